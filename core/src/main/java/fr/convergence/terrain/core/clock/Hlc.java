@@ -26,7 +26,17 @@ public record Hlc(long millis, int counter, String node) implements Comparable<H
 
     /** The sortable text form: 12 hex digits of millis, 4 of counter, then the node, separated by '-'. */
     public String encode() {
-        return String.format("%012x-%04x-%s", millis, counter, node);
+        StringBuilder text = new StringBuilder(18 + node.length());
+        appendHex(text, millis, 12);
+        text.append('-');
+        appendHex(text, counter, 4);
+        return text.append('-').append(node).toString();
+    }
+
+    private static void appendHex(StringBuilder text, long value, int digits) {
+        for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
+            text.append(Character.forDigit((int) (value >>> shift) & 0xF, 16));
+        }
     }
 
     public static Hlc parse(String text) {

@@ -165,6 +165,14 @@ public final class TerrainStore implements AutoCloseable {
         return read(sql -> meta(sql, key));
     }
 
+    /** Sets a store-wide setting (e.g. the demo marker), outside of sync. */
+    public void putMeta(String key, String value) {
+        write("system", tx -> {
+            putMeta(tx.sql(), key, value);
+            return null;
+        });
+    }
+
     static Optional<String> meta(DSLContext sql, String key) {
         return sql.select(STORE_META.META_VALUE).from(STORE_META).where(STORE_META.META_KEY.eq(key))
                 .fetchOptional(STORE_META.META_VALUE);
