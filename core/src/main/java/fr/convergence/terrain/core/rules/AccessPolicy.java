@@ -1,5 +1,6 @@
 package fr.convergence.terrain.core.rules;
 
+import fr.convergence.terrain.core.domain.NoteVisibility;
 import fr.convergence.terrain.core.domain.Role;
 import fr.convergence.terrain.core.domain.User;
 
@@ -55,6 +56,12 @@ public final class AccessPolicy {
                 ? Verdict.ok()
                 : Verdict.refused("Ce chantier n'est pas dans votre périmètre : demandez à votre coordinateur·rice "
                         + "de vous y donner accès.");
+    }
+
+    /** Notes marked for CIP and coordination stay hidden from educators (and from print-outs they make). */
+    public static boolean canReadNote(User user, NoteVisibility visibility) {
+        return visibility == NoteVisibility.EQUIPE_CHANTIER
+                || user.role() == Role.CIP || user.role() == Role.COORDINATOR || user.role() == Role.ADMIN;
     }
 
     /** Among {@code worksiteIds}, those {@code user} sees. */
