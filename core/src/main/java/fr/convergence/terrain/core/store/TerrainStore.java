@@ -56,12 +56,12 @@ public final class TerrainStore implements AutoCloseable {
     private volatile Thread writerThread;
     private volatile boolean closed;
 
-    private TerrainStore(Path file, Clock clock) throws SQLException {
+    private TerrainStore(Path file, Clock clock, Migrations migrations) throws SQLException {
         this.file = file;
         this.clock = clock;
         this.writeConnection = connect(file);
-        Optional<Path> backup = backupBeforeMigration(writeConnection, file);
-        int applied = Migrations.migrate(writeConnection);
+        Optional<Path> backup = backupBeforeMigration(writeConnection, file, migrations);
+        int applied = migrations.migrate(writeConnection);
         if (applied > 0) {
             LOG.info("Store {}: {} migration(s) applied{}", file, applied,
                     backup.map(b -> ", backup kept at " + b).orElse(""));
@@ -88,12 +88,16 @@ public final class TerrainStore implements AutoCloseable {
     }
 
     public static TerrainStore open(Path file, Clock clock) {
+        return open(file, clock, Migrations.STORE);
+    }
+
+    static TerrainStore open(Path file, Clock clock, Migrations migrations) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            return new TerrainStore(file, clock);
+            return new TerrainStore(file, clock, migrations);
         } catch (SQLException | java.io.IOException e) {
             throw new StoreException("Impossible d'ouvrir le fichier de données " + file + " : " + e.getMessage(), e);
         }
@@ -258,9 +262,10 @@ public final class TerrainStore implements AutoCloseable {
     }
 
     /** Before migrating an existing store, keep a consistent copy of it next to it (VACUUM INTO). */
-    private static Optional<Path> backupBeforeMigration(Connection connection, Path file) throws SQLException {
+    private static Optional<Path> backupBeforeMigration(Connection connection, Path file, Migrations migrations)
+            throws SQLException {
         int current = Migrations.currentVersion(connection);
-        if (current == 0 || current >= Migrations.latestVersion()) {
+        if (current == 0 || current >= migrations.latestVersion()) {
             return Optional.empty();
         }
         Path backup = file.resolveSibling(file.getFileName() + ".avant-schema-" + (current + 1) + ".bak");
