@@ -13,7 +13,7 @@ import java.util.List;
  */
 final class AttendanceSheetDocument {
 
-    private static final float ROW_HEIGHT = 34;
+    private static final float ROW_HEIGHT = 32;
 
     private final PageFlow flow;
     private final AttendanceSheet sheet;
@@ -87,7 +87,7 @@ final class AttendanceSheetDocument {
         table.end();
         flow.moveDown(6);
         SignatureBlock.draw(flow, List.of(new SignatureBlock.Signer(PrintTexts.text("attendance.supervisor"), ""),
-                new SignatureBlock.Signer(PrintTexts.text("attendance.observations"), "")), 62);
+                new SignatureBlock.Signer(PrintTexts.text("attendance.observations"), "")), 52);
     }
 
     /** "Semaine 12 — du 16 au 22 mars 2026". */

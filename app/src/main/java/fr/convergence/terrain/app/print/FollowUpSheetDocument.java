@@ -145,9 +145,17 @@ final class FollowUpSheetDocument {
         if (weeks.isEmpty()) {
             return;
         }
+        LocalDate exit = file.currentEnrolment().map(Enrolment::exitDate).orElse(null);
+        if (exit != null) {
+            // After the exit there is nothing left to chart: end with the last week worked.
+            weeks = weeks.stream().filter(w -> !w.week().monday().isAfter(exit)).toList();
+            if (weeks.isEmpty()) {
+                return;
+            }
+        }
         weeks = weeks.subList(Math.max(0, weeks.size() - CHART_WEEKS), weeks.size());
         boolean phc = weeks.stream().anyMatch(w -> w.targetHours() != null);
-        float height = 104;
+        float height = 92;
         flow.heading(PrintTexts.text(phc ? "chart.titlePhc" : "chart.title"), height + 32);
         int maxHours = 4;
         for (ParticipantFile.WeekPoint w : weeks) {
@@ -187,7 +195,7 @@ final class FollowUpSheetDocument {
             } else if (!targetXs.isEmpty()) {
                 drawTarget(targetXs, targetYs);
             }
-            if (i % 4 == 0 || i == weeks.size() - 1) {
+            if (i % 4 == 0 || (i == weeks.size() - 1 && i % 4 >= 2)) {
                 flow.textCentered(PrintTexts.text("chart.week", w.week().number()), x + slot / 2, bottomY - 9,
                         flow.fonts.regular, 6.5f, PageFlow.MUTED);
             }
@@ -306,12 +314,12 @@ final class FollowUpSheetDocument {
     }
 
     private void signatures() {
-        flow.heading(PrintTexts.text("followUp.signatures"), 84);
+        flow.heading(PrintTexts.text("followUp.signatures"), 70);
         Participant p = file.participant();
         SignatureBlock.draw(flow, List.of(
                 new SignatureBlock.Signer(PrintTexts.text("signature.participant"), p.fullName()),
                 new SignatureBlock.Signer(PrintTexts.text("signature.referent"),
-                        p.referentName() == null ? "" : p.referentName())), 80);
+                        p.referentName() == null ? "" : p.referentName())), 64);
     }
 
     private static String orDash(String value) {
