@@ -185,8 +185,9 @@ CREATE TABLE follow_up (
 CREATE INDEX follow_up_enrolment ON follow_up (enrolment_id);
 
 -- What sync sends: every local change of a synced row, written in the same transaction.
+-- seq is SQLite's rowid, assigned in commit order.
 CREATE TABLE outbox (
-  seq         BIGINT NOT NULL PRIMARY KEY,
+  seq         INTEGER NOT NULL PRIMARY KEY,
   change_id   VARCHAR(36) NOT NULL UNIQUE,
   table_name  VARCHAR(60) NOT NULL,
   row_id      VARCHAR(36) NOT NULL,

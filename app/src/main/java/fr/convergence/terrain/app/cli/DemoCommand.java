@@ -1,0 +1,65 @@
+package fr.convergence.terrain.app.cli;
+
+import fr.convergence.terrain.core.demo.DemoDataGenerator;
+import fr.convergence.terrain.core.demo.DemoSize;
+import fr.convergence.terrain.core.security.PasswordHasher;
+import fr.convergence.terrain.core.store.TerrainStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code terrain demo}: fills a new store with fictitious demonstration data. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Crée un fichier de données de démonstration (entièrement fictives).")
+final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--store", required = true, description = "Fichier de données à créer (il ne doit pas exister).")
+    Path store;
+
+    @Option(names = "--size", defaultValue = "site",
+            description = "Taille : site (1 chantier), territory (7 chantiers), national (12 territoires). "
+                    + "Par défaut : ${DEFAULT-VALUE}.")
+    String size;
+
+    @Option(names = "--seed", defaultValue = "2023", description = "Graine du générateur (mêmes données pour la même "
+            + "graine et le même jour). Par défaut : ${DEFAULT-VALUE}.")
+    long seed;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        DemoSize demoSize;
+        try {
+            demoSize = DemoSize.valueOf(size.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("Taille inconnue : " + size + ". Choisissez site, territory ou national.");
+            return 2;
+        }
+        if (Files.exists(store)) {
+            spec.commandLine().getErr().println("Le fichier " + store + " existe déjà : choisissez un autre nom, "
+                    + "les données existantes ne sont jamais écrasées.");
+            return 2;
+        }
+        long start = System.nanoTime();
+        try (TerrainStore terrainStore = TerrainStore.open(store)) {
+            var summary = new DemoDataGenerator(seed, LocalDate.now()).generate(terrainStore, demoSize,
+                    new PasswordHasher());
+            var out = spec.commandLine().getOut();
+            out.printf(Locale.FRANCE, "Données de démonstration « %s » créées dans %s en %.1f s%n",
+                    size, store, (System.nanoTime() - start) / 1e9);
+            out.printf(Locale.FRANCE, "  %d chantier(s), %d salarié·es, %d parcours, %d cellules d'heures, %d notes, "
+                            + "%d orientations%n", summary.worksiteIds().size(), summary.participants(),
+                    summary.enrolments(), summary.hoursCells(), summary.notes(), summary.referrals());
+            out.printf("  Comptes : %s (mot de passe : %s)%n", String.join(", ", summary.logins()),
+                    DemoDataGenerator.DEMO_PASSWORD);
+        }
+        return 0;
+    }
+}

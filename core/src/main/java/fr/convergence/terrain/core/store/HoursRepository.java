@@ -1,0 +1,68 @@
+package fr.convergence.terrain.core.store;
+
+import fr.convergence.terrain.core.domain.HoursEntry;
+import fr.convergence.terrain.core.domain.HoursKind;
+import fr.convergence.terrain.core.store.generated.tables.records.HoursEntryRecord;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static fr.convergence.terrain.core.store.generated.Tables.HOURS_ENTRY;
+
+/** Hours cells: one row per participant, day and kind. */
+public final class HoursRepository {
+
+    private final TerrainStore store;
+
+    public HoursRepository(TerrainStore store) {
+        this.store = store;
+    }
+
+    /**
+     * The id of a cell is derived from its natural key, so two laptops that create the same cell offline
+     * create the same row, and sync merges them instead of duplicating it.
+     */
+    public static String idFor(String participantId, LocalDate day, HoursKind kind) {
+        return UUID.nameUUIDFromBytes(("hours:" + participantId + ":" + day + ":" + kind.name())
+                .getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** Sets a cell; zero minutes removes it (a tombstone, so the removal syncs too). */
+    public void set(StoreTransaction tx, String participantId, String worksiteId, LocalDate day, HoursKind kind,
+                    int minutes) {
+        String id = idFor(participantId, day, kind);
+        if (minutes == 0) {
+            tx.tombstone(HOURS_ENTRY, id);
+            return;
+        }
+        HoursEntryRecord r = tx.sql().newRecord(HOURS_ENTRY);
+        r.setId(id);
+        r.setParticipantId(participantId);
+        r.setWorksiteId(worksiteId);
+        r.setWorkDay(day);
+        r.setKind(kind.name());
+        r.setMinutes(minutes);
+        tx.save(r);
+    }
+
+    /** Every cell of a worksite between two days, inclusive. */
+    public List<HoursEntry> ofWorksite(String worksiteId, LocalDate from, LocalDate to) {
+        return store.read(sql -> sql.selectFrom(HOURS_ENTRY)
+                .where(HOURS_ENTRY.WORKSITE_ID.eq(worksiteId), HOURS_ENTRY.WORK_DAY.between(from, to),
+                        HOURS_ENTRY.DELETED.isFalse())
+                .fetch(HoursRepository::toDomain));
+    }
+
+    public List<HoursEntry> ofParticipant(String participantId, LocalDate from, LocalDate to) {
+        return store.read(sql -> sql.selectFrom(HOURS_ENTRY)
+                .where(HOURS_ENTRY.PARTICIPANT_ID.eq(participantId), HOURS_ENTRY.WORK_DAY.between(from, to),
+                        HOURS_ENTRY.DELETED.isFalse())
+                .orderBy(HOURS_ENTRY.WORK_DAY).fetch(HoursRepository::toDomain));
+    }
+
+    static HoursEntry toDomain(HoursEntryRecord r) {
+        return new HoursEntry(r.getId(), r.getParticipantId(), r.getWorksiteId(), r.getWorkDay(),
+                HoursKind.valueOf(r.getKind()), r.getMinutes());
+    }
+}

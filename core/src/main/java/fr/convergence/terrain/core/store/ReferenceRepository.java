@@ -1,0 +1,72 @@
+package fr.convergence.terrain.core.store;
+
+import fr.convergence.terrain.core.domain.Territory;
+import fr.convergence.terrain.core.domain.Worksite;
+import fr.convergence.terrain.core.reference.ReferenceData;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+import static fr.convergence.terrain.core.store.generated.Tables.TERRITORY;
+import static fr.convergence.terrain.core.store.generated.Tables.WORKSITE;
+
+/** Territories and worksites known to this store (reference data, not synced as user changes). */
+public final class ReferenceRepository {
+
+    private final TerrainStore store;
+
+    public ReferenceRepository(TerrainStore store) {
+        this.store = store;
+    }
+
+    /** Adds the shipped reference data that the store does not hold yet; safe to call at every start. */
+    public void install(ReferenceData data) {
+        store.write("system", tx -> {
+            data.territories().forEach(t -> addTerritory(tx.sql(), t));
+            data.worksites().forEach(w -> addWorksite(tx.sql(), w));
+            return null;
+        });
+    }
+
+    /** Adds a worksite that is not in the shipped reference data (e.g. a demo-only or newly opened one). */
+    public void addWorksite(StoreTransaction tx, Worksite worksite) {
+        addWorksite(tx.sql(), worksite);
+    }
+
+    private static void addTerritory(DSLContext sql, Territory territory) {
+        sql.insertInto(TERRITORY).set(TERRITORY.ID, territory.id()).set(TERRITORY.NAME, territory.name())
+                .set(TERRITORY.REGION, territory.region()).onConflictDoNothing().execute();
+    }
+
+    private static void addWorksite(DSLContext sql, Worksite w) {
+        sql.insertInto(WORKSITE).set(WORKSITE.ID, w.id()).set(WORKSITE.NAME, w.name()).set(WORKSITE.CITY, w.city())
+                .set(WORKSITE.REGION, w.region()).set(WORKSITE.TERRITORY_ID, w.territoryId())
+                .set(WORKSITE.RUNS_PHC, w.runsPhc()).set(WORKSITE.RUNS_CVG, w.runsCvg())
+                .onConflictDoNothing().execute();
+    }
+
+    public List<Territory> territories() {
+        return store.read(sql -> sql.selectFrom(TERRITORY).orderBy(TERRITORY.NAME)
+                .fetch(r -> new Territory(r.getId(), r.getName(), r.getRegion())));
+    }
+
+    public List<Worksite> worksites() {
+        return store.read(sql -> sql.select().from(WORKSITE).orderBy(WORKSITE.NAME).fetch(ReferenceRepository::worksite));
+    }
+
+    public Optional<Worksite> worksite(String id) {
+        return store.read(sql -> sql.select().from(WORKSITE).where(WORKSITE.ID.eq(id))
+                .fetchOptional(ReferenceRepository::worksite));
+    }
+
+    public List<Worksite> worksitesOfTerritory(String territoryId) {
+        return store.read(sql -> sql.select().from(WORKSITE).where(WORKSITE.TERRITORY_ID.eq(territoryId))
+                .orderBy(WORKSITE.NAME).fetch(ReferenceRepository::worksite));
+    }
+
+    private static Worksite worksite(Record r) {
+        return new Worksite(r.get(WORKSITE.ID), r.get(WORKSITE.NAME), r.get(WORKSITE.CITY), r.get(WORKSITE.REGION),
+                r.get(WORKSITE.TERRITORY_ID), r.get(WORKSITE.RUNS_PHC), r.get(WORKSITE.RUNS_CVG));
+    }
+}

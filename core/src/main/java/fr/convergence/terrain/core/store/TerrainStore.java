@@ -1,0 +1,286 @@
+package fr.convergence.terrain.core.store;
+
+import fr.convergence.terrain.core.clock.Hlc;
+import fr.convergence.terrain.core.clock.HybridLogicalClock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+
+import static fr.convergence.terrain.core.store.generated.Tables.STORE_META;
+
+/**
+ * The laptop's local SQLite store. Writes run one at a time on a single writer thread, each in one transaction
+ * that also fills the outbox; reads use a small pool of separate connections, which WAL lets run beside the
+ * writer. Nothing here may be called from the JavaFX thread.
+ */
+public final class TerrainStore implements AutoCloseable {
+
+    static {
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(TerrainStore.class);
+    private static final int READ_CONNECTIONS = 4;
+    static final String META_DEVICE_ID = "device_id";
+    static final String META_HLC = "hlc_last";
+
+    private final Path file;
+    private final Clock clock;
+    private final Connection writeConnection;
+    private final DSLContext writeContext;
+    private final ExecutorService writer;
+    private final BlockingQueue<Connection> readPool = new ArrayBlockingQueue<>(READ_CONNECTIONS);
+    private final AtomicInteger readConnectionsOpened = new AtomicInteger();
+    private final HybridLogicalClock hlc;
+    private final String deviceId;
+    private volatile Thread writerThread;
+    private volatile boolean closed;
+
+    private TerrainStore(Path file, Clock clock) throws SQLException {
+        this.file = file;
+        this.clock = clock;
+        this.writeConnection = connect(file);
+        Optional<Path> backup = backupBeforeMigration(writeConnection, file);
+        int applied = Migrations.migrate(writeConnection);
+        if (applied > 0) {
+            LOG.info("Store {}: {} migration(s) applied{}", file, applied,
+                    backup.map(b -> ", backup kept at " + b).orElse(""));
+        }
+        writeConnection.setAutoCommit(true);
+        this.writeContext = context(writeConnection);
+        this.deviceId = meta(writeContext, META_DEVICE_ID).orElseGet(() -> {
+            String id = UUID.randomUUID().toString();
+            putMeta(writeContext, META_DEVICE_ID, id);
+            return id;
+        });
+        this.hlc = new HybridLogicalClock(clock, deviceId, meta(writeContext, META_HLC).map(Hlc::parse).orElse(null));
+        this.writer = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "terrain-store-writer");
+            thread.setDaemon(true);
+            writerThread = thread;
+            return thread;
+        });
+    }
+
+    /** Opens (creating if needed) the store at {@code file} and applies pending migrations. */
+    public static TerrainStore open(Path file) {
+        return open(file, Clock.systemDefaultZone());
+    }
+
+    public static TerrainStore open(Path file, Clock clock) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            return new TerrainStore(file, clock);
+        } catch (SQLException | java.io.IOException e) {
+            throw new StoreException("Impossible d'ouvrir le fichier de données " + file + " : " + e.getMessage(), e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** This laptop's identity in sync, made once when the store is created. */
+    public String deviceId() {
+        return deviceId;
+    }
+
+    public HybridLogicalClock hlc() {
+        return hlc;
+    }
+
+    /** Runs read-only work on a pooled connection of the calling (background) thread. */
+    public <T> T read(Function<DSLContext, T> work) {
+        ensureOpen();
+        Connection connection = borrowReadConnection();
+        try {
+            return work.apply(context(connection));
+        } finally {
+            if (!readPool.offer(connection)) {
+                closeQuietly(connection);
+            }
+        }
+    }
+
+    /**
+     * Runs {@code work} in one transaction on the writer thread, on behalf of {@code userId}, and waits for it.
+     * Synced rows saved through the {@link StoreTransaction} get their version and outbox row in that same
+     * transaction: both commit, or neither does.
+     */
+    public <T> T write(String userId, Function<StoreTransaction, T> work) {
+        ensureOpen();
+        if (Thread.currentThread() == writerThread) {
+            throw new IllegalStateException("Nested store write: call the StoreTransaction you already have");
+        }
+        Future<T> result = writer.submit(() -> writeContext.transactionResult(configuration -> {
+            StoreTransaction transaction = new StoreTransaction(DSL.using(configuration), hlc, userId, clock);
+            T value = work.apply(transaction);
+            if (transaction.issuedVersions()) {
+                putMeta(DSL.using(configuration), META_HLC, hlc.tick().encode());
+            }
+            return value;
+        }));
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("Écriture interrompue", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new StoreException("Échec de l'écriture : " + cause.getMessage(), cause);
+        }
+    }
+
+    public Optional<String> meta(String key) {
+        return read(sql -> meta(sql, key));
+    }
+
+    /** Sets a store-wide setting (e.g. the demo marker), outside of sync. */
+    public void putMeta(String key, String value) {
+        write("system", tx -> {
+            putMeta(tx.sql(), key, value);
+            return null;
+        });
+    }
+
+    static Optional<String> meta(DSLContext sql, String key) {
+        return sql.select(STORE_META.META_VALUE).from(STORE_META).where(STORE_META.META_KEY.eq(key))
+                .fetchOptional(STORE_META.META_VALUE);
+    }
+
+    static void putMeta(DSLContext sql, String key, String value) {
+        sql.insertInto(STORE_META, STORE_META.META_KEY, STORE_META.META_VALUE).values(key, value)
+                .onConflict(STORE_META.META_KEY).doUpdate().set(STORE_META.META_VALUE, value).execute();
+    }
+
+    /** Runs raw JDBC work on the writer thread, for bulk loads that bypass jOOQ (demo data). */
+    <T> T writeJdbc(JdbcWork<T> work) {
+        ensureOpen();
+        Future<T> result = writer.submit(() -> work.run(writeConnection));
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("Écriture interrompue", e);
+        } catch (ExecutionException e) {
+            throw new StoreException("Échec de l'écriture : " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    @FunctionalInterface
+    interface JdbcWork<T> {
+        T run(Connection connection) throws Exception;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        writer.shutdown();
+        try {
+            writer.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Connection connection;
+        while ((connection = readPool.poll()) != null) {
+            closeQuietly(connection);
+        }
+        closeQuietly(writeConnection);
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("Store closed: " + file);
+        }
+    }
+
+    private Connection borrowReadConnection() {
+        Connection connection = readPool.poll();
+        if (connection != null) {
+            return connection;
+        }
+        try {
+            readConnectionsOpened.incrementAndGet();
+            return connect(file);
+        } catch (SQLException e) {
+            throw new StoreException("Lecture impossible du fichier de données : " + e.getMessage(), e);
+        }
+    }
+
+    static DSLContext context(Connection connection) {
+        return DSL.using(connection, SQLDialect.SQLITE, new Settings().withExecuteLogging(false)
+                .withRenderSchema(false));
+    }
+
+    private static Connection connect(Path file) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.enforceForeignKeys(true);
+        // FULL: a committed week of hours survives a power cut, not only an application crash.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(10_000);
+        config.setDateClass("TEXT");
+        config.setDateStringFormat("yyyy-MM-dd");
+        return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    }
+
+    /** Before migrating an existing store, keep a consistent copy of it next to it (VACUUM INTO). */
+    private static Optional<Path> backupBeforeMigration(Connection connection, Path file) throws SQLException {
+        int current = Migrations.currentVersion(connection);
+        if (current == 0 || current >= Migrations.latestVersion()) {
+            return Optional.empty();
+        }
+        Path backup = file.resolveSibling(file.getFileName() + ".avant-schema-" + (current + 1) + ".bak");
+        try {
+            Files.deleteIfExists(backup);
+        } catch (java.io.IOException e) {
+            throw new StoreException("Impossible de remplacer l'ancienne copie de sauvegarde " + backup, e);
+        }
+        try (var statement = connection.prepareStatement("VACUUM INTO ?")) {
+            statement.setString(1, backup.toAbsolutePath().toString());
+            statement.execute();
+        }
+        return Optional.of(backup);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.warn("Closing a store connection failed", e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package fr.convergence.terrain.core.store;
+
+import fr.convergence.terrain.core.domain.Role;
+import fr.convergence.terrain.core.domain.User;
+import fr.convergence.terrain.core.security.PasswordHasher.PasswordHash;
+import fr.convergence.terrain.core.store.generated.tables.records.AppUserRecord;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.DSLContext;
+
+import static fr.convergence.terrain.core.store.generated.Tables.APP_USER;
+import static fr.convergence.terrain.core.store.generated.Tables.USER_WORKSITE;
+
+/** Local users of this laptop (not synced: each laptop has its own accounts). */
+public final class UserRepository {
+
+    private final TerrainStore store;
+
+    public UserRepository(TerrainStore store) {
+        this.store = store;
+    }
+
+    public void create(StoreTransaction tx, User user, PasswordHash password) {
+        DSLContext sql = tx.sql();
+        sql.insertInto(APP_USER).set(APP_USER.ID, user.id()).set(APP_USER.LOGIN, user.login())
+                .set(APP_USER.DISPLAY_NAME, user.displayName()).set(APP_USER.ROLE, user.role().name())
+                .set(APP_USER.TERRITORY_ID, user.territoryId()).set(APP_USER.PASSWORD_HASH, password.hash())
+                .set(APP_USER.PASSWORD_SALT, password.salt()).set(APP_USER.PASSWORD_ITERATIONS, password.iterations())
+                .set(APP_USER.ACTIVE, user.active()).set(APP_USER.CREATED_AT, tx.clock().millis()).execute();
+        for (String worksiteId : user.worksiteIds()) {
+            sql.insertInto(USER_WORKSITE).set(USER_WORKSITE.USER_ID, user.id())
+                    .set(USER_WORKSITE.WORKSITE_ID, worksiteId).execute();
+        }
+    }
+
+    public void changePassword(StoreTransaction tx, String userId, PasswordHash password) {
+        tx.sql().update(APP_USER).set(APP_USER.PASSWORD_HASH, password.hash())
+                .set(APP_USER.PASSWORD_SALT, password.salt()).set(APP_USER.PASSWORD_ITERATIONS, password.iterations())
+                .where(APP_USER.ID.eq(userId)).execute();
+    }
+
+    public List<User> all() {
+        return store.read(sql -> sql.selectFrom(APP_USER).orderBy(APP_USER.DISPLAY_NAME).fetch(r -> toDomain(sql, r)));
+    }
+
+    public Optional<User> findByLogin(String login) {
+        return store.read(sql -> sql.selectFrom(APP_USER).where(APP_USER.LOGIN.eq(login))
+                .fetchOptional(r -> toDomain(sql, r)));
+    }
+
+    public Optional<PasswordHash> password(String userId) {
+        return store.read(sql -> sql.selectFrom(APP_USER).where(APP_USER.ID.eq(userId)).fetchOptional(
+                r -> new PasswordHash(r.getPasswordHash(), r.getPasswordSalt(), r.getPasswordIterations())));
+    }
+
+    public int count() {
+        return store.read(sql -> sql.fetchCount(APP_USER));
+    }
+
+    private static User toDomain(DSLContext sql, AppUserRecord r) {
+        Set<String> worksites = new HashSet<>(sql.select(USER_WORKSITE.WORKSITE_ID).from(USER_WORKSITE)
+                .where(USER_WORKSITE.USER_ID.eq(r.getId())).fetch(USER_WORKSITE.WORKSITE_ID));
+        return new User(r.getId(), r.getLogin(), r.getDisplayName(), Role.valueOf(r.getRole()), r.getTerritoryId(),
+                Set.copyOf(worksites), r.getActive());
+    }
+}

@@ -1,0 +1,36 @@
+package fr.convergence.terrain.core.store;
+
+import fr.convergence.terrain.core.domain.ContractType;
+import fr.convergence.terrain.core.domain.Enrolment;
+import fr.convergence.terrain.core.domain.Participant;
+import fr.convergence.terrain.core.domain.Programme;
+import fr.convergence.terrain.core.reference.ReferenceData;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Opens a fresh store with the reference data, and makes participants for tests. */
+final class StoreTestSupport {
+
+    static final String USER = "test-user";
+    static final String WORKSITE = "abej-solidarite";
+
+    private StoreTestSupport() {
+    }
+
+    static TerrainStore openStore(Path dir) {
+        TerrainStore store = TerrainStore.open(dir.resolve("terrain.db"));
+        new ReferenceRepository(store).install(ReferenceData.load());
+        return store;
+    }
+
+    static Participant participant(String first, String last) {
+        return new Participant(UUID.randomUUID().toString(), WORKSITE, first, last, LocalDate.of(1980, 5, 17),
+                "06 12 34 56 78", null, "12 rue des Lilas, 59000 Lille", null, null);
+    }
+
+    static Enrolment phcEnrolment(Participant p, LocalDate entry) {
+        return new Enrolment(UUID.randomUUID().toString(), p.id(), p.worksiteId(), Programme.PHC, ContractType.PHC,
+                entry, null, null, null, null, null, null, null, null);
+    }
+}

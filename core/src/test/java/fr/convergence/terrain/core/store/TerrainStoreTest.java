@@ -1,0 +1,168 @@
+package fr.convergence.terrain.core.store;
+
+import fr.convergence.terrain.core.clock.Hlc;
+import fr.convergence.terrain.core.domain.HoursKind;
+import fr.convergence.terrain.core.domain.Participant;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static fr.convergence.terrain.core.store.StoreTestSupport.USER;
+import static fr.convergence.terrain.core.store.StoreTestSupport.WORKSITE;
+import static fr.convergence.terrain.core.store.StoreTestSupport.openStore;
+import static fr.convergence.terrain.core.store.StoreTestSupport.participant;
+import static fr.convergence.terrain.core.store.generated.Tables.OUTBOX;
+import static fr.convergence.terrain.core.store.generated.Tables.PARTICIPANT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TerrainStoreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aChangeAndItsOutboxRowCommitTogether() {
+        try (TerrainStore store = openStore(dir)) {
+            ParticipantRepository participants = new ParticipantRepository(store);
+            Participant zoe = participant("Zoé", "N'Diaye-Lefèvre");
+            store.write(USER, tx -> {
+                participants.save(tx, zoe);
+                return null;
+            });
+            assertThat(participants.find(zoe.id())).contains(zoe);
+            List<OutboxRepository.PendingChange> pending = new OutboxRepository(store).pending(10);
+            assertThat(pending).singleElement().satisfies(change -> {
+                assertThat(change.table()).isEqualTo("participant");
+                assertThat(change.rowId()).isEqualTo(zoe.id());
+                assertThat(change.worksiteId()).isEqualTo(WORKSITE);
+                assertThat(change.fieldsJson()).contains("\"first_name\":\"Zoé\"").contains("\"birth_date\":\"1980-05-17\"");
+            });
+        }
+    }
+
+    @Test
+    void aChangeAndItsOutboxRowRollBackTogether() {
+        try (TerrainStore store = openStore(dir)) {
+            ParticipantRepository participants = new ParticipantRepository(store);
+            Participant hugo = participant("Hugo", "Martin");
+            assertThatThrownBy(() -> store.write(USER, tx -> {
+                participants.save(tx, hugo);
+                throw new IllegalStateException("crash after the change, before commit");
+            })).isInstanceOf(IllegalStateException.class);
+            assertThat(participants.find(hugo.id())).isEmpty();
+            assertThat(new OutboxRepository(store).pendingCount()).isZero();
+        }
+    }
+
+    @Test
+    void onlyChangedFieldsTravelForUpdates() {
+        try (TerrainStore store = openStore(dir)) {
+            ParticipantRepository participants = new ParticipantRepository(store);
+            Participant ines = participant("Inès", "Benali");
+            store.write(USER, tx -> {
+                participants.save(tx, ines);
+                return null;
+            });
+            Participant moved = new Participant(ines.id(), ines.worksiteId(), ines.firstName(), ines.lastName(),
+                    ines.birthDate(), "07 00 00 00 00", ines.email(), ines.address(), null, null);
+            store.write(USER, tx -> {
+                participants.save(tx, moved);
+                participants.save(tx, moved);
+                return null;
+            });
+            List<OutboxRepository.PendingChange> pending = new OutboxRepository(store).pending(10);
+            assertThat(pending).hasSize(2);
+            assertThat(pending.get(1).fieldsJson()).isEqualTo("{\"phone\":\"07 00 00 00 00\"}");
+            assertThat(Hlc.parse(pending.get(1).version())).isGreaterThan(Hlc.parse(pending.get(0).version()));
+        }
+    }
+
+    @Test
+    void syncColumnsAreStampedWithVersionAndAuthor() {
+        try (TerrainStore store = openStore(dir)) {
+            Participant p = participant("Léa", "Roux");
+            store.write(USER, tx -> {
+                new ParticipantRepository(store).save(tx, p);
+                return null;
+            });
+            var row = store.read(sql -> sql.selectFrom(PARTICIPANT).where(PARTICIPANT.ID.eq(p.id())).fetchOne());
+            assertThat(row.getUpdatedBy()).isEqualTo(USER);
+            assertThat(row.getDeleted()).isFalse();
+            assertThat(Hlc.parse(row.getVersion()).node()).isEqualTo(store.deviceId());
+        }
+    }
+
+    @Test
+    void removingHoursWritesATombstoneThatSyncs() {
+        try (TerrainStore store = openStore(dir)) {
+            Participant p = participant("Léa", "Roux");
+            HoursRepository hours = new HoursRepository(store);
+            LocalDate monday = LocalDate.of(2026, 3, 16);
+            store.write(USER, tx -> {
+                new ParticipantRepository(store).save(tx, p);
+                hours.set(tx, p.id(), WORKSITE, monday, HoursKind.TRAVAIL_CHANTIER, 240);
+                return null;
+            });
+            store.write(USER, tx -> {
+                hours.set(tx, p.id(), WORKSITE, monday, HoursKind.TRAVAIL_CHANTIER, 0);
+                return null;
+            });
+            assertThat(hours.ofWorksite(WORKSITE, monday, monday.plusDays(6))).isEmpty();
+            assertThat(new OutboxRepository(store).pending(10)).last()
+                    .satisfies(c -> assertThat(c.fieldsJson()).isEqualTo("{\"deleted\":true}"));
+        }
+    }
+
+    @Test
+    void theSameHoursCellMadeOnTwoLaptopsHasTheSameId() {
+        LocalDate day = LocalDate.of(2026, 3, 18);
+        assertThat(HoursRepository.idFor("p1", day, HoursKind.FORMATION))
+                .isEqualTo(HoursRepository.idFor("p1", day, HoursKind.FORMATION))
+                .isNotEqualTo(HoursRepository.idFor("p1", day, HoursKind.ENTREPRISE));
+    }
+
+    @Test
+    void versionsKeepIncreasingAcrossARestart() {
+        Path file = dir.resolve("terrain.db");
+        String before;
+        try (TerrainStore store = openStore(dir)) {
+            store.write(USER, tx -> {
+                new ParticipantRepository(store).save(tx, participant("A", "B"));
+                return null;
+            });
+            before = store.read(sql -> sql.select(OUTBOX.VERSION).from(OUTBOX).fetchOne(OUTBOX.VERSION));
+        }
+        try (TerrainStore reopened = TerrainStore.open(file, java.time.Clock.fixed(java.time.Instant.EPOCH,
+                java.time.ZoneOffset.UTC))) {
+            assertThat(reopened.hlc().tick()).isGreaterThan(Hlc.parse(before));
+        }
+    }
+
+    @Test
+    void searchIgnoresAccentsAndCase() {
+        try (TerrainStore store = openStore(dir)) {
+            ParticipantRepository participants = new ParticipantRepository(store);
+            store.write(USER, tx -> {
+                participants.save(tx, participant("Hélène", "Lefèvre"));
+                participants.save(tx, participant("Zoé", "N'Diaye-Lefèvre"));
+                participants.save(tx, participant("Hugo", "Delefosse"));
+                return null;
+            });
+            Set<String> worksites = Set.of(WORKSITE);
+            assertThat(participants.search(worksites, "helene", 10)).extracting(Participant::lastName)
+                    .containsExactly("Lefèvre");
+            assertThat(participants.search(worksites, "LEFEVRE", 10)).extracting(Participant::firstName)
+                    .containsExactlyInAnyOrder("Hélène", "Zoé");
+            assertThat(participants.search(worksites, "lefevre h", 10)).extracting(Participant::firstName)
+                    .containsExactly("Hélène");
+            assertThat(participants.search(worksites, "ndiaye", 10)).isEmpty();
+            assertThat(participants.search(worksites, "diaye", 10)).extracting(Participant::firstName)
+                    .containsExactly("Zoé");
+            assertThat(participants.search(Set.of("aars"), "helene", 10)).isEmpty();
+        }
+    }
+}
