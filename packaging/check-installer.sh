@@ -6,17 +6,19 @@
 #   4. the installed GUI under Xvfb until its first window shows; screenshot → packaging/target/installer-check/first-window.png
 #   5. dpkg -r, and check that the installation is gone but the user's data is still there
 # Measures (installer size, installed size, time to first window) go to packaging/target/installer-check/measures.txt.
-# Usage: packaging/check-installer.sh [--no-build] [--keep]    (--keep: leave the package installed)
+# Usage: packaging/check-installer.sh [--no-build] [--keep] [--no-gui]
+#   --keep: leave the package installed; --no-gui: skip step 4 and say so (only while the application has no window yet)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 out="$here/target/installer-check"
-build=yes keep=no
+build=yes keep=no gui=yes
 for arg in "$@"; do
   case "$arg" in
     --no-build) build=no ;;
     --keep) keep=yes ;;
-    *) echo "usage: $0 [--no-build] [--keep]" >&2; exit 2 ;;
+    --no-gui) gui=no ;;
+    *) echo "usage: $0 [--no-build] [--keep] [--no-gui]" >&2; exit 2 ;;
   esac
 done
 pkg=convergence-terrain
@@ -49,7 +51,7 @@ export HOME="$work/home" XDG_DATA_HOME="$work/home/.local/share" XDG_CONFIG_HOME
 mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME"
 
 step "install $(basename "$deb") with dpkg"
-if dpkg -s "$pkg" >/dev/null 2>&1; then dpkg -r "$pkg" >/dev/null; fi
+if dpkg-query -W -f '${Status}' "$pkg" 2>/dev/null | grep -q "ok installed"; then dpkg -r "$pkg" >/dev/null; fi
 # dpkg does not fetch dependencies: install what the package declares first (xdg-utils, libasound2, …).
 depends=$(dpkg-deb -f "$deb" Depends | tr ',' '\n' | sed 's/([^)]*)//; s/|.*//; s/ //g' | sed '/^$/d')
 # shellcheck disable=SC2086
@@ -72,7 +74,6 @@ mkdir -p "$(dirname "$store")"
 [ -s "$store" ] || fail "terrain demo wrote no store at $store"
 echo "store: $(du -k "$store" | cut -f1) KB"
 
-step "installed GUI under Xvfb, until its first window ('$window_title')"
 # Time from the launcher's start to the first visible window with that title, measured twice: the first start after
 # installation (JavaFX unpacks its native libraries into ~/.openjfx) and a second one.
 cat > "$work/gui.sh" <<'GUI'
@@ -97,16 +98,22 @@ kill $pid 2>/dev/null; wait $pid 2>/dev/null
 [ -n "$shown" ]
 GUI
 chmod +x "$work/gui.sh"
-# Cold start as far as the machine allows: drop the page cache when permitted (TERRAIN_NO_DROP_CACHES=1 to spare a
-# shared machine; the first start is then only "first after installation").
-if [ -z "${TERRAIN_NO_DROP_CACHES:-}" ] && sync && echo 3 > /proc/sys/vm/drop_caches 2>/dev/null; then echo "page cache dropped"; cold="cold, page cache dropped"; else cold="page cache not dropped"; fi
-echo "first start after installation: $cold" >> "$out/measures.txt"
-xvfb-run -a -s "-screen 0 1280x800x24" "$work/gui.sh" "$out" "$window_title" first shot \
-  || { cat "$out/gui-first.log" >&2; fail "no window titled '$window_title' within 60 s"; }
-xvfb-run -a -s "-screen 0 1280x800x24" "$work/gui.sh" "$out" "$window_title" second \
-  || { cat "$out/gui-second.log" >&2; fail "no window on the second start"; }
-[ -s "$out/first-window.png" ] || fail "no screenshot"
-echo "screenshot: $out/first-window.png"
+if [ "$gui" = yes ]; then
+  step "installed GUI under Xvfb, until its first window ('$window_title')"
+  # Cold start as far as the machine allows: drop the page cache when permitted (TERRAIN_NO_DROP_CACHES=1 to spare a
+  # shared machine; the first start is then only "first after installation").
+  if [ -z "${TERRAIN_NO_DROP_CACHES:-}" ] && sync && echo 3 > /proc/sys/vm/drop_caches 2>/dev/null; then echo "page cache dropped"; cold="cold, page cache dropped"; else cold="page cache not dropped"; fi
+  echo "first start after installation: $cold" >> "$out/measures.txt"
+  xvfb-run -a -s "-screen 0 1280x800x24" "$work/gui.sh" "$out" "$window_title" first shot \
+    || { cat "$out/gui-first.log" >&2; fail "no window titled '$window_title' within 60 s"; }
+  xvfb-run -a -s "-screen 0 1280x800x24" "$work/gui.sh" "$out" "$window_title" second \
+    || { cat "$out/gui-second.log" >&2; fail "no window on the second start"; }
+  [ -s "$out/first-window.png" ] || fail "no screenshot"
+  echo "screenshot: $out/first-window.png"
+else
+  step "GUI check SKIPPED (--no-gui): no window, no screenshot, no start time"
+  echo "first window: not measured (--no-gui)" >> "$out/measures.txt"
+fi
 
 step "sizes"
 {
