@@ -4,7 +4,8 @@
 #   2. verify-modules.sh: the runtime has every module jdeps finds
 #   3. dpkg -i the .deb; the installed terrain --version, terrain demo on a temporary store
 #   4. the installed GUI under Xvfb until its first window shows; screenshot → packaging/target/installer-check/first-window.png
-#   5. dpkg -r, and check that the installation is gone but the user's data is still there
+#   5. a newer .deb (next patch version, same args files) over it: dpkg upgrades, the user's data is unchanged
+#   6. dpkg -r, and check that the installation is gone but the user's data is still there
 # Measures (installer size, installed size, time to first window) go to packaging/target/installer-check/measures.txt.
 # Usage: packaging/check-installer.sh [--no-build] [--keep] [--no-gui]
 #   --keep: leave the package installed; --no-gui: skip step 4 and say so (only while the application has no window yet)
@@ -114,6 +115,23 @@ else
   step "GUI check SKIPPED (--no-gui): no window, no screenshot, no start time"
   echo "first window: not measured (--no-gui)" >> "$out/measures.txt"
 fi
+
+step "upgrade: a newer .deb over the installed one keeps the user's data"
+# The same args files with the next patch version: dpkg upgrades in place (prerm upgrade, unpack, postinst configure).
+version_now=$(sed -n 's/^--app-version //p' "$here/target/jpackage-config/common.args")
+version_next=$(echo "$version_now" | awk -F. '{ printf "%d.%d.%d", $1, $2, $3 + 1 }')
+data_store="$XDG_DATA_HOME/convergence-terrain/check-upgrade.db"
+mkdir -p "$(dirname "$data_store")" && cp "$store" "$data_store"
+sum_before=$(md5sum < "$data_store")
+(cd "$here" && "${JAVA_HOME:+$JAVA_HOME/bin/}jpackage" @target/jpackage-config/common.args @target/jpackage-config/app-image.args \
+   @target/jpackage-config/linux-app-image.args @target/jpackage-config/linux.args --type deb \
+   --app-version "$version_next" --dest "$work/upgrade")
+dpkg -i "$work"/upgrade/${pkg}_"$version_next"-*.deb
+[ "$(dpkg-query -W -f '${Version}' "$pkg")" = "$version_next-1" ] || fail "the upgrade did not install $version_next"
+"$install_dir/bin/terrain" --version >/dev/null || fail "terrain does not run after the upgrade"
+[ -L /usr/bin/terrain ] || [ -e /usr/bin/terrain ] || fail "/usr/bin/terrain is gone after the upgrade"
+[ "$(md5sum < "$data_store")" = "$sum_before" ] || fail "the upgrade changed the user's store"
+echo "upgraded $version_now → $version_next; the store in \$XDG_DATA_HOME is unchanged"
 
 step "sizes"
 {
