@@ -150,6 +150,7 @@ else
   touch "$XDG_DATA_HOME/kept-by-uninstall"
   (cd "$HOME" && find . | sort) > "$work/data-before"
   dpkg -r "$pkg"
+  dpkg --purge "$pkg" >/dev/null   # nothing left in dpkg's database either (no "rc" line in dpkg -l)
   [ ! -e "$install_dir/bin/terrain" ] || fail "$install_dir/bin/terrain is still there after dpkg -r"
   [ ! -L /usr/bin/terrain ] || fail "/usr/bin/terrain is still there after dpkg -r"
   (cd "$HOME" && find . | sort) > "$work/data-after"
