@@ -104,7 +104,7 @@ if [ "$gui" = yes ]; then
   # Cold start as far as the machine allows: drop the page cache when permitted (TERRAIN_NO_DROP_CACHES=1 to spare a
   # shared machine; the first start is then only "first after installation").
   if [ -z "${TERRAIN_NO_DROP_CACHES:-}" ] && sync && echo 3 > /proc/sys/vm/drop_caches 2>/dev/null; then echo "page cache dropped"; cold="cold, page cache dropped"; else cold="page cache not dropped"; fi
-  echo "first start after installation: $cold" >> "$out/measures.txt"
+  echo "first start after installation: $cold; load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores" >> "$out/measures.txt"
   xvfb-run -a -s "-screen 0 1280x800x24" "$work/gui.sh" "$out" "$window_title" first shot \
     || { cat "$out/gui-first.log" >&2; fail "no window titled '$window_title' within 60 s"; }
   xvfb-run -a -s "-screen 0 1280x800x24" "$work/gui.sh" "$out" "$window_title" second \
