@@ -28,13 +28,21 @@ public final class AuthService {
     private final TerrainStore store;
     private final PasswordHasher hasher;
     /** Compared against when the login is unknown, so a wrong login takes as long as a wrong password. */
-    private final PasswordHash decoy;
+    private volatile PasswordHash decoy;
 
     public AuthService(TerrainStore store, PasswordHasher hasher) {
         this.store = store;
         this.users = new UserRepository(store);
         this.hasher = hasher;
-        this.decoy = hasher.hash("decoy-password".toCharArray());
+    }
+
+    private PasswordHash decoy() {
+        PasswordHash value = decoy;
+        if (value == null) {
+            value = hasher.hash("decoy-password".toCharArray());
+            decoy = value;
+        }
+        return value;
     }
 
     public boolean hasUsers() {
@@ -50,12 +58,17 @@ public final class AuthService {
     public Optional<User> signIn(String login, char[] password) {
         try {
             Optional<User> user = users.findByLogin(normalizeLogin(login)).filter(User::active);
-            PasswordHash stored = user.flatMap(u -> users.password(u.id())).orElse(decoy);
+            PasswordHash stored = user.flatMap(u -> users.password(u.id())).orElseGet(this::decoy);
             boolean matches = PasswordHasher.matches(password, stored);
             return user.isPresent() && matches ? user : Optional.empty();
         } finally {
             Arrays.fill(password, '\0');
         }
+    }
+
+    /** Whether {@code password} is the password of {@code user} (unlocking a locked session). */
+    public boolean verify(User user, char[] password) {
+        return signIn(user.login(), password).map(u -> u.id().equals(user.id())).orElse(false);
     }
 
     /** Checks a new account before creating it; every problem is reported at once. */

@@ -64,6 +64,17 @@ public final class ParticipantService {
     public record ExitOutcome(Enrolment enrolment, List<FollowUp> followUps) {
     }
 
+    /** The laptop's worksite, where new participants are created. */
+    public String homeWorksite() {
+        return workstation.worksite().orElseThrow(() -> new IllegalStateException(
+                "Ce poste n'est pas encore installé : choisissez son chantier.")).id();
+    }
+
+    /** {@link #search(User, String, ParticipantQuery)} on the laptop's worksite. */
+    public SearchResult search(User user, ParticipantQuery query) {
+        return search(user, homeWorksite(), query);
+    }
+
     public SearchResult search(User user, String worksiteId, ParticipantQuery query) {
         requireAccess(user, worksiteId);
         LocalDate today = LocalDate.now(clock);

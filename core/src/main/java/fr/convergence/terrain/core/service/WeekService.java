@@ -64,6 +64,21 @@ public final class WeekService {
     public record CopyResult(int copied, int keptExisting, List<String> refusals) {
     }
 
+    /** The week of the laptop's own worksite (see {@link Workstation#worksite()}). */
+    public WeekGrid load(User user, IsoWeek week) {
+        return load(user, homeWorksite(), week);
+    }
+
+    /** {@link #copyPreviousWeek(User, String, IsoWeek)} on the laptop's own worksite. */
+    public CopyResult copyPreviousWeek(User user, IsoWeek week) {
+        return copyPreviousWeek(user, homeWorksite(), week);
+    }
+
+    private String homeWorksite() {
+        return workstation.worksite().orElseThrow(() -> new IllegalStateException(
+                "Ce poste n'est pas encore installé : choisissez son chantier.")).id();
+    }
+
     /** The participants enrolled at some point of {@code week} on the worksite, by last then first name. */
     public WeekGrid load(User user, String worksiteId, IsoWeek week) {
         requireAccess(user, worksiteId);
