@@ -259,10 +259,15 @@ public final class WeekPage implements Page {
         if (typed == null || typed.isEmpty() || Character.isISOControl(typed.charAt(0)) || typed.equals(" ")) {
             return;
         }
-        if (dayOf(table.getFocusModel().getFocusedCell()) >= 0) {
-            event.consume();
-            editFocused(typed);
+        TablePosition<WeekRowModel, ?> focused = table.getFocusModel().getFocusedCell();
+        if (focused == null || focused.getRow() < 0) {
+            return;
         }
+        if (dayOf(focused) < 0) {
+            select(focused.getRow(), 0);
+        }
+        event.consume();
+        editFocused(typed);
     }
 
     private void showKindMenu() {
@@ -368,8 +373,9 @@ public final class WeekPage implements Page {
         if (!loadedOnce) {
             loadedOnce = true;
             viewModel.setAfterLoad(() -> {
-                if (!table.getItems().isEmpty() && table.getFocusModel().getFocusedIndex() < 0) {
-                    Platform.runLater(() -> select(0, 0));
+                if (!table.getItems().isEmpty()
+                        && dayOf(table.getFocusModel().getFocusedCell()) < 0) {
+                    select(Math.max(0, table.getFocusModel().getFocusedIndex()), 0);
                 }
             });
             viewModel.currentWeek();

@@ -143,6 +143,10 @@ public final class WeekViewModel {
         if (before.state() == DayCell.State.OK && text.equals(before.editText())) {
             return;
         }
+        if (text.isEmpty()) {
+            clearDay(row, dayIndex);
+            return;
+        }
         Optional<KindCodes.Typed> parsed = KindCodes.parse(text);
         if (parsed.isEmpty()) {
             String refusal = I18n.t("week.unknownKind", text);
@@ -157,6 +161,21 @@ public final class WeekViewModel {
                     row.mark(dayIndex, row.display(dayIndex).with(DayCell.State.REFUSED, text, UserMessages.of(e)));
                     say(Severity.REFUSED, UserMessages.of(e));
                 });
+    }
+
+    /** Empties a day cell: every kind of hours of that day is removed (each removal can be undone). */
+    private void clearDay(WeekRowModel row, int dayIndex) {
+        LocalDate day = row.date(dayIndex);
+        List<HoursKind> kinds = row.row().on(day).stream().map(e -> e.kind()).toList();
+        if (kinds.isEmpty()) {
+            row.mark(dayIndex, row.display(dayIndex));
+            say(Severity.OK, "");
+            return;
+        }
+        for (HoursKind kind : kinds) {
+            executor.run(() -> service.setMinutes(session.user(), row.participantId(), day, kind, 0),
+                    result -> applied(row, dayIndex, "", result, true), e -> say(Severity.REFUSED, UserMessages.of(e)));
+        }
     }
 
     private void applied(WeekRowModel row, int dayIndex, String typed, CellResult result, boolean undoable) {

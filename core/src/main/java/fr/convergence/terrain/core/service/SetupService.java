@@ -61,11 +61,12 @@ public final class SetupService {
     public Result<User> install(TerrainStore store, PasswordHasher hasher, String worksiteId, String login,
                                 String displayName, Role role, char[] password, char[] confirmation) {
         Worksite worksite = worksiteId == null ? null : reference.worksite(worksiteId).orElse(null);
-        if (worksite == null) {
-            return Result.refused(Verdict.refused("Choisissez le chantier de ce poste."));
-        }
         AuthService auth = new AuthService(store, hasher);
-        Verdict check = auth.checkNewUser(login, displayName, role, Set.of(worksite.id()), password, confirmation);
+        Verdict check = auth.checkNewUser(login, displayName, role, Set.of(worksite == null ? "" : worksite.id()),
+                password, confirmation);
+        if (worksite == null) {
+            check = Verdict.refused("Choisissez le chantier de ce poste.").and(check);
+        }
         if (!check.saveAllowed()) {
             java.util.Arrays.fill(password, '\0');
             return Result.refused(check);
