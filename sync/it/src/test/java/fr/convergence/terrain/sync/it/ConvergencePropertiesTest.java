@@ -34,7 +34,7 @@ import net.jqwik.api.ShrinkingMode;
  * (request lost, answer lost, duplicate delivery). Afterwards every replica holds exactly the hub's data for
  * its scope, and the last edit of every field is in the data, in a conflict record or in a quarantine.
  */
-class ConvergenceProperties {
+class ConvergencePropertiesTest {
 
     enum Kind { HOURS, PHONE, NOTE, MOVE, SYNC }
 
