@@ -89,10 +89,8 @@ public final class SyncEngine {
         for (int exchange = 0; exchange < MAX_EXCHANGES; exchange++) {
             List<Operation> batch = repository.nextBatch(BATCH_BYTES);
             long lastInBatch = batch.isEmpty() ? 0 : batch.get(batch.size() - 1).number();
-            boolean moreOperations = batch.size() > 0 && store.read(sql -> sql.fetchExists(
-                    fr.convergence.terrain.core.store.generated.Tables.SYNC_PENDING,
-                    fr.convergence.terrain.core.store.generated.Tables.SYNC_PENDING.OP_NUMBER.gt((int) lastInBatch)));
-            long cursor = store.read(SyncRepository::cursor);
+            boolean moreOperations = batch.size() > 0 && repository.hasPendingAfter(lastInBatch);
+            long cursor = repository.cursor();
             long seen = repository.state(SyncRepository.REJECTIONS_SEEN).map(Long::parseLong).orElse(0L);
             String hubId = repository.state(SyncRepository.HUB_ID).orElse(null);
             SyncResponse response = hub.exchange(token, new SyncRequest(SyncCodec.PROTOCOL, store.deviceId(), hubId,
@@ -135,9 +133,7 @@ public final class SyncEngine {
             int pending = repository.pendingCount();
             progress.exchanged(pages, now.bytesUp(), now.bytesDown(), pending);
             if (!moreOperations && !response.more() && !response.resync()) {
-                boolean newWork = store.read(sql -> sql.fetchExists(
-                        fr.convergence.terrain.core.store.generated.Tables.SYNC_PENDING));
-                if (!newWork) {
+                if (!repository.hasPendingAfter(0)) {
                     break;
                 }
             }

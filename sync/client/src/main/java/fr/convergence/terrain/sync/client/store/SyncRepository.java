@@ -127,6 +127,15 @@ public final class SyncRepository {
         });
     }
 
+    public long cursor() {
+        return store.read(SyncRepository::cursor);
+    }
+
+    /** Whether operations numbered after {@code number} wait in the queue. */
+    public boolean hasPendingAfter(long number) {
+        return store.read(sql -> sql.fetchExists(SYNC_PENDING, SYNC_PENDING.OP_NUMBER.gt((int) number)));
+    }
+
     public int pendingCount() {
         return store.read(sql -> sql.fetchCount(SYNC_PENDING) + sql.fetchCount(OUTBOX));
     }
