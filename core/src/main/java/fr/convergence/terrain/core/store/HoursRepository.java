@@ -36,14 +36,37 @@ public final class HoursRepository {
             tx.tombstone(HOURS_ENTRY, id);
             return;
         }
+        tx.save(record(tx, participantId, worksiteId, day, kind, minutes));
+    }
+
+    /** One cell to set with {@link #setAll}; zero minutes removes it. */
+    public record Cell(String participantId, String worksiteId, LocalDate day, HoursKind kind, int minutes) {
+    }
+
+    /** Sets many cells in one go (a whole week of a worksite, a copied week): one read, batched writes. */
+    public int setAll(StoreTransaction tx, java.util.Collection<Cell> cells) {
+        java.util.List<HoursEntryRecord> records = new java.util.ArrayList<>();
+        int removed = 0;
+        for (Cell cell : cells) {
+            if (cell.minutes() == 0) {
+                removed += tx.tombstone(HOURS_ENTRY, idFor(cell.participantId(), cell.day(), cell.kind())) ? 1 : 0;
+            } else {
+                records.add(record(tx, cell.participantId(), cell.worksiteId(), cell.day(), cell.kind(), cell.minutes()));
+            }
+        }
+        return tx.saveAll(records) + removed;
+    }
+
+    private static HoursEntryRecord record(StoreTransaction tx, String participantId, String worksiteId, LocalDate day,
+                                           HoursKind kind, int minutes) {
         HoursEntryRecord r = tx.sql().newRecord(HOURS_ENTRY);
-        r.setId(id);
+        r.setId(idFor(participantId, day, kind));
         r.setParticipantId(participantId);
         r.setWorksiteId(worksiteId);
         r.setWorkDay(day);
         r.setKind(kind.name());
         r.setMinutes(minutes);
-        tx.save(r);
+        return r;
     }
 
     /** Every cell of a worksite between two days, inclusive. */

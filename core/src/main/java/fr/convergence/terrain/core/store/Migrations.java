@@ -17,13 +17,18 @@ import java.util.List;
  */
 final class Migrations {
 
-    private static final String FOLDER = "migrations/";
+    /** The application's schema history. */
+    static final Migrations STORE = new Migrations("migrations/");
 
-    private Migrations() {
+    private final String folder;
+
+    /** @param folder class-path folder relative to this package, holding index.txt and the scripts */
+    Migrations(String folder) {
+        this.folder = folder;
     }
 
-    static List<String> scripts() {
-        try (InputStream index = Migrations.class.getResourceAsStream(FOLDER + "index.txt")) {
+    List<String> scripts() {
+        try (InputStream index = Migrations.class.getResourceAsStream(folder + "index.txt")) {
             if (index == null) {
                 throw new IllegalStateException("migrations/index.txt is missing from the class path");
             }
@@ -39,7 +44,7 @@ final class Migrations {
         }
     }
 
-    static int latestVersion() {
+    int latestVersion() {
         return scripts().size();
     }
 
@@ -51,7 +56,7 @@ final class Migrations {
     }
 
     /** Applies the scripts past the store's version; returns how many were applied. */
-    static int migrate(Connection connection) throws SQLException {
+    int migrate(Connection connection) throws SQLException {
         List<String> scripts = scripts();
         int current = currentVersion(connection);
         if (current > scripts.size()) {
@@ -79,8 +84,8 @@ final class Migrations {
         return scripts.size() - current;
     }
 
-    private static String read(String script) {
-        try (InputStream in = Migrations.class.getResourceAsStream(FOLDER + script)) {
+    private String read(String script) {
+        try (InputStream in = Migrations.class.getResourceAsStream(folder + script)) {
             if (in == null) {
                 throw new IllegalStateException("Migration script missing: " + script);
             }

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.convergence.terrain.core.clock.HybridLogicalClock;
 import java.time.Clock;
 import java.time.temporal.TemporalAccessor;
+import fr.convergence.terrain.core.store.generated.tables.records.OutboxRecord;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -66,48 +70,71 @@ public final class StoreTransaction {
      * saving an unchanged row writes nothing. Returns whether anything changed.
      */
     public <R extends TableRecord<R>> boolean save(R record) {
-        Table<R> table = record.getTable();
-        Field<String> idField = field(table, ID);
-        String id = record.get(idField);
-        Objects.requireNonNull(id, "a synced row needs its id before it is saved");
-        R stored = sql.selectFrom(table).where(idField.eq(id)).fetchOne();
+        return saveAll(List.of(record)) == 1;
+    }
 
-        Map<String, Object> changed = new LinkedHashMap<>();
-        for (Field<?> field : table.fields()) {
-            String name = field.getName();
-            if (isSyncColumn(name)) {
-                continue;
-            }
-            Object value = record.get(field);
-            if (stored == null || !Objects.equals(stored.get(field), value)) {
-                changed.put(name, value);
-            }
+    /**
+     * {@link #save} for many rows of one table, reading the stored rows in one query and writing the outbox in
+     * one batch (a week of hours for a whole worksite). Returns how many rows changed.
+     */
+    public <R extends TableRecord<R>> int saveAll(List<R> records) {
+        if (records.isEmpty()) {
+            return 0;
         }
-        boolean revived = stored != null && Boolean.TRUE.equals(stored.get(field(table, DELETED, Boolean.class)));
-        if (stored != null && changed.isEmpty() && !revived) {
-            return false;
+        Table<R> table = records.get(0).getTable();
+        Field<String> idField = field(table, ID);
+        Map<String, R> stored = new HashMap<>();
+        List<String> ids = records.stream().map(r -> Objects.requireNonNull(r.get(idField),
+                "a synced row needs its id before it is saved")).toList();
+        for (int from = 0; from < ids.size(); from += 500) {
+            sql.selectFrom(table).where(idField.in(ids.subList(from, Math.min(ids.size(), from + 500))))
+                    .forEach(r -> stored.put(r.get(idField), r));
         }
-        if (revived || stored == null) {
-            changed.put(DELETED, false);
-        }
-        String version = nextVersion();
-        record.set(field(table, VERSION), version);
-        record.set(field(table, UPDATED_BY), userId);
-        record.set(field(table, DELETED, Boolean.class), false);
-        if (stored == null) {
-            sql.insertInto(table).set(record).execute();
-        } else {
-            var update = sql.update(table).set(field(table, VERSION), version).set(field(table, UPDATED_BY), userId)
-                    .set(field(table, DELETED, Boolean.class), false);
-            for (String name : changed.keySet()) {
-                if (!DELETED.equals(name)) {
-                    update = update.set(rawField(table, name), record.get(name));
+        List<R> inserts = new ArrayList<>();
+        List<OutboxRecord> outbox = new ArrayList<>();
+        for (R record : records) {
+            String id = record.get(idField);
+            R before = stored.get(id);
+            Map<String, Object> changed = new LinkedHashMap<>();
+            for (Field<?> field : table.fields()) {
+                String name = field.getName();
+                if (!isSyncColumn(name) && (before == null || !Objects.equals(before.get(field), record.get(field)))) {
+                    changed.put(name, record.get(field));
                 }
             }
-            update.where(idField.eq(id)).execute();
+            boolean revived = before != null && Boolean.TRUE.equals(before.get(field(table, DELETED, Boolean.class)));
+            if (before != null && changed.isEmpty() && !revived) {
+                continue;
+            }
+            if (revived || before == null) {
+                changed.put(DELETED, false);
+            }
+            String version = nextVersion();
+            record.set(field(table, VERSION), version);
+            record.set(field(table, UPDATED_BY), userId);
+            record.set(field(table, DELETED, Boolean.class), false);
+            if (before == null) {
+                inserts.add(record);
+            } else {
+                var update = sql.update(table).set(field(table, VERSION), version).set(field(table, UPDATED_BY), userId)
+                        .set(field(table, DELETED, Boolean.class), false);
+                for (String name : changed.keySet()) {
+                    if (!DELETED.equals(name)) {
+                        update = update.set(rawField(table, name), record.get(name));
+                    }
+                }
+                update.where(idField.eq(id)).execute();
+            }
+            stored.put(id, record);
+            outbox.add(outboxRecord(table, id, record.get(field(table, WORKSITE_ID)), changed, version));
         }
-        recordChange(table, id, record.get(field(table, WORKSITE_ID)), changed, version);
-        return true;
+        if (!inserts.isEmpty()) {
+            sql.batchInsert(inserts).execute();
+        }
+        if (!outbox.isEmpty()) {
+            sql.batchInsert(outbox).execute();
+        }
+        return outbox.size();
     }
 
     /** Marks a synced row deleted (a tombstone: the row stays until the hub has it and retention allows). */
@@ -121,7 +148,7 @@ public final class StoreTransaction {
                 .set(field(table, DELETED, Boolean.class), true).where(field(table, ID).eq(id)).execute();
         Map<String, Object> changed = new LinkedHashMap<>();
         changed.put(DELETED, true);
-        recordChange(table, id, stored.get(field(table, WORKSITE_ID)), changed, version);
+        outboxRecord(table, id, stored.get(field(table, WORKSITE_ID)), changed, version).insert();
         return true;
     }
 
@@ -130,23 +157,23 @@ public final class StoreTransaction {
         return hlc.tick().encode();
     }
 
-    private void recordChange(Table<?> table, String rowId, String worksiteId, Map<String, Object> changed,
-                              String version) {
+    private OutboxRecord outboxRecord(Table<?> table, String rowId, String worksiteId, Map<String, Object> changed,
+                                      String version) {
         Map<String, Object> wire = new LinkedHashMap<>();
         changed.forEach((name, value) -> wire.put(name, toWire(value)));
+        OutboxRecord record = sql.newRecord(OUTBOX);
+        record.setChangeId(UUID.randomUUID().toString());
+        record.setTableName(table.getName());
+        record.setRowId(rowId);
+        record.setWorksiteId(worksiteId);
         try {
-            sql.insertInto(OUTBOX)
-                    .set(OUTBOX.CHANGE_ID, UUID.randomUUID().toString())
-                    .set(OUTBOX.TABLE_NAME, table.getName())
-                    .set(OUTBOX.ROW_ID, rowId)
-                    .set(OUTBOX.WORKSITE_ID, worksiteId)
-                    .set(OUTBOX.FIELDS, JSON.writeValueAsString(wire))
-                    .set(OUTBOX.VERSION, version)
-                    .set(OUTBOX.CREATED_AT, clock.millis())
-                    .execute();
+            record.setFields(JSON.writeValueAsString(wire));
         } catch (JsonProcessingException e) {
             throw new StoreException("Changement impossible à enregistrer pour la synchronisation", e);
         }
+        record.setVersion(version);
+        record.setCreatedAt(clock.millis());
+        return record;
     }
 
     /** Values travel as JSON scalars: dates and times as ISO-8601 text. */

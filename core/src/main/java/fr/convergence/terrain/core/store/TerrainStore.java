@@ -56,24 +56,26 @@ public final class TerrainStore implements AutoCloseable {
     private volatile Thread writerThread;
     private volatile boolean closed;
 
-    private TerrainStore(Path file, Clock clock) throws SQLException {
+    private TerrainStore(Path file, Clock clock, Migrations migrations) throws SQLException {
         this.file = file;
         this.clock = clock;
         this.writeConnection = connect(file);
-        Optional<Path> backup = backupBeforeMigration(writeConnection, file);
-        int applied = Migrations.migrate(writeConnection);
+        Optional<Path> backup = backupBeforeMigration(writeConnection, file, migrations);
+        int applied = migrations.migrate(writeConnection);
         if (applied > 0) {
             LOG.info("Store {}: {} migration(s) applied{}", file, applied,
                     backup.map(b -> ", backup kept at " + b).orElse(""));
         }
         writeConnection.setAutoCommit(true);
         this.writeContext = context(writeConnection);
-        this.deviceId = meta(writeContext, META_DEVICE_ID).orElseGet(() -> {
+        // Plain JDBC here: opening the store need not wait for jOOQ's first-use initialisation.
+        this.deviceId = jdbcMeta(writeConnection, META_DEVICE_ID).orElseGet(() -> {
             String id = UUID.randomUUID().toString();
             putMeta(writeContext, META_DEVICE_ID, id);
             return id;
         });
-        this.hlc = new HybridLogicalClock(clock, deviceId, meta(writeContext, META_HLC).map(Hlc::parse).orElse(null));
+        this.hlc = new HybridLogicalClock(clock, deviceId,
+                jdbcMeta(writeConnection, META_HLC).map(Hlc::parse).orElse(null));
         this.writer = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "terrain-store-writer");
             thread.setDaemon(true);
@@ -88,12 +90,16 @@ public final class TerrainStore implements AutoCloseable {
     }
 
     public static TerrainStore open(Path file, Clock clock) {
+        return open(file, clock, Migrations.STORE);
+    }
+
+    static TerrainStore open(Path file, Clock clock, Migrations migrations) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            return new TerrainStore(file, clock);
+            return new TerrainStore(file, clock, migrations);
         } catch (SQLException | java.io.IOException e) {
             throw new StoreException("Impossible d'ouvrir le fichier de données " + file + " : " + e.getMessage(), e);
         }
@@ -171,6 +177,15 @@ public final class TerrainStore implements AutoCloseable {
             putMeta(tx.sql(), key, value);
             return null;
         });
+    }
+
+    private static Optional<String> jdbcMeta(Connection connection, String key) throws SQLException {
+        try (var statement = connection.prepareStatement("SELECT meta_value FROM store_meta WHERE meta_key = ?")) {
+            statement.setString(1, key);
+            try (var result = statement.executeQuery()) {
+                return result.next() ? Optional.of(result.getString(1)) : Optional.empty();
+            }
+        }
     }
 
     static Optional<String> meta(DSLContext sql, String key) {
@@ -258,9 +273,10 @@ public final class TerrainStore implements AutoCloseable {
     }
 
     /** Before migrating an existing store, keep a consistent copy of it next to it (VACUUM INTO). */
-    private static Optional<Path> backupBeforeMigration(Connection connection, Path file) throws SQLException {
+    private static Optional<Path> backupBeforeMigration(Connection connection, Path file, Migrations migrations)
+            throws SQLException {
         int current = Migrations.currentVersion(connection);
-        if (current == 0 || current >= Migrations.latestVersion()) {
+        if (current == 0 || current >= migrations.latestVersion()) {
             return Optional.empty();
         }
         Path backup = file.resolveSibling(file.getFileName() + ".avant-schema-" + (current + 1) + ".bak");

@@ -118,6 +118,31 @@ class TerrainStoreTest {
     }
 
     @Test
+    void savingAWeekAtOnceRecordsOnlyTheCellsThatChanged() {
+        try (TerrainStore store = openStore(dir)) {
+            Participant p = participant("Léa", "Roux");
+            HoursRepository hours = new HoursRepository(store);
+            LocalDate monday = LocalDate.of(2026, 3, 16);
+            List<HoursRepository.Cell> week = new java.util.ArrayList<>();
+            for (int d = 0; d < 5; d++) {
+                week.add(new HoursRepository.Cell(p.id(), WORKSITE, monday.plusDays(d), HoursKind.TRAVAIL_CHANTIER, 360));
+            }
+            int first = store.write(USER, tx -> {
+                new ParticipantRepository(store).save(tx, p);
+                return hours.setAll(tx, week);
+            });
+            week.set(2, new HoursRepository.Cell(p.id(), WORKSITE, monday.plusDays(2), HoursKind.TRAVAIL_CHANTIER, 420));
+            int second = store.write(USER, tx -> hours.setAll(tx, week));
+            assertThat(first).isEqualTo(5);
+            assertThat(second).isEqualTo(1);
+            assertThat(new OutboxRepository(store).pending(100)).hasSize(1 + 5 + 1).last()
+                    .satisfies(c -> assertThat(c.fieldsJson()).isEqualTo("{\"minutes\":420}"));
+            assertThat(hours.ofWorksite(WORKSITE, monday, monday.plusDays(6)))
+                    .extracting(h -> h.minutes()).containsExactlyInAnyOrder(360, 360, 420, 360, 360);
+        }
+    }
+
+    @Test
     void theSameHoursCellMadeOnTwoLaptopsHasTheSameId() {
         LocalDate day = LocalDate.of(2026, 3, 18);
         assertThat(HoursRepository.idFor("p1", day, HoursKind.FORMATION))

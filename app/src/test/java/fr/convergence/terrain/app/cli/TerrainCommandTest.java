@@ -1,0 +1,58 @@
+package fr.convergence.terrain.app.cli;
+
+import fr.convergence.terrain.core.store.ParticipantRepository;
+import fr.convergence.terrain.core.store.TerrainStore;
+import fr.convergence.terrain.core.store.UserRepository;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TerrainCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return TerrainCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void versionNamesTheApplicationAndItsBuildVersion() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).startsWith("Convergence Terrain ").doesNotContain("inconnue");
+    }
+
+    @Test
+    void demoCreatesAStoreWithParticipantsAndDemoAccounts() {
+        Path store = dir.resolve("demo.db");
+        assertThat(run("demo", "--store", store.toString(), "--size", "site", "--seed", "3")).isZero();
+        assertThat(out.toString()).contains("40 salarié·es").contains("mot de passe : demo");
+        try (TerrainStore opened = TerrainStore.open(store)) {
+            assertThat(new ParticipantRepository(opened).count(Set.of("abej-solidarite"))).isEqualTo(40);
+            assertThat(new UserRepository(opened).findByLogin("esp")).isPresent();
+        }
+    }
+
+    @Test
+    void demoNeverOverwritesAnExistingStore() throws Exception {
+        Path store = Files.writeString(dir.resolve("precious.db"), "données réelles");
+        assertThat(run("demo", "--store", store.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("existe déjà");
+        assertThat(Files.readString(store)).isEqualTo("données réelles");
+    }
+
+    @Test
+    void anUnknownSizeIsExplainedInFrench() {
+        assertThat(run("demo", "--store", dir.resolve("x.db").toString(), "--size", "énorme")).isEqualTo(2);
+        assertThat(err.toString()).contains("Taille inconnue").contains("site, territory ou national");
+    }
+}

@@ -1,0 +1,1 @@
+CREATE TABLE store_meta (meta_key VARCHAR(100) NOT NULL PRIMARY KEY, meta_value VARCHAR(4000) NOT NULL);

@@ -1,0 +1,1 @@
+CREATE TABLE added_in_v2 (x INT);
