@@ -1,7 +1,10 @@
 package fr.convergence.terrain.app.data;
 
 import fr.convergence.terrain.core.security.PasswordHasher;
+import fr.convergence.terrain.core.service.AttendanceSheetService;
 import fr.convergence.terrain.core.service.AuthService;
+import fr.convergence.terrain.core.service.PrintCatalogService;
+import fr.convergence.terrain.core.service.ReferralFormService;
 import fr.convergence.terrain.core.service.ParticipantFileService;
 import fr.convergence.terrain.core.service.ParticipantService;
 import fr.convergence.terrain.core.service.StatusService;
@@ -23,6 +26,9 @@ public final class Services implements AutoCloseable {
     private final ParticipantService participants;
     private final ParticipantFileService participantFiles;
     private final StatusService status;
+    private final PrintCatalogService printCatalog;
+    private final AttendanceSheetService attendanceSheets;
+    private final ReferralFormService referralForms;
 
     public Services(TerrainStore store, PasswordHasher hasher) {
         this.store = store;
@@ -32,6 +38,9 @@ public final class Services implements AutoCloseable {
         this.participants = new ParticipantService(workstation);
         this.participantFiles = new ParticipantFileService(store, workstation.access());
         this.status = new StatusService(workstation);
+        this.printCatalog = new PrintCatalogService(store, workstation.access());
+        this.attendanceSheets = new AttendanceSheetService(store, workstation.access());
+        this.referralForms = new ReferralFormService(store, workstation.access());
     }
 
     /** Opens (creating if needed) the store at {@code file}. Off the JavaFX thread only. */
@@ -61,6 +70,18 @@ public final class Services implements AutoCloseable {
 
     public StatusService status() {
         return status;
+    }
+
+    public PrintCatalogService printCatalog() {
+        return printCatalog;
+    }
+
+    public AttendanceSheetService attendanceSheets() {
+        return attendanceSheets;
+    }
+
+    public ReferralFormService referralForms() {
+        return referralForms;
     }
 
     /** The store, for services of other features built in this package (never for views or view models). */

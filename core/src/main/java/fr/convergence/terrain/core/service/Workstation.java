@@ -45,13 +45,7 @@ public final class Workstation {
     public AccessPolicy access() {
         AccessPolicy policy = access;
         if (policy == null) {
-            Map<String, String> territories = new HashMap<>();
-            reference.worksites().forEach(w -> {
-                if (w.territoryId() != null) {
-                    territories.put(w.id(), w.territoryId());
-                }
-            });
-            policy = AccessPolicy.of(territories);
+            policy = AccessPolicies.of(store);
             access = policy;
         }
         return policy;
