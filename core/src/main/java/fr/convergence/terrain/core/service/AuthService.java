@@ -2,6 +2,7 @@ package fr.convergence.terrain.core.service;
 
 import fr.convergence.terrain.core.domain.Role;
 import fr.convergence.terrain.core.domain.User;
+import fr.convergence.terrain.core.rules.AccessPolicy;
 import fr.convergence.terrain.core.rules.Verdict;
 import fr.convergence.terrain.core.security.PasswordHasher;
 import fr.convergence.terrain.core.security.PasswordHasher.PasswordHash;
@@ -18,6 +19,11 @@ import java.util.UUID;
 /**
  * The local accounts of a shared laptop: who may sign in, checking a password (slow, salted hash), and adding
  * accounts. Passwords are never stored or logged; the arrays given here are wiped after use.
+ *
+ * <p>Accounts are managed by an administrator (every account) or by a coordinator (the ESP and CIP of their
+ * territory's worksites: they onboard the staff of the worksites they run, but cannot make themselves or anyone
+ * else an administrator or a coordinator). Accounts are deactivated, never deleted: notes and history keep
+ * their author's id.
  */
 public final class AuthService {
 
@@ -93,11 +99,7 @@ public final class AuthService {
         } else if ((role == Role.ESP || role == Role.CIP) && (worksiteIds == null || worksiteIds.isEmpty())) {
             verdicts.add(Verdict.refused("Un·e ESP ou un·e CIP travaille sur un chantier : choisissez-le."));
         }
-        if (password == null || password.length < MIN_PASSWORD_LENGTH) {
-            verdicts.add(Verdict.refused("Le mot de passe compte au moins " + MIN_PASSWORD_LENGTH + " caractères."));
-        } else if (confirmation != null && !Arrays.equals(password, confirmation)) {
-            verdicts.add(Verdict.refused("Les deux mots de passe sont différents : saisissez-les à nouveau."));
-        }
+        verdicts.add(checkPassword(password, confirmation));
         return Verdict.all(verdicts);
     }
 
@@ -128,6 +130,133 @@ public final class AuthService {
                 Arrays.fill(confirmation, '\0');
             }
         }
+    }
+
+    /** Whether {@code actor} may open the accounts page: an active administrator or coordinator. */
+    public static boolean managesAccounts(User actor) {
+        return actor != null && actor.active() && (actor.role() == Role.ADMIN || actor.role() == Role.COORDINATOR);
+    }
+
+    /** Every account of the laptop, active or not, by display name (the accounts page). */
+    public List<User> accounts(User actor) {
+        requireManager(actor);
+        return users.all();
+    }
+
+    /**
+     * Creates an account on behalf of {@code actor}: an administrator creates any account, a coordinator ESP
+     * and CIP accounts on the worksites of their territory. A coordinator account needs its territory.
+     */
+    public Result<User> createAccount(User actor, String login, String displayName, Role role, String territoryId,
+                                      Set<String> worksiteIds, char[] password, char[] confirmation) {
+        Set<String> worksites = worksiteIds == null ? Set.of() : Set.copyOf(worksiteIds);
+        String territory = role == Role.COORDINATOR ? blankToNull(territoryId) : null;
+        Verdict allowed = checkManages(actor, role, worksites);
+        if (role == Role.COORDINATOR && territory == null) {
+            allowed = allowed.and(Verdict.refused("Un·e coordinateur·rice couvre un territoire : choisissez-le."));
+        }
+        if (!allowed.saveAllowed()) {
+            Verdict verdict = allowed.and(checkNewUser(login, displayName, role, worksites, password, confirmation));
+            wipe(password, confirmation);
+            return Result.refused(verdict);
+        }
+        return createUser(actor.id(), login, displayName, role, territory, worksites, password, confirmation);
+    }
+
+    /** Sets a new password typed twice, for someone who forgot theirs; the old one stops working at once. */
+    public Result<User> resetPassword(User actor, String userId, char[] password, char[] confirmation) {
+        try {
+            User target = existing(userId);
+            requireManager(actor);
+            Verdict verdict = target.id().equals(actor.id()) ? Verdict.ok()
+                    : checkManages(actor, target.role(), target.worksiteIds());
+            verdict = verdict.and(checkPassword(password, confirmation));
+            if (!verdict.saveAllowed()) {
+                return Result.refused(verdict);
+            }
+            PasswordHash hash = hasher.hash(password);
+            store.write(actor.id(), tx -> {
+                users.changePassword(tx, target.id(), hash);
+                return null;
+            });
+            return Result.saved(target, verdict);
+        } finally {
+            wipe(password, confirmation);
+        }
+    }
+
+    /**
+     * Deactivates (the person can no longer sign in and leaves the sign-in list) or reactivates an account.
+     * Nobody deactivates their own account, so a laptop always keeps the person who manages it.
+     */
+    public Result<User> setActive(User actor, String userId, boolean active) {
+        User target = existing(userId);
+        Verdict verdict = checkManages(actor, target.role(), target.worksiteIds());
+        if (!active && target.id().equals(actor.id())) {
+            verdict = verdict.and(Verdict.refused("Vous ne pouvez pas désactiver votre propre compte : "
+                    + "demandez-le à un·e autre administrateur·rice."));
+        }
+        if (!verdict.saveAllowed()) {
+            return Result.refused(verdict);
+        }
+        store.write(actor.id(), tx -> {
+            users.setActive(tx, target.id(), active);
+            return null;
+        });
+        return Result.saved(new User(target.id(), target.login(), target.displayName(), target.role(),
+                target.territoryId(), target.worksiteIds(), active), verdict);
+    }
+
+    private User existing(String userId) {
+        return users.find(userId).orElseThrow(() -> new IllegalArgumentException(
+                "Ce compte n'existe plus sur ce poste : rouvrez la page des comptes."));
+    }
+
+    private void requireManager(User actor) {
+        if (!managesAccounts(actor)) {
+            throw new AccessDeniedException("Seuls un·e administrateur·rice ou un·e coordinateur·rice gèrent "
+                    + "les comptes de ce poste.");
+        }
+    }
+
+    /** Whether {@code actor} may manage an account of {@code role} on {@code worksiteIds}. */
+    private Verdict checkManages(User actor, Role role, Set<String> worksiteIds) {
+        requireManager(actor);
+        if (actor.role() == Role.ADMIN) {
+            return Verdict.ok();
+        }
+        if (role != Role.ESP && role != Role.CIP) {
+            return Verdict.refused("Un·e coordinateur·rice gère les comptes des ESP et des CIP ; pour un compte "
+                    + "de coordination ou d'administration, adressez-vous à un·e administrateur·rice.");
+        }
+        AccessPolicy access = AccessPolicies.of(store);
+        if (worksiteIds.stream().anyMatch(w -> !access.canSee(actor, w))) {
+            return Verdict.refused("Vous ne gérez que les comptes des chantiers de votre territoire.");
+        }
+        return Verdict.ok();
+    }
+
+    private static Verdict checkPassword(char[] password, char[] confirmation) {
+        if (password == null || password.length < MIN_PASSWORD_LENGTH) {
+            return Verdict.refused("Le mot de passe compte au moins " + MIN_PASSWORD_LENGTH + " caractères.");
+        }
+        if (confirmation != null && !Arrays.equals(password, confirmation)) {
+            return Verdict.refused("Les deux mots de passe sont différents : saisissez-les à nouveau.");
+        }
+        return Verdict.ok();
+    }
+
+    private static void wipe(char[] password, char[] confirmation) {
+        if (password != null) {
+            Arrays.fill(password, '\0');
+        }
+        if (confirmation != null) {
+            Arrays.fill(confirmation, '\0');
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     static String normalizeLogin(String login) {

@@ -1,13 +1,18 @@
 package fr.convergence.terrain.core.service;
 
 import fr.convergence.terrain.core.demo.DemoDataGenerator;
+import fr.convergence.terrain.core.domain.Role;
+import fr.convergence.terrain.core.domain.Territory;
+import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.domain.Worksite;
 import fr.convergence.terrain.core.rules.AccessPolicy;
+import fr.convergence.terrain.core.store.ParticipantRepository;
 import fr.convergence.terrain.core.store.ReferenceRepository;
 import fr.convergence.terrain.core.store.TerrainStore;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a store says about the laptop it lives on: its worksite, whether it holds demonstration data, and the
@@ -34,6 +39,37 @@ public final class Workstation {
     /** The worksite this laptop was installed for, if it has been installed. */
     public Optional<Worksite> worksite() {
         return store.meta(WORKSITE_META_KEY).flatMap(reference::worksite);
+    }
+
+    /**
+     * The worksites of this laptop that {@code user} sees, by name: the laptop's own worksite, the worksites of
+     * its territory and of the user's territory, the user's own worksites, and any worksite holding participants
+     * here, each kept only if the {@link AccessPolicy} lets the user see it. An ESP or CIP gets their worksite; a
+     * coordinator every worksite of their territory; an administrator the laptop's territory rather than all
+     * 130 worksites of the reference data.
+     */
+    public List<Worksite> worksitesFor(User user) {
+        Optional<Worksite> home = worksite();
+        Set<String> territories = new HashSet<>();
+        home.map(Worksite::territoryId).ifPresent(territories::add);
+        if (user.role() == Role.COORDINATOR && user.territoryId() != null) {
+            territories.add(user.territoryId());
+        }
+        Set<String> held = new HashSet<>(new ParticipantRepository(store).worksiteIds());
+        home.ifPresent(w -> held.add(w.id()));
+        if (user.worksiteIds() != null) {
+            held.addAll(user.worksiteIds());
+        }
+        AccessPolicy policy = access();
+        return reference.worksites().stream()
+                .filter(w -> held.contains(w.id()) || territories.contains(w.territoryId()))
+                .filter(w -> policy.canSee(user, w.id()))
+                .toList();
+    }
+
+    /** The territories known to the store, by name (a coordinator's account is for one of them). */
+    public List<Territory> territories() {
+        return reference.territories();
     }
 
     /** Whether the store holds demonstration data (made by the demo generator). */

@@ -6,6 +6,7 @@ import fr.convergence.terrain.core.text.SearchText;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
 
@@ -49,6 +50,12 @@ public final class ParticipantRepository {
         return store.read(sql -> sql.selectFrom(PARTICIPANT)
                 .where(PARTICIPANT.WORKSITE_ID.eq(worksiteId), PARTICIPANT.DELETED.isFalse())
                 .orderBy(PARTICIPANT.LAST_NAME, PARTICIPANT.FIRST_NAME).fetch(ParticipantRepository::toDomain));
+    }
+
+    /** The worksites that hold at least one participant in this store. */
+    public Set<String> worksiteIds() {
+        return store.read(sql -> Set.copyOf(sql.selectDistinct(PARTICIPANT.WORKSITE_ID).from(PARTICIPANT)
+                .where(PARTICIPANT.DELETED.isFalse()).fetch(PARTICIPANT.WORKSITE_ID)));
     }
 
     public int count(Collection<String> worksiteIds) {

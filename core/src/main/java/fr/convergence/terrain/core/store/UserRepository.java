@@ -41,8 +41,19 @@ public final class UserRepository {
                 .where(APP_USER.ID.eq(userId)).execute();
     }
 
+    /** Deactivated accounts keep their row: notes and history reference their id. */
+    public void setActive(StoreTransaction tx, String userId, boolean active) {
+        tx.sql().update(APP_USER).set(APP_USER.ACTIVE, active).where(APP_USER.ID.eq(userId)).execute();
+    }
+
+    /** Every account, active or not, by display name. */
     public List<User> all() {
         return store.read(sql -> sql.selectFrom(APP_USER).orderBy(APP_USER.DISPLAY_NAME).fetch(r -> toDomain(sql, r)));
+    }
+
+    public Optional<User> find(String userId) {
+        return store.read(sql -> sql.selectFrom(APP_USER).where(APP_USER.ID.eq(userId))
+                .fetchOptional(r -> toDomain(sql, r)));
     }
 
     public Optional<User> findByLogin(String login) {
