@@ -38,6 +38,7 @@ public final class ParticipantFormViewModel {
     private final TaskExecutor executor;
     private final Participant editedParticipant;
     private final Enrolment editedEnrolment;
+    private String createOn;
     final StringProperty firstName = new SimpleStringProperty(this, "firstName", "");
     final StringProperty lastName = new SimpleStringProperty(this, "lastName", "");
     final StringProperty birthDate = new SimpleStringProperty(this, "birthDate", "");
@@ -63,6 +64,11 @@ public final class ParticipantFormViewModel {
         this(service, session, executor, null, null);
         entryDate.set(Formats.date(LocalDate.now(clock)));
         title.set(I18n.t("form.title.new"));
+    }
+
+    /** A new participant goes on this worksite (the one chosen in the list) rather than the laptop's own. */
+    public void createOn(String worksiteId) {
+        this.createOn = worksiteId;
     }
 
     /** Editing the participant and the current enrolment of a loaded file. */
@@ -153,7 +159,8 @@ public final class ParticipantFormViewModel {
 
     private Outcome saveNow(Participant participant, Enrolment enrolment) {
         if (!editing()) {
-            Participant draft = new Participant(null, service.homeWorksite(), participant.firstName(),
+            Participant draft = new Participant(null, createOn != null ? createOn : service.homeWorksite(),
+                    participant.firstName(),
                     participant.lastName(), participant.birthDate(), participant.phone(), participant.email(),
                     participant.address(), participant.socialSecurityNumber(), participant.referentName());
             var result = service.create(session.user(), draft, enrolment);

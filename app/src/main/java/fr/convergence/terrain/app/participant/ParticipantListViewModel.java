@@ -3,11 +3,13 @@ package fr.convergence.terrain.app.participant;
 import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.app.common.TaskExecutor;
 import fr.convergence.terrain.app.common.UserMessages;
+import fr.convergence.terrain.app.common.WorksiteChoice;
 import fr.convergence.terrain.app.session.Session;
 import fr.convergence.terrain.core.domain.Programme;
 import fr.convergence.terrain.core.service.ParticipantQuery;
 import fr.convergence.terrain.core.service.ParticipantService;
 import fr.convergence.terrain.core.service.ParticipantSummary;
+import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -23,6 +25,8 @@ public final class ParticipantListViewModel {
     private final ParticipantService service;
     private final Session session;
     private final TaskExecutor executor;
+    private final WorksiteChoice worksites;
+    private boolean started;
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final ObjectProperty<Programme> programme = new SimpleObjectProperty<>(this, "programme");
     private final ObjectProperty<ParticipantQuery.Status> status =
@@ -34,19 +38,39 @@ public final class ParticipantListViewModel {
     private long token;
 
     public ParticipantListViewModel(ParticipantService service, Session session, TaskExecutor executor) {
+        this(service, session, executor, WorksiteChoice.homeOnly());
+    }
+
+    /** A list whose worksite can be chosen among those the user sees ({@code worksites}). */
+    public ParticipantListViewModel(ParticipantService service, Session session, TaskExecutor executor,
+                                    WorksiteChoice worksites) {
         this.service = service;
         this.session = session;
         this.executor = executor;
+        this.worksites = worksites;
+        worksites.onChange(this::search);
         text.addListener((obs, was, now) -> search());
         programme.addListener((obs, was, now) -> search());
         status.addListener((obs, was, now) -> search());
         step.addListener((obs, was, now) -> search());
     }
 
+    /** Each time the page is shown: the first time reads the worksites to choose from, then searches. */
+    public void show() {
+        if (started) {
+            search();
+        } else {
+            started = true;
+            worksites.load(executor, session.user(), this::search);
+        }
+    }
+
     public void search() {
         long current = ++token;
         ParticipantQuery query = new ParticipantQuery(text.get(), programme.get(), status.get(), step.get());
-        executor.run(() -> service.search(session.user(), query), result -> {
+        Optional<String> worksite = worksites.chosenId();
+        executor.run(() -> worksite.isPresent() ? service.search(session.user(), worksite.get(), query)
+                : service.search(session.user(), query), result -> {
             if (current != token) {
                 return;
             }
@@ -55,6 +79,11 @@ public final class ParticipantListViewModel {
             countText.set(I18n.t("participants.count", result.rows().size(), result.total(), result.active(),
                     result.exited()));
         }, e -> error.set(UserMessages.of(e)));
+    }
+
+    /** The worksite listed, and those the user may switch to (new participants are created on it). */
+    public WorksiteChoice worksiteChoice() {
+        return worksites;
     }
 
     public ObservableList<ParticipantSummary> rows() {

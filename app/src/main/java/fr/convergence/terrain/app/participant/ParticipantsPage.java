@@ -3,6 +3,8 @@ package fr.convergence.terrain.app.participant;
 import fr.convergence.terrain.app.common.Formats;
 import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.app.common.Styles;
+import fr.convergence.terrain.app.common.WorksiteChoice;
+import fr.convergence.terrain.app.common.WorksiteChooser;
 import fr.convergence.terrain.app.shell.ArgumentPage;
 import fr.convergence.terrain.app.shell.PageContext;
 import fr.convergence.terrain.core.domain.Programme;
@@ -48,7 +50,7 @@ public final class ParticipantsPage implements ArgumentPage {
     public ParticipantsPage(PageContext context) {
         this.context = context;
         this.list = new ParticipantListViewModel(context.services().participants(), context.session(),
-                context.executor());
+                context.executor(), new WorksiteChoice(context.services().workstation()));
         buildList();
         root.getChildren().setAll(listView);
         root.getStyleClass().add(Styles.PAGE);
@@ -83,8 +85,12 @@ public final class ParticipantsPage implements ArgumentPage {
         Button create = new Button(I18n.t("participants.new"));
         create.setId("participants-new");
         create.getStyleClass().add(Styles.ACCENT);
-        create.setOnAction(e -> showForm(new ParticipantFormViewModel(context.services().participants(),
-                context.session(), context.executor(), context.clock())));
+        create.setOnAction(e -> {
+            ParticipantFormViewModel form = new ParticipantFormViewModel(context.services().participants(),
+                    context.session(), context.executor(), context.clock());
+            list.worksiteChoice().chosenId().ifPresent(form::createOn);
+            showForm(form);
+        });
         Button open = new Button(I18n.t("participants.open"));
         open.setId("participants-open");
         open.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
@@ -102,7 +108,12 @@ public final class ParticipantsPage implements ArgumentPage {
         Label error = new Label();
         error.getStyleClass().add(Styles.ERROR);
         error.textProperty().bind(list.errorProperty());
-        VBox top = new VBox(8, title, filters, count, flash, error);
+        Region titleSpacer = new Region();
+        HBox.setHgrow(titleSpacer, Priority.ALWAYS);
+        HBox titleRow = new HBox(8, title, titleSpacer,
+                new WorksiteChooser(list.worksiteChoice(), "participants-worksite"));
+        titleRow.setAlignment(Pos.CENTER_LEFT);
+        VBox top = new VBox(8, titleRow, filters, count, flash, error);
         top.setPadding(new Insets(0, 0, 8, 0));
 
         table.setId("participants-table");
@@ -241,7 +252,7 @@ public final class ParticipantsPage implements ArgumentPage {
 
     @Override
     public void shown() {
-        list.search();
+        list.show();
     }
 
     @Override

@@ -74,6 +74,11 @@ public final class PrintsPage implements Page {
         return root;
     }
 
+    /** The page's state and actions (tests drive a save through it, as the save dialog would). */
+    public PrintsViewModel model() {
+        return model;
+    }
+
     private static String t(String key, Object... args) {
         return PrintTexts.text(key, args);
     }
@@ -82,6 +87,7 @@ public final class PrintsPage implements Page {
         ComboBox<Worksite> worksite = combo(model.worksites(), Worksite::name);
         worksite.valueProperty().bindBidirectional(model.worksiteProperty());
         ComboBox<Participant> participant = combo(model.participants(), Participant::fullName);
+        participant.setId("print-participant");
         participant.valueProperty().bindBidirectional(model.participantProperty());
 
         TabPane tabs = new TabPane(followUpTab(), attendanceTab(), referralTab());
@@ -118,6 +124,7 @@ public final class PrintsPage implements Page {
             }
         });
         Button preview = new Button(t("page.previewFollowUp"));
+        preview.setId("print-preview-follow-up");
         preview.setOnAction(e -> model.previewFollowUp());
         preview.setMaxWidth(Double.MAX_VALUE);
         CheckBox exited = new CheckBox(t("page.includeExited"));
@@ -210,6 +217,7 @@ public final class PrintsPage implements Page {
         ToolBar bar = new ToolBar(save, print, open, new Separator(), progress, stop, status);
 
         VBox pagesBox = new VBox(16);
+        pagesBox.setId("print-pages");
         pagesBox.setAlignment(Pos.TOP_CENTER);
         pagesBox.setPadding(new Insets(16));
         pagesBox.setStyle("-fx-background-color: #d9dde2;");

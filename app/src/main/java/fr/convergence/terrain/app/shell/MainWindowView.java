@@ -81,6 +81,9 @@ public final class MainWindowView implements PageContext.Navigation {
         nav.getStyleClass().add(Styles.NAV);
         int index = 1;
         for (PageDefinition page : registry.pages()) {
+            if (!page.visibleTo().test(context.user())) {
+                continue;
+            }
             ToggleButton button = new ToggleButton(I18n.t(page.labelKey()));
             button.setId("nav-" + page.id());
             button.setToggleGroup(group);
@@ -150,7 +153,7 @@ public final class MainWindowView implements PageContext.Navigation {
 
     @Override
     public void open(String pageId) {
-        PageDefinition definition = registry.find(pageId)
+        PageDefinition definition = registry.find(pageId).filter(p -> p.visibleTo().test(context.user()))
                 .orElseThrow(() -> new IllegalArgumentException("Unknown page " + pageId));
         Page page = built.computeIfAbsent(pageId, id -> definition.factory().apply(context));
         current = pageId;

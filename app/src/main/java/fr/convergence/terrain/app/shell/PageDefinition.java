@@ -1,7 +1,17 @@
 package fr.convergence.terrain.app.shell;
 
+import fr.convergence.terrain.core.domain.User;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
-/** A navigation entry: its id, the bundle key of its label, and how to build the page. */
-public record PageDefinition(String id, String labelKey, Function<PageContext, Page> factory) {
+/**
+ * A navigation entry: its id, the bundle key of its label, how to build the page, and who sees it in the
+ * navigation (everyone unless said otherwise; the page's services still check access themselves).
+ */
+public record PageDefinition(String id, String labelKey, Function<PageContext, Page> factory,
+                             Predicate<User> visibleTo) {
+
+    public PageDefinition(String id, String labelKey, Function<PageContext, Page> factory) {
+        this(id, labelKey, factory, user -> true);
+    }
 }

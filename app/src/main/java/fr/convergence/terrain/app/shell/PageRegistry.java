@@ -1,13 +1,16 @@
 package fr.convergence.terrain.app.shell;
 
+import fr.convergence.terrain.app.account.AccountsPage;
 import fr.convergence.terrain.app.participant.ParticipantsPage;
 import fr.convergence.terrain.app.print.PrintsPage;
 import fr.convergence.terrain.app.week.WeekPage;
+import fr.convergence.terrain.core.domain.User;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The main window's pages, in navigation order. Adding a feature is one line in {@link #standard()}:
@@ -24,14 +27,21 @@ public final class PageRegistry {
                 .add("referrals", "nav.referrals", ctx -> new PlaceholderPage("nav.referrals", "placeholder.referrals"))
                 .add("reports", "nav.reports", ctx -> new PlaceholderPage("nav.reports", "placeholder.reports"))
                 .add("sync", "nav.sync", ctx -> new PlaceholderPage("nav.sync", "placeholder.sync"))
-                .add("print", "nav.print", PrintsPage::new);
+                .add("print", "nav.print", PrintsPage::new)
+                .add("accounts", "account.nav", AccountsPage::new, AccountsPage::visibleTo);
     }
 
     public PageRegistry add(String id, String labelKey, Function<PageContext, Page> factory) {
+        return add(id, labelKey, factory, user -> true);
+    }
+
+    /** A page shown in the navigation only to the users {@code visibleTo} accepts (e.g. by role). */
+    public PageRegistry add(String id, String labelKey, Function<PageContext, Page> factory,
+                            Predicate<User> visibleTo) {
         if (find(id).isPresent()) {
             throw new IllegalArgumentException("Page already registered: " + id);
         }
-        pages.add(new PageDefinition(id, labelKey, factory));
+        pages.add(new PageDefinition(id, labelKey, factory, visibleTo));
         return this;
     }
 
@@ -39,7 +49,7 @@ public final class PageRegistry {
     public PageRegistry replace(String id, Function<PageContext, Page> factory) {
         for (int i = 0; i < pages.size(); i++) {
             if (pages.get(i).id().equals(id)) {
-                pages.set(i, new PageDefinition(id, pages.get(i).labelKey(), factory));
+                pages.set(i, new PageDefinition(id, pages.get(i).labelKey(), factory, pages.get(i).visibleTo()));
                 return this;
             }
         }

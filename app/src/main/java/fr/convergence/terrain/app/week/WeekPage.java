@@ -2,6 +2,8 @@ package fr.convergence.terrain.app.week;
 
 import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.app.common.Styles;
+import fr.convergence.terrain.app.common.WorksiteChoice;
+import fr.convergence.terrain.app.common.WorksiteChooser;
 import fr.convergence.terrain.app.shell.Page;
 import fr.convergence.terrain.app.shell.PageContext;
 import fr.convergence.terrain.core.domain.HoursKind;
@@ -56,7 +58,8 @@ public final class WeekPage implements Page {
     private boolean loadedOnce;
 
     public WeekPage(PageContext context) {
-        this(new WeekViewModel(context.services().week(), context.session(), context.executor(), context.clock()));
+        this(new WeekViewModel(context.services().week(), context.session(), context.executor(), context.clock(),
+                new WorksiteChoice(context.services().workstation())));
     }
 
     public WeekPage(WeekViewModel viewModel) {
@@ -85,7 +88,10 @@ public final class WeekPage implements Page {
         ProgressIndicator progress = new ProgressIndicator();
         progress.setPrefSize(20, 20);
         progress.visibleProperty().bind(viewModel.busyProperty());
-        HBox navigation = new HBox(8, previous, today, next, label, progress);
+        Region navigationSpacer = new Region();
+        HBox.setHgrow(navigationSpacer, Priority.ALWAYS);
+        HBox navigation = new HBox(8, previous, today, next, label, progress, navigationSpacer,
+                new WorksiteChooser(viewModel.worksiteChoice(), "week-worksite"));
         navigation.setAlignment(Pos.CENTER_LEFT);
 
         TextField filter = new TextField();
@@ -378,7 +384,7 @@ public final class WeekPage implements Page {
                     select(Math.max(0, table.getFocusModel().getFocusedIndex()), 0);
                 }
             });
-            viewModel.currentWeek();
+            viewModel.start();
         } else {
             viewModel.reload();
         }

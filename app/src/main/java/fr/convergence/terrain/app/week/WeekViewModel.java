@@ -3,6 +3,7 @@ package fr.convergence.terrain.app.week;
 import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.app.common.TaskExecutor;
 import fr.convergence.terrain.app.common.UserMessages;
+import fr.convergence.terrain.app.common.WorksiteChoice;
 import fr.convergence.terrain.app.session.Session;
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.rules.IsoWeek;
@@ -45,6 +46,7 @@ public final class WeekViewModel {
     private final Session session;
     private final TaskExecutor executor;
     private final Clock clock;
+    private final WorksiteChoice worksites;
     private final ObservableList<WeekRowModel> rows = FXCollections.observableArrayList();
     private final FilteredList<WeekRowModel> filtered = new FilteredList<>(rows);
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
@@ -67,15 +69,28 @@ public final class WeekViewModel {
     }
 
     public WeekViewModel(WeekService service, Session session, TaskExecutor executor, Clock clock) {
+        this(service, session, executor, clock, WorksiteChoice.homeOnly());
+    }
+
+    /** A week whose worksite can be chosen among those the user sees ({@code worksites}). */
+    public WeekViewModel(WeekService service, Session session, TaskExecutor executor, Clock clock,
+                         WorksiteChoice worksites) {
         this.service = service;
         this.session = session;
         this.executor = executor;
         this.clock = clock;
+        this.worksites = worksites;
+        worksites.onChange(this::reload);
         for (int i = 0; i < 7; i++) {
             dayHeaders.add(new ReadOnlyStringWrapper(this, "day" + i, ""));
         }
         filter.addListener((obs, was, text) -> applyFilter());
         week = IsoWeek.current(clock);
+    }
+
+    /** First display: reads the worksites the user may choose from, then shows the current week. */
+    public void start() {
+        worksites.load(executor, session.user(), this::currentWeek);
     }
 
     public void currentWeek() {
@@ -103,7 +118,9 @@ public final class WeekViewModel {
             dayHeaders.get(i).set(capitalize(DAY_HEADER.format(days.get(i))));
         }
         busy.set(true);
-        executor.run(() -> service.load(session.user(), target), grid -> {
+        Optional<String> worksite = worksites.chosenId();
+        executor.run(() -> worksite.isPresent() ? service.load(session.user(), worksite.get(), target)
+                : service.load(session.user(), target), grid -> {
             if (token != loadToken) {
                 return;
             }
@@ -230,7 +247,9 @@ public final class WeekViewModel {
     public void copyPreviousWeek() {
         busy.set(true);
         IsoWeek target = week;
-        executor.run(() -> service.copyPreviousWeek(session.user(), target), result -> {
+        Optional<String> worksite = worksites.chosenId();
+        executor.run(() -> worksite.isPresent() ? service.copyPreviousWeek(session.user(), worksite.get(), target)
+                : service.copyPreviousWeek(session.user(), target), result -> {
             busy.set(false);
             if (result.copied() > 0) {
                 session.changed();
@@ -287,6 +306,11 @@ public final class WeekViewModel {
     /** The rows after the name filter; the view sorts them. */
     public FilteredList<WeekRowModel> rows() {
         return filtered;
+    }
+
+    /** The worksite shown, and those the user may switch to. */
+    public WorksiteChoice worksiteChoice() {
+        return worksites;
     }
 
     public IsoWeek week() {

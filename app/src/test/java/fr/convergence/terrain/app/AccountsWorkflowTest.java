@@ -1,0 +1,102 @@
+package fr.convergence.terrain.app;
+
+import fr.convergence.terrain.app.account.AccountsViewModel.AccountRow;
+import fr.convergence.terrain.app.data.DataFolder;
+import fr.convergence.terrain.core.domain.Role;
+import fr.convergence.terrain.core.domain.User;
+import fr.convergence.terrain.core.service.AuthService;
+import fr.convergence.terrain.core.service.SetupService;
+import fr.convergence.terrain.core.store.TerrainStore;
+import java.util.Set;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AccountsWorkflowTest extends AppTestSupport {
+
+    @Override
+    void prepare(DataFolder folder) {
+        try (TerrainStore store = TerrainStore.open(folder.realStore(), clock())) {
+            User admin = new SetupService().install(store, FAST, "abej-solidarite", "alice", "Alice Admin",
+                    Role.ADMIN, "secret1".toCharArray(), "secret1".toCharArray()).value().orElseThrow();
+            new AuthService(store, FAST).createAccount(admin, "bruno", "Bruno Éducateur", Role.ESP, null,
+                    Set.of("abej-solidarite"), "secret1".toCharArray(), "secret1".toCharArray());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<AccountRow> table() {
+        return lookup("#account-table").queryAs(TableView.class);
+    }
+
+    private void select(String displayName) {
+        interact(() -> table().getItems().stream().filter(r -> r.user().displayName().equals(displayName))
+                .findFirst().ifPresent(r -> table().getSelectionModel().select(r)));
+    }
+
+    @Test
+    void anAdminCreatesACipAccountSignsOutAndTheNewCipSignsIn() {
+        signIn("Alice", "secret1");
+        clickOn("#nav-accounts");
+        assertThat(table().getItems()).extracting(r -> r.user().login()).containsExactly("alice", "bruno");
+
+        fill("#account-name", "Yanis Conseiller");
+        fill("#account-login", "yanis");
+        interact(() -> lookup("#account-role").<Role>queryComboBox().setValue(Role.CIP));
+        fill("#account-password", "abc");
+        fill("#account-confirmation", "abc");
+        clickOn("#account-create");
+        assertThat(text("#account-errors")).contains("Le mot de passe compte au moins 6 caractères.");
+
+        fill("#account-password", "secret2");
+        fill("#account-confirmation", "secret2");
+        clickOn("#account-create");
+
+        assertThat(text("#account-errors")).isEmpty();
+        assertThat(text("#account-message")).contains("Yanis Conseiller").contains("« yanis »");
+        assertThat(table().getItems()).filteredOn(r -> r.user().login().equals("yanis")).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.user().role()).isEqualTo(Role.CIP);
+                    assertThat(r.user().worksiteIds()).containsExactly("abej-solidarite");
+                    assertThat(r.scope()).isEqualTo("ABEJ Solidarité");
+                });
+
+        clickOn("#switch-user-button");
+        signIn("Yanis", "secret2");
+
+        assertThat(screen.get()).isEqualTo("main");
+        assertThat(text("#current-user")).isEqualTo("Yanis Conseiller");
+        assertThat(lookup("#nav-accounts").tryQuery()).as("a CIP does not manage accounts").isEmpty();
+    }
+
+    @Test
+    void aDeactivatedAccountLeavesTheSignInListUntilReactivatedWithANewPassword() {
+        signIn("Alice", "secret1");
+        clickOn("#nav-accounts");
+        select("Bruno Éducateur");
+        clickOn("#account-toggle-active");
+        assertThat(text("#account-message")).contains("ne peut plus se connecter");
+
+        clickOn("#switch-user-button");
+        assertThat(lookup(".list-cell").queryAll()).noneMatch(n -> n.toString().contains("Bruno")
+                || (n instanceof javafx.scene.control.ListCell<?> c && c.getText() != null
+                && c.getText().startsWith("Bruno")));
+
+        signIn("Alice", "secret1");
+        clickOn("#nav-accounts");
+        select("Bruno Éducateur");
+        assertThat(text("#account-toggle-active")).isEqualTo("Réactiver le compte");
+        clickOn("#account-toggle-active");
+        select("Bruno Éducateur");
+        fill("#account-reset-password", "nouveau1");
+        fill("#account-reset-confirmation", "nouveau1");
+        clickOn("#account-reset");
+        assertThat(text("#account-message")).contains("l’ancien ne fonctionne plus");
+
+        clickOn("#switch-user-button");
+        signIn("Bruno", "nouveau1");
+        assertThat(screen.get()).isEqualTo("main");
+        assertThat(text("#current-user")).isEqualTo("Bruno Éducateur");
+    }
+}
