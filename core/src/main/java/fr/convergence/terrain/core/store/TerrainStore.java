@@ -68,12 +68,14 @@ public final class TerrainStore implements AutoCloseable {
         }
         writeConnection.setAutoCommit(true);
         this.writeContext = context(writeConnection);
-        this.deviceId = meta(writeContext, META_DEVICE_ID).orElseGet(() -> {
+        // Plain JDBC here: opening the store need not wait for jOOQ's first-use initialisation.
+        this.deviceId = jdbcMeta(writeConnection, META_DEVICE_ID).orElseGet(() -> {
             String id = UUID.randomUUID().toString();
             putMeta(writeContext, META_DEVICE_ID, id);
             return id;
         });
-        this.hlc = new HybridLogicalClock(clock, deviceId, meta(writeContext, META_HLC).map(Hlc::parse).orElse(null));
+        this.hlc = new HybridLogicalClock(clock, deviceId,
+                jdbcMeta(writeConnection, META_HLC).map(Hlc::parse).orElse(null));
         this.writer = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "terrain-store-writer");
             thread.setDaemon(true);
@@ -175,6 +177,15 @@ public final class TerrainStore implements AutoCloseable {
             putMeta(tx.sql(), key, value);
             return null;
         });
+    }
+
+    private static Optional<String> jdbcMeta(Connection connection, String key) throws SQLException {
+        try (var statement = connection.prepareStatement("SELECT meta_value FROM store_meta WHERE meta_key = ?")) {
+            statement.setString(1, key);
+            try (var result = statement.executeQuery()) {
+                return result.next() ? Optional.of(result.getString(1)) : Optional.empty();
+            }
+        }
     }
 
     static Optional<String> meta(DSLContext sql, String key) {

@@ -1,0 +1,207 @@
+package fr.convergence.terrain.app.cli;
+
+import fr.convergence.terrain.app.print.FollowUpSheetOptions;
+import fr.convergence.terrain.app.print.PdfPrinter;
+import fr.convergence.terrain.app.print.PrintTexts;
+import fr.convergence.terrain.core.domain.Participant;
+import fr.convergence.terrain.core.domain.User;
+import fr.convergence.terrain.core.domain.Worksite;
+import fr.convergence.terrain.core.rules.AccessPolicy;
+import fr.convergence.terrain.core.rules.IsoWeek;
+import fr.convergence.terrain.core.service.AccessPolicies;
+import fr.convergence.terrain.core.service.AttendanceSheetService;
+import fr.convergence.terrain.core.service.ParticipantFileService;
+import fr.convergence.terrain.core.service.PrintCatalogService;
+import fr.convergence.terrain.core.service.ReferralFormService;
+import fr.convergence.terrain.core.store.TerrainStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code terrain print}: the follow-up sheets, attendance sheets and referral forms as PDF files. */
+@Command(name = "print", mixinStandardHelpOptions = true,
+        description = "Imprime en PDF : fiches de suivi, feuilles d'émargement, fiches d'orientation.",
+        subcommands = {PrintCommand.FollowUp.class, PrintCommand.Attendance.class, PrintCommand.ReferralCmd.class})
+final class PrintCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
+    }
+
+    /** Options every print subcommand shares. */
+    static final class Common {
+        @Option(names = "--store", required = true, description = "Fichier de données (existant).")
+        Path store;
+
+        @Option(names = "--out", required = true, description = "Fichier PDF à écrire (remplacé s'il existe).")
+        Path out;
+
+        @Option(names = "--user", description = "Compte au nom duquel imprimer : nommé en pied de page, et ses "
+                + "droits décident des notes imprimables. Par défaut : le compte administrateur du fichier.")
+        String user;
+
+        @Option(names = "--pdfa", description = "Produit un PDF/A-2b, pour l'archivage dans le dossier.")
+        boolean pdfA;
+
+        @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+        CommandLine.Model.CommandSpec spec;
+
+        /** Opens the store, runs {@code work} as the acting user, writes its PDF and says where. */
+        int run(Work work) {
+            if (!Files.isRegularFile(store)) {
+                spec.commandLine().getErr().println("Le fichier de données " + store + " n'existe pas : "
+                        + "indiquez un fichier existant (terrain demo --store FICHIER en crée un de démonstration).");
+                return 2;
+            }
+            long start = System.nanoTime();
+            byte[] pdf;
+            try (TerrainStore terrainStore = TerrainStore.open(store)) {
+                AccessPolicy access = AccessPolicies.of(terrainStore);
+                PrintCatalogService catalog = new PrintCatalogService(terrainStore, access);
+                User acting = catalog.actingUser(user);
+                PdfPrinter printer = new PdfPrinter(acting, Clock.systemDefaultZone(), pdfA);
+                pdf = work.make(terrainStore, access, catalog, acting, printer);
+            }
+            try {
+                Path parent = out.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                Files.write(out, pdf);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Impossible d'écrire " + out + " : vérifiez le dossier et les droits.",
+                        e);
+            }
+            spec.commandLine().getOut().printf(Locale.FRANCE, "%s écrit (%d Ko) en %.2f s%n", out,
+                    (pdf.length + 1023) / 1024, (System.nanoTime() - start) / 1e9);
+            return 0;
+        }
+    }
+
+    @FunctionalInterface
+    interface Work {
+        byte[] make(TerrainStore store, AccessPolicy access, PrintCatalogService catalog, User user,
+                    PdfPrinter printer);
+    }
+
+    @Command(name = "follow-up", mixinStandardHelpOptions = true,
+            description = "Fiche de suivi d'un·e salarié·e, ou de tous les salarié·es suivi·es d'un chantier "
+                    + "en un seul PDF (sans notes).")
+    static final class FollowUp implements Callable<Integer> {
+        @Mixin
+        Common common;
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Target target;
+
+        static final class Target {
+            @Option(names = "--participant", description = "Identifiant du ou de la salarié·e.")
+            String participant;
+
+            @Option(names = "--worksite", description = "Identifiant du chantier : une fiche par salarié·e suivi·e "
+                    + "(en parcours, ou sorti·e depuis moins de 12 mois).")
+            String worksite;
+        }
+
+        @Option(names = "--include-exited", description = "Avec --worksite : inclut aussi les salarié·es sorti·es "
+                + "depuis plus de 12 mois.")
+        boolean includeExited;
+
+        @Option(names = "--note", description = "Avec --participant : identifiant d'une note à inclure (répétable). "
+                + "Une note réservée à la CIP et à la coordination n'est imprimée que si le compte peut la lire.")
+        List<String> notes = List.of();
+
+        @Override
+        public Integer call() {
+            return common.run((store, access, catalog, user, printer) -> {
+                ParticipantFileService files = new ParticipantFileService(store, access);
+                if (target.participant != null) {
+                    return printer.followUpSheet(files.load(user, target.participant),
+                            new FollowUpSheetOptions(java.util.Set.copyOf(notes)));
+                }
+                Worksite worksite = catalog.worksite(user, target.worksite).orElseThrow(() ->
+                        new IllegalArgumentException("Chantier introuvable ou hors de votre périmètre : "
+                                + target.worksite));
+                List<String> ids = catalog.followedParticipants(user, worksite.id(), LocalDate.now(store.clock()),
+                        includeExited).stream().map(Participant::id).toList();
+                return printer.followUpSheets(PrintTexts.text("batch.title", worksite.name()), ids,
+                        id -> files.load(user, id), (done, total) -> true);
+            });
+        }
+    }
+
+    @Command(name = "attendance", mixinStandardHelpOptions = true,
+            description = "Feuille d'émargement d'un chantier pour une semaine ISO (A4 paysage).")
+    static final class Attendance implements Callable<Integer> {
+        private static final Pattern WEEK = Pattern.compile("(\\d{4})-W(\\d{1,2})");
+
+        @Mixin
+        Common common;
+
+        @Option(names = "--worksite", required = true, description = "Identifiant du chantier.")
+        String worksite;
+
+        @Option(names = "--week", required = true, description = "Semaine ISO, par exemple 2026-W12.")
+        String week;
+
+        @Option(names = "--prefilled", description = "Pré-remplit les heures déjà prévues ; sinon la feuille est vierge.")
+        boolean prefilled;
+
+        @Override
+        public Integer call() {
+            IsoWeek isoWeek = parseWeek(week);
+            return common.run((store, access, catalog, user, printer) -> printer.attendanceSheet(
+                    new AttendanceSheetService(store, access).load(user, worksite, isoWeek), prefilled));
+        }
+
+        static IsoWeek parseWeek(String text) {
+            Matcher m = WEEK.matcher(text.strip().toUpperCase(Locale.ROOT));
+            if (!m.matches()) {
+                throw new IllegalArgumentException("Semaine « " + text + " » non reconnue : écrivez-la comme 2026-W12.");
+            }
+            try {
+                LocalDate monday = LocalDate.parse(m.group(1) + "-W" + String.format("%02d", Integer.parseInt(
+                        m.group(2))) + "-1", java.time.format.DateTimeFormatter.ISO_WEEK_DATE);
+                return new IsoWeek(monday);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("La semaine " + text + " n'existe pas : l'année " + m.group(1)
+                        + " n'a pas de semaine " + m.group(2) + ".");
+            }
+        }
+    }
+
+    @Command(name = "referral", mixinStandardHelpOptions = true,
+            description = "Fiche d'orientation vers un partenaire, avec les seules informations dont il a besoin.")
+    static final class ReferralCmd implements Callable<Integer> {
+        @Mixin
+        Common common;
+
+        @Option(names = "--referral", required = true, description = "Identifiant de l'orientation.")
+        String referral;
+
+        @Override
+        public Integer call() {
+            return common.run((store, access, catalog, user, printer) -> printer.referralForm(
+                    new ReferralFormService(store, access).load(user, referral)));
+        }
+    }
+}

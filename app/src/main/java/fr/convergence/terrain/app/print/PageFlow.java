@@ -1,0 +1,342 @@
+package fr.convergence.terrain.app.print;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+
+/**
+ * Lays text and tables down the pages of a PDF, top to bottom, starting a new page when one is full. A document
+ * is a list of sections (one follow-up sheet each in a batch), each numbered "page N/M" on its own; the footers
+ * are drawn once all pages exist.
+ */
+final class PageFlow {
+
+    static final PDRectangle PORTRAIT = PDRectangle.A4;
+    static final PDRectangle LANDSCAPE = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
+    static final Color INK = new Color(0x1F, 0x29, 0x37);
+    static final Color MUTED = new Color(0x5B, 0x64, 0x70);
+    static final Color RULE = new Color(0x9A, 0xA3, 0xAE);
+    static final Color SHADE = new Color(0xE8, 0xEE, 0xF4);
+    static final Color ACCENT = new Color(0x1B, 0x4F, 0x8A);
+    private static final float FOOTER_HEIGHT = 26;
+
+    private final PDDocument document;
+    final PrintFonts fonts;
+    private final float margin;
+    private final List<Section> sections = new ArrayList<>();
+    private Section section;
+    private PDPageContentStream content;
+    private float y;
+    /** Redraws a table's header on each new page while the table is being written. */
+    private Runnable continuation;
+
+    /** One printed document inside the PDF: its pages, its footer and its running header. */
+    private static final class Section {
+        final PDRectangle size;
+        final String runningHeader;
+        final String footerLeft;
+        final List<PDPage> pages = new ArrayList<>();
+
+        Section(PDRectangle size, String runningHeader, String footerLeft) {
+            this.size = size;
+            this.runningHeader = runningHeader;
+            this.footerLeft = footerLeft;
+        }
+    }
+
+    PageFlow(PDDocument document, PrintFonts fonts, float margin) {
+        this.document = document;
+        this.fonts = fonts;
+        this.margin = margin;
+    }
+
+    /**
+     * Starts a new printed document on a new page. {@code runningHeader} is repeated at the top of its next pages;
+     * {@code footerLeft} goes at the bottom of each, next to "Document confidentiel" and the page number.
+     */
+    void startSection(PDRectangle size, String runningHeader, String footerLeft) {
+        section = new Section(size, runningHeader, footerLeft);
+        sections.add(section);
+        continuation = null;
+        newPage();
+    }
+
+    void newPage() {
+        closeContent();
+        PDPage page = new PDPage(section.size);
+        document.addPage(page);
+        section.pages.add(page);
+        try {
+            content = new PDPageContentStream(document, page);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        y = top();
+        if (section.pages.size() > 1 && section.runningHeader != null) {
+            text(section.runningHeader, left(), y - 8, fonts.regular, 8, MUTED);
+            line(left(), y - 12, right(), y - 12, RULE, 0.5f);
+            y -= 22;
+        }
+        if (continuation != null) {
+            continuation.run();
+        }
+    }
+
+    float left() {
+        return margin;
+    }
+
+    float right() {
+        return section.size.getWidth() - margin;
+    }
+
+    float width() {
+        return right() - left();
+    }
+
+    float top() {
+        return section.size.getHeight() - margin;
+    }
+
+    float bottom() {
+        return margin + FOOTER_HEIGHT;
+    }
+
+    float y() {
+        return y;
+    }
+
+    void moveDown(float amount) {
+        y -= amount;
+    }
+
+    /** Starts a new page unless {@code height} still fits above the footer. */
+    void ensure(float height) {
+        if (y - height < bottom()) {
+            newPage();
+        }
+    }
+
+    void setContinuation(Runnable continuation) {
+        this.continuation = continuation;
+    }
+
+    // Drawing primitives -------------------------------------------------------------------------------------
+
+    void text(String text, float x, float baseline, PDFont font, float size, Color color) {
+        String printable = fonts.printable(text);
+        if (printable.isEmpty()) {
+            return;
+        }
+        try {
+            content.beginText();
+            content.setNonStrokingColor(color);
+            content.setFont(font, size);
+            content.newLineAtOffset(x, baseline);
+            content.showText(printable);
+            content.endText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void textRight(String text, float rightX, float baseline, PDFont font, float size, Color color) {
+        text(text, rightX - width(text, font, size), baseline, font, size, color);
+    }
+
+    void textCentered(String text, float centreX, float baseline, PDFont font, float size, Color color) {
+        text(text, centreX - width(text, font, size) / 2, baseline, font, size, color);
+    }
+
+    float width(String text, PDFont font, float size) {
+        try {
+            return font.getStringWidth(fonts.printable(text)) / 1000f * size;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void line(float x1, float y1, float x2, float y2, Color color, float thickness) {
+        try {
+            content.setStrokingColor(color);
+            content.setLineWidth(thickness);
+            content.moveTo(x1, y1);
+            content.lineTo(x2, y2);
+            content.stroke();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void fillRect(float x, float yBottom, float w, float h, Color color) {
+        try {
+            content.setNonStrokingColor(color);
+            content.addRect(x, yBottom, w, h);
+            content.fill();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void strokeRect(float x, float yBottom, float w, float h, Color color, float thickness) {
+        try {
+            content.setStrokingColor(color);
+            content.setLineWidth(thickness);
+            content.addRect(x, yBottom, w, h);
+            content.stroke();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A polyline through {@code xs}/{@code ys}. */
+    void polyline(float[] xs, float[] ys, Color color, float thickness) {
+        if (xs.length < 2) {
+            return;
+        }
+        try {
+            content.setStrokingColor(color);
+            content.setLineWidth(thickness);
+            content.moveTo(xs[0], ys[0]);
+            for (int i = 1; i < xs.length; i++) {
+                content.lineTo(xs[i], ys[i]);
+            }
+            content.stroke();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // Flowing text --------------------------------------------------------------------------------------------
+
+    /** Splits {@code text} into lines no wider than {@code maxWidth}; a word too long is cut. */
+    List<String> wrap(String text, PDFont font, float size, float maxWidth) {
+        List<String> lines = new ArrayList<>();
+        String clean = fonts.printable(text).strip();
+        if (clean.isEmpty()) {
+            lines.add("");
+            return lines;
+        }
+        StringBuilder line = new StringBuilder();
+        for (String word : clean.split(" +")) {
+            String candidate = line.length() == 0 ? word : line + " " + word;
+            if (width(candidate, font, size) <= maxWidth) {
+                line.setLength(0);
+                line.append(candidate);
+                continue;
+            }
+            if (line.length() > 0) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            while (width(word, font, size) > maxWidth && word.length() > 1) {
+                int cut = word.length() - 1;
+                while (cut > 1 && width(word.substring(0, cut), font, size) > maxWidth) {
+                    cut--;
+                }
+                lines.add(word.substring(0, cut));
+                word = word.substring(cut);
+            }
+            line.append(word);
+        }
+        if (line.length() > 0) {
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    /** A wrapped paragraph from the cursor, breaking pages between lines. */
+    void paragraph(String text, PDFont font, float size, Color color) {
+        float leading = size * 1.35f;
+        for (String line : wrap(text, font, size, width())) {
+            ensure(leading);
+            y -= leading;
+            text(line, left(), y + size * 0.3f, font, size, color);
+        }
+    }
+
+    /** A section title with a rule, kept with at least {@code keepWith} points of what follows. */
+    void heading(String title, float keepWith) {
+        ensure(30 + keepWith);
+        y -= 20;
+        text(title, left(), y, fonts.bold, 11.5f, ACCENT);
+        line(left(), y - 4, right(), y - 4, ACCENT, 0.8f);
+        y -= 12;
+    }
+
+    /** Label/value pairs on two columns of pairs; labels and values wrap in their own width. */
+    void facts(List<String[]> pairs, float labelWidth) {
+        float columnWidth = width() / 2;
+        float size = 9.5f;
+        float leading = size * 1.3f;
+        float valueWidth = columnWidth - labelWidth - 8;
+        for (int i = 0; i < pairs.size(); i += 2) {
+            float rowHeight = 0;
+            for (int j = i; j < Math.min(i + 2, pairs.size()); j++) {
+                int lines = Math.max(wrap(pairs.get(j)[0], fonts.regular, size - 1, labelWidth - 6).size(),
+                        wrap(pairs.get(j)[1], fonts.bold, size, valueWidth).size());
+                rowHeight = Math.max(rowHeight, lines * leading + 4);
+            }
+            ensure(rowHeight);
+            for (int j = i; j < Math.min(i + 2, pairs.size()); j++) {
+                float x = left() + (j - i) * columnWidth;
+                float labelY = y - size;
+                for (String line : wrap(pairs.get(j)[0], fonts.regular, size - 1, labelWidth - 6)) {
+                    text(line, x, labelY, fonts.regular, size - 1, MUTED);
+                    labelY -= leading;
+                }
+                float lineY = y - size;
+                for (String line : wrap(pairs.get(j)[1], fonts.bold, size, valueWidth)) {
+                    text(line, x + labelWidth, lineY, fonts.bold, size, INK);
+                    lineY -= leading;
+                }
+            }
+            y -= rowHeight;
+        }
+    }
+
+    // Footers -------------------------------------------------------------------------------------------------
+
+    /** Closes the last page and writes every section's footer: who printed it and when, confidentiality, N/M. */
+    void finish() {
+        closeContent();
+        for (Section s : sections) {
+            int count = s.pages.size();
+            for (int i = 0; i < count; i++) {
+                try (PDPageContentStream footer = new PDPageContentStream(document, s.pages.get(i),
+                        PDPageContentStream.AppendMode.APPEND, true, true)) {
+                    content = footer;
+                    float right = s.size.getWidth() - margin;
+                    float baseline = margin;
+                    line(margin, baseline + 11, right, baseline + 11, RULE, 0.5f);
+                    text(s.footerLeft, margin, baseline, fonts.regular, 7.5f, MUTED);
+                    textCentered(PrintTexts.text("footer.confidential"), (margin + right) / 2 + 60, baseline,
+                            fonts.bold, 7.5f, INK);
+                    textRight(PrintTexts.text("footer.page", i + 1, count), right, baseline, fonts.regular, 7.5f,
+                            MUTED);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        content = null;
+    }
+
+    private void closeContent() {
+        if (content != null) {
+            try {
+                content.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            content = null;
+        }
+    }
+}

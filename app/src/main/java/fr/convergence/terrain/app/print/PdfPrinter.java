@@ -1,0 +1,119 @@
+package fr.convergence.terrain.app.print;
+
+import fr.convergence.terrain.core.domain.User;
+import fr.convergence.terrain.core.service.AttendanceSheet;
+import fr.convergence.terrain.core.service.ParticipantFile;
+import fr.convergence.terrain.core.service.ReferralForm;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.GregorianCalendar;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.pdfbox.pdmodel.PDDocument;
+
+/**
+ * Makes the print-outs as PDF bytes from domain data (never from the store): follow-up sheets (one or a batch),
+ * weekly attendance sheets and referral forms, each page footed with who printed it, when, and "Document
+ * confidentiel". With {@code pdfA}, files are PDF/A-2b, to be kept in participants' files for years.
+ */
+public final class PdfPrinter {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH:mm");
+    private static final float MARGIN = 40;
+    private static final float LANDSCAPE_MARGIN = 28;
+
+    private final User user;
+    private final Clock clock;
+    private final boolean pdfA;
+
+    /** Progress of a batch: sheets done out of the total; return false to stop the batch. */
+    @FunctionalInterface
+    public interface Progress {
+        boolean update(int done, int total);
+    }
+
+    /**
+     * @param user  who prints: named in the footer, and whose rights decide which notes may print
+     * @param clock the time printed in the footer and "today" for durations and due follow-ups
+     * @param pdfA  whether to write PDF/A-2b
+     */
+    public PdfPrinter(User user, Clock clock, boolean pdfA) {
+        this.user = user;
+        this.clock = clock;
+        this.pdfA = pdfA;
+    }
+
+    public byte[] followUpSheet(ParticipantFile file, FollowUpSheetOptions options) {
+        return make(PrintTexts.text("followUp.documentTitle", file.participant().fullName()), MARGIN,
+                (flow, footer) -> new FollowUpSheetDocument(flow, file, options, user, today()).write(footer));
+    }
+
+    /**
+     * Every participant's sheet in one PDF, each numbered on its own, without notes. {@code load} reads one
+     * participant's file; {@code progress} is told after each sheet.
+     *
+     * @throws java.util.concurrent.CancellationException if {@code progress} asked to stop
+     */
+    public byte[] followUpSheets(String title, List<String> participantIds, Function<String, ParticipantFile> load,
+                                 Progress progress) {
+        return make(title, MARGIN, (flow, footer) -> {
+            int done = 0;
+            for (String id : participantIds) {
+                new FollowUpSheetDocument(flow, load.apply(id), FollowUpSheetOptions.withoutNotes(), user, today())
+                        .write(footer);
+                done++;
+                if (!progress.update(done, participantIds.size())) {
+                    throw new java.util.concurrent.CancellationException("Impression interrompue");
+                }
+            }
+            if (participantIds.isEmpty()) {
+                flow.startSection(PageFlow.PORTRAIT, null, footer);
+                flow.paragraph(PrintTexts.text("batch.empty"), flow.fonts.regular, 11, PageFlow.INK);
+            }
+        });
+    }
+
+    public byte[] attendanceSheet(AttendanceSheet sheet, boolean prefilled) {
+        return make(PrintTexts.text("attendance.documentTitle", sheet.worksite().name(), sheet.week().number()),
+                LANDSCAPE_MARGIN, (flow, footer) -> new AttendanceSheetDocument(flow, sheet, prefilled).write(footer));
+    }
+
+    public byte[] referralForm(ReferralForm form) {
+        return make(PrintTexts.text("referralForm.documentTitle", form.referral().partnerDisplayName()), MARGIN,
+                (flow, footer) -> new ReferralFormDocument(flow, form).write(footer));
+    }
+
+    private interface Body {
+        void write(PageFlow flow, String footer);
+    }
+
+    private byte[] make(String title, float margin, Body body) {
+        ZonedDateTime now = ZonedDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        String footer = PrintTexts.text("footer.generated", STAMP.format(now), user.displayName());
+        try (PDDocument document = new PDDocument()) {
+            PageFlow flow = new PageFlow(document, PrintFonts.load(document), margin);
+            body.write(flow, footer);
+            flow.finish();
+            PdfA.describe(document, title, user.displayName(), GregorianCalendar.from(now));
+            if (pdfA) {
+                PdfA.conform(document);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Le document n'a pas pu être produit", e);
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+}

@@ -1,0 +1,36 @@
+package fr.convergence.terrain.app.print;
+
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * The French texts of the print-outs and the print page, from {@code PrintMessages_fr.properties}.
+ * Placeholders {0}, {1}… are replaced as they are, so French apostrophes need no escaping.
+ */
+public final class PrintTexts {
+
+    private static final ResourceBundle BUNDLE =
+            ResourceBundle.getBundle("fr.convergence.terrain.app.print.PrintMessages", Locale.FRENCH);
+
+    private PrintTexts() {
+    }
+
+    public static String text(String key, Object... args) {
+        String pattern;
+        try {
+            pattern = BUNDLE.getString(key);
+        } catch (MissingResourceException e) {
+            throw new IllegalStateException("Missing print text: " + key, e);
+        }
+        for (int i = 0; i < args.length; i++) {
+            pattern = pattern.replace("{" + i + "}", String.valueOf(args[i]));
+        }
+        return pattern;
+    }
+
+    /** Every key of the bundle (the consistency test checks they are all used). */
+    static java.util.Set<String> keys() {
+        return BUNDLE.keySet();
+    }
+}

@@ -1,0 +1,111 @@
+package fr.convergence.terrain.app.cli;
+
+import fr.convergence.terrain.core.demo.DemoDataGenerator;
+import fr.convergence.terrain.core.demo.DemoSize;
+import fr.convergence.terrain.core.rules.IsoWeek;
+import fr.convergence.terrain.core.security.PasswordHasher;
+import fr.convergence.terrain.core.service.AccessPolicies;
+import fr.convergence.terrain.core.service.PrintCatalogService;
+import fr.convergence.terrain.core.store.TerrainStore;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PrintCommandTest {
+
+    @TempDir
+    static Path dir;
+    static Path store;
+    static String participantId;
+    static String referralId;
+    static String worksiteId;
+
+    @BeforeAll
+    static void demo() {
+        store = dir.resolve("demo.db");
+        try (TerrainStore s = TerrainStore.open(store)) {
+            var summary = new DemoDataGenerator(5, LocalDate.now()).generate(s, DemoSize.SITE, new PasswordHasher(1000));
+            worksiteId = summary.worksiteIds().get(0);
+            var catalog = new PrintCatalogService(s, AccessPolicies.of(s));
+            var admin = catalog.actingUser(null);
+            var participants = catalog.participants(admin, worksiteId);
+            participantId = participants.get(0).id();
+            referralId = participants.stream().flatMap(p -> catalog.referrals(admin, p.id()).stream()).findFirst()
+                    .orElseThrow().id();
+        }
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = TerrainCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static String text(Path pdf) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+    }
+
+    @Test
+    void followUpAttendanceAndReferralPrintFromTheCommandLine() throws Exception {
+        Path followUp = dir.resolve("suivi.pdf");
+        Path batch = dir.resolve("out/chantier.pdf");
+        Path attendance = dir.resolve("emargement.pdf");
+        Path referral = dir.resolve("orientation.pdf");
+        String week = IsoWeek.of(LocalDate.now()).monday().format(java.time.format.DateTimeFormatter.ISO_WEEK_DATE)
+                .substring(0, 8);
+
+        assertThat(run("print", "follow-up", "--store", store.toString(), "--participant", participantId,
+                "--user", "cip", "--out", followUp.toString()).code()).isZero();
+        assertThat(run("print", "follow-up", "--store", store.toString(), "--worksite", worksiteId,
+                "--out", batch.toString()).code()).isZero();
+        Run att = run("print", "attendance", "--store", store.toString(), "--worksite", worksiteId, "--week", week,
+                "--out", attendance.toString(), "--pdfa");
+        assertThat(att.code()).as(att.err()).isZero();
+        assertThat(att.out()).contains("emargement.pdf écrit");
+        assertThat(run("print", "referral", "--store", store.toString(), "--referral", referralId,
+                "--out", referral.toString()).code()).isZero();
+
+        assertThat(text(followUp)).contains("Fiche de suivi", "par Yanis Conseiller (CIP)");
+        assertThat(text(batch)).contains("Fiche de suivi", "par Administration du poste");
+        assertThat(text(attendance)).contains("Feuille d'émargement", "Semaine " + IsoWeek.of(LocalDate.now()).number());
+        assertThat(text(referral)).contains("Fiche d'orientation");
+    }
+
+    @Test
+    void mistakesAreExplainedInFrenchWithoutAStackTrace() {
+        Run badWeek = run("print", "attendance", "--store", store.toString(), "--worksite", worksiteId,
+                "--week", "2026-W60", "--out", dir.resolve("x.pdf").toString());
+        assertThat(badWeek.code()).isNotZero();
+        assertThat(badWeek.err()).contains("n'a pas de semaine 60").doesNotContain("Exception");
+
+        Run missingStore = run("print", "referral", "--store", dir.resolve("absent.db").toString(), "--referral", "r",
+                "--out", dir.resolve("y.pdf").toString());
+        assertThat(missingStore.code()).isEqualTo(2);
+        assertThat(missingStore.err()).contains("n'existe pas");
+        assertThat(Files.exists(dir.resolve("absent.db"))).isFalse();
+
+        Run unknownUser = run("print", "follow-up", "--store", store.toString(), "--participant", participantId,
+                "--user", "personne", "--out", dir.resolve("z.pdf").toString());
+        assertThat(unknownUser.err()).contains("Aucun compte actif « personne »");
+        assertThat(Files.exists(dir.resolve("z.pdf"))).isFalse();
+
+        Run help = run("print", "follow-up", "--help");
+        assertThat(help.out()).contains("--user", "administrateur");
+    }
+}
