@@ -38,11 +38,16 @@ public final class TerrainCommand implements java.util.concurrent.Callable<Integ
         return commandLine.execute(args);
     }
 
+    /** With no subcommand: the desktop application (JavaFX loads only from here). */
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("L'application de bureau n'est pas encore construite dans cette version : "
-                + "seules les commandes en ligne sont disponibles (terrain --help).");
-        return 2;
+        try {
+            return fr.convergence.terrain.app.DesktopLauncher.launch();
+        } catch (UnsupportedOperationException | IllegalStateException | UnsatisfiedLinkError e) {
+            spec.commandLine().getErr().println("L'application de bureau ne peut pas s'ouvrir sur cet écran : "
+                    + e.getMessage() + "\nLes commandes en ligne restent disponibles (terrain --help).");
+            return 2;
+        }
     }
 
     public static String version() {

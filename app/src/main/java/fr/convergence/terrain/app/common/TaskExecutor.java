@@ -1,0 +1,18 @@
+package fr.convergence.terrain.app.common;
+
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/**
+ * Runs work that touches the store or the disk away from the JavaFX thread and hands the result back on it.
+ * The application uses {@link BackgroundTaskExecutor}; tests use {@link DirectTaskExecutor}, which runs
+ * everything at once on the calling thread so that view models are deterministic to test.
+ */
+public interface TaskExecutor {
+
+    <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure);
+
+    /** Stops accepting work (the application is closing). */
+    default void shutdown() {
+    }
+}

@@ -1,0 +1,75 @@
+package fr.convergence.terrain.app.data;
+
+import fr.convergence.terrain.core.security.PasswordHasher;
+import fr.convergence.terrain.core.service.AuthService;
+import fr.convergence.terrain.core.service.ParticipantFileService;
+import fr.convergence.terrain.core.service.ParticipantService;
+import fr.convergence.terrain.core.service.StatusService;
+import fr.convergence.terrain.core.service.WeekService;
+import fr.convergence.terrain.core.service.Workstation;
+import fr.convergence.terrain.core.store.TerrainStore;
+import java.nio.file.Path;
+
+/**
+ * The core services over one open store, built once per store. View models receive the ones they need;
+ * nothing above this class sees the store itself. Pages of other features add their services here.
+ */
+public final class Services implements AutoCloseable {
+
+    private final TerrainStore store;
+    private final Workstation workstation;
+    private final AuthService auth;
+    private final WeekService week;
+    private final ParticipantService participants;
+    private final ParticipantFileService participantFiles;
+    private final StatusService status;
+
+    public Services(TerrainStore store, PasswordHasher hasher) {
+        this.store = store;
+        this.workstation = new Workstation(store);
+        this.auth = new AuthService(store, hasher);
+        this.week = new WeekService(workstation);
+        this.participants = new ParticipantService(workstation);
+        this.participantFiles = new ParticipantFileService(store, workstation.access());
+        this.status = new StatusService(workstation);
+    }
+
+    /** Opens (creating if needed) the store at {@code file}. Off the JavaFX thread only. */
+    public static Services open(Path file, PasswordHasher hasher, java.time.Clock clock) {
+        return new Services(TerrainStore.open(file, clock), hasher);
+    }
+
+    public Workstation workstation() {
+        return workstation;
+    }
+
+    public AuthService auth() {
+        return auth;
+    }
+
+    public WeekService week() {
+        return week;
+    }
+
+    public ParticipantService participants() {
+        return participants;
+    }
+
+    public ParticipantFileService participantFiles() {
+        return participantFiles;
+    }
+
+    public StatusService status() {
+        return status;
+    }
+
+    /** The store, for services of other features built in this package (never for views or view models). */
+    TerrainStore store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

@@ -1,0 +1,187 @@
+package fr.convergence.terrain.app.participant;
+
+import fr.convergence.terrain.app.common.I18n;
+import fr.convergence.terrain.app.common.Styles;
+import fr.convergence.terrain.core.rules.PhcStepLadder;
+import fr.convergence.terrain.core.service.ParticipantFile;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** A participant's file: identity, parcours, PHC steps and their chart, exit and follow-ups, notes, referrals. */
+final class ParticipantFileView {
+
+    private final BorderPane root = new BorderPane();
+    private final ParticipantFileViewModel viewModel;
+
+    ParticipantFileView(ParticipantFileViewModel viewModel, String message, Runnable back,
+                        Consumer<ParticipantFile> edit, Consumer<ParticipantFile> exit,
+                        BiConsumer<String, Integer> nextStep) {
+        this.viewModel = viewModel;
+        Button backButton = new Button(I18n.t("file.back"));
+        backButton.setId("file-back");
+        backButton.setOnAction(e -> back.run());
+        Label title = new Label();
+        title.setId("file-title");
+        title.getStyleClass().add(Styles.PAGE_TITLE);
+        title.textProperty().bind(viewModel.titleProperty());
+        Button editButton = new Button(I18n.t("file.edit"));
+        editButton.setId("file-edit");
+        editButton.disableProperty().bind(viewModel.fileProperty().isNull());
+        editButton.setOnAction(e -> edit.accept(viewModel.fileProperty().get()));
+        Button exitButton = new Button(I18n.t("file.exit"));
+        exitButton.setId("file-exit");
+        exitButton.disableProperty().bind(viewModel.canExitProperty().not());
+        exitButton.setOnAction(e -> exit.accept(viewModel.fileProperty().get()));
+        Button stepButton = new Button(I18n.t("file.nextStep"));
+        stepButton.setId("file-next-step");
+        stepButton.visibleProperty().bind(viewModel.phcProperty());
+        stepButton.managedProperty().bind(stepButton.visibleProperty());
+        stepButton.setOnAction(e -> {
+            ParticipantFile file = viewModel.fileProperty().get();
+            file.currentEnrolment().ifPresent(enrolment -> {
+                List<fr.convergence.terrain.core.domain.PhcStep> steps =
+                        file.stepsByEnrolment().getOrDefault(enrolment.id(), List.of());
+                int current = steps.isEmpty() ? 0 : steps.get(steps.size() - 1).targetHours();
+                PhcStepLadder.DEFAULT.next(current).ifPresent(next -> nextStep.accept(enrolment.id(), next));
+            });
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(10, backButton, title, spacer, stepButton, editButton, exitButton);
+        header.setAlignment(Pos.CENTER_LEFT);
+        Label flash = new Label(message);
+        flash.setId("file-message");
+        flash.setWrapText(true);
+        flash.getStyleClass().add(Styles.SUCCESS);
+        flash.setManaged(!message.isEmpty());
+        Label error = new Label();
+        error.getStyleClass().add(Styles.ERROR);
+        error.textProperty().bind(viewModel.errorProperty());
+        VBox top = new VBox(6, header, flash, error);
+        top.setPadding(new Insets(0, 0, 8, 0));
+
+        GridPane identity = facts(viewModel.identity());
+        GridPane enrolment = facts(viewModel.enrolment());
+        VBox identityBox = section(I18n.t("file.section.identity"), identity);
+        VBox enrolmentBox = section(I18n.t("file.section.enrolment"), enrolment, lines(viewModel.steps()));
+        HBox.setHgrow(identityBox, Priority.ALWAYS);
+        HBox.setHgrow(enrolmentBox, Priority.ALWAYS);
+        HBox facts = new HBox(16, identityBox, enrolmentBox);
+
+        CategoryAxis weeks = new CategoryAxis();
+        NumberAxis hours = new NumberAxis();
+        hours.setLabel(I18n.t("file.chart.hours"));
+        LineChart<String, Number> chart = new LineChart<>(weeks, hours);
+        chart.setId("file-chart");
+        chart.setAnimated(false);
+        chart.setCreateSymbols(false);
+        chart.setPrefHeight(240);
+        chart.setMinHeight(200);
+        Label chartCaption = new Label();
+        chartCaption.getStyleClass().add(Styles.HINT);
+        viewModel.chart().addListener((ListChangeListener<ParticipantFileViewModel.ChartPoint>) change -> {
+            XYChart.Series<String, Number> worked = new XYChart.Series<>();
+            worked.setName(I18n.t("file.chart.worked"));
+            XYChart.Series<String, Number> target = new XYChart.Series<>();
+            target.setName(I18n.t("file.chart.target"));
+            for (ParticipantFileViewModel.ChartPoint point : viewModel.chart()) {
+                worked.getData().add(new XYChart.Data<>(point.week(), point.workedHours()));
+                if (point.targetHours() != null) {
+                    target.getData().add(new XYChart.Data<>(point.week(), point.targetHours()));
+                }
+            }
+            chart.getData().setAll(List.of(worked, target));
+            chartCaption.setText(viewModel.chartCaption());
+        });
+        VBox chartBox = section(I18n.t("file.section.chart"), chart, chartCaption);
+
+        VBox exitBox = section(I18n.t("file.section.exit"), lines(viewModel.exitAndFollowUps()));
+        VBox notesBox = section(I18n.t("file.section.notes"), lines(viewModel.notes()));
+        VBox referralsBox = section(I18n.t("file.section.referrals"), lines(viewModel.referrals()));
+        VBox content = new VBox(14, facts, chartBox, exitBox, notesBox, referralsBox);
+        content.setPadding(new Insets(4, 12, 12, 0));
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        root.setTop(top);
+        root.setCenter(scroll);
+        root.setPadding(new Insets(12));
+    }
+
+    private static GridPane facts(ObservableList<ParticipantFileViewModel.Fact> facts) {
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(4);
+        Runnable fill = () -> {
+            grid.getChildren().clear();
+            int row = 0;
+            for (ParticipantFileViewModel.Fact fact : facts) {
+                Label label = new Label(fact.label());
+                label.getStyleClass().add(Styles.HINT);
+                Label value = new Label(fact.value());
+                value.setWrapText(true);
+                grid.addRow(row++, label, value);
+            }
+        };
+        facts.addListener((ListChangeListener<ParticipantFileViewModel.Fact>) c -> fill.run());
+        fill.run();
+        return grid;
+    }
+
+    private static VBox lines(ObservableList<String> lines) {
+        VBox box = new VBox(3);
+        Runnable fill = () -> {
+            box.getChildren().clear();
+            if (lines.isEmpty()) {
+                Label none = new Label(I18n.t("file.none"));
+                none.getStyleClass().add(Styles.HINT);
+                box.getChildren().add(none);
+            }
+            for (String line : lines) {
+                Label label = new Label(line);
+                label.setWrapText(true);
+                box.getChildren().add(label);
+            }
+        };
+        lines.addListener((ListChangeListener<String>) c -> fill.run());
+        fill.run();
+        return box;
+    }
+
+    private static VBox section(String title, Node... content) {
+        Label label = new Label(title);
+        label.getStyleClass().add(Styles.SECTION_TITLE);
+        VBox box = new VBox(6, label);
+        box.getChildren().addAll(content);
+        box.getStyleClass().add(Styles.CARD);
+        box.setPadding(new Insets(10));
+        return box;
+    }
+
+    Parent root() {
+        return root;
+    }
+
+    ParticipantFileViewModel viewModel() {
+        return viewModel;
+    }
+}

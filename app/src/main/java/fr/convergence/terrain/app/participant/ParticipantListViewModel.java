@@ -1,0 +1,87 @@
+package fr.convergence.terrain.app.participant;
+
+import fr.convergence.terrain.app.common.I18n;
+import fr.convergence.terrain.app.common.TaskExecutor;
+import fr.convergence.terrain.app.common.UserMessages;
+import fr.convergence.terrain.app.session.Session;
+import fr.convergence.terrain.core.domain.Programme;
+import fr.convergence.terrain.core.service.ParticipantQuery;
+import fr.convergence.terrain.core.service.ParticipantService;
+import fr.convergence.terrain.core.service.ParticipantSummary;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The participant list: accent-insensitive search, filters (programme, status, PHC step) and counts. */
+public final class ParticipantListViewModel {
+
+    private final ParticipantService service;
+    private final Session session;
+    private final TaskExecutor executor;
+    private final StringProperty text = new SimpleStringProperty(this, "text", "");
+    private final ObjectProperty<Programme> programme = new SimpleObjectProperty<>(this, "programme");
+    private final ObjectProperty<ParticipantQuery.Status> status =
+            new SimpleObjectProperty<>(this, "status", ParticipantQuery.Status.ACTIVE);
+    private final ObjectProperty<Integer> step = new SimpleObjectProperty<>(this, "step");
+    private final ObservableList<ParticipantSummary> rows = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private long token;
+
+    public ParticipantListViewModel(ParticipantService service, Session session, TaskExecutor executor) {
+        this.service = service;
+        this.session = session;
+        this.executor = executor;
+        text.addListener((obs, was, now) -> search());
+        programme.addListener((obs, was, now) -> search());
+        status.addListener((obs, was, now) -> search());
+        step.addListener((obs, was, now) -> search());
+    }
+
+    public void search() {
+        long current = ++token;
+        ParticipantQuery query = new ParticipantQuery(text.get(), programme.get(), status.get(), step.get());
+        executor.run(() -> service.search(session.user(), query), result -> {
+            if (current != token) {
+                return;
+            }
+            rows.setAll(result.rows());
+            error.set("");
+            countText.set(I18n.t("participants.count", result.rows().size(), result.total(), result.active(),
+                    result.exited()));
+        }, e -> error.set(UserMessages.of(e)));
+    }
+
+    public ObservableList<ParticipantSummary> rows() {
+        return rows;
+    }
+
+    public StringProperty textProperty() {
+        return text;
+    }
+
+    public ObjectProperty<Programme> programmeProperty() {
+        return programme;
+    }
+
+    public ObjectProperty<ParticipantQuery.Status> statusProperty() {
+        return status;
+    }
+
+    public ObjectProperty<Integer> stepProperty() {
+        return step;
+    }
+
+    public ReadOnlyStringProperty countTextProperty() {
+        return countText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,258 @@
+package fr.convergence.terrain.app.participant;
+
+import fr.convergence.terrain.app.common.Formats;
+import fr.convergence.terrain.app.common.I18n;
+import fr.convergence.terrain.app.common.Styles;
+import fr.convergence.terrain.app.shell.ArgumentPage;
+import fr.convergence.terrain.app.shell.PageContext;
+import fr.convergence.terrain.core.domain.Programme;
+import fr.convergence.terrain.core.rules.PhcStepLadder;
+import fr.convergence.terrain.core.service.ParticipantFile;
+import fr.convergence.terrain.core.service.ParticipantQuery;
+import fr.convergence.terrain.core.service.ParticipantSummary;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/**
+ * Salarié·es: the searchable list, and from it a participant's file, the create / edit form and the exit form,
+ * shown in place (no pop-up windows on small screens). Open with a participant id to show that file.
+ */
+public final class ParticipantsPage implements ArgumentPage {
+
+    private final PageContext context;
+    private final ParticipantListViewModel list;
+    private final StackPane root = new StackPane();
+    private final BorderPane listView = new BorderPane();
+    private final TableView<ParticipantSummary> table = new TableView<>();
+    private final TextField search = new TextField();
+    private final Label flash = new Label();
+
+    public ParticipantsPage(PageContext context) {
+        this.context = context;
+        this.list = new ParticipantListViewModel(context.services().participants(), context.session(),
+                context.executor());
+        buildList();
+        root.getChildren().setAll(listView);
+        root.getStyleClass().add(Styles.PAGE);
+    }
+
+    private void buildList() {
+        Label title = new Label(I18n.t("participants.title"));
+        title.getStyleClass().add(Styles.PAGE_TITLE);
+        search.setId("participants-search");
+        search.setPromptText(I18n.t("participants.search"));
+        search.textProperty().bindBidirectional(list.textProperty());
+        search.setPrefWidth(260);
+        ComboBox<Programme> programme = new ComboBox<>(FXCollections.observableArrayList(null, Programme.PHC,
+                Programme.CVG));
+        programme.setId("participants-programme");
+        programme.setConverter(converter(p -> p == null ? I18n.t("participants.filter.allProgrammes") : p.label()));
+        programme.valueProperty().bindBidirectional(list.programmeProperty());
+        ComboBox<ParticipantQuery.Status> status = new ComboBox<>(FXCollections.observableArrayList(null,
+                ParticipantQuery.Status.ACTIVE, ParticipantQuery.Status.EXITED));
+        status.setId("participants-status");
+        status.setConverter(converter(s -> s == null ? I18n.t("participants.filter.allStatuses")
+                : s == ParticipantQuery.Status.ACTIVE ? I18n.t("participants.filter.active")
+                : I18n.t("participants.filter.exited")));
+        status.valueProperty().bindBidirectional(list.statusProperty());
+        ComboBox<Integer> step = new ComboBox<>(FXCollections.observableArrayList());
+        step.getItems().add(null);
+        step.getItems().addAll(PhcStepLadder.DEFAULT.targets());
+        step.setId("participants-step");
+        step.setConverter(converter(s -> s == null ? I18n.t("participants.filter.allSteps")
+                : I18n.t("participants.filter.step", s)));
+        step.valueProperty().bindBidirectional(list.stepProperty());
+        Button create = new Button(I18n.t("participants.new"));
+        create.setId("participants-new");
+        create.getStyleClass().add(Styles.ACCENT);
+        create.setOnAction(e -> showForm(new ParticipantFormViewModel(context.services().participants(),
+                context.session(), context.executor(), context.clock())));
+        Button open = new Button(I18n.t("participants.open"));
+        open.setId("participants-open");
+        open.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        open.setOnAction(e -> openSelected());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox filters = new HBox(8, search, programme, status, step, spacer, open, create);
+        filters.setAlignment(Pos.CENTER_LEFT);
+        Label count = new Label();
+        count.setId("participants-count");
+        count.textProperty().bind(list.countTextProperty());
+        flash.setId("participants-flash");
+        flash.getStyleClass().add(Styles.SUCCESS);
+        flash.setWrapText(true);
+        Label error = new Label();
+        error.getStyleClass().add(Styles.ERROR);
+        error.textProperty().bind(list.errorProperty());
+        VBox top = new VBox(8, title, filters, count, flash, error);
+        top.setPadding(new Insets(0, 0, 8, 0));
+
+        table.setId("participants-table");
+        table.setItems(list.rows());
+        table.setPlaceholder(new Label(I18n.t("participants.empty")));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column(I18n.t("participants.column.lastName"), s -> s.participant().lastName(), 170));
+        table.getColumns().add(column(I18n.t("participants.column.firstName"), s -> s.participant().firstName(),
+                150));
+        table.getColumns().add(column(I18n.t("participants.column.programme"),
+                s -> s.enrolment() == null ? "—" : s.enrolment().programme().label(), 150));
+        table.getColumns().add(column(I18n.t("participants.column.target"), s -> s.currentStep() != null
+                ? I18n.t("week.target.phc", s.currentStep())
+                : s.enrolment() != null && s.enrolment().weeklyHours() != null
+                ? I18n.t("week.target.contract", s.enrolment().weeklyHours()) : "—", 120));
+        table.getColumns().add(column(I18n.t("participants.column.entry"),
+                s -> s.enrolment() == null ? "—" : Formats.date(s.enrolment().entryDate()), 100));
+        table.getColumns().add(column(I18n.t("participants.column.status"), s -> s.active()
+                ? I18n.t("participants.status.active")
+                : s.enrolment() != null && s.enrolment().exitDate() != null
+                ? I18n.t("participants.status.exited", Formats.date(s.enrolment().exitDate()))
+                : "—", 160));
+        table.setRowFactory(t -> {
+            TableRow<ParticipantSummary> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    openFile(row.getItem().participant().id());
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                openSelected();
+            }
+        });
+        listView.setTop(top);
+        listView.setCenter(table);
+        listView.setPadding(new Insets(12));
+    }
+
+    private static TableColumn<ParticipantSummary, String> column(String title,
+                                                                  java.util.function.Function<ParticipantSummary, String> value,
+                                                                  double width) {
+        TableColumn<ParticipantSummary, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(row -> new ReadOnlyStringWrapper(value.apply(row.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return text.apply(value);
+            }
+
+            @Override
+            public T fromString(String string) {
+                return null;
+            }
+        };
+    }
+
+    private void openSelected() {
+        ParticipantSummary selected = table.getSelectionModel().getSelectedItem();
+        if (selected != null) {
+            openFile(selected.participant().id());
+        }
+    }
+
+    /** Shows a participant's file. */
+    public void openFile(String participantId) {
+        openFile(participantId, "");
+    }
+
+    private void openFile(String participantId, String message) {
+        ParticipantFileViewModel file = new ParticipantFileViewModel(context.services().participantFiles(),
+                context.session(), context.executor(), context.clock());
+        ParticipantFileView view = new ParticipantFileView(file, message, this::showList,
+                loaded -> showForm(new ParticipantFormViewModel(context.services().participants(), context.session(),
+                        context.executor(), loaded)),
+                loaded -> showExit(loaded),
+                (enrolmentId, target) -> addStep(file, enrolmentId, target));
+        root.getChildren().setAll(view.root());
+        file.load(participantId);
+    }
+
+    private void addStep(ParticipantFileViewModel file, String enrolmentId, int target) {
+        context.executor().run(() -> context.services().participants().addStep(context.user(), enrolmentId, target,
+                java.time.LocalDate.now(context.clock())), result -> {
+                    if (result.saved()) {
+                        context.session().changed();
+                    }
+                    file.reload();
+                }, e -> file.reload());
+    }
+
+    private void showForm(ParticipantFormViewModel form) {
+        ParticipantFormView view = new ParticipantFormView(form, id -> {
+            context.session().changed();
+            list.search();
+            openFile(id);
+        }, this::showList);
+        root.getChildren().setAll(view.root());
+        view.focus();
+    }
+
+    private void showExit(ParticipantFile file) {
+        String enrolmentId = file.currentEnrolment().orElseThrow().id();
+        String name = file.participant().firstName() + " " + file.participant().lastName();
+        ExitViewModel exit = new ExitViewModel(context.services().participants(), context.session(),
+                context.executor(), context.clock(), enrolmentId, name);
+        ExitView view = new ExitView(exit, summary -> {
+            context.session().changed();
+            list.search();
+            openFile(file.participant().id(), summary);
+        }, () -> openFile(file.participant().id()));
+        root.getChildren().setAll(view.root());
+    }
+
+    private void showList() {
+        root.getChildren().setAll(listView);
+        list.search();
+        search.requestFocus();
+    }
+
+    public ParticipantListViewModel listViewModel() {
+        return list;
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+
+    @Override
+    public void shown() {
+        list.search();
+    }
+
+    @Override
+    public Node focusTarget() {
+        return listView.getParent() == root ? search : null;
+    }
+
+    @Override
+    public void open(Object argument) {
+        if (argument instanceof String participantId) {
+            openFile(participantId);
+        }
+    }
+}

@@ -1,0 +1,260 @@
+package fr.convergence.terrain.app.shell;
+
+import fr.convergence.terrain.app.common.I18n;
+import fr.convergence.terrain.app.common.Styles;
+import fr.convergence.terrain.app.common.UserMessages;
+import fr.convergence.terrain.app.data.AppConfig;
+import fr.convergence.terrain.app.data.Services;
+import fr.convergence.terrain.app.session.IdleLock;
+import fr.convergence.terrain.app.session.Session;
+import fr.convergence.terrain.app.session.SignInView;
+import fr.convergence.terrain.app.session.SignInViewModel;
+import fr.convergence.terrain.app.welcome.SetupView;
+import fr.convergence.terrain.app.welcome.SetupViewModel;
+import fr.convergence.terrain.app.welcome.WelcomeView;
+import fr.convergence.terrain.app.welcome.WelcomeViewModel;
+import fr.convergence.terrain.core.demo.DemoDataGenerator;
+import fr.convergence.terrain.core.domain.User;
+import fr.convergence.terrain.core.domain.Worksite;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which screen the window shows: first start (demo or installation), sign-in, the main window, and the lock
+ * screen over it. Owns the open store's {@link Services} and the {@link Session}.
+ */
+public final class AppFlow {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AppFlow.class);
+    private static final String ICONS = "/fr/convergence/terrain/app/icons/terrain-%d.png";
+
+    private final Stage stage;
+    private final AppConfig config;
+    private final PageRegistry registry;
+    private final Session session = new Session();
+    private final StackPane root = new StackPane();
+    private Services services;
+    private boolean demo;
+    private String worksiteName = "";
+    private MainWindowView mainWindow;
+    private Consumer<String> screenListener = screen -> { };
+    private boolean startupReported;
+
+    public AppFlow(Stage stage, AppConfig config, PageRegistry registry) {
+        this.stage = stage;
+        this.config = config;
+        this.registry = registry;
+    }
+
+    /** Shows the window and the first screen; the store opens on the background executor. */
+    public void start() {
+        Scene scene = new Scene(root, initialWidth(), initialHeight());
+        scene.getStylesheets().add(getClass().getResource(Styles.STYLESHEET).toExternalForm());
+        new IdleLock(session, config.idleLock()).watch(scene);
+        session.lockedProperty().addListener((obs, was, locked) -> {
+            if (locked) {
+                showSignIn(session.user());
+            }
+        });
+        stage.setScene(scene);
+        stage.setTitle(I18n.t("app.name"));
+        stage.setMinWidth(980);
+        stage.setMinHeight(600);
+        loadIcons();
+        root.getChildren().setAll(new Label(I18n.t("app.opening")));
+        stage.show();
+        config.executor().run(this::openExisting, this::afterOpen, e -> showError(UserMessages.of(e)));
+    }
+
+    /** The store to reopen: the real one if installed, else the demo one if made, else none (first start). */
+    private Optional<Services> openExisting() throws Exception {
+        if (Files.exists(config.dataFolder().realStore())) {
+            Services real = Services.open(config.dataFolder().realStore(), config.hasher(), config.clock());
+            if (real.auth().hasUsers()) {
+                return Optional.of(real);
+            }
+            real.close();
+        }
+        if (Files.exists(config.dataFolder().demoStore())) {
+            Services demoServices = Services.open(config.dataFolder().demoStore(), config.demoHasher(), config.clock());
+            if (demoServices.auth().hasUsers()) {
+                return Optional.of(demoServices);
+            }
+            demoServices.close();
+        }
+        return Optional.empty();
+    }
+
+    private void afterOpen(Optional<Services> opened) {
+        if (opened.isPresent()) {
+            use(opened.get(), () -> showSignIn(null));
+        } else {
+            showWelcome();
+        }
+    }
+
+    /** Adopts an open store: reads its worksite and demo marker, then continues. */
+    private void use(Services opened, Runnable then) {
+        if (services != null && services != opened) {
+            services.close();
+        }
+        services = opened;
+        config.executor().run(() -> new StoreFacts(opened.workstation().demo(),
+                opened.workstation().worksite().map(Worksite::name).orElse("")), facts -> {
+                    demo = facts.demo;
+                    worksiteName = facts.worksiteName;
+                    stage.setTitle(demo ? I18n.t("window.title.demo", worksiteName)
+                            : I18n.t("window.title", worksiteName));
+                    then.run();
+                }, e -> showError(UserMessages.of(e)));
+    }
+
+    private record StoreFacts(boolean demo, String worksiteName) {
+    }
+
+    public void showWelcome() {
+        WelcomeViewModel viewModel = new WelcomeViewModel(config, opened -> use(opened, () -> showSignIn(null)),
+                this::showSetup);
+        show(new WelcomeView(viewModel).root(), "welcome");
+    }
+
+    public void showSetup() {
+        session.signOut();
+        mainWindow = null;
+        if (services != null) {
+            services.close();
+            services = null;
+        }
+        stage.setTitle(I18n.t("app.name"));
+        SetupViewModel viewModel = new SetupViewModel(config, (opened, user) -> use(opened, () -> signedIn(user)));
+        show(new SetupView(viewModel, this::showWelcome).root(), "setup");
+    }
+
+    private void showSignIn(User lockedUser) {
+        SignInViewModel viewModel = new SignInViewModel(services.auth(), config.executor(), lockedUser,
+                this::signedIn);
+        String subtitle = demo ? I18n.t("signin.subtitle.demo", worksiteName)
+                : I18n.t("signin.subtitle", worksiteName);
+        String hint = demo ? I18n.t("signin.demoHint", DemoDataGenerator.DEMO_PASSWORD) : null;
+        show(new SignInView(viewModel, subtitle, hint, demo ? this::showSetup : null).root(),
+                lockedUser == null ? "signin" : "locked");
+        reportStartup();
+    }
+
+    private void signedIn(User user) {
+        User before = session.user();
+        session.signIn(user);
+        if (mainWindow != null && before != null && before.id().equals(user.id())) {
+            show(mainWindow.root(), "main");
+            return;
+        }
+        MainWindowViewModel viewModel = new MainWindowViewModel(services, session, config.executor(), demo);
+        mainWindow = new MainWindowView(viewModel, registry,
+                navigation -> new PageContext(services, session, config.executor(), config.clock(), navigation),
+                this::switchUser, this::showSetup);
+        show(mainWindow.root(), "main");
+        mainWindow.open(registry.pages().get(0).id());
+    }
+
+    /** Two clicks from any page: this button, then the other person's name. */
+    public void switchUser() {
+        session.signOut();
+        mainWindow = null;
+        showSignIn(null);
+    }
+
+    private void show(Parent screen, String name) {
+        root.getChildren().setAll(screen);
+        screenListener.accept(name);
+    }
+
+    private void showError(String message) {
+        Label label = new Label(message);
+        label.setWrapText(true);
+        label.getStyleClass().add(Styles.ERROR);
+        show(label, "error");
+    }
+
+    /** Logs the time from JVM start to the first sign-in screen (the cold start benchmark reads it). */
+    private void reportStartup() {
+        if (startupReported) {
+            return;
+        }
+        startupReported = true;
+        Scene scene = stage.getScene();
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            scene.removePostLayoutPulseListener(listener[0]);
+            long millis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            LOG.info("Sign-in screen shown {} ms after JVM start", millis);
+            if (Boolean.getBoolean("terrain.bench")) {
+                System.out.println("TERRAIN_STARTUP_MS=" + millis);
+            }
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
+    }
+
+    private void loadIcons() {
+        for (int size : new int[] {16, 32, 48, 256}) {
+            try (InputStream in = AppFlow.class.getResourceAsStream(String.format(ICONS, size))) {
+                if (in != null) {
+                    stage.getIcons().add(new Image(in));
+                }
+            } catch (java.io.IOException e) {
+                LOG.debug("Icon {} unreadable", size, e);
+            }
+        }
+    }
+
+    private static double initialWidth() {
+        String size = System.getProperty("terrain.window.size");
+        if (size != null && size.contains("x")) {
+            return Double.parseDouble(size.substring(0, size.indexOf('x')));
+        }
+        Rectangle2D bounds = Screen.getPrimary().getVisualBounds();
+        return Math.min(1280, bounds.getWidth());
+    }
+
+    private static double initialHeight() {
+        String size = System.getProperty("terrain.window.size");
+        if (size != null && size.contains("x")) {
+            return Double.parseDouble(size.substring(size.indexOf('x') + 1));
+        }
+        Rectangle2D bounds = Screen.getPrimary().getVisualBounds();
+        return Math.min(800, bounds.getHeight() - 30);
+    }
+
+    /** Called with "welcome", "setup", "signin", "locked", "main" or "error" each time the screen changes. */
+    public void onScreen(Consumer<String> listener) {
+        this.screenListener = listener;
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    /** The main window while someone is signed in (tests and screenshots navigate through it). */
+    public MainWindowView mainWindow() {
+        return mainWindow;
+    }
+
+    public void stop() {
+        config.executor().shutdown();
+        if (services != null) {
+            services.close();
+        }
+    }
+}

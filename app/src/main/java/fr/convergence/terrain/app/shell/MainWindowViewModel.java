@@ -1,0 +1,66 @@
+package fr.convergence.terrain.app.shell;
+
+import fr.convergence.terrain.app.common.I18n;
+import fr.convergence.terrain.app.common.TaskExecutor;
+import fr.convergence.terrain.app.data.Services;
+import fr.convergence.terrain.app.session.Session;
+import fr.convergence.terrain.core.domain.User;
+import fr.convergence.terrain.core.service.StatusService.StoreStatus;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/** The main window's state: status bar texts, the signed-in user, the demo marker. */
+public final class MainWindowViewModel {
+
+    private final Services services;
+    private final Session session;
+    private final TaskExecutor executor;
+    private final ReadOnlyStringWrapper storeText = new ReadOnlyStringWrapper(this, "storeText", "");
+    private final ReadOnlyStringWrapper userText = new ReadOnlyStringWrapper(this, "userText", "");
+    private final ReadOnlyStringWrapper pendingText = new ReadOnlyStringWrapper(this, "pendingText", "");
+    private final ReadOnlyBooleanWrapper demo = new ReadOnlyBooleanWrapper(this, "demo");
+
+    public MainWindowViewModel(Services services, Session session, TaskExecutor executor, boolean demoStore) {
+        this.services = services;
+        this.session = session;
+        this.executor = executor;
+        demo.set(demoStore);
+        User user = session.user();
+        userText.set(user == null ? "" : I18n.t("status.user", user.displayName(), user.role().label()));
+        session.changesProperty().addListener((obs, was, now) -> refreshStatus());
+    }
+
+    public void refreshStatus() {
+        executor.run(() -> services.status().status(), this::show, e -> pendingText.set(""));
+    }
+
+    private void show(StoreStatus status) {
+        storeText.set(status.worksite()
+                .map(w -> I18n.t("status.store", w.name(), status.participants()))
+                .orElse(I18n.t("status.noWorksite")));
+        pendingText.set(status.pendingChanges() == 0 ? I18n.t("status.pending.none")
+                : I18n.t("status.pending", status.pendingChanges()));
+    }
+
+    public void lock() {
+        session.lock();
+    }
+
+    public ReadOnlyStringProperty storeTextProperty() {
+        return storeText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty userTextProperty() {
+        return userText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty pendingTextProperty() {
+        return pendingText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty demoProperty() {
+        return demo.getReadOnlyProperty();
+    }
+}

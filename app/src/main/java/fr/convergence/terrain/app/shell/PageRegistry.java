@@ -1,0 +1,55 @@
+package fr.convergence.terrain.app.shell;
+
+import fr.convergence.terrain.app.participant.ParticipantsPage;
+import fr.convergence.terrain.app.week.WeekPage;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The main window's pages, in navigation order. Adding a feature is one line in {@link #standard()}:
+ * {@code .add("id", "nav.key", ctx -> new MyPage(new MyViewModel(ctx.services()..., ctx.executor())))}.
+ */
+public final class PageRegistry {
+
+    private final List<PageDefinition> pages = new ArrayList<>();
+
+    public static PageRegistry standard() {
+        return new PageRegistry()
+                .add("week", "nav.week", WeekPage::new)
+                .add("participants", "nav.participants", ParticipantsPage::new)
+                .add("referrals", "nav.referrals", ctx -> new PlaceholderPage("nav.referrals", "placeholder.referrals"))
+                .add("reports", "nav.reports", ctx -> new PlaceholderPage("nav.reports", "placeholder.reports"))
+                .add("sync", "nav.sync", ctx -> new PlaceholderPage("nav.sync", "placeholder.sync"))
+                .add("print", "nav.print", ctx -> new PlaceholderPage("nav.print", "placeholder.print"));
+    }
+
+    public PageRegistry add(String id, String labelKey, Function<PageContext, Page> factory) {
+        if (find(id).isPresent()) {
+            throw new IllegalArgumentException("Page already registered: " + id);
+        }
+        pages.add(new PageDefinition(id, labelKey, factory));
+        return this;
+    }
+
+    /** Replaces the factory of a registered page (a feature taking over its placeholder). */
+    public PageRegistry replace(String id, Function<PageContext, Page> factory) {
+        for (int i = 0; i < pages.size(); i++) {
+            if (pages.get(i).id().equals(id)) {
+                pages.set(i, new PageDefinition(id, pages.get(i).labelKey(), factory));
+                return this;
+            }
+        }
+        throw new IllegalArgumentException("No page " + id);
+    }
+
+    public List<PageDefinition> pages() {
+        return Collections.unmodifiableList(pages);
+    }
+
+    public Optional<PageDefinition> find(String id) {
+        return pages.stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+}

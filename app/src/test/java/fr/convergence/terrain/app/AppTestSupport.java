@@ -1,0 +1,109 @@
+package fr.convergence.terrain.app;
+
+import fr.convergence.terrain.app.common.DirectTaskExecutor;
+import fr.convergence.terrain.app.data.AppConfig;
+import fr.convergence.terrain.app.data.DataFolder;
+import fr.convergence.terrain.app.shell.AppFlow;
+import fr.convergence.terrain.app.shell.PageRegistry;
+import fr.convergence.terrain.core.security.PasswordHasher;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.testfx.api.FxToolkit;
+import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Starts the whole application in a temporary data folder, on a fixed day (Wednesday 18 March 2026), with the
+ * direct executor so that every workflow step is finished when the robot's action returns.
+ */
+abstract class AppTestSupport extends FxRobot {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 3, 18);
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    static final PasswordHasher FAST = new PasswordHasher(1000);
+
+    @TempDir
+    Path dataDir;
+    AppFlow flow;
+    final AtomicReference<String> screen = new AtomicReference<>("");
+
+    static Clock clock() {
+        return Clock.fixed(TODAY.atTime(10, 0).atZone(PARIS).toInstant(), PARIS);
+    }
+
+    /** Data to put in the folder before the application starts. */
+    void prepare(DataFolder folder) {
+    }
+
+    Duration idleLock() {
+        return Duration.ofMinutes(10);
+    }
+
+    @BeforeEach
+    void startApplication() throws Exception {
+        DataFolder folder = new DataFolder(dataDir);
+        prepare(folder);
+        AppConfig config = new AppConfig(folder, new DirectTaskExecutor(), clock(), FAST, FAST, idleLock(), 7);
+        Stage primary = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(stage -> {
+            flow = new AppFlow(stage, config, PageRegistry.standard());
+            flow.onScreen(screen::set);
+            flow.start();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(primary.isShowing()).isTrue();
+    }
+
+    @AfterEach
+    void stopApplication() throws Exception {
+        FxToolkit.setupFixture(() -> {
+            if (flow != null) {
+                flow.stop();
+            }
+        });
+    }
+
+    void signIn(String namePrefix, String password) {
+        clickOn(userCell(namePrefix));
+        clickOn("#signin-password");
+        write(password);
+        type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    Node userCell(String namePrefix) {
+        return lookup(".list-cell").match((Node n) -> n instanceof ListCell<?> cell && cell.getText() != null
+                && cell.getText().startsWith(namePrefix)).query();
+    }
+
+    String text(String query) {
+        Node node = lookup(query).query();
+        if (node instanceof Labeled labeled) {
+            return labeled.getText();
+        }
+        if (node instanceof TextInputControl input) {
+            return input.getText();
+        }
+        throw new IllegalArgumentException(query + " has no text");
+    }
+
+    void fill(String query, String value) {
+        clickOn(query);
+        interact(() -> ((TextInputControl) lookup(query).query()).clear());
+        write(value);
+    }
+}

@@ -1,0 +1,50 @@
+package fr.convergence.terrain.app;
+
+import fr.convergence.terrain.app.week.WeekPage;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FirstStartDemoTest extends AppTestSupport {
+
+    @Test
+    void theDemoPathFillsASeparateStoreMarkedDemoAndOpensTheWeekOfTheEducator() {
+        assertThat(screen.get()).isEqualTo("welcome");
+
+        clickOn("#welcome-demo");
+
+        assertThat(screen.get()).isEqualTo("signin");
+        assertThat(dataDir.resolve("demo.db")).exists();
+        assertThat(dataDir.resolve("terrain.db")).doesNotExist();
+        Stage stage = (Stage) Window.getWindows().get(0);
+        assertThat(stage.getTitle()).startsWith("DÉMO");
+
+        signIn("Camille", "demo");
+
+        assertThat(screen.get()).isEqualTo("main");
+        assertThat(lookup("#demo-banner").tryQuery()).isPresent();
+        assertThat(text("#current-user")).contains("Camille");
+        assertThat(flow.mainWindow().currentPage()).isEqualTo("week");
+        TableView<?> table = lookup("#week-table").queryAs(TableView.class);
+        assertThat(table.getItems()).isNotEmpty();
+        assertThat(text("#week-label")).startsWith("Semaine 12 — du 16 au 22 mars");
+        assertThat(text("#status-store")).contains("salarié·es");
+    }
+
+    @Test
+    void placeholderPagesSayTheFeatureIsComing() {
+        clickOn("#welcome-demo");
+        signIn("Camille", "demo");
+
+        clickOn("#nav-sync");
+        assertThat(text("#placeholder-body")).contains("hub");
+        clickOn("#nav-referrals");
+        assertThat(text("#placeholder-body")).contains("prochaine version");
+        clickOn("#nav-week");
+        assertThat(flow.mainWindow().currentPage()).isEqualTo("week");
+        assertThat(WeekPage.class).isNotNull();
+    }
+}

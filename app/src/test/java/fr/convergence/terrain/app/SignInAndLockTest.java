@@ -1,0 +1,101 @@
+package fr.convergence.terrain.app;
+
+import java.time.Duration;
+import javafx.scene.control.ComboBox;
+import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SignInAndLockTest extends AppTestSupport {
+
+    @Override
+    Duration idleLock() {
+        return Duration.ofMillis(1500);
+    }
+
+    private void installWorkstation() {
+        clickOn("#welcome-install");
+        interact(() -> {
+            ComboBox<fr.convergence.terrain.core.domain.Territory> territory =
+                    lookup("#setup-territory").queryComboBox();
+            territory.getSelectionModel().select(territory.getItems().stream()
+                    .filter(t -> t.id().equals("lille")).findFirst().orElseThrow());
+            ComboBox<fr.convergence.terrain.core.domain.Worksite> worksite = lookup("#setup-worksite").queryComboBox();
+            worksite.getSelectionModel().select(0);
+        });
+        fill("#setup-name", "Camille Martin");
+        fill("#setup-login", "camille");
+        fill("#setup-password", "secret1");
+        fill("#setup-confirmation", "secret1");
+        clickOn("#setup-install");
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void installingTheWorkstationCreatesTheRealStoreAndSignsTheFirstUserIn() {
+        installWorkstation();
+
+        assertThat(screen.get()).isEqualTo("main");
+        assertThat(dataDir.resolve("terrain.db")).exists();
+        assertThat(lookup("#demo-banner").tryQuery()).isEmpty();
+        assertThat(text("#current-user")).contains("Camille Martin");
+    }
+
+    @Test
+    void aMismatchedPasswordIsRefusedWithAFrenchMessage() {
+        clickOn("#welcome-install");
+        fill("#setup-name", "Camille Martin");
+        fill("#setup-login", "camille");
+        fill("#setup-password", "secret1");
+        fill("#setup-confirmation", "secret2");
+        clickOn("#setup-install");
+
+        assertThat(screen.get()).isEqualTo("setup");
+        assertThat(text("#setup-errors")).contains("Choisissez le chantier").contains("différents");
+    }
+
+    @Test
+    void lockingHidesTheWorkAndOnlyTheRightPasswordUnlocksIt() {
+        installWorkstation();
+
+        clickOn("#lock-button");
+        assertThat(screen.get()).isEqualTo("locked");
+        assertThat(text("#signin-title")).contains("verrouillée");
+        assertThat(lookup("#week-table").tryQuery()).isEmpty();
+
+        clickOn("#signin-password");
+        write("wrong-one");
+        clickOn("#signin-button");
+        assertThat(text("#signin-error")).contains("Mot de passe incorrect");
+        assertThat(screen.get()).isEqualTo("locked");
+
+        clickOn("#signin-password");
+        write("secret1");
+        clickOn("#signin-button");
+        assertThat(screen.get()).isEqualTo("main");
+        assertThat(lookup("#week-table").tryQuery()).isPresent();
+    }
+
+    @Test
+    void theSessionLocksByItselfAfterTheIdleTime() throws Exception {
+        installWorkstation();
+        assertThat(screen.get()).isEqualTo("main");
+
+        Thread.sleep(2500);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(screen.get()).isEqualTo("locked");
+    }
+
+    @Test
+    void switchingUserTakesTwoClicksToReachTheOtherPersonsPassword() {
+        installWorkstation();
+
+        clickOn("#switch-user-button");
+        assertThat(screen.get()).isEqualTo("signin");
+        clickOn(userCell("Camille"));
+
+        assertThat(lookup("#signin-password").query().isFocused()).isTrue();
+    }
+}

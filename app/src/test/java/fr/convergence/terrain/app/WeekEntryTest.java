@@ -1,0 +1,162 @@
+package fr.convergence.terrain.app;
+
+import fr.convergence.terrain.app.data.DataFolder;
+import fr.convergence.terrain.app.week.DayCell;
+import fr.convergence.terrain.app.week.WeekRowModel;
+import fr.convergence.terrain.core.domain.ContractType;
+import fr.convergence.terrain.core.domain.Enrolment;
+import fr.convergence.terrain.core.domain.HoursKind;
+import fr.convergence.terrain.core.domain.Participant;
+import fr.convergence.terrain.core.domain.Programme;
+import fr.convergence.terrain.core.domain.Role;
+import fr.convergence.terrain.core.domain.User;
+import fr.convergence.terrain.core.rules.IsoWeek;
+import fr.convergence.terrain.core.service.ParticipantService;
+import fr.convergence.terrain.core.service.SetupService;
+import fr.convergence.terrain.core.service.WeekGrid;
+import fr.convergence.terrain.core.service.WeekService;
+import fr.convergence.terrain.core.service.Workstation;
+import fr.convergence.terrain.core.store.TerrainStore;
+import java.time.LocalDate;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WeekEntryTest extends AppTestSupport {
+
+    private static final IsoWeek WEEK = IsoWeek.of(TODAY);
+
+    @Override
+    void prepare(DataFolder folder) {
+        try (TerrainStore store = TerrainStore.open(folder.realStore(), clock())) {
+            User esp = new SetupService().install(store, FAST, "abej-solidarite", "camille", "Camille Martin",
+                    Role.ESP, "secret1".toCharArray(), "secret1".toCharArray()).value().orElseThrow();
+            ParticipantService participants = new ParticipantService(new Workstation(store));
+            participants.create(esp, person("Hélène", "Aubert"), new Enrolment(null, null, null, Programme.PHC,
+                    ContractType.PHC, WEEK.monday().minusWeeks(4), null, null, null, null, null, null, null, null));
+            participants.create(esp, person("Ali", "Benali"), new Enrolment(null, null, null, Programme.CVG,
+                    ContractType.CDDI, WEEK.monday().minusMonths(2), WEEK.monday().plusMonths(10), 26, null, null,
+                    null, null, null, null));
+        }
+    }
+
+    private static Participant person(String first, String last) {
+        return new Participant(null, "abej-solidarite", first, last, LocalDate.of(1980, 1, 2), null, null, null,
+                null, null);
+    }
+
+    private WeekGrid stored() {
+        try (TerrainStore store = TerrainStore.open(dataDir.resolve("terrain.db"), clock())) {
+            User esp = new fr.convergence.terrain.core.service.AuthService(store, FAST).activeUsers().get(0);
+            return new WeekService(new Workstation(store)).load(esp, WEEK);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<WeekRowModel> table() {
+        return lookup("#week-table").queryAs(TableView.class);
+    }
+
+    @Test
+    void aWeekIsTypedFromTheKeyboardAndARefusedValueIsShownRedAndNotSaved() {
+        signIn("Camille", "secret1");
+        assertThat(table().getItems()).extracting(WeekRowModel::name).containsExactly("Aubert Hélène", "Benali Ali");
+
+        // The first row's Monday is selected when the week opens: type like in a spreadsheet.
+        write("6");
+        type(KeyCode.TAB);
+        write("6,5");
+        type(KeyCode.TAB);
+        write("6.5");
+        type(KeyCode.TAB);
+        write("6h30");
+        type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        WeekRowModel aubert = table().getItems().get(0);
+        WeekRowModel benali = table().getItems().get(1);
+        assertThat(aubert.day(0).text()).isEqualTo("6 h");
+        // 6 + 6.5 = 12.5 h for a 4 h PHC step: saved, orange, with the step message.
+        assertThat(aubert.day(1).state()).isEqualTo(DayCell.State.WARNING);
+        assertThat(aubert.day(1).message()).contains("Palier de 4 h");
+        // 6 + 6.5 + 6.5 = 19 h: still under the PHC maximum. 6 h 30 more would make 25.5 h: refused.
+        assertThat(aubert.day(2).state()).isEqualTo(DayCell.State.WARNING);
+        assertThat(aubert.day(3).state()).isEqualTo(DayCell.State.REFUSED);
+        assertThat(aubert.day(3).message()).contains("au plus 20 h");
+        assertThat(text("#week-message")).contains("au plus 20 h");
+
+        // Enter moved down to the second row, same day (Thursday): 11 h in one day is refused.
+        write("11");
+        type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(benali.day(3).state()).isEqualTo(DayCell.State.REFUSED);
+        assertThat(benali.day(3).message()).contains("Au plus 10 h");
+
+        WeekGrid grid = stored();
+        WeekGrid.Row storedAubert = grid.rows().get(0);
+        assertThat(storedAubert.minutes(WEEK.monday(), HoursKind.TRAVAIL_CHANTIER)).isEqualTo(360);
+        assertThat(storedAubert.minutes(WEEK.monday().plusDays(1), HoursKind.TRAVAIL_CHANTIER)).isEqualTo(390);
+        assertThat(storedAubert.minutes(WEEK.monday().plusDays(2), HoursKind.TRAVAIL_CHANTIER)).isEqualTo(390);
+        assertThat(storedAubert.minutes(WEEK.monday().plusDays(3), HoursKind.TRAVAIL_CHANTIER)).isZero();
+        assertThat(grid.rows().get(1).entries()).isEmpty();
+        assertThat(text("#status-pending")).contains("modifications à synchroniser");
+    }
+
+    @Test
+    void kindLettersUndoAndClearingWork() {
+        signIn("Camille", "secret1");
+        type(KeyCode.DOWN);
+        write("e4");
+        type(KeyCode.TAB);
+        write("a7");
+        type(KeyCode.TAB);
+        write("7");
+        type(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        WeekRowModel benali = table().getItems().get(1);
+        assertThat(benali.day(0).text()).isEqualTo("Ent. 4 h");
+        assertThat(benali.day(1).text()).isEqualTo("Abs. J 7 h");
+        assertThat(benali.totalProperty().get()).isEqualTo("11 h");
+
+        press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(benali.day(2).text()).isEmpty();
+
+        type(KeyCode.LEFT, 3);
+        type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(benali.day(0).text()).isEmpty();
+
+        write("x5");
+        type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(benali.day(0).state()).isEqualTo(DayCell.State.REFUSED);
+        assertThat(benali.day(0).message()).contains("lettre inconnue");
+
+        WeekGrid.Row stored = stored().rows().get(1);
+        assertThat(stored.minutes(WEEK.monday().plusDays(1), HoursKind.ABSENCE_JUSTIFIEE)).isEqualTo(420);
+        assertThat(stored.entries()).hasSize(1);
+    }
+
+    @Test
+    void weeksAreNavigatedAndThePreviousWeekCanBeCopied() {
+        signIn("Camille", "secret1");
+        clickOn("#week-previous");
+        assertThat(text("#week-label")).startsWith("Semaine 11 — du 9 au 15 mars");
+        type(KeyCode.DOWN);
+        write("7");
+        type(KeyCode.TAB);
+        write("7");
+        type(KeyCode.ENTER);
+        clickOn("#week-next");
+        assertThat(text("#week-label")).startsWith("Semaine 12");
+
+        clickOn("#week-copy");
+
+        assertThat(text("#week-message")).contains("2 case(s) copiée(s)");
+        assertThat(table().getItems().get(1).totalProperty().get()).isEqualTo("14 h");
+    }
+}
