@@ -1,9 +1,12 @@
 package fr.convergence.terrain.app.data;
 
+import fr.convergence.terrain.core.report.ReportService;
 import fr.convergence.terrain.core.security.PasswordHasher;
 import fr.convergence.terrain.core.service.AuthService;
+import fr.convergence.terrain.core.service.NoteService;
 import fr.convergence.terrain.core.service.ParticipantFileService;
 import fr.convergence.terrain.core.service.ParticipantService;
+import fr.convergence.terrain.core.service.ReferralService;
 import fr.convergence.terrain.core.service.StatusService;
 import fr.convergence.terrain.core.service.WeekService;
 import fr.convergence.terrain.core.service.Workstation;
@@ -23,6 +26,9 @@ public final class Services implements AutoCloseable {
     private final ParticipantService participants;
     private final ParticipantFileService participantFiles;
     private final StatusService status;
+    private final NoteService notes;
+    private final ReferralService referrals;
+    private final ReportService reports;
 
     public Services(TerrainStore store, PasswordHasher hasher) {
         this.store = store;
@@ -32,6 +38,9 @@ public final class Services implements AutoCloseable {
         this.participants = new ParticipantService(workstation);
         this.participantFiles = new ParticipantFileService(store, workstation.access());
         this.status = new StatusService(workstation);
+        this.notes = new NoteService(store, workstation.access());
+        this.referrals = new ReferralService(store, workstation.access());
+        this.reports = new ReportService(store, workstation.access());
     }
 
     /** Opens (creating if needed) the store at {@code file}. Off the JavaFX thread only. */
@@ -61,6 +70,18 @@ public final class Services implements AutoCloseable {
 
     public StatusService status() {
         return status;
+    }
+
+    public NoteService notes() {
+        return notes;
+    }
+
+    public ReferralService referrals() {
+        return referrals;
+    }
+
+    public ReportService reports() {
+        return reports;
     }
 
     /** The store, for services of other features built in this package (never for views or view models). */

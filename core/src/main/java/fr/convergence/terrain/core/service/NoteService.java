@@ -90,12 +90,21 @@ public final class NoteService {
         }
         if (draft.visibility() == null) {
             verdicts.add(Verdict.refused("Choisissez qui peut lire la note."));
-        } else if (!AccessPolicy.canReadNote(user, draft.visibility())) {
-            verdicts.add(Verdict.warning("Cette note sera réservée à la CIP et à la coordination : "
-                    + "vous ne pourrez plus la relire après l'avoir enregistrée."));
         }
-        verdicts.add(SensitiveDataHint.check(text));
+        verdicts.add(hints(user, draft));
         return Verdict.all(verdicts);
+    }
+
+    /**
+     * Only the warnings of {@link #check}, for the editor to show while the user types: the CNIL reminder, and
+     * that an educator will not read again a note reserved for advisers. Never a refusal.
+     */
+    public Verdict hints(User user, NoteDraft draft) {
+        Verdict visibility = draft.visibility() != null && !AccessPolicy.canReadNote(user, draft.visibility())
+                ? Verdict.warning("Cette note sera réservée à la CIP et à la coordination : "
+                        + "vous ne pourrez plus la relire après l'avoir enregistrée.")
+                : Verdict.ok();
+        return visibility.and(SensitiveDataHint.check(draft.text()));
     }
 
     /** Writes a new note with its first revision; refused input is not stored. */

@@ -16,6 +16,7 @@ import fr.convergence.terrain.core.store.ParticipantRepository;
 import fr.convergence.terrain.core.store.ReferenceRepository;
 import fr.convergence.terrain.core.store.ReferralRepository;
 import fr.convergence.terrain.core.store.TerrainStore;
+import fr.convergence.terrain.core.store.UserRepository;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -46,6 +47,7 @@ public final class ReferralService {
     private final ReferralRepository referrals;
     private final ParticipantRepository participants;
     private final ReferenceRepository reference;
+    private final UserRepository users;
     private final Clock clock;
     private final int overdueDays;
 
@@ -63,6 +65,7 @@ public final class ReferralService {
         this.referrals = new ReferralRepository(store);
         this.participants = new ParticipantRepository(store);
         this.reference = new ReferenceRepository(store);
+        this.users = new UserRepository(store);
         this.clock = store.clock();
         this.overdueDays = overdueDays;
     }
@@ -201,6 +204,20 @@ public final class ReferralService {
     public List<Referral> ofParticipant(User user, String participantId) {
         requireAccess(user, participant(participantId).worksiteId());
         return referrals.ofParticipant(participantId);
+    }
+
+    /** The participants of the worksites, by last name, to choose whom a new referral is for. */
+    public List<Participant> participants(User user, Collection<String> worksiteIds) {
+        worksiteIds.forEach(id -> requireAccess(user, id));
+        return worksiteIds.stream().flatMap(id -> participants.ofWorksite(id).stream())
+                .sorted(Comparator.comparing((Participant p) -> p.lastName().toLowerCase(java.util.Locale.ROOT))
+                        .thenComparing(p -> p.firstName().toLowerCase(java.util.Locale.ROOT)))
+                .toList();
+    }
+
+    /** Display names of this laptop's users by id, for "changed by"; others are shown as a colleague. */
+    public Map<String, String> userNames() {
+        return users.all().stream().collect(Collectors.toUnmodifiableMap(User::id, User::displayName));
     }
 
     /** The worksites whose referrals {@code user} may list, by name. */
