@@ -17,7 +17,7 @@ class FirstStartDemoTest extends AppTestSupport {
         clickOn("#welcome-demo");
 
         assertThat(screen.get()).isEqualTo("signin");
-        assertThat(dataDir.resolve("demo.db")).exists();
+        assertThat(dataDir.resolve("terrain-demo.db")).exists();
         assertThat(dataDir.resolve("terrain.db")).doesNotExist();
         Stage stage = (Stage) Window.getWindows().get(0);
         assertThat(stage.getTitle()).startsWith("DÉMO");

@@ -2,10 +2,13 @@ package fr.convergence.terrain.app.data;
 
 import fr.convergence.terrain.core.report.ReportService;
 import fr.convergence.terrain.core.security.PasswordHasher;
+import fr.convergence.terrain.core.service.AttendanceSheetService;
 import fr.convergence.terrain.core.service.AuthService;
 import fr.convergence.terrain.core.service.NoteService;
 import fr.convergence.terrain.core.service.ParticipantFileService;
 import fr.convergence.terrain.core.service.ParticipantService;
+import fr.convergence.terrain.core.service.PrintCatalogService;
+import fr.convergence.terrain.core.service.ReferralFormService;
 import fr.convergence.terrain.core.service.ReferralService;
 import fr.convergence.terrain.core.service.StatusService;
 import fr.convergence.terrain.core.service.WeekService;
@@ -29,6 +32,9 @@ public final class Services implements AutoCloseable {
     private final NoteService notes;
     private final ReferralService referrals;
     private final ReportService reports;
+    private final PrintCatalogService printCatalog;
+    private final AttendanceSheetService attendanceSheets;
+    private final ReferralFormService referralForms;
 
     public Services(TerrainStore store, PasswordHasher hasher) {
         this.store = store;
@@ -41,6 +47,9 @@ public final class Services implements AutoCloseable {
         this.notes = new NoteService(store, workstation.access());
         this.referrals = new ReferralService(store, workstation.access());
         this.reports = new ReportService(store, workstation.access());
+        this.printCatalog = new PrintCatalogService(store, workstation.access());
+        this.attendanceSheets = new AttendanceSheetService(store, workstation.access());
+        this.referralForms = new ReferralFormService(store, workstation.access());
     }
 
     /** Opens (creating if needed) the store at {@code file}. Off the JavaFX thread only. */
@@ -82,6 +91,18 @@ public final class Services implements AutoCloseable {
 
     public ReportService reports() {
         return reports;
+    }
+
+    public PrintCatalogService printCatalog() {
+        return printCatalog;
+    }
+
+    public AttendanceSheetService attendanceSheets() {
+        return attendanceSheets;
+    }
+
+    public ReferralFormService referralForms() {
+        return referralForms;
     }
 
     /** The store, for services of other features built in this package (never for views or view models). */

@@ -1,6 +1,7 @@
 package fr.convergence.terrain.app.shell;
 
 import fr.convergence.terrain.app.participant.ParticipantsPage;
+import fr.convergence.terrain.app.print.PrintsPage;
 import fr.convergence.terrain.app.referral.ReferralsPage;
 import fr.convergence.terrain.app.report.ReportsPage;
 import fr.convergence.terrain.app.week.WeekPage;
@@ -25,7 +26,7 @@ public final class PageRegistry {
                 .add("referrals", "nav.referrals", ReferralsPage::new)
                 .add("reports", "nav.reports", ReportsPage::new)
                 .add("sync", "nav.sync", ctx -> new PlaceholderPage("nav.sync", "placeholder.sync"))
-                .add("print", "nav.print", ctx -> new PlaceholderPage("nav.print", "placeholder.print"));
+                .add("print", "nav.print", PrintsPage::new);
     }
 
     public PageRegistry add(String id, String labelKey, Function<PageContext, Page> factory) {

@@ -1,0 +1,94 @@
+package fr.convergence.terrain.app.cli;
+
+import fr.convergence.terrain.core.store.TerrainStore;
+import fr.convergence.terrain.sync.client.HttpHubClient;
+import fr.convergence.terrain.sync.client.HubException;
+import fr.convergence.terrain.sync.client.SyncEngine;
+import fr.convergence.terrain.sync.client.SyncProgress;
+import fr.convergence.terrain.sync.client.SyncReport;
+import fr.convergence.terrain.sync.client.store.SyncRepository;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code terrain sync}: one complete sync of a store with the hub, for scheduled or scripted use. Prints what
+ * went up and down; exits non-zero when the sync did not complete (what was committed stays committed).
+ */
+@Command(name = "sync", mixinStandardHelpOptions = true,
+        description = "Synchronise un fichier de données avec le hub national.")
+final class SyncCommand implements Callable<Integer> {
+
+    @Option(names = "--store", required = true, description = "Fichier de données du poste.")
+    Path store;
+
+    @Option(names = "--hub", description = "Adresse du hub (https://…). Par défaut : celle de l'enrôlement.")
+    String hub;
+
+    @Option(names = "--enrol", paramLabel = "CODE", description = "Enrôle d'abord le poste avec ce code.")
+    String code;
+
+    @Option(names = "--label", defaultValue = "poste", description = "Nom du poste, à l'enrôlement.")
+    String label;
+
+    @Option(names = "--retries", defaultValue = "3", description = "Nouvelles tentatives si le réseau coupe.")
+    int retries;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.exists(store)) {
+            err.println("Fichier de données introuvable : " + store);
+            return 2;
+        }
+        try (TerrainStore terrainStore = TerrainStore.open(store)) {
+            String url = hub != null ? hub : new SyncRepository(terrainStore).state(SyncRepository.HUB_URL).orElse(null);
+            if (url == null) {
+                err.println("Indiquez l'adresse du hub (--hub) : ce poste n'a pas encore été enrôlé.");
+                return 2;
+            }
+            SyncEngine engine = new SyncEngine(terrainStore, new HttpHubClient(URI.create(url), null,
+                    Duration.ofSeconds(120)));
+            if (code != null) {
+                var enrolled = engine.enrol(url, code, label);
+                out.printf("Poste enrôlé : %s (%s %s)%n", enrolled.deviceId(), enrolled.scopeKind(), enrolled.scopeId());
+            }
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    SyncReport r = engine.sync(SyncProgress.NONE);
+                    out.printf(Locale.FRANCE, "Synchronisation terminée en %.1f s : %d opération(s) envoyée(s), %d "
+                                    + "ligne(s) reçue(s), %d retirée(s), %d conflit(s), %d refus (quarantaine), "
+                                    + "%d requête(s), %d octets envoyés, %d octets reçus%n", r.millis() / 1000.0,
+                            r.operationsSent(), r.rowsReceived(), r.rowsRemoved(), r.conflicts(), r.refused(),
+                            r.requests(), r.bytesUp(), r.bytesDown());
+                    return 0;
+                } catch (IOException e) {
+                    if (attempt >= retries) {
+                        err.println("Synchronisation interrompue (réseau) : " + e.getMessage()
+                                + ". Ce qui a été reçu est conservé ; relancez plus tard.");
+                        return 3;
+                    }
+                    Thread.sleep(Math.min(30_000, 1000L << attempt));
+                }
+            }
+        } catch (IOException e) {
+            err.println("Enrôlement impossible (réseau) : " + e.getMessage());
+            return 3;
+        } catch (HubException e) {
+            err.println("Le hub refuse : " + e.getMessage());
+            return 4;
+        }
+    }
+}

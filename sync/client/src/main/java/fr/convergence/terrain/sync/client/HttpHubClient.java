@@ -1,0 +1,115 @@
+package fr.convergence.terrain.sync.client;
+
+import fr.convergence.terrain.sync.protocol.EnrolRequest;
+import fr.convergence.terrain.sync.protocol.EnrolResponse;
+import fr.convergence.terrain.sync.protocol.ErrorResponse;
+import fr.convergence.terrain.sync.protocol.SyncCodec;
+import fr.convergence.terrain.sync.protocol.SyncRequest;
+import fr.convergence.terrain.sync.protocol.SyncResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
+
+/** {@link HubClient} over HTTP(S) with the JDK client: gzip both ways, timeouts sized for slow rural links. */
+public final class HttpHubClient implements HubClient {
+
+    private static final int MAX_RESPONSE = 64 * 1024 * 1024;
+
+    private final URI base;
+    private final HttpClient http;
+    private final Duration requestTimeout;
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong bytesUp = new AtomicLong();
+    private final AtomicLong bytesDown = new AtomicLong();
+
+    public HttpHubClient(URI base) {
+        this(base, null, Duration.ofSeconds(120));
+    }
+
+    /** @param ssl a TLS context trusting the hub's certificate (null: the JDK's default trust store) */
+    public HttpHubClient(URI base, SSLContext ssl, Duration requestTimeout) {
+        this.base = base.toString().endsWith("/") ? URI.create(base.toString().replaceAll("/+$", "")) : base;
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(20));
+        if (ssl != null) {
+            builder.sslContext(ssl);
+        }
+        this.http = builder.build();
+        this.requestTimeout = requestTimeout;
+    }
+
+    @Override
+    public SyncResponse exchange(String token, SyncRequest request) throws IOException {
+        return post(SyncCodec.SYNC_PATH, token, request, SyncResponse.class);
+    }
+
+    @Override
+    public EnrolResponse enrol(EnrolRequest request) throws IOException {
+        return post(SyncCodec.ENROL_PATH, null, request, EnrolResponse.class);
+    }
+
+    @Override
+    public boolean reachable() {
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(base.resolve(SyncCodec.HEALTH_PATH))
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public Traffic traffic() {
+        return new Traffic(requests.get(), bytesUp.get(), bytesDown.get());
+    }
+
+    private <T> T post(String path, String token, Object message, Class<T> type) throws IOException {
+        byte[] body = SyncCodec.gzip(SyncCodec.encode(message));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(requestTimeout)
+                .header("Content-Type", SyncCodec.CONTENT_TYPE).header("Content-Encoding", "gzip")
+                .header("Accept-Encoding", "gzip").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        requests.incrementAndGet();
+        bytesUp.addAndGet(body.length);
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Synchronisation interrompue", e);
+        }
+        bytesDown.addAndGet(response.body().length);
+        boolean gzipped = response.headers().firstValue("Content-Encoding").map(v -> v.contains("gzip")).orElse(false);
+        byte[] json;
+        try {
+            json = SyncCodec.readBounded(response.body(), MAX_RESPONSE, gzipped);
+        } catch (SyncCodec.MalformedMessageException e) {
+            throw new IOException("Réponse du hub illisible (connexion coupée ?) : " + e.getMessage(), e);
+        }
+        if (response.statusCode() != 200) {
+            ErrorResponse error;
+            try {
+                error = SyncCodec.decode(json, ErrorResponse.class);
+            } catch (SyncCodec.MalformedMessageException e) {
+                error = new ErrorResponse("http-" + response.statusCode(), "Le hub a répondu " + response.statusCode());
+            }
+            throw new HubException(response.statusCode(), error.code(), error.message());
+        }
+        try {
+            return SyncCodec.decode(json, type);
+        } catch (SyncCodec.MalformedMessageException e) {
+            throw new IOException("Réponse du hub illisible (connexion coupée ?) : " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,430 @@
+package fr.convergence.terrain.sync.client.store;
+
+import static fr.convergence.terrain.core.store.generated.Tables.OUTBOX;
+import static fr.convergence.terrain.core.store.generated.Tables.SYNC_CONFLICT;
+import static fr.convergence.terrain.core.store.generated.Tables.SYNC_PENDING;
+import static fr.convergence.terrain.core.store.generated.Tables.SYNC_QUARANTINE;
+import static fr.convergence.terrain.core.store.generated.Tables.SYNC_STATE;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import fr.convergence.terrain.core.store.StoreException;
+import fr.convergence.terrain.core.store.StoreTransaction;
+import fr.convergence.terrain.core.store.TerrainStore;
+import fr.convergence.terrain.core.store.generated.DefaultSchema;
+import fr.convergence.terrain.core.store.generated.tables.records.SyncConflictRecord;
+import fr.convergence.terrain.core.store.generated.tables.records.SyncPendingRecord;
+import fr.convergence.terrain.sync.protocol.Operation;
+import fr.convergence.terrain.sync.protocol.Rejection;
+import fr.convergence.terrain.sync.protocol.RowExit;
+import fr.convergence.terrain.sync.protocol.SyncCodec;
+import fr.convergence.terrain.sync.protocol.SyncSchema;
+import fr.convergence.terrain.sync.protocol.TableChanges;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.TableRecord;
+import org.jooq.impl.DSL;
+
+/**
+ * The laptop's sync tables: state (cursor, token), the numbered queue of pending operations, the quarantine and
+ * the conflicts, and the application of a page of hub changes to the synced tables — without going through the
+ * outbox, since these changes come from the hub.
+ */
+public final class SyncRepository {
+
+    private static final TypeReference<LinkedHashMap<String, Object>> FIELDS = new TypeReference<>() {
+    };
+    public static final String CURSOR = "cursor";
+    public static final String HUB_ID = "hub_id";
+    public static final String HUB_URL = "hub_url";
+    public static final String TOKEN = "token";
+    public static final String DEVICE_ID = "device_id";
+    public static final String SCOPE = "scope";
+    public static final String REJECTIONS_SEEN = "rejections_seen";
+    public static final String LAST_SYNC = "last_sync";
+
+    /** One refused operation waiting for the user. */
+    public record Quarantined(long number, String table, String rowId, String worksiteId, Map<String, Object> fields,
+                              String code, String reason, long quarantinedAt) {
+    }
+
+    /** One conflict recorded by the hub: the value kept in the data and the other one, with the base. */
+    public record Conflict(String id, String worksiteId, String table, String rowId, String field, String baseValue,
+                           String keptValue, String otherValue, long createdAt) {
+    }
+
+    private final TerrainStore store;
+
+    public SyncRepository(TerrainStore store) {
+        this.store = store;
+    }
+
+    public Optional<String> state(String key) {
+        return store.read(sql -> state(sql, key));
+    }
+
+    public static Optional<String> state(DSLContext sql, String key) {
+        return sql.select(SYNC_STATE.STATE_VALUE).from(SYNC_STATE).where(SYNC_STATE.STATE_KEY.eq(key))
+                .fetchOptional(SYNC_STATE.STATE_VALUE);
+    }
+
+    public static void putState(DSLContext sql, String key, String value) {
+        sql.insertInto(SYNC_STATE).set(SYNC_STATE.STATE_KEY, key).set(SYNC_STATE.STATE_VALUE, value)
+                .onConflict(SYNC_STATE.STATE_KEY).doUpdate().set(SYNC_STATE.STATE_VALUE, value).execute();
+    }
+
+    public static long cursor(DSLContext sql) {
+        return state(sql, CURSOR).map(Long::parseLong).orElse(0L);
+    }
+
+    /**
+     * Moves the outbox into the numbered queue, stamping each change with the cursor in effect. Called in every
+     * transaction that moves the cursor, before moving it: every outbox row was therefore made at that cursor.
+     */
+    public static int numberOutbox(StoreTransaction tx) {
+        DSLContext sql = tx.sql();
+        long cursor = cursor(sql);
+        var rows = sql.selectFrom(OUTBOX).orderBy(OUTBOX.SEQ).fetch();
+        for (var r : rows) {
+            sql.insertInto(SYNC_PENDING).set(SYNC_PENDING.CHANGE_ID, r.getChangeId())
+                    .set(SYNC_PENDING.TABLE_NAME, r.getTableName()).set(SYNC_PENDING.ROW_ID, r.getRowId())
+                    .set(SYNC_PENDING.WORKSITE_ID, r.getWorksiteId()).set(SYNC_PENDING.FIELDS, r.getFields())
+                    .set(SYNC_PENDING.VERSION, r.getVersion()).set(SYNC_PENDING.BASE_CURSOR, cursor)
+                    .set(SYNC_PENDING.CREATED_AT, r.getCreatedAt()).execute();
+        }
+        if (!rows.isEmpty()) {
+            sql.deleteFrom(OUTBOX).where(OUTBOX.SEQ.le(rows.get(rows.size() - 1).getSeq())).execute();
+        }
+        return rows.size();
+    }
+
+    /** The next operations to send, oldest first, within about {@code maxBytes} of JSON. */
+    public List<Operation> nextBatch(int maxBytes) {
+        return store.read(sql -> {
+            List<Operation> batch = new ArrayList<>();
+            int bytes = 0;
+            for (SyncPendingRecord r : sql.selectFrom(SYNC_PENDING).orderBy(SYNC_PENDING.OP_NUMBER).limit(5_000)
+                    .fetch()) {
+                if (!batch.isEmpty() && bytes + r.getFields().length() + 150 > maxBytes) {
+                    break;
+                }
+                bytes += r.getFields().length() + 150;
+                batch.add(new Operation(r.getOpNumber(), r.getTableName(), r.getRowId(), r.getWorksiteId(),
+                        fields(r.getFields()), r.getVersion(), r.getBaseCursor()));
+            }
+            return batch;
+        });
+    }
+
+    public long cursor() {
+        return store.read(SyncRepository::cursor);
+    }
+
+    /** Whether operations numbered after {@code number} wait in the queue. */
+    public boolean hasPendingAfter(long number) {
+        return store.read(sql -> sql.fetchExists(SYNC_PENDING, SYNC_PENDING.OP_NUMBER.gt((int) number)));
+    }
+
+    public int pendingCount() {
+        return store.read(sql -> sql.fetchCount(SYNC_PENDING) + sql.fetchCount(OUTBOX));
+    }
+
+    /** Removes the acknowledged operations; the refused ones go to the quarantine and their rows are reset. */
+    public static int acknowledge(StoreTransaction tx, long acknowledged, List<Rejection> rejections, long millis) {
+        DSLContext sql = tx.sql();
+        List<Rejection> newestFirst = new ArrayList<>(rejections);
+        newestFirst.sort(Comparator.comparingLong(Rejection::number).reversed());
+        int quarantined = 0;
+        for (Rejection rejection : newestFirst) {
+            SyncPendingRecord op = sql.selectFrom(SYNC_PENDING).where(SYNC_PENDING.OP_NUMBER.eq((int) rejection.number()))
+                    .fetchOne();
+            if (op == null) {
+                continue;
+            }
+            sql.insertInto(SYNC_QUARANTINE).set(SYNC_QUARANTINE.OP_NUMBER, (long) op.getOpNumber())
+                    .set(SYNC_QUARANTINE.CHANGE_ID, op.getChangeId()).set(SYNC_QUARANTINE.TABLE_NAME, op.getTableName())
+                    .set(SYNC_QUARANTINE.ROW_ID, op.getRowId()).set(SYNC_QUARANTINE.WORKSITE_ID, op.getWorksiteId())
+                    .set(SYNC_QUARANTINE.FIELDS, op.getFields()).set(SYNC_QUARANTINE.VERSION, op.getVersion())
+                    .set(SYNC_QUARANTINE.REASON_CODE, rejection.code()).set(SYNC_QUARANTINE.REASON, rejection.reason())
+                    .set(SYNC_QUARANTINE.QUARANTINED_AT, millis).onConflictDoNothing().execute();
+            sql.deleteFrom(SYNC_PENDING).where(SYNC_PENDING.OP_NUMBER.eq(op.getOpNumber())).execute();
+            dropRefusedRow(sql, op.getTableName(), op.getRowId());
+            quarantined++;
+        }
+        sql.deleteFrom(SYNC_PENDING).where(SYNC_PENDING.OP_NUMBER.le((int) acknowledged)).execute();
+        long seen = state(sql, REJECTIONS_SEEN).map(Long::parseLong).orElse(0L);
+        putState(sql, REJECTIONS_SEEN, String.valueOf(Math.max(seen, acknowledged)));
+        return quarantined;
+    }
+
+    /**
+     * A refused row goes back to what the hub holds: the hub re-sends it whole if it has it; if it does not
+     * (a refused creation), the local copy is removed — unless rows still hang on it. The change itself is
+     * kept in the quarantine.
+     */
+    private static void dropRefusedRow(DSLContext sql, String tableName, String rowId) {
+        Optional<SyncSchema.Table> table = SyncSchema.table(tableName);
+        if (table.isEmpty() || hasChildren(sql, tableName, rowId)) {
+            return;
+        }
+        Table<?> local = DefaultSchema.DEFAULT_SCHEMA.getTable(tableName);
+        if (local != null && pendingFields(sql).getOrDefault(tableName + "/" + rowId, Set.of()).isEmpty()) {
+            sql.deleteFrom(local).where(idField(local).eq(rowId)).execute();
+        }
+    }
+
+    private static boolean hasChildren(DSLContext sql, String tableName, String rowId) {
+        for (SyncSchema.Table child : SyncSchema.tables()) {
+            for (SyncSchema.Field ref : child.references()) {
+                if (ref.parent().equals(tableName)) {
+                    Table<?> local = DefaultSchema.DEFAULT_SCHEMA.getTable(child.name());
+                    if (sql.fetchExists(local, DSL.field(DSL.name(ref.name()), String.class).eq(rowId))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Table/row → fields with a change not yet acknowledged by the hub: a page must not overwrite those. */
+    static Map<String, Set<String>> pendingFields(DSLContext sql) {
+        Map<String, Set<String>> pending = new HashMap<>();
+        sql.select(SYNC_PENDING.TABLE_NAME, SYNC_PENDING.ROW_ID, SYNC_PENDING.FIELDS).from(SYNC_PENDING)
+                .forEach(r -> pending.computeIfAbsent(r.value1() + "/" + r.value2(), k -> new HashSet<>())
+                        .addAll(fields(r.value3()).keySet()));
+        sql.select(OUTBOX.TABLE_NAME, OUTBOX.ROW_ID, OUTBOX.FIELDS).from(OUTBOX)
+                .forEach(r -> pending.computeIfAbsent(r.value1() + "/" + r.value2(), k -> new HashSet<>())
+                        .addAll(fields(r.value3()).keySet()));
+        return pending;
+    }
+
+    /** Applies one page of hub changes: rows (parents first), then removals (children first). */
+    public static int[] applyPage(StoreTransaction tx, List<TableChanges> changes, List<RowExit> exits) {
+        DSLContext sql = tx.sql();
+        sql.execute("PRAGMA defer_foreign_keys = ON");
+        Map<String, Set<String>> pending = pendingFields(sql);
+        List<TableChanges> ordered = new ArrayList<>(changes);
+        ordered.sort(Comparator.comparingInt(c -> SyncSchema.order(c.table())));
+        int applied = 0;
+        for (TableChanges group : ordered) {
+            Table<?> table = DefaultSchema.DEFAULT_SCHEMA.getTable(group.table());
+            if (table == null || SyncSchema.table(group.table()).isEmpty()) {
+                continue;
+            }
+            for (List<Object> values : group.rows()) {
+                applyRow(sql, table, group.columns(), values, pending);
+                applied++;
+            }
+        }
+        List<RowExit> removal = new ArrayList<>(exits);
+        removal.sort(Comparator.comparingInt((RowExit e) -> SyncSchema.order(e.table())).reversed());
+        int removed = 0;
+        for (RowExit exit : removal) {
+            removed += deleteCascade(sql, exit.table(), exit.rowId());
+        }
+        return new int[] {applied, removed};
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void applyRow(DSLContext sql, Table<?> table, List<String> columns, List<Object> values,
+                                 Map<String, Set<String>> pending) {
+        String id = (String) values.get(0);
+        Set<String> mine = pending.getOrDefault(table.getName() + "/" + id, Set.of());
+        Map<Field<?>, Object> set = new LinkedHashMap<>();
+        for (int i = 1; i < columns.size(); i++) {
+            String name = columns.get(i);
+            if (mine.contains(name) && !name.equals(SyncSchema.VERSION) && !name.equals(SyncSchema.UPDATED_BY)) {
+                continue;
+            }
+            Field<?> field = table.field(name);
+            if (field == null) {
+                continue;
+            }
+            set.put(field, field.getDataType().convert(values.get(i)));
+        }
+        if (!mine.isEmpty()) {
+            // The local, unsent change is newer than what this page knows of the row: keep its version too.
+            set.remove(table.field(SyncSchema.VERSION));
+            set.remove(table.field(SyncSchema.UPDATED_BY));
+        }
+        Field<String> idField = idField(table);
+        boolean exists = sql.fetchExists(table, idField.eq(id));
+        if (exists) {
+            if (!set.isEmpty()) {
+                var update = sql.update(table).set((Map) set);
+                ((org.jooq.UpdateSetMoreStep<?>) update).where(idField.eq(id)).execute();
+            }
+        } else {
+            set.put(idField, id);
+            Field<Boolean> deleted = (Field<Boolean>) table.field(SyncSchema.DELETED);
+            set.putIfAbsent(deleted, false);
+            sql.insertInto(table).set((Map) set).execute();
+        }
+    }
+
+    /** Removes a row and whatever hangs on it (the hub sends children first; this also covers unsent ones). */
+    static int deleteCascade(DSLContext sql, String tableName, String rowId) {
+        int removed = 0;
+        for (SyncSchema.Table child : SyncSchema.removalOrder()) {
+            for (SyncSchema.Field ref : child.references()) {
+                if (ref.parent().equals(tableName)) {
+                    Table<?> local = DefaultSchema.DEFAULT_SCHEMA.getTable(child.name());
+                    for (String childId : sql.select(idField(local)).from(local)
+                            .where(DSL.field(DSL.name(ref.name()), String.class).eq(rowId)).fetch(idField(local))) {
+                        removed += deleteCascade(sql, child.name(), childId);
+                    }
+                }
+            }
+        }
+        Table<?> table = DefaultSchema.DEFAULT_SCHEMA.getTable(tableName);
+        if (table != null) {
+            removed += sql.deleteFrom(table).where(idField(table).eq(rowId)).execute();
+        }
+        return removed;
+    }
+
+    /** Forgets every synced row (the hub said the cursor is too old): the next pages bring the scope back. */
+    public static void wipeScope(StoreTransaction tx) {
+        DSLContext sql = tx.sql();
+        sql.execute("PRAGMA defer_foreign_keys = ON");
+        for (SyncSchema.Table table : SyncSchema.removalOrder()) {
+            sql.deleteFrom(DefaultSchema.DEFAULT_SCHEMA.getTable(table.name())).execute();
+        }
+        putState(sql, CURSOR, "0");
+    }
+
+    public List<Quarantined> quarantine() {
+        return store.read(sql -> sql.selectFrom(SYNC_QUARANTINE).orderBy(SYNC_QUARANTINE.OP_NUMBER)
+                .fetch(r -> new Quarantined(r.getOpNumber(), r.getTableName(), r.getRowId(), r.getWorksiteId(),
+                        fields(r.getFields()), r.getReasonCode(), r.getReason(), r.getQuarantinedAt())));
+    }
+
+    /** Re-applies a quarantined change as a new local edit (new version, new operation), e.g. after a fix. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void retry(String userId, long number) {
+        store.write(userId, tx -> {
+            var q = tx.sql().selectFrom(SYNC_QUARANTINE).where(SYNC_QUARANTINE.OP_NUMBER.eq(number)).fetchOne();
+            if (q == null) {
+                return null;
+            }
+            Table table = DefaultSchema.DEFAULT_SCHEMA.getTable(q.getTableName());
+            if (table == null) {
+                throw new StoreException("Cette modification ne peut pas être rejouée : type de donnée inconnu.");
+            }
+            TableRecord record = (TableRecord) tx.sql().selectFrom(table).where(idField(table).eq(q.getRowId()))
+                    .fetchOne();
+            if (record == null) {
+                record = (TableRecord) tx.sql().newRecord(table);
+                record.set(idField(table), q.getRowId());
+            }
+            Map<String, Object> fields = fields(q.getFields());
+            for (Map.Entry<String, Object> entry : fields.entrySet()) {
+                Field field = table.field(entry.getKey());
+                if (field != null) {
+                    record.set(field, field.getDataType().convert(entry.getValue()));
+                }
+            }
+            if (Boolean.TRUE.equals(fields.get(SyncSchema.DELETED))) {
+                tx.tombstone(table, q.getRowId());
+            } else {
+                tx.save(record);
+            }
+            tx.sql().deleteFrom(SYNC_QUARANTINE).where(SYNC_QUARANTINE.OP_NUMBER.eq(number)).execute();
+            return null;
+        });
+    }
+
+    /** Drops a quarantined change for good (the user decided it should not reach the hub). */
+    public void discard(long number) {
+        store.write("system", tx -> tx.sql().deleteFrom(SYNC_QUARANTINE).where(SYNC_QUARANTINE.OP_NUMBER.eq(number))
+                .execute());
+    }
+
+    public List<Conflict> openConflicts() {
+        return store.read(sql -> sql.selectFrom(SYNC_CONFLICT)
+                .where(SYNC_CONFLICT.RESOLVED.isFalse(), SYNC_CONFLICT.DELETED.isFalse())
+                .orderBy(SYNC_CONFLICT.CREATED_AT).fetch(r -> new Conflict(r.getId(), r.getWorksiteId(),
+                        r.getTableName(), r.getRowId(), r.getFieldName(), r.getBaseValue(), r.getKeptValue(),
+                        r.getOtherValue(), r.getCreatedAt())));
+    }
+
+    /**
+     * Resolves a conflict with {@code value} (one of both, or an edited one): the row's field is saved as a new
+     * edit and the conflict marked resolved; both travel to the hub like any change.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void resolve(String userId, String conflictId, String value) {
+        store.write(userId, tx -> {
+            SyncConflictRecord conflict = tx.sql().selectFrom(SYNC_CONFLICT).where(SYNC_CONFLICT.ID.eq(conflictId))
+                    .fetchOne();
+            if (conflict == null) {
+                throw new StoreException("Ce conflit n'existe plus.");
+            }
+            Table table = DefaultSchema.DEFAULT_SCHEMA.getTable(conflict.getTableName());
+            TableRecord row = table == null ? null
+                    : (TableRecord) tx.sql().selectFrom(table).where(idField(table).eq(conflict.getRowId())).fetchOne();
+            if (row != null) {
+                if (conflict.getFieldName().equals(SyncSchema.DELETED)) {
+                    if (Boolean.parseBoolean(value)) {
+                        tx.tombstone(table, conflict.getRowId());
+                    } else {
+                        tx.save(row);
+                    }
+                } else {
+                    Field field = table.field(conflict.getFieldName());
+                    row.set(field, field.getDataType().convert(value));
+                    tx.save(row);
+                }
+            }
+            conflict.setResolved(true);
+            conflict.setResolution(value);
+            tx.save(conflict);
+            return null;
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Field<String> idField(Table<?> table) {
+        return (Field<String>) table.field(SyncSchema.ID);
+    }
+
+    static Map<String, Object> fields(String json) {
+        try {
+            return SyncCodec.json().readValue(json, FIELDS);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("Modification illisible dans la file de synchronisation", e);
+        }
+    }
+
+    /** Every synced row of the store as table/id → column values (tests compare replicas with it). */
+    public Map<String, Map<String, Object>> snapshot() {
+        return store.read(sql -> {
+            Map<String, Map<String, Object>> rows = new java.util.TreeMap<>();
+            for (SyncSchema.Table table : SyncSchema.tables()) {
+                Table<?> local = DefaultSchema.DEFAULT_SCHEMA.getTable(table.name());
+                for (Record r : sql.selectFrom(local).fetch()) {
+                    Map<String, Object> values = new java.util.TreeMap<>();
+                    for (SyncSchema.Field f : table.fields()) {
+                        Object v = r.get(f.name());
+                        values.put(f.name(), v == null ? null : v.toString());
+                    }
+                    values.put(SyncSchema.DELETED, String.valueOf(r.get(SyncSchema.DELETED)));
+                    rows.put(table.name() + "/" + r.get(SyncSchema.ID), values);
+                }
+            }
+            return rows;
+        });
+    }
+}

@@ -1,0 +1,218 @@
+package fr.convergence.terrain.hub;
+
+import fr.convergence.terrain.hub.sync.Device;
+import fr.convergence.terrain.hub.sync.Enrolments;
+import fr.convergence.terrain.hub.sync.HubStore;
+import fr.convergence.terrain.hub.sync.SyncService;
+import fr.convergence.terrain.sync.protocol.EnrolRequest;
+import fr.convergence.terrain.sync.protocol.ErrorResponse;
+import fr.convergence.terrain.sync.protocol.HealthResponse;
+import fr.convergence.terrain.sync.protocol.SyncCodec;
+import fr.convergence.terrain.sync.protocol.SyncRequest;
+import fr.convergence.terrain.sync.protocol.SyncResponse;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.Optional;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The national hub's HTTP server. {@link #create} builds and starts it from its configuration, store and clock;
+ * it keeps nothing between requests, so several processes may serve one PostgreSQL database.
+ */
+public final class Hub implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
+    private static final String DEVICE_ATTRIBUTE = "terrain.device";
+
+    private final Javalin app;
+    private final HubStore store;
+    private final SyncService sync;
+    private final Enrolments enrolments;
+    private final HubConfig config;
+
+    private Hub(HubConfig config, HubStore store, Clock clock) {
+        this.config = config;
+        this.store = store;
+        this.sync = new SyncService(store, clock, config.futureToleranceMillis(), config.pageBytes());
+        this.enrolments = new Enrolments(store, clock);
+        this.app = Javalin.create(javalin -> {
+            javalin.startup.showJavalinBanner = false;
+            javalin.startup.showOldJavalinVersionWarning = false;
+            // Sync bodies are compressed by the handler itself, which knows their size and content.
+            javalin.http.compressionStrategy = CompressionStrategy.NONE;
+            javalin.http.maxRequestSize = config.maxBodyBytes();
+            javalin.jetty.host = config.host();
+            javalin.jetty.port = config.port();
+            if (config.keystore() != null) {
+                javalin.jetty.addConnector((server, httpConfiguration) -> tlsConnector(server, httpConfiguration));
+            }
+            javalin.requestLogger.http((ctx, millis) -> LOG.info(
+                    "http method={} path={} status={} ms={} bytesIn={} device={}", ctx.method(), ctx.path(),
+                    ctx.status().getCode(), Math.round(millis), ctx.req().getContentLengthLong(),
+                    ctx.attribute(DEVICE_ATTRIBUTE) instanceof Device d ? d.id() : "-"));
+            javalin.routes.get(SyncCodec.HEALTH_PATH, this::health);
+            javalin.routes.post(SyncCodec.ENROL_PATH, this::enrol);
+            javalin.routes.post(SyncCodec.SYNC_PATH, this::sync);
+            javalin.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, e.status, e.code, e.getMessage()));
+            javalin.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("request failed path={}", ctx.path(), e);
+                error(ctx, 500, "internal", "Le hub n'a pas pu traiter la demande ; réessayez plus tard.");
+            });
+        });
+    }
+
+    /** Builds the hub and starts it (port 0 picks a free port: see {@link #port()}). */
+    public static Hub create(HubConfig config, HubStore store, Clock clock) {
+        Hub hub = new Hub(config, store, clock);
+        hub.app.start();
+        LOG.info("hub started hubId={} port={} tls={}", store.hubId(), hub.port(), config.keystore() != null);
+        return hub;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public HubStore store() {
+        return store;
+    }
+
+    public Enrolments enrolments() {
+        return enrolments;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private ServerConnector tlsConnector(org.eclipse.jetty.server.Server server, HttpConfiguration http) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStorePath(config.keystore().toAbsolutePath().toString());
+        ssl.setKeyStorePassword(config.keystorePassword());
+        ssl.setKeyStoreType("PKCS12");
+        HttpConfiguration https = new HttpConfiguration(http);
+        SecureRequestCustomizer customizer = new SecureRequestCustomizer();
+        // Laptops reach the hub by IP address or an internal name as often as by its certificate's name.
+        customizer.setSniHostCheck(false);
+        https.addCustomizer(customizer);
+        ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
+                new HttpConnectionFactory(https));
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        return connector;
+    }
+
+    private void health(Context ctx) {
+        try {
+            store.read(r -> r.lastSequence());
+            respond(ctx, 200, new HealthResponse("ok", store.hubId(), SyncCodec.PROTOCOL, sync.hubTime()));
+        } catch (RuntimeException e) {
+            LOG.error("health check failed", e);
+            respond(ctx, 503, new HealthResponse("database-unavailable", store.hubId(), SyncCodec.PROTOCOL,
+                    sync.hubTime()));
+        }
+    }
+
+    private void enrol(Context ctx) throws IOException {
+        EnrolRequest request = read(ctx, EnrolRequest.class);
+        var response = enrolments.enrol(request.code(), request.deviceId(), request.label());
+        if (response.isEmpty()) {
+            throw new BadRequest(403, "enrolment-refused", "Code d'enrôlement inconnu, déjà utilisé ou expiré : "
+                    + "demandez un nouveau code à l'administration du hub.");
+        }
+        respond(ctx, 200, response.get());
+    }
+
+    private void sync(Context ctx) throws IOException {
+        Device device = authenticate(ctx);
+        SyncRequest request = read(ctx, SyncRequest.class);
+        if (request.protocol() != SyncCodec.PROTOCOL) {
+            throw new BadRequest(400, "protocol", "Version du protocole non prise en charge (" + request.protocol()
+                    + ") : mettez à jour Convergence Terrain.");
+        }
+        if (request.deviceId() != null && !request.deviceId().equals(device.id())) {
+            throw new BadRequest(403, "device-mismatch", "Ce jeton n'appartient pas à ce poste.");
+        }
+        if (request.operations().size() > 20_000) {
+            throw new BadRequest(413, "too-many-operations", "Trop de modifications dans une seule requête.");
+        }
+        SyncResponse response = sync.sync(device, request);
+        respond(ctx, 200, response);
+    }
+
+    private Device authenticate(Context ctx) {
+        String header = ctx.header("Authorization");
+        String token = header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : null;
+        Optional<Device> device = enrolments.authenticate(token);
+        if (device.isEmpty()) {
+            throw new BadRequest(401, "unauthenticated", "Poste non enrôlé : enrôlez-le avec le code fourni par "
+                    + "l'administration du hub.");
+        }
+        if (device.get().revoked()) {
+            throw new BadRequest(403, "device-revoked", "Ce poste a été révoqué : il ne peut plus se synchroniser. "
+                    + "Contactez votre coordinateur·rice.");
+        }
+        ctx.attribute(DEVICE_ATTRIBUTE, device.get());
+        return device.get();
+    }
+
+    private <T> T read(Context ctx, Class<T> type) throws IOException {
+        byte[] body;
+        try (InputStream in = ctx.req().getInputStream()) {
+            body = in.readNBytes(config.maxBodyBytes() + 1);
+        }
+        if (body.length > config.maxBodyBytes()) {
+            throw new BadRequest(413, "too-large", "Requête trop volumineuse.");
+        }
+        String encoding = ctx.header("Content-Encoding");
+        try {
+            byte[] json = SyncCodec.readBounded(body, config.maxInflatedBytes(),
+                    encoding != null && encoding.contains("gzip"));
+            return SyncCodec.decode(json, type);
+        } catch (SyncCodec.TooLargeException e) {
+            throw new BadRequest(413, "too-large", e.getMessage());
+        } catch (SyncCodec.MalformedMessageException e) {
+            throw new BadRequest(400, "malformed", e.getMessage());
+        }
+    }
+
+    private static void respond(Context ctx, int status, Object message) {
+        byte[] json = SyncCodec.encode(message);
+        String accept = ctx.header("Accept-Encoding");
+        ctx.status(status).contentType(SyncCodec.CONTENT_TYPE);
+        if (accept != null && accept.contains("gzip") && json.length > 256) {
+            ctx.header("Content-Encoding", "gzip");
+            ctx.result(SyncCodec.gzip(json));
+        } else {
+            ctx.result(json);
+        }
+    }
+
+    private static void error(Context ctx, int status, String code, String message) {
+        respond(ctx, status, new ErrorResponse(code, message));
+    }
+
+    /** A refusal answered with a 4xx status and a French message; nothing was changed. */
+    static final class BadRequest extends RuntimeException {
+        final int status;
+        final String code;
+
+        BadRequest(int status, String code, String message) {
+            super(message);
+            this.status = status;
+            this.code = code;
+        }
+    }
+}

@@ -1,0 +1,296 @@
+package fr.convergence.terrain.hub.cli;
+
+import fr.convergence.terrain.core.reference.ReferenceData;
+import fr.convergence.terrain.core.store.TerrainStore;
+import fr.convergence.terrain.hub.Hub;
+import fr.convergence.terrain.hub.HubConfig;
+import fr.convergence.terrain.hub.store.JooqHubStore;
+import fr.convergence.terrain.hub.store.StoreImporter;
+import fr.convergence.terrain.hub.sync.Device;
+import fr.convergence.terrain.hub.sync.Enrolments;
+import fr.convergence.terrain.hub.sync.HubStore;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code terrain-hub}: runs the national hub and administers its devices. */
+@Command(name = "terrain-hub", mixinStandardHelpOptions = true,
+        description = "Hub national de synchronisation de Convergence Terrain.",
+        subcommands = {HubCommand.Serve.class, HubCommand.Enrol.class, HubCommand.Revoke.class,
+                HubCommand.Devices.class, HubCommand.Users.class, HubCommand.Import.class, HubCommand.Purge.class})
+public final class HubCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new HubCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("Erreur : " + e.getMessage());
+            return 1;
+        });
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
+    }
+
+    /** Options shared by every subcommand: where the hub's database is. */
+    static class Database {
+        @Option(names = "--db", description = "Base du hub : jdbc:postgresql://hôte/base ou jdbc:sqlite:fichier. "
+                + "Par défaut : un fichier SQLite à côté du hub (terrain-hub.db).")
+        String url;
+
+        @Option(names = "--db-user", description = "Utilisateur PostgreSQL (ou PGUSER).")
+        String user;
+
+        @Option(names = "--db-password-env", defaultValue = "TERRAIN_HUB_DB_PASSWORD",
+                description = "Variable d'environnement qui contient le mot de passe. Par défaut : ${DEFAULT-VALUE}.")
+        String passwordVariable;
+
+        JooqHubStore open() {
+            String jdbc = url;
+            if (jdbc == null) {
+                Path home = Path.of(System.getProperty("terrain.hub.home", "."));
+                jdbc = "jdbc:sqlite:" + home.resolve("terrain-hub.db").toAbsolutePath();
+            }
+            String login = user != null ? user : System.getenv("PGUSER");
+            JooqHubStore store = JooqHubStore.open(jdbc, login, System.getenv(passwordVariable));
+            store.write(tx -> {
+                ReferenceData.load().worksites().forEach(w -> tx.addWorksite(w.id(), w.territoryId()));
+                return null;
+            });
+            return store;
+        }
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true, description = "Démarre le hub.")
+    static final class Serve implements Callable<Integer> {
+        @CommandLine.Mixin
+        Database database = new Database();
+
+        @Option(names = "--port", defaultValue = "8443", description = "Port d'écoute. Par défaut : ${DEFAULT-VALUE}.")
+        int port;
+
+        @Option(names = "--host", defaultValue = "0.0.0.0", description = "Adresse d'écoute.")
+        String host;
+
+        @Option(names = "--keystore", description = "Certificat TLS (PKCS#12) : active HTTPS.")
+        Path keystore;
+
+        @Option(names = "--keystore-password-env", defaultValue = "TERRAIN_HUB_KEYSTORE_PASSWORD",
+                description = "Variable d'environnement du mot de passe du certificat.")
+        String keystorePasswordVariable;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            JooqHubStore store = database.open();
+            HubConfig defaults = HubConfig.defaults(port);
+            HubConfig config = new HubConfig(host, port, null, null, defaults.pageBytes(), defaults.maxBodyBytes(),
+                    defaults.maxInflatedBytes(), defaults.futureToleranceMillis(), defaults.tombstoneHorizonDays());
+            if (keystore != null) {
+                config = config.withTls(keystore, System.getenv(keystorePasswordVariable));
+            }
+            Hub hub = Hub.create(config, store, Clock.systemUTC());
+            spec.commandLine().getOut().printf("Hub %s à l'écoute sur le port %d (%s)%n", store.hubId(), hub.port(),
+                    keystore != null ? "HTTPS" : "HTTP");
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                hub.close();
+                store.close();
+                stopped.countDown();
+            }));
+            stopped.await();
+            return 0;
+        }
+    }
+
+    @Command(name = "enrol", mixinStandardHelpOptions = true,
+            description = "Émet un code d'enrôlement à usage unique pour un poste de chantier ou de coordination.")
+    static final class Enrol implements Callable<Integer> {
+        @CommandLine.Mixin
+        Database database = new Database();
+
+        @Option(names = "--worksite", description = "Chantier du poste.")
+        String worksite;
+
+        @Option(names = "--territory", description = "Territoire (poste de coordination).")
+        String territory;
+
+        @Option(names = "--label", required = true, description = "Qui reçoit le code (ex. « Sandrine, Lille »).")
+        String label;
+
+        @Option(names = "--days", defaultValue = "7", description = "Validité du code en jours.")
+        int days;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if ((worksite == null) == (territory == null)) {
+                spec.commandLine().getErr().println("Indiquez soit --worksite, soit --territory.");
+                return 2;
+            }
+            try (JooqHubStore store = database.open()) {
+                String code = new Enrolments(store, Clock.systemUTC()).issueCode(
+                        worksite != null ? "worksite" : "territory", worksite != null ? worksite : territory, label,
+                        Duration.ofDays(days));
+                spec.commandLine().getOut().println(code);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Révoque un poste (perdu, volé, remplacé).")
+    static final class Revoke implements Callable<Integer> {
+        @CommandLine.Mixin
+        Database database = new Database();
+
+        @Parameters(paramLabel = "DEVICE", description = "Identifiant du poste (voir devices).")
+        String device;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (JooqHubStore store = database.open()) {
+                if (!new Enrolments(store, Clock.systemUTC()).revoke(device)) {
+                    spec.commandLine().getErr().println("Poste inconnu : " + device);
+                    return 1;
+                }
+                spec.commandLine().getOut().println("Poste " + device + " révoqué.");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "devices", mixinStandardHelpOptions = true, description = "Liste les postes enrôlés.")
+    static final class Devices implements Callable<Integer> {
+        @CommandLine.Mixin
+        Database database = new Database();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (JooqHubStore store = database.open()) {
+                PrintWriter out = spec.commandLine().getOut();
+                for (Device d : new Enrolments(store, Clock.systemUTC()).devices()) {
+                    out.printf("%s\t%s:%s\t%s\tdernière synchro %s\t%s%n", d.id(), d.scopeKind(), d.scopeId(),
+                            d.label(), d.lastSeen() == null ? "jamais" : time(d.lastSeen()),
+                            d.revoked() ? "RÉVOQUÉ" : "actif");
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "users", mixinStandardHelpOptions = true,
+            description = "Liste les personnes à qui des postes ont été remis, par périmètre.")
+    static final class Users implements Callable<Integer> {
+        @CommandLine.Mixin
+        Database database = new Database();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (JooqHubStore store = database.open()) {
+                Map<String, List<Device>> byLabel = new TreeMap<>();
+                for (Device d : new Enrolments(store, Clock.systemUTC()).devices()) {
+                    byLabel.computeIfAbsent(d.label(), k -> new java.util.ArrayList<>()).add(d);
+                }
+                PrintWriter out = spec.commandLine().getOut();
+                byLabel.forEach((label, devices) -> out.printf("%s\t%s\t%d poste(s) actif(s)%n", label,
+                        devices.get(0).scopeKind() + ":" + devices.get(0).scopeId(),
+                        devices.stream().filter(d -> !d.revoked()).count()));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Importe dans le hub les données d'un fichier de poste (mise en service, démonstration).")
+    static final class Import implements Callable<Integer> {
+        @CommandLine.Mixin
+        Database database = new Database();
+
+        @Option(names = "--store", required = true, description = "Fichier de données d'un poste.")
+        Path file;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (!Files.exists(file)) {
+                spec.commandLine().getErr().println("Fichier introuvable : " + file);
+                return 1;
+            }
+            try (JooqHubStore store = database.open(); TerrainStore source = TerrainStore.open(file)) {
+                Map<String, Integer> counts = StoreImporter.importStore(source, store);
+                spec.commandLine().getOut().println("Importé : " + counts);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "purge-tombstones", mixinStandardHelpOptions = true,
+            description = "Efface les suppressions plus anciennes que l'horizon (les postes plus anciens "
+                    + "resynchronisent leur périmètre).")
+    static final class Purge implements Callable<Integer> {
+        @CommandLine.Mixin
+        Database database = new Database();
+
+        @Option(names = "--older-than-days", defaultValue = "400", description = "Horizon en jours.")
+        int days;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (HubStore store = database.open()) {
+                long before = Clock.systemUTC().millis() - Duration.ofDays(days).toMillis();
+                int purged = store.write(tx -> tx.purgeTombstones(before));
+                spec.commandLine().getOut().println(purged + " suppression(s) effacée(s).");
+            }
+            return 0;
+        }
+    }
+
+    private static String time(long millis) {
+        return DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").format(Instant.ofEpochMilli(millis)
+                .atZone(ZoneId.systemDefault()));
+    }
+}

@@ -1,0 +1,137 @@
+package fr.convergence.terrain.hub.store;
+
+import static org.jooq.impl.DSL.constraint;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.impl.SQLDataType;
+
+/** The hub's tables, created with jOOQ's DDL so the same code builds them on PostgreSQL and SQLite. */
+final class HubSchema {
+
+    static final Table<Record> META = table(name("hub_meta"));
+    static final Field<String> META_KEY = field(name("meta_key"), SQLDataType.VARCHAR(100));
+    static final Field<String> META_VALUE = field(name("meta_value"), SQLDataType.VARCHAR(4000));
+
+    static final Table<Record> COUNTER = table(name("hub_counter"));
+    static final Field<Integer> COUNTER_ID = field(name("id"), SQLDataType.INTEGER);
+    static final Field<Long> COUNTER_VALUE = field(name("counter_value"), SQLDataType.BIGINT);
+
+    static final Table<Record> WORKSITE = table(name("hub_worksite"));
+    static final Field<String> WORKSITE_ID = field(name("id"), SQLDataType.VARCHAR(64));
+    static final Field<String> WORKSITE_TERRITORY = field(name("territory_id"), SQLDataType.VARCHAR(64));
+
+    static final Table<Record> DEVICE = table(name("hub_device"));
+    static final Field<String> DEVICE_ID = field(name("id"), SQLDataType.VARCHAR(64));
+    static final Field<String> DEVICE_TOKEN = field(name("token_hash"), SQLDataType.VARCHAR(100));
+    static final Field<String> DEVICE_SCOPE_KIND = field(name("scope_kind"), SQLDataType.VARCHAR(20));
+    static final Field<String> DEVICE_SCOPE_ID = field(name("scope_id"), SQLDataType.VARCHAR(64));
+    static final Field<String> DEVICE_LABEL = field(name("label"), SQLDataType.VARCHAR(200));
+    static final Field<Long> DEVICE_ENROLLED = field(name("enrolled_at"), SQLDataType.BIGINT);
+    static final Field<Long> DEVICE_REVOKED = field(name("revoked_at"), SQLDataType.BIGINT);
+    static final Field<Long> DEVICE_LAST_OP = field(name("last_op"), SQLDataType.BIGINT);
+    static final Field<Long> DEVICE_LAST_SEEN = field(name("last_seen"), SQLDataType.BIGINT);
+    static final Field<Long> DEVICE_LAST_CURSOR = field(name("last_cursor"), SQLDataType.BIGINT);
+
+    static final Table<Record> CODE = table(name("hub_enrolment_code"));
+    static final Field<String> CODE_HASH = field(name("code_hash"), SQLDataType.VARCHAR(100));
+    static final Field<String> CODE_SCOPE_KIND = field(name("scope_kind"), SQLDataType.VARCHAR(20));
+    static final Field<String> CODE_SCOPE_ID = field(name("scope_id"), SQLDataType.VARCHAR(64));
+    static final Field<String> CODE_LABEL = field(name("label"), SQLDataType.VARCHAR(200));
+    static final Field<Long> CODE_CREATED = field(name("created_at"), SQLDataType.BIGINT);
+    static final Field<Long> CODE_EXPIRES = field(name("expires_at"), SQLDataType.BIGINT);
+    static final Field<String> CODE_USED_BY = field(name("used_by"), SQLDataType.VARCHAR(64));
+
+    static final Table<Record> REJECTION = table(name("hub_rejection"));
+    static final Field<String> REJ_DEVICE = field(name("device_id"), SQLDataType.VARCHAR(64));
+    static final Field<Long> REJ_NUMBER = field(name("op_number"), SQLDataType.BIGINT);
+    static final Field<String> REJ_CODE = field(name("code"), SQLDataType.VARCHAR(40));
+    static final Field<String> REJ_REASON = field(name("reason"), SQLDataType.VARCHAR(2000));
+
+    static final Table<Record> ROW = table(name("hub_row"));
+    static final Field<String> ROW_TABLE = field(name("table_name"), SQLDataType.VARCHAR(60));
+    static final Field<String> ROW_ID = field(name("row_id"), SQLDataType.VARCHAR(64));
+    static final Field<String> ROW_WORKSITE = field(name("worksite_id"), SQLDataType.VARCHAR(64));
+    static final Field<String> ROW_PARTICIPANT = field(name("participant_id"), SQLDataType.VARCHAR(64));
+    static final Field<String> ROW_DATA = field(name("data"), SQLDataType.CLOB);
+    static final Field<String> ROW_META = field(name("meta"), SQLDataType.CLOB);
+    static final Field<String> ROW_VERSION = field(name("version"), SQLDataType.VARCHAR(120));
+    static final Field<String> ROW_UPDATED_BY = field(name("updated_by"), SQLDataType.VARCHAR(64));
+    static final Field<Long> ROW_SEQ = field(name("seq"), SQLDataType.BIGINT);
+    static final Field<Long> ROW_CREATED_SEQ = field(name("created_seq"), SQLDataType.BIGINT);
+    static final Field<Long> ROW_MOVED_SEQ = field(name("moved_seq"), SQLDataType.BIGINT);
+    static final Field<Long> ROW_DELETED_AT = field(name("deleted_at"), SQLDataType.BIGINT);
+
+    static final Table<Record> EXIT = table(name("hub_exit"));
+    static final Field<Long> EXIT_SEQ = field(name("seq"), SQLDataType.BIGINT);
+    static final Field<String> EXIT_TABLE = field(name("table_name"), SQLDataType.VARCHAR(60));
+    static final Field<String> EXIT_ROW = field(name("row_id"), SQLDataType.VARCHAR(64));
+    static final Field<String> EXIT_WORKSITE = field(name("worksite_id"), SQLDataType.VARCHAR(64));
+
+    private HubSchema() {
+    }
+
+    static void create(DSLContext sql) {
+        sql.createTableIfNotExists(META).column(META_KEY.getName(), SQLDataType.VARCHAR(100).nullable(false))
+                .column(META_VALUE.getName(), SQLDataType.VARCHAR(4000).nullable(false))
+                .constraint(constraint("hub_meta_pk").primaryKey(META_KEY)).execute();
+        sql.createTableIfNotExists(COUNTER).column(COUNTER_ID.getName(), SQLDataType.INTEGER.nullable(false))
+                .column(COUNTER_VALUE.getName(), SQLDataType.BIGINT.nullable(false))
+                .constraint(constraint("hub_counter_pk").primaryKey(COUNTER_ID)).execute();
+        sql.createTableIfNotExists(WORKSITE).column(WORKSITE_ID.getName(), SQLDataType.VARCHAR(64).nullable(false))
+                .column(WORKSITE_TERRITORY.getName(), SQLDataType.VARCHAR(64).nullable(true))
+                .constraint(constraint("hub_worksite_pk").primaryKey(WORKSITE_ID)).execute();
+        sql.createTableIfNotExists(DEVICE).column(DEVICE_ID.getName(), SQLDataType.VARCHAR(64).nullable(false))
+                .column(DEVICE_TOKEN.getName(), SQLDataType.VARCHAR(100).nullable(false))
+                .column(DEVICE_SCOPE_KIND.getName(), SQLDataType.VARCHAR(20).nullable(false))
+                .column(DEVICE_SCOPE_ID.getName(), SQLDataType.VARCHAR(64).nullable(false))
+                .column(DEVICE_LABEL.getName(), SQLDataType.VARCHAR(200).nullable(false))
+                .column(DEVICE_ENROLLED.getName(), SQLDataType.BIGINT.nullable(false))
+                .column(DEVICE_REVOKED.getName(), SQLDataType.BIGINT.nullable(true))
+                .column(DEVICE_LAST_OP.getName(), SQLDataType.BIGINT.nullable(false))
+                .column(DEVICE_LAST_SEEN.getName(), SQLDataType.BIGINT.nullable(true))
+                .column(DEVICE_LAST_CURSOR.getName(), SQLDataType.BIGINT.nullable(false))
+                .constraint(constraint("hub_device_pk").primaryKey(DEVICE_ID))
+                .constraint(constraint("hub_device_token").unique(DEVICE_TOKEN)).execute();
+        sql.createTableIfNotExists(CODE).column(CODE_HASH.getName(), SQLDataType.VARCHAR(100).nullable(false))
+                .column(CODE_SCOPE_KIND.getName(), SQLDataType.VARCHAR(20).nullable(false))
+                .column(CODE_SCOPE_ID.getName(), SQLDataType.VARCHAR(64).nullable(false))
+                .column(CODE_LABEL.getName(), SQLDataType.VARCHAR(200).nullable(false))
+                .column(CODE_CREATED.getName(), SQLDataType.BIGINT.nullable(false))
+                .column(CODE_EXPIRES.getName(), SQLDataType.BIGINT.nullable(false))
+                .column(CODE_USED_BY.getName(), SQLDataType.VARCHAR(64).nullable(true))
+                .constraint(constraint("hub_code_pk").primaryKey(CODE_HASH)).execute();
+        sql.createTableIfNotExists(REJECTION).column(REJ_DEVICE.getName(), SQLDataType.VARCHAR(64).nullable(false))
+                .column(REJ_NUMBER.getName(), SQLDataType.BIGINT.nullable(false))
+                .column(REJ_CODE.getName(), SQLDataType.VARCHAR(40).nullable(false))
+                .column(REJ_REASON.getName(), SQLDataType.VARCHAR(2000).nullable(false))
+                .constraint(constraint("hub_rejection_pk").primaryKey(REJ_DEVICE, REJ_NUMBER)).execute();
+        sql.createTableIfNotExists(ROW).column(ROW_TABLE.getName(), SQLDataType.VARCHAR(60).nullable(false))
+                .column(ROW_ID.getName(), SQLDataType.VARCHAR(64).nullable(false))
+                .column(ROW_WORKSITE.getName(), SQLDataType.VARCHAR(64).nullable(false))
+                .column(ROW_PARTICIPANT.getName(), SQLDataType.VARCHAR(64).nullable(true))
+                .column(ROW_DATA.getName(), SQLDataType.CLOB.nullable(false))
+                .column(ROW_META.getName(), SQLDataType.CLOB.nullable(false))
+                .column(ROW_VERSION.getName(), SQLDataType.VARCHAR(120).nullable(false))
+                .column(ROW_UPDATED_BY.getName(), SQLDataType.VARCHAR(64).nullable(false))
+                .column(ROW_SEQ.getName(), SQLDataType.BIGINT.nullable(false))
+                .column(ROW_CREATED_SEQ.getName(), SQLDataType.BIGINT.nullable(false))
+                .column(ROW_MOVED_SEQ.getName(), SQLDataType.BIGINT.nullable(false))
+                .column(ROW_DELETED_AT.getName(), SQLDataType.BIGINT.nullable(true))
+                .constraint(constraint("hub_row_pk").primaryKey(ROW_TABLE, ROW_ID)).execute();
+        sql.createIndexIfNotExists("hub_row_scope").on(ROW, ROW_WORKSITE, ROW_SEQ).execute();
+        sql.createIndexIfNotExists("hub_row_participant").on(ROW, ROW_PARTICIPANT).execute();
+        sql.createIndexIfNotExists("hub_row_deleted").on(ROW, ROW_DELETED_AT).execute();
+        sql.createTableIfNotExists(EXIT).column(EXIT_SEQ.getName(), SQLDataType.BIGINT.nullable(false))
+                .column(EXIT_TABLE.getName(), SQLDataType.VARCHAR(60).nullable(false))
+                .column(EXIT_ROW.getName(), SQLDataType.VARCHAR(64).nullable(false))
+                .column(EXIT_WORKSITE.getName(), SQLDataType.VARCHAR(64).nullable(false))
+                .constraint(constraint("hub_exit_pk").primaryKey(EXIT_SEQ)).execute();
+        sql.createIndexIfNotExists("hub_exit_scope").on(EXIT, EXIT_WORKSITE, EXIT_SEQ).execute();
+    }
+}

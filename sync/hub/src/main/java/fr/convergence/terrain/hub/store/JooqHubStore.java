@@ -1,0 +1,478 @@
+package fr.convergence.terrain.hub.store;
+
+import static fr.convergence.terrain.hub.store.HubSchema.*;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import fr.convergence.terrain.hub.sync.Device;
+import fr.convergence.terrain.hub.sync.FieldMeta;
+import fr.convergence.terrain.hub.sync.HubRow;
+import fr.convergence.terrain.hub.sync.HubStore;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hub store on PostgreSQL ({@code jdbc:postgresql:...}) or SQLite ({@code jdbc:sqlite:...}), with one jOOQ
+ * code path. Sequence numbers are taken from a counter row at the end of each write transaction: its row lock
+ * is held until commit, so transactions that write commit in sequence order and no reader ever sees a later
+ * sequence before an earlier one.
+ */
+public final class JooqHubStore implements HubStore {
+
+    static {
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(JooqHubStore.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<LinkedHashMap<String, Object>> DATA = new TypeReference<>() {
+    };
+    private static final TypeReference<LinkedHashMap<String, FieldMeta>> META_TYPE = new TypeReference<>() {
+    };
+    private static final String META_HUB_ID = "hub_id";
+    private static final String META_PURGED = "purged_up_to";
+    private static final int ATTEMPTS = 8;
+
+    private final HikariDataSource dataSource;
+    private final SQLDialect dialect;
+    private final String hubId;
+
+    private JooqHubStore(HikariDataSource dataSource, SQLDialect dialect) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        DSLContext sql = context(dataSource);
+        sql.transaction(c -> HubSchema.create(c.dsl()));
+        sql.transaction(c -> {
+            DSLContext tx = c.dsl();
+            tx.insertInto(COUNTER).set(COUNTER_ID, 1).set(COUNTER_VALUE, 0L).onConflictDoNothing().execute();
+            tx.insertInto(META).set(META_KEY, META_HUB_ID).set(META_VALUE, UUID.randomUUID().toString())
+                    .onConflictDoNothing().execute();
+            tx.insertInto(META).set(META_KEY, META_PURGED).set(META_VALUE, "0").onConflictDoNothing().execute();
+        });
+        this.hubId = sql.select(META_VALUE).from(META).where(META_KEY.eq(META_HUB_ID)).fetchOne(META_VALUE);
+    }
+
+    /** Opens (creating its tables if needed) the hub database at a JDBC URL. */
+    public static JooqHubStore open(String jdbcUrl, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setPoolName("terrain-hub");
+        SQLDialect dialect;
+        if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+            dialect = SQLDialect.SQLITE;
+            // One connection: SQLite has one writer anyway, and this keeps transactions strictly one at a time.
+            config.setMaximumPoolSize(1);
+            config.addDataSourceProperty("journal_mode", "WAL");
+            config.addDataSourceProperty("busy_timeout", "10000");
+            config.addDataSourceProperty("synchronous", "FULL");
+            config.setConnectionInitSql("PRAGMA journal_mode=WAL");
+        } else if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            dialect = SQLDialect.POSTGRES;
+            config.setMaximumPoolSize(Integer.getInteger("terrain.hub.pool", 16));
+            if (user != null) {
+                config.setUsername(user);
+            }
+            if (password != null) {
+                config.setPassword(password);
+            }
+        } else {
+            throw new IllegalArgumentException("Base non prise en charge : " + jdbcUrl
+                    + " (jdbc:postgresql://… ou jdbc:sqlite:fichier)");
+        }
+        config.setAutoCommit(true);
+        return new JooqHubStore(new HikariDataSource(config), dialect);
+    }
+
+    public static JooqHubStore sqlite(Path file) {
+        return open("jdbc:sqlite:" + file.toAbsolutePath(), null, null);
+    }
+
+    public SQLDialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public String hubId() {
+        return hubId;
+    }
+
+    private DSLContext context(javax.sql.DataSource source) {
+        return DSL.using(source, dialect, new Settings().withExecuteLogging(false).withRenderSchema(false));
+    }
+
+    @Override
+    public <T> T write(Function<HubTransaction, T> work) {
+        DataAccessException last = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                return context(dataSource).transactionResult(c -> {
+                    Tx tx = new Tx(c.dsl(), true);
+                    T value = work.apply(tx);
+                    tx.flush();
+                    return value;
+                });
+            } catch (DataAccessException e) {
+                if (!retryable(e) || attempt == ATTEMPTS) {
+                    throw e;
+                }
+                last = e;
+                LOG.debug("hub transaction retried after {}", e.sqlState());
+                try {
+                    Thread.sleep(5L * attempt + (long) (Math.random() * 10 * attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+        throw last;
+    }
+
+    private static boolean retryable(DataAccessException e) {
+        String state = e.sqlState();
+        // unique violation (two laptops creating the same row at once), serialization failure, deadlock
+        return "23505".equals(state) || "40001".equals(state) || "40P01".equals(state)
+                || (e.getMessage() != null && e.getMessage().contains("SQLITE_BUSY"));
+    }
+
+    @Override
+    public <T> T read(Function<HubReader, T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            int isolation = connection.getTransactionIsolation();
+            try {
+                if (dialect == SQLDialect.POSTGRES) {
+                    connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                    connection.setReadOnly(true);
+                }
+                connection.setAutoCommit(false);
+                T value = work.apply(new Tx(DSL.using(connection, dialect,
+                        new Settings().withExecuteLogging(false).withRenderSchema(false)), false));
+                connection.commit();
+                return value;
+            } catch (RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+                if (dialect == SQLDialect.POSTGRES) {
+                    connection.setReadOnly(false);
+                    connection.setTransactionIsolation(isolation);
+                }
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("Lecture impossible dans la base du hub : " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    private final class Tx implements HubTransaction {
+        private final DSLContext sql;
+        private final boolean writable;
+        private final Map<String, HubRow> pending = new LinkedHashMap<>();
+        private final List<String[]> exits = new ArrayList<>();
+
+        Tx(DSLContext sql, boolean writable) {
+            this.sql = sql;
+            this.writable = writable;
+        }
+
+        void flush() {
+            if (pending.isEmpty() && exits.isEmpty()) {
+                return;
+            }
+            int count = pending.size() + exits.size();
+            // The counter's row lock is held until commit: sequences become visible in order.
+            sql.update(COUNTER).set(COUNTER_VALUE, COUNTER_VALUE.plus((long) count)).where(COUNTER_ID.eq(1)).execute();
+            long end = sql.select(COUNTER_VALUE).from(COUNTER).where(COUNTER_ID.eq(1)).fetchOne(COUNTER_VALUE);
+            long next = end - count + 1;
+            for (String[] exit : exits) {
+                sql.insertInto(EXIT).set(EXIT_SEQ, next++).set(EXIT_TABLE, exit[0]).set(EXIT_ROW, exit[1])
+                        .set(EXIT_WORKSITE, exit[2]).execute();
+            }
+            for (HubRow row : pending.values()) {
+                long seq = next++;
+                boolean isNew = row.createdSeq() == FieldMeta.PENDING;
+                row.seq(seq);
+                if (isNew) {
+                    row.createdSeq(seq);
+                }
+                if (row.movedSeq() == FieldMeta.PENDING) {
+                    row.movedSeq(seq);
+                }
+                row.meta().replaceAll((k, m) -> m.seq() == FieldMeta.PENDING ? m.withSeq(seq) : m);
+                String data = json(row.data());
+                String meta = json(row.meta());
+                if (isNew) {
+                    sql.insertInto(ROW).set(ROW_TABLE, row.table()).set(ROW_ID, row.id())
+                            .set(ROW_WORKSITE, row.worksiteId()).set(ROW_PARTICIPANT, row.participantId())
+                            .set(ROW_DATA, data).set(ROW_META, meta).set(ROW_VERSION, row.version())
+                            .set(ROW_UPDATED_BY, row.updatedBy()).set(ROW_SEQ, seq).set(ROW_CREATED_SEQ, seq)
+                            .set(ROW_MOVED_SEQ, row.movedSeq()).set(ROW_DELETED_AT, row.deletedAt()).execute();
+                } else {
+                    sql.update(ROW).set(ROW_WORKSITE, row.worksiteId()).set(ROW_PARTICIPANT, row.participantId())
+                            .set(ROW_DATA, data).set(ROW_META, meta).set(ROW_VERSION, row.version())
+                            .set(ROW_UPDATED_BY, row.updatedBy()).set(ROW_SEQ, seq)
+                            .set(ROW_MOVED_SEQ, row.movedSeq()).set(ROW_DELETED_AT, row.deletedAt())
+                            .where(ROW_TABLE.eq(row.table()), ROW_ID.eq(row.id())).execute();
+                }
+            }
+        }
+
+        @Override
+        public Optional<Device> deviceByTokenHash(String tokenHash) {
+            return sql.selectFrom(DEVICE).where(DEVICE_TOKEN.eq(tokenHash)).fetchOptional(JooqHubStore::device);
+        }
+
+        @Override
+        public Optional<Device> device(String id) {
+            return sql.selectFrom(DEVICE).where(DEVICE_ID.eq(id)).fetchOptional(JooqHubStore::device);
+        }
+
+        @Override
+        public List<Device> devices() {
+            return sql.selectFrom(DEVICE).orderBy(DEVICE_ENROLLED).fetch(JooqHubStore::device);
+        }
+
+        @Override
+        public Set<String> worksitesOf(String scopeKind, String scopeId) {
+            if ("worksite".equals(scopeKind)) {
+                return Set.of(scopeId);
+            }
+            return new TreeSet<>(sql.select(WORKSITE_ID).from(WORKSITE).where(WORKSITE_TERRITORY.eq(scopeId))
+                    .fetch(WORKSITE_ID));
+        }
+
+        @Override
+        public boolean worksiteKnown(String worksiteId) {
+            return sql.fetchExists(WORKSITE, WORKSITE_ID.eq(worksiteId));
+        }
+
+        @Override
+        public long lastSequence() {
+            return sql.select(COUNTER_VALUE).from(COUNTER).where(COUNTER_ID.eq(1)).fetchOne(COUNTER_VALUE);
+        }
+
+        @Override
+        public long purgedUpTo() {
+            return Long.parseLong(sql.select(META_VALUE).from(META).where(META_KEY.eq(META_PURGED))
+                    .fetchOne(META_VALUE));
+        }
+
+        @Override
+        public List<HubRow> rowsAfter(Collection<String> worksites, long cursor, int limit) {
+            return sql.selectFrom(ROW).where(ROW_WORKSITE.in(worksites), ROW_SEQ.gt(cursor)).orderBy(ROW_SEQ)
+                    .limit(limit).fetch(JooqHubStore::row);
+        }
+
+        @Override
+        public List<Exit> exitsAfter(Collection<String> worksites, long cursor, int limit) {
+            return sql.selectFrom(EXIT).where(EXIT_WORKSITE.in(worksites), EXIT_SEQ.gt(cursor)).orderBy(EXIT_SEQ)
+                    .limit(limit).fetch(r -> new Exit(r.get(EXIT_SEQ), r.get(EXIT_TABLE), r.get(EXIT_ROW),
+                            r.get(EXIT_WORKSITE)));
+        }
+
+        @Override
+        public Optional<HubRow> row(String table, String id) {
+            HubRow buffered = pending.get(table + "/" + id);
+            if (buffered != null) {
+                return Optional.of(buffered);
+            }
+            return sql.selectFrom(ROW).where(ROW_TABLE.eq(table), ROW_ID.eq(id)).fetchOptional(JooqHubStore::row);
+        }
+
+        @Override
+        public Map<String, Long> rowCounts() {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            sql.select(ROW_TABLE, DSL.count()).from(ROW).groupBy(ROW_TABLE).orderBy(ROW_TABLE)
+                    .forEach(r -> counts.put(r.value1(), r.value2().longValue()));
+            return counts;
+        }
+
+        @Override
+        public long lockDevice(String deviceId) {
+            var query = sql.select(DEVICE_LAST_OP).from(DEVICE).where(DEVICE_ID.eq(deviceId));
+            Long last = dialect == SQLDialect.POSTGRES ? query.forUpdate().fetchOne(DEVICE_LAST_OP)
+                    : query.fetchOne(DEVICE_LAST_OP);
+            if (last == null) {
+                throw new IllegalStateException("Unknown device " + deviceId);
+            }
+            return last;
+        }
+
+        @Override
+        public void deviceSynced(String deviceId, long lastOperation, long cursor, long millis) {
+            sql.update(DEVICE).set(DEVICE_LAST_OP, DSL.greatest(DEVICE_LAST_OP, DSL.val(lastOperation)))
+                    .set(DEVICE_LAST_CURSOR, cursor).set(DEVICE_LAST_SEEN, millis).where(DEVICE_ID.eq(deviceId))
+                    .execute();
+        }
+
+        @Override
+        public void addRejection(String deviceId, long number, String code, String reason) {
+            sql.insertInto(REJECTION).set(REJ_DEVICE, deviceId).set(REJ_NUMBER, number).set(REJ_CODE, code)
+                    .set(REJ_REASON, reason.length() > 2000 ? reason.substring(0, 2000) : reason)
+                    .onConflictDoNothing().execute();
+        }
+
+        @Override
+        public List<StoredRejection> rejections(String deviceId, long after) {
+            return sql.selectFrom(REJECTION).where(REJ_DEVICE.eq(deviceId), REJ_NUMBER.gt(after)).orderBy(REJ_NUMBER)
+                    .fetch(r -> new StoredRejection(r.get(REJ_NUMBER), r.get(REJ_CODE), r.get(REJ_REASON)));
+        }
+
+        @Override
+        public void forgetRejections(String deviceId, long upTo) {
+            sql.deleteFrom(REJECTION).where(REJ_DEVICE.eq(deviceId), REJ_NUMBER.le(upTo)).execute();
+        }
+
+        @Override
+        public Optional<HubRow> rowForUpdate(String table, String id) {
+            HubRow buffered = pending.get(table + "/" + id);
+            if (buffered != null) {
+                return Optional.of(buffered);
+            }
+            var query = sql.selectFrom(ROW).where(ROW_TABLE.eq(table), ROW_ID.eq(id));
+            return (dialect == SQLDialect.POSTGRES ? query.forUpdate() : query).fetchOptional(JooqHubStore::row);
+        }
+
+        @Override
+        public List<HubRow> rowsOfParticipant(String participantId) {
+            List<HubRow> rows = new ArrayList<>();
+            var query = sql.selectFrom(ROW).where(ROW_PARTICIPANT.eq(participantId),
+                    ROW_TABLE.ne("sync_conflict"));
+            for (HubRow row : (dialect == SQLDialect.POSTGRES ? query.forUpdate() : query).fetch(JooqHubStore::row)) {
+                rows.add(pending.getOrDefault(row.table() + "/" + row.id(), row));
+            }
+            for (HubRow row : pending.values()) {
+                if (participantId.equals(row.participantId()) && !rows.contains(row)
+                        && rows.stream().noneMatch(r -> r.table().equals(row.table()) && r.id().equals(row.id()))
+                        && !row.table().equals("sync_conflict")) {
+                    rows.add(row);
+                }
+            }
+            return rows;
+        }
+
+        @Override
+        public void save(HubRow row) {
+            requireWritable();
+            String key = row.table() + "/" + row.id();
+            pending.putIfAbsent(key, row);
+            pending.put(key, row);
+        }
+
+        @Override
+        public void exit(String table, String rowId, String worksiteId) {
+            requireWritable();
+            exits.add(new String[] {table, rowId, worksiteId});
+        }
+
+        @Override
+        public void addDevice(String id, String tokenHash, String scopeKind, String scopeId, String label,
+                              long millis) {
+            sql.insertInto(DEVICE).set(DEVICE_ID, id).set(DEVICE_TOKEN, tokenHash).set(DEVICE_SCOPE_KIND, scopeKind)
+                    .set(DEVICE_SCOPE_ID, scopeId).set(DEVICE_LABEL, label).set(DEVICE_ENROLLED, millis)
+                    .set(DEVICE_LAST_OP, 0L).set(DEVICE_LAST_CURSOR, 0L).execute();
+        }
+
+        @Override
+        public void revokeDevice(String id, long millis) {
+            sql.update(DEVICE).set(DEVICE_REVOKED, millis).where(DEVICE_ID.eq(id), DEVICE_REVOKED.isNull()).execute();
+        }
+
+        @Override
+        public void addEnrolmentCode(String codeHash, String scopeKind, String scopeId, String label, long createdAt,
+                                     long expiresAt) {
+            sql.insertInto(CODE).set(CODE_HASH, codeHash).set(CODE_SCOPE_KIND, scopeKind).set(CODE_SCOPE_ID, scopeId)
+                    .set(CODE_LABEL, label).set(CODE_CREATED, createdAt).set(CODE_EXPIRES, expiresAt).execute();
+        }
+
+        @Override
+        public Optional<EnrolmentCode> useEnrolmentCode(String codeHash, String deviceId, long millis) {
+            int used = sql.update(CODE).set(CODE_USED_BY, deviceId)
+                    .where(CODE_HASH.eq(codeHash), CODE_USED_BY.isNull(), CODE_EXPIRES.gt(millis)).execute();
+            if (used == 0) {
+                return Optional.empty();
+            }
+            return sql.selectFrom(CODE).where(CODE_HASH.eq(codeHash)).fetchOptional(r ->
+                    new EnrolmentCode(r.get(CODE_SCOPE_KIND), r.get(CODE_SCOPE_ID), r.get(CODE_LABEL)));
+        }
+
+        @Override
+        public void addWorksite(String worksiteId, String territoryId) {
+            sql.insertInto(WORKSITE).set(WORKSITE_ID, worksiteId).set(WORKSITE_TERRITORY, territoryId)
+                    .onConflict(WORKSITE_ID).doUpdate().set(WORKSITE_TERRITORY, territoryId).execute();
+        }
+
+        @Override
+        public int purgeTombstones(long deletedBefore) {
+            Long horizon = sql.select(DSL.max(ROW_SEQ)).from(ROW)
+                    .where(ROW_DELETED_AT.isNotNull(), ROW_DELETED_AT.lt(deletedBefore)).fetchOne(0, Long.class);
+            int purged = sql.deleteFrom(ROW).where(ROW_DELETED_AT.isNotNull(), ROW_DELETED_AT.lt(deletedBefore))
+                    .execute();
+            if (horizon != null) {
+                sql.update(META).set(META_VALUE, DSL.val(String.valueOf(Math.max(horizon, purgedUpTo()))))
+                        .where(META_KEY.eq(META_PURGED)).execute();
+            }
+            return purged;
+        }
+
+        private void requireWritable() {
+            if (!writable) {
+                throw new IllegalStateException("read-only hub transaction");
+            }
+        }
+    }
+
+    private static Device device(Record r) {
+        return new Device(r.get(DEVICE_ID), r.get(DEVICE_SCOPE_KIND), r.get(DEVICE_SCOPE_ID), r.get(DEVICE_LABEL),
+                r.get(DEVICE_ENROLLED), r.get(DEVICE_REVOKED), r.get(DEVICE_LAST_OP), r.get(DEVICE_LAST_SEEN),
+                r.get(DEVICE_LAST_CURSOR));
+    }
+
+    private static HubRow row(Record r) {
+        try {
+            return new HubRow(r.get(ROW_TABLE), r.get(ROW_ID), r.get(ROW_WORKSITE), r.get(ROW_PARTICIPANT),
+                    JSON.readValue(r.get(ROW_DATA), DATA), JSON.readValue(r.get(ROW_META), META_TYPE),
+                    r.get(ROW_VERSION), r.get(ROW_UPDATED_BY), r.get(ROW_SEQ), r.get(ROW_CREATED_SEQ),
+                    r.get(ROW_MOVED_SEQ), r.get(ROW_DELETED_AT));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable hub row " + r.get(ROW_TABLE) + "/" + r.get(ROW_ID), e);
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

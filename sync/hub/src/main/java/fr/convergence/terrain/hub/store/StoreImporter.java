@@ -1,0 +1,111 @@
+package fr.convergence.terrain.hub.store;
+
+import fr.convergence.terrain.core.store.TerrainStore;
+import fr.convergence.terrain.core.store.generated.DefaultSchema;
+import fr.convergence.terrain.hub.sync.FieldMeta;
+import fr.convergence.terrain.hub.sync.HubRow;
+import fr.convergence.terrain.hub.sync.HubStore;
+import fr.convergence.terrain.sync.protocol.SyncSchema;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+
+/**
+ * Seeds a hub from a laptop store (an existing worksite's data, or demo data): its worksites and every synced
+ * row, parents first, in transactions of a few thousand rows. Rows already on the hub are left as they are.
+ */
+public final class StoreImporter {
+
+    private static final int CHUNK = 5_000;
+
+    private StoreImporter() {
+    }
+
+    /** Returns the number of rows imported per table. */
+    public static Map<String, Integer> importStore(TerrainStore source, HubStore hub) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        List<String[]> worksites = source.read(sql -> sql.fetch("SELECT id, territory_id FROM worksite")
+                .map(r -> new String[] {r.get(0, String.class), r.get(1, String.class)}));
+        hub.write(tx -> {
+            worksites.forEach(w -> tx.addWorksite(w[0], w[1]));
+            return null;
+        });
+        Map<String, String> participantOf = new HashMap<>();
+        for (SyncSchema.Table table : SyncSchema.tables()) {
+            if (table.name().equals(SyncSchema.CONFLICT_TABLE)) {
+                continue;
+            }
+            Table<?> local = DefaultSchema.DEFAULT_SCHEMA.getTable(table.name());
+            List<? extends Record> records = source.read(sql -> sql.selectFrom(local).fetch());
+            int imported = 0;
+            for (int from = 0; from < records.size(); from += CHUNK) {
+                List<? extends Record> chunk = records.subList(from, Math.min(records.size(), from + CHUNK));
+                imported += hub.write(tx -> {
+                    int n = 0;
+                    for (Record record : chunk) {
+                        HubRow row = toHubRow(table, record, participantOf);
+                        if (tx.row(row.table(), row.id()).isEmpty()) {
+                            tx.save(row);
+                            n++;
+                        }
+                    }
+                    return n;
+                });
+            }
+            counts.put(table.name(), imported);
+        }
+        return counts;
+    }
+
+    private static HubRow toHubRow(SyncSchema.Table table, Record record, Map<String, String> participantOf) {
+        String id = record.get(SyncSchema.ID, String.class);
+        String version = record.get(SyncSchema.VERSION, String.class);
+        Map<String, Object> data = new LinkedHashMap<>();
+        Map<String, FieldMeta> meta = new LinkedHashMap<>();
+        for (SyncSchema.Field field : table.fields()) {
+            Field<?> column = record.field(field.name());
+            Object value = column == null ? null : wire(field, record.get(column));
+            data.put(field.name(), value);
+            meta.put(field.name(), new FieldMeta(version, FieldMeta.PENDING, "import", null));
+        }
+        boolean deleted = Boolean.TRUE.equals(record.get(SyncSchema.DELETED, Boolean.class));
+        data.put(SyncSchema.DELETED, deleted);
+        meta.put(SyncSchema.DELETED, new FieldMeta(version, FieldMeta.PENDING, "import", null));
+        String participant = table.name().equals("participant") ? id : null;
+        for (SyncSchema.Field ref : table.references()) {
+            if (participant == null) {
+                participant = participantOf.get(ref.parent() + "/" + data.get(ref.name()));
+            }
+        }
+        participantOf.put(table.name() + "/" + id, participant);
+        return new HubRow(table.name(), id, (String) data.get(SyncSchema.WORKSITE_ID), participant, data, meta, version,
+                record.get(SyncSchema.UPDATED_BY, String.class), FieldMeta.PENDING, FieldMeta.PENDING, 0,
+                deleted ? System.currentTimeMillis() : null);
+    }
+
+    private static Object wire(SyncSchema.Field field, Object value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (field.type()) {
+            case DATE -> value instanceof TemporalAccessor ? value.toString() : value.toString();
+            case INT -> ((Number) value).intValue();
+            case LONG -> ((Number) value).longValue();
+            case BOOL -> value instanceof Boolean b ? b : ((Number) value).intValue() != 0;
+            case TEXT -> value.toString();
+        };
+    }
+
+    /** Lets {@code new ArrayList<>(...)} users see the order used (parents first). */
+    static List<String> order() {
+        List<String> names = new ArrayList<>();
+        SyncSchema.tables().forEach(t -> names.add(t.name()));
+        return names;
+    }
+}

@@ -1,0 +1,127 @@
+package fr.convergence.terrain.hub.sync;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The hub's copy of one synced row: its fields (the {@code deleted} flag included) with per-field write meta,
+ * its scope (worksite) and owning participant, and the sequences that decide what each laptop receives:
+ * {@code seq} the last change, {@code createdSeq} its creation, {@code movedSeq} the last time it entered a scope
+ * (or was reset after a refusal), which makes laptops receive it whole.
+ */
+public final class HubRow {
+
+    private final String table;
+    private final String id;
+    private String worksiteId;
+    private String participantId;
+    private final Map<String, Object> data;
+    private final Map<String, FieldMeta> meta;
+    private String version;
+    private String updatedBy;
+    private long seq;
+    private long createdSeq;
+    private long movedSeq;
+    private Long deletedAt;
+
+    public HubRow(String table, String id, String worksiteId, String participantId, Map<String, Object> data,
+                  Map<String, FieldMeta> meta, String version, String updatedBy, long seq, long createdSeq,
+                  long movedSeq, Long deletedAt) {
+        this.table = table;
+        this.id = id;
+        this.worksiteId = worksiteId;
+        this.participantId = participantId;
+        this.data = new LinkedHashMap<>(data);
+        this.meta = new LinkedHashMap<>(meta);
+        this.version = version;
+        this.updatedBy = updatedBy;
+        this.seq = seq;
+        this.createdSeq = createdSeq;
+        this.movedSeq = movedSeq;
+        this.deletedAt = deletedAt;
+    }
+
+    public String table() {
+        return table;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String worksiteId() {
+        return worksiteId;
+    }
+
+    public void worksiteId(String worksite) {
+        this.worksiteId = worksite;
+    }
+
+    public String participantId() {
+        return participantId;
+    }
+
+    public void participantId(String participant) {
+        this.participantId = participant;
+    }
+
+    public Map<String, Object> data() {
+        return data;
+    }
+
+    public Map<String, FieldMeta> meta() {
+        return meta;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public void version(String newVersion) {
+        this.version = newVersion;
+    }
+
+    public String updatedBy() {
+        return updatedBy;
+    }
+
+    public void updatedBy(String user) {
+        this.updatedBy = user;
+    }
+
+    public long seq() {
+        return seq;
+    }
+
+    public void seq(long newSeq) {
+        this.seq = newSeq;
+    }
+
+    public long createdSeq() {
+        return createdSeq;
+    }
+
+    public void createdSeq(long newSeq) {
+        this.createdSeq = newSeq;
+    }
+
+    public long movedSeq() {
+        return movedSeq;
+    }
+
+    public void movedSeq(long newSeq) {
+        this.movedSeq = newSeq;
+    }
+
+    public boolean deleted() {
+        return Boolean.TRUE.equals(data.get("deleted"));
+    }
+
+    public Long deletedAt() {
+        return deletedAt;
+    }
+
+    public void deletedAt(Long millis) {
+        this.deletedAt = millis;
+    }
+}

@@ -1,0 +1,106 @@
+package fr.convergence.terrain.hub.sync;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The hub's storage, PostgreSQL or SQLite. Holds no state between calls, so several hub processes may share one
+ * PostgreSQL database. Writes go through {@link #write}: one transaction whose touched rows receive their
+ * sequence numbers at commit, under a lock that makes sequences become visible in order.
+ */
+public interface HubStore extends AutoCloseable {
+
+    /** This hub's identity, made when its database was created (a restored or replaced hub is told apart). */
+    String hubId();
+
+    /** Runs {@code work} in one read-write transaction, retried when a concurrent sync conflicts with it. */
+    <T> T write(Function<HubTransaction, T> work);
+
+    /** Runs {@code work} on one consistent snapshot. */
+    <T> T read(Function<HubReader, T> work);
+
+    @Override
+    void close();
+
+    /** Reads, on one snapshot. */
+    interface HubReader {
+        Optional<Device> deviceByTokenHash(String tokenHash);
+
+        Optional<Device> device(String id);
+
+        List<Device> devices();
+
+        Set<String> worksitesOf(String scopeKind, String scopeId);
+
+        boolean worksiteKnown(String worksiteId);
+
+        /** The highest sequence given so far. */
+        long lastSequence();
+
+        /** Tombstones up to this sequence have been purged: an older cursor must resync. */
+        long purgedUpTo();
+
+        /** Rows of these worksites changed after {@code cursor}, by sequence. */
+        List<HubRow> rowsAfter(Collection<String> worksites, long cursor, int limit);
+
+        /** Rows that left these worksites after {@code cursor}, by sequence. */
+        List<Exit> exitsAfter(Collection<String> worksites, long cursor, int limit);
+
+        Optional<HubRow> row(String table, String id);
+
+        /** Number of rows per table (import and benchmarks). */
+        java.util.Map<String, Long> rowCounts();
+    }
+
+    /** One read-write transaction. */
+    interface HubTransaction extends HubReader {
+        /** The device's last applied operation number, locking the device until commit. */
+        long lockDevice(String deviceId);
+
+        void deviceSynced(String deviceId, long lastOperation, long cursor, long millis);
+
+        void addRejection(String deviceId, long number, String code, String reason);
+
+        List<StoredRejection> rejections(String deviceId, long after);
+
+        void forgetRejections(String deviceId, long upTo);
+
+        /** The row, locked until commit (and as written earlier in this transaction, if it was). */
+        Optional<HubRow> rowForUpdate(String table, String id);
+
+        List<HubRow> rowsOfParticipant(String participantId);
+
+        /** Queues the row to be written at commit with this transaction's sequence. */
+        void save(HubRow row);
+
+        /** Queues an exit record (the row left {@code worksiteId}). */
+        void exit(String table, String rowId, String worksiteId);
+
+        void addDevice(String id, String tokenHash, String scopeKind, String scopeId, String label, long millis);
+
+        void revokeDevice(String id, long millis);
+
+        void addEnrolmentCode(String codeHash, String scopeKind, String scopeId, String label, long createdAt,
+                              long expiresAt);
+
+        /** Consumes a one-time code; empty if unknown, used or expired. */
+        Optional<EnrolmentCode> useEnrolmentCode(String codeHash, String deviceId, long millis);
+
+        void addWorksite(String worksiteId, String territoryId);
+
+        /** Removes tombstones deleted before {@code millis}; returns how many, and records the horizon. */
+        int purgeTombstones(long deletedBefore);
+    }
+
+    record Exit(long seq, String table, String rowId, String worksiteId) {
+    }
+
+    record StoredRejection(long number, String code, String reason) {
+    }
+
+    record EnrolmentCode(String scopeKind, String scopeId, String label) {
+    }
+}

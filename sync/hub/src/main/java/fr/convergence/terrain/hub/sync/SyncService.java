@@ -1,0 +1,686 @@
+package fr.convergence.terrain.hub.sync;
+
+import fr.convergence.terrain.core.clock.Hlc;
+import fr.convergence.terrain.core.clock.HybridLogicalClock;
+import fr.convergence.terrain.core.domain.HoursKind;
+import fr.convergence.terrain.core.domain.ReferralStatus;
+import fr.convergence.terrain.core.rules.ReferralWorkflow;
+import fr.convergence.terrain.core.rules.Verdict;
+import fr.convergence.terrain.hub.sync.HubStore.HubReader;
+import fr.convergence.terrain.hub.sync.HubStore.HubTransaction;
+import fr.convergence.terrain.sync.protocol.Operation;
+import fr.convergence.terrain.sync.protocol.Rejection;
+import fr.convergence.terrain.sync.protocol.RowExit;
+import fr.convergence.terrain.sync.protocol.SyncCodec;
+import fr.convergence.terrain.sync.protocol.SyncRequest;
+import fr.convergence.terrain.sync.protocol.SyncResponse;
+import fr.convergence.terrain.sync.protocol.SyncSchema;
+import fr.convergence.terrain.sync.protocol.TableChanges;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One sync exchange on the hub: applies a device's new operations in one transaction (merge rules per kind of
+ * data, conflicts recorded, bad operations refused without blocking the others), then reads one page of the
+ * device's scope after its cursor.
+ */
+public final class SyncService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
+    static final String HUB_DEVICE = "hub";
+    private static final int READ_LIMIT = 2_000;
+    private static final int MAX_TEXT = 20_000;
+
+    private final HubStore store;
+    private final Clock clock;
+    private final HybridLogicalClock hlc;
+    private final long futureToleranceMillis;
+    private final int defaultPageBytes;
+
+    public SyncService(HubStore store, Clock clock, long futureToleranceMillis, int defaultPageBytes) {
+        this.store = store;
+        this.clock = clock;
+        this.hlc = new HybridLogicalClock(clock, HUB_DEVICE);
+        this.futureToleranceMillis = futureToleranceMillis;
+        this.defaultPageBytes = defaultPageBytes;
+    }
+
+    public String hubTime() {
+        return hlc.tick().encode();
+    }
+
+    /** The outcome of applying a batch, before the page is read. */
+    private record Applied(long acknowledged, List<Rejection> rejections, int conflicts) {
+    }
+
+    public SyncResponse sync(Device device, SyncRequest request) {
+        Set<String> scope = store.read(r -> r.worksitesOf(device.scopeKind(), device.scopeId()));
+        List<Operation> operations = request.operations().stream()
+                .sorted(Comparator.comparingLong(Operation::number)).toList();
+        Applied applied = store.write(tx -> apply(tx, device, scope, operations, request));
+        SyncResponse page = request.moreOperations()
+                ? new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), null, 0, null, 0, null, null,
+                request.cursor(), false, false)
+                : store.read(r -> page(r, device, scope, request.cursor(),
+                request.pageBytes() == null ? defaultPageBytes : Math.min(request.pageBytes(), 4 * defaultPageBytes)));
+        if (!request.moreOperations() && !page.resync()) {
+            store.write(tx -> {
+                tx.deviceSynced(device.id(), applied.acknowledged(), page.cursor(), clock.millis());
+                return null;
+            });
+        }
+        return new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), hubTime(), applied.acknowledged(),
+                applied.rejections(), applied.conflicts(), page.changes(), page.exits(), page.cursor(), page.more(),
+                page.resync());
+    }
+
+    private Applied apply(HubTransaction tx, Device device, Set<String> scope, List<Operation> operations,
+                          SyncRequest request) {
+        long last = tx.lockDevice(device.id());
+        tx.forgetRejections(device.id(), request.rejectionsSeenUpTo());
+        int conflicts = 0;
+        int applied = 0;
+        for (Operation op : operations) {
+            if (op.number() <= last) {
+                continue;
+            }
+            Outcome outcome = applyOne(tx, device, scope, op);
+            if (outcome.refusal != null) {
+                tx.addRejection(device.id(), op.number(), outcome.refusal.code(), outcome.refusal.reason());
+                resetRow(tx, op);
+                LOG.info("sync device={} op={} table={} refused={} reason={}", device.id(), op.number(), op.table(),
+                        outcome.refusal.code(), outcome.refusal.reason());
+            } else {
+                applied++;
+            }
+            conflicts += outcome.conflicts;
+            last = op.number();
+        }
+        if (!operations.isEmpty()) {
+            tx.deviceSynced(device.id(), last, device.lastCursor(), clock.millis());
+        }
+        List<Rejection> rejections = tx.rejections(device.id(), request.rejectionsSeenUpTo()).stream()
+                .map(r -> new Rejection(r.number(), r.code(), r.reason())).toList();
+        if (!operations.isEmpty()) {
+            LOG.info("sync device={} received={} applied={} refused={} conflicts={} acknowledged={}", device.id(),
+                    operations.size(), applied, rejections.size(), conflicts, last);
+        }
+        return new Applied(last, rejections, conflicts);
+    }
+
+    /** After a refusal, the laptop gets the hub's version of the row back whole (a reset), so it matches again. */
+    private static void resetRow(HubTransaction tx, Operation op) {
+        if (op.table() == null || SyncSchema.table(op.table()).isEmpty() || op.rowId() == null) {
+            return;
+        }
+        tx.rowForUpdate(op.table(), op.rowId()).ifPresent(row -> {
+            row.movedSeq(FieldMeta.PENDING);
+            tx.save(row);
+        });
+    }
+
+    private static final class Outcome {
+        Rejection refusal;
+        int conflicts;
+
+        static Outcome refused(String code, String reason) {
+            Outcome outcome = new Outcome();
+            outcome.refusal = new Rejection(0, code, reason);
+            return outcome;
+        }
+    }
+
+    private Outcome applyOne(HubTransaction tx, Device device, Set<String> scope, Operation op) {
+        Optional<SyncSchema.Table> maybeTable = op.table() == null ? Optional.empty() : SyncSchema.table(op.table());
+        if (maybeTable.isEmpty()) {
+            return Outcome.refused(Rejection.MALFORMED, "Type de donnée inconnu : « " + op.table() + " ».");
+        }
+        SyncSchema.Table table = maybeTable.get();
+        if (op.rowId() == null || op.rowId().isBlank() || op.rowId().length() > 64) {
+            return Outcome.refused(Rejection.MALFORMED, "Identifiant de ligne absent ou invalide.");
+        }
+        Hlc version;
+        try {
+            version = Hlc.parse(op.version());
+        } catch (IllegalArgumentException e) {
+            return Outcome.refused(Rejection.MALFORMED, "Version illisible : « " + op.version() + " ».");
+        }
+        if (op.fields() == null || op.fields().isEmpty()) {
+            return Outcome.refused(Rejection.MALFORMED, "Modification vide.");
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> entry : op.fields().entrySet()) {
+            Optional<String> problem = checkField(table, entry.getKey(), entry.getValue());
+            if (problem.isPresent()) {
+                return Outcome.refused(Rejection.MALFORMED, problem.get());
+            }
+            fields.put(entry.getKey(), normalise(table, entry.getKey(), entry.getValue()));
+        }
+        boolean clamped = false;
+        if (version.millis() > clock.millis() + futureToleranceMillis) {
+            Hlc now = hlc.tick();
+            version = new Hlc(now.millis(), now.counter(), version.node());
+            clamped = true;
+        } else {
+            hlc.observe(version);
+        }
+        String writer = clamped ? HUB_DEVICE : device.id();
+        Optional<HubRow> existing = tx.rowForUpdate(table.name(), op.rowId());
+        return existing.isEmpty()
+                ? create(tx, device, scope, table, op, fields, version, writer)
+                : update(tx, device, scope, table, existing.get(), op, fields, version, writer);
+    }
+
+    private Outcome create(HubTransaction tx, Device device, Set<String> scope, SyncSchema.Table table, Operation op,
+                           Map<String, Object> fields, Hlc version, String writer) {
+        for (SyncSchema.Field field : table.fields()) {
+            if (field.required() && fields.get(field.name()) == null) {
+                return Outcome.refused(Rejection.MALFORMED, "Champ obligatoire manquant : « " + field.name() + " ».");
+            }
+        }
+        String worksite = (String) fields.get(SyncSchema.WORKSITE_ID);
+        if (!scope.contains(worksite)) {
+            return Outcome.refused(Rejection.FORBIDDEN, outOfScope());
+        }
+        String participant = table.name().equals("participant") ? op.rowId() : null;
+        for (SyncSchema.Field ref : table.references()) {
+            Optional<HubRow> parent = tx.rowForUpdate(ref.parent(), (String) fields.get(ref.name()));
+            if (parent.isEmpty()) {
+                return Outcome.refused(Rejection.MISSING_PARENT, "Cette saisie dépend d'une donnée (" + ref.parent()
+                        + ") que le hub ne connaît pas : synchronisez d'abord le poste qui l'a créée, ou supprimez-la.");
+            }
+            if (!scope.contains(parent.get().worksiteId())) {
+                return Outcome.refused(Rejection.FORBIDDEN, movedAway());
+            }
+            if (participant == null) {
+                participant = parent.get().participantId();
+            }
+            // Children follow their participant's worksite, whatever the laptop believed.
+            fields.put(SyncSchema.WORKSITE_ID, parent.get().worksiteId());
+        }
+        Optional<String> rule = checkRules(tx, table, null, fields);
+        if (rule.isPresent()) {
+            return Outcome.refused(Rejection.RULE, rule.get());
+        }
+        Map<String, FieldMeta> meta = new LinkedHashMap<>();
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (SyncSchema.Field field : table.fields()) {
+            data.put(field.name(), fields.get(field.name()));
+            meta.put(field.name(), new FieldMeta(version.encode(), FieldMeta.PENDING, writer, null));
+        }
+        data.put(SyncSchema.DELETED, Boolean.TRUE.equals(fields.get(SyncSchema.DELETED)));
+        meta.put(SyncSchema.DELETED, new FieldMeta(version.encode(), FieldMeta.PENDING, writer, null));
+        HubRow row = new HubRow(table.name(), op.rowId(), (String) data.get(SyncSchema.WORKSITE_ID), participant,
+                data, meta, version.encode(), updatedBy(fields, device), FieldMeta.PENDING, FieldMeta.PENDING, 0,
+                Boolean.TRUE.equals(data.get(SyncSchema.DELETED)) ? clock.millis() : null);
+        tx.save(row);
+        afterStatusChange(tx, table, row);
+        return new Outcome();
+    }
+
+    private Outcome update(HubTransaction tx, Device device, Set<String> scope, SyncSchema.Table table, HubRow row,
+                           Operation op, Map<String, Object> fields, Hlc version, String writer) {
+        if (!scope.contains(row.worksiteId())) {
+            return Outcome.refused(Rejection.FORBIDDEN, row.table().equals("participant") || row.participantId() == null
+                    ? outOfScope() : movedAway());
+        }
+        Object newWorksite = fields.get(SyncSchema.WORKSITE_ID);
+        boolean moves = newWorksite != null && !newWorksite.equals(row.worksiteId());
+        if (moves && !table.name().equals("participant")) {
+            // A child row follows its participant: its worksite is the hub's, not the laptop's.
+            fields.remove(SyncSchema.WORKSITE_ID);
+            moves = false;
+        }
+        if (moves && !scope.contains((String) newWorksite)) {
+            return Outcome.refused(Rejection.FORBIDDEN, "Le nouveau chantier n'est pas dans votre périmètre : seul·e "
+                    + "un·e coordinateur·rice des deux chantiers peut changer un·e salarié·e de chantier.");
+        }
+        for (String name : fields.keySet()) {
+            if (table.field(name).map(SyncSchema.Field::parent).isPresent()
+                    && !Objects.equals(fields.get(name), row.data().get(name))) {
+                return Outcome.refused(Rejection.RULE, "Une donnée ne change pas de rattachement (" + name + ").");
+            }
+        }
+        Optional<String> rule = checkRules(tx, table, row, fields);
+        if (rule.isPresent()) {
+            return Outcome.refused(Rejection.RULE, rule.get());
+        }
+        Outcome outcome = new Outcome();
+        String oldWorksite = row.worksiteId();
+        boolean changed = false;
+        boolean concurrentDelete = isConcurrent(row.meta().get(SyncSchema.DELETED), op.base(), device.id())
+                && row.deleted() && !fields.containsKey(SyncSchema.DELETED);
+        boolean deletingEdited = Boolean.TRUE.equals(fields.get(SyncSchema.DELETED)) && !row.deleted()
+                && row.meta().entrySet().stream().anyMatch(e -> !e.getKey().equals(SyncSchema.DELETED)
+                && isConcurrent(e.getValue(), op.base(), device.id()));
+        for (Map.Entry<String, Object> entry : fields.entrySet()) {
+            String name = entry.getKey();
+            Object value = entry.getValue();
+            Object current = row.data().get(name);
+            FieldMeta meta = row.meta().get(name);
+            if (Objects.equals(current, value)) {
+                continue;
+            }
+            boolean statusByWorkflow = table.name().equals("referral") && name.equals("status");
+            boolean newer = meta == null || statusByWorkflow || version.encode().compareTo(meta.version()) > 0;
+            if (!statusByWorkflow && meta != null && isConcurrent(meta, op.base(), device.id())) {
+                outcome.conflicts++;
+                recordConflict(tx, row, name, meta.previous(), newer ? value : current, newer ? current : value,
+                        newer ? version.encode() : meta.version(), newer ? meta.version() : version.encode(),
+                        newer ? meta.device() : writer);
+            }
+            if (newer) {
+                String stamp = meta != null && meta.version().compareTo(version.encode()) > 0 ? meta.version()
+                        : version.encode();
+                row.data().put(name, value);
+                row.meta().put(name, new FieldMeta(stamp, FieldMeta.PENDING, writer, current));
+                changed = true;
+            }
+        }
+        if (concurrentDelete && changed) {
+            outcome.conflicts++;
+            recordConflict(tx, row, SyncSchema.DELETED, false, true, false,
+                    row.meta().get(SyncSchema.DELETED).version(), version.encode(), writer);
+        } else if (deletingEdited && row.deleted()) {
+            outcome.conflicts++;
+            recordConflict(tx, row, SyncSchema.DELETED, false, true, false, version.encode(),
+                    row.meta().values().stream().map(FieldMeta::version).max(String::compareTo).orElse(""), HUB_DEVICE);
+        }
+        if (!changed) {
+            return outcome;
+        }
+        if (version.encode().compareTo(row.version()) > 0) {
+            row.version(version.encode());
+        }
+        row.updatedBy(updatedBy(fields, device));
+        row.deletedAt(row.deleted() ? Long.valueOf(clock.millis()) : null);
+        String worksiteNow = (String) row.data().get(SyncSchema.WORKSITE_ID);
+        if (!Objects.equals(worksiteNow, oldWorksite)) {
+            move(tx, row, oldWorksite, worksiteNow);
+        } else {
+            tx.save(row);
+        }
+        afterStatusChange(tx, table, row);
+        return outcome;
+    }
+
+    /** A move of a participant carries their whole file to the new worksite; the old worksite gets exits. */
+    private void move(HubTransaction tx, HubRow participant, String from, String to) {
+        List<HubRow> file = new ArrayList<>(tx.rowsOfParticipant(participant.id()));
+        file.removeIf(r -> r.table().equals("participant"));
+        file.sort(Comparator.comparingInt(r -> SyncSchema.order(r.table())));
+        List<HubRow> removal = new ArrayList<>(file);
+        java.util.Collections.reverse(removal);
+        for (HubRow row : removal) {
+            tx.exit(row.table(), row.id(), from);
+        }
+        tx.exit(participant.table(), participant.id(), from);
+        String stamp = hlc.tick().encode();
+        participant.worksiteId(to);
+        participant.movedSeq(FieldMeta.PENDING);
+        tx.save(participant);
+        for (HubRow row : file) {
+            row.worksiteId(to);
+            FieldMeta old = row.meta().get(SyncSchema.WORKSITE_ID);
+            row.meta().put(SyncSchema.WORKSITE_ID, new FieldMeta(stamp, FieldMeta.PENDING, HUB_DEVICE,
+                    old == null ? null : row.data().get(SyncSchema.WORKSITE_ID)));
+            row.data().put(SyncSchema.WORKSITE_ID, to);
+            row.movedSeq(FieldMeta.PENDING);
+            tx.save(row);
+        }
+        LOG.info("participant {} moved from {} to {} with {} rows", participant.id(), from, to, file.size());
+    }
+
+    /** A status change record moves its referral (the hub keeps the referral's status in step with its history). */
+    private void afterStatusChange(HubTransaction tx, SyncSchema.Table table, HubRow change) {
+        if (!table.name().equals("referral_status_change") || change.deleted()) {
+            return;
+        }
+        tx.rowForUpdate("referral", (String) change.data().get("referral_id")).ifPresent(referral -> {
+            Object to = change.data().get("to_status");
+            if (!Objects.equals(referral.data().get("status"), to)) {
+                Object before = referral.data().get("status");
+                referral.data().put("status", to);
+                referral.meta().put("status", new FieldMeta(hlc.tick().encode(), FieldMeta.PENDING, HUB_DEVICE, before));
+                tx.save(referral);
+            }
+        });
+    }
+
+    private Optional<String> checkRules(HubTransaction tx, SyncSchema.Table table, HubRow row,
+                                        Map<String, Object> fields) {
+        switch (table.name()) {
+            case "hours_entry" -> {
+                if (fields.containsKey("kind") && !isEnum(HoursKind.class, fields.get("kind"))) {
+                    return Optional.of("Type d'heures inconnu : « " + fields.get("kind") + " ».");
+                }
+                Object minutes = fields.get("minutes");
+                if (minutes != null) {
+                    int value = (Integer) minutes;
+                    if (value <= 0 || value > 24 * 60 || value % 15 != 0) {
+                        return Optional.of("Les heures se saisissent par quarts d'heure, entre 0 h 15 et 24 h par jour.");
+                    }
+                }
+            }
+            case "referral" -> {
+                if (row != null && fields.containsKey("status")) {
+                    ReferralStatus from = status(row.data().get("status"));
+                    ReferralStatus to = status(fields.get("status"));
+                    if (to == null) {
+                        return Optional.of("Statut d'orientation inconnu : « " + fields.get("status") + " ».");
+                    }
+                    if (from != to && !ReferralWorkflow.canMove(from, to)) {
+                        Verdict verdict = ReferralWorkflow.checkTransition(from, to, LocalDate.now(clock), "hub");
+                        return Optional.of(verdict.text());
+                    }
+                } else if (fields.containsKey("status") && status(fields.get("status")) == null) {
+                    return Optional.of("Statut d'orientation inconnu : « " + fields.get("status") + " ».");
+                }
+            }
+            case "referral_status_change" -> {
+                if (row == null) {
+                    HubRow referral = tx.rowForUpdate("referral", (String) fields.get("referral_id")).orElseThrow();
+                    ReferralStatus current = status(referral.data().get("status"));
+                    ReferralStatus to = status(fields.get("to_status"));
+                    if (to == null) {
+                        return Optional.of("Statut d'orientation inconnu : « " + fields.get("to_status") + " ».");
+                    }
+                    if (current != to && !ReferralWorkflow.canMove(current, to)) {
+                        Verdict verdict = ReferralWorkflow.checkTransition(current, to,
+                                parseDate(fields.get("changed_on")), (String) fields.get("changed_by"));
+                        return Optional.of(verdict.text());
+                    }
+                } else if (fields.containsKey("to_status") || fields.containsKey("from_status")) {
+                    return Optional.of("Un changement de statut enregistré ne se modifie pas.");
+                }
+            }
+            case "support_note_revision" -> {
+                if (row != null && fields.containsKey("body")) {
+                    return Optional.of("Une version de note ne se modifie pas : ajoutez une nouvelle version.");
+                }
+            }
+            default -> {
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void recordConflict(HubTransaction tx, HubRow row, String field, Object base, Object kept, Object other,
+                                String keptVersion, String otherVersion, String otherDevice) {
+        String id = UUID.randomUUID().toString();
+        String stamp = hlc.tick().encode();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put(SyncSchema.WORKSITE_ID, row.worksiteId());
+        data.put("table_name", row.table());
+        data.put("row_id", row.id());
+        data.put("field_name", field);
+        data.put("base_value", text(base));
+        data.put("kept_value", text(kept));
+        data.put("other_value", text(other));
+        data.put("kept_version", keptVersion);
+        data.put("other_version", otherVersion);
+        data.put("other_device", otherDevice);
+        data.put("created_at", clock.millis());
+        data.put("resolved", false);
+        data.put("resolution", null);
+        data.put(SyncSchema.DELETED, false);
+        Map<String, FieldMeta> meta = new LinkedHashMap<>();
+        data.keySet().forEach(k -> meta.put(k, new FieldMeta(stamp, FieldMeta.PENDING, HUB_DEVICE, null)));
+        tx.save(new HubRow(SyncSchema.CONFLICT_TABLE, id, row.worksiteId(), row.participantId(), data, meta, stamp,
+                HUB_DEVICE, FieldMeta.PENDING, FieldMeta.PENDING, 0, null));
+    }
+
+    private static boolean isConcurrent(FieldMeta meta, long base, String device) {
+        return meta != null && meta.seq() > base && !device.equals(meta.device());
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static String updatedBy(Map<String, Object> fields, Device device) {
+        return device.id();
+    }
+
+    private static String outOfScope() {
+        return "Ce chantier n'est pas dans le périmètre de ce poste : la saisie reste en quarantaine. "
+                + "Demandez au coordinateur·rice de vérifier le rattachement du poste.";
+    }
+
+    private static String movedAway() {
+        return "Ce·tte salarié·e a changé de chantier : cette saisie n'est plus acceptée depuis ce poste. "
+                + "Transmettez-la au chantier qui le·la suit désormais, puis écartez-la.";
+    }
+
+    private static Optional<String> checkField(SyncSchema.Table table, String name, Object value) {
+        if (name.equals(SyncSchema.DELETED)) {
+            return value instanceof Boolean ? Optional.empty() : Optional.of("« deleted » doit valoir vrai ou faux.");
+        }
+        Optional<SyncSchema.Field> field = table.field(name);
+        if (field.isEmpty()) {
+            return Optional.of("Champ inconnu pour " + table.name() + " : « " + name + " ».");
+        }
+        if (value == null) {
+            return field.get().required() ? Optional.of("Le champ « " + name + " » ne peut pas être vide.")
+                    : Optional.empty();
+        }
+        boolean ok = switch (field.get().type()) {
+            case TEXT -> value instanceof String s && s.length() <= MAX_TEXT;
+            case DATE -> value instanceof String s && parseDate(s) != null;
+            case INT -> value instanceof Integer;
+            case LONG -> value instanceof Integer || value instanceof Long;
+            case BOOL -> value instanceof Boolean;
+        };
+        return ok ? Optional.empty() : Optional.of("Valeur invalide pour « " + name + " » : " + abbreviate(value) + ".");
+    }
+
+    private static Object normalise(SyncSchema.Table table, String name, Object value) {
+        if (value instanceof Integer i && table.field(name).map(f -> f.type() == SyncSchema.Type.LONG).orElse(false)) {
+            return i.longValue();
+        }
+        return value;
+    }
+
+    private static String abbreviate(Object value) {
+        String text = String.valueOf(value);
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+    }
+
+    private static LocalDate parseDate(Object text) {
+        try {
+            return text == null ? null : LocalDate.parse(text.toString());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static <E extends Enum<E>> boolean isEnum(Class<E> type, Object value) {
+        try {
+            Enum.valueOf(type, String.valueOf(value));
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static ReferralStatus status(Object value) {
+        try {
+            return value == null ? null : ReferralStatus.valueOf(value.toString());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Reads one page of the scope after {@code cursor}, bounded by {@code pageBytes} of JSON. */
+    SyncResponse page(HubReader reader, Device device, Set<String> scope, long cursor, int pageBytes) {
+        long last = reader.lastSequence();
+        if (cursor > last || (cursor > 0 && cursor < reader.purgedUpTo())) {
+            return new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), null, 0, null, 0, null, null, 0, true, true);
+        }
+        List<HubRow> rows = reader.rowsAfter(scope, cursor, READ_LIMIT);
+        List<HubStore.Exit> exits = reader.exitsAfter(scope, cursor, READ_LIMIT);
+        long readEnd = Long.MAX_VALUE;
+        if (rows.size() == READ_LIMIT) {
+            readEnd = rows.get(rows.size() - 1).seq();
+        }
+        if (exits.size() == READ_LIMIT) {
+            readEnd = Math.min(readEnd, exits.get(exits.size() - 1).seq());
+        }
+        List<Object> items = new ArrayList<>();
+        for (HubRow row : rows) {
+            if (row.seq() <= readEnd) {
+                items.add(row);
+            }
+        }
+        for (HubStore.Exit exit : exits) {
+            if (exit.seq() <= readEnd) {
+                items.add(exit);
+            }
+        }
+        items.sort(Comparator.comparingLong(i -> i instanceof HubRow r ? r.seq() : ((HubStore.Exit) i).seq()));
+        Map<String, HubRow> sent = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> payload = new LinkedHashMap<>();
+        List<RowExit> gone = new ArrayList<>();
+        Set<String> inScopeNow = new HashSet<>();
+        long pageEnd = cursor;
+        int bytes = 0;
+        boolean more = readEnd != Long.MAX_VALUE;
+        for (int i = 0; i < items.size(); i++) {
+            Object item = items.get(i);
+            long seq = item instanceof HubRow r ? r.seq() : ((HubStore.Exit) item).seq();
+            if (bytes >= pageBytes && seq != pageEnd) {
+                more = true;
+                break;
+            }
+            if (item instanceof HubRow row) {
+                inScopeNow.add(key(row.table(), row.id()));
+                Map<String, Object> fields = fieldsFor(row, device, cursor);
+                if (!fields.isEmpty()) {
+                    payload.put(key(row.table(), row.id()), fields);
+                    sent.put(key(row.table(), row.id()), row);
+                    bytes += estimate(fields);
+                }
+            } else {
+                HubStore.Exit exit = (HubStore.Exit) item;
+                gone.add(new RowExit(exit.table(), exit.rowId()));
+                bytes += 20 + exit.rowId().length() + exit.table().length();
+            }
+            pageEnd = seq;
+        }
+        long end = pageEnd;
+        // A row whose parent changed after this page would reach the laptop before its parent: send the parent too.
+        for (HubRow row : new ArrayList<>(sent.values())) {
+            includeParents(reader, row, end, sent, payload);
+        }
+        gone.removeIf(e -> sent.containsKey(key(e.table(), e.rowId()))
+                || reader.row(e.table(), e.rowId()).map(r -> scope.contains(r.worksiteId())).orElse(false));
+        return new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), null, 0, null, 0, group(sent, payload), gone, end,
+                more, false);
+    }
+
+    private void includeParents(HubReader reader, HubRow row, long pageEnd, Map<String, HubRow> sent,
+                                Map<String, Map<String, Object>> payload) {
+        SyncSchema.Table table = SyncSchema.table(row.table()).orElseThrow();
+        for (SyncSchema.Field ref : table.references()) {
+            String parentId = (String) row.data().get(ref.name());
+            String key = key(ref.parent(), parentId);
+            if (parentId == null || sent.containsKey(key)) {
+                continue;
+            }
+            Optional<HubRow> parent = reader.row(ref.parent(), parentId);
+            if (parent.isPresent() && parent.get().seq() > pageEnd) {
+                sent.put(key, parent.get());
+                payload.put(key, allFields(parent.get()));
+                includeParents(reader, parent.get(), pageEnd, sent, payload);
+            }
+        }
+    }
+
+    /** The fields this device lacks: all of a row new to it, else those changed after its cursor by others. */
+    private static Map<String, Object> fieldsFor(HubRow row, Device device, long cursor) {
+        if (row.movedSeq() > cursor) {
+            return allFields(row);
+        }
+        boolean created = row.createdSeq() > cursor;
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> entry : row.data().entrySet()) {
+            FieldMeta meta = row.meta().get(entry.getKey());
+            boolean fresh = created || meta == null || meta.seq() > cursor;
+            boolean echo = meta != null && device.id().equals(meta.device());
+            if (fresh && !echo) {
+                fields.put(entry.getKey(), entry.getValue());
+            }
+        }
+        if (fields.isEmpty()) {
+            return fields;
+        }
+        if (created && fields.size() < row.data().size()) {
+            // Partly someone else's: the laptop may not have it at all, send it whole.
+            return allFields(row);
+        }
+        return fields;
+    }
+
+    private static Map<String, Object> allFields(HubRow row) {
+        return new LinkedHashMap<>(row.data());
+    }
+
+    private static List<TableChanges> group(Map<String, HubRow> rows, Map<String, Map<String, Object>> payload) {
+        Map<String, List<String>> columnsOf = new LinkedHashMap<>();
+        Map<String, List<List<Object>>> rowsOf = new LinkedHashMap<>();
+        Map<String, String> tableOf = new HashMap<>();
+        List<HubRow> ordered = new ArrayList<>(rows.values());
+        ordered.sort(Comparator.comparingInt(r -> SyncSchema.order(r.table())));
+        for (HubRow row : ordered) {
+            Map<String, Object> fields = payload.get(key(row.table(), row.id()));
+            List<String> columns = new ArrayList<>(List.of(SyncSchema.ID, SyncSchema.VERSION, SyncSchema.UPDATED_BY));
+            columns.addAll(fields.keySet());
+            String group = row.table() + "|" + String.join(",", columns);
+            columnsOf.putIfAbsent(group, columns);
+            tableOf.put(group, row.table());
+            List<Object> values = new ArrayList<>(columns.size());
+            values.add(row.id());
+            values.add(row.version());
+            values.add(row.updatedBy());
+            values.addAll(fields.values());
+            rowsOf.computeIfAbsent(group, g -> new ArrayList<>()).add(values);
+        }
+        List<TableChanges> changes = new ArrayList<>();
+        for (String group : columnsOf.keySet()) {
+            changes.add(new TableChanges(tableOf.get(group), columnsOf.get(group), rowsOf.get(group)));
+        }
+        return changes;
+    }
+
+    private static int estimate(Map<String, Object> fields) {
+        int size = 120;
+        for (Object value : fields.values()) {
+            size += value == null ? 5 : value.toString().length() + 3;
+        }
+        return size;
+    }
+
+    static String key(String table, String id) {
+        return table + "/" + id;
+    }
+
+    /** Kept for the CLI: the worksites a scope covers. */
+    public Set<String> scopeOf(Device device) {
+        return new LinkedHashSet<>(store.read(r -> r.worksitesOf(device.scopeKind(), device.scopeId())));
+    }
+}

@@ -1,0 +1,167 @@
+package fr.convergence.terrain.sync.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.convergence.terrain.core.domain.HoursKind;
+import fr.convergence.terrain.core.domain.Participant;
+import fr.convergence.terrain.core.domain.ReferralStatus;
+import fr.convergence.terrain.core.store.HoursRepository;
+import fr.convergence.terrain.core.store.NoteRepository;
+import fr.convergence.terrain.core.store.ReferralRepository;
+import fr.convergence.terrain.sync.client.SyncProgress;
+import fr.convergence.terrain.sync.client.SyncReport;
+import fr.convergence.terrain.sync.client.store.SyncRepository;
+import fr.convergence.terrain.sync.it.SyncWorld.Laptop;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two laptops of one worksite, one of another worksite and a coordinator of the territory, edited offline
+ * independently, converge through a running hub; conflicts are recorded, refusals quarantined.
+ */
+abstract class EndToEndSyncTest {
+
+    @TempDir
+    Path dir;
+
+    abstract SyncWorld world(Path dir);
+
+    @Test
+    void laptopsAndCoordinatorEditedOfflineConvergeThroughTheHub() throws Exception {
+        try (SyncWorld world = world(dir)) {
+            Laptop a1 = world.laptop("a1", "worksite", SyncWorld.SITE_A);
+            Laptop a2 = world.laptop("a2", "worksite", SyncWorld.SITE_A);
+            Laptop b = world.laptop("b", "worksite", SyncWorld.SITE_B);
+            Laptop coordinator = world.laptop("coord", "territory", SyncWorld.TERRITORY);
+            Edits onA1 = new Edits(a1.store(), "esp-a1");
+            Edits onA2 = new Edits(a2.store(), "esp-a2");
+            Edits onB = new Edits(b.store(), "esp-b");
+            Edits onC = new Edits(coordinator.store(), "coord");
+
+            Participant p1 = onA1.participant(SyncWorld.SITE_A, "Hélène", "Lefèvre");
+            onA1.hours(p1, Edits.MONDAY, HoursKind.TRAVAIL_CHANTIER, 120);
+            String note = onA1.note(p1, "Premier entretien.");
+            String referral = onA1.referral(p1);
+            Participant p2 = onB.participant(SyncWorld.SITE_B, "Karim", "Benali");
+            onB.hours(p2, Edits.MONDAY, HoursKind.FORMATION, 180);
+            sync(a1, b, a2, coordinator);
+            assertThat(new HoursRepository(a2.store()).ofParticipant(p1.id(), Edits.MONDAY, Edits.MONDAY)).hasSize(1);
+
+            // Offline, independently:
+            onA1.save(withPhone(onA1.find(p1.id()), "06 11 11 11 11"));
+            onA2.save(withPhone(onA2.find(p1.id()), "07 22 22 22 22"));
+            onA1.hours(p1, Edits.MONDAY, HoursKind.TRAVAIL_CHANTIER, 240);
+            onA2.hours(p1, Edits.MONDAY, HoursKind.TRAVAIL_CHANTIER, 180);
+            onA1.hours(p1, Edits.MONDAY.plusDays(1), HoursKind.FORMATION, 120);
+            onA2.hours(p1, Edits.MONDAY.plusDays(1), HoursKind.FORMATION, 120);
+            onA1.revise(note, SyncWorld.SITE_A, "Premier entretien, complété par l'ESP.");
+            onA2.revise(note, SyncWorld.SITE_A, "Premier entretien, complété par la CIP.");
+            onA1.move(referral, ReferralStatus.ENVOYEE);
+            onA1.move(referral, ReferralStatus.ACCEPTEE);
+            onA2.move(referral, ReferralStatus.SANS_SUITE);
+            Participant moved = onC.find(p2.id());
+            onC.save(new Participant(moved.id(), SyncWorld.SITE_A, moved.firstName(), moved.lastName(),
+                    moved.birthDate(), moved.phone(), moved.email(), moved.address(), moved.socialSecurityNumber(),
+                    moved.referentName()));
+            sync(coordinator);
+            onB.save(withPhone(onB.find(p2.id()), "06 99 99 99 99"));
+
+            sync(a1, a2, b, coordinator);
+            sync(a1, a2, b, coordinator);
+
+            Map<String, Map<String, Object>> siteA = world.hubSnapshot(Set.of(SyncWorld.SITE_A));
+            Map<String, Map<String, Object>> siteB = world.hubSnapshot(Set.of(SyncWorld.SITE_B));
+            assertThat(a1.snapshot()).isEqualTo(siteA);
+            assertThat(a2.snapshot()).isEqualTo(siteA);
+            assertThat(b.snapshot()).isEqualTo(siteB);
+            assertThat(coordinator.snapshot()).isEqualTo(world.hubSnapshot(coordinator.scope()));
+            assertThat(b.snapshot().keySet()).noneMatch(k -> k.endsWith(p2.id()));
+            assertThat(a1.snapshot()).containsKey("participant/" + p2.id());
+
+            // One row per hours cell; concurrent different values: the later wins, the other is a conflict.
+            assertThat(new HoursRepository(a1.store()).ofParticipant(p1.id(), Edits.MONDAY, Edits.MONDAY.plusDays(1)))
+                    .hasSize(2);
+            var conflicts = new SyncRepository(a1.store()).openConflicts();
+            assertThat(conflicts).extracting(SyncRepository.Conflict::field).contains("phone", "minutes");
+            var phone = conflicts.stream().filter(c -> c.field().equals("phone")).findFirst().orElseThrow();
+            assertThat(Set.of(phone.keptValue(), phone.otherValue())).containsExactlyInAnyOrder("06 11 11 11 11",
+                    "07 22 22 22 22");
+            assertThat(phone.baseValue()).isEqualTo("06 00 00 00 00");
+            assertThat(new SyncRepository(coordinator.store()).openConflicts()).hasSameSizeAs(conflicts);
+            // Notes: both concurrent revisions kept.
+            assertThat(new NoteRepository(a2.store()).ofParticipant(p1.id()).get(0).revisions()).hasSize(3);
+            // Referral: the terminal state reached first wins; the other move comes back with its reason.
+            assertThat(new ReferralRepository(a2.store()).find(referral).orElseThrow().status())
+                    .isEqualTo(ReferralStatus.ACCEPTEE);
+            var quarantineA2 = new SyncRepository(a2.store()).quarantine();
+            assertThat(quarantineA2).isNotEmpty().allMatch(q -> q.table().startsWith("referral"));
+            assertThat(quarantineA2.get(0).reason()).contains("close");
+            // B's edit of a participant who left its worksite is quarantined, not lost.
+            var quarantineB = new SyncRepository(b.store()).quarantine();
+            assertThat(quarantineB).singleElement().satisfies(q -> {
+                assertThat(q.fields()).containsEntry("phone", "06 99 99 99 99");
+                assertThat(q.code()).isEqualTo("forbidden");
+            });
+            assertThat(new SyncRepository(a1.store()).pendingCount()).isZero();
+        }
+    }
+
+    @Test
+    void aResolvedConflictIsResolvedEverywhere() throws Exception {
+        try (SyncWorld world = world(dir)) {
+            Laptop a1 = world.laptop("a1", "worksite", SyncWorld.SITE_A);
+            Laptop a2 = world.laptop("a2", "worksite", SyncWorld.SITE_A);
+            Edits onA1 = new Edits(a1.store(), "esp-a1");
+            Edits onA2 = new Edits(a2.store(), "esp-a2");
+            Participant p = onA1.participant(SyncWorld.SITE_A, "Inès", "Martin");
+            sync(a1, a2);
+            onA1.save(withPhone(onA1.find(p.id()), "01"));
+            onA2.save(withPhone(onA2.find(p.id()), "02"));
+            sync(a1, a2, a1);
+            var conflict = new SyncRepository(a1.store()).openConflicts().get(0);
+            new SyncRepository(a1.store()).resolve("esp-a1", conflict.id(), "03");
+            sync(a1, a2);
+            assertThat(new SyncRepository(a2.store()).openConflicts()).isEmpty();
+            assertThat(onA2.find(p.id()).phone()).isEqualTo("03");
+            assertThat(a1.snapshot()).isEqualTo(a2.snapshot());
+        }
+    }
+
+    @Test
+    void anIncrementalEndOfDaySyncIsOneRequest() throws Exception {
+        try (SyncWorld world = world(dir)) {
+            Laptop a1 = world.laptop("a1", "worksite", SyncWorld.SITE_A);
+            Edits onA1 = new Edits(a1.store(), "esp-a1");
+            Participant p = onA1.participant(SyncWorld.SITE_A, "Inès", "Martin");
+            sync(a1);
+            for (int d = 0; d < 5; d++) {
+                onA1.hours(p, Edits.MONDAY.plusDays(d), HoursKind.TRAVAIL_CHANTIER, 420);
+            }
+            SyncReport report = a1.engine().sync(SyncProgress.NONE);
+            assertThat(report.requests()).isEqualTo(1);
+            assertThat(report.operationsSent()).isEqualTo(5);
+            assertThat(report.rowsReceived()).isZero();
+        }
+    }
+
+    static Participant withPhone(Participant p, String phone) {
+        return new Participant(p.id(), p.worksiteId(), p.firstName(), p.lastName(), p.birthDate(), phone, p.email(),
+                p.address(), p.socialSecurityNumber(), p.referentName());
+    }
+
+    static void sync(Laptop... laptops) throws Exception {
+        for (Laptop laptop : laptops) {
+            laptop.engine().sync(SyncProgress.NONE);
+        }
+    }
+
+    static Map<String, Map<String, Object>> scoped(Map<String, Map<String, Object>> rows, Set<String> worksites) {
+        return rows.entrySet().stream().filter(e -> worksites.contains(e.getValue().get("worksite_id")))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (x, y) -> x, TreeMap::new));
+    }
+}

@@ -1,0 +1,107 @@
+package fr.convergence.terrain.sync.it;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A TCP proxy between laptop and hub that behaves like a rural link: a delay per chunk (half the round trip),
+ * a bandwidth cap, and a cut of the connection after N bytes of the hub's answer (or of the request).
+ */
+final class FaultyProxy implements AutoCloseable {
+
+    private final ServerSocket server;
+    private final int targetPort;
+    volatile long oneWayDelayMillis;
+    volatile long bytesPerSecond;
+    /** Cut the next connection after this many bytes from the hub (negative: never). */
+    volatile long cutResponseAfter = -1;
+    /** Cut the next connection after this many bytes from the laptop (negative: never). */
+    volatile long cutRequestAfter = -1;
+    final AtomicLong up = new AtomicLong();
+    final AtomicLong down = new AtomicLong();
+
+    FaultyProxy(int targetPort) throws IOException {
+        this.targetPort = targetPort;
+        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(this::accept, "faulty-proxy");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    int port() {
+        return server.getLocalPort();
+    }
+
+    private void accept() {
+        while (!server.isClosed()) {
+            try {
+                Socket client = server.accept();
+                Socket hub = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                long cutUp = cutRequestAfter;
+                long cutDown = cutResponseAfter;
+                cutRequestAfter = -1;
+                cutResponseAfter = -1;
+                pipe(client, hub, cutUp, up);
+                pipe(hub, client, cutDown, down);
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void pipe(Socket from, Socket to, long cutAfter, AtomicLong counter) {
+        Thread thread = new Thread(() -> {
+            long sent = 0;
+            byte[] buffer = new byte[1024];
+            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                boolean first = true;
+                for (int read; (read = in.read(buffer)) != -1; ) {
+                    if (first && oneWayDelayMillis > 0) {
+                        Thread.sleep(oneWayDelayMillis);
+                    }
+                    first = false;
+                    int n = read;
+                    if (cutAfter >= 0 && sent + n > cutAfter) {
+                        n = (int) Math.max(0, cutAfter - sent);
+                        out.write(buffer, 0, n);
+                        out.flush();
+                        from.close();
+                        to.close();
+                        return;
+                    }
+                    if (bytesPerSecond > 0) {
+                        Thread.sleep(Math.max(0, n * 1000L / bytesPerSecond));
+                    }
+                    out.write(buffer, 0, n);
+                    out.flush();
+                    sent += n;
+                    counter.addAndGet(n);
+                    if (in.available() == 0) {
+                        first = true;
+                    }
+                }
+            } catch (IOException | InterruptedException e) {
+                // the other side closed, or the cut: both ends are closed below
+            } finally {
+                try {
+                    from.close();
+                    to.close();
+                } catch (IOException ignored) {
+                    // already closed
+                }
+            }
+        }, "faulty-proxy-pipe");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+    }
+}

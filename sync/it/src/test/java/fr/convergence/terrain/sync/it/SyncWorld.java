@@ -1,0 +1,105 @@
+package fr.convergence.terrain.sync.it;
+
+import fr.convergence.terrain.core.reference.ReferenceData;
+import fr.convergence.terrain.core.store.ReferenceRepository;
+import fr.convergence.terrain.core.store.TerrainStore;
+import fr.convergence.terrain.hub.Hub;
+import fr.convergence.terrain.hub.HubConfig;
+import fr.convergence.terrain.hub.store.JooqHubStore;
+import fr.convergence.terrain.hub.sync.HubRow;
+import fr.convergence.terrain.hub.sync.HubStore;
+import fr.convergence.terrain.sync.client.HttpHubClient;
+import fr.convergence.terrain.sync.client.SyncEngine;
+import fr.convergence.terrain.sync.protocol.SyncSchema;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** A hub on loopback (port 0) and the laptops enrolled with it, for end-to-end tests. */
+final class SyncWorld implements AutoCloseable {
+
+    static final String SITE_A = "abej-solidarite";
+    static final String SITE_B = "eole";
+    static final String TERRITORY = "lille";
+
+    final Path dir;
+    final JooqHubStore hubStore;
+    final Hub hub;
+    final List<Laptop> laptops = new ArrayList<>();
+
+    SyncWorld(Path dir, String jdbcUrl, HubConfig config, Clock hubClock) {
+        this.dir = dir;
+        this.hubStore = JooqHubStore.open(jdbcUrl, System.getenv("PGUSER"), System.getenv("PGPASSWORD"));
+        hubStore.write(tx -> {
+            ReferenceData.load().worksites().forEach(w -> tx.addWorksite(w.id(), w.territoryId()));
+            return null;
+        });
+        this.hub = Hub.create(config, hubStore, hubClock);
+    }
+
+    static SyncWorld sqlite(Path dir) {
+        return new SyncWorld(dir, "jdbc:sqlite:" + dir.resolve("hub.db"), HubConfig.defaults(0), Clock.systemUTC());
+    }
+
+    static SyncWorld postgres(Path dir) {
+        return new SyncWorld(dir, PostgresSupport.freshSchemaUrl(), HubConfig.defaults(0), Clock.systemUTC());
+    }
+
+    URI url() {
+        return URI.create("http://127.0.0.1:" + hub.port());
+    }
+
+    Laptop laptop(String name, String scopeKind, String scopeId) throws Exception {
+        return laptop(name, scopeKind, scopeId, url(), Clock.systemUTC());
+    }
+
+    Laptop laptop(String name, String scopeKind, String scopeId, URI hubUrl, Clock clock) throws Exception {
+        TerrainStore store = TerrainStore.open(dir.resolve(name + ".db"), clock);
+        new ReferenceRepository(store).install(ReferenceData.load());
+        HttpHubClient client = new HttpHubClient(hubUrl, null, Duration.ofSeconds(30));
+        SyncEngine engine = new SyncEngine(store, client);
+        String code = hub.enrolments().issueCode(scopeKind, scopeId, name, Duration.ofDays(1));
+        engine.enrol(hubUrl.toString(), code, name);
+        Laptop laptop = new Laptop(name, store, client, engine, scopeKind.equals("worksite") ? Set.of(scopeId)
+                : hubStore.read(r -> r.worksitesOf(scopeKind, scopeId)));
+        laptops.add(laptop);
+        return laptop;
+    }
+
+    /** The hub's rows of these worksites, as the laptops' snapshots show them. */
+    Map<String, Map<String, Object>> hubSnapshot(Set<String> worksites) {
+        Map<String, Map<String, Object>> rows = new TreeMap<>();
+        long last = hubStore.read(HubStore.HubReader::lastSequence);
+        for (HubRow row : hubStore.read(r -> r.rowsAfter(worksites, 0, Integer.MAX_VALUE))) {
+            Map<String, Object> values = new TreeMap<>();
+            SyncSchema.Table table = SyncSchema.table(row.table()).orElseThrow();
+            for (SyncSchema.Field f : table.fields()) {
+                Object v = row.data().get(f.name());
+                values.put(f.name(), v == null ? null : v.toString());
+            }
+            values.put(SyncSchema.DELETED, String.valueOf(row.deleted()));
+            rows.put(row.table() + "/" + row.id(), values);
+        }
+        assert last >= 0;
+        return rows;
+    }
+
+    @Override
+    public void close() {
+        laptops.forEach(l -> l.store().close());
+        hub.close();
+        hubStore.close();
+    }
+
+    record Laptop(String name, TerrainStore store, HttpHubClient client, SyncEngine engine, Set<String> scope) {
+        Map<String, Map<String, Object>> snapshot() {
+            return engine.repository().snapshot();
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package fr.convergence.terrain.sync.protocol;
+
+/** An operation the hub refused, with a machine code and the French reason to show in the quarantine. */
+public record Rejection(long number, String code, String reason) {
+
+    /** The operation is not well formed (unknown table or field, wrong type, missing value). */
+    public static final String MALFORMED = "malformed";
+    /** The row or worksite is outside the device's scope. */
+    public static final String FORBIDDEN = "forbidden";
+    /** A business rule refuses it (e.g. an illegal referral transition). */
+    public static final String RULE = "rule";
+    /** A row it refers to does not exist on the hub. */
+    public static final String MISSING_PARENT = "missing-parent";
+}

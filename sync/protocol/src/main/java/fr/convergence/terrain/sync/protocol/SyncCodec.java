@@ -1,0 +1,112 @@
+package fr.convergence.terrain.sync.protocol;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * JSON encoding of the messages, and gzip with a bound on the inflated size (a small compressed body must not
+ * become gigabytes in memory). Unknown JSON properties are ignored, so a newer laptop or hub may add fields
+ * within the same protocol version.
+ */
+public final class SyncCodec {
+
+    /** The protocol version this code speaks. */
+    public static final int PROTOCOL = 1;
+    public static final String SYNC_PATH = "/api/v1/sync";
+    public static final String ENROL_PATH = "/api/v1/enrol";
+    public static final String HEALTH_PATH = "/health";
+    public static final String CONTENT_TYPE = "application/json";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .configure(DeserializationFeature.USE_LONG_FOR_INTS, false);
+
+    private SyncCodec() {
+    }
+
+    public static ObjectMapper json() {
+        return JSON;
+    }
+
+    public static byte[] encode(Object message) {
+        try {
+            return JSON.writeValueAsBytes(message);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static <T> T decode(byte[] json, Class<T> type) throws MalformedMessageException {
+        try {
+            return JSON.readValue(json, type);
+        } catch (IOException e) {
+            throw new MalformedMessageException("Message illisible : " + e.getMessage(), e);
+        }
+    }
+
+    public static byte[] gzip(byte[] raw) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, raw.length / 4));
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out, 8192) {
+            {
+                def.setLevel(Deflater.BEST_COMPRESSION);
+            }
+        }) {
+            gzip.write(raw);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Inflates at most {@code limit} bytes; more is refused, not truncated. */
+    public static byte[] gunzip(byte[] compressed, int limit) throws MalformedMessageException {
+        return readBounded(compressed, limit, true);
+    }
+
+    /** Reads a body that may or may not be gzip-compressed, bounded by {@code limit} bytes once inflated. */
+    public static byte[] readBounded(byte[] body, int limit, boolean gzipped) throws MalformedMessageException {
+        if (!gzipped) {
+            if (body.length > limit) {
+                throw new TooLargeException(limit);
+            }
+            return body;
+        }
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body), 8192)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(limit, body.length * 4 + 64));
+            byte[] buffer = new byte[8192];
+            int total = 0;
+            for (int read; (read = in.read(buffer)) != -1; ) {
+                total += read;
+                if (total > limit) {
+                    throw new TooLargeException(limit);
+                }
+                out.write(buffer, 0, read);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new MalformedMessageException("Corps compressé illisible : " + e.getMessage(), e);
+        }
+    }
+
+    /** A message that cannot be read: the request is answered 400 and changes nothing. */
+    public static class MalformedMessageException extends Exception {
+        public MalformedMessageException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** A message larger than allowed once inflated: answered 413. */
+    public static final class TooLargeException extends MalformedMessageException {
+        public TooLargeException(int limit) {
+            super("Message trop volumineux (plus de " + limit / 1024 + " Kio une fois décompressé).", null);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package fr.convergence.terrain.sync.protocol;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * The hub's answer to one exchange: the highest operation number processed ({@code acknowledged}: applied,
+ * already applied, or refused), the refusals, how many conflicts this batch recorded, one page of changes of the
+ * device's scope after its cursor, the rows that left the scope, the new cursor and whether more pages follow.
+ * {@code resync} tells the laptop its cursor is older than the tombstone horizon (or than the hub itself) and it
+ * must pull its scope again from cursor 0. {@code hubTime} is the hub's hybrid clock, which laptops observe.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record SyncResponse(int protocol, String hubId, String hubTime, long acknowledged, List<Rejection> rejections,
+                           int conflictsRecorded, List<TableChanges> changes, List<RowExit> exits, long cursor,
+                           boolean more, boolean resync) {
+
+    public SyncResponse {
+        rejections = rejections == null ? List.of() : List.copyOf(rejections);
+        changes = changes == null ? List.of() : List.copyOf(changes);
+        exits = exits == null ? List.of() : List.copyOf(exits);
+    }
+
+    /** Rows of the page, all tables together. */
+    public int changedRows() {
+        return changes.stream().mapToInt(c -> c.rows().size()).sum();
+    }
+}
