@@ -41,8 +41,6 @@ class FirstStartDemoTest extends AppTestSupport {
 
         clickOn("#nav-sync");
         assertThat(text("#placeholder-body")).contains("hub");
-        clickOn("#nav-referrals");
-        assertThat(text("#placeholder-body")).contains("prochaine version");
         clickOn("#nav-week");
         assertThat(flow.mainWindow().currentPage()).isEqualTo("week");
         assertThat(WeekPage.class).isNotNull();

@@ -1,12 +1,15 @@
 package fr.convergence.terrain.app.data;
 
+import fr.convergence.terrain.core.report.ReportService;
 import fr.convergence.terrain.core.security.PasswordHasher;
 import fr.convergence.terrain.core.service.AttendanceSheetService;
 import fr.convergence.terrain.core.service.AuthService;
-import fr.convergence.terrain.core.service.PrintCatalogService;
-import fr.convergence.terrain.core.service.ReferralFormService;
+import fr.convergence.terrain.core.service.NoteService;
 import fr.convergence.terrain.core.service.ParticipantFileService;
 import fr.convergence.terrain.core.service.ParticipantService;
+import fr.convergence.terrain.core.service.PrintCatalogService;
+import fr.convergence.terrain.core.service.ReferralFormService;
+import fr.convergence.terrain.core.service.ReferralService;
 import fr.convergence.terrain.core.service.StatusService;
 import fr.convergence.terrain.core.service.WeekService;
 import fr.convergence.terrain.core.service.Workstation;
@@ -26,6 +29,9 @@ public final class Services implements AutoCloseable {
     private final ParticipantService participants;
     private final ParticipantFileService participantFiles;
     private final StatusService status;
+    private final NoteService notes;
+    private final ReferralService referrals;
+    private final ReportService reports;
     private final PrintCatalogService printCatalog;
     private final AttendanceSheetService attendanceSheets;
     private final ReferralFormService referralForms;
@@ -38,6 +44,9 @@ public final class Services implements AutoCloseable {
         this.participants = new ParticipantService(workstation);
         this.participantFiles = new ParticipantFileService(store, workstation.access());
         this.status = new StatusService(workstation);
+        this.notes = new NoteService(store, workstation.access());
+        this.referrals = new ReferralService(store, workstation.access());
+        this.reports = new ReportService(store, workstation.access());
         this.printCatalog = new PrintCatalogService(store, workstation.access());
         this.attendanceSheets = new AttendanceSheetService(store, workstation.access());
         this.referralForms = new ReferralFormService(store, workstation.access());
@@ -70,6 +79,18 @@ public final class Services implements AutoCloseable {
 
     public StatusService status() {
         return status;
+    }
+
+    public NoteService notes() {
+        return notes;
+    }
+
+    public ReferralService referrals() {
+        return referrals;
+    }
+
+    public ReportService reports() {
+        return reports;
     }
 
     public PrintCatalogService printCatalog() {

@@ -3,6 +3,8 @@ package fr.convergence.terrain.app.shell;
 import fr.convergence.terrain.app.account.AccountsPage;
 import fr.convergence.terrain.app.participant.ParticipantsPage;
 import fr.convergence.terrain.app.print.PrintsPage;
+import fr.convergence.terrain.app.referral.ReferralsPage;
+import fr.convergence.terrain.app.report.ReportsPage;
 import fr.convergence.terrain.app.week.WeekPage;
 import fr.convergence.terrain.core.domain.User;
 import java.util.ArrayList;
@@ -24,8 +26,8 @@ public final class PageRegistry {
         return new PageRegistry()
                 .add("week", "nav.week", WeekPage::new)
                 .add("participants", "nav.participants", ParticipantsPage::new)
-                .add("referrals", "nav.referrals", ctx -> new PlaceholderPage("nav.referrals", "placeholder.referrals"))
-                .add("reports", "nav.reports", ctx -> new PlaceholderPage("nav.reports", "placeholder.reports"))
+                .add("referrals", "nav.referrals", ReferralsPage::new)
+                .add("reports", "nav.reports", ReportsPage::new)
                 .add("sync", "nav.sync", ctx -> new PlaceholderPage("nav.sync", "placeholder.sync"))
                 .add("print", "nav.print", PrintsPage::new)
                 .add("accounts", "account.nav", AccountsPage::new, AccountsPage::visibleTo);
