@@ -92,7 +92,7 @@ public final class AccountsPage implements Page {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column(I18n.t("account.column.name"), r -> r.user().displayName(), 180));
         table.getColumns().add(column(I18n.t("account.column.login"), r -> r.user().login(), 110));
-        table.getColumns().add(column(I18n.t("account.column.role"), AccountRow::roleText, 170));
+        table.getColumns().add(column(I18n.t("account.column.role"), AccountRow::roleText, 200));
         table.getColumns().add(column(I18n.t("account.column.scope"), AccountRow::scope, 170));
         table.getColumns().add(column(I18n.t("account.column.status"), AccountRow::statusText, 90));
         table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
@@ -131,6 +131,8 @@ public final class AccountsPage implements Page {
         reset.setId("account-reset");
         reset.disableProperty().bind(viewModel.selectedProperty().isNull().or(viewModel.busyProperty()));
         reset.setOnAction(e -> viewModel.resetPassword());
+        resetPassword.setPrefWidth(190);
+        resetConfirmation.setPrefWidth(190);
         HBox resetRow = new HBox(8, resetPassword, resetConfirmation, reset);
         resetRow.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(8, table, listError, toggle, resetTitle, resetRow);

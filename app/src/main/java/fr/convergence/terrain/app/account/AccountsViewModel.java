@@ -90,7 +90,7 @@ public final class AccountsViewModel {
         this.executor = executor;
         worksitesNeeded = Bindings.createBooleanBinding(() -> role.get() == Role.ESP || role.get() == Role.CIP, role);
         territoryNeeded = Bindings.createBooleanBinding(() -> role.get() == Role.COORDINATOR, role);
-        selectedActive = Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().user().active(),
+        selectedActive = Bindings.createBooleanBinding(() -> selected.get() == null || selected.get().user().active(),
                 selected);
         selected.addListener((obs, was, now) -> {
             resetPassword.set("");
@@ -109,7 +109,7 @@ public final class AccountsViewModel {
     public void load() {
         User actor = session.user();
         executor.run(() -> new Loaded(auth.accounts(actor), workstation.worksitesFor(actor),
-                actor.role() == Role.ADMIN ? workstation.territories() : List.of(),
+                workstation.territories(),
                 workstation.worksite().orElse(null)), loaded -> {
                     home = loaded.home();
                     worksiteChoices.setAll(loaded.worksites());
@@ -329,12 +329,12 @@ public final class AccountsViewModel {
         return worksitesNeeded;
     }
 
-    /** Whether the role chosen covers a territory (coordinator): the territory choice is shown. */
+    /** Whether the role chosen covers a territory (coordinator, created by an administrator): the choice is shown. */
     public BooleanBinding territoryNeededProperty() {
         return territoryNeeded;
     }
 
-    /** Whether the chosen account is active (the button then deactivates it). */
+    /** Whether the chosen account is active, or none is chosen (the button then offers to deactivate). */
     public BooleanBinding selectedActiveProperty() {
         return selectedActive;
     }

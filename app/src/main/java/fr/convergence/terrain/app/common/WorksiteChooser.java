@@ -33,6 +33,7 @@ public final class WorksiteChooser extends HBox {
         combo.setPrefWidth(240);
         Label label = new Label(I18n.t("worksite.label"));
         label.setLabelFor(combo);
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().addAll(label, combo);
         setAlignment(Pos.CENTER_LEFT);
         visibleProperty().bind(choice.severalProperty());

@@ -88,10 +88,7 @@ public final class WeekPage implements Page {
         ProgressIndicator progress = new ProgressIndicator();
         progress.setPrefSize(20, 20);
         progress.visibleProperty().bind(viewModel.busyProperty());
-        Region navigationSpacer = new Region();
-        HBox.setHgrow(navigationSpacer, Priority.ALWAYS);
-        HBox navigation = new HBox(8, previous, today, next, label, progress, navigationSpacer,
-                new WorksiteChooser(viewModel.worksiteChoice(), "week-worksite"));
+        HBox navigation = new HBox(8, previous, today, next, label, progress);
         navigation.setAlignment(Pos.CENTER_LEFT);
 
         TextField filter = new TextField();
@@ -111,7 +108,8 @@ public final class WeekPage implements Page {
         undo.setOnAction(e -> viewModel.undo());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox actions = new HBox(8, filter, count, spacer, copy, undo);
+        HBox actions = new HBox(8, new WorksiteChooser(viewModel.worksiteChoice(), "week-worksite"), filter, count,
+                spacer, copy, undo);
         actions.setAlignment(Pos.CENTER_LEFT);
         VBox top = new VBox(8, navigation, actions);
         top.setPadding(new Insets(0, 0, 8, 0));
