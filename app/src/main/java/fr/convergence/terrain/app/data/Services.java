@@ -1,5 +1,6 @@
 package fr.convergence.terrain.app.data;
 
+import fr.convergence.terrain.app.sync.SyncService;
 import fr.convergence.terrain.core.security.PasswordHasher;
 import fr.convergence.terrain.core.service.AuthService;
 import fr.convergence.terrain.core.service.ParticipantFileService;
@@ -23,6 +24,7 @@ public final class Services implements AutoCloseable {
     private final ParticipantService participants;
     private final ParticipantFileService participantFiles;
     private final StatusService status;
+    private SyncService sync;
 
     public Services(TerrainStore store, PasswordHasher hasher) {
         this.store = store;
@@ -61,6 +63,14 @@ public final class Services implements AutoCloseable {
 
     public StatusService status() {
         return status;
+    }
+
+    /** Sync with the national hub over this store, made on first use (HTTP transport). */
+    public synchronized SyncService sync() {
+        if (sync == null) {
+            sync = new SyncService(store, SyncService.http());
+        }
+        return sync;
     }
 
     /** The store, for services of other features built in this package (never for views or view models). */

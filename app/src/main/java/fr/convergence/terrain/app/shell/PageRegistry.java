@@ -1,6 +1,7 @@
 package fr.convergence.terrain.app.shell;
 
 import fr.convergence.terrain.app.participant.ParticipantsPage;
+import fr.convergence.terrain.app.sync.SyncPage;
 import fr.convergence.terrain.app.week.WeekPage;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,7 +23,7 @@ public final class PageRegistry {
                 .add("participants", "nav.participants", ParticipantsPage::new)
                 .add("referrals", "nav.referrals", ctx -> new PlaceholderPage("nav.referrals", "placeholder.referrals"))
                 .add("reports", "nav.reports", ctx -> new PlaceholderPage("nav.reports", "placeholder.reports"))
-                .add("sync", "nav.sync", ctx -> new PlaceholderPage("nav.sync", "placeholder.sync"))
+                .add("sync", "nav.sync", SyncPage::create)
                 .add("print", "nav.print", ctx -> new PlaceholderPage("nav.print", "placeholder.print"));
     }
 

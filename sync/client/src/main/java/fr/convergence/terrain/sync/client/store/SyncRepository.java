@@ -395,6 +395,28 @@ public final class SyncRepository {
         });
     }
 
+    /**
+     * One synced row as column name → value (dates as {@code LocalDate}), or empty if this laptop does not hold
+     * it: the sync page reads it to say which participant, day or referral a conflict or a refusal is about.
+     */
+    public Optional<Map<String, Object>> row(String tableName, String rowId) {
+        if (SyncSchema.table(tableName).isEmpty()) {
+            return Optional.empty();
+        }
+        Table<?> table = DefaultSchema.DEFAULT_SCHEMA.getTable(tableName);
+        if (table == null) {
+            return Optional.empty();
+        }
+        return store.read(sql -> sql.selectFrom(table).where(idField(table).eq(rowId)).fetchOptional()
+                .map(r -> {
+                    Map<String, Object> values = new LinkedHashMap<>();
+                    for (Field<?> field : r.fields()) {
+                        values.put(field.getName(), r.get(field));
+                    }
+                    return values;
+                }));
+    }
+
     @SuppressWarnings("unchecked")
     private static Field<String> idField(Table<?> table) {
         return (Field<String>) table.field(SyncSchema.ID);
