@@ -59,6 +59,11 @@ public final class SyncService {
                 lastSync, repository.pendingCount(), autoSync(), workstation.demo(), conflicts, quarantine);
     }
 
+    /** Changes not acknowledged by the hub yet (the outbox and the numbered queue). */
+    public int pendingCount() {
+        return repository.pendingCount();
+    }
+
     public boolean autoSync() {
         return !"false".equals(store.meta(AUTO_SYNC_META).orElse("true"));
     }

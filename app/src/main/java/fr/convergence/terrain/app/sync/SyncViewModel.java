@@ -103,6 +103,21 @@ public final class SyncViewModel {
         this.clock = clock;
         this.ui = ui;
         autoSync.addListener((obs, was, on) -> autoSyncChanged(on));
+        session.changesProperty().addListener((obs, was, now) -> refreshPending());
+    }
+
+    /** Another page saved something: the count of changes waiting for the hub follows. */
+    private void refreshPending() {
+        if (!loaded || syncing.get()) {
+            return;
+        }
+        storeExecutor.run(service::pendingCount, count -> {
+            if (!syncing.get()) {
+                pending.set(count);
+                pendingText.set(pendingText(count));
+            }
+        }, error -> {
+        });
     }
 
     /** The page is shown: reads the state, then looks at the hub (and starts the automatic sync once). */
@@ -130,6 +145,11 @@ public final class SyncViewModel {
 
     /** Syncs now: sends what is pending, receives what is new, shows pages and bytes as they go. */
     public void syncNow() {
+        sync(true);
+    }
+
+    /** An automatic sync says how it went only when something needs the user (conflicts, refusals, errors). */
+    private void sync(boolean asked) {
         if (syncing.get() || demo.get() || !enrolled.get()) {
             return;
         }
@@ -141,10 +161,10 @@ public final class SyncViewModel {
             progressText.set(I18n.t("sync.progress", pages, bytes(up), bytes(down)));
             pending.set(left);
             pendingText.set(pendingText(left));
-        })), this::synced, this::syncFailed);
+        })), report -> synced(report, asked), this::syncFailed);
     }
 
-    private void synced(SyncReport report) {
+    private void synced(SyncReport report, boolean asked) {
         syncing.set(false);
         failures = 0;
         setConnection(Connection.ONLINE);
@@ -153,7 +173,10 @@ public final class SyncViewModel {
                 bytes(report.bytesDown())));
         String summary = I18n.t("sync.done", report.operationsSent(), report.rowsReceived(), report.conflicts(),
                 report.refused());
-        show(report.refused() > 0 || report.conflicts() > 0 ? MessageKind.INFO : MessageKind.SUCCESS, summary);
+        boolean notable = report.refused() > 0 || report.conflicts() > 0;
+        if (asked || notable) {
+            show(notable ? MessageKind.INFO : MessageKind.SUCCESS, summary);
+        }
         session.changed();
         refresh();
         scheduleNext(POLL);
@@ -286,7 +309,7 @@ public final class SyncViewModel {
         session.changed();
         refresh();
         if (autoSync.get() && connection.get() == Connection.ONLINE && !stopped) {
-            syncNow();
+            sync(false);
         }
     }
 
@@ -335,7 +358,7 @@ public final class SyncViewModel {
             if (!online) {
                 retryLater();
             } else if (syncDue()) {
-                syncNow();
+                sync(false);
             } else {
                 scheduleNext(POLL);
             }
