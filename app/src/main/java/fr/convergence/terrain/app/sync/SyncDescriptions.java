@@ -39,10 +39,21 @@ final class SyncDescriptions {
 
     private final SyncRepository repository;
     private final ZoneId zone;
+    private final String deviceId;
 
-    SyncDescriptions(SyncRepository repository, ZoneId zone) {
+    SyncDescriptions(SyncRepository repository, ZoneId zone, String deviceId) {
         this.repository = repository;
         this.zone = zone;
+        this.deviceId = deviceId;
+    }
+
+    /** Whether an edit's version (millis-counter-device) was made on this laptop. */
+    private boolean madeHere(String version) {
+        if (version == null) {
+            return false;
+        }
+        String[] parts = version.split("-", 3);
+        return parts.length == 3 && parts[2].equals(deviceId);
     }
 
     ConflictRow conflict(SyncRepository.Conflict c) {
@@ -52,7 +63,8 @@ final class SyncDescriptions {
         return new ConflictRow(c.id(), c.table(), subject(c.table(), row), field, fieldLabel(field),
                 display(c.table(), field, c.keptValue()), display(c.table(), field, c.otherValue()),
                 display(c.table(), field, c.baseValue()), c.keptValue(), c.otherValue(), editable,
-                editable ? editText(c.table(), field, c.keptValue()) : "", when(c.createdAt()));
+                editable ? editText(c.table(), field, c.keptValue()) : "", when(c.createdAt()),
+                madeHere(c.keptVersion()), madeHere(c.otherVersion()));
     }
 
     QuarantineRow quarantined(SyncRepository.Quarantined q) {

@@ -245,9 +245,10 @@ public final class SyncPage implements Page {
         HBox head = new HBox(10, subject, spacer, when);
         head.setAlignment(Pos.CENTER_LEFT);
 
-        VBox kept = side(I18n.t("sync.conflict.kept"), row.keptText(), "conflict-kept-value",
+        VBox kept = side(I18n.t(row.keptIsMine() ? "sync.conflict.kept.mine" : "sync.conflict.kept"), row.keptText(), "conflict-kept-value",
                 I18n.t("sync.conflict.keep"), "conflict-keep", () -> model.keep(row));
-        VBox other = side(I18n.t("sync.conflict.other"), row.otherText(), "conflict-other-value",
+        VBox other = side(I18n.t(row.otherIsMine() ? "sync.conflict.other.mine" : "sync.conflict.other"),
+                row.otherText(), "conflict-other-value",
                 I18n.t("sync.conflict.takeOther"), "conflict-take-other", () -> model.takeOther(row));
         HBox sides = new HBox(12, kept, other);
         HBox.setHgrow(kept, Priority.ALWAYS);

@@ -1,6 +1,9 @@
 package fr.convergence.terrain.app.sync;
 
+import fr.convergence.terrain.core.domain.Territory;
+import fr.convergence.terrain.core.domain.Worksite;
 import fr.convergence.terrain.core.service.Workstation;
+import fr.convergence.terrain.core.store.ReferenceRepository;
 import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.sync.client.HttpHubClient;
 import fr.convergence.terrain.sync.client.HubClient;
@@ -40,7 +43,7 @@ public final class SyncService {
         this.workstation = new Workstation(store);
         this.transports = transports;
         this.repository = new SyncRepository(store);
-        this.descriptions = new SyncDescriptions(repository, store.clock().getZone());
+        this.descriptions = new SyncDescriptions(repository, store.clock().getZone(), store.deviceId());
     }
 
     /** The transport of the application: HTTP(S), with timeouts sized for slow worksite links. */
@@ -55,13 +58,30 @@ public final class SyncService {
         Long lastSync = repository.state(SyncRepository.LAST_SYNC).map(Long::parseLong).orElse(null);
         List<ConflictRow> conflicts = repository.openConflicts().stream().map(descriptions::conflict).toList();
         List<QuarantineRow> quarantine = repository.quarantine().stream().map(descriptions::quarantined).toList();
-        return new SyncOverview(enrolled, url.orElse(null), repository.state(SyncRepository.SCOPE).orElse(null),
+        return new SyncOverview(enrolled, url.orElse(null), repository.state(SyncRepository.SCOPE).map(this::scopeName)
+                .orElse(null),
                 lastSync, repository.pendingCount(), autoSync(), workstation.demo(), conflicts, quarantine);
     }
 
     /** Changes not acknowledged by the hub yet (the outbox and the numbered queue). */
     public int pendingCount() {
         return repository.pendingCount();
+    }
+
+    /** "worksite:abej-solidarite" → "worksite:ABEJ Solidarité" (the id if this laptop does not know it). */
+    private String scopeName(String scope) {
+        int colon = scope.indexOf(':');
+        if (colon < 0) {
+            return scope;
+        }
+        String kind = scope.substring(0, colon);
+        String id = scope.substring(colon + 1);
+        ReferenceRepository reference = new ReferenceRepository(store);
+        String name = kind.equals("territory")
+                ? reference.territories().stream().filter(t -> t.id().equals(id)).map(Territory::name).findFirst()
+                        .orElse(id)
+                : reference.worksite(id).map(Worksite::name).orElse(id);
+        return kind + ":" + name;
     }
 
     public boolean autoSync() {

@@ -103,7 +103,7 @@ class SyncViewModelTest {
         enrolAndSync();
 
         assertThat(model.enrolledProperty().get()).isTrue();
-        assertThat(model.hubTextProperty().get()).isEqualTo("Hub : http://hub.test:7070 — chantier abej-solidarite");
+        assertThat(model.hubTextProperty().get()).isEqualTo("Hub : http://hub.test:7070 — chantier ABEJ Solidarité");
         assertThat(hub.requests).isNotEmpty();
         assertThat(hub.requests.stream().mapToInt(r -> r.operations().size()).sum()).isEqualTo(before);
         assertThat(model.connectionProperty().get()).isEqualTo(Connection.ONLINE);
@@ -155,6 +155,8 @@ class SyncViewModelTest {
             assertThat(c.baseText()).isEqualTo("06 00 00 00 00");
             assertThat(c.editable()).isTrue();
             assertThat(c.when()).isEqualTo("le 18/03/2026 à 10:00");
+            assertThat(c.keptIsMine()).isFalse();
+            assertThat(c.otherIsMine()).isFalse();
         });
         assertThat(model.messageProperty().get()).contains("1 nouveau(x) conflit(s)");
 

@@ -88,7 +88,7 @@ class SyncPageWithHubTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(text("#sync-state")).isEqualTo("En ligne — le hub répond");
-        assertThat(text("#sync-hub")).isEqualTo("Hub : " + scenario.world.url() + " — chantier " + SyncWorld.SITE_A);
+        assertThat(text("#sync-hub")).isEqualTo("Hub : " + scenario.world.url() + " — chantier ABEJ Solidarité");
         assertThat(text("#sync-pending")).isEqualTo("Aucune modification en attente d’envoi");
         assertThat(text("#sync-last")).startsWith("Dernière synchronisation : le ");
         assertThat(text("#sync-progress-text")).startsWith("Terminé : 1 page(s)");
@@ -118,6 +118,9 @@ class SyncPageWithHubTest extends FxRobot {
         String kept = from(card).lookup(".conflict-kept-value").queryAs(Labeled.class).getText();
         String other = from(card).lookup(".conflict-other-value").queryAs(Labeled.class).getText();
         assertThat(Set.of(kept, other)).containsExactlyInAnyOrder(SyncPageScenario.A_PHONE, SyncPageScenario.B_PHONE);
+        assertThat(from(card).lookup(".hint").queryAllAs(Labeled.class)).extracting(Labeled::getText)
+                .as("the page says which value was typed on this laptop").contains(kept.equals(SyncPageScenario.A_PHONE)
+                        ? "Valeur enregistrée actuellement, saisie sur ce poste" : "Valeur saisie sur ce poste");
         assertThat(text("#sync-pending")).isEqualTo("Aucune modification en attente d’envoi");
 
         // Keep A's own value, whichever the hub kept meanwhile.
