@@ -120,13 +120,13 @@ public final class SyncViewModel {
         });
     }
 
-    /** The page is shown: reads the state, then looks at the hub (and starts the automatic sync once). */
+    /** The page is shown: reads the state, then looks at the hub (which starts the automatic sync if it is on). */
     public void shown() {
         stopped = false;
         storeExecutor.run(service::overview, overview -> {
-            boolean first = !loaded;
             apply(overview);
-            if (first || connection.get() == Connection.UNKNOWN) {
+            // Fresh state on each visit, unless the automatic sync already has its next look planned.
+            if (next == null && !syncing.get()) {
                 lookAtHub();
             }
         }, this::failed);
