@@ -53,6 +53,11 @@ abstract class AppTestSupport extends FxRobot {
         return Duration.ofMinutes(10);
     }
 
+    /** The pages of the main window; a test may wrap a factory to reach the page it drives. */
+    PageRegistry registry() {
+        return PageRegistry.standard();
+    }
+
     @BeforeEach
     void startApplication() throws Exception {
         DataFolder folder = new DataFolder(dataDir);
@@ -60,7 +65,7 @@ abstract class AppTestSupport extends FxRobot {
         AppConfig config = new AppConfig(folder, new DirectTaskExecutor(), clock(), FAST, FAST, idleLock(), 7);
         Stage primary = FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
-            flow = new AppFlow(stage, config, PageRegistry.standard());
+            flow = new AppFlow(stage, config, registry());
             flow.onScreen(screen::set);
             flow.start();
         });

@@ -17,7 +17,7 @@ class FirstStartDemoTest extends AppTestSupport {
         clickOn("#welcome-demo");
 
         assertThat(screen.get()).isEqualTo("signin");
-        assertThat(dataDir.resolve("demo.db")).exists();
+        assertThat(dataDir.resolve("terrain-demo.db")).exists();
         assertThat(dataDir.resolve("terrain.db")).doesNotExist();
         Stage stage = (Stage) Window.getWindows().get(0);
         assertThat(stage.getTitle()).startsWith("DÉMO");
@@ -42,8 +42,6 @@ class FirstStartDemoTest extends AppTestSupport {
         clickOn("#nav-sync");
         assertThat(text("#sync-state")).as("demo data never syncs").isEqualTo("Démonstration : pas de synchronisation");
         assertThat(lookup("#sync-button").queryButton().isDisabled()).isTrue();
-        clickOn("#nav-referrals");
-        assertThat(text("#placeholder-body")).contains("prochaine version");
         clickOn("#nav-week");
         assertThat(flow.mainWindow().currentPage()).isEqualTo("week");
         assertThat(WeekPage.class).isNotNull();

@@ -34,8 +34,16 @@ public final class BackgroundTaskExecutor implements TaskExecutor {
         });
     }
 
+    /** Lets the work already submitted finish (a cell being saved), then stops. */
     @Override
     public void shutdown() {
         executor.shutdown();
+        try {
+            if (!executor.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                LOG.warn("Background work still running at shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

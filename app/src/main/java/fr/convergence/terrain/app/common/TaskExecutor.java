@@ -12,6 +12,17 @@ public interface TaskExecutor {
 
     <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure);
 
+    /**
+     * The same background thread as a plain {@link java.util.concurrent.Executor}, for view models that run
+     * JavaFX {@code Task}s (they report progress and results on the JavaFX thread themselves).
+     */
+    default java.util.concurrent.Executor asExecutor() {
+        return runnable -> run(() -> {
+            runnable.run();
+            return null;
+        }, done -> { }, failure -> { });
+    }
+
     /** Stops accepting work (the application is closing). */
     default void shutdown() {
     }

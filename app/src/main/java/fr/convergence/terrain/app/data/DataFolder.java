@@ -49,6 +49,6 @@ public record DataFolder(Path path) {
 
     /** The demonstration store, never mixed with the real one. */
     public Path demoStore() {
-        return path.resolve("demo.db");
+        return path.resolve("terrain-demo.db");
     }
 }

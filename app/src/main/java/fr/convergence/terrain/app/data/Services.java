@@ -1,10 +1,16 @@
 package fr.convergence.terrain.app.data;
 
 import fr.convergence.terrain.app.sync.SyncService;
+import fr.convergence.terrain.core.report.ReportService;
 import fr.convergence.terrain.core.security.PasswordHasher;
+import fr.convergence.terrain.core.service.AttendanceSheetService;
 import fr.convergence.terrain.core.service.AuthService;
+import fr.convergence.terrain.core.service.NoteService;
 import fr.convergence.terrain.core.service.ParticipantFileService;
 import fr.convergence.terrain.core.service.ParticipantService;
+import fr.convergence.terrain.core.service.PrintCatalogService;
+import fr.convergence.terrain.core.service.ReferralFormService;
+import fr.convergence.terrain.core.service.ReferralService;
 import fr.convergence.terrain.core.service.StatusService;
 import fr.convergence.terrain.core.service.WeekService;
 import fr.convergence.terrain.core.service.Workstation;
@@ -24,6 +30,12 @@ public final class Services implements AutoCloseable {
     private final ParticipantService participants;
     private final ParticipantFileService participantFiles;
     private final StatusService status;
+    private final NoteService notes;
+    private final ReferralService referrals;
+    private final ReportService reports;
+    private final PrintCatalogService printCatalog;
+    private final AttendanceSheetService attendanceSheets;
+    private final ReferralFormService referralForms;
     private SyncService sync;
 
     public Services(TerrainStore store, PasswordHasher hasher) {
@@ -34,6 +46,12 @@ public final class Services implements AutoCloseable {
         this.participants = new ParticipantService(workstation);
         this.participantFiles = new ParticipantFileService(store, workstation.access());
         this.status = new StatusService(workstation);
+        this.notes = new NoteService(store, workstation.access());
+        this.referrals = new ReferralService(store, workstation.access());
+        this.reports = new ReportService(store, workstation.access());
+        this.printCatalog = new PrintCatalogService(store, workstation.access());
+        this.attendanceSheets = new AttendanceSheetService(store, workstation.access());
+        this.referralForms = new ReferralFormService(store, workstation.access());
     }
 
     /** Opens (creating if needed) the store at {@code file}. Off the JavaFX thread only. */
@@ -65,10 +83,34 @@ public final class Services implements AutoCloseable {
         return status;
     }
 
+    public NoteService notes() {
+        return notes;
+    }
+
+    public ReferralService referrals() {
+        return referrals;
+    }
+
+    public ReportService reports() {
+        return reports;
+    }
+
+    public PrintCatalogService printCatalog() {
+        return printCatalog;
+    }
+
+    public AttendanceSheetService attendanceSheets() {
+        return attendanceSheets;
+    }
+
+    public ReferralFormService referralForms() {
+        return referralForms;
+    }
+
     /** Sync with the national hub over this store, made on first use (HTTP transport). */
     public synchronized SyncService sync() {
         if (sync == null) {
-            sync = new SyncService(store, SyncService.http());
+            sync = new SyncService(new LocalSyncStore(store), SyncService.http());
         }
         return sync;
     }

@@ -33,7 +33,7 @@ final class ParticipantFileView {
     private final BorderPane root = new BorderPane();
     private final ParticipantFileViewModel viewModel;
 
-    ParticipantFileView(ParticipantFileViewModel viewModel, String message, Runnable back,
+    ParticipantFileView(ParticipantFileViewModel viewModel, Node notes, String message, Runnable back,
                         Consumer<ParticipantFile> edit, Consumer<ParticipantFile> exit,
                         BiConsumer<String, Integer> nextStep) {
         this.viewModel = viewModel;
@@ -116,7 +116,7 @@ final class ParticipantFileView {
         VBox chartBox = section(I18n.t("file.section.chart"), chart, chartCaption);
 
         VBox exitBox = section(I18n.t("file.section.exit"), lines(viewModel.exitAndFollowUps()));
-        VBox notesBox = section(I18n.t("file.section.notes"), lines(viewModel.notes()));
+        VBox notesBox = section(I18n.t("file.section.notes"), notes);
         VBox referralsBox = section(I18n.t("file.section.referrals"), lines(viewModel.referrals()));
         VBox content = new VBox(14, facts, chartBox, exitBox, notesBox, referralsBox);
         content.setPadding(new Insets(4, 12, 12, 0));

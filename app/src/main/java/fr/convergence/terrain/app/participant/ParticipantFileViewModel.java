@@ -11,7 +11,6 @@ import fr.convergence.terrain.core.domain.FollowUp;
 import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.PhcStep;
 import fr.convergence.terrain.core.domain.Referral;
-import fr.convergence.terrain.core.domain.SupportNote;
 import fr.convergence.terrain.core.rules.CvgRules;
 import fr.convergence.terrain.core.rules.HoursFormat;
 import fr.convergence.terrain.core.service.ParticipantFile;
@@ -53,7 +52,6 @@ public final class ParticipantFileViewModel {
     private final ObservableList<String> steps = FXCollections.observableArrayList();
     private final ObservableList<ChartPoint> chart = FXCollections.observableArrayList();
     private final ObservableList<String> exitAndFollowUps = FXCollections.observableArrayList();
-    private final ObservableList<String> notes = FXCollections.observableArrayList();
     private final ObservableList<String> referrals = FXCollections.observableArrayList();
     private String participantId;
 
@@ -144,11 +142,6 @@ public final class ParticipantFileViewModel {
         }
         exitAndFollowUps.setAll(exit);
         canExit.set(current != null && !current.exited());
-        List<String> noteLines = new ArrayList<>();
-        for (SupportNote note : loaded.notes()) {
-            noteLines.add(Formats.date(note.date()) + " — " + note.theme().label() + " : " + note.currentText());
-        }
-        notes.setAll(noteLines);
         List<String> referralLines = new ArrayList<>();
         for (Referral referral : loaded.referrals()) {
             referralLines.add(Formats.date(referral.createdOn()) + " — " + referral.partnerDisplayName() + " : "
@@ -209,10 +202,6 @@ public final class ParticipantFileViewModel {
 
     public ObservableList<String> exitAndFollowUps() {
         return exitAndFollowUps;
-    }
-
-    public ObservableList<String> notes() {
-        return notes;
     }
 
     public ObservableList<String> referrals() {

@@ -3,6 +3,8 @@ package fr.convergence.terrain.app.participant;
 import fr.convergence.terrain.app.common.Formats;
 import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.app.common.Styles;
+import fr.convergence.terrain.app.note.NotesView;
+import fr.convergence.terrain.app.note.NotesViewModel;
 import fr.convergence.terrain.app.shell.ArgumentPage;
 import fr.convergence.terrain.app.shell.PageContext;
 import fr.convergence.terrain.core.domain.Programme;
@@ -182,13 +184,16 @@ public final class ParticipantsPage implements ArgumentPage {
     private void openFile(String participantId, String message) {
         ParticipantFileViewModel file = new ParticipantFileViewModel(context.services().participantFiles(),
                 context.session(), context.executor(), context.clock());
-        ParticipantFileView view = new ParticipantFileView(file, message, this::showList,
+        NotesViewModel notes = new NotesViewModel(context.services().notes(), context.session(), context.executor(),
+                context.clock());
+        ParticipantFileView view = new ParticipantFileView(file, new NotesView(notes).root(), message, this::showList,
                 loaded -> showForm(new ParticipantFormViewModel(context.services().participants(), context.session(),
                         context.executor(), loaded)),
                 loaded -> showExit(loaded),
                 (enrolmentId, target) -> addStep(file, enrolmentId, target));
         root.getChildren().setAll(view.root());
         file.load(participantId);
+        notes.load(participantId);
     }
 
     private void addStep(ParticipantFileViewModel file, String enrolmentId, int target) {

@@ -6,7 +6,8 @@ import fr.convergence.terrain.core.domain.SupportNote;
 import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.domain.Worksite;
 import fr.convergence.terrain.core.rules.IsoWeek;
-import fr.convergence.terrain.core.store.TerrainStore;
+import fr.convergence.terrain.app.shell.Page;
+import fr.convergence.terrain.app.shell.PageContext;
 import java.io.File;
 import java.time.Clock;
 import java.util.List;
@@ -48,14 +49,16 @@ import javafx.stage.Window;
  * referral form), see its pages on the right, then save it, print it or open it in the system's viewer.
  * Code-built; it only talks to its {@link PrintsViewModel}.
  */
-public final class PrintsPage {
+public final class PrintsPage implements Page {
 
     private final PrintsViewModel model;
     private final BorderPane root = new BorderPane();
 
-    /** The page for {@code user} on {@code store}; {@code executor} runs every read and PDF off the FX thread. */
-    public PrintsPage(TerrainStore store, User user, Clock clock, Executor executor) {
-        this(new PrintsViewModel(store, user, clock, executor));
+    /** The page in the main window: the signed-in user's worksites, the application's background thread. */
+    public PrintsPage(PageContext context) {
+        this(new PrintsViewModel(context.services().printCatalog(), context.services().participantFiles(),
+                context.services().attendanceSheets(), context.services().referralForms(), context.user(),
+                context.clock(), context.executor().asExecutor()));
     }
 
     public PrintsPage(PrintsViewModel model) {
@@ -66,6 +69,7 @@ public final class PrintsPage {
         model.load();
     }
 
+    @Override
     public Node view() {
         return root;
     }

@@ -5,14 +5,11 @@ import fr.convergence.terrain.core.domain.Referral;
 import fr.convergence.terrain.core.domain.SupportNote;
 import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.domain.Worksite;
-import fr.convergence.terrain.core.rules.AccessPolicy;
 import fr.convergence.terrain.core.rules.IsoWeek;
-import fr.convergence.terrain.core.service.AccessPolicies;
 import fr.convergence.terrain.core.service.AttendanceSheetService;
 import fr.convergence.terrain.core.service.ParticipantFileService;
 import fr.convergence.terrain.core.service.PrintCatalogService;
 import fr.convergence.terrain.core.service.ReferralFormService;
-import fr.convergence.terrain.core.store.TerrainStore;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -87,12 +84,12 @@ public final class PrintsViewModel {
     private final ReadOnlyBooleanWrapper hasDocument = new ReadOnlyBooleanWrapper(false);
     private Task<?> running;
 
-    public PrintsViewModel(TerrainStore store, User user, Clock clock, Executor executor) {
-        AccessPolicy access = AccessPolicies.of(store);
-        this.catalog = new PrintCatalogService(store, access);
-        this.files = new ParticipantFileService(store, access);
-        this.attendance = new AttendanceSheetService(store, access);
-        this.referralForms = new ReferralFormService(store, access);
+    public PrintsViewModel(PrintCatalogService catalog, ParticipantFileService files, AttendanceSheetService attendance,
+                           ReferralFormService referralForms, User user, Clock clock, Executor executor) {
+        this.catalog = catalog;
+        this.files = files;
+        this.attendance = attendance;
+        this.referralForms = referralForms;
         this.user = user;
         this.clock = clock;
         this.executor = executor;

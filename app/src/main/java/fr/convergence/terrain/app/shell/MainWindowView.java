@@ -61,7 +61,7 @@ public final class MainWindowView implements PageContext.Navigation {
         Label appName = new Label(I18n.t("app.name"));
         appName.getStyleClass().add("app-name");
         Label user = new Label();
-        user.textProperty().bind(viewModel.userTextProperty());
+        user.textProperty().bind(viewModel.userNameProperty());
         user.setId("current-user");
         Button lock = new Button(I18n.t("header.lock"));
         lock.setId("lock-button");
@@ -137,6 +137,11 @@ public final class MainWindowView implements PageContext.Navigation {
 
     public Parent root() {
         return root;
+    }
+
+    /** A page already built (after it was opened once), for tests and screenshots. */
+    public java.util.Optional<Page> page(String pageId) {
+        return java.util.Optional.ofNullable(built.get(pageId));
     }
 
     public String currentPage() {

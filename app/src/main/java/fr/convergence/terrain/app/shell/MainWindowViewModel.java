@@ -19,6 +19,7 @@ public final class MainWindowViewModel {
     private final TaskExecutor executor;
     private final ReadOnlyStringWrapper storeText = new ReadOnlyStringWrapper(this, "storeText", "");
     private final ReadOnlyStringWrapper userText = new ReadOnlyStringWrapper(this, "userText", "");
+    private final ReadOnlyStringWrapper userName = new ReadOnlyStringWrapper(this, "userName", "");
     private final ReadOnlyStringWrapper pendingText = new ReadOnlyStringWrapper(this, "pendingText", "");
     private final ReadOnlyBooleanWrapper demo = new ReadOnlyBooleanWrapper(this, "demo");
 
@@ -29,6 +30,7 @@ public final class MainWindowViewModel {
         demo.set(demoStore);
         User user = session.user();
         userText.set(user == null ? "" : I18n.t("status.user", user.displayName(), user.role().label()));
+        userName.set(user == null ? "" : user.displayName());
         session.changesProperty().addListener((obs, was, now) -> refreshStatus());
     }
 
@@ -54,6 +56,11 @@ public final class MainWindowViewModel {
 
     public ReadOnlyStringProperty userTextProperty() {
         return userText.getReadOnlyProperty();
+    }
+
+    /** The signed-in person's name, for the header. */
+    public ReadOnlyStringProperty userNameProperty() {
+        return userName.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty pendingTextProperty() {

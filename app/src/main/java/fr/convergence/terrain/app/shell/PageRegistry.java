@@ -1,6 +1,9 @@
 package fr.convergence.terrain.app.shell;
 
 import fr.convergence.terrain.app.participant.ParticipantsPage;
+import fr.convergence.terrain.app.print.PrintsPage;
+import fr.convergence.terrain.app.referral.ReferralsPage;
+import fr.convergence.terrain.app.report.ReportsPage;
 import fr.convergence.terrain.app.sync.SyncPage;
 import fr.convergence.terrain.app.week.WeekPage;
 import java.util.ArrayList;
@@ -21,10 +24,10 @@ public final class PageRegistry {
         return new PageRegistry()
                 .add("week", "nav.week", WeekPage::new)
                 .add("participants", "nav.participants", ParticipantsPage::new)
-                .add("referrals", "nav.referrals", ctx -> new PlaceholderPage("nav.referrals", "placeholder.referrals"))
-                .add("reports", "nav.reports", ctx -> new PlaceholderPage("nav.reports", "placeholder.reports"))
+                .add("referrals", "nav.referrals", ReferralsPage::new)
+                .add("reports", "nav.reports", ReportsPage::new)
                 .add("sync", "nav.sync", SyncPage::create)
-                .add("print", "nav.print", ctx -> new PlaceholderPage("nav.print", "placeholder.print"));
+                .add("print", "nav.print", PrintsPage::new);
     }
 
     public PageRegistry add(String id, String labelKey, Function<PageContext, Page> factory) {

@@ -90,7 +90,7 @@ final class SyncDescriptions {
             case "participant" -> null;
             case "hours_entry" -> I18n.t("sync.subject.hours", display(table, "work_day", text(row.get("work_day"))),
                     display(table, "kind", text(row.get("kind"))));
-            default -> I18n.t("sync.table." + table);
+            default -> tableKey(table) == null ? table : I18n.t(tableKey(table));
         };
         if (what == null) {
             return person.orElse(I18n.t("sync.subject.unknownPerson"));
@@ -128,8 +128,76 @@ final class SyncDescriptions {
     }
 
     static String fieldLabel(String field) {
-        String label = I18n.t("sync.field." + field);
-        return label.startsWith("!") ? field : label;
+        String key = fieldKey(field);
+        return key == null ? field : I18n.t(key);
+    }
+
+    /** The bundle key of a field's label (spelled out so that the bundle's consistency test sees each one). */
+    static String fieldKey(String field) {
+        return switch (field) {
+            case "first_name" -> "sync.field.first_name";
+            case "last_name" -> "sync.field.last_name";
+            case "birth_date" -> "sync.field.birth_date";
+            case "phone" -> "sync.field.phone";
+            case "email" -> "sync.field.email";
+            case "address" -> "sync.field.address";
+            case "social_security_number" -> "sync.field.social_security_number";
+            case "referent_name" -> "sync.field.referent_name";
+            case "programme" -> "sync.field.programme";
+            case "contract_type" -> "sync.field.contract_type";
+            case "entry_date" -> "sync.field.entry_date";
+            case "contract_end_date" -> "sync.field.contract_end_date";
+            case "weekly_hours" -> "sync.field.weekly_hours";
+            case "derogation_kind" -> "sync.field.derogation_kind";
+            case "derogation_end_date" -> "sync.field.derogation_end_date";
+            case "extension_reason" -> "sync.field.extension_reason";
+            case "exit_date" -> "sync.field.exit_date";
+            case "exit_category" -> "sync.field.exit_category";
+            case "exit_reason" -> "sync.field.exit_reason";
+            case "target_hours" -> "sync.field.target_hours";
+            case "start_date" -> "sync.field.start_date";
+            case "work_day" -> "sync.field.work_day";
+            case "kind" -> "sync.field.kind";
+            case "minutes" -> "sync.field.minutes";
+            case "note_date" -> "sync.field.note_date";
+            case "theme" -> "sync.field.theme";
+            case "visibility" -> "sync.field.visibility";
+            case "body" -> "sync.field.body";
+            case "partner_code" -> "sync.field.partner_code";
+            case "partner_name" -> "sync.field.partner_name";
+            case "purpose" -> "sync.field.purpose";
+            case "documents" -> "sync.field.documents";
+            case "shared_fields" -> "sync.field.shared_fields";
+            case "status" -> "sync.field.status";
+            case "created_on" -> "sync.field.created_on";
+            case "from_status" -> "sync.field.from_status";
+            case "to_status" -> "sync.field.to_status";
+            case "changed_on" -> "sync.field.changed_on";
+            case "comment" -> "sync.field.comment";
+            case "months_after" -> "sync.field.months_after";
+            case "due_date" -> "sync.field.due_date";
+            case "done_date" -> "sync.field.done_date";
+            case "outcome" -> "sync.field.outcome";
+            case "deleted" -> "sync.field.deleted";
+            default -> null;
+        };
+    }
+
+    /** The bundle key of what a row of a table is, in a sentence ("orientation", "palier PHC"…). */
+    static String tableKey(String table) {
+        return switch (table) {
+            case "participant" -> "sync.table.participant";
+            case "enrolment" -> "sync.table.enrolment";
+            case "phc_step" -> "sync.table.phc_step";
+            case "hours_entry" -> "sync.table.hours_entry";
+            case "support_note" -> "sync.table.support_note";
+            case "support_note_revision" -> "sync.table.support_note_revision";
+            case "referral" -> "sync.table.referral";
+            case "referral_status_change" -> "sync.table.referral_status_change";
+            case "follow_up" -> "sync.table.follow_up";
+            case "sync_conflict" -> "sync.table.sync_conflict";
+            default -> null;
+        };
     }
 
     static boolean editable(String table, String field) {

@@ -1,6 +1,5 @@
 package fr.convergence.terrain.app.sync;
 
-import fr.convergence.terrain.app.common.BackgroundTaskExecutor;
 import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.app.common.Styles;
 import fr.convergence.terrain.app.shell.Page;
@@ -68,7 +67,7 @@ public final class SyncPage implements Page {
 
     /** The page as the application builds it: HTTP to the hub, its own network thread, the JavaFX timeline. */
     public static SyncPage create(PageContext context) {
-        BackgroundTaskExecutor network = new BackgroundTaskExecutor();
+        SyncTaskExecutor network = new SyncTaskExecutor();
         SyncViewModel model = new SyncViewModel(context.services().sync(), context.session(), context.executor(),
                 network, SyncScheduler.fx(), context.clock(), SyncPage::onFxThread);
         context.session().userProperty().addListener((obs, was, now) -> {

@@ -1,10 +1,5 @@
 package fr.convergence.terrain.app.sync;
 
-import fr.convergence.terrain.core.domain.Territory;
-import fr.convergence.terrain.core.domain.Worksite;
-import fr.convergence.terrain.core.service.Workstation;
-import fr.convergence.terrain.core.store.ReferenceRepository;
-import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.sync.client.HttpHubClient;
 import fr.convergence.terrain.sync.client.HubClient;
 import fr.convergence.terrain.sync.client.SyncEngine;
@@ -29,8 +24,7 @@ public final class SyncService {
     /** Store setting: whether this laptop syncs on its own when the hub answers ("false" turns it off). */
     static final String AUTO_SYNC_META = "sync_auto";
 
-    private final TerrainStore store;
-    private final Workstation workstation;
+    private final SyncStore store;
     private final Function<URI, HubClient> transports;
     private final SyncRepository repository;
     private final SyncDescriptions descriptions;
@@ -38,12 +32,11 @@ public final class SyncService {
     private HubClient client;
 
     /** @param transports makes the hub transport for an address (HTTP in the application, fakes in tests) */
-    public SyncService(TerrainStore store, Function<URI, HubClient> transports) {
+    public SyncService(SyncStore store, Function<URI, HubClient> transports) {
         this.store = store;
-        this.workstation = new Workstation(store);
         this.transports = transports;
-        this.repository = new SyncRepository(store);
-        this.descriptions = new SyncDescriptions(repository, store.clock().getZone(), store.deviceId());
+        this.repository = store.repository();
+        this.descriptions = new SyncDescriptions(repository, store.zone(), store.deviceId());
     }
 
     /** The transport of the application: HTTP(S), with timeouts sized for slow worksite links. */
@@ -60,7 +53,7 @@ public final class SyncService {
         List<QuarantineRow> quarantine = repository.quarantine().stream().map(descriptions::quarantined).toList();
         return new SyncOverview(enrolled, url.orElse(null), repository.state(SyncRepository.SCOPE).map(this::scopeName)
                 .orElse(null),
-                lastSync, repository.pendingCount(), autoSync(), workstation.demo(), conflicts, quarantine);
+                lastSync, repository.pendingCount(), autoSync(), store.demo(), conflicts, quarantine);
     }
 
     /** Changes not acknowledged by the hub yet (the outbox and the numbered queue). */
@@ -76,20 +69,16 @@ public final class SyncService {
         }
         String kind = scope.substring(0, colon);
         String id = scope.substring(colon + 1);
-        ReferenceRepository reference = new ReferenceRepository(store);
-        String name = kind.equals("territory")
-                ? reference.territories().stream().filter(t -> t.id().equals(id)).map(Territory::name).findFirst()
-                        .orElse(id)
-                : reference.worksite(id).map(Worksite::name).orElse(id);
+        String name = (kind.equals("territory") ? store.territoryName(id) : store.worksiteName(id)).orElse(id);
         return kind + ":" + name;
     }
 
     public boolean autoSync() {
-        return !"false".equals(store.meta(AUTO_SYNC_META).orElse("true"));
+        return !"false".equals(store.setting(AUTO_SYNC_META).orElse("true"));
     }
 
     public void setAutoSync(boolean on) {
-        store.putMeta(AUTO_SYNC_META, Boolean.toString(on));
+        store.putSetting(AUTO_SYNC_META, Boolean.toString(on));
     }
 
     /** Whether the hub this laptop is enrolled with answers now (false when not enrolled). */
@@ -99,7 +88,7 @@ public final class SyncService {
 
     /** Enrols this laptop with the one-time code the hub's administrator gave. */
     public EnrolResponse enrol(URI hubUrl, String code, String label) throws IOException {
-        if (workstation.demo()) {
+        if (store.demo()) {
             throw new IllegalStateException("Les données de démonstration ne sont jamais envoyées au hub : "
                     + "installez d’abord ce poste pour de vrai.");
         }
@@ -108,7 +97,7 @@ public final class SyncService {
 
     /** One complete sync (see {@link SyncEngine#sync}). */
     public SyncReport sync(SyncProgress progress) throws IOException {
-        if (workstation.demo()) {
+        if (store.demo()) {
             throw new IllegalStateException("Les données de démonstration ne sont jamais envoyées au hub.");
         }
         HubClient hub = hub().orElseThrow(() -> new IllegalStateException(
@@ -147,6 +136,6 @@ public final class SyncService {
     }
 
     private SyncEngine engine(HubClient hub) {
-        return new SyncEngine(store, hub);
+        return store.engine(hub);
     }
 }

@@ -1,6 +1,9 @@
 package fr.convergence.terrain.app.print;
 
 import java.nio.file.Files;
+import fr.convergence.terrain.core.service.AttendanceSheetService;
+import fr.convergence.terrain.core.service.ParticipantFileService;
+import fr.convergence.terrain.core.service.ReferralFormService;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -39,7 +42,10 @@ public final class PrintsPageSnapshot {
         PrintFixture fixture = new PrintFixture(work);
         CountDownLatch done = new CountDownLatch(1);
         Platform.startup(() -> {
-            PrintsViewModel model = new PrintsViewModel(fixture.store, fixture.cip, PrintFixture.CLOCK, executor);
+            PrintsViewModel model = new PrintsViewModel(fixture.catalog,
+                    new ParticipantFileService(fixture.store, fixture.access),
+                    new AttendanceSheetService(fixture.store, fixture.access),
+                    new ReferralFormService(fixture.store, fixture.access), fixture.cip, PrintFixture.CLOCK, executor);
             PrintsPage page = new PrintsPage(model);
             Stage stage = new Stage();
             stage.setScene(new Scene((javafx.scene.Parent) page.view(), 1280, 820));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.convergence.terrain.app.common.DirectTaskExecutor;
 import fr.convergence.terrain.app.common.I18n;
+import fr.convergence.terrain.app.data.LocalSyncStore;
 import fr.convergence.terrain.app.session.Session;
 import fr.convergence.terrain.app.sync.SyncViewModel.Connection;
 import fr.convergence.terrain.app.sync.SyncViewModel.MessageKind;
@@ -68,7 +69,7 @@ class SyncViewModelTest {
                 new Enrolment(null, null, null, Programme.CVG, ContractType.CDDI, MONDAY.minusMonths(2),
                         MONDAY.plusMonths(10), 26, null, null, null, null, null, null)).value().orElseThrow();
         session.signIn(esp);
-        model = new SyncViewModel(new SyncService(store, url -> hub), session, new DirectTaskExecutor(),
+        model = new SyncViewModel(new SyncService(new LocalSyncStore(store), url -> hub), session, new DirectTaskExecutor(),
                 new DirectTaskExecutor(), scheduler, CLOCK, Runnable::run);
     }
 
@@ -98,7 +99,7 @@ class SyncViewModelTest {
 
     @Test
     void enrolmentWithTheHubsCodeIsFollowedByAFirstSyncThatSendsEverythingWithPagesAndBytesShown() {
-        int before = new SyncService(store, url -> hub).overview().pending();
+        int before = new SyncService(new LocalSyncStore(store), url -> hub).overview().pending();
 
         enrolAndSync();
 
@@ -290,9 +291,9 @@ class SyncViewModelTest {
 
         assertThat(scheduler.pending()).isEmpty();
         assertThat(model.autoTextProperty().get()).startsWith("Synchronisation automatique désactivée");
-        assertThat(new SyncService(store, url -> hub).autoSync()).isFalse();
+        assertThat(new SyncService(new LocalSyncStore(store), url -> hub).autoSync()).isFalse();
 
-        SyncViewModel again = new SyncViewModel(new SyncService(store, url -> hub), session, new DirectTaskExecutor(),
+        SyncViewModel again = new SyncViewModel(new SyncService(new LocalSyncStore(store), url -> hub), session, new DirectTaskExecutor(),
                 new DirectTaskExecutor(), scheduler, CLOCK, Runnable::run);
         again.shown();
         assertThat(again.autoSyncProperty().get()).isFalse();

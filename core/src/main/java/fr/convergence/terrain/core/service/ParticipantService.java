@@ -117,7 +117,7 @@ public final class ParticipantService {
         if (e == null) {
             return new ParticipantSummary(p, null, null, false);
         }
-        boolean active = e.exitDate() == null || !e.exitDate().isBefore(today);
+        boolean active = e.exitDate() == null || e.exitDate().isAfter(today);
         Integer step = e.contractType() == ContractType.PHC
                 ? PhcRules.stepOn(steps.getOrDefault(e.id(), List.of()), today).map(PhcStep::targetHours)
                         .orElse(ladder.first())

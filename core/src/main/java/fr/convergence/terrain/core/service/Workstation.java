@@ -20,7 +20,8 @@ public final class Workstation {
 
     private final TerrainStore store;
     private final ReferenceRepository reference;
-    private volatile AccessPolicy access;
+    private final AccessPolicy access = new AccessPolicy(this::territoryOf);
+    private volatile Map<String, String> territories;
 
     public Workstation(TerrainStore store) {
         this.store = store;
@@ -41,24 +42,30 @@ public final class Workstation {
         return store.meta(DemoDataGenerator.DEMO_META_KEY).isPresent();
     }
 
-    /** Worksite → territory from the store's reference data, read once and then kept. */
+    /**
+     * The access policy of this store. Worksite → territory comes from the store's reference data, read once
+     * and read again whenever a worksite is not known yet (one added by the demo data or an installation after
+     * the store was opened), so a coordinator never gets a policy that forgot their territory's worksites.
+     */
     public AccessPolicy access() {
-        AccessPolicy policy = access;
-        if (policy == null) {
-            Map<String, String> territories = new HashMap<>();
-            reference.worksites().forEach(w -> {
-                if (w.territoryId() != null) {
-                    territories.put(w.id(), w.territoryId());
-                }
-            });
-            policy = AccessPolicy.of(territories);
-            access = policy;
-        }
-        return policy;
+        return access;
     }
 
-    /** Forgets the cached policy after worksites were added. */
+    /** The territory of a worksite, or null when it is outside any territory (or unknown). */
+    public String territoryOf(String worksiteId) {
+        Map<String, String> known = territories;
+        if (known == null || !known.containsKey(worksiteId)) {
+            Map<String, String> read = new HashMap<>();
+            reference.worksites().forEach(w -> read.put(w.id(), w.territoryId() == null ? "" : w.territoryId()));
+            known = read;
+            territories = known;
+        }
+        String territory = known.get(worksiteId);
+        return territory == null || territory.isEmpty() ? null : territory;
+    }
+
+    /** Forgets the worksites read so far, after worksites were added. */
     void referenceChanged() {
-        access = null;
+        territories = null;
     }
 }

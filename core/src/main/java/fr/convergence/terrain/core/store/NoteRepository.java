@@ -9,7 +9,10 @@ import fr.convergence.terrain.core.store.generated.tables.records.SupportNoteRev
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
 
 import static fr.convergence.terrain.core.store.generated.Tables.SUPPORT_NOTE;
 import static fr.convergence.terrain.core.store.generated.Tables.SUPPORT_NOTE_REVISION;
@@ -49,20 +52,27 @@ public final class NoteRepository {
 
     /** The participant's notes, newest first, each with its revisions oldest first. */
     public List<SupportNote> ofParticipant(String participantId) {
-        return store.read(sql -> {
-            var headers = sql.selectFrom(SUPPORT_NOTE)
-                    .where(SUPPORT_NOTE.PARTICIPANT_ID.eq(participantId), SUPPORT_NOTE.DELETED.isFalse())
-                    .orderBy(SUPPORT_NOTE.NOTE_DATE.desc(), SUPPORT_NOTE.VERSION.desc()).fetch();
-            Map<String, List<SupportNoteRevision>> revisions = sql.selectFrom(SUPPORT_NOTE_REVISION)
-                    .where(SUPPORT_NOTE_REVISION.NOTE_ID.in(headers.getValues(SUPPORT_NOTE.ID)),
-                            SUPPORT_NOTE_REVISION.DELETED.isFalse())
-                    .orderBy(SUPPORT_NOTE_REVISION.CREATED_AT, SUPPORT_NOTE_REVISION.VERSION)
-                    .fetch(NoteRepository::toDomain).stream()
-                    .collect(Collectors.groupingBy(SupportNoteRevision::noteId));
-            return headers.map(h -> new SupportNote(h.getId(), h.getParticipantId(), h.getWorksiteId(), h.getNoteDate(),
-                    NoteTheme.valueOf(h.getTheme()), NoteVisibility.valueOf(h.getVisibility()), h.getAuthorId(),
-                    revisions.getOrDefault(h.getId(), List.of())));
-        });
+        return store.read(sql -> fetch(sql, SUPPORT_NOTE.PARTICIPANT_ID.eq(participantId)));
+    }
+
+    /** One note with its revisions oldest first. */
+    public Optional<SupportNote> find(String noteId) {
+        return store.read(sql -> fetch(sql, SUPPORT_NOTE.ID.eq(noteId)).stream().findFirst());
+    }
+
+    private static List<SupportNote> fetch(DSLContext sql, Condition condition) {
+        var headers = sql.selectFrom(SUPPORT_NOTE)
+                .where(condition, SUPPORT_NOTE.DELETED.isFalse())
+                .orderBy(SUPPORT_NOTE.NOTE_DATE.desc(), SUPPORT_NOTE.VERSION.desc()).fetch();
+        Map<String, List<SupportNoteRevision>> revisions = sql.selectFrom(SUPPORT_NOTE_REVISION)
+                .where(SUPPORT_NOTE_REVISION.NOTE_ID.in(headers.getValues(SUPPORT_NOTE.ID)),
+                        SUPPORT_NOTE_REVISION.DELETED.isFalse())
+                .orderBy(SUPPORT_NOTE_REVISION.CREATED_AT, SUPPORT_NOTE_REVISION.VERSION)
+                .fetch(NoteRepository::toDomain).stream()
+                .collect(Collectors.groupingBy(SupportNoteRevision::noteId));
+        return headers.map(h -> new SupportNote(h.getId(), h.getParticipantId(), h.getWorksiteId(), h.getNoteDate(),
+                NoteTheme.valueOf(h.getTheme()), NoteVisibility.valueOf(h.getVisibility()), h.getAuthorId(),
+                revisions.getOrDefault(h.getId(), List.of())));
     }
 
     static SupportNoteRevision toDomain(SupportNoteRevisionRecord r) {

@@ -58,9 +58,9 @@ public final class Hub implements AutoCloseable {
                 javalin.jetty.addConnector((server, httpConfiguration) -> tlsConnector(server, httpConfiguration));
             }
             javalin.requestLogger.http((ctx, millis) -> LOG.info(
-                    "http method={} path={} status={} ms={} bytesIn={} device={}", ctx.method(), ctx.path(),
-                    ctx.status().getCode(), Math.round(millis), ctx.req().getContentLengthLong(),
-                    ctx.attribute(DEVICE_ATTRIBUTE) instanceof Device d ? d.id() : "-"));
+                    "http method={} path={} status={} ms={} bytesIn={} device={} client={}", ctx.method(),
+                    ctx.path(), ctx.status().getCode(), Math.round(millis), ctx.req().getContentLengthLong(),
+                    ctx.attribute(DEVICE_ATTRIBUTE) instanceof Device d ? d.id() : "-", client(ctx)));
             javalin.routes.get(SyncCodec.HEALTH_PATH, this::health);
             javalin.routes.post(SyncCodec.ENROL_PATH, this::enrol);
             javalin.routes.post(SyncCodec.SYNC_PATH, this::sync);
@@ -112,6 +112,18 @@ public final class Hub implements AutoCloseable {
         connector.setHost(config.host());
         connector.setPort(config.port());
         return connector;
+    }
+
+    /**
+     * The laptop's address for the log: behind a reverse proxy, the first address of {@code X-Forwarded-For}
+     * (the proxy's own address otherwise). Only logged, never trusted for a decision.
+     */
+    private static String client(Context ctx) {
+        String forwarded = ctx.header("X-Forwarded-For");
+        if (forwarded != null && !forwarded.isBlank()) {
+            return forwarded.split(",")[0].trim();
+        }
+        return ctx.ip();
     }
 
     private void health(Context ctx) {

@@ -31,7 +31,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "terrain-hub", mixinStandardHelpOptions = true,
         description = "Hub national de synchronisation de Convergence Terrain.",
         subcommands = {HubCommand.Serve.class, HubCommand.Enrol.class, HubCommand.Revoke.class,
-                HubCommand.Devices.class, HubCommand.Users.class, HubCommand.Import.class, HubCommand.Purge.class})
+                HubCommand.Devices.class, HubCommand.Users.class, HubCommand.Worksites.class, HubCommand.Import.class,
+                HubCommand.Purge.class})
 public final class HubCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -42,7 +43,13 @@ public final class HubCommand implements Callable<Integer> {
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new HubCommand());
+        return run(out, err, System::getenv, args);
+    }
+
+    /** Runs with {@code environment} as the source of the TERRAIN_HUB_* defaults (see {@link EnvironmentDefaults}). */
+    public static int run(PrintWriter out, PrintWriter err, java.util.function.UnaryOperator<String> environment,
+                          String... args) {
+        CommandLine commandLine = commandLine(environment);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -50,6 +57,12 @@ public final class HubCommand implements Callable<Integer> {
             return 1;
         });
         return commandLine.execute(args);
+    }
+
+    static CommandLine commandLine(java.util.function.UnaryOperator<String> environment) {
+        CommandLine commandLine = new CommandLine(new HubCommand());
+        commandLine.setDefaultValueProvider(new EnvironmentDefaults(environment));
+        return commandLine;
     }
 
     @Override
@@ -60,11 +73,11 @@ public final class HubCommand implements Callable<Integer> {
 
     /** Options shared by every subcommand: where the hub's database is. */
     static class Database {
-        @Option(names = "--db", description = "Base du hub : jdbc:postgresql://hôte/base ou jdbc:sqlite:fichier. "
-                + "Par défaut : un fichier SQLite à côté du hub (terrain-hub.db).")
+        @Option(names = "--db", description = "Base du hub : jdbc:postgresql://hôte/base ou jdbc:sqlite:fichier "
+                + "(ou TERRAIN_HUB_DB_URL). Par défaut : un fichier SQLite à côté du hub (terrain-hub.db).")
         String url;
 
-        @Option(names = "--db-user", description = "Utilisateur PostgreSQL (ou PGUSER).")
+        @Option(names = "--db-user", description = "Utilisateur PostgreSQL (ou TERRAIN_HUB_DB_USER, ou PGUSER).")
         String user;
 
         @Option(names = "--db-password-env", defaultValue = "TERRAIN_HUB_DB_PASSWORD",
@@ -92,17 +105,20 @@ public final class HubCommand implements Callable<Integer> {
         @CommandLine.Mixin
         Database database = new Database();
 
-        @Option(names = "--port", defaultValue = "8443", description = "Port d'écoute. Par défaut : ${DEFAULT-VALUE}.")
+        @Option(names = "--port", defaultValue = "8443", description = "Port d'écoute (ou TERRAIN_HUB_PORT ; 0 : un port libre). "
+                + "Par défaut : ${DEFAULT-VALUE}.")
         int port;
 
-        @Option(names = "--host", defaultValue = "0.0.0.0", description = "Adresse d'écoute.")
+        @Option(names = "--host", defaultValue = "0.0.0.0", description = "Adresse d'écoute (ou TERRAIN_HUB_HOST ; 127.0.0.1 derrière un "
+                + "proxy inverse). Par défaut : ${DEFAULT-VALUE}.")
         String host;
 
-        @Option(names = "--keystore", description = "Certificat TLS (PKCS#12) : active HTTPS.")
+        @Option(names = "--keystore", description = "Certificat TLS (PKCS#12) : active HTTPS (ou TERRAIN_HUB_KEYSTORE).")
         Path keystore;
 
         @Option(names = "--keystore-password-env", defaultValue = "TERRAIN_HUB_KEYSTORE_PASSWORD",
-                description = "Variable d'environnement du mot de passe du certificat.")
+                description = "Variable d'environnement du mot de passe du certificat. "
+                        + "Par défaut : ${DEFAULT-VALUE}.")
         String keystorePasswordVariable;
 
         @CommandLine.Spec
@@ -159,6 +175,14 @@ public final class HubCommand implements Callable<Integer> {
                 return 2;
             }
             try (JooqHubStore store = database.open()) {
+                // A typo would otherwise create an empty worksite, and the laptop would sync nothing.
+                boolean known = store.read(r -> worksite != null ? r.worksiteKnown(worksite)
+                        : !r.worksitesOf("territory", territory).isEmpty());
+                if (!known) {
+                    spec.commandLine().getErr().println((worksite != null ? "Chantier inconnu : " + worksite
+                            : "Territoire inconnu : " + territory) + ". Les identifiants : terrain-hub worksites.");
+                    return 1;
+                }
                 String code = new Enrolments(store, Clock.systemUTC()).issueCode(
                         worksite != null ? "worksite" : "territory", worksite != null ? worksite : territory, label,
                         Duration.ofDays(days));
@@ -235,6 +259,25 @@ public final class HubCommand implements Callable<Integer> {
                         devices.get(0).scopeKind() + ":" + devices.get(0).scopeId(),
                         devices.stream().filter(d -> !d.revoked()).count()));
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "worksites", mixinStandardHelpOptions = true,
+            description = "Liste les territoires et les chantiers du référentiel (identifiants pour enrol).")
+    static final class Worksites implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            ReferenceData reference = ReferenceData.load();
+            out.println("# Territoires : enrol --territory ID");
+            reference.territories().forEach(t -> out.printf("%s\t%s\t%s%n", t.id(), t.name(), t.region()));
+            out.println("# Chantiers : enrol --worksite ID (territoire, s'il y en a un)");
+            reference.worksites().forEach(w -> out.printf("%s\t%s\t%s\t%s%n", w.id(), w.name(), w.city(),
+                    w.territoryId() == null || w.territoryId().isBlank() ? "-" : w.territoryId()));
             return 0;
         }
     }

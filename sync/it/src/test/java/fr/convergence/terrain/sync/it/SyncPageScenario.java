@@ -4,6 +4,7 @@ import fr.convergence.terrain.app.common.DirectTaskExecutor;
 import fr.convergence.terrain.app.common.TaskExecutor;
 import fr.convergence.terrain.app.data.AppConfig;
 import fr.convergence.terrain.app.data.DataFolder;
+import fr.convergence.terrain.app.data.LocalSyncStore;
 import fr.convergence.terrain.app.shell.PageRegistry;
 import fr.convergence.terrain.app.sync.SyncPage;
 import fr.convergence.terrain.app.sync.SyncScheduler;
@@ -74,7 +75,7 @@ final class SyncPageScenario implements AutoCloseable {
             new ParticipantService(new Workstation(a)).update(esp, scenario.helene(A_PHONE));
             new Edits(scenario.b.store(), "esp-b").save(scenario.helene(B_PHONE));
             scenario.b.engine().sync(SyncProgress.NONE);
-            new SyncService(a, SyncService.http()).setAutoSync(autoSync);
+            new SyncService(new LocalSyncStore(a), SyncService.http()).setAutoSync(autoSync);
         }
         return scenario;
     }

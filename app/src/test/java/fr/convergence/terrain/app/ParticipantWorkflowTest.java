@@ -1,0 +1,82 @@
+package fr.convergence.terrain.app;
+
+import fr.convergence.terrain.app.data.DataFolder;
+import fr.convergence.terrain.core.domain.ExitCategory;
+import fr.convergence.terrain.core.domain.ExitReason;
+import fr.convergence.terrain.core.domain.Programme;
+import fr.convergence.terrain.core.domain.Role;
+import fr.convergence.terrain.core.service.ParticipantSummary;
+import fr.convergence.terrain.core.service.SetupService;
+import fr.convergence.terrain.core.store.TerrainStore;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ParticipantWorkflowTest extends AppTestSupport {
+
+    @Override
+    void prepare(DataFolder folder) {
+        try (TerrainStore store = TerrainStore.open(folder.realStore(), clock())) {
+            new SetupService().install(store, FAST, "abej-solidarite", "yanis", "Yanis Conseiller", Role.CIP,
+                    "secret1".toCharArray(), "secret1".toCharArray());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<ParticipantSummary> table() {
+        return lookup("#participants-table").queryAs(TableView.class);
+    }
+
+    @Test
+    void aParticipantIsCreatedFoundWithoutAccentsThenExitedWithACategory() {
+        signIn("Yanis", "secret1");
+        clickOn("#nav-participants");
+        clickOn("#participants-new");
+
+        clickOn("#form-save");
+        assertThat(text("#form-errors")).contains("Indiquez le prénom.").contains("Indiquez le nom.");
+
+        fill("#form-first-name", "Hélène");
+        fill("#form-last-name", "Lefèvre");
+        fill("#form-birth-date", "02/04/1985");
+        fill("#form-phone", "06 12 34 56 78");
+        interact(() -> lookup("#form-programme").<Programme>queryComboBox().setValue(Programme.CVG));
+        fill("#form-entry-date", "01/10/2025");
+        fill("#form-weekly-hours", "26");
+        fill("#form-contract-end", "31/12/2025");
+        clickOn("#form-save");
+        assertThat(text("#form-errors")).contains("au moins 4 mois");
+
+        fill("#form-contract-end", "30/09/2026");
+        clickOn("#form-save");
+
+        assertThat(text("#file-title")).isEqualTo("Hélène Lefèvre");
+
+        clickOn("#file-back");
+        fill("#participants-search", "helene lef");
+        assertThat(table().getItems()).extracting(s -> s.participant().lastName()).containsExactly("Lefèvre");
+        assertThat(text("#participants-count")).startsWith("1 affiché·es sur 1");
+        doubleClickOn("Lefèvre");
+
+        clickOn("#file-exit");
+        clickOn("#exit-save");
+        assertThat(text("#exit-errors")).contains("Choisissez le type de sortie.");
+
+        interact(() -> {
+            ComboBox<ExitCategory> category = lookup("#exit-category").queryComboBox();
+            category.setValue(ExitCategory.EMPLOI_DURABLE);
+            ComboBox<ExitReason> reason = lookup("#exit-reason").queryComboBox();
+            reason.setValue(ExitReason.CDI);
+        });
+        clickOn("#exit-save");
+
+        assertThat(text("#file-message")).contains("Sortie de Hélène Lefèvre enregistrée (Emploi durable)")
+                .contains("Suivis à faire");
+        assertThat(lookup("#file-exit").query().isDisabled()).isTrue();
+        clickOn("#file-back");
+        interact(() -> lookup("#participants-status").queryComboBox().setValue(null));
+        assertThat(text("#participants-count")).contains("0 en parcours, 1 sorti·es");
+    }
+}

@@ -1,0 +1,76 @@
+package fr.convergence.terrain.app;
+
+import fr.convergence.terrain.app.report.ReportsPage;
+import fr.convergence.terrain.app.report.ReportsViewModel;
+import fr.convergence.terrain.app.shell.PageRegistry;
+import fr.convergence.terrain.core.report.Report;
+import fr.convergence.terrain.core.report.ReportScope;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.chart.XYChart;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReportExportTest extends FeatureTestSupport {
+
+    private ReportsPage reports;
+
+    @Override
+    PageRegistry registry() {
+        return PageRegistry.standard().replace("reports", ctx -> {
+            reports = new ReportsPage(ctx);
+            return reports;
+        });
+    }
+
+    @Test
+    void theCoordinatorComputesTheTerritoryReportWithAChartPerFigureAndExportsItForExcel() throws Exception {
+        startDemoAs("Sandrine");
+        clickOn("#nav-reports");
+        assertThat(text("#report-heading")).as(text("#report-errors"))
+                .startsWith("Territoire : Lille — du 01/01/2026 au 18/03/2026");
+
+        choose("#report-period", ReportsViewModel.PeriodChoice.PREVIOUS_YEAR);
+        assertThat(text("#report-from")).isEqualTo("01/01/2025");
+        clickOn("#report-compute");
+
+        assertThat(text("#report-heading")).isEqualTo("Territoire : Lille — du 01/01/2025 au 31/12/2025");
+        for (String chart : List.of("caseload", "flows", "exits", "steps", "transitions", "hours")) {
+            XYChart<?, ?> drawn = lookup("#report-chart-" + chart).queryAs(XYChart.class);
+            assertThat(drawn.getData()).as(chart).isNotEmpty();
+        }
+        Report report = reports.viewModel().reportProperty().get();
+        assertThat(report.scope()).isEqualTo(ReportScope.territory("lille", "Lille"));
+        assertThat(report.activeCaseload().total()).isPositive();
+        assertThat(text("#report-caption-caseload")).startsWith(report.activeCaseload().total()
+                + " personne(s) suivie(s)");
+        assertThat(lookup("#report-chart-hours").queryAs(XYChart.class).getData()).hasSize(3);
+        assertThat(reports.viewModel().suggestedFileName()).isEqualTo("rapport-lille-2025-01-01-2025-12-31.csv");
+
+        Path file = dataDir.resolve("rapport.csv");
+        interact(() -> reports.viewModel().export(file));
+
+        assertThat(text("#report-message")).startsWith("Rapport exporté dans " + file);
+        byte[] bytes = Files.readAllBytes(file);
+        assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
+        List<String> lines = List.of(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).split("\r\n"));
+        assertThat(lines.get(0)).isEqualTo("Périmètre;Du;Au;Indicateur;Détail;Mois;Valeur;Unité");
+        assertThat(lines).contains("Territoire : Lille;01/01/2025;31/12/2025;File active;Total;;"
+                + report.activeCaseload().total() + ";personnes");
+        assertThat(lines).anyMatch(l -> l.matches(
+                "Territoire : Lille;01/01/2025;31/12/2025;Heures réalisées;Total;;\\d+,\\d{2};heures"));
+    }
+
+    @Test
+    void anEducatorReportsOnTheWorksiteOnly() {
+        startDemoAs("Camille");
+        clickOn("#nav-reports");
+
+        assertThat(reports.viewModel().scopes()).extracting(ReportScope::kind)
+                .containsOnly(ReportScope.Kind.WORKSITE);
+        assertThat(text("#report-heading")).startsWith("Chantier : ABEJ Solidarité");
+    }
+}

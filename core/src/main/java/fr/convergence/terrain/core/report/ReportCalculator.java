@@ -1,0 +1,211 @@
+package fr.convergence.terrain.core.report;
+
+import fr.convergence.terrain.core.domain.Enrolment;
+import fr.convergence.terrain.core.domain.ExitCategory;
+import fr.convergence.terrain.core.domain.HoursKind;
+import fr.convergence.terrain.core.domain.PhcStep;
+import fr.convergence.terrain.core.domain.Programme;
+import fr.convergence.terrain.core.rules.PhcRules;
+import fr.convergence.terrain.core.rules.PhcStepLadder;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The one place where the report figures are computed, from plain domain records, so the laptop, the command
+ * line and the hub (which reads its own store) give the same numbers. Every definition is written in
+ * docs/indicators.md; a change here changes that page too.
+ */
+public final class ReportCalculator {
+
+    private ReportCalculator() {
+    }
+
+    /**
+     * The report of {@code period} over the worksites {@code worksiteIds}, from their enrolments, PHC steps (by
+     * enrolment id) and summed hours. {@code today} caps the day of the "on a given day" figures.
+     */
+    public static Report compute(ReportScope scope, Collection<String> worksiteIds, ReportPeriod period,
+                                 LocalDate today, List<Enrolment> enrolments, Map<String, List<PhcStep>> steps,
+                                 List<MonthlyMinutes> hours, PhcStepLadder ladder) {
+        Set<String> inScope = Set.copyOf(worksiteIds);
+        List<Enrolment> scoped = enrolments.stream().filter(e -> inScope.contains(e.worksiteId())).toList();
+        LocalDate onDay = period.to().isAfter(today) ? (today.isBefore(period.from()) ? period.from() : today)
+                : period.to();
+        Set<String> continuations = continuations(scoped);
+        return new Report(scope, List.copyOf(worksiteIds), period, today,
+                activeCaseload(scoped, period, onDay),
+                entriesAndExits(scoped, continuations, period),
+                exitsByCategory(scoped, period),
+                phcSteps(scoped, steps, onDay, ladder),
+                phcToCddi(scoped, period),
+                monthlyHours(hours, period));
+    }
+
+    /** Whether the enrolment's end is a PHC → CDDI transition rather than an exit: a date but no category. */
+    public static boolean isTransition(Enrolment enrolment) {
+        return enrolment.exitDate() != null && enrolment.exitCategory() == null;
+    }
+
+    /** Whether the enrolment's end is an exit from the worksite (it has an exit category). */
+    public static boolean isExit(Enrolment enrolment) {
+        return enrolment.exitDate() != null && enrolment.exitCategory() != null;
+    }
+
+    static ActiveCaseload activeCaseload(List<Enrolment> enrolments, ReportPeriod period, LocalDate onDay) {
+        Set<String> all = new HashSet<>();
+        Map<Programme, Set<String>> byProgramme = new EnumMap<>(Programme.class);
+        Set<String> present = new HashSet<>();
+        for (Programme programme : Programme.values()) {
+            byProgramme.put(programme, new HashSet<>());
+        }
+        for (Enrolment e : enrolments) {
+            if (period.overlaps(e.entryDate(), e.exitDate())) {
+                all.add(e.participantId());
+                byProgramme.get(e.programme()).add(e.participantId());
+            }
+            if (e.activeOn(onDay)) {
+                present.add(e.participantId());
+            }
+        }
+        Map<YearMonth, Integer> byMonth = new TreeMap<>();
+        for (YearMonth month : period.months()) {
+            ReportPeriod part = period.within(month);
+            byMonth.put(month, (int) enrolments.stream().filter(e -> part.overlaps(e.entryDate(), e.exitDate()))
+                    .map(Enrolment::participantId).distinct().count());
+        }
+        Map<Programme, Integer> counts = new EnumMap<>(Programme.class);
+        byProgramme.forEach((programme, people) -> counts.put(programme, people.size()));
+        return new ActiveCaseload(all.size(), Collections.unmodifiableMap(counts), onDay, present.size(),
+                Collections.unmodifiableMap(byMonth));
+    }
+
+    static EntriesAndExits entriesAndExits(List<Enrolment> enrolments, Set<String> continuations,
+                                           ReportPeriod period) {
+        Map<Programme, Integer> entries = zeroByProgramme();
+        Map<Programme, Integer> exits = zeroByProgramme();
+        Map<YearMonth, int[]> months = new TreeMap<>();
+        period.months().forEach(m -> months.put(m, new int[2]));
+        for (Enrolment e : enrolments) {
+            if (period.contains(e.entryDate()) && !continuations.contains(e.id())) {
+                entries.merge(e.programme(), 1, Integer::sum);
+                months.get(YearMonth.from(e.entryDate()))[0]++;
+            }
+            if (isExit(e) && period.contains(e.exitDate())) {
+                exits.merge(e.programme(), 1, Integer::sum);
+                months.get(YearMonth.from(e.exitDate()))[1]++;
+            }
+        }
+        Map<YearMonth, EntriesAndExits.Flow> byMonth = new TreeMap<>();
+        months.forEach((m, c) -> byMonth.put(m, new EntriesAndExits.Flow(c[0], c[1])));
+        return new EntriesAndExits(sum(entries), sum(exits), Collections.unmodifiableMap(entries),
+                Collections.unmodifiableMap(exits), Collections.unmodifiableMap(byMonth));
+    }
+
+    static ExitsByCategory exitsByCategory(List<Enrolment> enrolments, ReportPeriod period) {
+        Map<ExitCategory, Integer> counts = new EnumMap<>(ExitCategory.class);
+        for (ExitCategory category : ExitCategory.values()) {
+            counts.put(category, 0);
+        }
+        enrolments.stream().filter(e -> isExit(e) && period.contains(e.exitDate()))
+                .forEach(e -> counts.merge(e.exitCategory(), 1, Integer::sum));
+        return new ExitsByCategory(Collections.unmodifiableMap(counts));
+    }
+
+    static PhcStepDistribution phcSteps(List<Enrolment> enrolments, Map<String, List<PhcStep>> steps,
+                                        LocalDate onDay, PhcStepLadder ladder) {
+        Map<Integer, Integer> byTarget = new TreeMap<>();
+        ladder.targets().forEach(t -> byTarget.put(t, 0));
+        for (Enrolment e : enrolments) {
+            if (e.programme() == Programme.PHC && e.activeOn(onDay)) {
+                int target = PhcRules.stepOn(steps.getOrDefault(e.id(), List.of()), onDay)
+                        .map(PhcStep::targetHours).orElse(ladder.first());
+                byTarget.merge(target, 1, Integer::sum);
+            }
+        }
+        return new PhcStepDistribution(onDay, Collections.unmodifiableMap(byTarget));
+    }
+
+    static PhcToCddiTransitions phcToCddi(List<Enrolment> enrolments, ReportPeriod period) {
+        int transitions = 0;
+        int ends = 0;
+        Map<YearMonth, Integer> byMonth = new TreeMap<>();
+        period.months().forEach(m -> byMonth.put(m, 0));
+        for (Enrolment e : enrolments) {
+            if (e.programme() == Programme.PHC && e.exitDate() != null && period.contains(e.exitDate())) {
+                ends++;
+                if (isTransition(e)) {
+                    transitions++;
+                    byMonth.merge(YearMonth.from(e.exitDate()), 1, Integer::sum);
+                }
+            }
+        }
+        return new PhcToCddiTransitions(transitions, ends, Collections.unmodifiableMap(byMonth));
+    }
+
+    static MonthlyHours monthlyHours(List<MonthlyMinutes> rows, ReportPeriod period) {
+        Map<YearMonth, Map<HoursKind, Long>> months = new TreeMap<>();
+        for (YearMonth month : period.months()) {
+            Map<HoursKind, Long> kinds = new EnumMap<>(HoursKind.class);
+            for (HoursKind kind : HoursKind.values()) {
+                if (kind.worked()) {
+                    kinds.put(kind, 0L);
+                }
+            }
+            months.put(month, kinds);
+        }
+        for (MonthlyMinutes row : rows) {
+            Map<HoursKind, Long> kinds = months.get(row.month());
+            if (kinds != null && row.kind().worked()) {
+                kinds.merge(row.kind(), row.minutes(), Long::sum);
+            }
+        }
+        months.replaceAll((month, kinds) -> Collections.unmodifiableMap(kinds));
+        return new MonthlyHours(Collections.unmodifiableMap(months));
+    }
+
+    /**
+     * Ids of the enrolments that continue a PHC → CDDI transition on the same worksite: the participant's
+     * previous enrolment there ended with a date but no exit category, on or before this one's entry.
+     */
+    static Set<String> continuations(List<Enrolment> enrolments) {
+        Map<String, List<Enrolment>> byPerson = enrolments.stream()
+                .collect(Collectors.groupingBy(e -> e.participantId() + "\u0000" + e.worksiteId(), HashMap::new,
+                        Collectors.toCollection(ArrayList::new)));
+        Set<String> ids = new HashSet<>();
+        for (List<Enrolment> list : byPerson.values()) {
+            list.sort(Comparator.comparing(Enrolment::entryDate).thenComparing(Enrolment::id));
+            for (int i = 1; i < list.size(); i++) {
+                Enrolment previous = list.get(i - 1);
+                Enrolment current = list.get(i);
+                if (isTransition(previous) && !previous.exitDate().isAfter(current.entryDate())) {
+                    ids.add(current.id());
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static Map<Programme, Integer> zeroByProgramme() {
+        Map<Programme, Integer> map = new EnumMap<>(Programme.class);
+        for (Programme programme : Programme.values()) {
+            map.put(programme, 0);
+        }
+        return map;
+    }
+
+    private static int sum(Map<?, Integer> counts) {
+        return counts.values().stream().mapToInt(Integer::intValue).sum();
+    }
+}
