@@ -5,8 +5,10 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
- * The French texts of the print-outs and the print page, from {@code PrintMessages_fr.properties}.
- * Placeholders {0}, {1}… are replaced as they are, so French apostrophes need no escaping.
+ * The French texts of the print-outs and the print page, from {@code PrintMessages_fr.properties}. Kept apart
+ * from the application's bundle ({@code I18n}) on purpose: the sheets are French documents for French partners
+ * and participants' files, whatever language the screens are shown in. Placeholders {0}, {1}… are replaced as
+ * they are, so French apostrophes need no escaping.
  */
 public final class PrintTexts {
 
