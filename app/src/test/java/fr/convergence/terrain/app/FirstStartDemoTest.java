@@ -40,7 +40,8 @@ class FirstStartDemoTest extends AppTestSupport {
         signIn("Camille", "demo");
 
         clickOn("#nav-sync");
-        assertThat(text("#placeholder-body")).contains("hub");
+        assertThat(text("#sync-state")).as("demo data never syncs").isEqualTo("Démonstration : pas de synchronisation");
+        assertThat(lookup("#sync-button").queryButton().isDisabled()).isTrue();
         clickOn("#nav-week");
         assertThat(flow.mainWindow().currentPage()).isEqualTo("week");
         assertThat(WeekPage.class).isNotNull();

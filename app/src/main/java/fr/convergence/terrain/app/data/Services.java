@@ -1,5 +1,6 @@
 package fr.convergence.terrain.app.data;
 
+import fr.convergence.terrain.app.sync.SyncService;
 import fr.convergence.terrain.core.report.ReportService;
 import fr.convergence.terrain.core.security.PasswordHasher;
 import fr.convergence.terrain.core.service.AttendanceSheetService;
@@ -35,6 +36,7 @@ public final class Services implements AutoCloseable {
     private final PrintCatalogService printCatalog;
     private final AttendanceSheetService attendanceSheets;
     private final ReferralFormService referralForms;
+    private SyncService sync;
 
     public Services(TerrainStore store, PasswordHasher hasher) {
         this.store = store;
@@ -103,6 +105,14 @@ public final class Services implements AutoCloseable {
 
     public ReferralFormService referralForms() {
         return referralForms;
+    }
+
+    /** Sync with the national hub over this store, made on first use (HTTP transport). */
+    public synchronized SyncService sync() {
+        if (sync == null) {
+            sync = new SyncService(new LocalSyncStore(store), SyncService.http());
+        }
+        return sync;
     }
 
     /** The store, for services of other features built in this package (never for views or view models). */

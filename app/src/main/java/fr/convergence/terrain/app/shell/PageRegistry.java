@@ -5,6 +5,7 @@ import fr.convergence.terrain.app.participant.ParticipantsPage;
 import fr.convergence.terrain.app.print.PrintsPage;
 import fr.convergence.terrain.app.referral.ReferralsPage;
 import fr.convergence.terrain.app.report.ReportsPage;
+import fr.convergence.terrain.app.sync.SyncPage;
 import fr.convergence.terrain.app.week.WeekPage;
 import fr.convergence.terrain.core.domain.User;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ public final class PageRegistry {
                 .add("participants", "nav.participants", ParticipantsPage::new)
                 .add("referrals", "nav.referrals", ReferralsPage::new)
                 .add("reports", "nav.reports", ReportsPage::new)
-                .add("sync", "nav.sync", ctx -> new PlaceholderPage("nav.sync", "placeholder.sync"))
+                .add("sync", "nav.sync", SyncPage::create)
                 .add("print", "nav.print", PrintsPage::new)
                 .add("accounts", "account.nav", AccountsPage::new, AccountsPage::visibleTo);
     }

@@ -3,6 +3,7 @@ package fr.convergence.terrain.core.store;
 import java.util.List;
 
 import static fr.convergence.terrain.core.store.generated.Tables.OUTBOX;
+import static fr.convergence.terrain.core.store.generated.Tables.SYNC_PENDING;
 
 /** Local changes not yet acknowledged by the hub, in the order they were committed. */
 public final class OutboxRepository {
@@ -18,8 +19,12 @@ public final class OutboxRepository {
         this.store = store;
     }
 
+    /**
+     * Changes the hub has not acknowledged yet: the outbox and the sync client's numbered queue (a sync cut
+     * after numbering leaves them there, still to send).
+     */
     public int pendingCount() {
-        return store.read(sql -> sql.fetchCount(OUTBOX));
+        return store.read(sql -> sql.fetchCount(OUTBOX) + sql.fetchCount(SYNC_PENDING));
     }
 
     public List<PendingChange> pending(int limit) {

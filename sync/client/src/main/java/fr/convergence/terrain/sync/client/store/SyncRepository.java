@@ -59,9 +59,13 @@ public final class SyncRepository {
                               String code, String reason, long quarantinedAt) {
     }
 
-    /** One conflict recorded by the hub: the value kept in the data and the other one, with the base. */
+    /**
+     * One conflict recorded by the hub: the value kept in the data and the other one, with the base, and the
+     * versions of both edits (their last part is the device that made them).
+     */
     public record Conflict(String id, String worksiteId, String table, String rowId, String field, String baseValue,
-                           String keptValue, String otherValue, long createdAt) {
+                           String keptValue, String otherValue, long createdAt, String keptVersion,
+                           String otherVersion) {
     }
 
     private final TerrainStore store;
@@ -357,7 +361,7 @@ public final class SyncRepository {
                 .where(SYNC_CONFLICT.RESOLVED.isFalse(), SYNC_CONFLICT.DELETED.isFalse())
                 .orderBy(SYNC_CONFLICT.CREATED_AT).fetch(r -> new Conflict(r.getId(), r.getWorksiteId(),
                         r.getTableName(), r.getRowId(), r.getFieldName(), r.getBaseValue(), r.getKeptValue(),
-                        r.getOtherValue(), r.getCreatedAt())));
+                        r.getOtherValue(), r.getCreatedAt(), r.getKeptVersion(), r.getOtherVersion())));
     }
 
     /**
@@ -393,6 +397,28 @@ public final class SyncRepository {
             tx.save(conflict);
             return null;
         });
+    }
+
+    /**
+     * One synced row as column name → value (dates as {@code LocalDate}), or empty if this laptop does not hold
+     * it: the sync page reads it to say which participant, day or referral a conflict or a refusal is about.
+     */
+    public Optional<Map<String, Object>> row(String tableName, String rowId) {
+        if (SyncSchema.table(tableName).isEmpty()) {
+            return Optional.empty();
+        }
+        Table<?> table = DefaultSchema.DEFAULT_SCHEMA.getTable(tableName);
+        if (table == null) {
+            return Optional.empty();
+        }
+        return store.read(sql -> sql.selectFrom(table).where(idField(table).eq(rowId)).fetchOptional()
+                .map(r -> {
+                    Map<String, Object> values = new LinkedHashMap<>();
+                    for (Field<?> field : r.fields()) {
+                        values.put(field.getName(), r.get(field));
+                    }
+                    return values;
+                }));
     }
 
     @SuppressWarnings("unchecked")

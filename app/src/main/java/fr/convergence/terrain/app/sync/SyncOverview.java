@@ -1,0 +1,18 @@
+package fr.convergence.terrain.app.sync;
+
+import java.util.List;
+
+/**
+ * The laptop's sync state as the page shows it: enrolment (hub address, scope as {@code kind:id}), last sync
+ * (epoch ms, null if never), changes waiting for the hub, the automatic sync setting, whether the store is the
+ * demo one (never synced), and what waits for the user.
+ */
+public record SyncOverview(boolean enrolled, String hubUrl, String scope, Long lastSyncMillis, int pending,
+                           boolean autoSync, boolean demo, List<ConflictRow> conflicts,
+                           List<QuarantineRow> quarantine) {
+
+    public SyncOverview {
+        conflicts = List.copyOf(conflicts);
+        quarantine = List.copyOf(quarantine);
+    }
+}

@@ -1,0 +1,120 @@
+package fr.convergence.terrain.sync.it;
+
+import fr.convergence.terrain.app.common.DirectTaskExecutor;
+import fr.convergence.terrain.app.common.TaskExecutor;
+import fr.convergence.terrain.app.data.AppConfig;
+import fr.convergence.terrain.app.data.DataFolder;
+import fr.convergence.terrain.app.data.LocalSyncStore;
+import fr.convergence.terrain.app.shell.PageRegistry;
+import fr.convergence.terrain.app.sync.SyncPage;
+import fr.convergence.terrain.app.sync.SyncScheduler;
+import fr.convergence.terrain.app.sync.SyncService;
+import fr.convergence.terrain.app.sync.SyncViewModel;
+import fr.convergence.terrain.core.domain.ContractType;
+import fr.convergence.terrain.core.domain.Enrolment;
+import fr.convergence.terrain.core.domain.Participant;
+import fr.convergence.terrain.core.domain.Programme;
+import fr.convergence.terrain.core.domain.Role;
+import fr.convergence.terrain.core.domain.User;
+import fr.convergence.terrain.core.security.PasswordHasher;
+import fr.convergence.terrain.core.service.ParticipantService;
+import fr.convergence.terrain.core.service.SetupService;
+import fr.convergence.terrain.core.service.Workstation;
+import fr.convergence.terrain.core.store.TerrainStore;
+import fr.convergence.terrain.sync.client.HttpHubClient;
+import fr.convergence.terrain.sync.client.SyncEngine;
+import fr.convergence.terrain.sync.client.SyncProgress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+
+/**
+ * A hub on loopback, the application's laptop "A" (an ESP account, Hélène Aubert on the ABEJ worksite) and a
+ * second laptop "B" of the same worksite. {@link #conflictWaiting} leaves A with a phone edit that clashes with
+ * B's, already on the hub: A's next sync records the conflict.
+ */
+final class SyncPageScenario implements AutoCloseable {
+
+    static final PasswordHasher FAST = new PasswordHasher(1000);
+    static final String PASSWORD = "secret1";
+    static final String A_PHONE = "06 11 11 11 11";
+    static final String B_PHONE = "07 22 22 22 22";
+
+    final SyncWorld world;
+    final DataFolder folder;
+    String heleneId;
+    SyncWorld.Laptop b;
+
+    private SyncPageScenario(Path dir) {
+        this.world = SyncWorld.sqlite(dir);
+        this.folder = new DataFolder(dir.resolve("app"));
+    }
+
+    /** A installed with Hélène, not enrolled yet. */
+    static SyncPageScenario notEnrolled(Path dir) {
+        SyncPageScenario scenario = new SyncPageScenario(dir);
+        try (TerrainStore a = TerrainStore.open(scenario.folder.realStore())) {
+            scenario.installA(a);
+        }
+        return scenario;
+    }
+
+    /** A and B both hold Hélène; both changed her phone offline; B's change is on the hub, A's waits. */
+    static SyncPageScenario conflictWaiting(Path dir, boolean autoSync) throws Exception {
+        SyncPageScenario scenario = new SyncPageScenario(dir);
+        try (TerrainStore a = TerrainStore.open(scenario.folder.realStore())) {
+            User esp = scenario.installA(a);
+            SyncEngine engine = new SyncEngine(a, new HttpHubClient(scenario.world.url(), null,
+                    Duration.ofSeconds(30)));
+            engine.enrol(scenario.world.url().toString(), scenario.world.hub.enrolments().issueCode("worksite",
+                    SyncWorld.SITE_A, "A", Duration.ofDays(1)), "Portable A");
+            engine.sync(SyncProgress.NONE);
+            scenario.b = scenario.world.laptop("b", "worksite", SyncWorld.SITE_A);
+            scenario.b.engine().sync(SyncProgress.NONE);
+            new ParticipantService(new Workstation(a)).update(esp, scenario.helene(A_PHONE));
+            new Edits(scenario.b.store(), "esp-b").save(scenario.helene(B_PHONE));
+            scenario.b.engine().sync(SyncProgress.NONE);
+            new SyncService(new LocalSyncStore(a), SyncService.http()).setAutoSync(autoSync);
+        }
+        return scenario;
+    }
+
+    private User installA(TerrainStore a) {
+        User esp = new SetupService().install(a, FAST, SyncWorld.SITE_A, "camille", "Camille Martin", Role.ESP,
+                PASSWORD.toCharArray(), PASSWORD.toCharArray()).value().orElseThrow();
+        heleneId = new ParticipantService(new Workstation(a)).create(esp, helene("06 00 00 00 00"),
+                new Enrolment(null, null, null, Programme.CVG, ContractType.CDDI, LocalDate.now().minusMonths(2),
+                        LocalDate.now().plusMonths(10), 26, null, null, null, null, null, null))
+                .value().orElseThrow().id();
+        return esp;
+    }
+
+    Participant helene(String phone) {
+        return new Participant(heleneId, SyncWorld.SITE_A, "Hélène", "Aubert", LocalDate.of(1980, 1, 2), phone,
+                null, null, null, null);
+    }
+
+    /** The application's configuration: this data folder, the real clock, work done at once on the caller. */
+    AppConfig config() {
+        return new AppConfig(folder, new DirectTaskExecutor(), Clock.systemDefaultZone(), FAST, FAST,
+                Duration.ofMinutes(30), 7);
+    }
+
+    /**
+     * The standard pages, the sync page on the HTTP client to the hub with its network work on {@code network}
+     * and an automatic sync that looks at the hub when the page opens but never fires later on its own.
+     */
+    static PageRegistry registry(TaskExecutor network) {
+        SyncScheduler never = (delay, action) -> () -> {
+        };
+        return PageRegistry.standard().replace("sync", ctx -> new SyncPage(new SyncViewModel(ctx.services().sync(),
+                ctx.session(), ctx.executor(), network == null ? ctx.executor() : network, never, ctx.clock(),
+                Runnable::run)));
+    }
+
+    @Override
+    public void close() {
+        world.close();
+    }
+}
