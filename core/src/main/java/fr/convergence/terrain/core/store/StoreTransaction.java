@@ -91,6 +91,8 @@ public final class StoreTransaction {
                     .forEach(r -> stored.put(r.get(idField), r));
         }
         List<R> inserts = new ArrayList<>();
+        // Updates that change the same columns share one prepared statement (a week of hours: only "minutes").
+        Map<List<String>, List<Object[]>> updates = new LinkedHashMap<>();
         List<OutboxRecord> outbox = new ArrayList<>();
         for (R record : records) {
             String id = record.get(idField);
@@ -116,23 +118,51 @@ public final class StoreTransaction {
             if (before == null) {
                 inserts.add(record);
             } else {
-                var update = sql.update(table).set(field(table, VERSION), version).set(field(table, UPDATED_BY), userId)
-                        .set(field(table, DELETED, Boolean.class), false);
-                for (String name : changed.keySet()) {
-                    if (!DELETED.equals(name)) {
-                        update = update.set(rawField(table, name), record.get(name));
-                    }
-                }
-                update.where(idField.eq(id)).execute();
+                List<String> columns = changed.keySet().stream().filter(name -> !DELETED.equals(name)).toList();
+                List<Object> values = new ArrayList<>();
+                values.add(version);
+                values.add(userId);
+                values.add(false);
+                columns.forEach(name -> values.add(record.get(name)));
+                values.add(id);
+                updates.computeIfAbsent(columns, c -> new ArrayList<>()).add(values.toArray());
             }
             stored.put(id, record);
             outbox.add(outboxRecord(table, id, record.get(field(table, WORKSITE_ID)), changed, version));
         }
+        updates.forEach((columns, rows) -> {
+            // Bind order: version, updated_by, deleted, the changed columns, then the id.
+            var update = sql.update(table).set(field(table, VERSION), (String) null)
+                    .set(field(table, UPDATED_BY), (String) null).set(field(table, DELETED, Boolean.class), false);
+            for (String name : columns) {
+                update = update.set(rawField(table, name), (Object) null);
+            }
+            var batch = sql.batch(update.where(idField.eq((String) null)));
+            rows.forEach(batch::bind);
+            batch.execute();
+        });
         if (!inserts.isEmpty()) {
-            sql.batchInsert(inserts).execute();
+            Field<?>[] fields = table.fields();
+            var insert = sql.batch(sql.insertInto(table).columns(fields).values(new Object[fields.length]));
+            for (R record : inserts) {
+                Object[] values = new Object[fields.length];
+                for (int i = 0; i < fields.length; i++) {
+                    values[i] = record.get(fields[i]);
+                }
+                insert.bind(values);
+            }
+            insert.execute();
         }
         if (!outbox.isEmpty()) {
-            sql.batchInsert(outbox).execute();
+            // One prepared statement for the whole batch: rendering an INSERT per row cost more than SQLite itself.
+            var insert = sql.batch(sql.insertInto(OUTBOX, OUTBOX.CHANGE_ID, OUTBOX.TABLE_NAME, OUTBOX.ROW_ID,
+                    OUTBOX.WORKSITE_ID, OUTBOX.FIELDS, OUTBOX.VERSION, OUTBOX.CREATED_AT)
+                    .values((String) null, null, null, null, null, null, null));
+            for (OutboxRecord change : outbox) {
+                insert.bind(change.getChangeId(), change.getTableName(), change.getRowId(), change.getWorksiteId(),
+                        change.getFields(), change.getVersion(), change.getCreatedAt());
+            }
+            insert.execute();
         }
         return outbox.size();
     }
