@@ -47,7 +47,8 @@ public final class TerrainStore implements AutoCloseable {
     private final Path file;
     private final Clock clock;
     private final Connection writeConnection;
-    private final DSLContext writeContext;
+    /** Made on first write, on the writer thread: building jOOQ's context costs ~0.4 s the first time in a JVM. */
+    private DSLContext writeContext;
     private final ExecutorService writer;
     private final BlockingQueue<Connection> readPool = new ArrayBlockingQueue<>(READ_CONNECTIONS);
     private final AtomicInteger readConnectionsOpened = new AtomicInteger();
@@ -67,13 +68,13 @@ public final class TerrainStore implements AutoCloseable {
                     backup.map(b -> ", backup kept at " + b).orElse(""));
         }
         writeConnection.setAutoCommit(true);
-        this.writeContext = context(writeConnection);
         // Plain JDBC here: opening the store need not wait for jOOQ's first-use initialisation.
-        this.deviceId = jdbcMeta(writeConnection, META_DEVICE_ID).orElseGet(() -> {
-            String id = UUID.randomUUID().toString();
-            putMeta(writeContext, META_DEVICE_ID, id);
-            return id;
-        });
+        Optional<String> knownDevice = jdbcMeta(writeConnection, META_DEVICE_ID);
+        if (knownDevice.isEmpty()) {
+            knownDevice = Optional.of(UUID.randomUUID().toString());
+            jdbcPutMeta(writeConnection, META_DEVICE_ID, knownDevice.get());
+        }
+        this.deviceId = knownDevice.get();
         this.hlc = new HybridLogicalClock(clock, deviceId,
                 jdbcMeta(writeConnection, META_HLC).map(Hlc::parse).orElse(null));
         this.writer = Executors.newSingleThreadExecutor(runnable -> {
@@ -145,7 +146,7 @@ public final class TerrainStore implements AutoCloseable {
         if (Thread.currentThread() == writerThread) {
             throw new IllegalStateException("Nested store write: call the StoreTransaction you already have");
         }
-        Future<T> result = writer.submit(() -> writeContext.transactionResult(configuration -> {
+        Future<T> result = writer.submit(() -> writeContext().transactionResult(configuration -> {
             StoreTransaction transaction = new StoreTransaction(DSL.using(configuration), hlc, userId, clock);
             T value = work.apply(transaction);
             if (transaction.issuedVersions()) {
@@ -177,6 +178,23 @@ public final class TerrainStore implements AutoCloseable {
             putMeta(tx.sql(), key, value);
             return null;
         });
+    }
+
+    private DSLContext writeContext() {
+        if (writeContext == null) {
+            writeContext = context(writeConnection);
+        }
+        return writeContext;
+    }
+
+    private static void jdbcPutMeta(Connection connection, String key, String value) throws SQLException {
+        try (var statement = connection.prepareStatement(
+                "INSERT INTO store_meta (meta_key, meta_value) VALUES (?, ?) "
+                        + "ON CONFLICT (meta_key) DO UPDATE SET meta_value = excluded.meta_value")) {
+            statement.setString(1, key);
+            statement.setString(2, value);
+            statement.executeUpdate();
+        }
     }
 
     private static Optional<String> jdbcMeta(Connection connection, String key) throws SQLException {

@@ -56,6 +56,10 @@ public final class StoreBenchmark {
         long openStart = System.nanoTime();
         TerrainStore first = TerrainStore.open(file);
         double coldOpen = (System.nanoTime() - openStart) / 1e6;
+        first.close();
+        // The same store file opened by a process whose SQLite library is loaded but which never opened this file.
+        double fileOpen = firstOpenWithDriverLoaded(file);
+        first = TerrainStore.open(file);
         long queryStart = System.nanoTime();
         int count = new ParticipantRepository(first).count(Set.of("abej-solidarite"));
         double coldFirstQuery = (System.nanoTime() - queryStart) / 1e6;
@@ -101,6 +105,7 @@ public final class StoreBenchmark {
             System.out.printf("%n%s store (%s, %.0f MB, %d participants on the biggest worksite)%n", size,
                     file.getFileName(), file.toFile().length() / 1e6, participants.count(Set.of(biggest)));
             System.out.printf("  open store, cold (first in this JVM)        %8.1f ms%n", coldOpen);
+            System.out.printf("  open store file, first time, driver loaded  %8.1f ms%n", fileOpen);
             System.out.printf("  then first query, cold (jOOQ's first use)   %8.1f ms%n", coldFirstQuery);
             report("open store, warm", opens);
             report("week grid of one worksite (rows x 7 days)", grid);
@@ -110,6 +115,32 @@ public final class StoreBenchmark {
             if (count < 0) {
                 throw new IllegalStateException();
             }
+        }
+    }
+
+    /** Runs in a child JVM that loads SQLite's driver on an in-memory database, then times opening {@code file}. */
+    private static double firstOpenWithDriverLoaded(Path file) {
+        try {
+            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), FirstOpen.class.getName(), file.toString())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(child.getInputStream().readAllBytes()).trim();
+            child.waitFor();
+            return Double.parseDouble(out.substring(out.lastIndexOf('\n') + 1));
+        } catch (Exception e) {
+            throw new IllegalStateException("child benchmark failed", e);
+        }
+    }
+
+    /** Entry point of the child JVM of {@link #firstOpenWithDriverLoaded}. */
+    public static final class FirstOpen {
+        public static void main(String[] args) throws Exception {
+            try (var memory = java.sql.DriverManager.getConnection("jdbc:sqlite::memory:")) {
+                memory.createStatement().execute("SELECT 1");
+            }
+            long start = System.nanoTime();
+            TerrainStore.open(Path.of(args[0])).close();
+            System.out.println((System.nanoTime() - start) / 1e6);
         }
     }
 
