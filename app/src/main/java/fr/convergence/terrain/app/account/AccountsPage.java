@@ -1,5 +1,6 @@
 package fr.convergence.terrain.app.account;
 
+import fr.convergence.terrain.app.common.Controls;
 import fr.convergence.terrain.app.account.AccountsViewModel.AccountRow;
 import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.app.common.Styles;
@@ -11,8 +12,6 @@ import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.domain.Worksite;
 import fr.convergence.terrain.core.service.AuthService;
 import java.util.List;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -21,7 +20,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.cell.CheckBoxListCell;
@@ -90,11 +88,11 @@ public final class AccountsPage implements Page {
         table.setItems(viewModel.accounts());
         table.setPlaceholder(new Label(I18n.t("account.empty")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column(I18n.t("account.column.name"), r -> r.user().displayName(), 180));
-        table.getColumns().add(column(I18n.t("account.column.login"), r -> r.user().login(), 110));
-        table.getColumns().add(column(I18n.t("account.column.role"), AccountRow::roleText, 200));
-        table.getColumns().add(column(I18n.t("account.column.scope"), AccountRow::scope, 170));
-        table.getColumns().add(column(I18n.t("account.column.status"), AccountRow::statusText, 90));
+        table.getColumns().add(Controls.textColumn(I18n.t("account.column.name"), r -> r.user().displayName(), 180));
+        table.getColumns().add(Controls.textColumn(I18n.t("account.column.login"), r -> r.user().login(), 110));
+        table.getColumns().add(Controls.textColumn(I18n.t("account.column.role"), AccountRow::roleText, 200));
+        table.getColumns().add(Controls.textColumn(I18n.t("account.column.scope"), AccountRow::scope, 170));
+        table.getColumns().add(Controls.textColumn(I18n.t("account.column.status"), AccountRow::statusText, 90));
         table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
             if (!syncing) {
                 viewModel.selectedProperty().set(now);
@@ -151,13 +149,13 @@ public final class AccountsPage implements Page {
         login.textProperty().bindBidirectional(viewModel.loginProperty());
         ComboBox<Role> role = new ComboBox<>(viewModel.roles());
         role.setId("account-role");
-        role.setConverter(converter(r -> r == null ? "" : r.label()));
+        role.setConverter(Controls.labels(r -> r == null ? "" : r.label()));
         role.valueProperty().bindBidirectional(viewModel.roleProperty());
         role.setMaxWidth(Double.MAX_VALUE);
 
         worksites.setId("account-worksites");
         worksites.setItems(viewModel.worksiteChoices());
-        StringConverter<Worksite> worksiteName = converter(w -> w == null ? "" : w.name());
+        StringConverter<Worksite> worksiteName = Controls.labels(w -> w == null ? "" : w.name());
         worksites.setCellFactory(list -> new CheckBoxListCell<>(worksites::getItemBooleanProperty, worksiteName));
         worksites.setPrefHeight(150);
         viewModel.worksiteChoices().addListener((ListChangeListener<Worksite>) c -> showChosen());
@@ -180,7 +178,7 @@ public final class AccountsPage implements Page {
 
         ComboBox<Territory> territory = new ComboBox<>(viewModel.territoryChoices());
         territory.setId("account-territory");
-        territory.setConverter(converter(t -> t == null ? "" : t.name()));
+        territory.setConverter(Controls.labels(t -> t == null ? "" : t.name()));
         territory.valueProperty().bindBidirectional(viewModel.territoryProperty());
         territory.setMaxWidth(Double.MAX_VALUE);
         VBox territoryBox = new VBox(4, new Label(I18n.t("account.territory")), territory);
@@ -226,28 +224,6 @@ public final class AccountsPage implements Page {
         } finally {
             syncingChecks = false;
         }
-    }
-
-    private static TableColumn<AccountRow, String> column(String title, Function<AccountRow, String> value,
-                                                          double width) {
-        TableColumn<AccountRow, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(row -> new ReadOnlyStringWrapper(value.apply(row.getValue())));
-        column.setPrefWidth(width);
-        return column;
-    }
-
-    private static <T> StringConverter<T> converter(Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return text.apply(value);
-            }
-
-            @Override
-            public T fromString(String string) {
-                return null;
-            }
-        };
     }
 
     public AccountsViewModel viewModel() {

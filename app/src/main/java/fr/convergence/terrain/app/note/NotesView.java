@@ -1,5 +1,6 @@
 package fr.convergence.terrain.app.note;
 
+import fr.convergence.terrain.app.common.Controls;
 import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.app.common.Styles;
 import fr.convergence.terrain.core.domain.NoteTheme;
@@ -18,7 +19,6 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /**
  * The notes section of a participant's file: "new note", the editor in place (no pop-up on small screens), and
@@ -60,12 +60,12 @@ public final class NotesView {
         ComboBox<NoteTheme> theme = new ComboBox<>(FXCollections.observableArrayList(NoteTheme.values()));
         theme.setId("note-theme");
         theme.setPromptText(I18n.t("note.theme.prompt"));
-        theme.setConverter(converter(NoteTheme::label));
+        theme.setConverter(Controls.labels(NoteTheme::label));
         theme.valueProperty().bindBidirectional(viewModel.themeProperty());
         ComboBox<NoteVisibility> visibility = new ComboBox<>(
                 FXCollections.observableArrayList(NoteVisibility.values()));
         visibility.setId("note-visibility");
-        visibility.setConverter(converter(NoteVisibility::label));
+        visibility.setConverter(Controls.labels(NoteVisibility::label));
         visibility.valueProperty().bindBidirectional(viewModel.visibilityProperty());
         GridPane grid = new GridPane();
         grid.setHgap(10);
@@ -158,20 +158,6 @@ public final class NotesView {
         card.getStyleClass().add(Styles.CARD);
         card.setPadding(new Insets(8));
         return card;
-    }
-
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> label) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : label.apply(value);
-            }
-
-            @Override
-            public T fromString(String string) {
-                return null;
-            }
-        };
     }
 
     public Node root() {

@@ -1,5 +1,6 @@
 package fr.convergence.terrain.app.participant;
 
+import fr.convergence.terrain.app.common.Controls;
 import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.app.common.Styles;
 import fr.convergence.terrain.core.domain.DerogationKind;
@@ -46,11 +47,11 @@ final class ParticipantFormView {
         GridPane enrolment = grid();
         ComboBox<Programme> programme = new ComboBox<>(FXCollections.observableArrayList(Programme.values()));
         programme.setId("form-programme");
-        programme.setConverter(ParticipantsPage.converter(p -> p == null ? "" : p.label()));
+        programme.setConverter(Controls.labels(p -> p == null ? "" : p.label()));
         programme.valueProperty().bindBidirectional(viewModel.programme);
         ComboBox<DerogationKind> derogation = new ComboBox<>(FXCollections.observableArrayList(null,
                 DerogationKind.INDIVIDUELLE, DerogationKind.COLLECTIVE));
-        derogation.setConverter(ParticipantsPage.converter(d -> d == null ? I18n.t("form.noDerogation") : d.label()));
+        derogation.setConverter(Controls.labels(d -> d == null ? I18n.t("form.noDerogation") : d.label()));
         derogation.valueProperty().bindBidirectional(viewModel.derogation);
         row = 0;
         enrolment.addRow(row++, label("form.programme", true), programme);

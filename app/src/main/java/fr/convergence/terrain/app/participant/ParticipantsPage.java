@@ -1,5 +1,6 @@
 package fr.convergence.terrain.app.participant;
 
+import fr.convergence.terrain.app.common.Controls;
 import fr.convergence.terrain.app.common.Formats;
 import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.app.common.Styles;
@@ -14,7 +15,6 @@ import fr.convergence.terrain.core.rules.PhcStepLadder;
 import fr.convergence.terrain.core.service.ParticipantFile;
 import fr.convergence.terrain.core.service.ParticipantQuery;
 import fr.convergence.terrain.core.service.ParticipantSummary;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -22,7 +22,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -33,7 +32,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /**
  * Salarié·es: the searchable list, and from it a participant's file, the create / edit form and the exit form,
@@ -68,12 +66,12 @@ public final class ParticipantsPage implements ArgumentPage {
         ComboBox<Programme> programme = new ComboBox<>(FXCollections.observableArrayList(null, Programme.PHC,
                 Programme.CVG));
         programme.setId("participants-programme");
-        programme.setConverter(converter(p -> p == null ? I18n.t("participants.filter.allProgrammes") : p.label()));
+        programme.setConverter(Controls.labels(p -> p == null ? I18n.t("participants.filter.allProgrammes") : p.label()));
         programme.valueProperty().bindBidirectional(list.programmeProperty());
         ComboBox<ParticipantQuery.Status> status = new ComboBox<>(FXCollections.observableArrayList(null,
                 ParticipantQuery.Status.ACTIVE, ParticipantQuery.Status.EXITED));
         status.setId("participants-status");
-        status.setConverter(converter(s -> s == null ? I18n.t("participants.filter.allStatuses")
+        status.setConverter(Controls.labels(s -> s == null ? I18n.t("participants.filter.allStatuses")
                 : s == ParticipantQuery.Status.ACTIVE ? I18n.t("participants.filter.active")
                 : I18n.t("participants.filter.exited")));
         status.valueProperty().bindBidirectional(list.statusProperty());
@@ -81,7 +79,7 @@ public final class ParticipantsPage implements ArgumentPage {
         step.getItems().add(null);
         step.getItems().addAll(PhcStepLadder.DEFAULT.targets());
         step.setId("participants-step");
-        step.setConverter(converter(s -> s == null ? I18n.t("participants.filter.allSteps")
+        step.setConverter(Controls.labels(s -> s == null ? I18n.t("participants.filter.allSteps")
                 : I18n.t("participants.filter.step", s)));
         step.valueProperty().bindBidirectional(list.stepProperty());
         Button create = new Button(I18n.t("participants.new"));
@@ -122,18 +120,18 @@ public final class ParticipantsPage implements ArgumentPage {
         table.setItems(list.rows());
         table.setPlaceholder(new Label(I18n.t("participants.empty")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column(I18n.t("participants.column.lastName"), s -> s.participant().lastName(), 170));
-        table.getColumns().add(column(I18n.t("participants.column.firstName"), s -> s.participant().firstName(),
+        table.getColumns().add(Controls.textColumn(I18n.t("participants.column.lastName"), s -> s.participant().lastName(), 170));
+        table.getColumns().add(Controls.textColumn(I18n.t("participants.column.firstName"), s -> s.participant().firstName(),
                 150));
-        table.getColumns().add(column(I18n.t("participants.column.programme"),
+        table.getColumns().add(Controls.textColumn(I18n.t("participants.column.programme"),
                 s -> s.enrolment() == null ? "—" : s.enrolment().programme().label(), 150));
-        table.getColumns().add(column(I18n.t("participants.column.target"), s -> s.currentStep() != null
+        table.getColumns().add(Controls.textColumn(I18n.t("participants.column.target"), s -> s.currentStep() != null
                 ? I18n.t("week.target.phc", s.currentStep())
                 : s.enrolment() != null && s.enrolment().weeklyHours() != null
                 ? I18n.t("week.target.contract", s.enrolment().weeklyHours()) : "—", 120));
-        table.getColumns().add(column(I18n.t("participants.column.entry"),
+        table.getColumns().add(Controls.textColumn(I18n.t("participants.column.entry"),
                 s -> s.enrolment() == null ? "—" : Formats.date(s.enrolment().entryDate()), 100));
-        table.getColumns().add(column(I18n.t("participants.column.status"), s -> s.active()
+        table.getColumns().add(Controls.textColumn(I18n.t("participants.column.status"), s -> s.active()
                 ? I18n.t("participants.status.active")
                 : s.enrolment() != null && s.enrolment().exitDate() != null
                 ? I18n.t("participants.status.exited", Formats.date(s.enrolment().exitDate()))
@@ -155,29 +153,6 @@ public final class ParticipantsPage implements ArgumentPage {
         listView.setTop(top);
         listView.setCenter(table);
         listView.setPadding(new Insets(12));
-    }
-
-    private static TableColumn<ParticipantSummary, String> column(String title,
-                                                                  java.util.function.Function<ParticipantSummary, String> value,
-                                                                  double width) {
-        TableColumn<ParticipantSummary, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(row -> new ReadOnlyStringWrapper(value.apply(row.getValue())));
-        column.setPrefWidth(width);
-        return column;
-    }
-
-    static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return text.apply(value);
-            }
-
-            @Override
-            public T fromString(String string) {
-                return null;
-            }
-        };
     }
 
     private void openSelected() {

@@ -1,5 +1,6 @@
 package fr.convergence.terrain.app.referral;
 
+import fr.convergence.terrain.app.common.Controls;
 import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.app.common.Styles;
 import fr.convergence.terrain.core.domain.ReferralStatus;
@@ -71,7 +72,7 @@ final class ReferralDetailView {
 
         ComboBox<ReferralStatus> next = new ComboBox<>(viewModel.nextStatuses());
         next.setId("referral-next");
-        next.setConverter(ReferralsPage.converter(s -> s == null ? "" : s.label()));
+        next.setConverter(Controls.labels(s -> s == null ? "" : s.label()));
         next.valueProperty().bindBidirectional(viewModel.nextStatusProperty());
         TextField date = new TextField();
         date.setId("referral-move-date");

@@ -1,5 +1,6 @@
 package fr.convergence.terrain.app.referral;
 
+import fr.convergence.terrain.app.common.Controls;
 import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.app.common.Styles;
 import fr.convergence.terrain.core.domain.Participant;
@@ -33,13 +34,13 @@ final class ReferralFormView {
         ComboBox<Participant> participant = new ComboBox<>(viewModel.participants());
         participant.setId("referral-participant");
         participant.setPromptText(I18n.t("orientation.form.participant.prompt"));
-        participant.setConverter(ReferralsPage.converter(p -> p == null ? "" : p.lastName() + " " + p.firstName()));
+        participant.setConverter(Controls.labels(p -> p == null ? "" : p.lastName() + " " + p.firstName()));
         participant.valueProperty().bindBidirectional(viewModel.participantProperty());
         participant.setMaxWidth(Double.MAX_VALUE);
         ComboBox<Partner> partner = new ComboBox<>(FXCollections.observableArrayList(Partner.values()));
         partner.setId("referral-partner");
         partner.setPromptText(I18n.t("orientation.form.partner.prompt"));
-        partner.setConverter(ReferralsPage.converter(p -> p == null ? "" : p.label()));
+        partner.setConverter(Controls.labels(p -> p == null ? "" : p.label()));
         partner.valueProperty().bindBidirectional(viewModel.partnerProperty());
         partner.setMaxWidth(Double.MAX_VALUE);
         TextField partnerName = new TextField();

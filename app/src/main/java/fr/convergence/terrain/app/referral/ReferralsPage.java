@@ -1,5 +1,6 @@
 package fr.convergence.terrain.app.referral;
 
+import fr.convergence.terrain.app.common.Controls;
 import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.app.common.Styles;
 import fr.convergence.terrain.app.shell.ArgumentPage;
@@ -7,8 +8,6 @@ import fr.convergence.terrain.app.shell.PageContext;
 import fr.convergence.terrain.core.domain.Partner;
 import fr.convergence.terrain.core.domain.ReferralStatus;
 import fr.convergence.terrain.core.domain.Worksite;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -27,7 +26,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /**
  * Orientations: the worksite's referrals with filters and the overdue ones highlighted, and in place of the list
@@ -62,7 +60,7 @@ public final class ReferralsPage implements ArgumentPage {
         title.getStyleClass().add(Styles.PAGE_TITLE);
         ComboBox<Worksite> worksite = new ComboBox<>();
         worksite.setId("referral-worksite");
-        worksite.setConverter(converter(w -> w == null ? I18n.t("orientation.filter.allWorksites") : w.name()));
+        worksite.setConverter(Controls.labels(w -> w == null ? I18n.t("orientation.filter.allWorksites") : w.name()));
         list.worksites().addListener((javafx.collections.ListChangeListener<Worksite>) c -> {
             worksite.getItems().setAll(list.worksites());
             worksite.getItems().add(0, null);
@@ -72,11 +70,11 @@ public final class ReferralsPage implements ArgumentPage {
         worksite.valueProperty().bindBidirectional(list.worksiteProperty());
         ComboBox<Partner> partner = new ComboBox<>(withAll(Partner.values()));
         partner.setId("referral-partner-filter");
-        partner.setConverter(converter(p -> p == null ? I18n.t("orientation.filter.allPartners") : p.label()));
+        partner.setConverter(Controls.labels(p -> p == null ? I18n.t("orientation.filter.allPartners") : p.label()));
         partner.valueProperty().bindBidirectional(list.partnerProperty());
         ComboBox<ReferralStatus> status = new ComboBox<>(withAll(ReferralStatus.values()));
         status.setId("referral-status-filter");
-        status.setConverter(converter(s -> s == null ? I18n.t("orientation.filter.allStatuses") : s.label()));
+        status.setConverter(Controls.labels(s -> s == null ? I18n.t("orientation.filter.allStatuses") : s.label()));
         status.valueProperty().bindBidirectional(list.statusProperty());
         CheckBox overdue = new CheckBox(I18n.t("orientation.filter.overdue"));
         overdue.setId("referral-overdue-only");
@@ -109,18 +107,18 @@ public final class ReferralsPage implements ArgumentPage {
         table.setItems(list.lines());
         table.setPlaceholder(new Label(I18n.t("orientation.empty")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column(I18n.t("orientation.column.participant"),
+        table.getColumns().add(Controls.textColumn(I18n.t("orientation.column.participant"),
                 ReferralListViewModel.Line::participant, 170));
-        table.getColumns().add(column(I18n.t("orientation.column.partner"), ReferralListViewModel.Line::partner, 170));
-        table.getColumns().add(column(I18n.t("orientation.column.status"), ReferralListViewModel.Line::status, 100));
-        table.getColumns().add(column(I18n.t("orientation.column.lastChange"),
+        table.getColumns().add(Controls.textColumn(I18n.t("orientation.column.partner"), ReferralListViewModel.Line::partner, 170));
+        table.getColumns().add(Controls.textColumn(I18n.t("orientation.column.status"), ReferralListViewModel.Line::status, 100));
+        table.getColumns().add(Controls.textColumn(I18n.t("orientation.column.lastChange"),
                 ReferralListViewModel.Line::lastChange, 110));
-        table.getColumns().add(column(I18n.t("orientation.column.waiting"), ReferralListViewModel.Line::waiting, 120));
-        TableColumn<ReferralListViewModel.Line, String> worksiteColumn = column(I18n.t("orientation.column.worksite"),
+        table.getColumns().add(Controls.textColumn(I18n.t("orientation.column.waiting"), ReferralListViewModel.Line::waiting, 120));
+        TableColumn<ReferralListViewModel.Line, String> worksiteColumn = Controls.textColumn(I18n.t("orientation.column.worksite"),
                 ReferralListViewModel.Line::worksite, 150);
         worksiteColumn.visibleProperty().bind(worksite.visibleProperty());
         table.getColumns().add(worksiteColumn);
-        table.getColumns().add(column(I18n.t("orientation.column.purpose"), ReferralListViewModel.Line::purpose, 220));
+        table.getColumns().add(Controls.textColumn(I18n.t("orientation.column.purpose"), ReferralListViewModel.Line::purpose, 220));
         table.setRowFactory(t -> {
             TableRow<ReferralListViewModel.Line> row = new TableRow<>() {
                 @Override
@@ -153,28 +151,6 @@ public final class ReferralsPage implements ArgumentPage {
         javafx.collections.ObservableList<T> items = FXCollections.observableArrayList(values);
         items.add(0, null);
         return items;
-    }
-
-    private static TableColumn<ReferralListViewModel.Line, String> column(
-            String title, Function<ReferralListViewModel.Line, String> value, double width) {
-        TableColumn<ReferralListViewModel.Line, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(row -> new ReadOnlyStringWrapper(value.apply(row.getValue())));
-        column.setPrefWidth(width);
-        return column;
-    }
-
-    static <T> StringConverter<T> converter(Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return text.apply(value);
-            }
-
-            @Override
-            public T fromString(String string) {
-                return null;
-            }
-        };
     }
 
     private void openSelected() {

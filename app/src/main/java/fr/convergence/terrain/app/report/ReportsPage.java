@@ -1,12 +1,12 @@
 package fr.convergence.terrain.app.report;
 
+import fr.convergence.terrain.app.common.Controls;
 import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.app.common.Styles;
 import fr.convergence.terrain.app.shell.Page;
 import fr.convergence.terrain.app.shell.PageContext;
 import fr.convergence.terrain.core.report.ReportScope;
 import java.io.File;
-import java.util.function.Function;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -29,7 +29,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 
 /**
  * Rapports: scope and period pickers, one chart per figure with a sentence giving its key numbers, and the CSV
@@ -52,12 +51,12 @@ public final class ReportsPage implements Page {
         title.getStyleClass().add(Styles.PAGE_TITLE);
         ComboBox<ReportScope> scope = new ComboBox<>(viewModel.scopes());
         scope.setId("report-scope");
-        scope.setConverter(converter(s -> s == null ? "" : s.label()));
+        scope.setConverter(Controls.labels(s -> s == null ? "" : s.label()));
         scope.valueProperty().bindBidirectional(viewModel.scopeProperty());
         ComboBox<ReportsViewModel.PeriodChoice> period = new ComboBox<>(
                 FXCollections.observableArrayList(ReportsViewModel.PeriodChoice.values()));
         period.setId("report-period");
-        period.setConverter(converter(p -> p == null ? "" : p.label()));
+        period.setConverter(Controls.labels(p -> p == null ? "" : p.label()));
         period.valueProperty().bindBidirectional(viewModel.periodChoiceProperty());
         TextField from = dateField("report-from");
         from.textProperty().bindBidirectional(viewModel.fromProperty());
@@ -165,20 +164,6 @@ public final class ReportsPage implements Page {
         if (file != null) {
             viewModel.export(file.toPath());
         }
-    }
-
-    private static <T> StringConverter<T> converter(Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return text.apply(value);
-            }
-
-            @Override
-            public T fromString(String string) {
-                return null;
-            }
-        };
     }
 
     public ReportsViewModel viewModel() {

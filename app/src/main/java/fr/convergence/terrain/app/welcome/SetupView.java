@@ -1,5 +1,6 @@
 package fr.convergence.terrain.app.welcome;
 
+import fr.convergence.terrain.app.common.Controls;
 import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.app.common.Styles;
 import fr.convergence.terrain.core.domain.Role;
@@ -16,7 +17,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /** The form that installs this workstation: worksite, then the first account. */
 public final class SetupView {
@@ -31,15 +31,15 @@ public final class SetupView {
 
         ComboBox<Territory> territory = new ComboBox<>(viewModel.territories());
         territory.setId("setup-territory");
-        territory.setConverter(converter(t -> t.name()));
+        territory.setConverter(Controls.labels(t -> t.name()));
         territory.valueProperty().bindBidirectional(viewModel.territoryProperty());
         ComboBox<Worksite> worksite = new ComboBox<>(viewModel.worksites());
         worksite.setId("setup-worksite");
-        worksite.setConverter(converter(w -> w.name() + " (" + w.city() + ")"));
+        worksite.setConverter(Controls.labels(w -> w.name() + " (" + w.city() + ")"));
         worksite.valueProperty().bindBidirectional(viewModel.worksiteProperty());
         ComboBox<Role> role = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(Role.values()));
         role.setId("setup-role");
-        role.setConverter(converter(Role::label));
+        role.setConverter(Controls.labels(Role::label));
         role.valueProperty().bindBidirectional(viewModel.roleProperty());
         TextField displayName = new TextField();
         displayName.setId("setup-name");
@@ -94,20 +94,6 @@ public final class SetupView {
         card.getStyleClass().add(Styles.CARD);
         root.getChildren().add(card);
         root.getStyleClass().add("backdrop");
-    }
-
-    static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : text.apply(value);
-            }
-
-            @Override
-            public T fromString(String string) {
-                return null;
-            }
-        };
     }
 
     public Parent root() {

@@ -1,0 +1,36 @@
+package fr.convergence.terrain.app.common;
+
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.TableColumn;
+import javafx.util.StringConverter;
+
+/** Small control helpers that every page needs, written once. */
+public final class Controls {
+
+    private Controls() {
+    }
+
+    /** Shows values with {@code label} in combo boxes and choice boxes (nothing for no value); never parses. */
+    public static <T> StringConverter<T> labels(Function<T, String> label) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : label.apply(value);
+            }
+
+            @Override
+            public T fromString(String string) {
+                return null;
+            }
+        };
+    }
+
+    /** A read-only text column of a table, its cells computed from each row. */
+    public static <R> TableColumn<R, String> textColumn(String title, Function<R, String> value, double width) {
+        TableColumn<R, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(row -> new ReadOnlyStringWrapper(value.apply(row.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+}
