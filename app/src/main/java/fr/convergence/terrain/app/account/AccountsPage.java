@@ -149,13 +149,13 @@ public final class AccountsPage implements Page {
         login.textProperty().bindBidirectional(viewModel.loginProperty());
         ComboBox<Role> role = new ComboBox<>(viewModel.roles());
         role.setId("account-role");
-        role.setConverter(Controls.labels(r -> r == null ? "" : r.label()));
+        role.setConverter(Controls.labels(r -> r.label()));
         role.valueProperty().bindBidirectional(viewModel.roleProperty());
         role.setMaxWidth(Double.MAX_VALUE);
 
         worksites.setId("account-worksites");
         worksites.setItems(viewModel.worksiteChoices());
-        StringConverter<Worksite> worksiteName = Controls.labels(w -> w == null ? "" : w.name());
+        StringConverter<Worksite> worksiteName = Controls.labels(w -> w.name());
         worksites.setCellFactory(list -> new CheckBoxListCell<>(worksites::getItemBooleanProperty, worksiteName));
         worksites.setPrefHeight(150);
         viewModel.worksiteChoices().addListener((ListChangeListener<Worksite>) c -> showChosen());
@@ -178,7 +178,7 @@ public final class AccountsPage implements Page {
 
         ComboBox<Territory> territory = new ComboBox<>(viewModel.territoryChoices());
         territory.setId("account-territory");
-        territory.setConverter(Controls.labels(t -> t == null ? "" : t.name()));
+        territory.setConverter(Controls.labels(t -> t.name()));
         territory.valueProperty().bindBidirectional(viewModel.territoryProperty());
         territory.setMaxWidth(Double.MAX_VALUE);
         VBox territoryBox = new VBox(4, new Label(I18n.t("account.territory")), territory);

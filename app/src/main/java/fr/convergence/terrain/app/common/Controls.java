@@ -13,10 +13,15 @@ public final class Controls {
 
     /** Shows values with {@code label} in combo boxes and choice boxes (nothing for no value); never parses. */
     public static <T> StringConverter<T> labels(Function<T, String> label) {
+        return labels("", label);
+    }
+
+    /** {@link #labels(Function)} for a choice whose empty value means something, e.g. "Tous les partenaires". */
+    public static <T> StringConverter<T> labels(String whenNone, Function<T, String> label) {
         return new StringConverter<>() {
             @Override
             public String toString(T value) {
-                return value == null ? "" : label.apply(value);
+                return value == null ? whenNone : label.apply(value);
             }
 
             @Override

@@ -66,21 +66,21 @@ public final class ParticipantsPage implements ArgumentPage {
         ComboBox<Programme> programme = new ComboBox<>(FXCollections.observableArrayList(null, Programme.PHC,
                 Programme.CVG));
         programme.setId("participants-programme");
-        programme.setConverter(Controls.labels(p -> p == null ? I18n.t("participants.filter.allProgrammes") : p.label()));
+        programme.setConverter(Controls.labels(I18n.t("participants.filter.allProgrammes"), p -> p.label()));
         programme.valueProperty().bindBidirectional(list.programmeProperty());
         ComboBox<ParticipantQuery.Status> status = new ComboBox<>(FXCollections.observableArrayList(null,
                 ParticipantQuery.Status.ACTIVE, ParticipantQuery.Status.EXITED));
         status.setId("participants-status");
-        status.setConverter(Controls.labels(s -> s == null ? I18n.t("participants.filter.allStatuses")
-                : s == ParticipantQuery.Status.ACTIVE ? I18n.t("participants.filter.active")
+        status.setConverter(Controls.labels(I18n.t("participants.filter.allStatuses"),
+                s -> s == ParticipantQuery.Status.ACTIVE ? I18n.t("participants.filter.active")
                 : I18n.t("participants.filter.exited")));
         status.valueProperty().bindBidirectional(list.statusProperty());
         ComboBox<Integer> step = new ComboBox<>(FXCollections.observableArrayList());
         step.getItems().add(null);
         step.getItems().addAll(PhcStepLadder.DEFAULT.targets());
         step.setId("participants-step");
-        step.setConverter(Controls.labels(s -> s == null ? I18n.t("participants.filter.allSteps")
-                : I18n.t("participants.filter.step", s)));
+        step.setConverter(Controls.labels(I18n.t("participants.filter.allSteps"),
+                s -> I18n.t("participants.filter.step", s)));
         step.valueProperty().bindBidirectional(list.stepProperty());
         Button create = new Button(I18n.t("participants.new"));
         create.setId("participants-new");

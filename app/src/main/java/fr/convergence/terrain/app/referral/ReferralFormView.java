@@ -34,13 +34,13 @@ final class ReferralFormView {
         ComboBox<Participant> participant = new ComboBox<>(viewModel.participants());
         participant.setId("referral-participant");
         participant.setPromptText(I18n.t("orientation.form.participant.prompt"));
-        participant.setConverter(Controls.labels(p -> p == null ? "" : p.lastName() + " " + p.firstName()));
+        participant.setConverter(Controls.labels(p -> p.lastName() + " " + p.firstName()));
         participant.valueProperty().bindBidirectional(viewModel.participantProperty());
         participant.setMaxWidth(Double.MAX_VALUE);
         ComboBox<Partner> partner = new ComboBox<>(FXCollections.observableArrayList(Partner.values()));
         partner.setId("referral-partner");
         partner.setPromptText(I18n.t("orientation.form.partner.prompt"));
-        partner.setConverter(Controls.labels(p -> p == null ? "" : p.label()));
+        partner.setConverter(Controls.labels(p -> p.label()));
         partner.valueProperty().bindBidirectional(viewModel.partnerProperty());
         partner.setMaxWidth(Double.MAX_VALUE);
         TextField partnerName = new TextField();

@@ -60,7 +60,7 @@ public final class ReferralsPage implements ArgumentPage {
         title.getStyleClass().add(Styles.PAGE_TITLE);
         ComboBox<Worksite> worksite = new ComboBox<>();
         worksite.setId("referral-worksite");
-        worksite.setConverter(Controls.labels(w -> w == null ? I18n.t("orientation.filter.allWorksites") : w.name()));
+        worksite.setConverter(Controls.labels(I18n.t("orientation.filter.allWorksites"), w -> w.name()));
         list.worksites().addListener((javafx.collections.ListChangeListener<Worksite>) c -> {
             worksite.getItems().setAll(list.worksites());
             worksite.getItems().add(0, null);
@@ -70,11 +70,11 @@ public final class ReferralsPage implements ArgumentPage {
         worksite.valueProperty().bindBidirectional(list.worksiteProperty());
         ComboBox<Partner> partner = new ComboBox<>(withAll(Partner.values()));
         partner.setId("referral-partner-filter");
-        partner.setConverter(Controls.labels(p -> p == null ? I18n.t("orientation.filter.allPartners") : p.label()));
+        partner.setConverter(Controls.labels(I18n.t("orientation.filter.allPartners"), p -> p.label()));
         partner.valueProperty().bindBidirectional(list.partnerProperty());
         ComboBox<ReferralStatus> status = new ComboBox<>(withAll(ReferralStatus.values()));
         status.setId("referral-status-filter");
-        status.setConverter(Controls.labels(s -> s == null ? I18n.t("orientation.filter.allStatuses") : s.label()));
+        status.setConverter(Controls.labels(I18n.t("orientation.filter.allStatuses"), s -> s.label()));
         status.valueProperty().bindBidirectional(list.statusProperty());
         CheckBox overdue = new CheckBox(I18n.t("orientation.filter.overdue"));
         overdue.setId("referral-overdue-only");

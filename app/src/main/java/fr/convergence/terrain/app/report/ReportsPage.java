@@ -51,12 +51,12 @@ public final class ReportsPage implements Page {
         title.getStyleClass().add(Styles.PAGE_TITLE);
         ComboBox<ReportScope> scope = new ComboBox<>(viewModel.scopes());
         scope.setId("report-scope");
-        scope.setConverter(Controls.labels(s -> s == null ? "" : s.label()));
+        scope.setConverter(Controls.labels(s -> s.label()));
         scope.valueProperty().bindBidirectional(viewModel.scopeProperty());
         ComboBox<ReportsViewModel.PeriodChoice> period = new ComboBox<>(
                 FXCollections.observableArrayList(ReportsViewModel.PeriodChoice.values()));
         period.setId("report-period");
-        period.setConverter(Controls.labels(p -> p == null ? "" : p.label()));
+        period.setConverter(Controls.labels(p -> p.label()));
         period.valueProperty().bindBidirectional(viewModel.periodChoiceProperty());
         TextField from = dateField("report-from");
         from.textProperty().bindBidirectional(viewModel.fromProperty());

@@ -105,6 +105,14 @@ public final class ScreenshotTour {
         ToolSupport.settle();
         ToolSupport.save(scene, out.resolve("07-synchronisation.png"));
 
+        String[][] pages = {{"referrals", "09-orientations.png"}, {"reports", "10-rapports.png"},
+            {"print", "11-impressions.png"}};
+        for (String[] page : pages) {
+            ToolSupport.onFx(() -> flow.mainWindow().open(page[0]));
+            ToolSupport.settle();
+            ToolSupport.save(scene, out.resolve(page[1]));
+        }
+
         ToolSupport.onFx(() -> flow.session().lock());
         ToolSupport.settle();
         ToolSupport.save(scene, out.resolve("08-session-verrouillee.png"));
