@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import javax.net.ssl.SSLContext;
 
 /** A hub on loopback (port 0) and the laptops enrolled with it, for end-to-end tests. */
 final class SyncWorld implements AutoCloseable {
@@ -60,9 +61,15 @@ final class SyncWorld implements AutoCloseable {
     }
 
     Laptop laptop(String name, String scopeKind, String scopeId, URI hubUrl, Clock clock) throws Exception {
+        return laptop(name, scopeKind, scopeId, hubUrl, clock, null);
+    }
+
+    /** @param tls the laptop's trust for an HTTPS hub (null: plain HTTP or the JDK's trust store) */
+    Laptop laptop(String name, String scopeKind, String scopeId, URI hubUrl, Clock clock, SSLContext tls)
+            throws Exception {
         TerrainStore store = TerrainStore.open(dir.resolve(name + ".db"), clock);
         new ReferenceRepository(store).install(ReferenceData.load());
-        HttpHubClient client = new HttpHubClient(hubUrl, null, Duration.ofSeconds(30));
+        HttpHubClient client = new HttpHubClient(hubUrl, tls, Duration.ofSeconds(30));
         SyncEngine engine = new SyncEngine(store, client);
         String code = hub.enrolments().issueCode(scopeKind, scopeId, name, Duration.ofDays(1));
         engine.enrol(hubUrl.toString(), code, name);
