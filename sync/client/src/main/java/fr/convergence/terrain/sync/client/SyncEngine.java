@@ -93,14 +93,31 @@ public final class SyncEngine {
             long cursor = repository.cursor();
             long seen = repository.state(SyncRepository.REJECTIONS_SEEN).map(Long::parseLong).orElse(0L);
             String hubId = repository.state(SyncRepository.HUB_ID).orElse(null);
+            boolean rebuilding = repository.state(SyncRepository.REBUILDING).map(Boolean::parseBoolean).orElse(false);
             SyncResponse response = hub.exchange(token, new SyncRequest(SyncCodec.PROTOCOL, store.deviceId(), hubId,
-                    cursor, seen, batch, moreOperations, pageBytes));
+                    cursor, seen, batch, moreOperations, pageBytes, rebuilding ? Boolean.TRUE : null));
             if (response.hubTime() != null) {
                 store.hlc().observe(Hlc.parse(response.hubTime()));
             }
             sent += batch.size();
             acknowledged = Math.max(acknowledged, response.acknowledged());
             conflicts += response.conflictsRecorded();
+            if (response.rewound() != null) {
+                int resent = store.write("system", tx -> {
+                    SyncRepository.putState(tx.sql(), SyncRepository.HUB_ID, response.hubId());
+                    SyncRepository.numberOutbox(tx);
+                    int n = SyncRepository.rewind(tx, response.rewound());
+                    SyncRepository.wipeScope(tx);
+                    return n;
+                });
+                LOG.warn("hub {} went back in time (applied up to operation {}, cursor {}): {} operation(s) sent "
+                        + "again, scope pulled again", response.hubId(), response.rewound().lastOperation(),
+                        response.rewound().lastCursor(), resent);
+                resynced = true;
+                progress.exchanged(pages, hub.traffic().minus(before).bytesUp(),
+                        hub.traffic().minus(before).bytesDown(), repository.pendingCount());
+                continue;
+            }
             int[] counts = store.write("system", tx -> {
                 int quarantined = SyncRepository.acknowledge(tx, response.acknowledged(), response.rejections(),
                         clock.millis());
@@ -120,6 +137,9 @@ public final class SyncEngine {
                 int[] applied = SyncRepository.applyPage(tx, response.changes(), response.exits());
                 SyncRepository.putState(tx.sql(), SyncRepository.CURSOR, String.valueOf(response.cursor()));
                 SyncRepository.putState(tx.sql(), SyncRepository.LAST_SYNC, String.valueOf(clock.millis()));
+                if (!response.more()) {
+                    SyncRepository.putState(tx.sql(), SyncRepository.REBUILDING, "false");
+                }
                 return new int[] {quarantined, applied[0], applied[1], 0};
             });
             refused += counts[0];

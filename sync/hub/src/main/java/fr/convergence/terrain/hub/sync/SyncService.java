@@ -10,6 +10,7 @@ import fr.convergence.terrain.hub.sync.HubStore.HubReader;
 import fr.convergence.terrain.hub.sync.HubStore.HubTransaction;
 import fr.convergence.terrain.sync.protocol.Operation;
 import fr.convergence.terrain.sync.protocol.Rejection;
+import fr.convergence.terrain.sync.protocol.Rewind;
 import fr.convergence.terrain.sync.protocol.RowExit;
 import fr.convergence.terrain.sync.protocol.SyncCodec;
 import fr.convergence.terrain.sync.protocol.SyncRequest;
@@ -69,6 +70,16 @@ public final class SyncService {
     }
 
     public SyncResponse sync(Device device, SyncRequest request) {
+        Optional<Rewind> rewound = rewound(device, request);
+        if (rewound.isPresent()) {
+            // Applying this batch would move the device's number past operations this hub has lost: nothing is
+            // applied, the laptop puts them back in its queue and sends everything again from there.
+            LOG.warn("sync device={} is ahead of this hub (operations acknowledged {} > applied {}, cursor {} > {}):"
+                            + " hub restored from a backup? the device re-sends and resyncs", device.id(),
+                    request.rejectionsSeenUpTo(), device.lastOperation(), request.cursor(), device.lastCursor());
+            return new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), hubTime(), device.lastOperation(), null, 0,
+                    null, null, 0, false, true, rewound.get());
+        }
         Set<String> scope = store.read(r -> r.worksitesOf(device.scopeKind(), device.scopeId()));
         List<Operation> operations = request.operations().stream()
                 .sorted(Comparator.comparingLong(Operation::number)).toList();
@@ -76,7 +87,7 @@ public final class SyncService {
         SyncResponse page = request.moreOperations()
                 ? new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), null, 0, null, 0, null, null,
                 request.cursor(), false, false)
-                : store.read(r -> page(r, device, scope, request.cursor(),
+                : store.read(r -> page(r, device, scope, request.cursor(), request.fullPull(),
                 request.pageBytes() == null ? defaultPageBytes : Math.min(request.pageBytes(), 4 * defaultPageBytes)));
         if (!request.moreOperations() && !page.resync()) {
             store.write(tx -> {
@@ -87,6 +98,21 @@ public final class SyncService {
         return new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), hubTime(), applied.acknowledged(),
                 applied.rejections(), applied.conflicts(), page.changes(), page.exits(), page.cursor(), page.more(),
                 page.resync());
+    }
+
+    /**
+     * Whether the device holds proof that this hub knew more than it does now: an acknowledgement of an
+     * operation number the hub has not applied ({@code rejectionsSeenUpTo} is the highest acknowledgement the
+     * laptop recorded), or a cursor the hub never gave it (the hub records the highest cursor it answered each
+     * device with, before answering). Both are in every backup, so a restored hub compares its own past with
+     * what each laptop was told after the backup.
+     */
+    private Optional<Rewind> rewound(Device device, SyncRequest request) {
+        long lastSequence = store.read(HubReader::lastSequence);
+        boolean ahead = request.rejectionsSeenUpTo() > device.lastOperation() || request.cursor() > lastSequence
+                || request.cursor() > device.lastCursor();
+        return ahead ? Optional.of(new Rewind(device.lastOperation(), Math.min(device.lastCursor(), lastSequence)))
+                : Optional.empty();
     }
 
     private Applied apply(HubTransaction tx, Device device, Set<String> scope, List<Operation> operations,
@@ -527,7 +553,7 @@ public final class SyncService {
     }
 
     /** Reads one page of the scope after {@code cursor}, bounded by {@code pageBytes} of JSON. */
-    SyncResponse page(HubReader reader, Device device, Set<String> scope, long cursor, int pageBytes) {
+    SyncResponse page(HubReader reader, Device device, Set<String> scope, long cursor, boolean full, int pageBytes) {
         long last = reader.lastSequence();
         if (cursor > last || (cursor > 0 && cursor < reader.purgedUpTo())) {
             return new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), null, 0, null, 0, null, null, 0, true, true);
@@ -569,7 +595,7 @@ public final class SyncService {
             }
             if (item instanceof HubRow row) {
                 inScopeNow.add(key(row.table(), row.id()));
-                Map<String, Object> fields = fieldsFor(row, device, cursor);
+                Map<String, Object> fields = full ? allFields(row) : fieldsFor(row, device, cursor);
                 if (!fields.isEmpty()) {
                     payload.put(key(row.table(), row.id()), fields);
                     sent.put(key(row.table(), row.id()), row);
