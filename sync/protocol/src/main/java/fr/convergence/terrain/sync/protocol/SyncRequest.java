@@ -26,6 +26,6 @@ public record SyncRequest(int protocol, String deviceId, String hubId, long curs
 
     /** Whether the hub must send the device's own writes too (its copy of the scope was wiped). */
     public boolean fullPull() {
-        return Boolean.TRUE.equals(rebuilding) || cursor == 0;
+        return Boolean.TRUE.equals(rebuilding);
     }
 }
