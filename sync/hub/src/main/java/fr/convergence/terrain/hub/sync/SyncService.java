@@ -8,6 +8,7 @@ import fr.convergence.terrain.core.rules.ReferralWorkflow;
 import fr.convergence.terrain.core.rules.Verdict;
 import fr.convergence.terrain.hub.sync.HubStore.HubReader;
 import fr.convergence.terrain.hub.sync.HubStore.HubTransaction;
+import fr.convergence.terrain.sync.protocol.ColumnCodec;
 import fr.convergence.terrain.sync.protocol.Operation;
 import fr.convergence.terrain.sync.protocol.Rejection;
 import fr.convergence.terrain.sync.protocol.Rewind;
@@ -44,7 +45,7 @@ public final class SyncService {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
     static final String HUB_DEVICE = "hub";
-    private static final int READ_LIMIT = 2_000;
+    private static final int READ_LIMIT = 20_000;
     private static final int MAX_TEXT = 20_000;
 
     private final HubStore store;
@@ -78,17 +79,20 @@ public final class SyncService {
                             + " hub restored from a backup? the device re-sends and resyncs", device.id(),
                     request.rejectionsSeenUpTo(), device.lastOperation(), request.cursor(), device.lastCursor());
             return new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), hubTime(), device.lastOperation(), null, 0,
-                    null, null, 0, false, true, rewound.get());
+                    null, null, 0, false, true, rewound.get(), null);
         }
         Set<String> scope = store.read(r -> r.worksitesOf(device.scopeKind(), device.scopeId()));
         List<Operation> operations = request.operations().stream()
                 .sorted(Comparator.comparingLong(Operation::number)).toList();
         Applied applied = store.write(tx -> apply(tx, device, scope, operations, request));
+        // Column pages are about 3× denser than rows once compressed: a page may hold more rows for the same bytes.
+        boolean columns = ColumnCodec.COLUMNS_1.equals(request.encoding());
         SyncResponse page = request.moreOperations()
                 ? new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), null, 0, null, 0, null, null,
                 request.cursor(), false, false)
                 : store.read(r -> page(r, device, scope, request.cursor(), request.fullPull(),
-                request.pageBytes() == null ? defaultPageBytes : Math.min(request.pageBytes(), 4 * defaultPageBytes)));
+                request.pageBytes() == null ? defaultPageBytes : Math.min(request.pageBytes(),
+                        (columns ? 8 : 4) * defaultPageBytes)));
         if (!request.moreOperations() && !page.resync()) {
             store.write(tx -> {
                 tx.deviceSynced(device.id(), applied.acknowledged(), page.cursor(), clock.millis());
@@ -96,8 +100,8 @@ public final class SyncService {
             });
         }
         return new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), hubTime(), applied.acknowledged(),
-                applied.rejections(), applied.conflicts(), page.changes(), page.exits(), page.cursor(), page.more(),
-                page.resync());
+                applied.rejections(), applied.conflicts(), columns ? null : page.changes(), page.exits(),
+                page.cursor(), page.more(), page.resync(), null, columns ? ColumnCodec.encode(page.changes()) : null);
     }
 
     /**
