@@ -272,10 +272,7 @@ public final class SyncRepository {
             if (table == null || SyncSchema.table(group.table()).isEmpty()) {
                 continue;
             }
-            for (List<Object> values : group.rows()) {
-                applyRow(sql, table, group.columns(), values, pending);
-                applied++;
-            }
+            applied += applyGroup(sql, table, group, pending);
         }
         List<RowExit> removal = new ArrayList<>(exits);
         removal.sort(Comparator.comparingInt((RowExit e) -> SyncSchema.order(e.table())).reversed());
@@ -284,6 +281,67 @@ public final class SyncRepository {
             removed += deleteCascade(sql, exit.table(), exit.rowId());
         }
         return new int[] {applied, removed};
+    }
+
+    /**
+     * Applies one group: rows new to this laptop are inserted in one JDBC batch (an initial sync is thousands of
+     * them), the others updated one by one, field by field, around the laptop's unsent changes.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int applyGroup(DSLContext sql, Table<?> table, TableChanges group,
+                                  Map<String, Set<String>> pending) {
+        Field<String> idField = idField(table);
+        Set<String> existing = new HashSet<>();
+        List<String> ids = new ArrayList<>(group.rows().size());
+        group.rows().forEach(r -> ids.add((String) r.get(0)));
+        for (int from = 0; from < ids.size(); from += 500) {
+            existing.addAll(sql.select(idField).from(table).where(idField.in(ids.subList(from,
+                    Math.min(ids.size(), from + 500)))).fetch(idField));
+        }
+        List<Integer> positions = new ArrayList<>();
+        List<Field<?>> fields = new ArrayList<>();
+        for (int i = 0; i < group.columns().size(); i++) {
+            Field<?> field = table.field(group.columns().get(i));
+            if (field != null) {
+                positions.add(i);
+                fields.add(field);
+            }
+        }
+        Field<?> deleted = table.field(SyncSchema.DELETED);
+        boolean addDeleted = deleted != null && !fields.contains(deleted);
+        if (addDeleted) {
+            fields.add(deleted);
+        }
+        org.jooq.BatchBindStep batch = null;
+        int batched = 0;
+        for (List<Object> values : group.rows()) {
+            String id = (String) values.get(0);
+            if (existing.contains(id) || pending.containsKey(table.getName() + "/" + id)
+                    || !group.columns().get(0).equals(SyncSchema.ID)) {
+                applyRow(sql, table, group.columns(), values, pending);
+                continue;
+            }
+            existing.add(id);
+            Object[] row = new Object[fields.size()];
+            for (int f = 0; f < positions.size(); f++) {
+                row[f] = fields.get(f).getDataType().convert(values.get(positions.get(f)));
+            }
+            if (addDeleted) {
+                row[row.length - 1] = false;
+            }
+            if (batch == null) {
+                batch = sql.batch(sql.insertInto(table, (List) fields).values(new Object[fields.size()]));
+            }
+            batch.bind(row);
+            if (++batched % 2_000 == 0) {
+                batch.execute();
+                batch = null;
+            }
+        }
+        if (batch != null) {
+            batch.execute();
+        }
+        return group.rows().size();
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
