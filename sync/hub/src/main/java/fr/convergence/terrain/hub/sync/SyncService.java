@@ -614,8 +614,9 @@ public final class SyncService {
         }
         long end = pageEnd;
         // A row whose parent changed after this page would reach the laptop before its parent: send the parent too.
+        Map<String, Optional<HubRow>> parents = new HashMap<>();
         for (HubRow row : new ArrayList<>(sent.values())) {
-            includeParents(reader, row, end, sent, payload);
+            includeParents(reader, row, end, sent, payload, parents);
         }
         gone.removeIf(e -> sent.containsKey(key(e.table(), e.rowId()))
                 || reader.row(e.table(), e.rowId()).map(r -> scope.contains(r.worksiteId())).orElse(false));
@@ -624,7 +625,7 @@ public final class SyncService {
     }
 
     private void includeParents(HubReader reader, HubRow row, long pageEnd, Map<String, HubRow> sent,
-                                Map<String, Map<String, Object>> payload) {
+                                Map<String, Map<String, Object>> payload, Map<String, Optional<HubRow>> looked) {
         SyncSchema.Table table = SyncSchema.table(row.table()).orElseThrow();
         for (SyncSchema.Field ref : table.references()) {
             String parentId = (String) row.data().get(ref.name());
@@ -632,11 +633,12 @@ public final class SyncService {
             if (parentId == null || sent.containsKey(key)) {
                 continue;
             }
-            Optional<HubRow> parent = reader.row(ref.parent(), parentId);
+            // Thousands of hours cells share a few participants: each parent is read once per page.
+            Optional<HubRow> parent = looked.computeIfAbsent(key, k -> reader.row(ref.parent(), parentId));
             if (parent.isPresent() && parent.get().seq() > pageEnd) {
                 sent.put(key, parent.get());
                 payload.put(key, allFields(parent.get()));
-                includeParents(reader, parent.get(), pageEnd, sent, payload);
+                includeParents(reader, parent.get(), pageEnd, sent, payload, looked);
             }
         }
     }

@@ -131,6 +131,7 @@ class SyncBenchmark {
                 line("bytes per changed hours cell (compressed bodies): %.1f up, %.1f down",
                         up.bytesUp() / 50.0, down.bytesDown() / 50.0);
                 line("initial sync body bytes per hours cell of the worksite: %.1f", initial.bytesDown() / (double) cells);
+                columnSizes(laptop);
                 laptop.close();
                 peer.close();
                 coordinator.close();
@@ -192,6 +193,31 @@ class SyncBenchmark {
                 proxy == null ? 0 : proxy.up.get() - wireUp, proxy == null ? 0 : proxy.down.get() - wireDown,
                 r.millis() / 1000.0);
         return r;
+    }
+
+    /** Where the bytes of a worksite's hours cells go in a column page: each column gzipped on its own. */
+    private void columnSizes(TerrainStore store) {
+        List<String> columns = List.of("id", "version", "updated_by", "participant_id", "worksite_id", "work_day",
+                "kind", "minutes", "deleted");
+        List<List<Object>> rows = store.read(sql -> sql.fetch("SELECT " + String.join(", ", columns)
+                + " FROM hours_entry").map(r -> {
+                    List<Object> row = new ArrayList<>();
+                    for (int i = 0; i < columns.size(); i++) {
+                        Object v = r.get(i);
+                        row.add(i == 5 ? String.valueOf(r.get(i, LocalDate.class)) : i == 8 ? r.get(i, Boolean.class)
+                                : i == 7 ? r.get(i, Integer.class) : v == null ? null : v.toString());
+                    }
+                    return row;
+                }));
+        var table = fr.convergence.terrain.sync.protocol.ColumnCodec.encode(List.of(
+                new fr.convergence.terrain.sync.protocol.TableChanges("hours_entry", columns, rows))).get(0);
+        StringBuilder sizes = new StringBuilder();
+        int total = SyncCodec.gzip(SyncCodec.encode(table)).length;
+        for (int i = 0; i < columns.size(); i++) {
+            sizes.append(String.format(Locale.ROOT, "%s %,d B; ", columns.get(i),
+                    SyncCodec.gzip(SyncCodec.encode(table.data().get(i))).length));
+        }
+        line("hours cells of the worksite by column (%d cells, %,d B gzipped together): %s", rows.size(), total, sizes);
     }
 
     private static void endOfDay(TerrainStore store, String site, int cells, int notes, int moves) {
