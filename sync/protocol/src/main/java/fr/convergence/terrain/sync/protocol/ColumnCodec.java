@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -366,12 +365,5 @@ public final class ColumnCodec {
     /** As the JSON row encoding reads it: an Integer when it fits, else a Long. */
     private static Object number(long value) {
         return value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE ? (Object) (int) value : (Object) value;
-    }
-
-    /** For tests and benchmarks: how many rows of each table a page carries. */
-    static Map<String, Integer> counts(List<ColumnTable> tables) {
-        Map<String, Integer> counts = new HashMap<>();
-        tables.forEach(t -> counts.merge(t.table(), t.rows(), Integer::sum));
-        return counts;
     }
 }
