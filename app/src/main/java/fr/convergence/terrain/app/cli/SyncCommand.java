@@ -3,6 +3,7 @@ package fr.convergence.terrain.app.cli;
 import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.sync.client.HttpHubClient;
 import fr.convergence.terrain.sync.client.HubException;
+import fr.convergence.terrain.sync.client.HubTrust;
 import fr.convergence.terrain.sync.client.SyncEngine;
 import fr.convergence.terrain.sync.client.SyncProgress;
 import fr.convergence.terrain.sync.client.SyncReport;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import javax.net.ssl.SSLContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,6 +44,10 @@ final class SyncCommand implements Callable<Integer> {
     @Option(names = "--retries", defaultValue = "3", description = "Nouvelles tentatives si le réseau coupe.")
     int retries;
 
+    @Option(names = "--trust-cert", paramLabel = "FICHIER", description = "Certificat du hub (PEM) à accepter, "
+            + "s'il n'est pas signé par une autorité publique (certificat auto-signé ou autorité interne).")
+    Path trustCertificate;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -53,13 +59,22 @@ final class SyncCommand implements Callable<Integer> {
             err.println("Fichier de données introuvable : " + store);
             return 2;
         }
+        SSLContext tls = null;
+        if (trustCertificate != null) {
+            try {
+                tls = HubTrust.trusting(trustCertificate);
+            } catch (IOException e) {
+                err.println("Certificat du hub inutilisable : " + e.getMessage());
+                return 2;
+            }
+        }
         try (TerrainStore terrainStore = TerrainStore.open(store)) {
             String url = hub != null ? hub : new SyncRepository(terrainStore).state(SyncRepository.HUB_URL).orElse(null);
             if (url == null) {
                 err.println("Indiquez l'adresse du hub (--hub) : ce poste n'a pas encore été enrôlé.");
                 return 2;
             }
-            SyncEngine engine = new SyncEngine(terrainStore, new HttpHubClient(URI.create(url), null,
+            SyncEngine engine = new SyncEngine(terrainStore, new HttpHubClient(URI.create(url), tls,
                     Duration.ofSeconds(120)));
             if (code != null) {
                 var enrolled = engine.enrol(url, code, label);

@@ -16,6 +16,8 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -55,6 +57,7 @@ public final class Hub implements AutoCloseable {
             javalin.jetty.host = config.host();
             javalin.jetty.port = config.port();
             if (config.keystore() != null) {
+                // Javalin adds its plain HTTP connector only when no connector was configured: HTTPS only.
                 javalin.jetty.addConnector((server, httpConfiguration) -> tlsConnector(server, httpConfiguration));
             }
             javalin.requestLogger.http((ctx, millis) -> LOG.info(
@@ -82,6 +85,21 @@ public final class Hub implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /**
+     * What the hub listens on, one {@code scheme://host:port} per connector. With a keystore there is only the
+     * HTTPS connector: bearer tokens and personal data never travel in clear next to it.
+     */
+    public List<String> listening() {
+        List<String> urls = new ArrayList<>();
+        for (var connector : app.jettyServer().server().getConnectors()) {
+            if (connector instanceof ServerConnector server) {
+                boolean tls = server.getConnectionFactory(SslConnectionFactory.class) != null;
+                urls.add((tls ? "https" : "http") + "://" + server.getHost() + ":" + server.getLocalPort());
+            }
+        }
+        return urls;
     }
 
     public HubStore store() {

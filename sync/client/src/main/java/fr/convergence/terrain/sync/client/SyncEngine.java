@@ -3,6 +3,7 @@ package fr.convergence.terrain.sync.client;
 import fr.convergence.terrain.core.clock.Hlc;
 import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.sync.client.store.SyncRepository;
+import fr.convergence.terrain.sync.protocol.ColumnCodec;
 import fr.convergence.terrain.sync.protocol.EnrolRequest;
 import fr.convergence.terrain.sync.protocol.EnrolResponse;
 import fr.convergence.terrain.sync.protocol.Operation;
@@ -27,6 +28,12 @@ public final class SyncEngine {
     /** About 64 KB once compressed. */
     static final int BATCH_BYTES = 192 * 1024;
     private static final int MAX_EXCHANGES = 100_000;
+    /**
+     * Page size asked for (JSON-equivalent bytes; the hub allows up to 8× its 256 KiB default for column pages):
+     * about 13,000 hours cells, 60–90 KB once encoded by column and compressed — a worksite's two years in one
+     * page, and a cut connection costs at most one such page.
+     */
+    static final int COLUMN_PAGE_BYTES = 2 * 1024 * 1024;
 
     private final TerrainStore store;
     private final HubClient hub;
@@ -93,14 +100,32 @@ public final class SyncEngine {
             long cursor = repository.cursor();
             long seen = repository.state(SyncRepository.REJECTIONS_SEEN).map(Long::parseLong).orElse(0L);
             String hubId = repository.state(SyncRepository.HUB_ID).orElse(null);
+            boolean rebuilding = repository.state(SyncRepository.REBUILDING).map(Boolean::parseBoolean).orElse(false);
             SyncResponse response = hub.exchange(token, new SyncRequest(SyncCodec.PROTOCOL, store.deviceId(), hubId,
-                    cursor, seen, batch, moreOperations, pageBytes));
+                    cursor, seen, batch, moreOperations, pageBytes != null ? pageBytes : COLUMN_PAGE_BYTES,
+                    rebuilding ? Boolean.TRUE : null, ColumnCodec.COLUMNS_1));
             if (response.hubTime() != null) {
                 store.hlc().observe(Hlc.parse(response.hubTime()));
             }
             sent += batch.size();
             acknowledged = Math.max(acknowledged, response.acknowledged());
             conflicts += response.conflictsRecorded();
+            if (response.rewound() != null) {
+                int resent = store.write("system", tx -> {
+                    SyncRepository.putState(tx.sql(), SyncRepository.HUB_ID, response.hubId());
+                    SyncRepository.numberOutbox(tx);
+                    int n = SyncRepository.rewind(tx, response.rewound());
+                    SyncRepository.wipeScope(tx);
+                    return n;
+                });
+                LOG.warn("hub {} went back in time (applied up to operation {}, cursor {}): {} operation(s) sent "
+                        + "again, scope pulled again", response.hubId(), response.rewound().lastOperation(),
+                        response.rewound().lastCursor(), resent);
+                resynced = true;
+                progress.exchanged(pages, hub.traffic().minus(before).bytesUp(),
+                        hub.traffic().minus(before).bytesDown(), repository.pendingCount());
+                continue;
+            }
             int[] counts = store.write("system", tx -> {
                 int quarantined = SyncRepository.acknowledge(tx, response.acknowledged(), response.rejections(),
                         clock.millis());
@@ -117,9 +142,12 @@ public final class SyncEngine {
                     SyncRepository.wipeScope(tx);
                     return new int[] {quarantined, 0, 0, 1};
                 }
-                int[] applied = SyncRepository.applyPage(tx, response.changes(), response.exits());
+                int[] applied = SyncRepository.applyPage(tx, response.allChanges(), response.exits());
                 SyncRepository.putState(tx.sql(), SyncRepository.CURSOR, String.valueOf(response.cursor()));
                 SyncRepository.putState(tx.sql(), SyncRepository.LAST_SYNC, String.valueOf(clock.millis()));
+                if (!response.more()) {
+                    SyncRepository.putState(tx.sql(), SyncRepository.REBUILDING, "false");
+                }
                 return new int[] {quarantined, applied[0], applied[1], 0};
             });
             refused += counts[0];

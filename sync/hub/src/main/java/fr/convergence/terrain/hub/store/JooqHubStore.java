@@ -330,7 +330,9 @@ public final class JooqHubStore implements HubStore {
         @Override
         public void deviceSynced(String deviceId, long lastOperation, long cursor, long millis) {
             sql.update(DEVICE).set(DEVICE_LAST_OP, DSL.greatest(DEVICE_LAST_OP, DSL.val(lastOperation)))
-                    .set(DEVICE_LAST_CURSOR, cursor).set(DEVICE_LAST_SEEN, millis).where(DEVICE_ID.eq(deviceId))
+                    // The highest cursor ever given: a device presenting a higher one proves the hub went back.
+                    .set(DEVICE_LAST_CURSOR, DSL.greatest(DEVICE_LAST_CURSOR, DSL.val(cursor)))
+                    .set(DEVICE_LAST_SEEN, millis).where(DEVICE_ID.eq(deviceId))
                     .execute();
         }
 

@@ -8,8 +8,10 @@ import fr.convergence.terrain.core.rules.ReferralWorkflow;
 import fr.convergence.terrain.core.rules.Verdict;
 import fr.convergence.terrain.hub.sync.HubStore.HubReader;
 import fr.convergence.terrain.hub.sync.HubStore.HubTransaction;
+import fr.convergence.terrain.sync.protocol.ColumnCodec;
 import fr.convergence.terrain.sync.protocol.Operation;
 import fr.convergence.terrain.sync.protocol.Rejection;
+import fr.convergence.terrain.sync.protocol.Rewind;
 import fr.convergence.terrain.sync.protocol.RowExit;
 import fr.convergence.terrain.sync.protocol.SyncCodec;
 import fr.convergence.terrain.sync.protocol.SyncRequest;
@@ -43,7 +45,7 @@ public final class SyncService {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
     static final String HUB_DEVICE = "hub";
-    private static final int READ_LIMIT = 2_000;
+    private static final int READ_LIMIT = 20_000;
     private static final int MAX_TEXT = 20_000;
 
     private final HubStore store;
@@ -69,15 +71,28 @@ public final class SyncService {
     }
 
     public SyncResponse sync(Device device, SyncRequest request) {
+        Optional<Rewind> rewound = rewound(device, request);
+        if (rewound.isPresent()) {
+            // Applying this batch would move the device's number past operations this hub has lost: nothing is
+            // applied, the laptop puts them back in its queue and sends everything again from there.
+            LOG.warn("sync device={} is ahead of this hub (operations acknowledged {} > applied {}, cursor {} > {}):"
+                            + " hub restored from a backup? the device re-sends and resyncs", device.id(),
+                    request.rejectionsSeenUpTo(), device.lastOperation(), request.cursor(), device.lastCursor());
+            return new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), hubTime(), device.lastOperation(), null, 0,
+                    null, null, 0, false, true, rewound.get(), null);
+        }
         Set<String> scope = store.read(r -> r.worksitesOf(device.scopeKind(), device.scopeId()));
         List<Operation> operations = request.operations().stream()
                 .sorted(Comparator.comparingLong(Operation::number)).toList();
         Applied applied = store.write(tx -> apply(tx, device, scope, operations, request));
+        // Column pages are about 3× denser than rows once compressed: a page may hold more rows for the same bytes.
+        boolean columns = ColumnCodec.COLUMNS_1.equals(request.encoding());
         SyncResponse page = request.moreOperations()
                 ? new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), null, 0, null, 0, null, null,
                 request.cursor(), false, false)
-                : store.read(r -> page(r, device, scope, request.cursor(),
-                request.pageBytes() == null ? defaultPageBytes : Math.min(request.pageBytes(), 4 * defaultPageBytes)));
+                : store.read(r -> page(r, device, scope, request.cursor(), request.fullPull(),
+                request.pageBytes() == null ? defaultPageBytes : Math.min(request.pageBytes(),
+                        (columns ? 8 : 4) * defaultPageBytes)));
         if (!request.moreOperations() && !page.resync()) {
             store.write(tx -> {
                 tx.deviceSynced(device.id(), applied.acknowledged(), page.cursor(), clock.millis());
@@ -85,8 +100,23 @@ public final class SyncService {
             });
         }
         return new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), hubTime(), applied.acknowledged(),
-                applied.rejections(), applied.conflicts(), page.changes(), page.exits(), page.cursor(), page.more(),
-                page.resync());
+                applied.rejections(), applied.conflicts(), columns ? null : page.changes(), page.exits(),
+                page.cursor(), page.more(), page.resync(), null, columns ? ColumnCodec.encode(page.changes()) : null);
+    }
+
+    /**
+     * Whether the device holds proof that this hub knew more than it does now: an acknowledgement of an
+     * operation number the hub has not applied ({@code rejectionsSeenUpTo} is the highest acknowledgement the
+     * laptop recorded), or a cursor the hub never gave it (the hub records the highest cursor it answered each
+     * device with, before answering). Both are in every backup, so a restored hub compares its own past with
+     * what each laptop was told after the backup.
+     */
+    private Optional<Rewind> rewound(Device device, SyncRequest request) {
+        long lastSequence = store.read(HubReader::lastSequence);
+        boolean ahead = request.rejectionsSeenUpTo() > device.lastOperation() || request.cursor() > lastSequence
+                || request.cursor() > device.lastCursor();
+        return ahead ? Optional.of(new Rewind(device.lastOperation(), Math.min(device.lastCursor(), lastSequence)))
+                : Optional.empty();
     }
 
     private Applied apply(HubTransaction tx, Device device, Set<String> scope, List<Operation> operations,
@@ -527,7 +557,7 @@ public final class SyncService {
     }
 
     /** Reads one page of the scope after {@code cursor}, bounded by {@code pageBytes} of JSON. */
-    SyncResponse page(HubReader reader, Device device, Set<String> scope, long cursor, int pageBytes) {
+    SyncResponse page(HubReader reader, Device device, Set<String> scope, long cursor, boolean full, int pageBytes) {
         long last = reader.lastSequence();
         if (cursor > last || (cursor > 0 && cursor < reader.purgedUpTo())) {
             return new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), null, 0, null, 0, null, null, 0, true, true);
@@ -569,7 +599,7 @@ public final class SyncService {
             }
             if (item instanceof HubRow row) {
                 inScopeNow.add(key(row.table(), row.id()));
-                Map<String, Object> fields = fieldsFor(row, device, cursor);
+                Map<String, Object> fields = full ? allFields(row) : fieldsFor(row, device, cursor);
                 if (!fields.isEmpty()) {
                     payload.put(key(row.table(), row.id()), fields);
                     sent.put(key(row.table(), row.id()), row);
@@ -584,8 +614,9 @@ public final class SyncService {
         }
         long end = pageEnd;
         // A row whose parent changed after this page would reach the laptop before its parent: send the parent too.
+        Map<String, Optional<HubRow>> parents = new HashMap<>();
         for (HubRow row : new ArrayList<>(sent.values())) {
-            includeParents(reader, row, end, sent, payload);
+            includeParents(reader, row, end, sent, payload, parents);
         }
         gone.removeIf(e -> sent.containsKey(key(e.table(), e.rowId()))
                 || reader.row(e.table(), e.rowId()).map(r -> scope.contains(r.worksiteId())).orElse(false));
@@ -594,7 +625,7 @@ public final class SyncService {
     }
 
     private void includeParents(HubReader reader, HubRow row, long pageEnd, Map<String, HubRow> sent,
-                                Map<String, Map<String, Object>> payload) {
+                                Map<String, Map<String, Object>> payload, Map<String, Optional<HubRow>> looked) {
         SyncSchema.Table table = SyncSchema.table(row.table()).orElseThrow();
         for (SyncSchema.Field ref : table.references()) {
             String parentId = (String) row.data().get(ref.name());
@@ -602,11 +633,12 @@ public final class SyncService {
             if (parentId == null || sent.containsKey(key)) {
                 continue;
             }
-            Optional<HubRow> parent = reader.row(ref.parent(), parentId);
+            // Thousands of hours cells share a few participants: each parent is read once per page.
+            Optional<HubRow> parent = looked.computeIfAbsent(key, k -> reader.row(ref.parent(), parentId));
             if (parent.isPresent() && parent.get().seq() > pageEnd) {
                 sent.put(key, parent.get());
                 payload.put(key, allFields(parent.get()));
-                includeParents(reader, parent.get(), pageEnd, sent, payload);
+                includeParents(reader, parent.get(), pageEnd, sent, payload, looked);
             }
         }
     }

@@ -16,6 +16,7 @@ import fr.convergence.terrain.sync.protocol.SyncResponse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,7 +80,13 @@ class ConvergencePropertiesTest {
                 var local = new fr.convergence.terrain.core.store.ParticipantRepository(replica.store()).find(p.id());
                 switch (a.kind()) {
                     case HOURS -> local.ifPresent(lp -> {
-                        edits.hours(lp, Edits.MONDAY.plusDays(a.day()), HoursKind.TRAVAIL_CHANTIER, a.value() * 60);
+                        LocalDate day = Edits.MONDAY.plusDays(a.day());
+                        boolean shown = new HoursRepository(replica.store()).ofParticipant(p.id(), day, day).stream()
+                                .anyMatch(h -> h.kind() == HoursKind.TRAVAIL_CHANTIER);
+                        edits.hours(lp, day, HoursKind.TRAVAIL_CHANTIER, a.value() * 60);
+                        if (a.value() == 0 && !shown) {
+                            return; // emptying a cell this laptop shows empty changes nothing: not an edit
+                        }
                         lastEdit.put("hours_entry/" + HoursRepository.idFor(p.id(), Edits.MONDAY.plusDays(a.day()),
                                 HoursKind.TRAVAIL_CHANTIER) + "/minutes", a.value() * 60);
                     });

@@ -18,6 +18,8 @@ final class FaultyProxy implements AutoCloseable {
     private final int targetPort;
     volatile long oneWayDelayMillis;
     volatile long bytesPerSecond;
+    /** Added before the first bytes of a new connection: the TCP handshake's round trip on a real link. */
+    volatile long connectDelayMillis;
     /** Cut the next connection after this many bytes from the hub (negative: never). */
     volatile long cutResponseAfter = -1;
     /** Cut the next connection after this many bytes from the laptop (negative: never). */
@@ -46,21 +48,26 @@ final class FaultyProxy implements AutoCloseable {
                 long cutDown = cutResponseAfter;
                 cutRequestAfter = -1;
                 cutResponseAfter = -1;
-                pipe(client, hub, cutUp, up);
-                pipe(hub, client, cutDown, down);
+                pipe(client, hub, cutUp, up, connectDelayMillis);
+                pipe(hub, client, cutDown, down, 0);
             } catch (IOException e) {
                 return;
             }
         }
     }
 
-    private void pipe(Socket from, Socket to, long cutAfter, AtomicLong counter) {
+    private void pipe(Socket from, Socket to, long cutAfter, AtomicLong counter, long connectDelay) {
         Thread thread = new Thread(() -> {
             long sent = 0;
+            boolean connecting = connectDelay > 0;
             byte[] buffer = new byte[1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 boolean first = true;
                 for (int read; (read = in.read(buffer)) != -1; ) {
+                    if (connecting) {
+                        Thread.sleep(connectDelay);
+                        connecting = false;
+                    }
                     if (first && oneWayDelayMillis > 0) {
                         Thread.sleep(oneWayDelayMillis);
                     }

@@ -12,7 +12,12 @@ import fr.convergence.terrain.sync.client.HttpHubClient;
 import fr.convergence.terrain.sync.client.SyncEngine;
 import fr.convergence.terrain.sync.protocol.SyncSchema;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import javax.net.ssl.SSLContext;
 
 /** A hub on loopback (port 0) and the laptops enrolled with it, for end-to-end tests. */
 final class SyncWorld implements AutoCloseable {
@@ -29,12 +35,18 @@ final class SyncWorld implements AutoCloseable {
     static final String TERRITORY = "lille";
 
     final Path dir;
-    final JooqHubStore hubStore;
-    final Hub hub;
+    final String jdbcUrl;
+    final HubConfig config;
+    final Clock hubClock;
+    JooqHubStore hubStore;
+    Hub hub;
     final List<Laptop> laptops = new ArrayList<>();
 
     SyncWorld(Path dir, String jdbcUrl, HubConfig config, Clock hubClock) {
         this.dir = dir;
+        this.jdbcUrl = jdbcUrl;
+        this.config = config;
+        this.hubClock = hubClock;
         this.hubStore = JooqHubStore.open(jdbcUrl, System.getenv("PGUSER"), System.getenv("PGPASSWORD"));
         hubStore.write(tx -> {
             ReferenceData.load().worksites().forEach(w -> tx.addWorksite(w.id(), w.territoryId()));
@@ -60,9 +72,15 @@ final class SyncWorld implements AutoCloseable {
     }
 
     Laptop laptop(String name, String scopeKind, String scopeId, URI hubUrl, Clock clock) throws Exception {
+        return laptop(name, scopeKind, scopeId, hubUrl, clock, null);
+    }
+
+    /** @param tls the laptop's trust for an HTTPS hub (null: plain HTTP or the JDK's trust store) */
+    Laptop laptop(String name, String scopeKind, String scopeId, URI hubUrl, Clock clock, SSLContext tls)
+            throws Exception {
         TerrainStore store = TerrainStore.open(dir.resolve(name + ".db"), clock);
         new ReferenceRepository(store).install(ReferenceData.load());
-        HttpHubClient client = new HttpHubClient(hubUrl, null, Duration.ofSeconds(30));
+        HttpHubClient client = new HttpHubClient(hubUrl, tls, Duration.ofSeconds(30));
         SyncEngine engine = new SyncEngine(store, client);
         String code = hub.enrolments().issueCode(scopeKind, scopeId, name, Duration.ofDays(1));
         engine.enrol(hubUrl.toString(), code, name);
@@ -88,6 +106,32 @@ final class SyncWorld implements AutoCloseable {
         }
         assert last >= 0;
         return rows;
+    }
+
+    /** A consistent copy of the SQLite hub database, taken while the hub runs (as a nightly backup would be). */
+    Path backup(String name) throws Exception {
+        Path copy = dir.resolve(name);
+        try (Connection connection = DriverManager.getConnection(jdbcUrl);
+             Statement statement = connection.createStatement()) {
+            statement.execute("VACUUM INTO '" + copy.toAbsolutePath() + "'");
+        }
+        return copy;
+    }
+
+    /** Stops the hub, puts the backup in place of its database and starts it again on the same port. */
+    void restore(Path backup) throws Exception {
+        int port = hub.port();
+        hub.close();
+        hubStore.close();
+        Path file = Path.of(jdbcUrl.substring("jdbc:sqlite:".length()));
+        for (String suffix : List.of("-wal", "-shm")) {
+            Files.deleteIfExists(Path.of(file + suffix));
+        }
+        Files.copy(backup, file, StandardCopyOption.REPLACE_EXISTING);
+        hubStore = JooqHubStore.open(jdbcUrl, null, null);
+        hub = Hub.create(new HubConfig(config.host(), port, config.keystore(), config.keystorePassword(),
+                config.pageBytes(), config.maxBodyBytes(), config.maxInflatedBytes(), config.futureToleranceMillis(),
+                config.tombstoneHorizonDays()), hubStore, hubClock);
     }
 
     @Override

@@ -8,21 +8,43 @@ import java.util.List;
  * already applied, or refused), the refusals, how many conflicts this batch recorded, one page of changes of the
  * device's scope after its cursor, the rows that left the scope, the new cursor and whether more pages follow.
  * {@code resync} tells the laptop its cursor is older than the tombstone horizon (or than the hub itself) and it
- * must pull its scope again from cursor 0. {@code hubTime} is the hub's hybrid clock, which laptops observe.
+ * must pull its scope again from cursor 0. {@code rewound} (absent unless the hub went back in time): the laptop
+ * re-sends what the hub lost (see {@link Rewind}); the batch of that exchange was not applied.
+ * {@code columns} carries the page instead of {@code changes} when the laptop asked for
+ * {@link ColumnCodec#COLUMNS_1}. {@code hubTime} is the hub's hybrid clock, which laptops observe.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record SyncResponse(int protocol, String hubId, String hubTime, long acknowledged, List<Rejection> rejections,
                            int conflictsRecorded, List<TableChanges> changes, List<RowExit> exits, long cursor,
-                           boolean more, boolean resync) {
+                           boolean more, boolean resync, Rewind rewound, List<ColumnCodec.ColumnTable> columns) {
 
     public SyncResponse {
         rejections = rejections == null ? List.of() : List.copyOf(rejections);
         changes = changes == null ? List.of() : List.copyOf(changes);
+        columns = columns == null ? List.of() : List.copyOf(columns);
         exits = exits == null ? List.of() : List.copyOf(exits);
+    }
+
+    public SyncResponse(int protocol, String hubId, String hubTime, long acknowledged, List<Rejection> rejections,
+                        int conflictsRecorded, List<TableChanges> changes, List<RowExit> exits, long cursor,
+                        boolean more, boolean resync) {
+        this(protocol, hubId, hubTime, acknowledged, rejections, conflictsRecorded, changes, exits, cursor, more,
+                resync, null, null);
+    }
+
+    /** The page's groups of rows, whichever encoding carried them. */
+    public List<TableChanges> allChanges() {
+        if (columns.isEmpty()) {
+            return changes;
+        }
+        List<TableChanges> all = new java.util.ArrayList<>(changes);
+        all.addAll(ColumnCodec.decode(columns));
+        return all;
     }
 
     /** Rows of the page, all tables together. */
     public int changedRows() {
-        return changes.stream().mapToInt(c -> c.rows().size()).sum();
+        return changes.stream().mapToInt(c -> c.rows().size()).sum()
+                + columns.stream().mapToInt(ColumnCodec.ColumnTable::rows).sum();
     }
 }

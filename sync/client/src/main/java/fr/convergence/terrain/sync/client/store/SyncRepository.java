@@ -4,6 +4,7 @@ import static fr.convergence.terrain.core.store.generated.Tables.OUTBOX;
 import static fr.convergence.terrain.core.store.generated.Tables.SYNC_CONFLICT;
 import static fr.convergence.terrain.core.store.generated.Tables.SYNC_PENDING;
 import static fr.convergence.terrain.core.store.generated.Tables.SYNC_QUARANTINE;
+import static fr.convergence.terrain.core.store.generated.Tables.SYNC_SENT;
 import static fr.convergence.terrain.core.store.generated.Tables.SYNC_STATE;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,10 +17,12 @@ import fr.convergence.terrain.core.store.generated.tables.records.SyncConflictRe
 import fr.convergence.terrain.core.store.generated.tables.records.SyncPendingRecord;
 import fr.convergence.terrain.sync.protocol.Operation;
 import fr.convergence.terrain.sync.protocol.Rejection;
+import fr.convergence.terrain.sync.protocol.Rewind;
 import fr.convergence.terrain.sync.protocol.RowExit;
 import fr.convergence.terrain.sync.protocol.SyncCodec;
 import fr.convergence.terrain.sync.protocol.SyncSchema;
 import fr.convergence.terrain.sync.protocol.TableChanges;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -53,6 +56,13 @@ public final class SyncRepository {
     public static final String SCOPE = "scope";
     public static final String REJECTIONS_SEEN = "rejections_seen";
     public static final String LAST_SYNC = "last_sync";
+    /** Set while the scope is pulled again after a wipe: the hub then sends this laptop's own writes too. */
+    public static final String REBUILDING = "rebuilding";
+    /**
+     * How long acknowledged operations are kept to be sent again to a hub restored from a backup: longer than
+     * the age of the oldest backup anyone would restore (the hub's backups are daily, kept 30 days).
+     */
+    public static final Duration SENT_RETENTION = Duration.ofDays(90);
 
     /** One refused operation waiting for the user. */
     public record Quarantined(long number, String table, String rowId, String worksiteId, Map<String, Object> fields,
@@ -166,10 +176,49 @@ public final class SyncRepository {
             dropRefusedRow(sql, op.getTableName(), op.getRowId());
             quarantined++;
         }
-        sql.deleteFrom(SYNC_PENDING).where(SYNC_PENDING.OP_NUMBER.le((int) acknowledged)).execute();
+        // Acknowledged is not yet durable: kept a while in case the hub is restored from an older backup.
+        var done = SYNC_PENDING.OP_NUMBER.le((int) acknowledged);
+        sql.insertInto(SYNC_SENT, SYNC_SENT.OP_NUMBER, SYNC_SENT.CHANGE_ID, SYNC_SENT.TABLE_NAME, SYNC_SENT.ROW_ID,
+                        SYNC_SENT.WORKSITE_ID, SYNC_SENT.FIELDS, SYNC_SENT.VERSION, SYNC_SENT.BASE_CURSOR,
+                        SYNC_SENT.CREATED_AT, SYNC_SENT.ACKNOWLEDGED_AT)
+                .select(sql.select(SYNC_PENDING.OP_NUMBER, SYNC_PENDING.CHANGE_ID, SYNC_PENDING.TABLE_NAME,
+                        SYNC_PENDING.ROW_ID, SYNC_PENDING.WORKSITE_ID, SYNC_PENDING.FIELDS, SYNC_PENDING.VERSION,
+                        SYNC_PENDING.BASE_CURSOR, SYNC_PENDING.CREATED_AT, DSL.val(millis)).from(SYNC_PENDING)
+                        .where(done))
+                .onConflictDoNothing().execute();
+        sql.deleteFrom(SYNC_PENDING).where(done).execute();
+        sql.deleteFrom(SYNC_SENT).where(SYNC_SENT.ACKNOWLEDGED_AT.lt(millis - SENT_RETENTION.toMillis())).execute();
         long seen = state(sql, REJECTIONS_SEEN).map(Long::parseLong).orElse(0L);
         putState(sql, REJECTIONS_SEEN, String.valueOf(Math.max(seen, acknowledged)));
         return quarantined;
+    }
+
+    /**
+     * The hub went back in time ({@link Rewind}): the operations it acknowledged after {@code lastOperation} go
+     * back to the queue with their own numbers, every queued operation counts as made at the hub's
+     * {@code lastCursor} at most, and the laptop's record of acknowledgements follows the hub's. Returns how many
+     * operations will be sent again. The caller then wipes the scope, which the next pages bring back.
+     */
+    public static int rewind(StoreTransaction tx, Rewind rewind) {
+        DSLContext sql = tx.sql();
+        var lost = SYNC_SENT.OP_NUMBER.gt((int) rewind.lastOperation());
+        int resent = sql.insertInto(SYNC_PENDING, SYNC_PENDING.OP_NUMBER, SYNC_PENDING.CHANGE_ID,
+                        SYNC_PENDING.TABLE_NAME, SYNC_PENDING.ROW_ID, SYNC_PENDING.WORKSITE_ID, SYNC_PENDING.FIELDS,
+                        SYNC_PENDING.VERSION, SYNC_PENDING.BASE_CURSOR, SYNC_PENDING.CREATED_AT)
+                .select(sql.select(SYNC_SENT.OP_NUMBER, SYNC_SENT.CHANGE_ID, SYNC_SENT.TABLE_NAME, SYNC_SENT.ROW_ID,
+                        SYNC_SENT.WORKSITE_ID, SYNC_SENT.FIELDS, SYNC_SENT.VERSION, SYNC_SENT.BASE_CURSOR,
+                        SYNC_SENT.CREATED_AT).from(SYNC_SENT).where(lost))
+                .onConflictDoNothing().execute();
+        sql.deleteFrom(SYNC_SENT).where(lost).execute();
+        sql.update(SYNC_PENDING).set(SYNC_PENDING.BASE_CURSOR, rewind.lastCursor())
+                .where(SYNC_PENDING.BASE_CURSOR.gt(rewind.lastCursor())).execute();
+        putState(sql, REJECTIONS_SEEN, String.valueOf(rewind.lastOperation()));
+        return resent;
+    }
+
+    /** Acknowledged operations still kept for a restored hub. */
+    public int sentKept() {
+        return store.read(sql -> sql.fetchCount(SYNC_SENT));
     }
 
     /**
@@ -227,10 +276,7 @@ public final class SyncRepository {
             if (table == null || SyncSchema.table(group.table()).isEmpty()) {
                 continue;
             }
-            for (List<Object> values : group.rows()) {
-                applyRow(sql, table, group.columns(), values, pending);
-                applied++;
-            }
+            applied += applyGroup(sql, table, group, pending);
         }
         List<RowExit> removal = new ArrayList<>(exits);
         removal.sort(Comparator.comparingInt((RowExit e) -> SyncSchema.order(e.table())).reversed());
@@ -239,6 +285,67 @@ public final class SyncRepository {
             removed += deleteCascade(sql, exit.table(), exit.rowId());
         }
         return new int[] {applied, removed};
+    }
+
+    /**
+     * Applies one group: rows new to this laptop are inserted in one JDBC batch (an initial sync is thousands of
+     * them), the others updated one by one, field by field, around the laptop's unsent changes.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int applyGroup(DSLContext sql, Table<?> table, TableChanges group,
+                                  Map<String, Set<String>> pending) {
+        Field<String> idField = idField(table);
+        Set<String> existing = new HashSet<>();
+        List<String> ids = new ArrayList<>(group.rows().size());
+        group.rows().forEach(r -> ids.add((String) r.get(0)));
+        for (int from = 0; from < ids.size(); from += 500) {
+            existing.addAll(sql.select(idField).from(table).where(idField.in(ids.subList(from,
+                    Math.min(ids.size(), from + 500)))).fetch(idField));
+        }
+        List<Integer> positions = new ArrayList<>();
+        List<Field<?>> fields = new ArrayList<>();
+        for (int i = 0; i < group.columns().size(); i++) {
+            Field<?> field = table.field(group.columns().get(i));
+            if (field != null) {
+                positions.add(i);
+                fields.add(field);
+            }
+        }
+        Field<?> deleted = table.field(SyncSchema.DELETED);
+        boolean addDeleted = deleted != null && !fields.contains(deleted);
+        if (addDeleted) {
+            fields.add(deleted);
+        }
+        org.jooq.BatchBindStep batch = null;
+        int batched = 0;
+        for (List<Object> values : group.rows()) {
+            String id = (String) values.get(0);
+            if (existing.contains(id) || pending.containsKey(table.getName() + "/" + id)
+                    || !group.columns().get(0).equals(SyncSchema.ID)) {
+                applyRow(sql, table, group.columns(), values, pending);
+                continue;
+            }
+            existing.add(id);
+            Object[] row = new Object[fields.size()];
+            for (int f = 0; f < positions.size(); f++) {
+                row[f] = fields.get(f).getDataType().convert(values.get(positions.get(f)));
+            }
+            if (addDeleted) {
+                row[row.length - 1] = false;
+            }
+            if (batch == null) {
+                batch = sql.batch(sql.insertInto(table, (List) fields).values(new Object[fields.size()]));
+            }
+            batch.bind(row);
+            if (++batched % 2_000 == 0) {
+                batch.execute();
+                batch = null;
+            }
+        }
+        if (batch != null) {
+            batch.execute();
+        }
+        return group.rows().size();
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -307,6 +414,7 @@ public final class SyncRepository {
             sql.deleteFrom(DefaultSchema.DEFAULT_SCHEMA.getTable(table.name())).execute();
         }
         putState(sql, CURSOR, "0");
+        putState(sql, REBUILDING, "true");
     }
 
     public List<Quarantined> quarantine() {

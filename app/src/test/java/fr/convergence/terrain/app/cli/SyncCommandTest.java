@@ -1,0 +1,139 @@
+package fr.convergence.terrain.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.convergence.terrain.core.domain.ContractType;
+import fr.convergence.terrain.core.domain.Enrolment;
+import fr.convergence.terrain.core.domain.HoursKind;
+import fr.convergence.terrain.core.domain.Participant;
+import fr.convergence.terrain.core.domain.Programme;
+import fr.convergence.terrain.core.reference.ReferenceData;
+import fr.convergence.terrain.core.store.EnrolmentRepository;
+import fr.convergence.terrain.core.store.HoursRepository;
+import fr.convergence.terrain.core.store.ParticipantRepository;
+import fr.convergence.terrain.core.store.ReferenceRepository;
+import fr.convergence.terrain.core.store.TerrainStore;
+import fr.convergence.terrain.hub.Hub;
+import fr.convergence.terrain.hub.HubConfig;
+import fr.convergence.terrain.hub.store.JooqHubStore;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code terrain sync} against a real hub on loopback: exit code 0 and the counts printed on success, 2 for a
+ * usage problem, 3 when the network fails (after its retries), 4 when the hub refuses.
+ */
+class SyncCommandTest {
+
+    private static final String SITE = "abej-solidarite";
+    private static final LocalDate MONDAY = LocalDate.of(2024, 3, 18);
+
+    @TempDir
+    Path dir;
+    JooqHubStore hubStore;
+    Hub hub;
+    Path store;
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void hubAndLaptopStore() {
+        hubStore = JooqHubStore.sqlite(dir.resolve("hub.db"));
+        hubStore.write(tx -> {
+            ReferenceData.load().worksites().forEach(w -> tx.addWorksite(w.id(), w.territoryId()));
+            return null;
+        });
+        hub = Hub.create(HubConfig.defaults(0), hubStore, Clock.systemUTC());
+        store = dir.resolve("poste.db");
+        try (TerrainStore laptop = TerrainStore.open(store)) {
+            new ReferenceRepository(laptop).install(ReferenceData.load());
+            Participant p = new Participant(UUID.randomUUID().toString(), SITE, "Rose", "Dupont",
+                    LocalDate.of(1990, 1, 2), null, null, null, null, null);
+            laptop.write("esp", tx -> {
+                new ParticipantRepository(laptop).save(tx, p);
+                new EnrolmentRepository(laptop).save(tx, new Enrolment(UUID.randomUUID().toString(), p.id(), SITE,
+                        Programme.CVG, ContractType.CDDI, MONDAY.minusMonths(1), null, 26, null, null, null, null,
+                        null, null));
+                for (int d = 0; d < 3; d++) {
+                    new HoursRepository(laptop).set(tx, p.id(), SITE, MONDAY.plusDays(d), HoursKind.TRAVAIL_CHANTIER,
+                            420);
+                }
+                return null;
+            });
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        hub.close();
+        hubStore.close();
+    }
+
+    private int run(String... args) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        return TerrainCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    private String url() {
+        return "http://127.0.0.1:" + hub.port();
+    }
+
+    private String code() {
+        return hub.enrolments().issueCode("worksite", SITE, "poste de test", Duration.ofDays(1));
+    }
+
+    @Test
+    void enrolsSyncsAndPrintsWhatWentUpAndDown() {
+        assertThat(run("sync", "--store", store.toString(), "--hub", url(), "--enrol", code(), "--label", "ESP"))
+                .as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Poste enrôlé : ").contains("(worksite " + SITE + ")")
+                .contains("5 opération(s) envoyée(s)").contains("0 conflit(s)").contains("0 refus (quarantaine)")
+                .contains("1 requête(s)").containsPattern("\\d+ octets envoyés, \\d+ octets reçus");
+        Map<String, Long> onHub = hubStore.read(r -> r.rowCounts());
+        assertThat(onHub).containsEntry("hours_entry", 3L)
+                .containsEntry("participant", 1L);
+
+        // Enrolled: the hub's address is remembered; nothing new to send.
+        assertThat(run("sync", "--store", store.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("0 opération(s) envoyée(s)").contains("0 ligne(s) reçue(s)")
+                .contains("1 requête(s)");
+    }
+
+    @Test
+    void usageProblemsExitWithTwo() {
+        assertThat(run("sync", "--store", dir.resolve("absent.db").toString(), "--hub", url())).isEqualTo(2);
+        assertThat(err.toString()).contains("introuvable");
+        assertThat(run("sync", "--store", store.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--hub").contains("pas encore été enrôlé");
+        assertThat(run("sync", "--store", store.toString(), "--hub", url(), "--trust-cert",
+                dir.resolve("absent.pem").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("Certificat du hub inutilisable");
+    }
+
+    @Test
+    void aRefusalExitsWithFourAndANetworkFailureWithThree() {
+        assertThat(run("sync", "--store", store.toString(), "--hub", url(), "--enrol", "FAUX-CODE-0000")).isEqualTo(4);
+        assertThat(err.toString()).contains("Le hub refuse").contains("Code d'enrôlement inconnu");
+
+        assertThat(run("sync", "--store", store.toString(), "--hub", url(), "--enrol", code())).isZero();
+        String device = hub.enrolments().devices().get(0).id();
+        hub.enrolments().revoke(device);
+        assertThat(run("sync", "--store", store.toString())).isEqualTo(4);
+        assertThat(err.toString()).contains("Le hub refuse").contains("révoqué");
+
+        hub.close();
+        assertThat(run("sync", "--store", store.toString(), "--retries", "0")).isEqualTo(3);
+        assertThat(err.toString()).contains("Synchronisation interrompue (réseau)").contains("relancez plus tard");
+    }
+}

@@ -1,0 +1,361 @@
+package fr.convergence.terrain.sync.it;
+
+import fr.convergence.terrain.core.clock.Hlc;
+import fr.convergence.terrain.core.demo.DemoDataGenerator;
+import fr.convergence.terrain.core.demo.DemoSize;
+import fr.convergence.terrain.core.domain.HoursKind;
+import fr.convergence.terrain.core.domain.Participant;
+import fr.convergence.terrain.core.domain.ReferralStatus;
+import fr.convergence.terrain.core.reference.ReferenceData;
+import fr.convergence.terrain.core.security.PasswordHasher;
+import fr.convergence.terrain.core.store.ParticipantRepository;
+import fr.convergence.terrain.core.store.ReferenceRepository;
+import fr.convergence.terrain.core.store.TerrainStore;
+import fr.convergence.terrain.hub.Hub;
+import fr.convergence.terrain.hub.HubConfig;
+import fr.convergence.terrain.hub.store.JooqHubStore;
+import fr.convergence.terrain.hub.store.StoreImporter;
+import fr.convergence.terrain.hub.sync.HubRow;
+import fr.convergence.terrain.hub.sync.HubStore;
+import fr.convergence.terrain.sync.client.HttpHubClient;
+import fr.convergence.terrain.sync.client.SyncEngine;
+import fr.convergence.terrain.sync.client.SyncProgress;
+import fr.convergence.terrain.sync.client.SyncReport;
+import fr.convergence.terrain.sync.protocol.EnrolRequest;
+import fr.convergence.terrain.sync.protocol.EnrolResponse;
+import fr.convergence.terrain.sync.protocol.Operation;
+import fr.convergence.terrain.sync.protocol.SyncCodec;
+import fr.convergence.terrain.sync.protocol.SyncRequest;
+import fr.convergence.terrain.sync.protocol.SyncResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sync figures for docs/performance.md (## Sync). Not a test: it asserts nothing and only runs with -Pbench:
+ * <pre>
+ * ./mvnw -B -o -Pbench -pl sync/it -am test -Dtest=SyncBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+ * </pre>
+ * A hub seeded with {@code territory} demo data (SQLite, or PostgreSQL for the throughput figure when
+ * TERRAIN_TEST_PG_URL is set), laptops behind {@link FaultyProxy} at 600 ms round trip and 128 kbit/s each way,
+ * a fresh connection per sync (as a laptop that syncs at the end of the day).
+ */
+class SyncBenchmark {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 3, 18);
+    static final long ROUND_TRIP_MILLIS = 600;
+    static final long BYTES_PER_SECOND = 128_000 / 8;
+
+    final StringBuilder report = new StringBuilder();
+    List<Object[]> demoWorksites = List.of();
+
+    @Test
+    void sync() throws Exception {
+        Path dir = Path.of("target", "bench").toAbsolutePath();
+        Files.createDirectories(dir);
+        Path demo = dir.resolve("territory.db");
+        if (!Files.exists(demo)) {
+            try (TerrainStore store = TerrainStore.open(demo)) {
+                new DemoDataGenerator(2023, TODAY).generate(store, DemoSize.TERRITORY, new PasswordHasher(1000));
+            }
+        }
+        Path hubFile = dir.resolve("hub-" + System.nanoTime() + ".db");
+        try (JooqHubStore hubStore = JooqHubStore.sqlite(hubFile); TerrainStore source = TerrainStore.open(demo)) {
+            hubStore.write(tx -> {
+                ReferenceData.load().worksites().forEach(w -> tx.addWorksite(w.id(), w.territoryId()));
+                return null;
+            });
+            demoWorksites = source.read(sql -> sql.fetch("SELECT id, name, city, region, territory_id, runs_phc, "
+                    + "runs_cvg FROM worksite").map(r -> r.intoArray()));
+            long start = System.nanoTime();
+            Map<String, Integer> imported = StoreImporter.importStore(source, hubStore);
+            line("hub import of the territory demo store: %s in %d ms", imported, (System.nanoTime() - start) / 1_000_000);
+            List<String> worksites = source.read(sql -> sql.fetch(
+                    "SELECT worksite_id, count(*) FROM participant GROUP BY worksite_id ORDER BY count(*) DESC")
+                    .map(r -> r.get(0, String.class)));
+            String territory = source.read(sql -> sql.fetchOne("SELECT territory_id FROM worksite WHERE id = ?",
+                    worksites.get(0)).get(0, String.class));
+            try (Hub hub = Hub.create(HubConfig.defaults(0), hubStore, Clock.systemUTC());
+                 FaultyProxy proxy = new FaultyProxy(hub.port())) {
+                proxy.oneWayDelayMillis = ROUND_TRIP_MILLIS / 2;
+                proxy.connectDelayMillis = ROUND_TRIP_MILLIS;
+                proxy.bytesPerSecond = BYTES_PER_SECOND;
+                URI slow = URI.create("http://127.0.0.1:" + proxy.port());
+                String site = worksites.get(0);
+                int participants = source.read(sql -> sql.fetchOne(
+                        "SELECT count(*) FROM participant WHERE worksite_id = ?", site).get(0, Integer.class));
+                long cells = source.read(sql -> sql.fetchOne(
+                        "SELECT count(*) FROM hours_entry WHERE worksite_id = ?", site).get(0, Long.class));
+                line("worksite %s: %d participants, %d hours cells", site, participants, cells);
+
+                TerrainStore laptop = laptopStore(dir, "laptop");
+                TerrainStore peer = laptopStore(dir, "peer");
+                enrol(hub, laptop, slow, "worksite", site);
+                enrol(hub, peer, slow, "worksite", site);
+                SyncReport initial = sync(laptop, slow, proxy, "initial sync, one worksite (" + participants
+                        + " participants, " + cells + " hours cells)");
+                sync(peer, URI.create("http://127.0.0.1:" + hub.port()), null, "initial sync of the peer (loopback)");
+
+                TerrainStore coordinator = laptopStore(dir, "coordinator");
+                enrol(hub, coordinator, slow, "territory", territory);
+                long allCells = source.read(sql -> sql.fetchOne("SELECT count(*) FROM hours_entry")
+                        .get(0, Long.class));
+                sync(coordinator, slow, proxy, "initial sync, whole territory as coordinator ("
+                        + worksites.size() + " worksites, " + allCells + " hours cells)");
+
+                // End of day: ≈50 hours cells, 5 notes, 2 referral moves on the worksite's laptop.
+                endOfDay(laptop, site, 50, 5, 2);
+                sync(laptop, slow, proxy, "incremental end of day (50 hours cells, 5 notes, 2 referral moves)");
+                sync(peer, slow, proxy, "the same end of day received by another laptop of the worksite");
+
+                // Hours cells only, to isolate their size.
+                endOfDay(laptop, site, 50, 0, 0);
+                SyncReport up = sync(laptop, slow, proxy, "50 hours cells only, sent");
+                SyncReport down = sync(peer, slow, proxy, "50 hours cells only, received");
+                line("bytes per changed hours cell (compressed bodies): %.1f up, %.1f down",
+                        up.bytesUp() / 50.0, down.bytesDown() / 50.0);
+                line("initial sync body bytes per hours cell of the worksite: %.1f", initial.bytesDown() / (double) cells);
+                columnSizes(laptop);
+                laptop.close();
+                peer.close();
+                coordinator.close();
+
+                throughput(hub, hubStore, worksites, "SQLite");
+            }
+        }
+        String pg = System.getenv("TERRAIN_TEST_PG_URL");
+        if (pg != null && !pg.isBlank()) {
+            try (JooqHubStore hubStore = JooqHubStore.open(PostgresSupport.freshSchemaUrl(), System.getenv("PGUSER"),
+                    System.getenv("PGPASSWORD")); TerrainStore source = TerrainStore.open(demo)) {
+                hubStore.write(tx -> {
+                    ReferenceData.load().worksites().forEach(w -> tx.addWorksite(w.id(), w.territoryId()));
+                    return null;
+                });
+                StoreImporter.importStore(source, hubStore);
+                List<String> worksites = source.read(sql -> sql.fetch("SELECT DISTINCT worksite_id FROM participant")
+                        .map(r -> r.get(0, String.class)));
+                try (Hub hub = Hub.create(HubConfig.defaults(0), hubStore, Clock.systemUTC())) {
+                    throughput(hub, hubStore, worksites, "PostgreSQL");
+                }
+            }
+        }
+        Files.writeString(dir.resolve("sync-benchmark.txt"), report);
+        System.out.println(report);
+    }
+
+    private TerrainStore laptopStore(Path dir, String name) throws IOException {
+        Path file = dir.resolve(name + "-" + System.nanoTime() + ".db");
+        TerrainStore store = TerrainStore.open(file);
+        new ReferenceRepository(store).install(ReferenceData.load());
+        // The territory demo adds demo-only worksites that the shipped reference data lacks (worksites are
+        // reference data, not synced): a laptop must know them or their rows fail its foreign keys.
+        store.write("system", tx -> {
+            for (Object[] w : demoWorksites) {
+                tx.sql().execute("INSERT OR IGNORE INTO worksite (id, name, city, region, territory_id, runs_phc, "
+                        + "runs_cvg) VALUES (?, ?, ?, ?, ?, ?, ?)", w);
+            }
+            return null;
+        });
+        return store;
+    }
+
+    private static void enrol(Hub hub, TerrainStore store, URI url, String kind, String scope) throws IOException {
+        String code = hub.enrolments().issueCode(kind, scope, "bench", Duration.ofDays(1));
+        new SyncEngine(store, new HttpHubClient(url, null, Duration.ofSeconds(600))).enrol(url.toString(), code,
+                "bench");
+    }
+
+    /** One sync on a fresh connection; prints requests, bytes (bodies and wire) and wall time. */
+    private SyncReport sync(TerrainStore store, URI url, FaultyProxy proxy, String what) throws IOException {
+        long wireUp = proxy == null ? 0 : proxy.up.get();
+        long wireDown = proxy == null ? 0 : proxy.down.get();
+        SyncReport r = new SyncEngine(store, new HttpHubClient(url, null, Duration.ofSeconds(600)))
+                .sync(SyncProgress.NONE);
+        line("%s: %d request(s), %d pages, %d ops up, %d rows down, bodies %,d B up / %,d B down (gzip), "
+                        + "wire %,d B up / %,d B down, %.2f s", what, r.requests(), r.pages(), r.operationsSent(),
+                r.rowsReceived(), r.bytesUp(), r.bytesDown(),
+                proxy == null ? 0 : proxy.up.get() - wireUp, proxy == null ? 0 : proxy.down.get() - wireDown,
+                r.millis() / 1000.0);
+        return r;
+    }
+
+    /** Where the bytes of a worksite's hours cells go in a column page: each column gzipped on its own. */
+    private void columnSizes(TerrainStore store) {
+        List<String> columns = List.of("id", "version", "updated_by", "participant_id", "worksite_id", "work_day",
+                "kind", "minutes", "deleted");
+        List<List<Object>> rows = store.read(sql -> sql.fetch("SELECT " + String.join(", ", columns)
+                + " FROM hours_entry").map(r -> {
+                    List<Object> row = new ArrayList<>();
+                    for (int i = 0; i < columns.size(); i++) {
+                        Object v = r.get(i);
+                        row.add(i == 5 ? String.valueOf(r.get(i, LocalDate.class)) : i == 8 ? r.get(i, Boolean.class)
+                                : i == 7 ? r.get(i, Integer.class) : v == null ? null : v.toString());
+                    }
+                    return row;
+                }));
+        var table = fr.convergence.terrain.sync.protocol.ColumnCodec.encode(List.of(
+                new fr.convergence.terrain.sync.protocol.TableChanges("hours_entry", columns, rows))).get(0);
+        StringBuilder sizes = new StringBuilder();
+        int total = SyncCodec.gzip(SyncCodec.encode(table)).length;
+        for (int i = 0; i < columns.size(); i++) {
+            sizes.append(String.format(Locale.ROOT, "%s %,d B; ", columns.get(i),
+                    SyncCodec.gzip(SyncCodec.encode(table.data().get(i))).length));
+        }
+        line("hours cells of the worksite by column (%d cells, %,d B gzipped together): %s", rows.size(), total, sizes);
+    }
+
+    private static void endOfDay(TerrainStore store, String site, int cells, int notes, int moves) {
+        List<Participant> people = new ArrayList<>(new ParticipantRepository(store).ofWorksite(site));
+        Collections.shuffle(people, new java.util.Random(cells + notes));
+        Edits edits = new Edits(store, "esp");
+        LocalDate day = TODAY.minusDays(notes + moves);
+        for (int i = 0; i < cells; i++) {
+            Participant p = people.get(i % people.size());
+            edits.hours(p, day.minusDays(i / people.size()), HoursKind.TRAVAIL_CHANTIER, 420 - 15 * (i % 3));
+        }
+        for (int i = 0; i < notes; i++) {
+            edits.note(people.get(i), "Entretien de fin de journée : point sur les démarches de logement et la "
+                    + "reprise de la formation CACES, rendez-vous pris avec la conseillère.");
+        }
+        Map<ReferralStatus, ReferralStatus> next = Map.of(ReferralStatus.BROUILLON, ReferralStatus.ENVOYEE,
+                ReferralStatus.ENVOYEE, ReferralStatus.EN_COURS, ReferralStatus.EN_COURS, ReferralStatus.ACCEPTEE);
+        List<String[]> open = store.read(sql -> sql.fetch("SELECT id, status FROM referral WHERE worksite_id = ? "
+                + "AND status IN ('BROUILLON','ENVOYEE','EN_COURS') AND deleted = 0 LIMIT ?", site, moves)
+                .map(r -> new String[] {r.get(0, String.class), r.get(1, String.class)}));
+        for (String[] referral : open) {
+            edits.move(referral[0], next.get(ReferralStatus.valueOf(referral[1])));
+        }
+    }
+
+    /**
+     * 200 simulated devices (protocol level, no laptop store), spread over the territory's worksites and up to
+     * date, each syncing in a loop: 5 hours cells up, the worksite's changes since its cursor down.
+     */
+    private void throughput(Hub hub, JooqHubStore hubStore, List<String> worksites, String database)
+            throws Exception {
+        int devices = 200;
+        long seconds = 20;
+        HttpHubClient client = new HttpHubClient(URI.create("http://127.0.0.1:" + hub.port()), null,
+                Duration.ofSeconds(120));
+        Map<String, List<String>> participants = new LinkedHashMap<>();
+        for (String site : worksites) {
+            participants.put(site, hubStore.read(r -> r.rowsAfter(Set.of(site), 0, Integer.MAX_VALUE)).stream()
+                    .filter(row -> row.table().equals("participant")).map(HubRow::id).toList());
+        }
+        long head = hubStore.read(HubStore.HubReader::lastSequence);
+        List<Sim> sims = new ArrayList<>();
+        for (int i = 0; i < devices; i++) {
+            String site = worksites.get(i % worksites.size());
+            String code = hub.enrolments().issueCode("worksite", site, "sim-" + i, Duration.ofDays(1));
+            EnrolResponse enrolled = client.enrol(new EnrolRequest(SyncCodec.PROTOCOL, code,
+                    UUID.randomUUID().toString(), "sim-" + i));
+            // Up to date: as if its initial sync had been done (the hub records the cursor it gave).
+            hubStore.write(tx -> {
+                tx.deviceSynced(enrolled.deviceId(), 0, head, System.currentTimeMillis());
+                return null;
+            });
+            sims.add(new Sim(enrolled.deviceId(), enrolled.token(), site, participants.get(site), head));
+        }
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        AtomicLong failures = new AtomicLong();
+        AtomicLong rowsDown = new AtomicLong();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        CountDownLatch done = new CountDownLatch(devices);
+        for (Sim sim : sims) {
+            Thread thread = new Thread(() -> {
+                try {
+                    while (System.nanoTime() < end) {
+                        long t0 = System.nanoTime();
+                        try {
+                            SyncResponse response = client.exchange(sim.token, sim.next());
+                            sim.cursor = response.cursor();
+                            sim.acknowledged = response.acknowledged();
+                            rowsDown.addAndGet(response.changedRows());
+                            latencies.add(System.nanoTime() - t0);
+                        } catch (IOException | RuntimeException e) {
+                            failures.incrementAndGet();
+                        }
+                    }
+                } finally {
+                    done.countDown();
+                }
+            }, "sim-device");
+            thread.setDaemon(true);
+            thread.start();
+        }
+        done.await();
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        line("hub throughput on loopback (%s, %d devices on %d worksites, %d s, client and hub on the same 2 cores): "
+                        + "%.1f syncs/s (each 5 hours cells up + the worksite's new rows down, %d rows received in all), "
+                        + "latency p50 %d ms, p95 %d ms, max %d ms, %d failures", database, devices, worksites.size(),
+                seconds, sorted.size() / (double) seconds, rowsDown.get(), percentile(sorted, 50),
+                percentile(sorted, 95), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1_000_000,
+                failures.get());
+    }
+
+    private static long percentile(List<Long> sorted, int p) {
+        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, sorted.size() * p / 100)) / 1_000_000;
+    }
+
+    /** A device without a store: numbers its operations, remembers its cursor. */
+    static final class Sim {
+        final String id;
+        final String token;
+        final String site;
+        final List<String> participants;
+        long cursor;
+        long acknowledged;
+        long number;
+        int day;
+
+        Sim(String id, String token, String site, List<String> participants, long cursor) {
+            this.id = id;
+            this.token = token;
+            this.site = site;
+            this.participants = participants;
+            this.cursor = cursor;
+        }
+
+        SyncRequest next() {
+            List<Operation> ops = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                String participant = participants.get((int) ((number + i) % participants.size()));
+                Map<String, Object> f = new LinkedHashMap<>();
+                f.put("participant_id", participant);
+                f.put("worksite_id", site);
+                f.put("work_day", TODAY.minusDays(day % 700).toString());
+                f.put("kind", HoursKind.TRAVAIL_CHANTIER.name());
+                f.put("minutes", 60 + 15 * (i % 8));
+                f.put("deleted", false);
+                ops.add(new Operation(++number, "hours_entry", fr.convergence.terrain.core.store.HoursRepository.idFor(
+                        participant, TODAY.minusDays(day % 700), HoursKind.TRAVAIL_CHANTIER), site, f,
+                        new Hlc(System.currentTimeMillis(), (int) (number % 1000), id).encode(), cursor));
+            }
+            day++;
+            return new SyncRequest(SyncCodec.PROTOCOL, id, null, cursor, acknowledged, ops, false, null);
+        }
+    }
+
+    private void line(String format, Object... args) {
+        String text = String.format(Locale.ROOT, format, args);
+        report.append(text).append('\n');
+        System.out.println("[bench] " + text);
+    }
+}
