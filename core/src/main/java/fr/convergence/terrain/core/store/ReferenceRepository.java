@@ -34,6 +34,40 @@ public final class ReferenceRepository {
         addWorksite(tx.sql(), worksite);
     }
 
+    /**
+     * Adds or updates a worksite described by the sync hub (a name or city change included), in the caller's
+     * transaction. A null field keeps the store's value; for a worksite new to the store it falls back to the id
+     * (name), an empty text (city, region) or {@code true} (flags). An unknown territory is added with its id as its
+     * name, so that the worksite's reference to it holds.
+     */
+    public void putWorksite(StoreTransaction tx, String id, String name, String city, String region,
+                            String territoryId, Boolean runsPhc, Boolean runsCvg) {
+        DSLContext sql = tx.sql();
+        Optional<Worksite> old = sql.select().from(WORKSITE).where(WORKSITE.ID.eq(id))
+                .fetchOptional(ReferenceRepository::worksite);
+        Worksite w = new Worksite(id,
+                name != null ? name : old.map(Worksite::name).orElse(id),
+                city != null ? city : old.map(Worksite::city).orElse(""),
+                region != null ? region : old.map(Worksite::region).orElse(""),
+                territoryId,
+                runsPhc != null ? runsPhc : old.map(Worksite::runsPhc).orElse(true),
+                runsCvg != null ? runsCvg : old.map(Worksite::runsCvg).orElse(true));
+        if (old.isPresent() && old.get().equals(w)) {
+            return;
+        }
+        if (territoryId != null && !sql.fetchExists(TERRITORY, TERRITORY.ID.eq(territoryId))) {
+            addTerritory(sql, new Territory(territoryId, territoryId, w.region()));
+        }
+        if (old.isEmpty()) {
+            addWorksite(sql, w);
+        } else {
+            sql.update(WORKSITE).set(WORKSITE.NAME, w.name()).set(WORKSITE.CITY, w.city())
+                    .set(WORKSITE.REGION, w.region()).set(WORKSITE.TERRITORY_ID, w.territoryId())
+                    .set(WORKSITE.RUNS_PHC, w.runsPhc()).set(WORKSITE.RUNS_CVG, w.runsCvg())
+                    .where(WORKSITE.ID.eq(id)).execute();
+        }
+    }
+
     private static void addTerritory(DSLContext sql, Territory territory) {
         sql.insertInto(TERRITORY).set(TERRITORY.ID, territory.id()).set(TERRITORY.NAME, territory.name())
                 .set(TERRITORY.REGION, territory.region()).onConflictDoNothing().execute();

@@ -1,6 +1,7 @@
 package fr.convergence.terrain.sync.client;
 
 import fr.convergence.terrain.core.clock.Hlc;
+import fr.convergence.terrain.core.store.ReferenceRepository;
 import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.sync.client.store.SyncRepository;
 import fr.convergence.terrain.sync.protocol.ColumnCodec;
@@ -142,6 +143,10 @@ public final class SyncEngine {
                     SyncRepository.wipeScope(tx);
                     return new int[] {quarantined, 0, 0, 1};
                 }
+                // Worksites of the scope the shipped reference data may lack, before the rows that refer to them.
+                ReferenceRepository worksites = new ReferenceRepository(store);
+                response.worksites().forEach(w -> worksites.putWorksite(tx, w.id(), w.name(), w.city(), w.region(),
+                        w.territoryId(), w.runsPhc(), w.runsCvg()));
                 int[] applied = SyncRepository.applyPage(tx, response.allChanges(), response.exits());
                 SyncRepository.putState(tx.sql(), SyncRepository.CURSOR, String.valueOf(response.cursor()));
                 SyncRepository.putState(tx.sql(), SyncRepository.LAST_SYNC, String.valueOf(clock.millis()));

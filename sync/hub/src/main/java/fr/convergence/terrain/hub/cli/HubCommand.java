@@ -9,6 +9,7 @@ import fr.convergence.terrain.hub.store.StoreImporter;
 import fr.convergence.terrain.hub.sync.Device;
 import fr.convergence.terrain.hub.sync.Enrolments;
 import fr.convergence.terrain.hub.sync.HubStore;
+import fr.convergence.terrain.sync.protocol.WorksiteInfo;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "terrain-hub", mixinStandardHelpOptions = true,
         description = "Hub national de synchronisation de Convergence Terrain.",
         subcommands = {HubCommand.Serve.class, HubCommand.Enrol.class, HubCommand.Revoke.class,
-                HubCommand.Devices.class, HubCommand.Users.class, HubCommand.Worksites.class, HubCommand.Import.class,
+                HubCommand.Devices.class, HubCommand.Users.class, HubCommand.Worksites.class, HubCommand.Worksite.class,
+                HubCommand.Import.class,
                 HubCommand.Purge.class})
 public final class HubCommand implements Callable<Integer> {
 
@@ -93,7 +95,13 @@ public final class HubCommand implements Callable<Integer> {
             String login = user != null ? user : System.getenv("PGUSER");
             JooqHubStore store = JooqHubStore.open(jdbc, login, System.getenv(passwordVariable));
             store.write(tx -> {
-                ReferenceData.load().worksites().forEach(w -> tx.addWorksite(w.id(), w.territoryId()));
+                // Fills what the hub lacks from the shipped list, without undoing a description given by an admin.
+                ReferenceData.load().worksites().forEach(w -> {
+                    if (tx.worksite(w.id()).map(k -> k.name() == null).orElse(true)) {
+                        tx.putWorksite(new WorksiteInfo(w.id(), w.name(), w.city(), w.region(), w.territoryId(),
+                                w.runsPhc(), w.runsCvg()));
+                    }
+                });
                 return null;
             });
             return store;
@@ -278,6 +286,63 @@ public final class HubCommand implements Callable<Integer> {
             out.println("# Chantiers : enrol --worksite ID (territoire, s'il y en a un)");
             reference.worksites().forEach(w -> out.printf("%s\t%s\t%s\t%s%n", w.id(), w.name(), w.city(),
                     w.territoryId() == null || w.territoryId().isBlank() ? "-" : w.territoryId()));
+            return 0;
+        }
+    }
+
+    @Command(name = "worksite", mixinStandardHelpOptions = true, description = "Chantiers connus du hub.",
+            subcommands = WorksiteAdd.class)
+    static final class Worksite implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().usage(spec.commandLine().getErr());
+            return 2;
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Ajoute un chantier absent du référentiel (ou met à jour sa description) : les postes de son"
+                    + " périmètre le reçoivent à leur prochaine synchronisation.")
+    static final class WorksiteAdd implements Callable<Integer> {
+        @CommandLine.Mixin
+        Database database = new Database();
+
+        @Option(names = "--id", required = true, description = "Identifiant du chantier.")
+        String id;
+
+        @Option(names = "--name", required = true, description = "Nom du chantier.")
+        String name;
+
+        @Option(names = "--city", required = true, description = "Commune.")
+        String city;
+
+        @Option(names = "--region", required = true, description = "Région.")
+        String region;
+
+        @Option(names = "--territory", description = "Territoire Convergence (absent : chantier hors territoire).")
+        String territory;
+
+        @Option(names = "--phc", defaultValue = "true", negatable = true, description = "Le chantier porte le PHC.")
+        boolean runsPhc;
+
+        @Option(names = "--cvg", defaultValue = "true", negatable = true,
+                description = "Le chantier porte Convergence.")
+        boolean runsCvg;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (JooqHubStore store = database.open()) {
+                boolean changed = store.write(tx -> tx.putWorksite(new WorksiteInfo(id, name, city, region,
+                        territory, runsPhc, runsCvg)));
+                spec.commandLine().getOut().println(changed ? "Chantier enregistré : " + id
+                        : "Chantier déjà à jour : " + id);
+            }
             return 0;
         }
     }

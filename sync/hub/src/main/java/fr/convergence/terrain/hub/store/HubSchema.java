@@ -5,6 +5,11 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
+import java.sql.ResultSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -25,6 +30,14 @@ final class HubSchema {
     static final Table<Record> WORKSITE = table(name("hub_worksite"));
     static final Field<String> WORKSITE_ID = field(name("id"), SQLDataType.VARCHAR(64));
     static final Field<String> WORKSITE_TERRITORY = field(name("territory_id"), SQLDataType.VARCHAR(64));
+    // Added after the first release (hubs made before have only id and territory_id): nullable, added on opening.
+    static final Field<String> WORKSITE_NAME = field(name("name"), SQLDataType.VARCHAR(200));
+    static final Field<String> WORKSITE_CITY = field(name("city"), SQLDataType.VARCHAR(200));
+    static final Field<String> WORKSITE_REGION = field(name("region"), SQLDataType.VARCHAR(200));
+    static final Field<Boolean> WORKSITE_RUNS_PHC = field(name("runs_phc"), SQLDataType.BOOLEAN);
+    static final Field<Boolean> WORKSITE_RUNS_CVG = field(name("runs_cvg"), SQLDataType.BOOLEAN);
+    /** The hub sequence when the worksite was added or last changed: laptops past it already have it. */
+    static final Field<Long> WORKSITE_SEQ = field(name("seq"), SQLDataType.BIGINT);
 
     static final Table<Record> DEVICE = table(name("hub_device"));
     static final Field<String> DEVICE_ID = field(name("id"), SQLDataType.VARCHAR(64));
@@ -76,6 +89,30 @@ final class HubSchema {
     private HubSchema() {
     }
 
+    /** Adds the worksite description columns to a hub made before they existed; true if it did. */
+    private static boolean addMissingColumns(DSLContext sql) {
+        Set<String> present = new HashSet<>();
+        sql.connection(c -> {
+            for (String table : new String[] {"hub_worksite", "HUB_WORKSITE"}) {
+                // The connection's own schema only: other hubs (or test schemas) on the same database have their own.
+                try (ResultSet columns = c.getMetaData().getColumns(c.getCatalog(), c.getSchema(), table, null)) {
+                    while (columns.next()) {
+                        present.add(columns.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+        });
+        boolean added = false;
+        for (Field<?> column : List.of(WORKSITE_NAME, WORKSITE_CITY, WORKSITE_REGION, WORKSITE_RUNS_PHC,
+                WORKSITE_RUNS_CVG, WORKSITE_SEQ)) {
+            if (!present.contains(column.getName())) {
+                sql.alterTable(WORKSITE).addColumn(column.getName(), column.getDataType().nullable(true)).execute();
+                added = true;
+            }
+        }
+        return added;
+    }
+
     static void create(DSLContext sql) {
         sql.createTableIfNotExists(META).column(META_KEY.getName(), SQLDataType.VARCHAR(100).nullable(false))
                 .column(META_VALUE.getName(), SQLDataType.VARCHAR(4000).nullable(false))
@@ -86,6 +123,7 @@ final class HubSchema {
         sql.createTableIfNotExists(WORKSITE).column(WORKSITE_ID.getName(), SQLDataType.VARCHAR(64).nullable(false))
                 .column(WORKSITE_TERRITORY.getName(), SQLDataType.VARCHAR(64).nullable(true))
                 .constraint(constraint("hub_worksite_pk").primaryKey(WORKSITE_ID)).execute();
+        addMissingColumns(sql);
         sql.createTableIfNotExists(DEVICE).column(DEVICE_ID.getName(), SQLDataType.VARCHAR(64).nullable(false))
                 .column(DEVICE_TOKEN.getName(), SQLDataType.VARCHAR(100).nullable(false))
                 .column(DEVICE_SCOPE_KIND.getName(), SQLDataType.VARCHAR(20).nullable(false))

@@ -11,6 +11,7 @@ import fr.convergence.terrain.hub.sync.Device;
 import fr.convergence.terrain.hub.sync.FieldMeta;
 import fr.convergence.terrain.hub.sync.HubRow;
 import fr.convergence.terrain.hub.sync.HubStore;
+import fr.convergence.terrain.sync.protocol.WorksiteInfo;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -276,6 +277,21 @@ public final class JooqHubStore implements HubStore {
         }
 
         @Override
+        public Optional<WorksiteInfo> worksite(String worksiteId) {
+            return sql.selectFrom(WORKSITE).where(WORKSITE_ID.eq(worksiteId)).fetchOptional(JooqHubStore::worksite);
+        }
+
+        @Override
+        public WorksiteList worksitesChangedAfter(Collection<String> worksiteIds, long cursor, boolean all) {
+            List<Record> found = sql.selectFrom(WORKSITE).where(WORKSITE_ID.in(worksiteIds))
+                    .and(all ? DSL.noCondition() : WORKSITE_SEQ.gt(cursor)).orderBy(WORKSITE_ID).fetch()
+                    .map(r -> (Record) r);
+            long last = found.stream().map(r -> r.get(WORKSITE_SEQ)).filter(java.util.Objects::nonNull)
+                    .mapToLong(Long::longValue).max().orElse(0L);
+            return new WorksiteList(found.stream().map(JooqHubStore::worksite).toList(), last);
+        }
+
+        @Override
         public long lastSequence() {
             return sql.select(COUNTER_VALUE).from(COUNTER).where(COUNTER_ID.eq(1)).fetchOne(COUNTER_VALUE);
         }
@@ -429,8 +445,30 @@ public final class JooqHubStore implements HubStore {
 
         @Override
         public void addWorksite(String worksiteId, String territoryId) {
-            sql.insertInto(WORKSITE).set(WORKSITE_ID, worksiteId).set(WORKSITE_TERRITORY, territoryId)
-                    .onConflict(WORKSITE_ID).doUpdate().set(WORKSITE_TERRITORY, territoryId).execute();
+            putWorksite(new WorksiteInfo(worksiteId, null, null, null, territoryId, null, null));
+        }
+
+        @Override
+        public boolean putWorksite(WorksiteInfo w) {
+            Optional<WorksiteInfo> old = worksite(w.id());
+            WorksiteInfo merged = old.map(o -> new WorksiteInfo(w.id(), or(w.name(), o.name()), or(w.city(), o.city()),
+                    or(w.region(), o.region()), w.territoryId(), or(w.runsPhc(), o.runsPhc()),
+                    or(w.runsCvg(), o.runsCvg()))).orElse(w);
+            if (old.isPresent() && old.get().equals(merged)) {
+                return false;
+            }
+            // A sequence of its own, under the counter's lock like rows: a laptop before it is sent the worksite.
+            sql.update(COUNTER).set(COUNTER_VALUE, COUNTER_VALUE.plus(1L)).where(COUNTER_ID.eq(1)).execute();
+            long seq = sql.select(COUNTER_VALUE).from(COUNTER).where(COUNTER_ID.eq(1)).fetchOne(COUNTER_VALUE);
+            sql.insertInto(WORKSITE).set(WORKSITE_ID, merged.id()).set(WORKSITE_TERRITORY, merged.territoryId())
+                    .set(WORKSITE_NAME, merged.name()).set(WORKSITE_CITY, merged.city())
+                    .set(WORKSITE_REGION, merged.region()).set(WORKSITE_RUNS_PHC, merged.runsPhc())
+                    .set(WORKSITE_RUNS_CVG, merged.runsCvg()).set(WORKSITE_SEQ, seq)
+                    .onConflict(WORKSITE_ID).doUpdate().set(WORKSITE_TERRITORY, merged.territoryId())
+                    .set(WORKSITE_NAME, merged.name()).set(WORKSITE_CITY, merged.city())
+                    .set(WORKSITE_REGION, merged.region()).set(WORKSITE_RUNS_PHC, merged.runsPhc())
+                    .set(WORKSITE_RUNS_CVG, merged.runsCvg()).set(WORKSITE_SEQ, seq).execute();
+            return true;
         }
 
         @Override
@@ -451,6 +489,15 @@ public final class JooqHubStore implements HubStore {
                 throw new IllegalStateException("read-only hub transaction");
             }
         }
+    }
+
+    private static <T> T or(T value, T otherwise) {
+        return value != null ? value : otherwise;
+    }
+
+    private static WorksiteInfo worksite(Record r) {
+        return new WorksiteInfo(r.get(WORKSITE_ID), r.get(WORKSITE_NAME), r.get(WORKSITE_CITY), r.get(WORKSITE_REGION),
+                r.get(WORKSITE_TERRITORY), r.get(WORKSITE_RUNS_PHC), r.get(WORKSITE_RUNS_CVG));
     }
 
     private static Device device(Record r) {

@@ -6,6 +6,7 @@ import fr.convergence.terrain.hub.sync.FieldMeta;
 import fr.convergence.terrain.hub.sync.HubRow;
 import fr.convergence.terrain.hub.sync.HubStore;
 import fr.convergence.terrain.sync.protocol.SyncSchema;
+import fr.convergence.terrain.sync.protocol.WorksiteInfo;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,10 +31,15 @@ public final class StoreImporter {
     /** Returns the number of rows imported per table. */
     public static Map<String, Integer> importStore(TerrainStore source, HubStore hub) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        List<String[]> worksites = source.read(sql -> sql.fetch("SELECT id, territory_id FROM worksite")
-                .map(r -> new String[] {r.get(0, String.class), r.get(1, String.class)}));
+        // The store's worksites, described: some are not in the shipped list (demo-only, opened later), and laptops
+        // of their scope learn them from the hub.
+        List<WorksiteInfo> worksites = source.read(sql -> sql.fetch(
+                        "SELECT id, name, city, region, territory_id, runs_phc, runs_cvg FROM worksite")
+                .map(r -> new WorksiteInfo(r.get(0, String.class), r.get(1, String.class), r.get(2, String.class),
+                        r.get(3, String.class), r.get(4, String.class), r.get(5, Boolean.class),
+                        r.get(6, Boolean.class))));
         hub.write(tx -> {
-            worksites.forEach(w -> tx.addWorksite(w[0], w[1]));
+            worksites.forEach(tx::putWorksite);
             return null;
         });
         Map<String, String> participantOf = new HashMap<>();

@@ -1,5 +1,6 @@
 package fr.convergence.terrain.hub.sync;
 
+import fr.convergence.terrain.sync.protocol.WorksiteInfo;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +37,14 @@ public interface HubStore extends AutoCloseable {
         Set<String> worksitesOf(String scopeKind, String scopeId);
 
         boolean worksiteKnown(String worksiteId);
+
+        Optional<WorksiteInfo> worksite(String worksiteId);
+
+        /**
+         * The worksites among {@code worksiteIds} added or changed after {@code cursor} (all of them when
+         * {@code all}), with the highest such sequence in {@link WorksiteList#lastSeq()}.
+         */
+        WorksiteList worksitesChangedAfter(Collection<String> worksiteIds, long cursor, boolean all);
 
         /** The highest sequence given so far. */
         long lastSequence();
@@ -89,10 +98,20 @@ public interface HubStore extends AutoCloseable {
         /** Consumes a one-time code; empty if unknown, used or expired. */
         Optional<EnrolmentCode> useEnrolmentCode(String codeHash, String deviceId, long millis);
 
+        /** Adds a worksite known by its id only (kept as it is if the hub knows it already). */
         void addWorksite(String worksiteId, String territoryId);
+
+        /**
+         * Adds or updates a worksite's description (null fields keep the hub's value); stamps it with a new sequence
+         * when something changed, so laptops whose cursor is before it receive it. Returns whether it changed.
+         */
+        boolean putWorksite(WorksiteInfo worksite);
 
         /** Removes tombstones deleted before {@code millis}; returns how many, and records the horizon. */
         int purgeTombstones(long deletedBefore);
+    }
+
+    record WorksiteList(List<WorksiteInfo> worksites, long lastSeq) {
     }
 
     record Exit(long seq, String table, String rowId, String worksiteId) {

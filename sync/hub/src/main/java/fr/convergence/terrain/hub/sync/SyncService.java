@@ -101,7 +101,8 @@ public final class SyncService {
         }
         return new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), hubTime(), applied.acknowledged(),
                 applied.rejections(), applied.conflicts(), columns ? null : page.changes(), page.exits(),
-                page.cursor(), page.more(), page.resync(), null, columns ? ColumnCodec.encode(page.changes()) : null);
+                page.cursor(), page.more(), page.resync(), null, columns ? ColumnCodec.encode(page.changes()) : null,
+                page.worksites());
     }
 
     /**
@@ -620,8 +621,16 @@ public final class SyncService {
         }
         gone.removeIf(e -> sent.containsKey(key(e.table(), e.rowId()))
                 || reader.row(e.table(), e.rowId()).map(r -> scope.contains(r.worksiteId())).orElse(false));
+        // The scope's worksites the laptop may not know (its reference data lists only the shipped ones): all of them
+        // from cursor 0 or when rebuilding, else those added or changed since its cursor — usually none.
+        HubStore.WorksiteList worksites = reader.worksitesChangedAfter(scope, cursor, full || cursor == 0);
+        if (!more) {
+            // This snapshot's whole scope was read: a cursor past a worksite's stamp does not skip any row, and the
+            // worksite is not sent again at the next exchange.
+            end = Math.max(end, Math.min(worksites.lastSeq(), last));
+        }
         return new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), null, 0, null, 0, group(sent, payload), gone, end,
-                more, false);
+                more, false, null, null, worksites.worksites());
     }
 
     private void includeParents(HubReader reader, HubRow row, long pageEnd, Map<String, HubRow> sent,

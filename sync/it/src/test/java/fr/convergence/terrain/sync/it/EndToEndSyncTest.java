@@ -5,14 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.ReferralStatus;
+import fr.convergence.terrain.core.domain.Worksite;
+import fr.convergence.terrain.core.reference.ReferenceData;
 import fr.convergence.terrain.core.store.HoursRepository;
 import fr.convergence.terrain.core.store.NoteRepository;
+import fr.convergence.terrain.core.store.ReferenceRepository;
 import fr.convergence.terrain.core.store.ReferralRepository;
+import fr.convergence.terrain.sync.client.HubClient;
+import fr.convergence.terrain.sync.client.SyncEngine;
 import fr.convergence.terrain.sync.client.SyncProgress;
 import fr.convergence.terrain.sync.client.SyncReport;
 import fr.convergence.terrain.sync.client.store.SyncRepository;
 import fr.convergence.terrain.sync.it.SyncWorld.Laptop;
+import fr.convergence.terrain.sync.protocol.EnrolRequest;
+import fr.convergence.terrain.sync.protocol.EnrolResponse;
+import fr.convergence.terrain.sync.protocol.SyncRequest;
+import fr.convergence.terrain.sync.protocol.SyncResponse;
+import fr.convergence.terrain.sync.protocol.WorksiteInfo;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -146,6 +159,96 @@ abstract class EndToEndSyncTest {
             assertThat(report.requests()).isEqualTo(1);
             assertThat(report.operationsSent()).isEqualTo(5);
             assertThat(report.rowsReceived()).isZero();
+        }
+    }
+
+    /**
+     * A worksite the hub knows but the laptops' shipped reference data lacks (demo-only, opened later): a
+     * coordinator of its territory pulling from scratch receives it with its first page, then its participants,
+     * without a foreign-key error; an incremental sync carries no worksite list, except for one the hub added since.
+     */
+    @Test
+    void worksitesTheLaptopDoesNotKnowComeFromTheHub() throws Exception {
+        try (SyncWorld world = world(dir)) {
+            String site = "chantier-neuf-roubaix";
+            assertThat(ReferenceData.load().worksites()).noneMatch(w -> w.id().equals(site));
+            world.hubStore.write(tx -> tx.putWorksite(new WorksiteInfo(site, "Chantier Neuf", "Roubaix",
+                    "Hauts-de-France", SyncWorld.TERRITORY, false, true)));
+            Laptop onSite = world.laptop("neuf", "worksite", site);
+            sync(onSite);
+            Participant p = new Edits(onSite.store(), "esp-neuf").participant(site, "Inès", "Martin");
+            new Edits(onSite.store(), "esp-neuf").hours(p, Edits.MONDAY, HoursKind.TRAVAIL_CHANTIER, 210);
+            sync(onSite);
+
+            Laptop coordinator = world.laptop("coord", "territory", SyncWorld.TERRITORY);
+            Recording recording = new Recording(coordinator.client());
+            SyncEngine engine = new SyncEngine(coordinator.store(), recording);
+            engine.sync(SyncProgress.NONE);
+            assertThat(recording.responses.get(0).worksites()).extracting(WorksiteInfo::id).contains(site)
+                    .containsAll(coordinator.scope());
+            assertThat(new ReferenceRepository(coordinator.store()).worksite(site)).contains(new Worksite(site,
+                    "Chantier Neuf", "Roubaix", "Hauts-de-France", SyncWorld.TERRITORY, false, true));
+            assertThat(scoped(coordinator.snapshot(), Set.of(site))).isEqualTo(world.hubSnapshot(Set.of(site)))
+                    .containsKey("participant/" + p.id());
+
+            recording.responses.clear();
+            new Edits(onSite.store(), "esp-neuf").hours(p, Edits.MONDAY.plusDays(1), HoursKind.FORMATION, 60);
+            sync(onSite);
+            engine.sync(SyncProgress.NONE);
+            assertThat(recording.responses).isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.worksites()).isEmpty());
+            assertThat(new HoursRepository(coordinator.store()).ofParticipant(p.id(), Edits.MONDAY,
+                    Edits.MONDAY.plusDays(1))).hasSize(2);
+
+            // Renamed and another one opened on the hub: the next exchange carries those two only, once.
+            recording.responses.clear();
+            world.hubStore.write(tx -> {
+                tx.putWorksite(new WorksiteInfo(site, "Chantier Neuf de Roubaix", null, null, SyncWorld.TERRITORY,
+                        null, null));
+                return tx.putWorksite(new WorksiteInfo("atelier-tourcoing", "Atelier", "Tourcoing",
+                        "Hauts-de-France", SyncWorld.TERRITORY, true, true));
+            });
+            engine.sync(SyncProgress.NONE);
+            engine.sync(SyncProgress.NONE);
+            assertThat(recording.responses.get(0).worksites()).extracting(WorksiteInfo::id)
+                    .containsExactly("atelier-tourcoing", site);
+            assertThat(recording.responses.subList(1, recording.responses.size()))
+                    .allSatisfy(r -> assertThat(r.worksites()).isEmpty());
+            assertThat(new ReferenceRepository(coordinator.store()).worksite(site)).map(Worksite::name)
+                    .contains("Chantier Neuf de Roubaix");
+            assertThat(new ReferenceRepository(coordinator.store()).worksite("atelier-tourcoing")).isPresent();
+        }
+    }
+
+    /** Keeps the hub's answers, for what travelled. */
+    static final class Recording implements HubClient {
+        final HubClient delegate;
+        final List<SyncResponse> responses = new ArrayList<>();
+
+        Recording(HubClient delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public SyncResponse exchange(String token, SyncRequest request) throws IOException {
+            SyncResponse response = delegate.exchange(token, request);
+            responses.add(response);
+            return response;
+        }
+
+        @Override
+        public EnrolResponse enrol(EnrolRequest request) throws IOException {
+            return delegate.enrol(request);
+        }
+
+        @Override
+        public boolean reachable() {
+            return delegate.reachable();
+        }
+
+        @Override
+        public Traffic traffic() {
+            return delegate.traffic();
         }
     }
 

@@ -63,7 +63,6 @@ class SyncBenchmark {
     static final long BYTES_PER_SECOND = 128_000 / 8;
 
     final StringBuilder report = new StringBuilder();
-    List<Object[]> demoWorksites = List.of();
 
     @Test
     void sync() throws Exception {
@@ -81,8 +80,6 @@ class SyncBenchmark {
                 ReferenceData.load().worksites().forEach(w -> tx.addWorksite(w.id(), w.territoryId()));
                 return null;
             });
-            demoWorksites = source.read(sql -> sql.fetch("SELECT id, name, city, region, territory_id, runs_phc, "
-                    + "runs_cvg FROM worksite").map(r -> r.intoArray()));
             long start = System.nanoTime();
             Map<String, Integer> imported = StoreImporter.importStore(source, hubStore);
             line("hub import of the territory demo store: %s in %d ms", imported, (System.nanoTime() - start) / 1_000_000);
@@ -163,15 +160,7 @@ class SyncBenchmark {
         Path file = dir.resolve(name + "-" + System.nanoTime() + ".db");
         TerrainStore store = TerrainStore.open(file);
         new ReferenceRepository(store).install(ReferenceData.load());
-        // The territory demo adds demo-only worksites that the shipped reference data lacks (worksites are
-        // reference data, not synced): a laptop must know them or their rows fail its foreign keys.
-        store.write("system", tx -> {
-            for (Object[] w : demoWorksites) {
-                tx.sql().execute("INSERT OR IGNORE INTO worksite (id, name, city, region, territory_id, runs_phc, "
-                        + "runs_cvg) VALUES (?, ?, ?, ?, ?, ?, ?)", w);
-            }
-            return null;
-        });
+        // Only the shipped reference data: the demo-only worksites come from the hub with the first page.
         return store;
     }
 

@@ -12,13 +12,17 @@ import java.util.List;
  * re-sends what the hub lost (see {@link Rewind}); the batch of that exchange was not applied.
  * {@code columns} carries the page instead of {@code changes} when the laptop asked for
  * {@link ColumnCodec#COLUMNS_1}. {@code hubTime} is the hub's hybrid clock, which laptops observe.
+ * {@code worksites} (optional, absent on most exchanges): the scope's worksites when the laptop pulls from cursor 0 or
+ * rebuilds, else those the hub added or changed after the cursor; the laptop stores them before the page's rows.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record SyncResponse(int protocol, String hubId, String hubTime, long acknowledged, List<Rejection> rejections,
                            int conflictsRecorded, List<TableChanges> changes, List<RowExit> exits, long cursor,
-                           boolean more, boolean resync, Rewind rewound, List<ColumnCodec.ColumnTable> columns) {
+                           boolean more, boolean resync, Rewind rewound, List<ColumnCodec.ColumnTable> columns,
+                           List<WorksiteInfo> worksites) {
 
     public SyncResponse {
+        worksites = worksites == null ? List.of() : List.copyOf(worksites);
         rejections = rejections == null ? List.of() : List.copyOf(rejections);
         changes = changes == null ? List.of() : List.copyOf(changes);
         columns = columns == null ? List.of() : List.copyOf(columns);
@@ -29,7 +33,14 @@ public record SyncResponse(int protocol, String hubId, String hubTime, long ackn
                         int conflictsRecorded, List<TableChanges> changes, List<RowExit> exits, long cursor,
                         boolean more, boolean resync) {
         this(protocol, hubId, hubTime, acknowledged, rejections, conflictsRecorded, changes, exits, cursor, more,
-                resync, null, null);
+                resync, null, null, null);
+    }
+
+    public SyncResponse(int protocol, String hubId, String hubTime, long acknowledged, List<Rejection> rejections,
+                        int conflictsRecorded, List<TableChanges> changes, List<RowExit> exits, long cursor,
+                        boolean more, boolean resync, Rewind rewound, List<ColumnCodec.ColumnTable> columns) {
+        this(protocol, hubId, hubTime, acknowledged, rejections, conflictsRecorded, changes, exits, cursor, more,
+                resync, rewound, columns, null);
     }
 
     /** The page's groups of rows, whichever encoding carried them. */
