@@ -82,8 +82,8 @@ class SignInAndLockTest extends AppTestSupport {
         installWorkstation();
         assertThat(screen.get()).isEqualTo("main");
 
-        Thread.sleep(2500);
-        WaitForAsyncUtils.waitForFxEvents();
+        // The idle time is short in tests (AppTestSupport); wait for the lock instead of sleeping a fixed time.
+        WaitForAsyncUtils.waitFor(15, java.util.concurrent.TimeUnit.SECONDS, () -> "locked".equals(screen.get()));
 
         assertThat(screen.get()).isEqualTo("locked");
     }
