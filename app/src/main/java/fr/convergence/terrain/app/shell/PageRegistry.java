@@ -29,7 +29,7 @@ public final class PageRegistry {
                 .add("participants", "nav.participants", ParticipantsPage::new)
                 .add("referrals", "nav.referrals", ReferralsPage::new)
                 .add("reports", "nav.reports", ReportsPage::new)
-                .add("sync", "nav.sync", SyncPage::create)
+                .add("sync", "nav.sync", SyncPage::create).startAtSignIn("sync")
                 .add("print", "nav.print", PrintsPage::new)
                 .add("accounts", "account.nav", AccountsPage::new, AccountsPage::visibleTo);
     }
@@ -52,11 +52,19 @@ public final class PageRegistry {
     public PageRegistry replace(String id, Function<PageContext, Page> factory) {
         for (int i = 0; i < pages.size(); i++) {
             if (pages.get(i).id().equals(id)) {
-                pages.set(i, new PageDefinition(id, pages.get(i).labelKey(), factory, pages.get(i).visibleTo()));
+                PageDefinition old = pages.get(i);
+                pages.set(i, new PageDefinition(id, old.labelKey(), factory, old.visibleTo(), old.startsAtSignIn()));
                 return this;
             }
         }
         throw new IllegalArgumentException("No page " + id);
+    }
+
+    /** Builds and starts the page when the main window opens, not on first visit (the automatic sync). */
+    public PageRegistry startAtSignIn(String id) {
+        PageDefinition old = find(id).orElseThrow(() -> new IllegalArgumentException("No page " + id));
+        pages.set(pages.indexOf(old), new PageDefinition(id, old.labelKey(), old.factory(), old.visibleTo(), true));
+        return this;
     }
 
     public List<PageDefinition> pages() {

@@ -79,6 +79,12 @@ public final class SyncPage implements Page {
         return new SyncPage(model);
     }
 
+    /** The automatic sync starts at sign-in, without waiting for the page to be opened. */
+    @Override
+    public void startInBackground() {
+        model.shown();
+    }
+
     private static void onFxThread(Runnable update) {
         if (Platform.isFxApplicationThread()) {
             update.run();

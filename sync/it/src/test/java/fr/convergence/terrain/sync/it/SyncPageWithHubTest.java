@@ -36,6 +36,12 @@ class SyncPageWithHubTest extends FxRobot {
     AppFlow flow;
 
     private void start(PageRegistry registry) throws Exception {
+        signIn(registry);
+        clickOn("#nav-sync");
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void signIn(PageRegistry registry) throws Exception {
         Stage primary = FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             flow = new AppFlow(stage, scenario.config(), registry);
@@ -48,8 +54,6 @@ class SyncPageWithHubTest extends FxRobot {
         clickOn("#signin-password");
         write(SyncPageScenario.PASSWORD);
         type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitForFxEvents();
-        clickOn("#nav-sync");
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -139,5 +143,19 @@ class SyncPageWithHubTest extends FxRobot {
         assertThat(new SyncRepository(scenario.b.store()).openConflicts()).isEmpty();
         assertThat(new ParticipantRepository(scenario.b.store()).find(scenario.heleneId).orElseThrow().phone())
                 .isEqualTo(chosen);
+    }
+
+    @Test
+    void theAutomaticSyncRunsAfterSignInWithoutOpeningThePage() throws Exception {
+        scenario = SyncPageScenario.conflictWaiting(dir, true);
+        signIn(SyncPageScenario.registry(null));
+
+        assertThat(lookup("#sync-button").tryQuery()).as("the Synchronisation page was not opened").isEmpty();
+        // A's phone edit was waiting (1 change); the automatic sync sent it at sign-in.
+        WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
+                () -> "Tout est synchronisé".equals(text("#status-pending")));
+        clickOn("#nav-sync");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text("#conflicts-title")).isEqualTo("Conflits à résoudre (1)");
     }
 }
