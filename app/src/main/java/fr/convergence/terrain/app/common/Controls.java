@@ -2,7 +2,11 @@ package fr.convergence.terrain.app.common;
 
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
+import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /** Small control helpers that every page needs, written once. */
@@ -37,5 +41,29 @@ public final class Controls {
         column.setCellValueFactory(row -> new ReadOnlyStringWrapper(value.apply(row.getValue())));
         column.setPrefWidth(width);
         return column;
+    }
+
+    /**
+     * A column of wrapped text lines that follows {@code lines}; {@code whenEmpty} (a hint) shows when there are
+     * none, or nothing when it is null.
+     */
+    public static VBox lineList(ObservableList<String> lines, String whenEmpty) {
+        VBox box = new VBox(3);
+        Runnable fill = () -> {
+            box.getChildren().clear();
+            if (lines.isEmpty() && whenEmpty != null) {
+                Label none = new Label(whenEmpty);
+                none.getStyleClass().add(Styles.HINT);
+                box.getChildren().add(none);
+            }
+            for (String line : lines) {
+                Label label = new Label(line);
+                label.setWrapText(true);
+                box.getChildren().add(label);
+            }
+        };
+        lines.addListener((ListChangeListener<String>) change -> fill.run());
+        fill.run();
+        return box;
     }
 }

@@ -1,5 +1,6 @@
 package fr.convergence.terrain.app.participant;
 
+import fr.convergence.terrain.app.common.Controls;
 import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.app.common.Styles;
 import fr.convergence.terrain.core.rules.PhcStepLadder;
@@ -83,7 +84,8 @@ final class ParticipantFileView {
         GridPane identity = facts(viewModel.identity());
         GridPane enrolment = facts(viewModel.enrolment());
         VBox identityBox = section(I18n.t("file.section.identity"), identity);
-        VBox enrolmentBox = section(I18n.t("file.section.enrolment"), enrolment, lines(viewModel.steps()));
+        VBox enrolmentBox = section(I18n.t("file.section.enrolment"), enrolment,
+                Controls.lineList(viewModel.steps(), I18n.t("file.none")));
         HBox.setHgrow(identityBox, Priority.ALWAYS);
         HBox.setHgrow(enrolmentBox, Priority.ALWAYS);
         HBox facts = new HBox(16, identityBox, enrolmentBox);
@@ -115,9 +117,11 @@ final class ParticipantFileView {
         });
         VBox chartBox = section(I18n.t("file.section.chart"), chart, chartCaption);
 
-        VBox exitBox = section(I18n.t("file.section.exit"), lines(viewModel.exitAndFollowUps()));
+        VBox exitBox = section(I18n.t("file.section.exit"),
+                Controls.lineList(viewModel.exitAndFollowUps(), I18n.t("file.none")));
         VBox notesBox = section(I18n.t("file.section.notes"), notes);
-        VBox referralsBox = section(I18n.t("file.section.referrals"), lines(viewModel.referrals()));
+        VBox referralsBox = section(I18n.t("file.section.referrals"),
+                Controls.lineList(viewModel.referrals(), I18n.t("file.none")));
         VBox content = new VBox(14, facts, chartBox, exitBox, notesBox, referralsBox);
         content.setPadding(new Insets(4, 12, 12, 0));
         ScrollPane scroll = new ScrollPane(content);
@@ -145,26 +149,6 @@ final class ParticipantFileView {
         facts.addListener((ListChangeListener<ParticipantFileViewModel.Fact>) c -> fill.run());
         fill.run();
         return grid;
-    }
-
-    private static VBox lines(ObservableList<String> lines) {
-        VBox box = new VBox(3);
-        Runnable fill = () -> {
-            box.getChildren().clear();
-            if (lines.isEmpty()) {
-                Label none = new Label(I18n.t("file.none"));
-                none.getStyleClass().add(Styles.HINT);
-                box.getChildren().add(none);
-            }
-            for (String line : lines) {
-                Label label = new Label(line);
-                label.setWrapText(true);
-                box.getChildren().add(label);
-            }
-        };
-        lines.addListener((ListChangeListener<String>) c -> fill.run());
-        fill.run();
-        return box;
     }
 
     private static VBox section(String title, Node... content) {

@@ -5,7 +5,6 @@ import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.app.common.Styles;
 import fr.convergence.terrain.core.domain.ReferralStatus;
 import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -48,8 +47,9 @@ final class ReferralDetailView {
         errors.getStyleClass().add(Styles.ERROR);
         errors.textProperty().bind(viewModel.errorsProperty());
 
-        VBox facts = lines(viewModel.facts(), null);
-        VBox shared = lines(viewModel.shared(), "referral-shared");
+        VBox facts = Controls.lineList(viewModel.facts(), null);
+        VBox shared = Controls.lineList(viewModel.shared(), null);
+        shared.setId("referral-shared");
         shared.getStyleClass().add("referral-shared");
 
         VBox documents = new VBox(4);
@@ -68,7 +68,8 @@ final class ReferralDetailView {
         saveDocuments.disableProperty().bind(viewModel.busyProperty());
         saveDocuments.setOnAction(e -> viewModel.saveDocuments());
 
-        VBox history = lines(viewModel.history(), "referral-history");
+        VBox history = Controls.lineList(viewModel.history(), null);
+        history.setId("referral-history");
 
         ComboBox<ReferralStatus> next = new ComboBox<>(viewModel.nextStatuses());
         next.setId("referral-next");
@@ -108,24 +109,6 @@ final class ReferralDetailView {
         content.setPadding(new Insets(12));
         root = new ScrollPane(content);
         root.setFitToWidth(true);
-    }
-
-    private static VBox lines(ObservableList<String> lines, String id) {
-        VBox box = new VBox(3);
-        if (id != null) {
-            box.setId(id);
-        }
-        Runnable fill = () -> {
-            box.getChildren().clear();
-            lines.forEach(line -> {
-                Label label = new Label(line);
-                label.setWrapText(true);
-                box.getChildren().add(label);
-            });
-        };
-        lines.addListener((ListChangeListener<String>) c -> fill.run());
-        fill.run();
-        return box;
     }
 
     private static VBox card(String title, Node... content) {
