@@ -56,10 +56,9 @@ public final class Hub implements AutoCloseable {
             javalin.http.maxRequestSize = config.maxBodyBytes();
             javalin.jetty.host = config.host();
             javalin.jetty.port = config.port();
-            if (config.keystore() != null) {
-                // Javalin adds its plain HTTP connector only when no connector was configured: HTTPS only.
-                javalin.jetty.addConnector((server, httpConfiguration) -> tlsConnector(server, httpConfiguration));
-            }
+            // One connector of our own (Javalin adds its plain one only when none is configured): HTTPS only when a
+            // keystore is given, and idle connections kept as long as the configuration says.
+            javalin.jetty.addConnector(this::connector);
             javalin.requestLogger.http((ctx, millis) -> LOG.info(
                     "http method={} path={} status={} ms={} bytesIn={} device={} client={}", ctx.method(),
                     ctx.path(), ctx.status().getCode(), Math.round(millis), ctx.req().getContentLengthLong(),
@@ -115,6 +114,15 @@ public final class Hub implements AutoCloseable {
         app.stop();
     }
 
+    private ServerConnector connector(org.eclipse.jetty.server.Server server, HttpConfiguration http) {
+        ServerConnector connector = config.keystore() != null ? tlsConnector(server, http)
+                : new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        connector.setIdleTimeout(config.idleTimeoutMillis());
+        return connector;
+    }
+
     private ServerConnector tlsConnector(org.eclipse.jetty.server.Server server, HttpConfiguration http) {
         SslContextFactory.Server ssl = new SslContextFactory.Server();
         ssl.setKeyStorePath(config.keystore().toAbsolutePath().toString());
@@ -125,11 +133,7 @@ public final class Hub implements AutoCloseable {
         // Laptops reach the hub by IP address or an internal name as often as by its certificate's name.
         customizer.setSniHostCheck(false);
         https.addCustomizer(customizer);
-        ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
-                new HttpConnectionFactory(https));
-        connector.setHost(config.host());
-        connector.setPort(config.port());
-        return connector;
+        return new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(https));
     }
 
     /**

@@ -124,6 +124,11 @@ public final class HubCommand implements Callable<Integer> {
         @Option(names = "--keystore", description = "Certificat TLS (PKCS#12) : active HTTPS (ou TERRAIN_HUB_KEYSTORE).")
         Path keystore;
 
+        @Option(names = "--idle-timeout", defaultValue = "300", description = "Secondes pendant lesquelles une "
+                + "connexion inactive reste ouverte (les postes vérifient le hub chaque minute et gardent ainsi leur "
+                + "connexion). Par défaut : ${DEFAULT-VALUE}.")
+        long idleTimeoutSeconds;
+
         @Option(names = "--keystore-password-env", defaultValue = "TERRAIN_HUB_KEYSTORE_PASSWORD",
                 description = "Variable d'environnement du mot de passe du certificat. "
                         + "Par défaut : ${DEFAULT-VALUE}.")
@@ -135,9 +140,7 @@ public final class HubCommand implements Callable<Integer> {
         @Override
         public Integer call() throws InterruptedException {
             JooqHubStore store = database.open();
-            HubConfig defaults = HubConfig.defaults(port);
-            HubConfig config = new HubConfig(host, port, null, null, defaults.pageBytes(), defaults.maxBodyBytes(),
-                    defaults.maxInflatedBytes(), defaults.futureToleranceMillis(), defaults.tombstoneHorizonDays());
+            HubConfig config = HubConfig.defaults(port).withHost(host).withIdleTimeout(idleTimeoutSeconds * 1000);
             if (keystore != null) {
                 config = config.withTls(keystore, System.getenv(keystorePasswordVariable));
             }

@@ -61,6 +61,8 @@ class SyncBenchmark {
     static final LocalDate TODAY = LocalDate.of(2026, 3, 18);
     static final long ROUND_TRIP_MILLIS = 600;
     static final long BYTES_PER_SECOND = 128_000 / 8;
+    /** Less than the application's health-check interval (1 min): the longest a connection idles before a sync. */
+    static final long KEPT_ALIVE_IDLE_MILLIS = 45_000;
 
     final StringBuilder report = new StringBuilder();
 
@@ -117,12 +119,24 @@ class SyncBenchmark {
                         + worksites.size() + " worksites, " + allCells + " hours cells)");
 
                 // End of day: ≈50 hours cells, 5 notes, 2 referral moves on the worksite's laptop.
-                endOfDay(laptop, site, 50, 5, 2);
+                endOfDay(laptop, site, TODAY.minusDays(7), 50, 5, 2);
                 sync(laptop, slow, proxy, "incremental end of day (50 hours cells, 5 notes, 2 referral moves)");
                 sync(peer, slow, proxy, "the same end of day received by another laptop of the worksite");
 
+                // The application's path: it checks the hub (GET /health) every minute, and syncs on the connection
+                // that check opened (the hub keeps idle connections 5 minutes).
+                endOfDay(laptop, site, TODAY.minusDays(21), 50, 5, 2);
+                HttpHubClient app = new HttpHubClient(slow, null, Duration.ofSeconds(600));
+                long check = System.nanoTime();
+                boolean reachable = app.reachable();
+                line("health check on a new connection: %s, %.2f s", reachable ? "online" : "OFFLINE",
+                        (System.nanoTime() - check) / 1e9);
+                Thread.sleep(KEPT_ALIVE_IDLE_MILLIS);
+                sync(laptop, app, proxy, "incremental end of day on the connection kept alive since the health check "
+                        + KEPT_ALIVE_IDLE_MILLIS / 1000 + " s earlier (50 hours cells, 5 notes, 2 referral moves)");
+
                 // Hours cells only, to isolate their size.
-                endOfDay(laptop, site, 50, 0, 0);
+                endOfDay(laptop, site, TODAY, 50, 0, 0);
                 SyncReport up = sync(laptop, slow, proxy, "50 hours cells only, sent");
                 SyncReport down = sync(peer, slow, proxy, "50 hours cells only, received");
                 line("bytes per changed hours cell (compressed bodies): %.1f up, %.1f down",
@@ -172,10 +186,15 @@ class SyncBenchmark {
 
     /** One sync on a fresh connection; prints requests, bytes (bodies and wire) and wall time. */
     private SyncReport sync(TerrainStore store, URI url, FaultyProxy proxy, String what) throws IOException {
+        return sync(store, new HttpHubClient(url, null, Duration.ofSeconds(600)), proxy, what);
+    }
+
+    /** One sync with {@code client} (its connection may be open already). */
+    private SyncReport sync(TerrainStore store, HttpHubClient client, FaultyProxy proxy, String what)
+            throws IOException {
         long wireUp = proxy == null ? 0 : proxy.up.get();
         long wireDown = proxy == null ? 0 : proxy.down.get();
-        SyncReport r = new SyncEngine(store, new HttpHubClient(url, null, Duration.ofSeconds(600)))
-                .sync(SyncProgress.NONE);
+        SyncReport r = new SyncEngine(store, client).sync(SyncProgress.NONE);
         line("%s: %d request(s), %d pages, %d ops up, %d rows down, bodies %,d B up / %,d B down (gzip), "
                         + "wire %,d B up / %,d B down, %.2f s", what, r.requests(), r.pages(), r.operationsSent(),
                 r.rowsReceived(), r.bytesUp(), r.bytesDown(),
@@ -209,11 +228,10 @@ class SyncBenchmark {
         line("hours cells of the worksite by column (%d cells, %,d B gzipped together): %s", rows.size(), total, sizes);
     }
 
-    private static void endOfDay(TerrainStore store, String site, int cells, int notes, int moves) {
+    private static void endOfDay(TerrainStore store, String site, LocalDate day, int cells, int notes, int moves) {
         List<Participant> people = new ArrayList<>(new ParticipantRepository(store).ofWorksite(site));
-        Collections.shuffle(people, new java.util.Random(cells + notes));
+        Collections.shuffle(people, new java.util.Random(day.toEpochDay()));
         Edits edits = new Edits(store, "esp");
-        LocalDate day = TODAY.minusDays(notes + moves);
         for (int i = 0; i < cells; i++) {
             Participant p = people.get(i % people.size());
             edits.hours(p, day.minusDays(i / people.size()), HoursKind.TRAVAIL_CHANTIER, 420 - 15 * (i % 3));

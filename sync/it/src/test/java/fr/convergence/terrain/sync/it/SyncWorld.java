@@ -129,9 +129,7 @@ final class SyncWorld implements AutoCloseable {
         }
         Files.copy(backup, file, StandardCopyOption.REPLACE_EXISTING);
         hubStore = JooqHubStore.open(jdbcUrl, null, null);
-        hub = Hub.create(new HubConfig(config.host(), port, config.keystore(), config.keystorePassword(),
-                config.pageBytes(), config.maxBodyBytes(), config.maxInflatedBytes(), config.futureToleranceMillis(),
-                config.tombstoneHorizonDays()), hubStore, hubClock);
+        hub = Hub.create(config.withPort(port), hubStore, hubClock);
     }
 
     @Override
