@@ -46,6 +46,11 @@ public final class SyncService {
     private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
     static final String HUB_DEVICE = "hub";
     private static final int READ_LIMIT = 20_000;
+    /**
+     * How much larger than the default a column-encoded page may be (JSON-equivalent bytes): 24 × 256 KiB holds
+     * about 18,000 hours cells, ≈ 60 KB once encoded and compressed, the page size the protocol aims at.
+     */
+    private static final int COLUMN_PAGE_FACTOR = 24;
     private static final int MAX_TEXT = 20_000;
 
     private final HubStore store;
@@ -92,7 +97,7 @@ public final class SyncService {
                 request.cursor(), false, false)
                 : store.read(r -> page(r, device, scope, request.cursor(), request.fullPull(),
                 request.pageBytes() == null ? defaultPageBytes : Math.min(request.pageBytes(),
-                        (columns ? 8 : 4) * defaultPageBytes)));
+                        (columns ? COLUMN_PAGE_FACTOR : 4) * defaultPageBytes)));
         if (!request.moreOperations() && !page.resync()) {
             store.write(tx -> {
                 tx.deviceSynced(device.id(), applied.acknowledged(), page.cursor(), clock.millis());
