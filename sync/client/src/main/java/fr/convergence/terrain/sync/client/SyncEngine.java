@@ -104,7 +104,7 @@ public final class SyncEngine {
             boolean rebuilding = repository.state(SyncRepository.REBUILDING).map(Boolean::parseBoolean).orElse(false);
             SyncResponse response = hub.exchange(token, new SyncRequest(SyncCodec.PROTOCOL, store.deviceId(), hubId,
                     cursor, seen, batch, moreOperations, pageBytes != null ? pageBytes : COLUMN_PAGE_BYTES,
-                    rebuilding ? Boolean.TRUE : null, ColumnCodec.COLUMNS_1));
+                    rebuilding ? Boolean.TRUE : null, ColumnCodec.COLUMNS_2));
             if (response.hubTime() != null) {
                 store.hlc().observe(Hlc.parse(response.hubTime()));
             }
