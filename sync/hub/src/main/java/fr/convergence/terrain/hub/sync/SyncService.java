@@ -91,7 +91,9 @@ public final class SyncService {
                 .sorted(Comparator.comparingLong(Operation::number)).toList();
         Applied applied = store.write(tx -> apply(tx, device, scope, operations, request));
         // Column pages are about 3× denser than rows once compressed: a page may hold more rows for the same bytes.
-        boolean columns = ColumnCodec.COLUMNS_1.equals(request.encoding());
+        // A laptop gets the encoding it asks for, if this hub knows it; else rows, which every laptop reads.
+        String encoding = ColumnCodec.known(request.encoding()) ? request.encoding() : null;
+        boolean columns = encoding != null;
         SyncResponse page = request.moreOperations()
                 ? new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), null, 0, null, 0, null, null,
                 request.cursor(), false, false)
@@ -106,8 +108,8 @@ public final class SyncService {
         }
         return new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), hubTime(), applied.acknowledged(),
                 applied.rejections(), applied.conflicts(), columns ? null : page.changes(), page.exits(),
-                page.cursor(), page.more(), page.resync(), null, columns ? ColumnCodec.encode(page.changes()) : null,
-                page.worksites());
+                page.cursor(), page.more(), page.resync(), null,
+                columns ? ColumnCodec.encode(page.changes(), encoding) : null, page.worksites());
     }
 
     /**

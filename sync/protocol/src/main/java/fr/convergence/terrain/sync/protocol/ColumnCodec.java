@@ -1,10 +1,15 @@
 package fr.convergence.terrain.sync.protocol;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +18,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Page encoding {@code columns/1}: the rows of one {@link TableChanges} group sent column by column, each column
- * in the densest of a few forms (documented in docs/sync-protocol.md, "Page encoding"):
+ * Page encodings by column. {@code columns/1}: the rows of one {@link TableChanges} group sent column by column,
+ * each column in the densest of a few forms (documented in docs/sync-protocol.md, "Page encoding"):
  * <ul>
  *   <li>{@code {"c": v}} — every row has the same value (a default: {@code deleted=false}, a null field);</li>
  *   <li>{@code {"derived": true}} — the id is computed from the row (hours cells: from participant, day, kind);</li>
@@ -25,14 +30,27 @@ import java.util.UUID;
  *   <li>{@code {"hlc": {"m": col, "c": col, "n": col}}} — versions split into their millis, counter and node;</li>
  *   <li>{@code {"v": [values]}} — anything else, as is.</li>
  * </ul>
- * Rows are sorted by their reference and date columns first, which makes those columns runs and small deltas.
- * Decoding gives back the same group (same columns, the same values as the row encoding would carry), so the
- * laptop applies pages the same way whatever the encoding.
+ * {@code columns/2} is {@code columns/1} plus forms for what dominates an initial sync once text is compressed:
+ * random UUIDs, which gzip cannot shrink as hex text.
+ * <ul>
+ *   <li>{@code {"u": "base64", "nulls": [rows]}} — {@code v} of canonical UUIDs, packed as 16 bytes each;</li>
+ *   <li>{@code {"du": "base64", "i": [indices], "nulls": [rows]}} — a dictionary of canonical UUIDs, packed (when
+ *       more than one id in six repeats an earlier one);</li>
+ *   <li>{@code {"r": group, "z": [deltas], "nulls": [rows]}} — a reference whose values are all ids of one earlier
+ *       group of the same page (parents come first): the row positions in that group, as differences.</li>
+ * </ul>
+ * Rows are sorted by their reference and date columns first, which makes those columns runs and small deltas
+ * (in {@code columns/2}, a reference sent as {@code r} sorts by the parent's position, so its deltas are 0 and 1).
+ * Decoding gives back the same groups (same columns, the same values as the row encoding would carry), so the
+ * laptop applies pages the same way whatever the encoding; one decoder reads both encodings.
  */
 public final class ColumnCodec {
 
-    /** The encoding name a laptop asks for in {@link SyncRequest#encoding()}. */
+    /** The encoding names a laptop may ask for in {@link SyncRequest#encoding()}. */
     public static final String COLUMNS_1 = "columns/1";
+    public static final String COLUMNS_2 = "columns/2";
+
+    private static final int UUID_BYTES = 16;
 
     private ColumnCodec() {
     }
@@ -41,26 +59,54 @@ public final class ColumnCodec {
     public record ColumnTable(String table, List<String> columns, int rows, List<Map<String, Object>> data) {
     }
 
+    /** Whether {@code encoding} names a page encoding of this codec (null and unknown names do not). */
+    public static boolean known(String encoding) {
+        return COLUMNS_1.equals(encoding) || COLUMNS_2.equals(encoding);
+    }
+
+    /** A page in {@code columns/1}. */
     public static List<ColumnTable> encode(List<TableChanges> groups) {
+        return encode(groups, COLUMNS_1);
+    }
+
+    /**
+     * A page in {@code encoding} ({@link #COLUMNS_1} or {@link #COLUMNS_2}). The groups must be in apply order
+     * (parents first), as the hub sends them: a {@code columns/2} reference only points to an earlier group.
+     */
+    public static List<ColumnTable> encode(List<TableChanges> groups, String encoding) {
+        if (!known(encoding)) {
+            throw new IllegalArgumentException("Unknown page encoding: " + encoding);
+        }
+        boolean columns2 = COLUMNS_2.equals(encoding);
         List<ColumnTable> tables = new ArrayList<>(groups.size());
+        List<SentGroup> sent = new ArrayList<>(groups.size());
         for (TableChanges group : groups) {
-            tables.add(encode(group));
+            tables.add(encode(group, columns2, sent));
         }
         return tables;
     }
 
+    /** Either encoding: the forms say which, and a reference reads the groups decoded before it. */
     public static List<TableChanges> decode(List<ColumnTable> tables) {
         List<TableChanges> groups = new ArrayList<>(tables.size());
         for (ColumnTable table : tables) {
-            groups.add(decode(table));
+            groups.add(decode(table, groups));
         }
         return groups;
     }
 
-    static ColumnTable encode(TableChanges group) {
+    /** An encoded group as the later groups of its page may point into it: the position of each row id. */
+    private record SentGroup(String table, Map<Object, Integer> positionOfId) {
+    }
+
+    /** Encodes one group and records it in {@code sent} for the groups after it. */
+    private static ColumnTable encode(TableChanges group, boolean columns2, List<SentGroup> sent) {
         List<String> columns = group.columns();
+        Map<Integer, Integer> parentGroups = columns2 ? parentGroups(group, sent) : Map.of();
+        Map<Integer, Map<Object, Integer>> parentPositions = new HashMap<>();
+        parentGroups.forEach((column, parent) -> parentPositions.put(column, sent.get(parent).positionOfId()));
         List<List<Object>> rows = new ArrayList<>(group.rows());
-        rows.sort(order(group.table(), columns));
+        rows.sort(order(group.table(), columns, parentPositions));
         List<Map<String, Object>> data = new ArrayList<>(columns.size());
         for (int c = 0; c < columns.size(); c++) {
             String name = columns.get(c);
@@ -71,15 +117,25 @@ public final class ColumnCodec {
             if (name.equals(SyncSchema.ID) && derivable(group.table(), columns, rows)) {
                 data.add(Map.of("derived", true));
             } else if (name.equals(SyncSchema.VERSION)) {
-                data.add(version(values));
+                data.add(version(values, columns2));
+            } else if (parentGroups.containsKey(c)) {
+                data.add(reference(values, parentGroups.get(c), parentPositions.get(c)));
             } else {
-                data.add(column(values, typeOf(group.table(), name)));
+                data.add(column(values, typeOf(group.table(), name), columns2));
             }
         }
+        Map<Object, Integer> positionOfId = new HashMap<>();
+        int id = columns.indexOf(SyncSchema.ID);
+        for (int r = 0; id >= 0 && r < rows.size(); r++) {
+            if (rows.get(r).get(id) != null) {
+                positionOfId.putIfAbsent(rows.get(r).get(id), r);
+            }
+        }
+        sent.add(new SentGroup(group.table(), positionOfId));
         return new ColumnTable(group.table(), columns, rows.size(), data);
     }
 
-    static TableChanges decode(ColumnTable table) {
+    private static TableChanges decode(ColumnTable table, List<TableChanges> earlier) {
         int n = table.rows();
         List<List<Object>> columns = new ArrayList<>(table.columns().size());
         int idColumn = -1;
@@ -90,7 +146,7 @@ public final class ColumnCodec {
                 idColumn = c;
                 columns.add(null);
             } else {
-                columns.add(values(spec, n, typeOf(table.table(), name)));
+                columns.add(values(spec, n, typeOf(table.table(), name), earlier));
             }
         }
         List<List<Object>> rows = new ArrayList<>(n);
@@ -142,7 +198,12 @@ public final class ColumnCodec {
 
     // --- row order --------------------------------------------------------------------------------------------
 
-    private static Comparator<List<Object>> order(String table, List<String> columns) {
+    /**
+     * References first (by the parent's position when the parent group is in the page, else by the id's text),
+     * then dates, then id.
+     */
+    private static Comparator<List<Object>> order(String table, List<String> columns,
+                                                  Map<Integer, Map<Object, Integer>> parentPositions) {
         List<Integer> keys = new ArrayList<>();
         SyncSchema.table(table).ifPresent(t -> {
             for (SyncSchema.Field f : t.fields()) {
@@ -157,16 +218,16 @@ public final class ColumnCodec {
             }
         });
         keys.add(columns.indexOf(SyncSchema.ID));
-        return (a, b) -> {
-            for (int k : keys) {
-                int cmp = Comparator.nullsFirst(Comparator.<String>naturalOrder())
-                        .compare(text(a.get(k)), text(b.get(k)));
-                if (cmp != 0) {
-                    return cmp;
-                }
-            }
-            return 0;
-        };
+        Comparator<List<Object>> order = (a, b) -> 0;
+        for (int k : keys) {
+            Map<Object, Integer> positions = parentPositions.get(k);
+            order = order.thenComparing(positions != null
+                    ? Comparator.comparing((List<Object> row) -> row.get(k) == null ? null : positions.get(row.get(k)),
+                            Comparator.nullsFirst(Comparator.<Integer>naturalOrder()))
+                    : Comparator.comparing((List<Object> row) -> text(row.get(k)),
+                            Comparator.nullsFirst(Comparator.<String>naturalOrder())));
+        }
+        return order;
     }
 
     private static String text(Object value) {
@@ -183,7 +244,51 @@ public final class ColumnCodec {
                 .orElse(SyncSchema.Type.TEXT);
     }
 
-    private static Map<String, Object> column(List<Object> values, SyncSchema.Type type) {
+    /**
+     * The columns of {@code group} that are references whose every non-null value is the id of a row of one
+     * group already sent in this page (that group's table being the reference's parent): column → group index.
+     */
+    private static Map<Integer, Integer> parentGroups(TableChanges group, List<SentGroup> sent) {
+        Map<Integer, Integer> parents = new HashMap<>();
+        SyncSchema.Table table = SyncSchema.table(group.table()).orElse(null);
+        if (table == null) {
+            return parents;
+        }
+        for (SyncSchema.Field reference : table.references()) {
+            int c = group.columns().indexOf(reference.name());
+            if (c < 0) {
+                continue;
+            }
+            Set<Object> ids = new HashSet<>();
+            for (List<Object> row : group.rows()) {
+                if (row.get(c) != null) {
+                    ids.add(row.get(c));
+                }
+            }
+            for (int g = 0; g < sent.size() && !ids.isEmpty(); g++) {
+                SentGroup candidate = sent.get(g);
+                if (candidate.table().equals(reference.parent())
+                        && candidate.positionOfId().keySet().containsAll(ids)) {
+                    parents.put(c, g);
+                    break;
+                }
+            }
+        }
+        return parents;
+    }
+
+    private static Map<String, Object> reference(List<Object> values, int group, Map<Object, Integer> positionOfId) {
+        List<Long> positions = new ArrayList<>(values.size());
+        for (Object v : values) {
+            positions.add(v == null ? null : (long) positionOfId.get(v));
+        }
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("r", group);
+        spec.putAll(deltas(positions));
+        return spec;
+    }
+
+    private static Map<String, Object> column(List<Object> values, SyncSchema.Type type, boolean columns2) {
         Map<String, Object> spec = new LinkedHashMap<>();
         if (values.isEmpty() || values.stream().allMatch(v -> Objects.equals(v, values.get(0)))) {
             spec.put("c", values.isEmpty() ? null : values.get(0));
@@ -227,6 +332,10 @@ public final class ColumnCodec {
             default -> {
             }
         }
+        if (columns2 && values.stream().anyMatch(Objects::nonNull)
+                && values.stream().allMatch(v -> v == null || canonicalUuid(v))) {
+            return packedUuids(values, repeatsOften(values));
+        }
         Set<Object> distinct = new HashSet<>(values);
         if (distinct.size() * 2 <= values.size()) {
             Map<Object, Integer> index = new LinkedHashMap<>();
@@ -240,6 +349,84 @@ public final class ColumnCodec {
         }
         spec.put("v", values);
         return spec;
+    }
+
+    /** Whether the value is a UUID as {@link UUID#toString()} writes it, so packing it gives back the same text. */
+    private static boolean canonicalUuid(Object value) {
+        if (!(value instanceof String text) || text.length() != 36) {
+            return false;
+        }
+        try {
+            return UUID.fromString(text).toString().equals(text);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether more than one non-null value in six repeats an earlier one: then packed ids go as a dictionary. An
+     * index costs about 2 bytes gzipped, a repeated id about 16: base64 puts 16 bytes across 3-character groups in
+     * three ways, so gzip sees only one repeat in three.
+     */
+    private static boolean repeatsOften(List<Object> values) {
+        List<Object> present = values.stream().filter(Objects::nonNull).toList();
+        long repeats = present.size() - new HashSet<>(present).size();
+        return repeats * 6 > present.size();
+    }
+
+    /** {@code du} + {@code i} (a dictionary) or {@code u} (the values as they are), nulls aside. */
+    private static Map<String, Object> packedUuids(List<Object> values, boolean dictionary) {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        List<Integer> nulls = new ArrayList<>();
+        if (dictionary) {
+            Map<Object, Integer> index = new LinkedHashMap<>();
+            List<Integer> indices = new ArrayList<>(values.size());
+            for (int r = 0; r < values.size(); r++) {
+                if (values.get(r) == null) {
+                    nulls.add(r);
+                } else {
+                    indices.add(index.computeIfAbsent(values.get(r), k -> index.size()));
+                }
+            }
+            spec.put("du", pack(index.keySet()));
+            spec.put("i", indices);
+        } else {
+            List<Object> present = new ArrayList<>(values.size());
+            for (int r = 0; r < values.size(); r++) {
+                if (values.get(r) == null) {
+                    nulls.add(r);
+                } else {
+                    present.add(values.get(r));
+                }
+            }
+            spec.put("u", pack(present));
+        }
+        if (!nulls.isEmpty()) {
+            spec.put("nulls", nulls);
+        }
+        return spec;
+    }
+
+    private static String pack(Collection<Object> uuids) {
+        ByteBuffer bytes = ByteBuffer.allocate(uuids.size() * UUID_BYTES);
+        for (Object text : uuids) {
+            UUID uuid = UUID.fromString((String) text);
+            bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+        }
+        return Base64.getEncoder().encodeToString(bytes.array());
+    }
+
+    private static List<String> unpack(Object base64) {
+        byte[] bytes = Base64.getDecoder().decode((String) base64);
+        if (bytes.length % UUID_BYTES != 0) {
+            throw new IllegalArgumentException("Packed UUIDs of " + bytes.length + " bytes");
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        List<String> uuids = new ArrayList<>(bytes.length / UUID_BYTES);
+        while (buffer.hasRemaining()) {
+            uuids.add(new UUID(buffer.getLong(), buffer.getLong()).toString());
+        }
+        return uuids;
     }
 
     private static Map<String, Object> deltas(List<Long> numbers) {
@@ -263,7 +450,7 @@ public final class ColumnCodec {
         return spec;
     }
 
-    private static Map<String, Object> version(List<Object> values) {
+    private static Map<String, Object> version(List<Object> values, boolean columns2) {
         List<Object> millis = new ArrayList<>(values.size());
         List<Object> counters = new ArrayList<>(values.size());
         List<Object> nodes = new ArrayList<>(values.size());
@@ -271,16 +458,16 @@ public final class ColumnCodec {
             String[] parts = v instanceof String s ? hlc(s) : null;
             if (parts == null || !String.format("%012x-%04x-%s", Long.parseLong(parts[0], 16),
                     Integer.parseInt(parts[1], 16), parts[2]).equals(v)) {
-                return column(values, SyncSchema.Type.TEXT);
+                return column(values, SyncSchema.Type.TEXT, columns2);
             }
             millis.add(Long.parseLong(parts[0], 16));
             counters.add(Integer.parseInt(parts[1], 16));
             nodes.add(parts[2]);
         }
         Map<String, Object> parts = new LinkedHashMap<>();
-        parts.put("m", column(millis, SyncSchema.Type.LONG));
-        parts.put("c", column(counters, SyncSchema.Type.INT));
-        parts.put("n", column(nodes, SyncSchema.Type.TEXT));
+        parts.put("m", column(millis, SyncSchema.Type.LONG, columns2));
+        parts.put("c", column(counters, SyncSchema.Type.INT, columns2));
+        parts.put("n", column(nodes, SyncSchema.Type.TEXT, columns2));
         return Map.of("hlc", parts);
     }
 
@@ -312,7 +499,8 @@ public final class ColumnCodec {
     // --- decoding ---------------------------------------------------------------------------------------------
 
     @SuppressWarnings("unchecked")
-    private static List<Object> values(Map<String, Object> spec, int n, SyncSchema.Type type) {
+    private static List<Object> values(Map<String, Object> spec, int n, SyncSchema.Type type,
+                                       List<TableChanges> earlier) {
         List<Object> values = new ArrayList<>(n);
         if (spec.containsKey("c")) {
             for (int i = 0; i < n; i++) {
@@ -326,32 +514,43 @@ public final class ColumnCodec {
             for (int i = 0; i < n; i++) {
                 values.add(trues.contains(i));
             }
+        } else if (spec.containsKey("r")) {
+            int g = ((Number) spec.get("r")).intValue();
+            if (g < 0 || g >= earlier.size()) {
+                throw new IllegalArgumentException("Reference to group " + g + " of a page, not decoded before it");
+            }
+            TableChanges parent = earlier.get(g);
+            int id = parent.columns().indexOf(SyncSchema.ID);
+            for (Long position : numbers(spec, n)) {
+                values.add(position == null ? null : parent.rows().get(Math.toIntExact(position)).get(id));
+            }
         } else if (spec.containsKey("d")) {
             List<Object> dictionary = (List<Object>) spec.get("d");
             for (Object i : (List<Object>) spec.get("i")) {
                 values.add(dictionary.get(((Number) i).intValue()));
             }
-        } else if (spec.containsKey("z")) {
-            Set<Integer> nulls = new HashSet<>();
-            for (Object i : (List<Object>) spec.getOrDefault("nulls", List.of())) {
-                nulls.add(((Number) i).intValue());
-            }
-            List<Object> deltas = (List<Object>) spec.get("z");
-            long previous = 0;
+        } else if (spec.containsKey("du") || spec.containsKey("u")) {
+            List<String> packed = unpack(spec.containsKey("du") ? spec.get("du") : spec.get("u"));
+            Set<Integer> nulls = nulls(spec);
+            Iterator<Object> indices = spec.containsKey("du") ? ((List<Object>) spec.get("i")).iterator() : null;
             int next = 0;
             for (int i = 0; i < n; i++) {
                 if (nulls.contains(i)) {
                     values.add(null);
-                    continue;
+                } else {
+                    values.add(packed.get(indices != null ? ((Number) indices.next()).intValue() : next++));
                 }
-                previous += ((Number) deltas.get(next++)).longValue();
-                values.add(type == SyncSchema.Type.DATE ? LocalDate.ofEpochDay(previous).toString() : number(previous));
+            }
+        } else if (spec.containsKey("z")) {
+            for (Long number : numbers(spec, n)) {
+                values.add(number == null ? null
+                        : type == SyncSchema.Type.DATE ? LocalDate.ofEpochDay(number).toString() : number(number));
             }
         } else if (spec.containsKey("hlc")) {
             Map<String, Map<String, Object>> parts = (Map<String, Map<String, Object>>) spec.get("hlc");
-            List<Object> millis = values(parts.get("m"), n, SyncSchema.Type.LONG);
-            List<Object> counters = values(parts.get("c"), n, SyncSchema.Type.INT);
-            List<Object> nodes = values(parts.get("n"), n, SyncSchema.Type.TEXT);
+            List<Object> millis = values(parts.get("m"), n, SyncSchema.Type.LONG, earlier);
+            List<Object> counters = values(parts.get("c"), n, SyncSchema.Type.INT, earlier);
+            List<Object> nodes = values(parts.get("n"), n, SyncSchema.Type.TEXT, earlier);
             for (int i = 0; i < n; i++) {
                 values.add(String.format("%012x-%04x-%s", ((Number) millis.get(i)).longValue(),
                         ((Number) counters.get(i)).intValue(), nodes.get(i)));
@@ -360,6 +559,35 @@ public final class ColumnCodec {
             values.addAll((List<Object>) spec.get("v"));
         }
         return values;
+    }
+
+    /** The rows listed in {@code nulls}. */
+    @SuppressWarnings("unchecked")
+    private static Set<Integer> nulls(Map<String, Object> spec) {
+        Set<Integer> nulls = new HashSet<>();
+        for (Object i : (List<Object>) spec.getOrDefault("nulls", List.of())) {
+            nulls.add(((Number) i).intValue());
+        }
+        return nulls;
+    }
+
+    /** The {@code z} deltas summed back, null at the rows listed in {@code nulls}. */
+    @SuppressWarnings("unchecked")
+    private static List<Long> numbers(Map<String, Object> spec, int n) {
+        Set<Integer> nulls = nulls(spec);
+        List<Object> deltas = (List<Object>) spec.get("z");
+        List<Long> numbers = new ArrayList<>(n);
+        long previous = 0;
+        int next = 0;
+        for (int i = 0; i < n; i++) {
+            if (nulls.contains(i)) {
+                numbers.add(null);
+                continue;
+            }
+            previous += ((Number) deltas.get(next++)).longValue();
+            numbers.add(previous);
+        }
+        return numbers;
     }
 
     /** As the JSON row encoding reads it: an Integer when it fits, else a Long. */

@@ -1,0 +1,128 @@
+package fr.convergence.terrain.sync.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.convergence.terrain.sync.client.HttpHubClient;
+import fr.convergence.terrain.sync.protocol.ColumnCodec;
+import fr.convergence.terrain.sync.protocol.EnrolRequest;
+import fr.convergence.terrain.sync.protocol.EnrolResponse;
+import fr.convergence.terrain.sync.protocol.Operation;
+import fr.convergence.terrain.sync.protocol.SyncCodec;
+import fr.convergence.terrain.sync.protocol.SyncRequest;
+import fr.convergence.terrain.sync.protocol.SyncResponse;
+import fr.convergence.terrain.sync.protocol.TableChanges;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Page encoding negotiation on a running hub: each laptop gets the encoding it asks for — rows when it asks for
+ * none (laptops older than column pages) or for one the hub does not know, {@code columns/1} without any of the
+ * {@code columns/2} forms, {@code columns/2} with packed ids and references into the page — and all of them carry
+ * the same rows.
+ */
+class PageEncodingTest {
+
+    @TempDir
+    Path dir;
+    SyncWorld world;
+    HttpHubClient client;
+
+    @BeforeEach
+    void start() {
+        world = SyncWorld.sqlite(dir);
+        client = new HttpHubClient(world.url(), null, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void stop() {
+        world.close();
+    }
+
+    EnrolResponse enrol() throws Exception {
+        String code = world.hub.enrolments().issueCode("worksite", SyncWorld.SITE_A, "test", Duration.ofDays(1));
+        return client.enrol(new EnrolRequest(SyncCodec.PROTOCOL, code, UUID.randomUUID().toString(), "poste"));
+    }
+
+    SyncResponse pullFromZero(EnrolResponse device, String encoding) throws Exception {
+        return client.exchange(device.token(), new SyncRequest(SyncCodec.PROTOCOL, device.deviceId(), null, 0, 0,
+                List.of(), false, null, null, encoding));
+    }
+
+    @Test
+    void eachLaptopGetsTheEncodingItAsksForAndTheSameRows() throws Exception {
+        EnrolResponse writer = enrol();
+        List<Operation> ops = new ArrayList<>();
+        for (int p = 0; p < 4; p++) {
+            String participant = UUID.randomUUID().toString();
+            ops.add(RawOps.participant(ops.size() + 1, writer.deviceId(), participant, SyncWorld.SITE_A));
+            for (int d = 0; d < 3; d++) {
+                ops.add(RawOps.hours(ops.size() + 1, writer.deviceId(), participant, SyncWorld.SITE_A,
+                        LocalDate.of(2024, 3, 18).plusDays(d), 420 - 15 * d));
+            }
+        }
+        SyncResponse pushed = client.exchange(writer.token(), RawOps.request(writer.deviceId(), 0, ops));
+        assertThat(pushed.rejections()).isEmpty();
+        EnrolResponse reader = enrol();
+
+        SyncResponse rows = pullFromZero(reader, null);
+        SyncResponse unknown = pullFromZero(reader, "columns/99");
+        SyncResponse columns1 = pullFromZero(reader, ColumnCodec.COLUMNS_1);
+        SyncResponse columns2 = pullFromZero(reader, ColumnCodec.COLUMNS_2);
+
+        for (SyncResponse asRows : List.of(rows, unknown)) {
+            assertThat(asRows.columns()).isEmpty();
+            assertThat(asRows.changedRows()).isEqualTo(16);
+        }
+        assertThat(columns1.changes()).isEmpty();
+        assertThat(keys(columns1)).contains("d", "derived").doesNotContain("u", "du", "r");
+        assertThat(columns2.changes()).isEmpty();
+        assertThat(keys(columns2)).contains("u", "r", "derived");
+        for (SyncResponse page : List.of(unknown, columns1, columns2)) {
+            assertThat(byTable(page.allChanges())).isEqualTo(byTable(rows.allChanges()));
+        }
+    }
+
+    /** Every key of every column form, nested ones (version parts) included. */
+    private static Set<String> keys(SyncResponse response) {
+        Set<String> keys = new HashSet<>();
+        for (ColumnCodec.ColumnTable table : response.columns()) {
+            table.data().forEach(spec -> collect(spec, keys));
+        }
+        return keys;
+    }
+
+    private static void collect(Object value, Set<String> keys) {
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> {
+                keys.add(String.valueOf(k));
+                collect(v, keys);
+            });
+        }
+    }
+
+    /** Groups as comparable text: table, columns and rows (with their value types) in a stable order. */
+    private static List<String> byTable(List<TableChanges> groups) {
+        List<String> out = new ArrayList<>();
+        for (TableChanges group : groups) {
+            List<String> rows = new ArrayList<>();
+            for (List<Object> row : group.rows()) {
+                rows.add(row + row.stream().map(v -> v == null ? "null" : v.getClass().getSimpleName()).toList()
+                        .toString());
+            }
+            rows.sort(null);
+            out.add(group.table() + group.columns() + rows);
+        }
+        return out;
+    }
+}
