@@ -47,8 +47,9 @@ public final class SyncService {
     static final String HUB_DEVICE = "hub";
     private static final int READ_LIMIT = 20_000;
     /**
-     * How much larger than the default a column-encoded page may be (JSON-equivalent bytes): 24 × 256 KiB holds
-     * about 18,000 hours cells, ≈ 60 KB once encoded and compressed, the page size the protocol aims at.
+     * How much larger than the default a column-encoded page may be (JSON-equivalent bytes): 24 × 256 KiB, so that
+     * the read limit rather than this bounds a page of hours cells; such a page is ≈ 15–45 KB once encoded and
+     * compressed, under the ≈ 64 KB the protocol aims at.
      */
     private static final int COLUMN_PAGE_FACTOR = 24;
     private static final int MAX_TEXT = 20_000;

@@ -23,10 +23,13 @@ import fr.convergence.terrain.sync.client.SyncProgress;
 import fr.convergence.terrain.sync.client.SyncReport;
 import fr.convergence.terrain.sync.protocol.EnrolRequest;
 import fr.convergence.terrain.sync.protocol.EnrolResponse;
+import fr.convergence.terrain.sync.protocol.ColumnCodec;
 import fr.convergence.terrain.sync.protocol.Operation;
 import fr.convergence.terrain.sync.protocol.SyncCodec;
 import fr.convergence.terrain.sync.protocol.SyncRequest;
 import fr.convergence.terrain.sync.protocol.SyncResponse;
+import fr.convergence.terrain.sync.protocol.SyncSchema;
+import fr.convergence.terrain.sync.protocol.TableChanges;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -117,6 +120,11 @@ class SyncBenchmark {
                         .get(0, Long.class));
                 sync(coordinator, slow, proxy, "initial sync, whole territory as coordinator ("
                         + worksites.size() + " worksites, " + allCells + " hours cells)");
+                TerrainStore local = laptopStore(dir, "coordinator-loopback");
+                URI loopback = URI.create("http://127.0.0.1:" + hub.port());
+                enrol(hub, local, loopback, "territory", territory);
+                sync(local, loopback, null, "the same on loopback (no proxy): hub and laptop CPU");
+                local.close();
 
                 // End of day: ≈50 hours cells, 5 notes, 2 referral moves on the worksite's laptop.
                 endOfDay(laptop, site, TODAY.minusDays(7), 50, 5, 2);
@@ -134,15 +142,18 @@ class SyncBenchmark {
                 Thread.sleep(KEPT_ALIVE_IDLE_MILLIS);
                 sync(laptop, app, proxy, "incremental end of day on the connection kept alive since the health check "
                         + KEPT_ALIVE_IDLE_MILLIS / 1000 + " s earlier (50 hours cells, 5 notes, 2 referral moves)");
+                sync(peer, slow, proxy, "that end of day received by another laptop of the worksite");
 
                 // Hours cells only, to isolate their size.
                 endOfDay(laptop, site, TODAY, 50, 0, 0);
                 SyncReport up = sync(laptop, slow, proxy, "50 hours cells only, sent");
                 SyncReport down = sync(peer, slow, proxy, "50 hours cells only, received");
-                line("bytes per changed hours cell (compressed bodies): %.1f up, %.1f down",
-                        up.bytesUp() / 50.0, down.bytesDown() / 50.0);
+                line("bytes per changed hours cell (compressed bodies): %.1f up (%d cells changed), %.1f down "
+                        + "(%d received)", up.bytesUp() / (double) up.operationsSent(), up.operationsSent(),
+                        down.bytesDown() / (double) down.rowsReceived(), down.rowsReceived());
                 line("initial sync body bytes per hours cell of the worksite: %.1f", initial.bytesDown() / (double) cells);
-                columnSizes(laptop);
+                bytesByTable(laptop, "the worksite's rows");
+                bytesByTable(coordinator, "the territory's rows");
                 laptop.close();
                 peer.close();
                 coordinator.close();
@@ -203,29 +214,57 @@ class SyncBenchmark {
         return r;
     }
 
-    /** Where the bytes of a worksite's hours cells go in a column page: each column gzipped on its own. */
-    private void columnSizes(TerrainStore store) {
-        List<String> columns = List.of("id", "version", "updated_by", "participant_id", "worksite_id", "work_day",
-                "kind", "minutes", "deleted");
-        List<List<Object>> rows = store.read(sql -> sql.fetch("SELECT " + String.join(", ", columns)
-                + " FROM hours_entry").map(r -> {
-                    List<Object> row = new ArrayList<>();
-                    for (int i = 0; i < columns.size(); i++) {
-                        Object v = r.get(i);
-                        row.add(i == 5 ? String.valueOf(r.get(i, LocalDate.class)) : i == 8 ? r.get(i, Boolean.class)
-                                : i == 7 ? r.get(i, Integer.class) : v == null ? null : v.toString());
-                    }
-                    return row;
-                }));
-        var table = fr.convergence.terrain.sync.protocol.ColumnCodec.encode(List.of(
-                new fr.convergence.terrain.sync.protocol.TableChanges("hours_entry", columns, rows))).get(0);
-        StringBuilder sizes = new StringBuilder();
-        int total = SyncCodec.gzip(SyncCodec.encode(table)).length;
-        for (int i = 0; i < columns.size(); i++) {
-            sizes.append(String.format(Locale.ROOT, "%s %,d B; ", columns.get(i),
-                    SyncCodec.gzip(SyncCodec.encode(table.data().get(i))).length));
+    /**
+     * Where the bytes of a scope's initial sync go: every synced table of the store as one columns/2 page (so every
+     * reference finds its parent in the page: a lower bound, real pages split the scope), each group gzipped on its
+     * own and, for the largest, column by column.
+     */
+    private void bytesByTable(TerrainStore store, String what) {
+        List<TableChanges> groups = new ArrayList<>();
+        for (SyncSchema.Table table : SyncSchema.tables()) {
+            if (table.name().equals(SyncSchema.CONFLICT_TABLE)) {
+                continue;
+            }
+            List<String> columns = new ArrayList<>(List.of(SyncSchema.ID, SyncSchema.VERSION, SyncSchema.UPDATED_BY));
+            table.fields().forEach(f -> columns.add(f.name()));
+            columns.add(SyncSchema.DELETED);
+            List<List<Object>> rows = store.read(sql -> sql.fetch("SELECT " + String.join(", ", columns) + " FROM "
+                    + table.name()).map(r -> {
+                        List<Object> row = new ArrayList<>();
+                        for (int i = 0; i < columns.size(); i++) {
+                            String name = columns.get(i);
+                            SyncSchema.Type type = name.equals(SyncSchema.DELETED) ? SyncSchema.Type.BOOL
+                                    : table.field(name).map(SyncSchema.Field::type).orElse(SyncSchema.Type.TEXT);
+                            row.add(switch (type) {
+                                case DATE -> r.get(i) == null ? null : String.valueOf(r.get(i, LocalDate.class));
+                                case INT -> r.get(i, Integer.class);
+                                case LONG -> r.get(i, Long.class);
+                                case BOOL -> r.get(i, Boolean.class);
+                                case TEXT -> r.get(i, String.class);
+                            });
+                        }
+                        return row;
+                    }));
+            groups.add(new TableChanges(table.name(), columns, rows));
         }
-        line("hours cells of the worksite by column (%d cells, %,d B gzipped together): %s", rows.size(), total, sizes);
+        List<ColumnCodec.ColumnTable> page = ColumnCodec.encode(groups, ColumnCodec.COLUMNS_2);
+        StringBuilder sizes = new StringBuilder();
+        long total = 0;
+        for (ColumnCodec.ColumnTable table : page) {
+            int bytes = SyncCodec.gzip(SyncCodec.encode(table)).length;
+            total += bytes;
+            sizes.append(String.format(Locale.ROOT, "%s %,d rows %,d B", table.table(), table.rows(), bytes));
+            if (bytes > 8_000) {
+                sizes.append(" (");
+                for (int c = 0; c < table.columns().size(); c++) {
+                    sizes.append(String.format(Locale.ROOT, "%s%s %,d", c == 0 ? "" : ", ", table.columns().get(c),
+                            SyncCodec.gzip(SyncCodec.encode(table.data().get(c))).length));
+                }
+                sizes.append(")");
+            }
+            sizes.append("; ");
+        }
+        line("%s as one columns/2 page, each table gzipped alone (%,d B in all): %s", what, total, sizes);
     }
 
     private static void endOfDay(TerrainStore store, String site, LocalDate day, int cells, int notes, int moves) {
