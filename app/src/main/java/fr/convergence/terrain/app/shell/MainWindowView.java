@@ -117,9 +117,14 @@ public final class MainWindowView implements PageContext.Navigation {
         Label pending = new Label();
         pending.textProperty().bind(viewModel.pendingTextProperty());
         pending.setId("status-pending");
+        Label hub = new Label();
+        hub.textProperty().bind(viewModel.hubStateProperty());
+        hub.setId("status-hub");
+        hub.managedProperty().bind(hub.textProperty().isNotEmpty());
+        hub.visibleProperty().bind(hub.managedProperty());
         Region statusSpacer = new Region();
         HBox.setHgrow(statusSpacer, Priority.ALWAYS);
-        HBox status = new HBox(18, store, statusSpacer, userStatus, pending);
+        HBox status = new HBox(18, store, statusSpacer, userStatus, pending, hub);
         status.setPadding(new Insets(4, 10, 4, 10));
         status.getStyleClass().add(Styles.STATUS_BAR);
         root.setBottom(status);

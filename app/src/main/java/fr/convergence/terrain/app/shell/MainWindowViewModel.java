@@ -67,6 +67,11 @@ public final class MainWindowViewModel {
         return pendingText.getReadOnlyProperty();
     }
 
+    /** The hub's state as the automatic sync last saw it (empty for a demo store or a laptop not enrolled). */
+    public ReadOnlyStringProperty hubStateProperty() {
+        return session.hubStateProperty();
+    }
+
     public ReadOnlyBooleanProperty demoProperty() {
         return demo.getReadOnlyProperty();
     }

@@ -448,6 +448,12 @@ public final class SyncViewModel {
             case ONLINE -> I18n.t("sync.state.online");
             case OFFLINE -> I18n.t("sync.state.offline");
         });
+        session.hubState(switch (state) {
+            case NOT_ENROLLED, DEMO -> "";
+            case UNKNOWN -> I18n.t("status.hub.unknown");
+            case ONLINE -> I18n.t("status.hub.online");
+            case OFFLINE -> I18n.t("status.hub.offline");
+        });
     }
 
     private void failed(Throwable error) {

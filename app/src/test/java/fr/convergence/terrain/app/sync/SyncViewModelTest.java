@@ -251,6 +251,7 @@ class SyncViewModelTest {
         scheduler.fire();
         assertThat(model.connectionProperty().get()).isEqualTo(Connection.OFFLINE);
         assertThat(model.connectionTextProperty().get()).isEqualTo("Hors ligne — le hub ne répond pas");
+        assertThat(session.hubStateProperty().get()).as("the status bar of every page").isEqualTo("Hub : hors ligne");
         assertThat(scheduler.pending()).contains(Duration.ofSeconds(15));
         assertThat(model.autoTextProperty().get())
                 .isEqualTo("Nouvelle tentative automatique le 18/03/2026 à 10:00 (essai 2).");
@@ -263,6 +264,7 @@ class SyncViewModelTest {
         hub.up = true;
         scheduler.fire();
         assertThat(model.connectionProperty().get()).isEqualTo(Connection.ONLINE);
+        assertThat(session.hubStateProperty().get()).isEqualTo("Hub : en ligne");
         assertThat(model.pendingProperty().get()).isZero();
         assertThat(hub.requests.get(hub.requests.size() - 1).operations())
                 .anyMatch(op -> "06 12 12 12 12".equals(op.fields().get("phone")));

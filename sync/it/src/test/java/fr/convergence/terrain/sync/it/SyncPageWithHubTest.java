@@ -83,6 +83,7 @@ class SyncPageWithHubTest extends FxRobot {
         start(SyncPageScenario.registry(null));
         assertThat(text("#sync-state")).isEqualTo("Poste non enrôlé auprès du hub");
         assertThat(lookup("#sync-button").queryButton().isDisabled()).isTrue();
+        assertThat(lookup("#status-hub").queryLabeled().isVisible()).as("nothing said of a hub not enrolled with").isFalse();
         String code = scenario.world.hub.enrolments().issueCode("worksite", SyncWorld.SITE_A, "A", Duration.ofDays(1));
 
         clickOn("#enrol-url").write(scenario.world.url().toString());
@@ -98,6 +99,7 @@ class SyncPageWithHubTest extends FxRobot {
         assertThat(text("#sync-progress-text")).startsWith("Terminé : 1 page(s)");
         assertThat(lookup("#enrol-card").query().isVisible()).isFalse();
         assertThat(text("#status-pending")).as("the status bar follows").isEqualTo("Tout est synchronisé");
+        assertThat(text("#status-hub")).as("the status bar says the hub answers").isEqualTo("Hub : en ligne");
         assertThat(scenario.world.hubSnapshot(Set.of(SyncWorld.SITE_A))).containsKey("participant/"
                 + scenario.heleneId);
     }
