@@ -141,6 +141,8 @@ public final class SyncViewModel {
     public void stop() {
         stopped = true;
         cancelNext();
+        // Nobody watches the hub any more: the status bar must not keep saying it answers.
+        session.hubState("");
     }
 
     /** Syncs now: sends what is pending, receives what is new, shows pages and bytes as they go. */

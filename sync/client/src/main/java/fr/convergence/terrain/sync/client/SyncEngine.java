@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
@@ -86,6 +87,16 @@ public final class SyncEngine {
     public SyncReport sync(SyncProgress progress) throws IOException {
         String token = repository.state(SyncRepository.TOKEN).orElseThrow(() -> new HubException(401,
                 "not-enrolled", "Ce poste n'est pas enrôlé : saisissez le code d'enrôlement fourni par le hub."));
+        PageAhead ahead = new PageAhead();
+        try {
+            return sync(token, progress, ahead);
+        } finally {
+            // A page asked ahead and not used (the apply failed, or the sync ended) is dropped.
+            ahead.cancel();
+        }
+    }
+
+    private SyncReport sync(String token, SyncProgress progress, PageAhead ahead) throws IOException {
         long start = System.nanoTime();
         HubClient.Traffic before = hub.traffic();
         int sent = 0;
@@ -97,7 +108,6 @@ public final class SyncEngine {
         int pages = 0;
         boolean resynced = false;
         store.write("system", tx -> SyncRepository.numberOutbox(tx));
-        Prefetch prefetched = null;
         for (int exchange = 0; exchange < MAX_EXCHANGES; exchange++) {
             List<Operation> batch = repository.nextBatch(BATCH_BYTES);
             long lastInBatch = batch.isEmpty() ? 0 : batch.get(batch.size() - 1).number();
@@ -109,9 +119,8 @@ public final class SyncEngine {
             SyncRequest request = request(hubId, cursor, seen, batch, moreOperations, rebuilding);
             // The next page was asked for while this laptop applied the previous one; its answer holds only if the
             // request is the one the committed state makes now (an edit made meanwhile, say, changes it).
-            SyncResponse response = prefetched != null && prefetched.request().equals(request)
-                    ? prefetched.answer() : hub.exchange(token, request);
-            prefetched = null;
+            Optional<SyncResponse> askedAhead = ahead.answerFor(request);
+            SyncResponse response = askedAhead.isPresent() ? askedAhead.get() : hub.exchange(token, request);
             if (response.hubTime() != null) {
                 store.hlc().observe(Hlc.parse(response.hubTime()));
             }
@@ -135,9 +144,11 @@ public final class SyncEngine {
                 continue;
             }
             if (!moreOperations && response.more() && !response.resync()) {
-                // A further page follows: ask for it now, so it crosses the link while this one is applied.
-                prefetched = Prefetch.start(hub, token, request(response.hubId(), response.cursor(),
-                        Math.max(seen, response.acknowledged()), List.of(), false, rebuilding));
+                // A further page follows: ask for it now, so it crosses the link while this one is applied. With the
+                // refusals seen up to what is committed: the hub forgets the refusals a request says were seen, and
+                // this answer's are not stored until its transaction commits (a crash before would lose them).
+                ahead.start(hub, token, request(response.hubId(), response.cursor(), seen, List.of(), false,
+                        rebuilding));
             }
             int[] counts = store.write("system", tx -> {
                 int quarantined = SyncRepository.acknowledge(tx, response.acknowledged(), response.rejections(),
@@ -199,29 +210,57 @@ public final class SyncEngine {
     }
 
     /**
-     * A page asked for before the previous one is applied. Only pulls are asked ahead (no operations): the hub
-     * applies nothing for them, so an answer that is not used, or a laptop that stops before using it, changes
-     * nothing on either side.
+     * The page asked for before the previous one is applied, if any. Only pulls are asked ahead (no operations,
+     * refusals seen only up to what is committed): the hub applies and forgets nothing for them — it only notes the
+     * cursor it gave, which never makes it doubt a laptop — so an answer that is not used, or a laptop that stops
+     * before using it, changes nothing that matters on either side.
      */
-    private record Prefetch(SyncRequest request, CompletableFuture<SyncResponse> pending) {
+    static final class PageAhead {
 
-        static Prefetch start(HubClient hub, String token, SyncRequest request) {
-            CompletableFuture<SyncResponse> pending = new CompletableFuture<>();
-            Thread thread = new Thread(() -> {
+        private SyncRequest request;
+        private CompletableFuture<SyncResponse> pending;
+        private Thread thread;
+
+        void start(HubClient hub, String token, SyncRequest pull) {
+            cancel();
+            CompletableFuture<SyncResponse> answer = new CompletableFuture<>();
+            Thread asking = new Thread(() -> {
                 try {
-                    pending.complete(hub.exchange(token, request));
+                    answer.complete(hub.exchange(token, pull));
                 } catch (Throwable e) {
-                    pending.completeExceptionally(e);
+                    answer.completeExceptionally(e);
                 }
             }, "sync-prefetch");
-            thread.setDaemon(true);
-            thread.start();
-            return new Prefetch(request, pending);
+            asking.setDaemon(true);
+            request = pull;
+            pending = answer;
+            thread = asking;
+            asking.start();
         }
 
-        SyncResponse answer() throws IOException {
+        /**
+         * The answer asked ahead, if it is the one {@code now} would get: the same request, except that the committed
+         * state may have seen more refusals since (the answer then repeats some, which the laptop skips). Otherwise
+         * the page asked ahead is dropped.
+         */
+        Optional<SyncResponse> answerFor(SyncRequest now) throws IOException {
+            if (request == null) {
+                return Optional.empty();
+            }
+            boolean same = now.rejectionsSeenUpTo() >= request.rejectionsSeenUpTo()
+                    && request.equals(new SyncRequest(now.protocol(), now.deviceId(), now.hubId(), now.cursor(),
+                    request.rejectionsSeenUpTo(), now.operations(), now.moreOperations(), now.pageBytes(),
+                    now.rebuilding(), now.encoding()));
+            if (!same) {
+                cancel();
+                return Optional.empty();
+            }
+            CompletableFuture<SyncResponse> answer = pending;
+            request = null;
+            pending = null;
+            thread = null;
             try {
-                return pending.get();
+                return Optional.of(answer.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("Synchronisation interrompue", e);
@@ -234,6 +273,16 @@ public final class SyncEngine {
                 }
                 throw new IOException(e.getCause());
             }
+        }
+
+        /** Drops the page asked ahead: its thread is interrupted and stops waiting for the hub's answer. */
+        void cancel() {
+            if (thread != null) {
+                thread.interrupt();
+            }
+            request = null;
+            pending = null;
+            thread = null;
         }
     }
 }

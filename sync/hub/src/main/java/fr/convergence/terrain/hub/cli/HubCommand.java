@@ -139,6 +139,11 @@ public final class HubCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws InterruptedException {
+            if (idleTimeoutSeconds < 1) {
+                // Jetty reads 0 as "never close": idle laptops would hold connections for ever.
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--idle-timeout : au moins 1 seconde (" + idleTimeoutSeconds + " donné).");
+            }
             JooqHubStore store = database.open();
             HubConfig config = HubConfig.defaults(port).withHost(host).withIdleTimeout(idleTimeoutSeconds * 1000);
             if (keystore != null) {

@@ -129,4 +129,16 @@ class EnvironmentDefaultsTest {
         assertThat(status).isZero();
         assertThat(out.toString()).contains("lille\tLille", "abej-solidarite\tABEJ Solidarité\tLille\tlille");
     }
+
+    @Test
+    void anIdleTimeoutUnderOneSecondIsRefusedBeforeAnythingStarts() {
+        CommandLine commandLine = HubCommand.commandLine(name -> null);
+        java.io.StringWriter err = new java.io.StringWriter();
+        commandLine.setErr(new java.io.PrintWriter(err));
+        int exit = commandLine.execute("serve", "--idle-timeout", "0", "--db", "jdbc:sqlite:" + dir.resolve("hub.db"));
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--idle-timeout : au moins 1 seconde");
+        assertThat(dir.resolve("hub.db")).as("no database opened").doesNotExist();
+        assertThat(parseServe(Map.of()).idleTimeoutSeconds).isEqualTo(300);
+    }
 }

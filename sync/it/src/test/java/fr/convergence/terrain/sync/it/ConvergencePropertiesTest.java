@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -36,6 +37,10 @@ import net.jqwik.api.ShrinkingMode;
  * its scope, and the last edit of every field is in the data, in a conflict record or in a quarantine.
  */
 class ConvergencePropertiesTest {
+
+    /** JSON-equivalent bytes: a handful of rows per page. */
+    static final int SMALL_PAGES = 1024;
+
 
     enum Kind { HOURS, PHONE, NOTE, MOVE, SYNC }
 
@@ -108,8 +113,10 @@ class ConvergencePropertiesTest {
                     }
                     case SYNC -> {
                         try {
-                            new SyncEngine(replica.store(), new FaultyClient(replica.client(), a.fault()))
-                                    .sync(SyncProgress.NONE);
+                            // Small pages, so that pages are asked ahead, and the fault on the first, second or
+                            // third exchange: a push, or a page asked ahead.
+                            new SyncEngine(replica.store(), new FaultyClient(replica.client(), a.fault(),
+                                    a.value() % 3), SMALL_PAGES).sync(SyncProgress.NONE);
                         } catch (IOException expected) {
                             // the fault: the next sync finishes the job
                         }
@@ -150,20 +157,25 @@ class ConvergencePropertiesTest {
         }
     }
 
-    /** Wraps a hub client with one fault: request lost, answer lost, or the request delivered twice. */
+    /**
+     * Wraps a hub client with one fault on its n-th exchange: request lost, answer lost, or the request delivered
+     * twice. Exchanges may come from the thread that asks pages ahead.
+     */
     static final class FaultyClient implements HubClient {
         private final HubClient delegate;
-        private Fault fault;
+        private final Fault fault;
+        private final int faultyExchange;
+        private final AtomicInteger exchanges = new AtomicInteger();
 
-        FaultyClient(HubClient delegate, Fault fault) {
+        FaultyClient(HubClient delegate, Fault fault, int faultyExchange) {
             this.delegate = delegate;
             this.fault = fault;
+            this.faultyExchange = faultyExchange;
         }
 
         @Override
         public SyncResponse exchange(String token, SyncRequest request) throws IOException {
-            Fault now = fault;
-            fault = Fault.NONE;
+            Fault now = exchanges.getAndIncrement() == faultyExchange ? fault : Fault.NONE;
             switch (now) {
                 case REQUEST_LOST -> throw new IOException("request lost");
                 case RESPONSE_LOST -> {

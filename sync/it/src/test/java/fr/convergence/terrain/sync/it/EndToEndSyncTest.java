@@ -223,7 +223,7 @@ abstract class EndToEndSyncTest {
     /** Keeps the hub's answers, for what travelled. */
     static final class Recording implements HubClient {
         final HubClient delegate;
-        final List<SyncResponse> responses = new ArrayList<>();
+        final List<SyncResponse> responses = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         Recording(HubClient delegate) {
             this.delegate = delegate;

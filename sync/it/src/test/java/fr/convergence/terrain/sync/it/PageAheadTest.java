@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.Participant;
+import fr.convergence.terrain.core.domain.ReferralStatus;
 import fr.convergence.terrain.sync.client.HubClient;
 import fr.convergence.terrain.sync.client.SyncEngine;
 import fr.convergence.terrain.sync.client.SyncProgress;
@@ -14,9 +15,15 @@ import fr.convergence.terrain.sync.protocol.EnrolRequest;
 import fr.convergence.terrain.sync.protocol.EnrolResponse;
 import fr.convergence.terrain.sync.protocol.SyncRequest;
 import fr.convergence.terrain.sync.protocol.SyncResponse;
+import fr.convergence.terrain.sync.protocol.TableChanges;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntConsumer;
@@ -108,8 +115,86 @@ class PageAheadTest {
         assertThat(reader.snapshot()).isEqualTo(world.hubSnapshot(Set.of(SyncWorld.SITE_A)));
     }
 
+    @Test
+    void aRefusalSurvivesAnApplyThatFailsWhileTheNextPageIsAskedAhead() throws Exception {
+        SyncWorld.Laptop writer = world.laptops.get(0);
+        Edits onWriter = new Edits(writer.store(), "esp");
+        String referral = onWriter.referral(onWriter.find(awa.id()));
+        writer.engine().sync(SyncProgress.NONE);
+        SyncWorld.Laptop reader = world.laptop("reader", "worksite", SyncWorld.SITE_A);
+        reader.engine().sync(SyncProgress.NONE);
+        Edits onReader = new Edits(reader.store(), "cip");
+        // The hub will refuse the reader's move (the referral closed meanwhile), and has many pages for it.
+        onWriter.move(referral, ReferralStatus.ENVOYEE);
+        onWriter.move(referral, ReferralStatus.ACCEPTEE);
+        onReader.move(referral, ReferralStatus.SANS_SUITE);
+        for (int d = 0; d < 120; d++) {
+            onWriter.hours(onWriter.find(awa.id()), Edits.MONDAY.plusDays(200 + d), HoursKind.FORMATION, 60);
+        }
+        writer.engine().sync(SyncProgress.NONE);
+
+        // The reader's first answer (the refusal + page 1) cannot be applied — a crash, a full disk: here a row
+        // whose parent is missing — and the page after it is asked for before that is known.
+        CountDownLatch askedAhead = new CountDownLatch(1);
+        Recording crashing = new Recording(reader.client(), n -> { }) {
+            @Override
+            public SyncResponse exchange(String token, SyncRequest request) throws IOException {
+                if (threads.isEmpty()) {
+                    threads.add("first");
+                    SyncResponse answer = http.exchange(token, request);
+                    assertThat(answer.rejections()).as("the hub refused the move").isNotEmpty();
+                    assertThat(answer.more()).isTrue();
+                    // Hold the laptop's store writer until the page asked ahead has reached the hub.
+                    CountDownLatch holding = new CountDownLatch(1);
+                    new Thread(() -> reader.store().write("test", tx -> {
+                        holding.countDown();
+                        await(askedAhead);
+                        return null;
+                    })).start();
+                    await(holding);
+                    return unappliable(answer);
+                }
+                SyncResponse ahead = http.exchange(token, request);
+                askedAhead.countDown();
+                return ahead;
+            }
+        };
+        assertThatThrownBy(() -> new SyncEngine(reader.store(), crashing, SMALL_PAGES).sync(SyncProgress.NONE))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(askedAhead.getCount()).as("the next page was asked for").isZero();
+        assertThat(new SyncRepository(reader.store()).quarantine()).as("nothing committed yet").isEmpty();
+
+        new SyncEngine(reader.store(), reader.client(), SMALL_PAGES).sync(SyncProgress.NONE);
+
+        assertThat(new SyncRepository(reader.store()).quarantine()).as("the refused move is kept for its user")
+                .isNotEmpty().allSatisfy(q -> assertThat(q.table()).startsWith("referral"));
+        assertThat(new SyncRepository(reader.store()).pendingCount()).isZero();
+        assertThat(reader.snapshot()).isEqualTo(world.hubSnapshot(Set.of(SyncWorld.SITE_A)));
+    }
+
+    /** The answer plus an hours cell of a participant nobody has: its transaction fails on the foreign key. */
+    private static SyncResponse unappliable(SyncResponse answer) {
+        TableChanges orphan = new TableChanges("hours_entry", List.of("id", "version", "updated_by",
+                "participant_id", "worksite_id", "work_day", "kind", "minutes", "deleted"), List.of(Arrays.asList(
+                UUID.randomUUID().toString(), "018e4a1b2c3d-0000-test", "test", UUID.randomUUID().toString(),
+                SyncWorld.SITE_A, "2024-01-01", "TRAVAIL_CHANTIER", 60, false)));
+        List<TableChanges> changes = new ArrayList<>(answer.changes());
+        changes.add(orphan);
+        return new SyncResponse(answer.protocol(), answer.hubId(), answer.hubTime(), answer.acknowledged(),
+                answer.rejections(), answer.conflictsRecorded(), changes, answer.exits(), answer.cursor(),
+                answer.more(), answer.resync(), answer.rewound(), answer.columns(), answer.worksites());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The laptop's HTTP client, noting which thread asks each exchange; {@code before} runs before exchange n. */
-    static final class Recording implements HubClient {
+    static class Recording implements HubClient {
         final HubClient http;
         final IntConsumer before;
         final List<String> threads = new CopyOnWriteArrayList<>();

@@ -146,7 +146,12 @@ public final class ColumnCodec {
                 idColumn = c;
                 columns.add(null);
             } else {
-                columns.add(values(spec, n, typeOf(table.table(), name), earlier));
+                List<Object> values = values(spec, n, typeOf(table.table(), name), parentOf(table.table(), name),
+                        earlier);
+                if (values.size() != n) {
+                    throw malformed(table.table() + "." + name + ": " + values.size() + " values for " + n + " rows");
+                }
+                columns.add(values);
             }
         }
         List<List<Object>> rows = new ArrayList<>(n);
@@ -419,7 +424,7 @@ public final class ColumnCodec {
     private static List<String> unpack(Object base64) {
         byte[] bytes = Base64.getDecoder().decode((String) base64);
         if (bytes.length % UUID_BYTES != 0) {
-            throw new IllegalArgumentException("Packed UUIDs of " + bytes.length + " bytes");
+            throw malformed("identifiants tassés sur " + bytes.length + " octets");
         }
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         List<String> uuids = new ArrayList<>(bytes.length / UUID_BYTES);
@@ -498,8 +503,25 @@ public final class ColumnCodec {
 
     // --- decoding ---------------------------------------------------------------------------------------------
 
+    private static String parentOf(String table, String column) {
+        return SyncSchema.table(table).flatMap(t -> t.field(column)).map(SyncSchema.Field::parent).orElse(null);
+    }
+
+    /** A page that does not hold together (a bad peer or a corrupted body): refused whole, never half-read. */
+    private static IllegalArgumentException malformed(String what) {
+        return new IllegalArgumentException("Page illisible : " + what);
+    }
+
+    /** {@code list.get(index)}, or a page refused as malformed. */
+    private static <T> T at(List<T> list, long index, String what) {
+        if (index < 0 || index >= list.size()) {
+            throw malformed(what + " : position " + index + " hors de 0.." + (list.size() - 1));
+        }
+        return list.get((int) index);
+    }
+
     @SuppressWarnings("unchecked")
-    private static List<Object> values(Map<String, Object> spec, int n, SyncSchema.Type type,
+    private static List<Object> values(Map<String, Object> spec, int n, SyncSchema.Type type, String parentTable,
                                        List<TableChanges> earlier) {
         List<Object> values = new ArrayList<>(n);
         if (spec.containsKey("c")) {
@@ -509,7 +531,7 @@ public final class ColumnCodec {
         } else if (spec.containsKey("t")) {
             Set<Integer> trues = new HashSet<>();
             for (Object i : (List<Object>) spec.get("t")) {
-                trues.add(((Number) i).intValue());
+                trues.add(row(i, n));
             }
             for (int i = 0; i < n; i++) {
                 values.add(trues.contains(i));
@@ -517,29 +539,40 @@ public final class ColumnCodec {
         } else if (spec.containsKey("r")) {
             int g = ((Number) spec.get("r")).intValue();
             if (g < 0 || g >= earlier.size()) {
-                throw new IllegalArgumentException("Reference to group " + g + " of a page, not decoded before it");
+                throw malformed("référence vers le groupe " + g + ", pas décodé avant elle");
             }
             TableChanges parent = earlier.get(g);
+            if (parentTable == null || !parentTable.equals(parent.table())) {
+                throw malformed("référence vers le groupe " + g + " (" + parent.table() + "), attendu " + parentTable);
+            }
             int id = parent.columns().indexOf(SyncSchema.ID);
             for (Long position : numbers(spec, n)) {
-                values.add(position == null ? null : parent.rows().get(Math.toIntExact(position)).get(id));
+                values.add(position == null ? null : at(parent.rows(), position, "référence").get(id));
             }
         } else if (spec.containsKey("d")) {
             List<Object> dictionary = (List<Object>) spec.get("d");
             for (Object i : (List<Object>) spec.get("i")) {
-                values.add(dictionary.get(((Number) i).intValue()));
+                values.add(at(dictionary, ((Number) i).longValue(), "dictionnaire"));
             }
         } else if (spec.containsKey("du") || spec.containsKey("u")) {
             List<String> packed = unpack(spec.containsKey("du") ? spec.get("du") : spec.get("u"));
-            Set<Integer> nulls = nulls(spec);
+            Set<Integer> nulls = nulls(spec, n);
             Iterator<Object> indices = spec.containsKey("du") ? ((List<Object>) spec.get("i")).iterator() : null;
             int next = 0;
             for (int i = 0; i < n; i++) {
                 if (nulls.contains(i)) {
                     values.add(null);
+                } else if (indices != null) {
+                    if (!indices.hasNext()) {
+                        throw malformed("moins d'indices que de lignes");
+                    }
+                    values.add(at(packed, ((Number) indices.next()).longValue(), "dictionnaire"));
                 } else {
-                    values.add(packed.get(indices != null ? ((Number) indices.next()).intValue() : next++));
+                    values.add(at(packed, next++, "identifiants"));
                 }
+            }
+            if (indices != null ? indices.hasNext() : next != packed.size()) {
+                throw malformed("plus de valeurs que de lignes");
             }
         } else if (spec.containsKey("z")) {
             for (Long number : numbers(spec, n)) {
@@ -548,9 +581,12 @@ public final class ColumnCodec {
             }
         } else if (spec.containsKey("hlc")) {
             Map<String, Map<String, Object>> parts = (Map<String, Map<String, Object>>) spec.get("hlc");
-            List<Object> millis = values(parts.get("m"), n, SyncSchema.Type.LONG, earlier);
-            List<Object> counters = values(parts.get("c"), n, SyncSchema.Type.INT, earlier);
-            List<Object> nodes = values(parts.get("n"), n, SyncSchema.Type.TEXT, earlier);
+            List<Object> millis = values(parts.get("m"), n, SyncSchema.Type.LONG, null, earlier);
+            List<Object> counters = values(parts.get("c"), n, SyncSchema.Type.INT, null, earlier);
+            List<Object> nodes = values(parts.get("n"), n, SyncSchema.Type.TEXT, null, earlier);
+            if (millis.size() != n || counters.size() != n || nodes.size() != n) {
+                throw malformed("version : parties de tailles différentes");
+            }
             for (int i = 0; i < n; i++) {
                 values.add(String.format("%012x-%04x-%s", ((Number) millis.get(i)).longValue(),
                         ((Number) counters.get(i)).intValue(), nodes.get(i)));
@@ -563,19 +599,30 @@ public final class ColumnCodec {
 
     /** The rows listed in {@code nulls}. */
     @SuppressWarnings("unchecked")
-    private static Set<Integer> nulls(Map<String, Object> spec) {
+    private static Set<Integer> nulls(Map<String, Object> spec, int n) {
         Set<Integer> nulls = new HashSet<>();
         for (Object i : (List<Object>) spec.getOrDefault("nulls", List.of())) {
-            nulls.add(((Number) i).intValue());
+            nulls.add(row(i, n));
         }
         return nulls;
+    }
+
+    private static int row(Object index, int n) {
+        long row = ((Number) index).longValue();
+        if (row < 0 || row >= n) {
+            throw malformed("ligne " + row + " hors de 0.." + (n - 1));
+        }
+        return (int) row;
     }
 
     /** The {@code z} deltas summed back, null at the rows listed in {@code nulls}. */
     @SuppressWarnings("unchecked")
     private static List<Long> numbers(Map<String, Object> spec, int n) {
-        Set<Integer> nulls = nulls(spec);
+        Set<Integer> nulls = nulls(spec, n);
         List<Object> deltas = (List<Object>) spec.get("z");
+        if (deltas.size() != n - nulls.size()) {
+            throw malformed(deltas.size() + " différences pour " + (n - nulls.size()) + " valeurs");
+        }
         List<Long> numbers = new ArrayList<>(n);
         long previous = 0;
         int next = 0;

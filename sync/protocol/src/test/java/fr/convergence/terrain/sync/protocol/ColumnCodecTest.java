@@ -218,6 +218,49 @@ class ColumnCodecTest {
     }
 
     @Test
+    void aPageThatDoesNotHoldTogetherIsRefusedWholeNotReadWrong() {
+        String a = UUID.nameUUIDFromBytes("a".getBytes(StandardCharsets.UTF_8)).toString();
+        String b = UUID.nameUUIDFromBytes("b".getBytes(StandardCharsets.UTF_8)).toString();
+        String packedTwo = (String) spec(ColumnCodec.encode(List.of(new TableChanges("participant", List.of("id"),
+                List.of(List.of(a), List.of(b)))), ColumnCodec.COLUMNS_2), 0, "id").get("u");
+        ColumnCodec.ColumnTable participants = new ColumnCodec.ColumnTable("participant", List.of("id"), 2,
+                List.of(Map.of("u", packedTwo)));
+        List<ColumnCodec.ColumnTable> broken = List.of(
+                // one more id than rows
+                new ColumnCodec.ColumnTable("participant", List.of("id"), 1, List.of(Map.of("u", packedTwo))),
+                // a null past the last row
+                new ColumnCodec.ColumnTable("participant", List.of("id", "phone"), 2, List.of(Map.of("u", packedTwo),
+                        Map.of("v", List.of("06")))),
+                new ColumnCodec.ColumnTable("participant", List.of("birth_date"), 2,
+                        List.of(Map.of("z", List.of(1, 2), "nulls", List.of(5)))),
+                // more differences than values
+                new ColumnCodec.ColumnTable("participant", List.of("birth_date"), 1, List.of(Map.of("z", List.of(1, 2)))),
+                // a dictionary index out of range
+                new ColumnCodec.ColumnTable("participant", List.of("phone"), 2,
+                        List.of(Map.of("d", List.of("06"), "i", List.of(0, 3)))));
+        for (ColumnCodec.ColumnTable table : broken) {
+            assertThatThrownBy(() -> ColumnCodec.decode(List.of(table))).as(table.toString())
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("Page illisible");
+        }
+        // References: past the parent group's rows, into a group of another table, or from a column that is no
+        // reference.
+        List<ColumnCodec.ColumnTable> badReferences = List.of(
+                new ColumnCodec.ColumnTable("enrolment", List.of("participant_id"), 1,
+                        List.of(Map.of("r", 0, "z", List.of(2)))),
+                new ColumnCodec.ColumnTable("support_note_revision", List.of("note_id"), 1,
+                        List.of(Map.of("r", 0, "z", List.of(0)))),
+                new ColumnCodec.ColumnTable("enrolment", List.of("worksite_id"), 1,
+                        List.of(Map.of("r", 0, "z", List.of(0)))));
+        for (ColumnCodec.ColumnTable table : badReferences) {
+            assertThatThrownBy(() -> ColumnCodec.decode(List.of(participants, table))).as(table.toString())
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("Page illisible");
+        }
+        assertThat(ColumnCodec.decode(List.of(participants, new ColumnCodec.ColumnTable("enrolment",
+                List.of("participant_id"), 2, List.of(Map.of("r", 0, "z", List.of(1, -1)))))).get(1).rows())
+                .as("the same page, well formed").containsExactly(List.of(b), List.of(a));
+    }
+
+    @Test
     void columns1HasNoneOfTheColumns2Forms() {
         assertThat(keys(ColumnCodec.encode(mixedPage(), ColumnCodec.COLUMNS_1))).doesNotContain("u", "du", "r");
         assertThat(keys(ColumnCodec.encode(mixedPage()))).doesNotContain("u", "du", "r");

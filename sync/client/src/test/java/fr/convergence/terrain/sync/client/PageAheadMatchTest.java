@@ -1,0 +1,114 @@
+package fr.convergence.terrain.sync.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.convergence.terrain.sync.protocol.ColumnCodec;
+import fr.convergence.terrain.sync.protocol.EnrolRequest;
+import fr.convergence.terrain.sync.protocol.EnrolResponse;
+import fr.convergence.terrain.sync.protocol.Operation;
+import fr.convergence.terrain.sync.protocol.SyncRequest;
+import fr.convergence.terrain.sync.protocol.SyncResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** A page asked ahead is used only for the request it answers; otherwise it is dropped and its wait stopped. */
+class PageAheadMatchTest {
+
+    static SyncRequest pull(long cursor, long seen, List<Operation> operations) {
+        return new SyncRequest(1, "device", "hub", cursor, seen, operations, false, 1024, null, ColumnCodec.COLUMNS_2);
+    }
+
+    static SyncResponse page(long cursor) {
+        return new SyncResponse(1, "hub", null, 0, null, 0, null, null, cursor, false, false);
+    }
+
+    @Test
+    void theAnswerServesTheSameRequestAndOneThatHasSeenMoreRefusals() throws Exception {
+        SyncEngine.PageAhead ahead = new SyncEngine.PageAhead();
+        ahead.start(new Answering(), "token", pull(10, 3, List.of()));
+        assertThat(ahead.answerFor(pull(10, 5, List.of()))).get().extracting(SyncResponse::cursor).isEqualTo(10L);
+        assertThat(ahead.answerFor(pull(10, 5, List.of()))).as("used once").isEmpty();
+
+        ahead.start(new Answering(), "token", pull(10, 3, List.of()));
+        assertThat(ahead.answerFor(pull(10, 3, List.of()))).isPresent();
+    }
+
+    @Test
+    void anotherCursorFewerRefusalsSeenOrOperationsToSendGetNoAnswerAskedAhead() throws Exception {
+        Operation edit = new Operation(7, "participant", "p", "w", Map.of("phone", "06"), "v", 10);
+        for (SyncRequest now : List.of(pull(11, 3, List.of()), pull(10, 2, List.of()), pull(10, 3, List.of(edit)))) {
+            SyncEngine.PageAhead ahead = new SyncEngine.PageAhead();
+            ahead.start(new Answering(), "token", pull(10, 3, List.of()));
+            assertThat(ahead.answerFor(now)).as(now.toString()).isEmpty();
+        }
+    }
+
+    @Test
+    void aDroppedPageStopsWaitingForTheHub() throws Exception {
+        Blocking hub = new Blocking();
+        SyncEngine.PageAhead ahead = new SyncEngine.PageAhead();
+        ahead.start(hub, "token", pull(10, 3, List.of()));
+        assertThat(hub.asked.await(10, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(ahead.answerFor(pull(12, 3, List.of()))).isEmpty();
+
+        assertThat(hub.interrupted.await(10, TimeUnit.SECONDS)).as("its thread was interrupted").isTrue();
+    }
+
+    @Test
+    void aFailedPageAskedAheadFailsTheExchangeThatUsesIt() {
+        SyncEngine.PageAhead ahead = new SyncEngine.PageAhead();
+        ahead.start(new Answering() {
+            @Override
+            public SyncResponse exchange(String token, SyncRequest request) throws IOException {
+                throw new IOException("coupure");
+            }
+        }, "token", pull(10, 3, List.of()));
+        assertThatThrownBy(() -> ahead.answerFor(pull(10, 3, List.of()))).isInstanceOf(IOException.class)
+                .hasMessage("coupure");
+    }
+
+    static class Answering implements HubClient {
+        @Override
+        public SyncResponse exchange(String token, SyncRequest request) throws IOException {
+            return page(request.cursor());
+        }
+
+        @Override
+        public EnrolResponse enrol(EnrolRequest request) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean reachable() {
+            return true;
+        }
+
+        @Override
+        public Traffic traffic() {
+            return new Traffic(0, 0, 0);
+        }
+    }
+
+    /** A hub that never answers: the exchange waits until its thread is interrupted. */
+    static final class Blocking extends Answering {
+        final CountDownLatch asked = new CountDownLatch(1);
+        final CountDownLatch interrupted = new CountDownLatch(1);
+
+        @Override
+        public SyncResponse exchange(String token, SyncRequest request) throws IOException {
+            asked.countDown();
+            try {
+                new CountDownLatch(1).await();
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+            }
+            throw new IOException("interrompu");
+        }
+    }
+}
