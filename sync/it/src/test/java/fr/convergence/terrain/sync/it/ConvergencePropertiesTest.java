@@ -9,8 +9,6 @@ import fr.convergence.terrain.sync.client.HubClient;
 import fr.convergence.terrain.sync.client.SyncEngine;
 import fr.convergence.terrain.sync.client.SyncProgress;
 import fr.convergence.terrain.sync.client.store.SyncRepository;
-import fr.convergence.terrain.sync.protocol.EnrolRequest;
-import fr.convergence.terrain.sync.protocol.EnrolResponse;
 import fr.convergence.terrain.sync.protocol.SyncRequest;
 import fr.convergence.terrain.sync.protocol.SyncResponse;
 import java.io.IOException;
@@ -161,14 +159,13 @@ class ConvergencePropertiesTest {
      * Wraps a hub client with one fault on its n-th exchange: request lost, answer lost, or the request delivered
      * twice. Exchanges may come from the thread that asks pages ahead.
      */
-    static final class FaultyClient implements HubClient {
-        private final HubClient delegate;
+    static final class FaultyClient extends DelegatingHubClient {
         private final Fault fault;
         private final int faultyExchange;
         private final AtomicInteger exchanges = new AtomicInteger();
 
         FaultyClient(HubClient delegate, Fault fault, int faultyExchange) {
-            this.delegate = delegate;
+            super(delegate);
             this.fault = fault;
             this.faultyExchange = faultyExchange;
         }
@@ -190,21 +187,6 @@ class ConvergencePropertiesTest {
                     return delegate.exchange(token, request);
                 }
             }
-        }
-
-        @Override
-        public EnrolResponse enrol(EnrolRequest request) throws IOException {
-            return delegate.enrol(request);
-        }
-
-        @Override
-        public boolean reachable() {
-            return delegate.reachable();
-        }
-
-        @Override
-        public Traffic traffic() {
-            return delegate.traffic();
         }
     }
 

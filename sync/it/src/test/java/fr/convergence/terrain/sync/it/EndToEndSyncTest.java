@@ -17,8 +17,6 @@ import fr.convergence.terrain.sync.client.SyncProgress;
 import fr.convergence.terrain.sync.client.SyncReport;
 import fr.convergence.terrain.sync.client.store.SyncRepository;
 import fr.convergence.terrain.sync.it.SyncWorld.Laptop;
-import fr.convergence.terrain.sync.protocol.EnrolRequest;
-import fr.convergence.terrain.sync.protocol.EnrolResponse;
 import fr.convergence.terrain.sync.protocol.SyncRequest;
 import fr.convergence.terrain.sync.protocol.SyncResponse;
 import fr.convergence.terrain.sync.protocol.WorksiteInfo;
@@ -221,12 +219,11 @@ abstract class EndToEndSyncTest {
     }
 
     /** Keeps the hub's answers, for what travelled. */
-    static final class Recording implements HubClient {
-        final HubClient delegate;
+    static final class Recording extends DelegatingHubClient {
         final List<SyncResponse> responses = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         Recording(HubClient delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
@@ -234,21 +231,6 @@ abstract class EndToEndSyncTest {
             SyncResponse response = delegate.exchange(token, request);
             responses.add(response);
             return response;
-        }
-
-        @Override
-        public EnrolResponse enrol(EnrolRequest request) throws IOException {
-            return delegate.enrol(request);
-        }
-
-        @Override
-        public boolean reachable() {
-            return delegate.reachable();
-        }
-
-        @Override
-        public Traffic traffic() {
-            return delegate.traffic();
         }
     }
 

@@ -11,8 +11,6 @@ import fr.convergence.terrain.sync.client.SyncEngine;
 import fr.convergence.terrain.sync.client.SyncProgress;
 import fr.convergence.terrain.sync.client.SyncReport;
 import fr.convergence.terrain.sync.client.store.SyncRepository;
-import fr.convergence.terrain.sync.protocol.EnrolRequest;
-import fr.convergence.terrain.sync.protocol.EnrolResponse;
 import fr.convergence.terrain.sync.protocol.SyncRequest;
 import fr.convergence.terrain.sync.protocol.SyncResponse;
 import fr.convergence.terrain.sync.protocol.TableChanges;
@@ -141,7 +139,7 @@ class PageAheadTest {
             public SyncResponse exchange(String token, SyncRequest request) throws IOException {
                 if (threads.isEmpty()) {
                     threads.add("first");
-                    SyncResponse answer = http.exchange(token, request);
+                    SyncResponse answer = delegate.exchange(token, request);
                     assertThat(answer.rejections()).as("the hub refused the move").isNotEmpty();
                     assertThat(answer.more()).isTrue();
                     // Hold the laptop's store writer until the page asked ahead has reached the hub.
@@ -154,7 +152,7 @@ class PageAheadTest {
                     await(holding);
                     return unappliable(answer);
                 }
-                SyncResponse ahead = http.exchange(token, request);
+                SyncResponse ahead = delegate.exchange(token, request);
                 askedAhead.countDown();
                 return ahead;
             }
@@ -194,13 +192,12 @@ class PageAheadTest {
     }
 
     /** The laptop's HTTP client, noting which thread asks each exchange; {@code before} runs before exchange n. */
-    static class Recording implements HubClient {
-        final HubClient http;
+    static class Recording extends DelegatingHubClient {
         final IntConsumer before;
         final List<String> threads = new CopyOnWriteArrayList<>();
 
         Recording(HubClient http, IntConsumer before) {
-            this.http = http;
+            super(http);
             this.before = before;
         }
 
@@ -213,22 +210,7 @@ class PageAheadTest {
             } catch (IllegalStateException cut) {
                 throw new IOException(cut.getMessage());
             }
-            return http.exchange(token, request);
-        }
-
-        @Override
-        public EnrolResponse enrol(EnrolRequest request) throws IOException {
-            return http.enrol(request);
-        }
-
-        @Override
-        public boolean reachable() {
-            return http.reachable();
-        }
-
-        @Override
-        public Traffic traffic() {
-            return http.traffic();
+            return delegate.exchange(token, request);
         }
     }
 }
