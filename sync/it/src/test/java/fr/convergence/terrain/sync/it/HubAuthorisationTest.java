@@ -44,8 +44,7 @@ class HubAuthorisationTest {
     }
 
     EnrolResponse enrol(String kind, String scope) throws Exception {
-        String code = world.hub.enrolments().issueCode(kind, scope, "test", Duration.ofDays(1));
-        return client.enrol(new EnrolRequest(SyncCodec.PROTOCOL, code, UUID.randomUUID().toString(), "poste"));
+        return world.enrolDevice(client, kind, scope);
     }
 
     long lastSequence() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.convergence.terrain.sync.client.HttpHubClient;
 import fr.convergence.terrain.sync.protocol.ColumnCodec;
-import fr.convergence.terrain.sync.protocol.EnrolRequest;
 import fr.convergence.terrain.sync.protocol.EnrolResponse;
 import fr.convergence.terrain.sync.protocol.Operation;
 import fr.convergence.terrain.sync.protocol.SyncCodec;
@@ -50,8 +49,7 @@ class PageEncodingTest {
     }
 
     EnrolResponse enrol() throws Exception {
-        String code = world.hub.enrolments().issueCode("worksite", SyncWorld.SITE_A, "test", Duration.ofDays(1));
-        return client.enrol(new EnrolRequest(SyncCodec.PROTOCOL, code, UUID.randomUUID().toString(), "poste"));
+        return world.enrolDevice(client, "worksite", SyncWorld.SITE_A);
     }
 
     SyncResponse pullFromZero(EnrolResponse device, String encoding) throws Exception {

@@ -9,8 +9,13 @@ import fr.convergence.terrain.hub.store.JooqHubStore;
 import fr.convergence.terrain.hub.sync.HubRow;
 import fr.convergence.terrain.hub.sync.HubStore;
 import fr.convergence.terrain.sync.client.HttpHubClient;
+import fr.convergence.terrain.sync.client.HubClient;
 import fr.convergence.terrain.sync.client.SyncEngine;
+import fr.convergence.terrain.sync.protocol.EnrolRequest;
+import fr.convergence.terrain.sync.protocol.EnrolResponse;
+import fr.convergence.terrain.sync.protocol.SyncCodec;
 import fr.convergence.terrain.sync.protocol.SyncSchema;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import javax.net.ssl.SSLContext;
 
 /** A hub on loopback (port 0) and the laptops enrolled with it, for end-to-end tests. */
@@ -88,6 +94,12 @@ final class SyncWorld implements AutoCloseable {
                 : hubStore.read(r -> r.worksitesOf(scopeKind, scopeId)));
         laptops.add(laptop);
         return laptop;
+    }
+
+    /** A device without a store (protocol-level tests): enrolled through {@code client} with a fresh code. */
+    EnrolResponse enrolDevice(HubClient client, String kind, String scope) throws IOException {
+        String code = hub.enrolments().issueCode(kind, scope, "test", Duration.ofDays(1));
+        return client.enrol(new EnrolRequest(SyncCodec.PROTOCOL, code, UUID.randomUUID().toString(), "poste"));
     }
 
     /** The hub's rows of these worksites, as the laptops' snapshots show them. */
