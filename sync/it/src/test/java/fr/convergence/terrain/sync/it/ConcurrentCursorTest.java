@@ -1,5 +1,7 @@
 package fr.convergence.terrain.sync.it;
 
+import java.net.URI;
+import fr.convergence.terrain.hub.Hub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.convergence.terrain.sync.client.HttpHubClient;
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Several devices sync concurrently while a reader pulls with its cursor all along: the reader must end up with
- * every row. On PostgreSQL, sequence values of concurrent transactions would become visible out of order with a
+ * every row — on PostgreSQL through two hub processes serving one database, the reader alternating between them. On PostgreSQL, sequence values of concurrent transactions would become visible out of order with a
  * plain SEQUENCE; the hub's counter row, taken last and held until commit, prevents a cursor from skipping one.
  */
 abstract class ConcurrentCursorTest {
@@ -41,10 +43,20 @@ abstract class ConcurrentCursorTest {
 
     abstract SyncWorld world(Path dir);
 
+    /**
+     * A second hub process on the same database (PostgreSQL: "several hub processes may serve one database"), or
+     * null: half the writers go through it and the reader alternates between both.
+     */
+    Hub secondHub(SyncWorld world) {
+        return null;
+    }
+
     @Test
     void aCursorNeverSkipsAChangeWhenSyncsCommitConcurrently() throws Exception {
-        try (SyncWorld world = world(dir)) {
+        try (SyncWorld world = world(dir); Hub second = secondHub(world)) {
             HttpHubClient client = new HttpHubClient(world.url(), null, Duration.ofSeconds(60));
+            HttpHubClient other = second == null ? client
+                    : new HttpHubClient(URI.create("http://127.0.0.1:" + second.port()), null, Duration.ofSeconds(60));
             EnrolResponse reader = enrol(world, client);
             List<EnrolResponse> writers = new ArrayList<>();
             for (int i = 0; i < WRITERS; i++) {
@@ -56,11 +68,13 @@ abstract class ConcurrentCursorTest {
             ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 1);
             Future<?> readerTask = pool.submit(() -> {
                 long cursor = 0;
+                int exchanges = 0;
                 while (true) {
                     boolean last = !writing.get();
                     SyncResponse page;
                     do {
-                        page = client.exchange(reader.token(), RawOps.request(reader.deviceId(), cursor, List.of()));
+                        HttpHubClient hub = exchanges++ % 2 == 0 ? client : other;
+                        page = hub.exchange(reader.token(), RawOps.request(reader.deviceId(), cursor, List.of()));
                         collect(page, seen);
                         cursor = page.cursor();
                     } while (page.more());
@@ -70,13 +84,15 @@ abstract class ConcurrentCursorTest {
                 }
             });
             List<Future<?>> tasks = new ArrayList<>();
-            for (EnrolResponse writer : writers) {
+            for (int w = 0; w < writers.size(); w++) {
+                EnrolResponse writer = writers.get(w);
+                HttpHubClient hub = w % 2 == 0 ? client : other;
                 tasks.add(pool.submit(() -> {
                     String participant = UUID.randomUUID().toString();
                     long n = 1;
                     List<Operation> first = List.of(RawOps.participant(n++, writer.deviceId(), participant,
                             SyncWorld.SITE_A));
-                    client.exchange(writer.token(), new SyncRequest(SyncCodec.PROTOCOL, writer.deviceId(), null, 0,
+                    hub.exchange(writer.token(), new SyncRequest(SyncCodec.PROTOCOL, writer.deviceId(), null, 0,
                             0, first, true, null));
                     written.add("participant/" + participant);
                     for (int b = 0; b < BATCHES; b++) {
@@ -87,7 +103,7 @@ abstract class ConcurrentCursorTest {
                             ops.add(op);
                             written.add("hours_entry/" + op.rowId());
                         }
-                        client.exchange(writer.token(), new SyncRequest(SyncCodec.PROTOCOL, writer.deviceId(), null, 0,
+                        hub.exchange(writer.token(), new SyncRequest(SyncCodec.PROTOCOL, writer.deviceId(), null, 0,
                                 0, ops, true, null));
                     }
                     return null;
@@ -101,6 +117,9 @@ abstract class ConcurrentCursorTest {
             pool.shutdown();
             assertThat(written).hasSize(WRITERS * (1 + BATCHES * CELLS));
             assertThat(seen).containsAll(written);
+            if (second != null) {
+                assertThat(other.traffic().requests()).as("exchanges through the second hub process").isPositive();
+            }
         }
     }
 

@@ -47,6 +47,7 @@ final class SyncWorld implements AutoCloseable {
     JooqHubStore hubStore;
     Hub hub;
     final List<Laptop> laptops = new ArrayList<>();
+    private final List<AutoCloseable> closeLater = new ArrayList<>();
 
     SyncWorld(Path dir, String jdbcUrl, HubConfig config, Clock hubClock) {
         this.dir = dir;
@@ -94,6 +95,17 @@ final class SyncWorld implements AutoCloseable {
                 : hubStore.read(r -> r.worksitesOf(scopeKind, scopeId)));
         laptops.add(laptop);
         return laptop;
+    }
+
+    /**
+     * Another hub process on the same database, as a second server behind a load balancer would be: its own store
+     * (connections) and HTTP server. The caller closes it; its store closes with it.
+     */
+    Hub secondHubProcess() {
+        JooqHubStore store = JooqHubStore.open(jdbcUrl, System.getenv("PGUSER"), System.getenv("PGPASSWORD"));
+        Hub second = Hub.create(config.withPort(0), store, hubClock);
+        closeLater.add(store);
+        return second;
     }
 
     /** A device without a store (protocol-level tests): enrolled through {@code client} with a fresh code. */
@@ -149,6 +161,13 @@ final class SyncWorld implements AutoCloseable {
         laptops.forEach(l -> l.store().close());
         hub.close();
         hubStore.close();
+        for (AutoCloseable other : closeLater) {
+            try {
+                other.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     record Laptop(String name, TerrainStore store, HttpHubClient client, SyncEngine engine, Set<String> scope) {
