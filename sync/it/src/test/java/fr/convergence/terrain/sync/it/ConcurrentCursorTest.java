@@ -29,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Several devices sync concurrently while a reader pulls with its cursor all along: the reader must end up with
- * every row — on PostgreSQL through two hub processes serving one database, the reader alternating between them. On PostgreSQL, sequence values of concurrent transactions would become visible out of order with a
- * plain SEQUENCE; the hub's counter row, taken last and held until commit, prevents a cursor from skipping one.
+ * every row — on PostgreSQL through two hub processes serving one database, the reader alternating between them.
+ * On PostgreSQL, sequence values of concurrent transactions would become visible out of order with a plain
+ * SEQUENCE; the hub's counter row, taken last and held until commit, prevents a cursor from skipping one.
  */
 abstract class ConcurrentCursorTest {
 
