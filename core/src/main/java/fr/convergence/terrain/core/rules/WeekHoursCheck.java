@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The single check the week view (and the hub, on what laptops send) runs when an hours cell changes: quarter
@@ -84,6 +85,31 @@ public final class WeekHoursCheck {
             }
         }
         return Verdict.all(verdicts);
+    }
+
+    /**
+     * The enrolment a cell of {@code day} is checked against: the last one active that day, else the latest that
+     * overlaps the day's week, else the latest of all. The week page and the hub choose alike.
+     *
+     * @param enrolments the participant's enrolments, oldest entry first
+     */
+    public static Optional<Enrolment> enrolmentForDay(List<Enrolment> enrolments, LocalDate day) {
+        return enrolments.stream().filter(e -> e.activeOn(day)).reduce((a, b) -> b)
+                .or(() -> enrolmentOfWeek(enrolments, IsoWeek.of(day)))
+                .or(() -> enrolments.isEmpty() ? Optional.empty() : Optional.of(enrolments.get(enrolments.size() - 1)));
+    }
+
+    /** The latest enrolment that overlaps the week, if any. */
+    public static Optional<Enrolment> enrolmentOfWeek(List<Enrolment> enrolments, IsoWeek week) {
+        Enrolment found = null;
+        for (Enrolment e : enrolments) {
+            boolean overlaps = !e.entryDate().isAfter(week.sunday())
+                    && (e.exitDate() == null || !e.exitDate().isBefore(week.monday()));
+            if (overlaps && (found == null || !e.entryDate().isBefore(found.entryDate()))) {
+                found = e;
+            }
+        }
+        return Optional.ofNullable(found);
     }
 
     /** The participant's entries of the week as they would be once the new value is stored. */

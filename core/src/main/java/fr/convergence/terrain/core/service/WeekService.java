@@ -95,8 +95,8 @@ public final class WeekService {
         }
         List<WeekGrid.Row> rows = new ArrayList<>();
         for (Participant participant : participants.ofWorksite(worksiteId)) {
-            Optional<Enrolment> enrolment = enrolmentOfWeek(byParticipant.getOrDefault(participant.id(), List.of()),
-                    week);
+            Optional<Enrolment> enrolment = WeekHoursCheck.enrolmentOfWeek(
+                    byParticipant.getOrDefault(participant.id(), List.of()), week);
             enrolment.ifPresent(e -> rows.add(row(participant, e, steps.getOrDefault(e.id(), List.of()), week,
                     entries.getOrDefault(participant.id(), List.of()))));
         }
@@ -202,10 +202,7 @@ public final class WeekService {
                 .orElseThrow(() -> new IllegalArgumentException("Salarié·e introuvable : " + participantId));
         requireAccess(user, participant.worksiteId());
         IsoWeek week = IsoWeek.of(day);
-        List<Enrolment> list = enrolments.ofParticipant(participantId);
-        Enrolment enrolment = list.stream().filter(e -> e.activeOn(day)).reduce((a, b) -> b)
-                .or(() -> enrolmentOfWeek(list, week))
-                .or(() -> list.isEmpty() ? Optional.empty() : Optional.of(list.get(list.size() - 1)))
+        Enrolment enrolment = WeekHoursCheck.enrolmentForDay(enrolments.ofParticipant(participantId), day)
                 .orElseThrow(() -> new IllegalStateException(participant.fullName() + " n'a aucun parcours : "
                         + "créez son parcours avant de saisir ses heures."));
         List<PhcStep> steps = enrolments.steps(enrolment.id());
@@ -219,19 +216,6 @@ public final class WeekService {
                 ? Integer.valueOf(PhcRules.targetHours(steps, week, ladder))
                 : enrolment.weeklyHours();
         return new WeekGrid.Row(participant, enrolment, target, entries);
-    }
-
-    /** The latest enrolment that overlaps the week, if any. */
-    private static Optional<Enrolment> enrolmentOfWeek(List<Enrolment> list, IsoWeek week) {
-        Enrolment found = null;
-        for (Enrolment e : list) {
-            boolean overlaps = !e.entryDate().isAfter(week.sunday())
-                    && (e.exitDate() == null || !e.exitDate().isBefore(week.monday()));
-            if (overlaps && (found == null || !e.entryDate().isBefore(found.entryDate()))) {
-                found = e;
-            }
-        }
-        return Optional.ofNullable(found);
     }
 
     private void requireAccess(User user, String worksiteId) {

@@ -399,6 +399,32 @@ public final class JooqHubStore implements HubStore {
         }
 
         @Override
+        public List<HubRow> rowsOfParticipant(String participantId, String table) {
+            return withPending(table, sql.selectFrom(ROW).where(ROW_PARTICIPANT.eq(participantId), ROW_TABLE.eq(table))
+                    .fetch(JooqHubStore::row), row -> participantId.equals(row.participantId()));
+        }
+
+        @Override
+        public List<HubRow> rows(String table, Collection<String> ids) {
+            return withPending(table, sql.selectFrom(ROW).where(ROW_TABLE.eq(table), ROW_ID.in(ids))
+                    .fetch(JooqHubStore::row), row -> ids.contains(row.id()));
+        }
+
+        /** Stored rows of {@code table} replaced by their version written in this transaction, plus new ones. */
+        private List<HubRow> withPending(String table, List<HubRow> stored, java.util.function.Predicate<HubRow> wanted) {
+            Map<String, HubRow> rows = new LinkedHashMap<>();
+            for (HubRow row : stored) {
+                rows.put(row.id(), pending.getOrDefault(table + "/" + row.id(), row));
+            }
+            for (HubRow row : pending.values()) {
+                if (row.table().equals(table) && wanted.test(row)) {
+                    rows.put(row.id(), row);
+                }
+            }
+            return new ArrayList<>(rows.values());
+        }
+
+        @Override
         public void save(HubRow row) {
             requireWritable();
             String key = row.table() + "/" + row.id();

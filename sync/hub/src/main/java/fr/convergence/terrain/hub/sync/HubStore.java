@@ -82,6 +82,12 @@ public interface HubStore extends AutoCloseable {
 
         List<HubRow> rowsOfParticipant(String participantId);
 
+        /** The participant's rows of one table, as written earlier in this transaction if they were; not locked. */
+        List<HubRow> rowsOfParticipant(String participantId, String table);
+
+        /** Those of these rows that exist, as written earlier in this transaction if they were; not locked. */
+        List<HubRow> rows(String table, Collection<String> ids);
+
         /** Queues the row to be written at commit with this transaction's sequence. */
         void save(HubRow row);
 

@@ -56,6 +56,7 @@ public final class SyncService {
 
     private final HubStore store;
     private final Clock clock;
+    private final HubWeekRules weekRules;
     private final HybridLogicalClock hlc;
     private final long futureToleranceMillis;
     private final int defaultPageBytes;
@@ -63,6 +64,7 @@ public final class SyncService {
     public SyncService(HubStore store, Clock clock, long futureToleranceMillis, int defaultPageBytes) {
         this.store = store;
         this.clock = clock;
+        this.weekRules = new HubWeekRules(clock);
         this.hlc = new HybridLogicalClock(clock, HUB_DEVICE);
         this.futureToleranceMillis = futureToleranceMillis;
         this.defaultPageBytes = defaultPageBytes;
@@ -415,6 +417,7 @@ public final class SyncService {
                         return Optional.of("Les heures se saisissent par quarts d'heure, entre 0 h 15 et 24 h par jour.");
                     }
                 }
+                return weekRules.refusal(tx, row, fields);
             }
             case "referral" -> {
                 if (row != null && fields.containsKey("status")) {
