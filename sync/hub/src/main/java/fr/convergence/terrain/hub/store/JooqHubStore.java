@@ -399,26 +399,38 @@ public final class JooqHubStore implements HubStore {
         }
 
         @Override
-        public List<HubRow> rowsOfParticipant(String participantId, String table) {
-            return withPending(table, sql.selectFrom(ROW).where(ROW_PARTICIPANT.eq(participantId), ROW_TABLE.eq(table))
-                    .fetch(JooqHubStore::row), row -> participantId.equals(row.participantId()));
+        public void lockParticipant(String participantId) {
+            if (dialect == SQLDialect.POSTGRES) {
+                sql.select(ROW_SEQ).from(ROW).where(ROW_TABLE.eq("participant"), ROW_ID.eq(participantId)).forUpdate()
+                        .fetch();
+            }
         }
 
         @Override
-        public List<HubRow> rows(String table, Collection<String> ids) {
-            return withPending(table, sql.selectFrom(ROW).where(ROW_TABLE.eq(table), ROW_ID.in(ids))
-                    .fetch(JooqHubStore::row), row -> ids.contains(row.id()));
+        public List<HubStore.RowData> dataOfParticipant(String participantId, String table) {
+            return withPending(table, sql.select(ROW_ID, ROW_WORKSITE, ROW_DATA).from(ROW)
+                    .where(ROW_PARTICIPANT.eq(participantId), ROW_TABLE.eq(table)).fetch(JooqHubStore::rowData),
+                    row -> participantId.equals(row.participantId()));
+        }
+
+        @Override
+        public List<HubStore.RowData> data(String table, Collection<String> ids) {
+            return withPending(table, sql.select(ROW_ID, ROW_WORKSITE, ROW_DATA).from(ROW)
+                    .where(ROW_TABLE.eq(table), ROW_ID.in(ids)).fetch(JooqHubStore::rowData),
+                    row -> ids.contains(row.id()));
         }
 
         /** Stored rows of {@code table} replaced by their version written in this transaction, plus new ones. */
-        private List<HubRow> withPending(String table, List<HubRow> stored, java.util.function.Predicate<HubRow> wanted) {
-            Map<String, HubRow> rows = new LinkedHashMap<>();
-            for (HubRow row : stored) {
-                rows.put(row.id(), pending.getOrDefault(table + "/" + row.id(), row));
+        private List<HubStore.RowData> withPending(String table, List<HubStore.RowData> stored,
+                                                   java.util.function.Predicate<HubRow> wanted) {
+            Map<String, HubStore.RowData> rows = new LinkedHashMap<>();
+            for (HubStore.RowData row : stored) {
+                HubRow written = pending.get(table + "/" + row.id());
+                rows.put(row.id(), written != null ? HubStore.RowData.of(written) : row);
             }
             for (HubRow row : pending.values()) {
                 if (row.table().equals(table) && wanted.test(row)) {
-                    rows.put(row.id(), row);
+                    rows.put(row.id(), HubStore.RowData.of(row));
                 }
             }
             return new ArrayList<>(rows.values());
@@ -540,6 +552,14 @@ public final class JooqHubStore implements HubStore {
                     r.get(ROW_MOVED_SEQ), r.get(ROW_DELETED_AT));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable hub row " + r.get(ROW_TABLE) + "/" + r.get(ROW_ID), e);
+        }
+    }
+
+    private static HubStore.RowData rowData(Record r) {
+        try {
+            return new HubStore.RowData(r.get(ROW_ID), r.get(ROW_WORKSITE), JSON.readValue(r.get(ROW_DATA), DATA));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable hub row " + r.get(ROW_ID), e);
         }
     }
 

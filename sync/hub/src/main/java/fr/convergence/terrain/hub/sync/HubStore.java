@@ -3,6 +3,7 @@ package fr.convergence.terrain.hub.sync;
 import fr.convergence.terrain.sync.protocol.WorksiteInfo;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -82,11 +83,20 @@ public interface HubStore extends AutoCloseable {
 
         List<HubRow> rowsOfParticipant(String participantId);
 
-        /** The participant's rows of one table, as written earlier in this transaction if they were; not locked. */
-        List<HubRow> rowsOfParticipant(String participantId, String table);
+        /**
+         * Holds the participant's row until commit (PostgreSQL; SQLite has one writer), so that two exchanges judging
+         * the same participant's week take turns.
+         */
+        void lockParticipant(String participantId);
 
-        /** Those of these rows that exist, as written earlier in this transaction if they were; not locked. */
-        List<HubRow> rows(String table, Collection<String> ids);
+        /**
+         * The fields of the participant's rows of one table, as written earlier in this transaction if they were; not
+         * locked. Read-only and cheaper than whole rows (no per-field write meta).
+         */
+        List<RowData> dataOfParticipant(String participantId, String table);
+
+        /** The fields of those of these rows that exist, as {@link #dataOfParticipant}. */
+        List<RowData> data(String table, Collection<String> ids);
 
         /** Queues the row to be written at commit with this transaction's sequence. */
         void save(HubRow row);
@@ -115,6 +125,18 @@ public interface HubStore extends AutoCloseable {
 
         /** Removes tombstones deleted before {@code millis}; returns how many, and records the horizon. */
         int purgeTombstones(long deletedBefore);
+    }
+
+    /** A row's fields only, for rules that read the merged state (never saved back). */
+    record RowData(String id, String worksiteId, Map<String, Object> data) {
+
+        public boolean deleted() {
+            return Boolean.TRUE.equals(data.get("deleted"));
+        }
+
+        public static RowData of(HubRow row) {
+            return new RowData(row.id(), row.worksiteId(), row.data());
+        }
     }
 
     record WorksiteList(List<WorksiteInfo> worksites, long lastSeq) {

@@ -14,6 +14,7 @@ import fr.convergence.terrain.core.rules.Verdict;
 import fr.convergence.terrain.core.rules.WeekHoursCheck;
 import fr.convergence.terrain.core.store.HoursRepository;
 import fr.convergence.terrain.hub.sync.HubStore.HubTransaction;
+import fr.convergence.terrain.hub.sync.HubStore.RowData;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -59,15 +60,16 @@ final class HubWeekRules {
         LocalDate date = LocalDate.parse(day.toString());
         HoursKind hoursKind = HoursKind.valueOf(kind.toString());
         // One participant's week at a time: two exchanges must not each see the week without the other's cells.
-        tx.rowForUpdate("participant", participantId);
-        List<Enrolment> enrolments = tx.rowsOfParticipant(participantId, "enrolment").stream()
+        tx.lockParticipant(participantId);
+        List<Enrolment> enrolments = tx.dataOfParticipant(participantId, "enrolment").stream()
                 .filter(r -> !r.deleted()).map(HubWeekRules::enrolment)
                 .sorted(Comparator.comparing(Enrolment::entryDate)).toList();
         Optional<Enrolment> enrolment = WeekHoursCheck.enrolmentForDay(enrolments, date);
         if (enrolment.isEmpty()) {
             return Optional.empty();
         }
-        List<PhcStep> steps = tx.rowsOfParticipant(participantId, "phc_step").stream()
+        List<PhcStep> steps = enrolment.get().contractType() != ContractType.PHC ? List.of()
+                : tx.dataOfParticipant(participantId, "phc_step").stream()
                 .filter(r -> !r.deleted() && enrolment.get().id().equals(r.data().get("enrolment_id")))
                 .map(HubWeekRules::step).toList();
         Verdict verdict = check.check(enrolment.get(), steps, week(tx, participantId, IsoWeek.of(date)),
@@ -84,7 +86,7 @@ final class HubWeekRules {
             }
         }
         List<HoursEntry> entries = new ArrayList<>();
-        for (HubRow r : tx.rows("hours_entry", ids)) {
+        for (RowData r : tx.data("hours_entry", ids)) {
             Object minutes = r.data().get("minutes");
             if (!r.deleted() && minutes instanceof Integer m) {
                 entries.add(new HoursEntry(r.id(), participantId, r.worksiteId(),
@@ -102,7 +104,7 @@ final class HubWeekRules {
         return row == null ? null : row.data().get(field);
     }
 
-    private static Enrolment enrolment(HubRow r) {
+    private static Enrolment enrolment(RowData r) {
         Map<String, Object> d = r.data();
         return new Enrolment(r.id(), (String) d.get("participant_id"), r.worksiteId(),
                 constant(Programme.class, d.get("programme")), constant(ContractType.class, d.get("contract_type")),
@@ -113,7 +115,7 @@ final class HubWeekRules {
                 constant(ExitCategory.class, d.get("exit_category")), constant(ExitReason.class, d.get("exit_reason")));
     }
 
-    private static PhcStep step(HubRow r) {
+    private static PhcStep step(RowData r) {
         Map<String, Object> d = r.data();
         return new PhcStep(r.id(), (String) d.get("enrolment_id"),
                 d.get("target_hours") instanceof Integer hours ? hours : 0, date(d.get("start_date")));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.convergence.terrain.hub.sync.HubStore;
-import fr.convergence.terrain.sync.client.HttpHubClient;
 import fr.convergence.terrain.sync.client.HubException;
 import fr.convergence.terrain.sync.protocol.EnrolRequest;
 import fr.convergence.terrain.sync.protocol.EnrolResponse;
@@ -14,34 +13,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What a device may do: its scope only; a revoked or unknown device nothing; bad payloads change nothing. */
-class HubAuthorisationTest {
+class HubAuthorisationTest extends ProtocolLevelTest {
 
-    @TempDir
-    Path dir;
-    SyncWorld world;
-    HttpHubClient client;
-
-    @BeforeEach
-    void start() {
-        world = SyncWorld.sqlite(dir);
-        client = new HttpHubClient(world.url(), null, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
-    }
 
     EnrolResponse enrol(String kind, String scope) throws Exception {
         return world.enrolDevice(client, kind, scope);

@@ -35,12 +35,12 @@ class HubWeekRulesTest {
     @Test
     void twoLaptopsTogetherOverTheCddiWeekLimitTheCellThatCrossesItIsRefused() throws Exception {
         try (SyncWorld world = SyncWorld.sqlite(dir)) {
-            SyncWorld.Laptop esp = world.laptop("esp", "worksite", SyncWorld.SITE_A);
-            SyncWorld.Laptop cip = world.laptop("cip", "worksite", SyncWorld.SITE_A);
-            Edits onEsp = new Edits(esp.store(), "esp");
+            Team team = Team.of(world); // Awa is in CDDI: at most 35 h a week
+            SyncWorld.Laptop esp = team.esp();
+            SyncWorld.Laptop cip = team.cip();
+            Edits onEsp = team.onEsp();
             Edits onCip = new Edits(cip.store(), "cip");
-            Participant awa = onEsp.participant(SyncWorld.SITE_A, "Awa", "Diallo"); // CDDI: at most 35 h a week
-            EndToEndSyncTest.sync(esp, cip);
+            Participant awa = team.awa();
 
             for (int d = 0; d < 3; d++) {
                 onEsp.hours(awa, Edits.MONDAY.plusDays(d), HoursKind.TRAVAIL_CHANTIER, 7 * 60);
@@ -69,11 +69,11 @@ class HubWeekRulesTest {
     @Test
     void hoursAfterAnExitRecordedOnAnotherLaptopAreRefused() throws Exception {
         try (SyncWorld world = SyncWorld.sqlite(dir)) {
-            SyncWorld.Laptop esp = world.laptop("esp", "worksite", SyncWorld.SITE_A);
-            SyncWorld.Laptop cip = world.laptop("cip", "worksite", SyncWorld.SITE_A);
-            Edits onEsp = new Edits(esp.store(), "esp");
-            Participant awa = onEsp.participant(SyncWorld.SITE_A, "Awa", "Diallo");
-            EndToEndSyncTest.sync(esp, cip);
+            Team team = Team.of(world);
+            SyncWorld.Laptop esp = team.esp();
+            SyncWorld.Laptop cip = team.cip();
+            Edits onEsp = team.onEsp();
+            Participant awa = team.awa();
 
             Enrolment e = new EnrolmentRepository(cip.store()).ofParticipant(awa.id()).get(0);
             cip.store().write("cip", tx -> {
@@ -115,6 +115,18 @@ class HubWeekRulesTest {
             });
             assertThat(world.hubSnapshot(Set.of(SyncWorld.SITE_A)).keySet()).contains("hours_entry/"
                     + HoursRepository.idFor(awa.id(), Edits.MONDAY.plusDays(7), HoursKind.TRAVAIL_CHANTIER));
+        }
+    }
+
+    /** An educator's and an adviser's laptops of one worksite, both holding Awa's file (a CDDI). */
+    record Team(SyncWorld.Laptop esp, SyncWorld.Laptop cip, Edits onEsp, Participant awa) {
+        static Team of(SyncWorld world) throws Exception {
+            SyncWorld.Laptop esp = world.laptop("esp", "worksite", SyncWorld.SITE_A);
+            SyncWorld.Laptop cip = world.laptop("cip", "worksite", SyncWorld.SITE_A);
+            Edits onEsp = new Edits(esp.store(), "esp");
+            Participant awa = onEsp.participant(SyncWorld.SITE_A, "Awa", "Diallo");
+            EndToEndSyncTest.sync(esp, cip);
+            return new Team(esp, cip, onEsp, awa);
         }
     }
 }

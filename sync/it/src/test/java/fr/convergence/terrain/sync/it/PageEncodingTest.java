@@ -2,7 +2,6 @@ package fr.convergence.terrain.sync.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.convergence.terrain.sync.client.HttpHubClient;
 import fr.convergence.terrain.sync.protocol.ColumnCodec;
 import fr.convergence.terrain.sync.protocol.EnrolResponse;
 import fr.convergence.terrain.sync.protocol.Operation;
@@ -10,8 +9,6 @@ import fr.convergence.terrain.sync.protocol.SyncCodec;
 import fr.convergence.terrain.sync.protocol.SyncRequest;
 import fr.convergence.terrain.sync.protocol.SyncResponse;
 import fr.convergence.terrain.sync.protocol.TableChanges;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,10 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Page encoding negotiation on a running hub: each laptop gets the encoding it asks for — rows when it asks for
@@ -30,23 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code columns/2} forms, {@code columns/2} with packed ids and references into the page — and all of them carry
  * the same rows.
  */
-class PageEncodingTest {
+class PageEncodingTest extends ProtocolLevelTest {
 
-    @TempDir
-    Path dir;
-    SyncWorld world;
-    HttpHubClient client;
-
-    @BeforeEach
-    void start() {
-        world = SyncWorld.sqlite(dir);
-        client = new HttpHubClient(world.url(), null, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
-    }
 
     EnrolResponse enrol() throws Exception {
         return world.enrolDevice(client, "worksite", SyncWorld.SITE_A);

@@ -3,11 +3,16 @@ package fr.convergence.terrain.sync.it;
 import fr.convergence.terrain.core.clock.Hlc;
 import fr.convergence.terrain.core.demo.DemoDataGenerator;
 import fr.convergence.terrain.core.demo.DemoSize;
+import fr.convergence.terrain.core.domain.HoursEntry;
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.ReferralStatus;
 import fr.convergence.terrain.core.reference.ReferenceData;
+import fr.convergence.terrain.core.rules.IsoWeek;
+import fr.convergence.terrain.core.rules.WeekHoursCheck;
 import fr.convergence.terrain.core.security.PasswordHasher;
+import fr.convergence.terrain.core.store.EnrolmentRepository;
+import fr.convergence.terrain.core.store.HoursRepository;
 import fr.convergence.terrain.core.store.ParticipantRepository;
 import fr.convergence.terrain.core.store.ReferenceRepository;
 import fr.convergence.terrain.core.store.TerrainStore;
@@ -21,9 +26,9 @@ import fr.convergence.terrain.sync.client.HttpHubClient;
 import fr.convergence.terrain.sync.client.SyncEngine;
 import fr.convergence.terrain.sync.client.SyncProgress;
 import fr.convergence.terrain.sync.client.SyncReport;
+import fr.convergence.terrain.sync.protocol.ColumnCodec;
 import fr.convergence.terrain.sync.protocol.EnrolRequest;
 import fr.convergence.terrain.sync.protocol.EnrolResponse;
-import fr.convergence.terrain.sync.protocol.ColumnCodec;
 import fr.convergence.terrain.sync.protocol.Operation;
 import fr.convergence.terrain.sync.protocol.SyncCodec;
 import fr.convergence.terrain.sync.protocol.SyncRequest;
@@ -37,6 +42,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -267,13 +273,32 @@ class SyncBenchmark {
         line("%s as one columns/2 page, each table gzipped alone (%,d B in all): %s", what, total, sizes);
     }
 
+    /**
+     * An educator's end of day: {@code cells} hours cells of {@code day} and the days before, only those the week page
+     * would accept (participants enrolled then, within the day's and week's limits), notes and referral moves.
+     */
     private static void endOfDay(TerrainStore store, String site, LocalDate day, int cells, int notes, int moves) {
         List<Participant> people = new ArrayList<>(new ParticipantRepository(store).ofWorksite(site));
         Collections.shuffle(people, new java.util.Random(day.toEpochDay()));
         Edits edits = new Edits(store, "esp");
-        for (int i = 0; i < cells; i++) {
+        WeekHoursCheck check = new WeekHoursCheck(Clock.fixed(TODAY.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                ZoneOffset.UTC));
+        EnrolmentRepository enrolments = new EnrolmentRepository(store);
+        HoursRepository hours = new HoursRepository(store);
+        int written = 0;
+        for (int i = 0; written < cells && i < people.size() * 14; i++) {
             Participant p = people.get(i % people.size());
-            edits.hours(p, day.minusDays(i / people.size()), HoursKind.TRAVAIL_CHANTIER, 420 - 15 * (i % 3));
+            LocalDate cellDay = day.minusDays(i / people.size());
+            int minutes = 420 - 15 * (i % 3);
+            var enrolment = WeekHoursCheck.enrolmentForDay(enrolments.ofParticipant(p.id()), cellDay);
+            IsoWeek week = IsoWeek.of(cellDay);
+            if (enrolment.isEmpty() || check.check(enrolment.get(), enrolments.steps(enrolment.get().id()),
+                    hours.ofParticipant(p.id(), week.monday(), week.sunday()), new HoursEntry(null, p.id(), site,
+                            cellDay, HoursKind.TRAVAIL_CHANTIER, minutes)).isRefused()) {
+                continue;
+            }
+            edits.hours(p, cellDay, HoursKind.TRAVAIL_CHANTIER, minutes);
+            written++;
         }
         for (int i = 0; i < notes; i++) {
             edits.note(people.get(i), "Entretien de fin de journée : point sur les démarches de logement et la "
@@ -299,10 +324,14 @@ class SyncBenchmark {
         long seconds = 20;
         HttpHubClient client = new HttpHubClient(URI.create("http://127.0.0.1:" + hub.port()), null,
                 Duration.ofSeconds(120));
+        // Participants enrolled over the last four weeks, whose cells the sims rewrite (as a week page would accept).
         Map<String, List<String>> participants = new LinkedHashMap<>();
         for (String site : worksites) {
             participants.put(site, hubStore.read(r -> r.rowsAfter(Set.of(site), 0, Integer.MAX_VALUE)).stream()
-                    .filter(row -> row.table().equals("participant")).map(HubRow::id).toList());
+                    .filter(row -> row.table().equals("enrolment") && !row.deleted())
+                    .filter(row -> !day(row, "entry_date").isAfter(TODAY.minusDays(28))
+                            && (row.data().get("exit_date") == null || day(row, "exit_date").isAfter(TODAY)))
+                    .map(row -> (String) row.data().get("participant_id")).distinct().toList());
         }
         long head = hubStore.read(HubStore.HubReader::lastSequence);
         List<Sim> sims = new ArrayList<>();
@@ -321,6 +350,7 @@ class SyncBenchmark {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong failures = new AtomicLong();
         AtomicLong rowsDown = new AtomicLong();
+        AtomicLong refused = new AtomicLong();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         CountDownLatch done = new CountDownLatch(devices);
         for (Sim sim : sims) {
@@ -333,6 +363,7 @@ class SyncBenchmark {
                             sim.cursor = response.cursor();
                             sim.acknowledged = response.acknowledged();
                             rowsDown.addAndGet(response.changedRows());
+                            refused.addAndGet(response.rejections().size());
                             latencies.add(System.nanoTime() - t0);
                         } catch (IOException | RuntimeException e) {
                             failures.incrementAndGet();
@@ -350,10 +381,15 @@ class SyncBenchmark {
         Collections.sort(sorted);
         line("hub throughput on loopback (%s, %d devices on %d worksites, %d s, client and hub on the same 2 cores): "
                         + "%.1f syncs/s (each 5 hours cells up + the worksite's new rows down, %d rows received in all), "
-                        + "latency p50 %d ms, p95 %d ms, max %d ms, %d failures", database, devices, worksites.size(),
+                        + "latency p50 %d ms, p95 %d ms, max %d ms, %d failures, %d cells refused by the week's rules",
+                database, devices, worksites.size(),
                 seconds, sorted.size() / (double) seconds, rowsDown.get(), percentile(sorted, 50),
                 percentile(sorted, 95), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1_000_000,
-                failures.get());
+                failures.get(), refused.get());
+    }
+
+    private static LocalDate day(HubRow row, String field) {
+        return LocalDate.parse(row.data().get(field).toString());
     }
 
     private static long percentile(List<Long> sorted, int p) {
@@ -386,12 +422,12 @@ class SyncBenchmark {
                 Map<String, Object> f = new LinkedHashMap<>();
                 f.put("participant_id", participant);
                 f.put("worksite_id", site);
-                f.put("work_day", TODAY.minusDays(day % 700).toString());
+                f.put("work_day", TODAY.minusDays(day % 28).toString());
                 f.put("kind", HoursKind.TRAVAIL_CHANTIER.name());
                 f.put("minutes", 60 + 15 * (i % 8));
                 f.put("deleted", false);
-                ops.add(new Operation(++number, "hours_entry", fr.convergence.terrain.core.store.HoursRepository.idFor(
-                        participant, TODAY.minusDays(day % 700), HoursKind.TRAVAIL_CHANTIER), site, f,
+                ops.add(new Operation(++number, "hours_entry", HoursRepository.idFor(
+                        participant, TODAY.minusDays(day % 28), HoursKind.TRAVAIL_CHANTIER), site, f,
                         new Hlc(System.currentTimeMillis(), (int) (number % 1000), id).encode(), cursor));
             }
             day++;
