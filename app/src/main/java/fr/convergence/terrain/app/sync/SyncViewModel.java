@@ -5,6 +5,7 @@ import fr.convergence.terrain.app.common.TaskExecutor;
 import fr.convergence.terrain.app.common.UserMessages;
 import fr.convergence.terrain.app.session.Session;
 import fr.convergence.terrain.sync.client.HubException;
+import fr.convergence.terrain.sync.client.SyncProgress;
 import fr.convergence.terrain.sync.client.SyncReport;
 import java.io.IOException;
 import java.net.URI;
@@ -159,11 +160,35 @@ public final class SyncViewModel {
         syncing.set(true);
         progress.set(-1);
         progressText.set(I18n.t("sync.progress.connecting"));
-        networkExecutor.run(() -> service.sync((pages, up, down, left) -> ui.execute(() -> {
-            progressText.set(I18n.t("sync.progress", pages, bytes(up), bytes(down)));
-            pending.set(left);
-            pendingText.set(pendingText(left));
-        })), report -> synced(report, asked), this::syncFailed);
+        networkExecutor.run(() -> service.sync(new SyncProgress() {
+            // Called on the sync's thread, one after the other: pages and bytes, then (pulls over several pages)
+            // the share of rows received.
+            private String pagesAndBytes = "";
+            private String share = "";
+
+            @Override
+            public void exchanged(int pages, long up, long down, int left) {
+                pagesAndBytes = I18n.t("sync.progress", pages, bytes(up), bytes(down));
+                String text = pagesAndBytes + share;
+                ui.execute(() -> {
+                    progressText.set(text);
+                    pending.set(left);
+                    pendingText.set(pendingText(left));
+                });
+            }
+
+            @Override
+            public void rows(long received, long remaining) {
+                // A pull over several pages (first sync of a worksite): the bar fills as rows arrive.
+                double done = received + remaining == 0 ? 1 : received / (double) (received + remaining);
+                share = I18n.t("sync.progress.share", Math.round(done * 100));
+                String text = pagesAndBytes + share;
+                ui.execute(() -> {
+                    progress.set(done);
+                    progressText.set(text);
+                });
+            }
+        }), report -> synced(report, asked), this::syncFailed);
     }
 
     private void synced(SyncReport report, boolean asked) {

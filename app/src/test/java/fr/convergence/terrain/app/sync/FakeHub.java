@@ -28,6 +28,8 @@ final class FakeHub implements HubClient {
     Predicate<Operation> refuse = op -> false;
     String refusal = "Ce·tte salarié·e a changé de chantier : la modification n’est plus possible ici.";
     final List<TableChanges> nextChanges = new ArrayList<>();
+    /** Rows said to remain after each page of the next pulls: a non-empty plan makes the pull take several pages. */
+    final java.util.Deque<Long> remainingPlan = new java.util.ArrayDeque<>();
     final List<SyncRequest> requests = new ArrayList<>();
     private long cursor;
     private long requestsMade;
@@ -48,15 +50,18 @@ final class FakeHub implements HubClient {
         List<TableChanges> changes = List.of();
         int conflicts = 0;
         if (!request.moreOperations()) {
-            changes = List.copyOf(nextChanges);
-            conflicts = (int) nextChanges.stream().filter(c -> c.table().equals("sync_conflict"))
+            // A planned multi-page pull sends one group per page, the last page the rest.
+            changes = remainingPlan.isEmpty() || nextChanges.isEmpty() ? List.copyOf(nextChanges)
+                    : List.of(nextChanges.get(0));
+            conflicts = (int) changes.stream().filter(c -> c.table().equals("sync_conflict"))
                     .mapToLong(c -> c.rows().size()).sum();
-            nextChanges.clear();
+            nextChanges.removeAll(changes);
             cursor += 1 + changes.size();
         }
         bytesDown += 1500L * (1 + changes.size());
+        Long remaining = request.moreOperations() ? null : remainingPlan.poll();
         return new SyncResponse(1, HUB_ID, null, acknowledged, rejections, conflicts, changes, List.of(), cursor,
-                false, false);
+                remaining != null, false, null, null, null, remaining);
     }
 
     @Override

@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
@@ -240,6 +241,27 @@ class SyncViewModelTest {
         model.discard(model.quarantine().get(0));
         assertThat(model.quarantine()).isEmpty();
         assertThat(model.messageProperty().get()).startsWith("Modification abandonnée : Aubert Hélène");
+    }
+
+    @Test
+    void aPullOverSeveralPagesFillsTheBarWithTheShareOfRowsReceived() {
+        enrolAndSync();
+        List<Double> bar = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        model.progressProperty().addListener((obs, was, now) -> bar.add(now.doubleValue()));
+        model.progressTextProperty().addListener((obs, was, now) -> texts.add(now));
+        for (int i = 0; i < 3; i++) {
+            hub.nextChanges.add(FakeHub.conflict("c-" + i, "participant", helene.id(), "phone", "06 00 00 00 00",
+                    "06 1" + i + " 00 00 00", "07 2" + i + " 00 00 00", CLOCK.millis()));
+        }
+        hub.remainingPlan.addAll(List.of(2L, 1L));
+
+        model.syncNow();
+
+        assertThat(bar).as("the share of rows received, page after page").containsSubsequence(1 / 3.0, 2 / 3.0, 1.0);
+        assertThat(texts).anyMatch(t -> t.startsWith("Page 1 —") && t.endsWith("— 33 %"))
+                .anyMatch(t -> t.startsWith("Page 2 —") && t.endsWith("— 67 %"));
+        assertThat(model.progressTextProperty().get()).startsWith("Terminé : 3 page(s)");
     }
 
     @Test

@@ -107,6 +107,7 @@ public final class SyncEngine {
         int conflicts = 0;
         int pages = 0;
         boolean resynced = false;
+        boolean pulledOverPages = false;
         store.write("system", tx -> SyncRepository.numberOutbox(tx));
         for (int exchange = 0; exchange < MAX_EXCHANGES; exchange++) {
             List<Operation> batch = repository.nextBatch(BATCH_BYTES);
@@ -188,6 +189,10 @@ public final class SyncEngine {
             HubClient.Traffic now = hub.traffic().minus(before);
             int pending = repository.pendingCount();
             progress.exchanged(pages, now.bytesUp(), now.bytesDown(), pending);
+            if (!moreOperations && (response.remaining() != null || pulledOverPages)) {
+                pulledOverPages = true;
+                progress.rows(received, response.more() && response.remaining() != null ? response.remaining() : 0);
+            }
             if (!moreOperations && !response.more() && !response.resync()) {
                 if (!repository.hasPendingAfter(0)) {
                     break;

@@ -309,6 +309,11 @@ public final class JooqHubStore implements HubStore {
         }
 
         @Override
+        public long countRowsAfter(Collection<String> worksites, long cursor) {
+            return sql.fetchCount(ROW, ROW_WORKSITE.in(worksites).and(ROW_SEQ.gt(cursor)));
+        }
+
+        @Override
         public List<Exit> exitsAfter(Collection<String> worksites, long cursor, int limit) {
             return sql.selectFrom(EXIT).where(EXIT_WORKSITE.in(worksites), EXIT_SEQ.gt(cursor)).orderBy(EXIT_SEQ)
                     .limit(limit).fetch(r -> new Exit(r.get(EXIT_SEQ), r.get(EXIT_TABLE), r.get(EXIT_ROW),

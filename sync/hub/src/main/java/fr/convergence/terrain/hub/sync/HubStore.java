@@ -56,6 +56,9 @@ public interface HubStore extends AutoCloseable {
         /** Rows of these worksites changed after {@code cursor}, by sequence. */
         List<HubRow> rowsAfter(Collection<String> worksites, long cursor, int limit);
 
+        /** How many rows of these worksites changed after {@code cursor} (the rest of an initial sync). */
+        long countRowsAfter(Collection<String> worksites, long cursor);
+
         /** Rows that left these worksites after {@code cursor}, by sequence. */
         List<Exit> exitsAfter(Collection<String> worksites, long cursor, int limit);
 

@@ -112,7 +112,7 @@ public final class SyncService {
         return new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), hubTime(), applied.acknowledged(),
                 applied.rejections(), applied.conflicts(), columns ? null : page.changes(), page.exits(),
                 page.cursor(), page.more(), page.resync(), null,
-                columns ? ColumnCodec.encode(page.changes(), encoding) : null, page.worksites());
+                columns ? ColumnCodec.encode(page.changes(), encoding) : null, page.worksites(), page.remaining());
     }
 
     /**
@@ -640,8 +640,10 @@ public final class SyncService {
             // worksite is not sent again at the next exchange.
             end = Math.max(end, Math.min(worksites.lastSeq(), last));
         }
+        // For the laptop's progress bar: what is left of a scope pulled over several pages (an initial sync).
+        Long remaining = more ? reader.countRowsAfter(scope, end) : null;
         return new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), null, 0, null, 0, group(sent, payload), gone, end,
-                more, false, null, null, worksites.worksites());
+                more, false, null, null, worksites.worksites(), remaining);
     }
 
     private void includeParents(HubReader reader, HubRow row, long pageEnd, Map<String, HubRow> sent,

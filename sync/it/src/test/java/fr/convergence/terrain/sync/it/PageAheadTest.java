@@ -75,6 +75,33 @@ class PageAheadTest {
     }
 
     @Test
+    void aPullOverSeveralPagesTellsHowManyRowsAreLeft() throws Exception {
+        SyncWorld.Laptop reader = world.laptop("reader", "worksite", SyncWorld.SITE_A);
+        List<long[]> told = new CopyOnWriteArrayList<>();
+        SyncProgress progress = new SyncProgress() {
+            @Override
+            public void exchanged(int pages, long up, long down, int pending) {
+            }
+
+            @Override
+            public void rows(long received, long remaining) {
+                told.add(new long[] {received, remaining});
+            }
+        };
+
+        SyncReport report = new SyncEngine(reader.store(), reader.client(), SMALL_PAGES).sync(progress);
+
+        assertThat(told).hasSize(report.pages());
+        long total = told.get(0)[0] + told.get(0)[1];
+        assertThat(total).as("the first page's count covers the scope").isGreaterThanOrEqualTo(report.rowsReceived());
+        for (int i = 1; i < told.size(); i++) {
+            assertThat(told.get(i)[0]).isGreaterThan(told.get(i - 1)[0]);
+            assertThat(told.get(i)[1]).isLessThan(told.get(i - 1)[1]);
+        }
+        assertThat(told.get(told.size() - 1)).containsExactly(report.rowsReceived(), 0L);
+    }
+
+    @Test
     void anEditMadeDuringThePullIsSentAndNothingIsLost() throws Exception {
         SyncWorld.Laptop reader = world.laptop("reader", "worksite", SyncWorld.SITE_A);
         Edits edits = new Edits(reader.store(), "cip");

@@ -14,12 +14,14 @@ import java.util.List;
  * {@link ColumnCodec#COLUMNS_1} or {@link ColumnCodec#COLUMNS_2}. {@code hubTime} is the hub's hybrid clock, which laptops observe.
  * {@code worksites} (optional, absent on most exchanges): the scope's worksites when the laptop pulls from cursor 0 or
  * rebuilds, else those the hub added or changed after the cursor; the laptop stores them before the page's rows.
+ * {@code remaining} (optional, when {@code more}): about how many rows of the scope are still to come, for a progress
+ * bar (rows changed after the new cursor; a row changed twice meanwhile counts once).
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record SyncResponse(int protocol, String hubId, String hubTime, long acknowledged, List<Rejection> rejections,
                            int conflictsRecorded, List<TableChanges> changes, List<RowExit> exits, long cursor,
                            boolean more, boolean resync, Rewind rewound, List<ColumnCodec.ColumnTable> columns,
-                           List<WorksiteInfo> worksites) {
+                           List<WorksiteInfo> worksites, Long remaining) {
 
     public SyncResponse {
         worksites = worksites == null ? List.of() : List.copyOf(worksites);
@@ -27,6 +29,14 @@ public record SyncResponse(int protocol, String hubId, String hubTime, long ackn
         changes = changes == null ? List.of() : List.copyOf(changes);
         columns = columns == null ? List.of() : List.copyOf(columns);
         exits = exits == null ? List.of() : List.copyOf(exits);
+    }
+
+    public SyncResponse(int protocol, String hubId, String hubTime, long acknowledged, List<Rejection> rejections,
+                        int conflictsRecorded, List<TableChanges> changes, List<RowExit> exits, long cursor,
+                        boolean more, boolean resync, Rewind rewound, List<ColumnCodec.ColumnTable> columns,
+                        List<WorksiteInfo> worksites) {
+        this(protocol, hubId, hubTime, acknowledged, rejections, conflictsRecorded, changes, exits, cursor, more,
+                resync, rewound, columns, worksites, null);
     }
 
     public SyncResponse(int protocol, String hubId, String hubTime, long acknowledged, List<Rejection> rejections,
