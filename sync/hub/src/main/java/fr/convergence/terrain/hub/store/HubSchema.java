@@ -13,6 +13,7 @@ import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.impl.SQLDataType;
 
@@ -111,6 +112,40 @@ final class HubSchema {
             }
         }
         return added;
+    }
+
+    /** The schema this hub's code reads and writes; kept in {@code hub_meta} under {@link #VERSION_KEY}. */
+    static final int VERSION = 2;
+    static final String VERSION_KEY = "schema_version";
+    /** Any constant: the PostgreSQL advisory lock that makes hub processes starting together migrate one at a time. */
+    private static final long MIGRATION_LOCK = 0x7465727261696eL;
+
+    /**
+     * Brings the database to {@link #VERSION}, in one transaction: 1 = the first release's tables, 2 = worksite
+     * descriptions and their sequence stamp. A later change adds a step {@code if (found < 3) …} and bumps
+     * {@link #VERSION}. A database already at a newer schema (a newer hub ran on it) is refused: this hub would
+     * not know what the newer one writes.
+     */
+    static void migrate(DSLContext sql, SQLDialect dialect) {
+        if (dialect == SQLDialect.POSTGRES) {
+            sql.fetch("SELECT pg_advisory_xact_lock(" + MIGRATION_LOCK + ")");
+        }
+        sql.createTableIfNotExists(META).column(META_KEY.getName(), SQLDataType.VARCHAR(100).nullable(false))
+                .column(META_VALUE.getName(), SQLDataType.VARCHAR(4000).nullable(false))
+                .constraint(constraint("hub_meta_pk").primaryKey(META_KEY)).execute();
+        String stored = sql.select(META_VALUE).from(META).where(META_KEY.eq(VERSION_KEY)).fetchOne(META_VALUE);
+        int found = stored == null ? 0 : Integer.parseInt(stored);
+        if (found > VERSION) {
+            throw new IllegalStateException("La base du hub est au schéma " + found + ", plus récent que celui de ce "
+                    + "hub (" + VERSION + ") : un hub plus récent l'a mise à jour. Installez cette version de "
+                    + "terrain-hub avant de le démarrer.");
+        }
+        if (found < VERSION) {
+            // Steps 1 and 2 are written to be replayed: tables created if missing, columns added if missing.
+            create(sql);
+            sql.insertInto(META).set(META_KEY, VERSION_KEY).set(META_VALUE, String.valueOf(VERSION))
+                    .onConflict(META_KEY).doUpdate().set(META_VALUE, String.valueOf(VERSION)).execute();
+        }
     }
 
     static void create(DSLContext sql) {

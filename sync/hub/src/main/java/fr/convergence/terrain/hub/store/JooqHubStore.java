@@ -65,7 +65,12 @@ public final class JooqHubStore implements HubStore {
         this.dataSource = dataSource;
         this.dialect = dialect;
         DSLContext sql = context(dataSource);
-        sql.transaction(c -> HubSchema.create(c.dsl()));
+        try {
+            sql.transaction(c -> HubSchema.migrate(c.dsl(), dialect));
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
         sql.transaction(c -> {
             DSLContext tx = c.dsl();
             tx.insertInto(COUNTER).set(COUNTER_ID, 1).set(COUNTER_VALUE, 0L).onConflictDoNothing().execute();

@@ -1,0 +1,99 @@
+package fr.convergence.terrain.sync.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.convergence.terrain.hub.store.JooqHubStore;
+import fr.convergence.terrain.hub.sync.HubStore;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The hub's database records its schema version: an older database is brought up to date when a hub opens it, a
+ * database a newer hub has updated is refused rather than misread, and hub processes starting together on one
+ * PostgreSQL database migrate one at a time.
+ */
+class HubSchemaVersionTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aDatabaseOfTheFirstReleaseIsBroughtUpToDateKeepingItsData() throws Exception {
+        String url = "jdbc:sqlite:" + dir.resolve("old-hub.db");
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            // hub_meta and hub_worksite as the first release made them: no schema version, no worksite description.
+            s.execute("CREATE TABLE hub_meta (meta_key VARCHAR(100) NOT NULL PRIMARY KEY, meta_value VARCHAR(4000) "
+                    + "NOT NULL)");
+            s.execute("INSERT INTO hub_meta VALUES ('hub_id', 'ancien-hub')");
+            s.execute("CREATE TABLE hub_worksite (id VARCHAR(64) NOT NULL PRIMARY KEY, territory_id VARCHAR(64))");
+            s.execute("INSERT INTO hub_worksite VALUES ('chantier-ancien', 'lille')");
+        }
+
+        try (JooqHubStore store = JooqHubStore.open(url, null, null)) {
+            assertThat(store.hubId()).isEqualTo("ancien-hub");
+            java.util.Set<String> lille = store.read(r -> r.worksitesOf("territory", "lille"));
+            assertThat(lille).contains("chantier-ancien");
+        }
+        assertThat(query(url, "SELECT meta_value FROM hub_meta WHERE meta_key = 'schema_version'")).isEqualTo("2");
+        assertThat(query(url, "SELECT count(*) FROM pragma_table_info('hub_worksite') WHERE name = 'name'"))
+                .isEqualTo("1");
+    }
+
+    @Test
+    void aDatabaseANewerHubHasUpdatedIsRefused() throws Exception {
+        String url = "jdbc:sqlite:" + dir.resolve("hub.db");
+        JooqHubStore.open(url, null, null).close();
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("UPDATE hub_meta SET meta_value = '99' WHERE meta_key = 'schema_version'");
+        }
+
+        assertThatThrownBy(() -> JooqHubStore.open(url, null, null)).hasMessageContaining("schéma 99")
+                .hasMessageContaining("plus récent que celui de ce hub");
+    }
+
+    @Test
+    void hubProcessesStartingTogetherOnOnePostgresDatabaseMigrateOneAtATime() throws Exception {
+        String url = PostgresSupport.freshSchemaUrl();
+        int processes = 4;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(processes);
+        List<Future<String>> opened = new ArrayList<>();
+        for (int i = 0; i < processes; i++) {
+            Callable<String> open = () -> {
+                start.await();
+                try (JooqHubStore store = JooqHubStore.open(url, System.getenv("PGUSER"),
+                        System.getenv("PGPASSWORD"))) {
+                    return store.hubId() + "/" + store.read(HubStore.HubReader::lastSequence);
+                }
+            };
+            opened.add(pool.submit(open));
+        }
+        start.countDown();
+        List<String> seen = new ArrayList<>();
+        for (Future<String> f : opened) {
+            seen.add(f.get());
+        }
+        pool.shutdown();
+        assertThat(seen).as("one hub identity, made once").hasSize(processes).allMatch(seen.get(0)::equals);
+    }
+
+    private static String query(String url, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery(sql)) {
+            return r.next() ? r.getString(1) : null;
+        }
+    }
+}
