@@ -148,10 +148,8 @@ final class HubSchema {
         }
     }
 
-    static void create(DSLContext sql) {
-        sql.createTableIfNotExists(META).column(META_KEY.getName(), SQLDataType.VARCHAR(100).nullable(false))
-                .column(META_VALUE.getName(), SQLDataType.VARCHAR(4000).nullable(false))
-                .constraint(constraint("hub_meta_pk").primaryKey(META_KEY)).execute();
+    /** Steps 1 and 2, replayable; {@code hub_meta} already exists ({@link #migrate} makes it first). */
+    private static void create(DSLContext sql) {
         sql.createTableIfNotExists(COUNTER).column(COUNTER_ID.getName(), SQLDataType.INTEGER.nullable(false))
                 .column(COUNTER_VALUE.getName(), SQLDataType.BIGINT.nullable(false))
                 .constraint(constraint("hub_counter_pk").primaryKey(COUNTER_ID)).execute();

@@ -35,6 +35,7 @@ class HubKeepAliveTest {
                      Clock.systemUTC());
              Socket socket = new Socket(InetAddress.getLoopbackAddress(), hub.port())) {
             assertThat(health(socket)).startsWith("HTTP/1.1 200");
+            // The idle time is what is tested: there is no condition to wait on, only time to let pass.
             Thread.sleep(500);
             assertThat(health(socket)).as("second request on the same connection").startsWith("HTTP/1.1 200");
 
