@@ -27,6 +27,7 @@ import fr.convergence.terrain.core.reference.ReferenceData;
 import fr.convergence.terrain.core.security.PasswordHasher;
 import fr.convergence.terrain.core.store.BulkLoader;
 import fr.convergence.terrain.core.store.ReferenceRepository;
+import fr.convergence.terrain.core.store.RowIds;
 import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.core.store.UserRepository;
 import fr.convergence.terrain.core.text.SearchText;
@@ -37,6 +38,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +63,7 @@ public final class DemoDataGenerator {
 
     private final Random random;
     private final LocalDate today;
+    private final DemoDevices devices;
 
     /** What was generated. {@code worksiteIds} in generation order; the first is the ESP's and CIP's. */
     public record Summary(DemoSize size, List<String> worksiteIds, String territoryId, int participants,
@@ -69,6 +73,9 @@ public final class DemoDataGenerator {
     public DemoDataGenerator(long seed, LocalDate today) {
         this.random = new Random(seed);
         this.today = today;
+        // Its own generator: choosing laptops must not change the people, hours and notes drawn from `random`. The
+        // origin is before any demo period (at most five years, entries six months before it).
+        this.devices = new DemoDevices(new Random(seed ^ 0x5DEECE66DL), today.minusYears(10));
     }
 
     public Summary generate(TerrainStore store, DemoSize size, PasswordHasher hasher) {
@@ -132,11 +139,11 @@ public final class DemoDataGenerator {
 
     private Map<Role, User> createUsers(TerrainStore store, PasswordHasher hasher, Worksite first, String territoryId) {
         Map<Role, User> users = new LinkedHashMap<>();
-        users.put(Role.ESP, new User(id(), "esp", "Camille Éducatrice (ESP)", Role.ESP, null, Set.of(first.id()), true));
-        users.put(Role.CIP, new User(id(), "cip", "Yanis Conseiller (CIP)", Role.CIP, null, Set.of(first.id()), true));
-        users.put(Role.COORDINATOR, new User(id(), "coordination", "Sandrine Coordinatrice", Role.COORDINATOR,
+        users.put(Role.ESP, new User(randomId(), "esp", "Camille Éducatrice (ESP)", Role.ESP, null, Set.of(first.id()), true));
+        users.put(Role.CIP, new User(randomId(), "cip", "Yanis Conseiller (CIP)", Role.CIP, null, Set.of(first.id()), true));
+        users.put(Role.COORDINATOR, new User(randomId(), "coordination", "Sandrine Coordinatrice", Role.COORDINATOR,
                 territoryId, Set.of(), true));
-        users.put(Role.ADMIN, new User(id(), "admin", "Administration du poste", Role.ADMIN, null, Set.of(), true));
+        users.put(Role.ADMIN, new User(randomId(), "admin", "Administration du poste", Role.ADMIN, null, Set.of(), true));
         UserRepository repository = new UserRepository(store);
         var password = hasher.hash(DEMO_PASSWORD.toCharArray());
         store.write("system", tx -> {
@@ -148,15 +155,19 @@ public final class DemoDataGenerator {
 
     private void generateParticipant(BulkLoader loader, Worksite worksite, LocalDate periodStart, List<String> authors,
                                      Counters counters) {
-        Participant participant = person(worksite.id());
-        loader.participant(participant);
-        counters.participants++;
+        Participant drawn = person(worksite.id());
         long span = ChronoUnit.DAYS.between(periodStart.minusMonths(6), today.minusWeeks(1));
         LocalDate entry = periodStart.minusMonths(6).plusDays(random.nextInt((int) Math.max(1, span)));
         entry = entry.with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
         if (entry.isAfter(today)) {
             entry = today.with(DayOfWeek.MONDAY);
         }
+        // The file is created on the entry day, known only now.
+        Participant participant = new Participant(devices.id(worksite.id(), entry), drawn.worksiteId(),
+                drawn.firstName(), drawn.lastName(), drawn.birthDate(), drawn.phone(), drawn.email(), drawn.address(),
+                drawn.socialSecurityNumber(), drawn.referentName());
+        loader.participant(participant);
+        counters.participants++;
         List<Enrolment> enrolments = new ArrayList<>();
         LocalDate cddiStart = entry;
         if (worksite.runsPhc() && random.nextInt(100) < 35) {
@@ -178,7 +189,7 @@ public final class DemoDataGenerator {
 
     private Enrolment phcPath(BulkLoader loader, Participant p, LocalDate entry, LocalDate periodStart,
                               Counters counters) {
-        String enrolmentId = id();
+        String enrolmentId = id(p.worksiteId(), entry);
         List<PhcStep> steps = new ArrayList<>();
         LocalDate stepStart = entry;
         int level = 0;
@@ -186,7 +197,7 @@ public final class DemoDataGenerator {
         ExitCategory category = null;
         ExitReason reason = null;
         while (true) {
-            steps.add(new PhcStep(id(), enrolmentId, PHC_LADDER[level], stepStart));
+            steps.add(new PhcStep(id(p.worksiteId(), stepStart), enrolmentId, PHC_LADDER[level], stepStart));
             LocalDate next = stepStart.plusWeeks(5 + random.nextInt(6));
             if (next.isAfter(today)) {
                 break;
@@ -227,7 +238,7 @@ public final class DemoDataGenerator {
         boolean extended = months > 24;
         LocalDate exit = plannedEnd.isBefore(today) ? plannedEnd : null;
         ExitReason reason = exit == null ? null : randomReason(randomCategory());
-        Enrolment enrolment = new Enrolment(id(), p.id(), p.worksiteId(), Programme.CVG, ContractType.CDDI, entry,
+        Enrolment enrolment = new Enrolment(id(p.worksiteId(), entry), p.id(), p.worksiteId(), Programme.CVG, ContractType.CDDI, entry,
                 plannedEnd, weekly, derogation ? DerogationKind.INDIVIDUELLE : null,
                 derogation ? entry.plusMonths(11) : null,
                 extended ? "Prolongation pour achever la formation qualifiante en cours" : null, exit,
@@ -239,7 +250,7 @@ public final class DemoDataGenerator {
             for (int monthsAfter : new int[] {1, 3, 6, 12}) {
                 LocalDate due = exit.plusMonths(monthsAfter);
                 boolean done = due.isBefore(today) && random.nextInt(100) < 80;
-                loader.followUp(new FollowUp(id(), enrolment.id(), p.id(), monthsAfter, due,
+                loader.followUp(new FollowUp(id(p.worksiteId(), exit), enrolment.id(), p.id(), monthsAfter, due,
                         done ? due.plusDays(random.nextInt(10)) : null,
                         done ? FOLLOW_UP_OUTCOMES[random.nextInt(FOLLOW_UP_OUTCOMES.length)] : null), p.worksiteId());
             }
@@ -327,13 +338,14 @@ public final class DemoDataGenerator {
         for (int i = 0; i < count; i++) {
             String[] template = NOTE_TEXTS[random.nextInt(NOTE_TEXTS.length)];
             LocalDate date = between(from, to);
-            String noteId = id();
+            String noteId = id(p.worksiteId(), date);
             String author = authors.get(random.nextInt(2));
             Instant created = date.atTime(10 + random.nextInt(7), 0).toInstant(ZoneOffset.UTC);
             List<SupportNoteRevision> revisions = new ArrayList<>();
-            revisions.add(new SupportNoteRevision(id(), noteId, template[1], author, created));
+            revisions.add(new SupportNoteRevision(id(p.worksiteId(), date), noteId, template[1], author, created));
             if (random.nextInt(100) < 20) {
-                revisions.add(new SupportNoteRevision(id(), noteId, template[1] + " Mise à jour : démarche effectuée.",
+                revisions.add(new SupportNoteRevision(id(p.worksiteId(), date.plusDays(2)), noteId,
+                        template[1] + " Mise à jour : démarche effectuée.",
                         author, created.plus(2, ChronoUnit.DAYS)));
             }
             loader.note(new SupportNote(noteId, p.id(), p.worksiteId(), date, NoteTheme.valueOf(template[0]),
@@ -354,16 +366,18 @@ public final class DemoDataGenerator {
         for (int i = 0; i < count; i++) {
             Partner partner = Partner.values()[random.nextInt(Partner.values().length)];
             ReferralStatus target = ReferralStatus.values()[random.nextInt(ReferralStatus.values().length)];
-            String referralId = id();
+            keepRandomIdDraws();
             LocalDate created = between(from, to);
+            String referralId = devices.id(p.worksiteId(), created);
             String author = authors.get(1);
             List<ReferralStatusChange> history = new ArrayList<>();
-            history.add(new ReferralStatusChange(id(), referralId, null, ReferralStatus.BROUILLON, created, author, null));
+            history.add(new ReferralStatusChange(id(p.worksiteId(), created), referralId, null,
+                    ReferralStatus.BROUILLON, created, author, null));
             ReferralStatus current = ReferralStatus.BROUILLON;
             LocalDate day = created;
             for (ReferralStatus next : pathTo(target)) {
                 day = min(day.plusDays(1 + random.nextInt(20)), today);
-                history.add(new ReferralStatusChange(id(), referralId, current, next, day, author,
+                history.add(new ReferralStatusChange(id(p.worksiteId(), day), referralId, current, next, day, author,
                         next == ReferralStatus.REFUSEE ? "Dossier incomplet selon le partenaire" : null));
                 current = next;
             }
@@ -422,13 +436,65 @@ public final class DemoDataGenerator {
                 birth.getYear() % 100, birth.getMonthValue(), random.nextInt(1000), random.nextInt(1000)) : null;
         String referent = random.nextInt(100) < 60
                 ? DemoNames.REFERENTS.get(random.nextInt(DemoNames.REFERENTS.size())) : null;
-        return new Participant(id(), worksiteId, first, last, birth, phone, email, address, nir, referent);
+        keepRandomIdDraws();
+        return new Participant(null, worksiteId, first, last, birth, phone, email, address, nir, referent);
     }
 
-    private String id() {
+    /** A random UUID (version 4), for what never syncs: the local accounts. */
+    private String randomId() {
         long most = (random.nextLong() & ~0xF000L) | 0x4000L;
         long least = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
         return new UUID(most, least).toString();
+    }
+
+    /** The id a laptop of the worksite gave a row it created on {@code day}. */
+    private String id(String worksiteId, LocalDate day) {
+        keepRandomIdDraws();
+        return devices.id(worksiteId, day);
+    }
+
+    /**
+     * The two draws the random ids of earlier versions took: so the demo's people, hours, notes and referrals stay
+     * the ones every figure of docs/performance.md was measured on, only their ids change.
+     */
+    private void keepRandomIdDraws() {
+        random.nextLong();
+        random.nextLong();
+    }
+
+    /**
+     * Row ids as the worksite's laptops would have issued them ({@link RowIds}): two laptops per worksite, each
+     * counting the rows it created in date order. A row created on day d takes the laptop's first free counter
+     * from d (days since {@code origin}): a laptop of the demo creates well under one row a day, so its counters
+     * grow with time, by about one a day — faster than a real laptop's, which grow by one per row created. Pages
+     * measured on the demo are therefore, if anything, larger than real ones.
+     */
+    private static final class DemoDevices {
+        private static final int LAPTOPS_PER_WORKSITE = 2;
+        private final Random choice;
+        private final LocalDate origin;
+        private final Map<String, long[]> prefixes = new HashMap<>();
+        private final Map<Long, BitSet> used = new HashMap<>();
+
+        DemoDevices(Random choice, LocalDate origin) {
+            this.choice = choice;
+            this.origin = origin;
+        }
+
+        String id(String worksiteId, LocalDate day) {
+            long[] laptops = prefixes.computeIfAbsent(worksiteId, w -> {
+                long[] drawn = new long[LAPTOPS_PER_WORKSITE];
+                for (int i = 0; i < drawn.length; i++) {
+                    drawn[i] = RowIds.prefixOf(choice.nextLong());
+                }
+                return drawn;
+            });
+            long prefix = laptops[choice.nextInt(laptops.length)];
+            BitSet taken = used.computeIfAbsent(prefix, p -> new BitSet());
+            int counter = taken.nextClearBit(1 + (int) Math.max(0, ChronoUnit.DAYS.between(origin, day)));
+            taken.set(counter);
+            return RowIds.id(prefix, counter);
+        }
     }
 
     private LocalDate between(LocalDate from, LocalDate to) {

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -115,8 +114,8 @@ public final class NoteService {
         if (!verdict.saveAllowed()) {
             return Result.refused(verdict);
         }
-        String noteId = UUID.randomUUID().toString();
-        SupportNoteRevision revision = new SupportNoteRevision(UUID.randomUUID().toString(), noteId,
+        String noteId = store.newRowId();
+        SupportNoteRevision revision = new SupportNoteRevision(store.newRowId(), noteId,
                 draft.text().strip(), user.id(), clock.instant());
         SupportNote note = new SupportNote(noteId, participant.id(), participant.worksiteId(), draft.date(),
                 draft.theme(), draft.visibility(), user.id(), List.of(revision));
@@ -148,7 +147,7 @@ public final class NoteService {
         }
         List<SupportNoteRevision> revisions = new ArrayList<>(note.revisions());
         SupportNoteRevision revision = textChanged
-                ? new SupportNoteRevision(UUID.randomUUID().toString(), noteId, text, user.id(), clock.instant())
+                ? new SupportNoteRevision(store.newRowId(), noteId, text, user.id(), clock.instant())
                 : null;
         if (revision != null) {
             revisions.add(revision);

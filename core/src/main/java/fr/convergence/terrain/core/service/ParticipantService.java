@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -188,8 +187,8 @@ public final class ParticipantService {
      */
     public Result<Participant> create(User user, Participant draft, Enrolment enrolmentDraft) {
         requireAccess(user, draft.worksiteId());
-        Participant participant = trimmed(draft, UUID.randomUUID().toString());
-        Enrolment enrolment = withIds(enrolmentDraft, UUID.randomUUID().toString(), participant);
+        Participant participant = trimmed(draft, store.newRowId());
+        Enrolment enrolment = withIds(enrolmentDraft, store.newRowId(), participant);
         Verdict verdict = checkParticipant(participant).and(checkEnrolment(enrolment));
         if (!verdict.saveAllowed()) {
             return Result.refused(verdict);
@@ -198,7 +197,7 @@ public final class ParticipantService {
             participants.save(tx, participant);
             enrolments.save(tx, enrolment);
             if (enrolment.contractType() == ContractType.PHC) {
-                enrolments.saveStep(tx, new PhcStep(UUID.randomUUID().toString(), enrolment.id(), ladder.first(),
+                enrolments.saveStep(tx, new PhcStep(store.newRowId(), enrolment.id(), ladder.first(),
                         enrolment.entryDate()), participant.worksiteId());
             }
             return null;
@@ -252,7 +251,7 @@ public final class ParticipantService {
         Enrolment enrolment = enrolments.find(enrolmentId)
                 .orElseThrow(() -> new IllegalArgumentException("Parcours introuvable : " + enrolmentId));
         requireAccess(user, enrolment.worksiteId());
-        PhcStep step = new PhcStep(UUID.randomUUID().toString(), enrolmentId, targetHours, startDate);
+        PhcStep step = new PhcStep(store.newRowId(), enrolmentId, targetHours, startDate);
         Verdict verdict = enrolment.contractType() != ContractType.PHC
                 ? Verdict.refused("Les paliers ne concernent que les contrats Premières Heures.")
                 : PhcRules.checkStep(step);
@@ -295,7 +294,7 @@ public final class ParticipantService {
             return Result.refused(verdict);
         }
         List<FollowUp> due = CvgRules.followUpsDue(exited).stream()
-                .map(f -> new FollowUp(UUID.randomUUID().toString(), f.enrolmentId(), f.participantId(),
+                .map(f -> new FollowUp(store.newRowId(), f.enrolmentId(), f.participantId(),
                         f.monthsAfterExit(), f.dueDate(), null, null))
                 .toList();
         store.write(user.id(), tx -> {

@@ -26,7 +26,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -132,8 +131,8 @@ public final class ReferralService {
         }
         Map<String, Boolean> documents = draft.documents() == null
                 ? usualChecklist(draft.partner()) : cleanDocuments(draft.documents());
-        String referralId = UUID.randomUUID().toString();
-        ReferralStatusChange creation = new ReferralStatusChange(UUID.randomUUID().toString(), referralId, null,
+        String referralId = store.newRowId();
+        ReferralStatusChange creation = new ReferralStatusChange(store.newRowId(), referralId, null,
                 ReferralStatus.BROUILLON, today, user.id(), null);
         Referral referral = new Referral(referralId, participant.id(), participant.worksiteId(), draft.partner(),
                 draft.partner() == Partner.AUTRE ? draft.partnerName().strip() : null, draft.purpose().strip(),
@@ -163,7 +162,7 @@ public final class ReferralService {
             if (!verdict.saveAllowed()) {
                 return Result.refused(verdict);
             }
-            ReferralStatusChange change = new ReferralStatusChange(UUID.randomUUID().toString(), referralId,
+            ReferralStatusChange change = new ReferralStatusChange(store.newRowId(), referralId,
                     current.status(), to, on, user.id(), isBlank(comment) ? null : comment.strip());
             List<ReferralStatusChange> history = new ArrayList<>(current.history());
             history.add(change);

@@ -4,6 +4,7 @@ import fr.convergence.terrain.core.clock.Hlc;
 import fr.convergence.terrain.core.clock.HybridLogicalClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -43,6 +44,8 @@ public final class TerrainStore implements AutoCloseable {
     private static final int READ_CONNECTIONS = 4;
     static final String META_DEVICE_ID = "device_id";
     static final String META_HLC = "hlc_last";
+    static final String META_ROW_ID_PREFIX = "row_id_prefix";
+    static final String META_ROW_ID_LAST = "row_id_last";
 
     private final Path file;
     private final Clock clock;
@@ -54,6 +57,9 @@ public final class TerrainStore implements AutoCloseable {
     private final AtomicInteger readConnectionsOpened = new AtomicInteger();
     private final HybridLogicalClock hlc;
     private final String deviceId;
+    private final RowIds rowIds;
+    /** The highest row counter saved in the store; read and written on the writer thread only. */
+    private long savedRowId;
     private volatile Thread writerThread;
     private volatile boolean closed;
 
@@ -77,6 +83,13 @@ public final class TerrainStore implements AutoCloseable {
         this.deviceId = knownDevice.get();
         this.hlc = new HybridLogicalClock(clock, deviceId,
                 jdbcMeta(writeConnection, META_HLC).map(Hlc::parse).orElse(null));
+        Optional<String> prefix = jdbcMeta(writeConnection, META_ROW_ID_PREFIX);
+        if (prefix.isEmpty()) {
+            prefix = Optional.of(Long.toHexString(RowIds.prefixOf(new SecureRandom().nextLong())));
+            jdbcPutMeta(writeConnection, META_ROW_ID_PREFIX, prefix.get());
+        }
+        this.savedRowId = jdbcMeta(writeConnection, META_ROW_ID_LAST).map(Long::parseLong).orElse(0L);
+        this.rowIds = new RowIds(Long.parseUnsignedLong(prefix.get(), 16), savedRowId);
         this.writer = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "terrain-store-writer");
             thread.setDaemon(true);
@@ -123,6 +136,14 @@ public final class TerrainStore implements AutoCloseable {
         return hlc;
     }
 
+    /**
+     * A new id for a row this laptop creates (see {@link RowIds}); may be taken before the write that saves the
+     * row, from any thread: every write that commits saves the highest id issued so far.
+     */
+    public String newRowId() {
+        return rowIds.next();
+    }
+
     /** Runs read-only work on a pooled connection of the calling (background) thread. */
     public <T> T read(Function<DSLContext, T> work) {
         ensureOpen();
@@ -146,14 +167,25 @@ public final class TerrainStore implements AutoCloseable {
         if (Thread.currentThread() == writerThread) {
             throw new IllegalStateException("Nested store write: call the StoreTransaction you already have");
         }
-        Future<T> result = writer.submit(() -> writeContext().transactionResult(configuration -> {
-            StoreTransaction transaction = new StoreTransaction(DSL.using(configuration), hlc, userId, clock);
-            T value = work.apply(transaction);
-            if (transaction.issuedVersions()) {
-                putMeta(DSL.using(configuration), META_HLC, hlc.tick().encode());
-            }
+        Future<T> result = writer.submit(() -> {
+            long[] savedOnCommit = {savedRowId};
+            T value = writeContext().transactionResult(configuration -> {
+                StoreTransaction transaction = new StoreTransaction(DSL.using(configuration), hlc, userId, clock);
+                T done = work.apply(transaction);
+                if (transaction.issuedVersions()) {
+                    putMeta(DSL.using(configuration), META_HLC, hlc.tick().encode());
+                }
+                long issued = rowIds.lastIssued();
+                if (issued > savedRowId) {
+                    putMeta(DSL.using(configuration), META_ROW_ID_LAST, Long.toString(issued));
+                    savedOnCommit[0] = issued;
+                }
+                return done;
+            });
+            // Only once committed: after a rollback the next write saves the counter again.
+            savedRowId = savedOnCommit[0];
             return value;
-        }));
+        });
         try {
             return result.get();
         } catch (InterruptedException e) {

@@ -86,4 +86,27 @@ class DemoDataGeneratorTest {
             assertThat(new OutboxRepository(store).pendingCount()).isZero();
         }
     }
+
+    @Test
+    void rowsHaveTheIdsTheWorksiteLaptopsWouldHaveIssued() {
+        var summary = generate("ids.db", 2023, DemoSize.TERRITORY);
+        try (TerrainStore store = TerrainStore.open(dir.resolve("ids.db"))) {
+            EnrolmentRepository enrolments = new EnrolmentRepository(store);
+            Set<String> ids = new java.util.HashSet<>();
+            int rows = 0;
+            for (String worksite : summary.worksiteIds()) {
+                List<String> ofWorksite = new java.util.ArrayList<>();
+                new ParticipantRepository(store).ofWorksite(worksite).forEach(p -> ofWorksite.add(p.id()));
+                enrolments.ofWorksite(worksite).forEach(e -> ofWorksite.add(e.id()));
+                new ReferralRepository(store).ofWorksite(worksite).forEach(r -> ofWorksite.add(r.id()));
+                Set<Long> prefixes = ofWorksite.stream().map(java.util.UUID::fromString)
+                        .peek(id -> assertThat(id.version()).isEqualTo(8))
+                        .map(java.util.UUID::getMostSignificantBits).collect(Collectors.toSet());
+                assertThat(prefixes).as("two laptops per worksite").hasSize(2);
+                ids.addAll(ofWorksite);
+                rows += ofWorksite.size();
+            }
+            assertThat(ids).hasSize(rows);
+        }
+    }
 }
