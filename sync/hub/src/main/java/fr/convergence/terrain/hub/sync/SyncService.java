@@ -47,6 +47,13 @@ public final class SyncService {
     static final String HUB_DEVICE = "hub";
     private static final int READ_LIMIT = 20_000;
     /**
+     * Rows read for a column page: hours cells cost under a byte each once encoded and compressed, so a page of a
+     * first sync's history may hold more of them; {@link #COLUMN_PAGE_COMPRESSED} bounds it.
+     */
+    private static final int COLUMN_READ_LIMIT = 32_000;
+    /** What a column page aims at once compressed (estimated by {@link #columnCost}): at most this lost on a cut. */
+    private static final int COLUMN_PAGE_COMPRESSED = 64 * 1024;
+    /**
      * How much larger than the default a column-encoded page may be (JSON-equivalent bytes): 24 × 256 KiB, so that
      * the read limit rather than this bounds a page of hours cells; such a page is ≈ 15–45 KB once encoded and
      * compressed, under the ≈ 64 KB the protocol aims at.
@@ -102,7 +109,7 @@ public final class SyncService {
                 request.cursor(), false, false)
                 : store.read(r -> page(r, device, scope, request.cursor(), request.fullPull(),
                 request.pageBytes() == null ? defaultPageBytes : Math.min(request.pageBytes(),
-                        (columns ? COLUMN_PAGE_FACTOR : 4) * defaultPageBytes)));
+                        (columns ? COLUMN_PAGE_FACTOR : 4) * defaultPageBytes), columns));
         if (!request.moreOperations() && !page.resync()) {
             store.write(tx -> {
                 tx.deviceSynced(device.id(), applied.acknowledged(), page.cursor(), clock.millis());
@@ -568,19 +575,24 @@ public final class SyncService {
         }
     }
 
-    /** Reads one page of the scope after {@code cursor}, bounded by {@code pageBytes} of JSON. */
-    SyncResponse page(HubReader reader, Device device, Set<String> scope, long cursor, boolean full, int pageBytes) {
+    /**
+     * Reads one page of the scope after {@code cursor}, bounded by {@code pageBytes} of JSON and, for a column page,
+     * by {@link #COLUMN_PAGE_COMPRESSED} estimated compressed bytes.
+     */
+    SyncResponse page(HubReader reader, Device device, Set<String> scope, long cursor, boolean full, int pageBytes,
+                      boolean columns) {
+        int readLimit = columns ? COLUMN_READ_LIMIT : READ_LIMIT;
         long last = reader.lastSequence();
         if (cursor > last || (cursor > 0 && cursor < reader.purgedUpTo())) {
             return new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), null, 0, null, 0, null, null, 0, true, true);
         }
-        List<HubRow> rows = reader.rowsAfter(scope, cursor, READ_LIMIT);
-        List<HubStore.Exit> exits = reader.exitsAfter(scope, cursor, READ_LIMIT);
+        List<HubRow> rows = reader.rowsAfter(scope, cursor, readLimit);
+        List<HubStore.Exit> exits = reader.exitsAfter(scope, cursor, readLimit);
         long readEnd = Long.MAX_VALUE;
-        if (rows.size() == READ_LIMIT) {
+        if (rows.size() == readLimit) {
             readEnd = rows.get(rows.size() - 1).seq();
         }
-        if (exits.size() == READ_LIMIT) {
+        if (exits.size() == readLimit) {
             readEnd = Math.min(readEnd, exits.get(exits.size() - 1).seq());
         }
         List<Object> items = new ArrayList<>();
@@ -601,11 +613,12 @@ public final class SyncService {
         Set<String> inScopeNow = new HashSet<>();
         long pageEnd = cursor;
         int bytes = 0;
+        int compressed = 0;
         boolean more = readEnd != Long.MAX_VALUE;
         for (int i = 0; i < items.size(); i++) {
             Object item = items.get(i);
             long seq = item instanceof HubRow r ? r.seq() : ((HubStore.Exit) item).seq();
-            if (bytes >= pageBytes && seq != pageEnd) {
+            if ((bytes >= pageBytes || compressed >= COLUMN_PAGE_COMPRESSED) && seq != pageEnd) {
                 more = true;
                 break;
             }
@@ -616,6 +629,7 @@ public final class SyncService {
                     payload.put(key(row.table(), row.id()), fields);
                     sent.put(key(row.table(), row.id()), row);
                     bytes += estimate(fields);
+                    compressed += columns ? columnCost(row.table(), fields) : 0;
                 }
             } else {
                 HubStore.Exit exit = (HubStore.Exit) item;
@@ -727,6 +741,24 @@ public final class SyncService {
             size += value == null ? 5 : value.toString().length() + 3;
         }
         return size;
+    }
+
+    /**
+     * A row's rough share of a compressed column page: an hours cell ≈ 0.7 B (measured on the territory demo), any
+     * other row a few bytes of id, version and references plus its text at ≈ 3 characters a byte.
+     */
+    private static int columnCost(String table, Map<String, Object> fields) {
+        if (table.equals("hours_entry")) {
+            return 1;
+        }
+        int text = 0;
+        for (Map.Entry<String, Object> field : fields.entrySet()) {
+            if (field.getValue() instanceof String string && string.length() != 36
+                    && !field.getKey().equals(SyncSchema.VERSION) && !field.getKey().equals(SyncSchema.WORKSITE_ID)) {
+                text += string.length();
+            }
+        }
+        return 12 + text / 3;
     }
 
     static String key(String table, String id) {
