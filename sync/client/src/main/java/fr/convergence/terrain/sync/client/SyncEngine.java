@@ -211,7 +211,7 @@ public final class SyncEngine {
                                 boolean rebuilding) {
         return new SyncRequest(SyncCodec.PROTOCOL, store.deviceId(), hubId, cursor, seen, batch, moreOperations,
                 pageBytes != null ? pageBytes : COLUMN_PAGE_BYTES, rebuilding ? Boolean.TRUE : null,
-                ColumnCodec.COLUMNS_2);
+                ColumnCodec.COLUMNS_3);
     }
 
     /**

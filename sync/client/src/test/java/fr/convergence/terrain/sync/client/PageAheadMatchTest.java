@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class PageAheadMatchTest {
 
     static SyncRequest pull(long cursor, long seen, List<Operation> operations) {
-        return new SyncRequest(1, "device", "hub", cursor, seen, operations, false, 1024, null, ColumnCodec.COLUMNS_2);
+        return new SyncRequest(1, "device", "hub", cursor, seen, operations, false, 1024, null, ColumnCodec.COLUMNS_3);
     }
 
     static SyncResponse page(long cursor) {

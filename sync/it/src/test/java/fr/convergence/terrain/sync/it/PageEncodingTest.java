@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Page encoding negotiation on a running hub: each laptop gets the encoding it asks for — rows when it asks for
  * none (laptops older than column pages) or for one the hub does not know, {@code columns/1} without any of the
- * {@code columns/2} forms, {@code columns/2} with packed ids and references into the page — and all of them carry
- * the same rows.
+ * {@code columns/2} forms, {@code columns/2} with packed ids and references into the page, {@code columns/3} with
+ * ids allocated per device split into prefixes and counters — and all of them carry the same rows.
  */
 class PageEncodingTest extends ProtocolLevelTest {
 
@@ -40,8 +40,11 @@ class PageEncodingTest extends ProtocolLevelTest {
     void eachLaptopGetsTheEncodingItAsksForAndTheSameRows() throws Exception {
         EnrolResponse writer = enrol();
         List<Operation> ops = new ArrayList<>();
-        for (int p = 0; p < 4; p++) {
-            String participant = UUID.randomUUID().toString();
+        // Seven participants created on a laptop that allocates ids per device, one older (a random id).
+        long prefix = (0x3f2a91c407e12b5dL & ~0xF000L) | 0x8000L;
+        for (int p = 0; p < 8; p++) {
+            String participant = p == 3 ? UUID.randomUUID().toString()
+                    : new UUID(prefix, 0x8000_0000_0000_0000L | (40 + p)).toString();
             ops.add(RawOps.participant(ops.size() + 1, writer.deviceId(), participant, SyncWorld.SITE_A));
             for (int d = 0; d < 3; d++) {
                 ops.add(RawOps.hours(ops.size() + 1, writer.deviceId(), participant, SyncWorld.SITE_A,
@@ -56,16 +59,19 @@ class PageEncodingTest extends ProtocolLevelTest {
         SyncResponse unknown = pullFromZero(reader, "columns/99");
         SyncResponse columns1 = pullFromZero(reader, ColumnCodec.COLUMNS_1);
         SyncResponse columns2 = pullFromZero(reader, ColumnCodec.COLUMNS_2);
+        SyncResponse columns3 = pullFromZero(reader, ColumnCodec.COLUMNS_3);
 
         for (SyncResponse asRows : List.of(rows, unknown)) {
             assertThat(asRows.columns()).isEmpty();
-            assertThat(asRows.changedRows()).isEqualTo(16);
+            assertThat(asRows.changedRows()).isEqualTo(32);
         }
         assertThat(columns1.changes()).isEmpty();
         assertThat(keys(columns1)).contains("d", "derived").doesNotContain("u", "du", "r");
         assertThat(columns2.changes()).isEmpty();
-        assertThat(keys(columns2)).contains("u", "r", "derived");
-        for (SyncResponse page : List.of(unknown, columns1, columns2)) {
+        assertThat(keys(columns2)).contains("u", "r", "derived").doesNotContain("s");
+        assertThat(columns3.changes()).isEmpty();
+        assertThat(keys(columns3)).contains("s", "i", "r", "derived").doesNotContain("u");
+        for (SyncResponse page : List.of(unknown, columns1, columns2, columns3)) {
             assertThat(byTable(page.allChanges())).isEqualTo(byTable(rows.allChanges()));
         }
     }

@@ -9,8 +9,8 @@ import java.util.List;
  * {@code rejectionsSeenUpTo} lets the hub forget refusals the laptop has durably recorded (it is also the highest
  * acknowledgement the laptop holds, which tells a restored hub it lost operations). {@code rebuilding} says the
  * laptop wiped its scope and pulls it again: the hub then also sends the rows this device wrote itself.
- * {@code encoding} asks for a denser page encoding ({@link ColumnCodec#COLUMNS_1}, {@link ColumnCodec#COLUMNS_2});
- * absent or unknown to the hub, pages come as rows.
+ * {@code encoding} asks for a denser page encoding ({@link ColumnCodec#COLUMNS_1}, {@link ColumnCodec#COLUMNS_2},
+ * {@link ColumnCodec#COLUMNS_3}, which laptops ask for); absent or unknown to the hub, pages come as rows.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SyncRequest(int protocol, String deviceId, String hubId, long cursor, long rejectionsSeenUpTo,

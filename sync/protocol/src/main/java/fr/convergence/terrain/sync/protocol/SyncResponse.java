@@ -11,7 +11,8 @@ import java.util.List;
  * must pull its scope again from cursor 0. {@code rewound} (absent unless the hub went back in time): the laptop
  * re-sends what the hub lost (see {@link Rewind}); the batch of that exchange was not applied.
  * {@code columns} carries the page instead of {@code changes} when the laptop asked for
- * {@link ColumnCodec#COLUMNS_1} or {@link ColumnCodec#COLUMNS_2}. {@code hubTime} is the hub's hybrid clock, which laptops observe.
+ * {@link ColumnCodec#COLUMNS_1}, {@link ColumnCodec#COLUMNS_2} or {@link ColumnCodec#COLUMNS_3}, in that encoding.
+ * {@code hubTime} is the hub's hybrid clock, which laptops observe.
  * {@code worksites} (optional, absent on most exchanges): the scope's worksites when the laptop pulls from cursor 0 or
  * rebuilds, else those the hub added or changed after the cursor; the laptop stores them before the page's rows.
  * {@code remaining} (optional, when {@code more}): about how many rows of the scope are still to come, for a progress

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -15,11 +18,13 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
- * Page encodings columns/1 and columns/2: what goes in comes out, through JSON and gzip, as the row encoding would
- * carry it; hours cells are far smaller than rows, and columns/2 is smaller again where random ids dominate.
+ * Page encodings columns/1, columns/2 and columns/3: what goes in comes out, through JSON and gzip, as the row
+ * encoding would carry it; hours cells are far smaller than rows, columns/2 is smaller again where random ids
+ * dominate, and columns/3 again where ids allocated per device do.
  */
 class ColumnCodecTest {
 
@@ -170,11 +175,17 @@ class ColumnCodecTest {
     }
 
     @Test
-    void bothColumnEncodingsGiveBackWhatTheRowEncodingCarries() throws Exception {
-        List<TableChanges> page = mixedPage();
+    void everyColumnEncodingGivesBackWhatTheRowEncodingCarries() throws Exception {
+        for (List<TableChanges> page : List.of(mixedPage(), devicePage(new Random(11)), smallDevicePage())) {
+            sameAsRows(page);
+        }
+    }
+
+    /** Each encoding of {@code page}, through JSON and gzip, decodes to the groups the row encoding carries. */
+    static void sameAsRows(List<TableChanges> page) throws Exception {
         List<TableChanges> byRows = throughTheWire(new SyncResponse(1, "hub", "t", 0, null, 0, page, null, 9, false,
                 false)).allChanges();
-        for (String encoding : List.of(ColumnCodec.COLUMNS_1, ColumnCodec.COLUMNS_2)) {
+        for (String encoding : List.of(ColumnCodec.COLUMNS_1, ColumnCodec.COLUMNS_2, ColumnCodec.COLUMNS_3)) {
             List<TableChanges> byColumns = throughTheWire(new SyncResponse(1, "hub", "t", 0, null, 0, null, null, 9,
                     false, false, null, ColumnCodec.encode(page, encoding))).allChanges();
             assertThat(byColumns).as(encoding).hasSize(page.size());
@@ -261,10 +272,17 @@ class ColumnCodecTest {
     }
 
     @Test
-    void columns1HasNoneOfTheColumns2Forms() {
-        assertThat(keys(ColumnCodec.encode(mixedPage(), ColumnCodec.COLUMNS_1))).doesNotContain("u", "du", "r");
-        assertThat(keys(ColumnCodec.encode(mixedPage()))).doesNotContain("u", "du", "r");
-        assertThat(keys(ColumnCodec.encode(mixedPage(), ColumnCodec.COLUMNS_2))).contains("u", "du", "r");
+    void eachEncodingHasOnlyTheFormsOfItsOwnAndEarlierOnes() {
+        for (List<TableChanges> page : List.of(mixedPage(), devicePage(new Random(11)))) {
+            assertThat(keys(ColumnCodec.encode(page, ColumnCodec.COLUMNS_1))).doesNotContain("u", "du", "r", "s");
+            assertThat(keys(ColumnCodec.encode(page))).doesNotContain("u", "du", "r", "s");
+            assertThat(keys(ColumnCodec.encode(page, ColumnCodec.COLUMNS_2))).contains("u", "du", "r")
+                    .doesNotContain("s");
+        }
+        // Random ids only: nothing to split, columns/3 is columns/2.
+        assertThat(keys(ColumnCodec.encode(mixedPage(), ColumnCodec.COLUMNS_3))).doesNotContain("s");
+        assertThat(keys(ColumnCodec.encode(devicePage(new Random(11)), ColumnCodec.COLUMNS_3)))
+                .contains("u", "du", "r", "s");
     }
 
     /**
@@ -284,18 +302,342 @@ class ColumnCodecTest {
                 .isLessThan(0.85);
     }
 
+    // --- columns/3 --------------------------------------------------------------------------------------------
+
+    /** A laptop's prefix as it allocates ids: the most significant half of all its new ids, version nibble 8. */
+    static long devicePrefix(long bits) {
+        return (bits & ~0xF000L) | 0x8000L;
+    }
+
+    /** The id the laptop with {@code prefix} issues as its {@code counter}-th: RFC variant bits, then the counter. */
+    static String deviceId(long prefix, long counter) {
+        return new UUID(prefix, 0x8000_0000_0000_0000L | counter).toString();
+    }
+
+    static final long LAPTOP_A = devicePrefix(0x3f2a91c407e12b5dL);
+    static final long LAPTOP_B = devicePrefix(0x91d0c2e5a4477f10L);
+
+    /**
+     * Ids as {@code devices} laptops allocate them: each id from one of them at random, each laptop's counter going
+     * up by one per id it issued (now and then an id went to a row that is not here).
+     */
+    static IntFunction<List<String>> deviceIds(Random random, int devices) {
+        long[] prefixes = new long[devices];
+        long[] counters = new long[devices];
+        for (int d = 0; d < devices; d++) {
+            prefixes[d] = devicePrefix(random.nextLong());
+            counters[d] = random.nextInt(1000);
+        }
+        return count -> {
+            List<String> ids = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                int d = random.nextInt(devices);
+                counters[d] += random.nextInt(4) == 0 ? 2 : 1;
+                ids.add(deviceId(prefixes[d], counters[d]));
+            }
+            return ids;
+        };
+    }
+
+    /** Five participants written on laptop A, five referrals on laptop B, to participants of an earlier page. */
+    static List<TableChanges> smallDevicePage() {
+        List<List<Object>> participants = new ArrayList<>();
+        List<List<Object>> referrals = new ArrayList<>();
+        for (int p = 0; p < 5; p++) {
+            participants.add(Arrays.asList(deviceId(LAPTOP_A, 10 + 2 * p), "018e4a1b2c3d-000" + p + "-" + NODE, NODE,
+                    "eole", "Prénom " + p, p == 2 ? null : "1980-05-0" + (p + 1), false));
+            referrals.add(Arrays.asList(deviceId(LAPTOP_B, 3 + p), "018e4a1b2c4d-000" + p + "-" + device(1),
+                    device(1), p == 1 ? null : deviceId(LAPTOP_A, 4 + p / 2), "eole", p % 2 == 0 ? "FT" : "CAF"));
+        }
+        return List.of(
+                new TableChanges("participant", List.of("id", "version", "updated_by", "worksite_id", "first_name",
+                        "birth_date", "deleted"), participants),
+                new TableChanges("referral", List.of("id", "version", "updated_by", "participant_id", "worksite_id",
+                        "partner_code"), referrals));
+    }
+
+    /**
+     * A page as laptops allocating ids per device make it, mixed with older rows (random ids): participants from
+     * three laptops and a few old ones, their enrolments (references into the page), notes and referrals to
+     * participants of earlier pages (references outside the page, some null), hours cells (derived ids).
+     */
+    static List<TableChanges> devicePage(Random random) {
+        IntFunction<List<String>> ids = deviceIds(random, 3);
+        String site = "abej-solidarite";
+        List<String> earlier = ids.apply(40);
+        List<String> people = new ArrayList<>(ids.apply(48));
+        people.addAll(uuids(random, 12));
+        List<List<Object>> participants = new ArrayList<>();
+        for (int p = 0; p < people.size(); p++) {
+            participants.add(Arrays.asList(people.get(p), version(random, p, p % 2), device(p % 2), site,
+                    "Prénom " + p, p % 7 == 3 ? null : "1980-05-0" + (1 + p % 9), false));
+        }
+        // Rows the laptop already has, written on the laptops and before: only the changed column travels.
+        List<String> known = new ArrayList<>(earlier.subList(0, 6));
+        known.addAll(uuids(random, 1));
+        List<List<Object>> phones = new ArrayList<>();
+        for (int k = 0; k < known.size(); k++) {
+            phones.add(Arrays.asList(known.get(k), version(random, k, 1), device(1), k == 2 ? null : "06 0" + k));
+        }
+        List<String> enrolmentIds = ids.apply(30);
+        List<List<Object>> enrolments = new ArrayList<>();
+        for (int e = 0; e < enrolmentIds.size(); e++) {
+            enrolments.add(Arrays.asList(enrolmentIds.get(e), version(random, e, 0), device(0),
+                    people.get(random.nextInt(people.size())), site, "PHC", "CDDI", "2024-0" + (1 + e % 9) + "-15",
+                    false));
+        }
+        List<String> authors = ids.apply(4);
+        List<List<Object>> notes = new ArrayList<>();
+        for (String id : ids.apply(120)) {
+            int n = notes.size();
+            notes.add(Arrays.asList(id, version(random, n, 1), device(1),
+                    n % 17 == 5 ? null : earlier.get(random.nextInt(earlier.size())), site,
+                    "2025-0" + (1 + n % 9) + "-1" + n % 10, "LOGEMENT", authors.get(random.nextInt(authors.size())),
+                    false));
+        }
+        List<String> oldPerson = uuids(random, 1);
+        List<List<Object>> referrals = new ArrayList<>();
+        for (String id : ids.apply(24)) {
+            int r = referrals.size();
+            referrals.add(Arrays.asList(id, version(random, r, 0), device(0),
+                    r == 4 ? null : r == 9 ? oldPerson.get(0) : earlier.get(r % 5), site, r % 2 == 0 ? "FT" : "CAF"));
+        }
+        List<List<Object>> hours = new ArrayList<>();
+        for (String participant : people.subList(40, 50)) {
+            for (int d = 0; d < 3; d++) {
+                String day = "2024-03-1" + d;
+                hours.add(Arrays.asList(hoursId(participant, day, "TRAVAIL_CHANTIER"), version(random, d, 0),
+                        device(0), participant, site, day, "TRAVAIL_CHANTIER", 420 - 15 * d, false));
+            }
+        }
+        return List.of(
+                new TableChanges("participant", List.of("id", "version", "updated_by", "worksite_id", "first_name",
+                        "birth_date", "deleted"), participants),
+                new TableChanges("participant", List.of("id", "version", "updated_by", "phone"), phones),
+                new TableChanges("enrolment", List.of("id", "version", "updated_by", "participant_id", "worksite_id",
+                        "programme", "contract_type", "entry_date", "deleted"), enrolments),
+                new TableChanges("hours_entry", List.of("id", "version", "updated_by", "participant_id",
+                        "worksite_id", "work_day", "kind", "minutes", "deleted"), hours),
+                new TableChanges("support_note", List.of("id", "version", "updated_by", "participant_id",
+                        "worksite_id", "note_date", "theme", "author_id", "deleted"), notes),
+                new TableChanges("referral", List.of("id", "version", "updated_by", "participant_id", "worksite_id",
+                        "partner_code"), referrals));
+    }
+
+    @Test
+    void columns3SplitsDeviceIdsWhereverTheyAreNotReferencesIntoThePage() {
+        List<ColumnCodec.ColumnTable> page = ColumnCodec.encode(devicePage(new Random(11)), ColumnCodec.COLUMNS_3);
+
+        // Three laptops and twelve old random ids: fifteen prefixes for sixty ids.
+        assertThat(spec(page, 0, "id")).containsKeys("s", "i", "z").doesNotContainKeys("u", "nulls");
+        assertThat(base64Bytes(spec(page, 0, "id").get("s"))).hasSize(15 * 8);
+        // Seven ids of four prefixes (the three laptops and an old row): not worth splitting.
+        assertThat(spec(page, 1, "id")).containsKey("u");
+        assertThat(spec(page, 2, "id")).containsKeys("s", "i", "z");
+        assertThat(spec(page, 2, "participant_id")).containsEntry("r", 0);
+        assertThat(spec(page, 3, "id")).containsEntry("derived", true);
+        assertThat(spec(page, 4, "participant_id")).containsKeys("s", "i", "z", "nulls").doesNotContainKey("r");
+        // The notes are sorted by participant: a participant's notes are differences of 0.
+        assertThat(spec(page, 4, "participant_id")).extractingByKey("z").asList().contains(0L);
+        // Four authors among 120 notes, scattered: a dictionary says it in less.
+        assertThat(spec(page, 4, "author_id")).containsKeys("du", "i");
+        // A reference to an old participant (random id) and a null among device ids.
+        assertThat(spec(page, 5, "participant_id")).containsKeys("s", "z").containsEntry("nulls", List.of(0));
+        // Two laptops' own ids (random), one per version node: a dictionary, not split.
+        assertThat(spec(page, 0, "version")).extractingByKey("hlc").asInstanceOf(MAP).extractingByKey("n")
+                .asInstanceOf(MAP).containsKeys("du", "i");
+        assertThat(spec(page, 0, "updated_by")).containsKeys("du", "i");
+    }
+
+    /** What {@code encode(smallDevicePage(), COLUMNS_2)} gave before columns/3 existed: laptops read it as is. */
+    static final String SMALL_DEVICE_PAGE_COLUMNS_2 = """
+            [{"table":"participant","columns":["id","version","updated_by","worksite_id","first_name","birth_date",\
+            "deleted"],"rows":5,"data":[{"u":"PyqRxAfhi12AAAAAAAAADj8qkcQH4YtdgAAAAAAAAAo/KpHEB+GLXYAAAAAAAAAMPyqRxAfhi1\
+            2AAAAAAAAAED8qkcQH4YtdgAAAAAAAABI="},{"hlc":{"m":{"c":1710640278589},"c":{"v":[2,0,1,3,4]},"n":{"c":"5bbd\
+            eaf7-1c1d-4e55-9a55-3c8d3e1c6a01"}}},{"c":"5bbdeaf7-1c1d-4e55-9a55-3c8d3e1c6a01"},{"c":"eole"},{"v":["Pré\
+            nom 2","Prénom 0","Prénom 1","Prénom 3","Prénom 4"]},{"z":[3773,1,2,1],"nulls":[0]},{"c":false}]},{"table\
+            ":"referral","columns":["id","version","updated_by","participant_id","worksite_id","partner_code"],"rows":\
+            5,"data":[{"u":"kdDC5aRHjxCAAAAAAAAABJHQwuWkR48QgAAAAAAAAAOR0MLlpEePEIAAAAAAAAAFkdDC5aRHjxCAAAAAAAAABpHQwu\
+            WkR48QgAAAAAAAAAc="},{"hlc":{"m":{"c":1710640278605},"c":{"v":[1,0,2,3,4]},"n":{"c":"967d69a2-871c-4a5a-bb\
+            2a-53cf189dda38"}}},{"c":"967d69a2-871c-4a5a-bb2a-53cf189dda38"},{"du":"PyqRxAfhi12AAAAAAAAABD8qkcQH4YtdgA\
+            AAAAAAAAU/KpHEB+GLXYAAAAAAAAAG","i":[0,1,1,2],"nulls":[0]},{"c":"eole"},{"d":["CAF","FT"],"i":[0,1,1,0,1]}\
+            ]}]""";
+
+    @Test
+    void columns2IsByteForByteWhatItWasAndColumns3SplitsTheSameIds() throws Exception {
+        assertThat(SyncCodec.json().writeValueAsString(ColumnCodec.encode(smallDevicePage(), ColumnCodec.COLUMNS_2)))
+                .isEqualTo(SMALL_DEVICE_PAGE_COLUMNS_2);
+
+        List<ColumnCodec.ColumnTable> page = ColumnCodec.encode(smallDevicePage(), ColumnCodec.COLUMNS_3);
+        String laptopA = Base64.getEncoder().encodeToString(ByteBuffer.allocate(8).putLong(LAPTOP_A).array());
+        String laptopB = Base64.getEncoder().encodeToString(ByteBuffer.allocate(8).putLong(LAPTOP_B).array());
+        // Sorted by birth date (the null first), then id: counters 14, 10, 12, 16, 18.
+        assertThat(spec(page, 0, "id")).isEqualTo(Map.of("s", laptopA,
+                "z", List.of(Long.MIN_VALUE + 14, -4L, 2L, 4L, 2L)));
+        assertThat(spec(page, 1, "id")).isEqualTo(Map.of("s", laptopB,
+                "z", List.of(Long.MIN_VALUE + 4, -1L, 2L, 1L, 1L)));
+        // Participants of an earlier page, sorted (the null first): counters 4, 5, 5, 6.
+        assertThat(spec(page, 1, "participant_id")).isEqualTo(Map.of("s", laptopA,
+                "z", List.of(Long.MIN_VALUE + 4, 1L, 0L, 1L), "nulls", List.of(0)));
+        // Every other column as in columns/2.
+        List<ColumnCodec.ColumnTable> columns2 = ColumnCodec.encode(smallDevicePage(), ColumnCodec.COLUMNS_2);
+        for (int g = 0; g < 2; g++) {
+            for (String column : page.get(g).columns()) {
+                if (!column.equals("id") && !column.equals("participant_id")) {
+                    assertThat(spec(page, g, column)).as(column).isEqualTo(spec(columns2, g, column));
+                }
+            }
+        }
+    }
+
+    /** Halves far apart on one prefix: the differences wrap around as longs, and come back exact. */
+    @Test
+    void differencesWrapAroundAndComeBackExact() throws Exception {
+        List<List<Object>> rows = new ArrayList<>();
+        for (long low : new long[] {Long.MAX_VALUE, Long.MIN_VALUE + 1, 0, -1, Long.MIN_VALUE}) {
+            rows.add(List.of(new UUID(LAPTOP_A, low).toString()));
+        }
+        List<TableChanges> page = List.of(new TableChanges("participant", List.of("id"), rows));
+        List<ColumnCodec.ColumnTable> encoded = ColumnCodec.encode(page, ColumnCodec.COLUMNS_3);
+        // In text order: 0, MAX, MIN, MIN + 1, -1 — MAX + 1 is MIN.
+        assertThat(spec(encoded, 0, "id")).containsEntry("z", List.of(0L, Long.MAX_VALUE, 1L, 1L, Long.MAX_VALUE - 1));
+        sameAsRows(page);
+    }
+
+    /**
+     * 3,000 support notes written over a year on two laptops, each note's id the next of the laptop that wrote it
+     * (which also wrote the participants: 300, sent in an earlier page), its version and date when it was written.
+     */
+    static TableChanges deviceNotes(Random random) {
+        long[] prefixes = {devicePrefix(random.nextLong()), devicePrefix(random.nextLong())};
+        long[] counters = {random.nextInt(1000), random.nextInt(1000)};
+        List<String> people = new ArrayList<>();
+        for (int p = 0; p < 300; p++) {
+            int d = random.nextInt(2);
+            people.add(deviceId(prefixes[d], ++counters[d]));
+        }
+        List<String> authors = List.of(deviceId(prefixes[0], ++counters[0]), deviceId(prefixes[1], ++counters[1]),
+                deviceId(prefixes[1], ++counters[1]));
+        List<List<Object>> notes = new ArrayList<>();
+        long millis = 0x01a2186f5982L;
+        for (int n = 0; n < 3_000; n++) {
+            int d = random.nextInt(2);
+            millis += random.nextInt(3 * 3_600_000);
+            notes.add(Arrays.asList(deviceId(prefixes[d], ++counters[d]),
+                    String.format("%012x-%04x-%s", millis, 0, device(d)), device(d),
+                    people.get(random.nextInt(people.size())), "abej-solidarite",
+                    java.time.LocalDate.ofEpochDay(millis / 86_400_000L).toString(), "LOGEMENT",
+                    authors.get(d + random.nextInt(d + 1)), false));
+        }
+        return new TableChanges("support_note", List.of("id", "version", "updated_by", "participant_id",
+                "worksite_id", "note_date", "theme", "author_id", "deleted"), notes);
+    }
+
+    /**
+     * Ids allocated per device: columns/3 sends prefixes and counters where columns/2 sends 16 bytes an id, and is
+     * smaller once gzipped — clearly so for the id columns, which is what an initial sync is mostly made of (the
+     * versions, jumping about once rows are sorted by participant, weigh the same in both); with random ids it is
+     * columns/2 byte for byte.
+     */
+    @Test
+    void columns3IsSmallerWhereDeviceIdsDominate() throws Exception {
+        List<TableChanges> notes = List.of(deviceNotes(new Random(11)));
+        List<ColumnCodec.ColumnTable> notes2 = ColumnCodec.encode(notes, ColumnCodec.COLUMNS_2);
+        List<ColumnCodec.ColumnTable> notes3 = ColumnCodec.encode(notes, ColumnCodec.COLUMNS_3);
+        assertThat(spec(notes3, 0, "id")).containsKeys("s", "i", "z");
+        assertThat(spec(notes3, 0, "participant_id")).containsKeys("s", "i", "z");
+        int ids2 = gzipped(spec(notes2, 0, "id"));
+        int ids3 = gzipped(spec(notes3, 0, "id"));
+        int references2 = gzipped(spec(notes2, 0, "participant_id"));
+        int references3 = gzipped(spec(notes3, 0, "participant_id"));
+
+        List<TableChanges> files = territoryFiles(new Random(2023), deviceIds(new Random(5), 2));
+        int files2 = gzipped(ColumnCodec.encode(files, ColumnCodec.COLUMNS_2));
+        int files3 = gzipped(ColumnCodec.encode(files, ColumnCodec.COLUMNS_3));
+        System.out.printf(Locale.ROOT, "device ids, 3,000 notes of 2 laptops: columns/2 %,d B, columns/3 %,d B "
+                        + "gzipped (%.2f) — id %,d B → %,d B, participant_id %,d B → %,d B; "
+                        + "territory files (%d rows): columns/2 %,d B, columns/3 %,d B (%.2f)%n",
+                gzipped(notes2), gzipped(notes3), gzipped(notes3) / (double) gzipped(notes2), ids2, ids3,
+                references2, references3, files.stream().mapToInt(g -> g.rows().size()).sum(), files2, files3,
+                files3 / (double) files2);
+        assertThat(gzipped(notes3)).as("the notes").isLessThan(gzipped(notes2) * 9 / 10);
+        assertThat(ids3).as("their ids").isLessThan(ids2 * 8 / 10);
+        assertThat(references3).as("their participants").isLessThan(references2 / 2);
+        assertThat(files3).as("the territory's files").isLessThan(files2 * 9 / 10);
+
+        List<TableChanges> random = territoryFiles(new Random(2023));
+        assertThat(SyncCodec.json().writeValueAsString(ColumnCodec.encode(random, ColumnCodec.COLUMNS_3)))
+                .isEqualTo(SyncCodec.json().writeValueAsString(ColumnCodec.encode(random, ColumnCodec.COLUMNS_2)));
+    }
+
+    static int gzipped(Map<String, Object> column) {
+        return SyncCodec.gzip(SyncCodec.encode(column)).length;
+    }
+
+    @Test
+    void aSplitIdsFormThatDoesNotHoldTogetherIsRefused() {
+        String a = Base64.getEncoder().encodeToString(ByteBuffer.allocate(8).putLong(LAPTOP_A).array());
+        String ab = Base64.getEncoder().encodeToString(ByteBuffer.allocate(16).putLong(LAPTOP_A).putLong(LAPTOP_B)
+                .array());
+        List<Object> deltas = List.of(Long.MIN_VALUE + 4, Long.MIN_VALUE + 7, 1);
+        assertThat(ColumnCodec.decode(List.of(idsTable(3, Map.of("s", ab, "i", List.of(0, 1, 0), "z", deltas))))
+                .get(0).rows()).as("well formed").containsExactly(List.of(deviceId(LAPTOP_A, 4)),
+                List.of(deviceId(LAPTOP_B, 7)), List.of(deviceId(LAPTOP_A, 5)));
+        assertThat(ColumnCodec.decode(List.of(idsTable(3, Map.of("s", a, "z", List.of(Long.MIN_VALUE + 4, 1),
+                "nulls", List.of(1))))).get(0).rows()).as("one prefix, a null")
+                .containsExactly(List.of(deviceId(LAPTOP_A, 4)), Arrays.asList((Object) null),
+                        List.of(deviceId(LAPTOP_A, 5)));
+
+        String twelveBytes = Base64.getEncoder().encodeToString(new byte[12]);
+        List<Map<String, Object>> broken = List.of(
+                Map.of("s", twelveBytes, "z", deltas),                              // not 8 bytes a prefix
+                Map.of("s", "@@@@", "z", deltas),                                  // not base64
+                Map.of("s", 42, "z", deltas),                                      // not text
+                Map.of("s", ab, "i", List.of(0, 2, 0), "z", deltas),               // no third prefix
+                Map.of("s", ab, "i", List.of(0, -1, 0), "z", deltas),
+                Map.of("s", ab, "i", List.of(0, 1L << 32, 0), "z", deltas),        // 0 once cut to an int
+                Map.of("s", "", "z", deltas),                                      // no prefix at all
+                Map.of("s", ab, "z", deltas),                                      // two prefixes, no indices
+                Map.of("s", ab, "i", List.of(0, 1), "z", deltas),                  // fewer indices than ids
+                Map.of("s", ab, "i", List.of(0, 1, 0, 1), "z", deltas),            // more indices than ids
+                Map.of("s", a, "z", List.of(1, 2)),                                // fewer differences than rows
+                Map.of("s", a, "z", List.of(1, 2, 3, 4)),                          // more differences than rows
+                Map.of("s", a, "z", deltas, "nulls", List.of(1)),                  // a difference for a null row
+                Map.of("s", a, "z", deltas, "nulls", List.of(3)),                  // a null past the last row
+                Map.of("s", a, "z", List.of(1, 2.5, 3)),                           // not a whole number
+                Map.of("s", a, "z", List.of(1, BigInteger.ONE.shiftLeft(64), 3)),  // past 64 bits
+                Map.of("s", a, "z", "1,2,3"));                                     // not a list
+        for (Map<String, Object> spec : broken) {
+            assertThatThrownBy(() -> ColumnCodec.decode(List.of(idsTable(3, spec)))).as(spec.toString())
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("Page illisible");
+        }
+    }
+
+    private static ColumnCodec.ColumnTable idsTable(int rows, Map<String, Object> id) {
+        return new ColumnCodec.ColumnTable("participant", List.of("id"), rows, List.of(id));
+    }
+
+    private static byte[] base64Bytes(Object text) {
+        return Base64.getDecoder().decode((String) text);
+    }
+
     /** Rows per table as in the territory demo store, with random ids and short texts. */
     static List<TableChanges> territoryFiles(Random random) {
+        return territoryFiles(random, count -> uuids(random, count));
+    }
+
+    /** The same rows with their ids (and authors) from {@code ids}: random ones, or ids allocated per device. */
+    static List<TableChanges> territoryFiles(Random random, IntFunction<List<String>> ids) {
         String[] sites = {"abej-solidarite", "eole", "ressourcerie", "jardins", "batiment", "tri", "espaces-verts"};
-        List<String> authors = uuids(random, 14);
-        List<String> people = uuids(random, 294);
+        List<String> authors = ids.apply(14);
+        List<String> people = ids.apply(294);
         List<List<Object>> participants = new ArrayList<>();
         for (int p = 0; p < people.size(); p++) {
             participants.add(Arrays.asList(people.get(p), version(random, p, 0), "demo", sites[p % sites.length],
                     "Prénom" + random.nextInt(80), "Nom" + random.nextInt(200), "1970-01-01", "06 " + random.nextInt(
                     100_000_000), false));
         }
-        List<String> enrolmentIds = uuids(random, 320);
+        List<String> enrolmentIds = ids.apply(320);
         List<String> enrolled = new ArrayList<>();
         List<List<Object>> enrolments = new ArrayList<>();
         for (int e = 0; e < enrolmentIds.size(); e++) {
@@ -306,10 +648,10 @@ class ColumnCodecTest {
         }
         List<List<Object>> steps = new ArrayList<>();
         for (int s = 0; s < 250; s++) {
-            steps.add(Arrays.asList(uuids(random, 1).get(0), version(random, s, 0), "demo", enrolmentIds.get(s),
+            steps.add(Arrays.asList(ids.apply(1).get(0), version(random, s, 0), "demo", enrolmentIds.get(s),
                     sites[s % sites.length], 70 + 35 * (s % 4), "2024-0" + (1 + s % 9) + "-01", false));
         }
-        List<String> noteIds = uuids(random, 754);
+        List<String> noteIds = ids.apply(754);
         List<List<Object>> notes = new ArrayList<>();
         for (int n = 0; n < noteIds.size(); n++) {
             notes.add(Arrays.asList(noteIds.get(n), version(random, n, 0), "demo",
@@ -319,12 +661,12 @@ class ColumnCodecTest {
         }
         List<List<Object>> revisions = new ArrayList<>();
         for (int r = 0; r < 901; r++) {
-            revisions.add(Arrays.asList(uuids(random, 1).get(0), version(random, r, 0), "demo",
+            revisions.add(Arrays.asList(ids.apply(1).get(0), version(random, r, 0), "demo",
                     noteIds.get(r < noteIds.size() ? r : random.nextInt(noteIds.size())), sites[r % sites.length],
                     "Entretien " + random.nextInt(40) + " : point sur les démarches.",
                     authors.get(random.nextInt(authors.size())), 1740000000000L + 86_400_000L * r, false));
         }
-        List<String> referralIds = uuids(random, 152);
+        List<String> referralIds = ids.apply(152);
         List<List<Object>> referrals = new ArrayList<>();
         for (int r = 0; r < referralIds.size(); r++) {
             referrals.add(Arrays.asList(referralIds.get(r), version(random, r, 0), "demo",
@@ -333,13 +675,13 @@ class ColumnCodecTest {
         }
         List<List<Object>> moves = new ArrayList<>();
         for (int m = 0; m < 458; m++) {
-            moves.add(Arrays.asList(uuids(random, 1).get(0), version(random, m, 0), "demo",
+            moves.add(Arrays.asList(ids.apply(1).get(0), version(random, m, 0), "demo",
                     referralIds.get(m % referralIds.size()), sites[m % sites.length], "EN_COURS",
                     "2025-03-0" + (1 + m % 9), authors.get(random.nextInt(authors.size())), false));
         }
         List<List<Object>> followUps = new ArrayList<>();
         for (int f = 0; f < 288; f++) {
-            followUps.add(Arrays.asList(uuids(random, 1).get(0), version(random, f, 0), "demo",
+            followUps.add(Arrays.asList(ids.apply(1).get(0), version(random, f, 0), "demo",
                     enrolmentIds.get(f), enrolled.get(f), sites[f % sites.length], 1 + f % 3 * 2,
                     "2025-0" + (1 + f % 9) + "-25", f % 2 == 0 ? null : "2025-10-04", false));
         }
