@@ -51,14 +51,17 @@ public final class SyncService {
      * first sync's history may hold more of them; {@link #COLUMN_PAGE_COMPRESSED} bounds it.
      */
     private static final int COLUMN_READ_LIMIT = 32_000;
-    /** What a column page aims at once compressed (estimated by {@link #columnCost}): at most this lost on a cut. */
-    private static final int COLUMN_PAGE_COMPRESSED = 64 * 1024;
     /**
-     * How much larger than the default a column-encoded page may be (JSON-equivalent bytes): 24 × 256 KiB, so that
-     * the read limit rather than this bounds a page of hours cells; such a page is ≈ 15–45 KB once encoded and
-     * compressed, under the ≈ 64 KB the protocol aims at.
+     * What a column page may weigh once compressed, measured (so at most this is lost when a connection is cut): a
+     * page found heavier is read again with proportionally fewer rows.
      */
-    private static final int COLUMN_PAGE_FACTOR = 24;
+    static final int COLUMN_PAGE_COMPRESSED = 64 * 1024;
+    /**
+     * How much larger than the default a column-encoded page may be (JSON-equivalent bytes, ≈ 320 B per hours
+     * cell): 64 × 256 KiB, so that {@link #COLUMN_READ_LIMIT} and {@link #COLUMN_PAGE_COMPRESSED}, not this, bound
+     * a page of hours cells. Laptops before 26/11/2026 ask for 6 MiB: ≈ 20,000 cells.
+     */
+    private static final int COLUMN_PAGE_FACTOR = 64;
     private static final int MAX_TEXT = 20_000;
 
     private final HubStore store;
@@ -104,12 +107,25 @@ public final class SyncService {
         // A laptop gets the encoding it asks for, if this hub knows it; else rows, which every laptop reads.
         String encoding = ColumnCodec.known(request.encoding()) ? request.encoding() : null;
         boolean columns = encoding != null;
-        SyncResponse page = request.moreOperations()
-                ? new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), null, 0, null, 0, null, null,
-                request.cursor(), false, false)
-                : store.read(r -> page(r, device, scope, request.cursor(), request.fullPull(),
-                request.pageBytes() == null ? defaultPageBytes : Math.min(request.pageBytes(),
-                        (columns ? COLUMN_PAGE_FACTOR : 4) * defaultPageBytes), columns));
+        int pageBytes = request.pageBytes() == null ? defaultPageBytes
+                : Math.min(request.pageBytes(), (columns ? COLUMN_PAGE_FACTOR : 4) * defaultPageBytes);
+        int itemLimit = columns ? COLUMN_READ_LIMIT : READ_LIMIT;
+        PageRead read = request.moreOperations()
+                ? new PageRead(new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), null, 0, null, 0, null, null,
+                request.cursor(), false, false), 0)
+                : readPage(device, scope, request, pageBytes, itemLimit);
+        List<ColumnCodec.ColumnTable> encoded = columns ? ColumnCodec.encode(read.page().changes(), encoding) : null;
+        for (int attempt = 0; columns && attempt < 3 && read.items() > 1; attempt++) {
+            int compressed = SyncCodec.gzip(SyncCodec.encode(encoded)).length;
+            if (compressed <= COLUMN_PAGE_COMPRESSED) {
+                break;
+            }
+            // A 10 % margin: rows are not all the same weight.
+            itemLimit = Math.max(1, (int) (read.items() * 0.9 * COLUMN_PAGE_COMPRESSED / compressed));
+            read = readPage(device, scope, request, pageBytes, itemLimit);
+            encoded = ColumnCodec.encode(read.page().changes(), encoding);
+        }
+        SyncResponse page = read.page();
         if (!request.moreOperations() && !page.resync()) {
             store.write(tx -> {
                 tx.deviceSynced(device.id(), applied.acknowledged(), page.cursor(), clock.millis());
@@ -118,8 +134,15 @@ public final class SyncService {
         }
         return new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), hubTime(), applied.acknowledged(),
                 applied.rejections(), applied.conflicts(), columns ? null : page.changes(), page.exits(),
-                page.cursor(), page.more(), page.resync(), null,
-                columns ? ColumnCodec.encode(page.changes(), encoding) : null, page.worksites(), page.remaining());
+                page.cursor(), page.more(), page.resync(), null, encoded, page.worksites(), page.remaining());
+    }
+
+    /** A page read and how many items (rows, exits) of the scope it took. */
+    record PageRead(SyncResponse page, int items) {
+    }
+
+    private PageRead readPage(Device device, Set<String> scope, SyncRequest request, int pageBytes, int itemLimit) {
+        return store.read(r -> page(r, device, scope, request.cursor(), request.fullPull(), pageBytes, itemLimit));
     }
 
     /**
@@ -576,15 +599,15 @@ public final class SyncService {
     }
 
     /**
-     * Reads one page of the scope after {@code cursor}, bounded by {@code pageBytes} of JSON and, for a column page,
-     * by {@link #COLUMN_PAGE_COMPRESSED} estimated compressed bytes.
+     * Reads one page of the scope after {@code cursor}: at most {@code readLimit} items (rows and exits), cut once
+     * {@code pageBytes} of JSON are reached.
      */
-    SyncResponse page(HubReader reader, Device device, Set<String> scope, long cursor, boolean full, int pageBytes,
-                      boolean columns) {
-        int readLimit = columns ? COLUMN_READ_LIMIT : READ_LIMIT;
+    PageRead page(HubReader reader, Device device, Set<String> scope, long cursor, boolean full, int pageBytes,
+                  int readLimit) {
         long last = reader.lastSequence();
         if (cursor > last || (cursor > 0 && cursor < reader.purgedUpTo())) {
-            return new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), null, 0, null, 0, null, null, 0, true, true);
+            return new PageRead(new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), null, 0, null, 0, null, null, 0, true,
+                    true), 0);
         }
         List<HubRow> rows = reader.rowsAfter(scope, cursor, readLimit);
         List<HubStore.Exit> exits = reader.exitsAfter(scope, cursor, readLimit);
@@ -613,12 +636,12 @@ public final class SyncService {
         Set<String> inScopeNow = new HashSet<>();
         long pageEnd = cursor;
         int bytes = 0;
-        int compressed = 0;
+        int taken = 0;
         boolean more = readEnd != Long.MAX_VALUE;
         for (int i = 0; i < items.size(); i++) {
             Object item = items.get(i);
             long seq = item instanceof HubRow r ? r.seq() : ((HubStore.Exit) item).seq();
-            if ((bytes >= pageBytes || compressed >= COLUMN_PAGE_COMPRESSED) && seq != pageEnd) {
+            if ((bytes >= pageBytes || taken >= readLimit) && seq != pageEnd) {
                 more = true;
                 break;
             }
@@ -629,7 +652,6 @@ public final class SyncService {
                     payload.put(key(row.table(), row.id()), fields);
                     sent.put(key(row.table(), row.id()), row);
                     bytes += estimate(fields);
-                    compressed += columns ? columnCost(row.table(), fields) : 0;
                 }
             } else {
                 HubStore.Exit exit = (HubStore.Exit) item;
@@ -637,6 +659,7 @@ public final class SyncService {
                 bytes += 20 + exit.rowId().length() + exit.table().length();
             }
             pageEnd = seq;
+            taken++;
         }
         long end = pageEnd;
         // A row whose parent changed after this page would reach the laptop before its parent: send the parent too.
@@ -656,8 +679,8 @@ public final class SyncService {
         }
         // For the laptop's progress bar: what is left of a scope pulled over several pages (an initial sync).
         Long remaining = more ? reader.countRowsAfter(scope, end) : null;
-        return new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), null, 0, null, 0, group(sent, payload), gone, end,
-                more, false, null, null, worksites.worksites(), remaining);
+        return new PageRead(new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), null, 0, null, 0, group(sent, payload),
+                gone, end, more, false, null, null, worksites.worksites(), remaining), taken);
     }
 
     private void includeParents(HubReader reader, HubRow row, long pageEnd, Map<String, HubRow> sent,
@@ -741,24 +764,6 @@ public final class SyncService {
             size += value == null ? 5 : value.toString().length() + 3;
         }
         return size;
-    }
-
-    /**
-     * A row's rough share of a compressed column page: an hours cell ≈ 0.7 B (measured on the territory demo), any
-     * other row a few bytes of id, version and references plus its text at ≈ 3 characters a byte.
-     */
-    private static int columnCost(String table, Map<String, Object> fields) {
-        if (table.equals("hours_entry")) {
-            return 1;
-        }
-        int text = 0;
-        for (Map.Entry<String, Object> field : fields.entrySet()) {
-            if (field.getValue() instanceof String string && string.length() != 36
-                    && !field.getKey().equals(SyncSchema.VERSION) && !field.getKey().equals(SyncSchema.WORKSITE_ID)) {
-                text += string.length();
-            }
-        }
-        return 12 + text / 3;
     }
 
     static String key(String table, String id) {

@@ -26,11 +26,11 @@ import org.junit.jupiter.api.Test;
 /**
  * How much a column page holds: bounded by its estimated compressed size (≈ 64 KB, what a cut connection may cost),
  * not by a number of rows. Hours cells cost under a byte each, so a page of history holds more than the 20,000 rows
- * a row page may; rows full of text are cut into several pages even when the laptop asks for 6 MiB of JSON.
+ * a row page may; rows full of text are cut into several pages even when the laptop asks for 16 MiB of JSON.
  */
 class ColumnPageBoundTest extends ProtocolLevelTest {
 
-    private static final int LAPTOP_PAGE_BYTES = 6 * 1024 * 1024;
+    private static final int LAPTOP_PAGE_BYTES = 16 * 1024 * 1024;
     private static final int COMPRESSED_AIM = 64 * 1024;
 
     @Test
@@ -51,7 +51,7 @@ class ColumnPageBoundTest extends ProtocolLevelTest {
         }
         EnrolResponse reader = world.enrolDevice(client, "worksite", SyncWorld.SITE_A);
 
-        List<SyncResponse> pages = pullAll(reader, ColumnCodec.COLUMNS_2);
+        List<SyncResponse> pages = pullAll(reader, ColumnCodec.COLUMNS_3);
 
         assertThat(pages).hasSizeGreaterThan(1);
         assertThat(distinctRows(pages)).isEqualTo(400);
@@ -74,7 +74,7 @@ class ColumnPageBoundTest extends ProtocolLevelTest {
         }
         EnrolResponse coordinator = world.enrolDevice(client, "territory", territory);
 
-        List<SyncResponse> pages = pullAll(coordinator, ColumnCodec.COLUMNS_2);
+        List<SyncResponse> pages = pullAll(coordinator, ColumnCodec.COLUMNS_3);
 
         assertThat(pages.get(0).changedRows()).isGreaterThan(20_000);
         assertThat(distinctRows(pages)).isEqualTo(imported);
