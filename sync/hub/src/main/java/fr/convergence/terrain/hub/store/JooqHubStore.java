@@ -308,9 +308,26 @@ public final class JooqHubStore implements HubStore {
         }
 
         @Override
-        public List<HubRow> rowsAfter(Collection<String> worksites, long cursor, int limit) {
-            return sql.selectFrom(ROW).where(ROW_WORKSITE.in(worksites), ROW_SEQ.gt(cursor)).orderBy(ROW_SEQ)
-                    .limit(limit).fetch(JooqHubStore::row);
+        public List<HubRow> rowsAfter(Collection<String> worksites, long cursor, int limit, boolean withMeta) {
+            if (withMeta) {
+                return sql.selectFrom(ROW).where(ROW_WORKSITE.in(worksites), ROW_SEQ.gt(cursor)).orderBy(ROW_SEQ)
+                        .limit(limit).fetch(JooqHubStore::row);
+            }
+            return sql.select(ROW_TABLE, ROW_ID, ROW_WORKSITE, ROW_PARTICIPANT, ROW_DATA, ROW_VERSION, ROW_UPDATED_BY,
+                            ROW_SEQ, ROW_CREATED_SEQ, ROW_MOVED_SEQ, ROW_DELETED_AT)
+                    .from(ROW).where(ROW_WORKSITE.in(worksites), ROW_SEQ.gt(cursor)).orderBy(ROW_SEQ)
+                    .limit(limit).fetch(r -> {
+                        try {
+                            String table = r.value1();
+                            String id = r.value2();
+                            return new HubRow(table, id, r.value3(), r.value4(), JSON.readValue(r.value5(), DATA),
+                                    () -> {
+                                        throw new IllegalStateException("Meta not read for " + table + "/" + id);
+                                    }, r.value6(), r.value7(), r.value8(), r.value9(), r.value10(), r.value11());
+                        } catch (JsonProcessingException e) {
+                            throw new IllegalStateException("Unreadable hub row " + r.value1() + "/" + r.value2(), e);
+                        }
+                    });
         }
 
         @Override
@@ -556,9 +573,17 @@ public final class JooqHubStore implements HubStore {
 
     private static HubRow row(Record r) {
         try {
-            return new HubRow(r.get(ROW_TABLE), r.get(ROW_ID), r.get(ROW_WORKSITE), r.get(ROW_PARTICIPANT),
-                    JSON.readValue(r.get(ROW_DATA), DATA), JSON.readValue(r.get(ROW_META), META_TYPE),
-                    r.get(ROW_VERSION), r.get(ROW_UPDATED_BY), r.get(ROW_SEQ), r.get(ROW_CREATED_SEQ),
+            String table = r.get(ROW_TABLE);
+            String id = r.get(ROW_ID);
+            String meta = r.get(ROW_META);
+            return new HubRow(table, id, r.get(ROW_WORKSITE), r.get(ROW_PARTICIPANT),
+                    JSON.readValue(r.get(ROW_DATA), DATA), () -> {
+                        try {
+                            return JSON.readValue(meta, META_TYPE);
+                        } catch (JsonProcessingException e) {
+                            throw new IllegalStateException("Unreadable hub row meta " + table + "/" + id, e);
+                        }
+                    }, r.get(ROW_VERSION), r.get(ROW_UPDATED_BY), r.get(ROW_SEQ), r.get(ROW_CREATED_SEQ),
                     r.get(ROW_MOVED_SEQ), r.get(ROW_DELETED_AT));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable hub row " + r.get(ROW_TABLE) + "/" + r.get(ROW_ID), e);

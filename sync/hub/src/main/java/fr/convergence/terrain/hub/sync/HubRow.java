@@ -2,6 +2,7 @@ package fr.convergence.terrain.hub.sync;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The hub's copy of one synced row: its fields (the {@code deleted} flag included) with per-field write meta,
@@ -16,7 +17,9 @@ public final class HubRow {
     private String worksiteId;
     private String participantId;
     private final Map<String, Object> data;
-    private final Map<String, FieldMeta> meta;
+    /** Read when first asked for: a page of a first sync sends whole rows and never looks at it. */
+    private Supplier<Map<String, FieldMeta>> metaSource;
+    private Map<String, FieldMeta> meta;
     private String version;
     private String updatedBy;
     private long seq;
@@ -27,12 +30,20 @@ public final class HubRow {
     public HubRow(String table, String id, String worksiteId, String participantId, Map<String, Object> data,
                   Map<String, FieldMeta> meta, String version, String updatedBy, long seq, long createdSeq,
                   long movedSeq, Long deletedAt) {
+        this(table, id, worksiteId, participantId, data, () -> meta, version, updatedBy, seq, createdSeq, movedSeq,
+                deletedAt);
+    }
+
+    /** A row whose per-field meta is read from {@code metaSource} only if asked for. */
+    public HubRow(String table, String id, String worksiteId, String participantId, Map<String, Object> data,
+                  Supplier<Map<String, FieldMeta>> metaSource, String version, String updatedBy, long seq,
+                  long createdSeq, long movedSeq, Long deletedAt) {
         this.table = table;
         this.id = id;
         this.worksiteId = worksiteId;
         this.participantId = participantId;
         this.data = new LinkedHashMap<>(data);
-        this.meta = new LinkedHashMap<>(meta);
+        this.metaSource = metaSource;
         this.version = version;
         this.updatedBy = updatedBy;
         this.seq = seq;
@@ -70,6 +81,10 @@ public final class HubRow {
     }
 
     public Map<String, FieldMeta> meta() {
+        if (meta == null) {
+            meta = new LinkedHashMap<>(metaSource.get());
+            metaSource = null;
+        }
         return meta;
     }
 

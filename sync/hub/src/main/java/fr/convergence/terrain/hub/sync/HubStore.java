@@ -54,7 +54,15 @@ public interface HubStore extends AutoCloseable {
         long purgedUpTo();
 
         /** Rows of these worksites changed after {@code cursor}, by sequence. */
-        List<HubRow> rowsAfter(Collection<String> worksites, long cursor, int limit);
+        default List<HubRow> rowsAfter(Collection<String> worksites, long cursor, int limit) {
+            return rowsAfter(worksites, cursor, limit, true);
+        }
+
+        /**
+         * {@link #rowsAfter(Collection, long, int)}; without their per-field meta when {@code withMeta} is false
+         * (rows sent whole, as from cursor 0: the meta is most of a row's bytes), and asking a row for it then fails.
+         */
+        List<HubRow> rowsAfter(Collection<String> worksites, long cursor, int limit, boolean withMeta);
 
         /** How many rows of these worksites changed after {@code cursor} (the rest of an initial sync). */
         long countRowsAfter(Collection<String> worksites, long cursor);

@@ -113,16 +113,17 @@ public final class SyncService {
         PageRead read = request.moreOperations()
                 ? new PageRead(new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), null, 0, null, 0, null, null,
                 request.cursor(), false, false), 0)
-                : readPage(device, scope, request, pageBytes, itemLimit);
+                : readPage(device, scope, request, pageBytes, itemLimit, applied.acknowledged() > 0);
         List<ColumnCodec.ColumnTable> encoded = columns ? ColumnCodec.encode(read.page().changes(), encoding) : null;
         for (int attempt = 0; columns && attempt < 3 && read.items() > 1; attempt++) {
+            // Measured as the hub sends it (deflate's fastest level would make pages ~40 % heavier than they are).
             int compressed = SyncCodec.gzip(SyncCodec.encode(encoded)).length;
             if (compressed <= COLUMN_PAGE_COMPRESSED) {
                 break;
             }
             // A 10 % margin: rows are not all the same weight.
             itemLimit = Math.max(1, (int) (read.items() * 0.9 * COLUMN_PAGE_COMPRESSED / compressed));
-            read = readPage(device, scope, request, pageBytes, itemLimit);
+            read = readPage(device, scope, request, pageBytes, itemLimit, applied.acknowledged() > 0);
             encoded = ColumnCodec.encode(read.page().changes(), encoding);
         }
         SyncResponse page = read.page();
@@ -141,8 +142,10 @@ public final class SyncService {
     record PageRead(SyncResponse page, int items) {
     }
 
-    private PageRead readPage(Device device, Set<String> scope, SyncRequest request, int pageBytes, int itemLimit) {
-        return store.read(r -> page(r, device, scope, request.cursor(), request.fullPull(), pageBytes, itemLimit));
+    private PageRead readPage(Device device, Set<String> scope, SyncRequest request, int pageBytes, int itemLimit,
+                              boolean deviceHasWritten) {
+        return store.read(r -> page(r, device, scope, request.cursor(), request.fullPull(), pageBytes, itemLimit,
+                deviceHasWritten));
     }
 
     /**
@@ -603,13 +606,16 @@ public final class SyncService {
      * {@code pageBytes} of JSON are reached.
      */
     PageRead page(HubReader reader, Device device, Set<String> scope, long cursor, boolean full, int pageBytes,
-                  int readLimit) {
+                  int readLimit, boolean deviceHasWritten) {
         long last = reader.lastSequence();
         if (cursor > last || (cursor > 0 && cursor < reader.purgedUpTo())) {
             return new PageRead(new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), null, 0, null, 0, null, null, 0, true,
                     true), 0);
         }
-        List<HubRow> rows = reader.rowsAfter(scope, cursor, readLimit);
+        // Every row goes whole when rebuilding, or from cursor 0 to a device that never wrote (no field of it can be
+        // its own echo): the per-field meta, most of a row's bytes, is then not read.
+        boolean whole = full || (cursor == 0 && !deviceHasWritten);
+        List<HubRow> rows = reader.rowsAfter(scope, cursor, readLimit, !whole);
         List<HubStore.Exit> exits = reader.exitsAfter(scope, cursor, readLimit);
         long readEnd = Long.MAX_VALUE;
         if (rows.size() == readLimit) {
@@ -647,7 +653,7 @@ public final class SyncService {
             }
             if (item instanceof HubRow row) {
                 inScopeNow.add(key(row.table(), row.id()));
-                Map<String, Object> fields = full ? allFields(row) : fieldsFor(row, device, cursor);
+                Map<String, Object> fields = whole ? allFields(row) : fieldsFor(row, device, cursor, deviceHasWritten);
                 if (!fields.isEmpty()) {
                     payload.put(key(row.table(), row.id()), fields);
                     sent.put(key(row.table(), row.id()), row);
@@ -702,12 +708,18 @@ public final class SyncService {
         }
     }
 
-    /** The fields this device lacks: all of a row new to it, else those changed after its cursor by others. */
-    private static Map<String, Object> fieldsFor(HubRow row, Device device, long cursor) {
+    /**
+     * The fields this device lacks: all of a row new to it, else those changed after its cursor by others. A device
+     * that never wrote cannot be the author of any field: a row created after its cursor goes whole, unread meta.
+     */
+    private static Map<String, Object> fieldsFor(HubRow row, Device device, long cursor, boolean deviceHasWritten) {
         if (row.movedSeq() > cursor) {
             return allFields(row);
         }
         boolean created = row.createdSeq() > cursor;
+        if (created && !deviceHasWritten) {
+            return allFields(row);
+        }
         Map<String, Object> fields = new LinkedHashMap<>();
         for (Map.Entry<String, Object> entry : row.data().entrySet()) {
             FieldMeta meta = row.meta().get(entry.getKey());

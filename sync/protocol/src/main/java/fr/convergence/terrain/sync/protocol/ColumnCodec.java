@@ -568,8 +568,7 @@ public final class ColumnCodec {
         List<Object> nodes = new ArrayList<>(values.size());
         for (Object v : values) {
             String[] parts = v instanceof String s ? hlc(s) : null;
-            if (parts == null || !String.format("%012x-%04x-%s", Long.parseLong(parts[0], 16),
-                    Integer.parseInt(parts[1], 16), parts[2]).equals(v)) {
+            if (parts == null) {
                 return column(values, SyncSchema.Type.TEXT, level);
             }
             millis.add(Long.parseLong(parts[0], 16));
@@ -583,17 +582,32 @@ public final class ColumnCodec {
         return Map.of("hlc", parts);
     }
 
-    /** millis (12 hex digits), counter (4 hex digits), node; null unless the text is exactly that form. */
+    /**
+     * millis (12 lowercase hex digits), counter (4), node; null unless the text is exactly that form, so that
+     * {@link #hlcText} gives it back. Hand-written: a first sync's page holds tens of thousands of versions.
+     */
     private static String[] hlc(String text) {
         if (text.length() < 19 || text.charAt(12) != '-' || text.charAt(17) != '-') {
             return null;
         }
-        String millis = text.substring(0, 12);
-        String counter = text.substring(13, 17);
-        if (!millis.matches("[0-9a-f]{12}") || !counter.matches("[0-9a-f]{4}")) {
-            return null;
+        for (int i = 0; i < 17; i++) {
+            char c = text.charAt(i);
+            if (i != 12 && !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return null;
+            }
         }
-        return new String[] {millis, counter, text.substring(18)};
+        return new String[] {text.substring(0, 12), text.substring(13, 17), text.substring(18)};
+    }
+
+    /** {@code String.format("%012x-%04x-%s", millis, counter, node)}, without the formatter's cost. */
+    private static String hlcText(long millis, int counter, Object node) {
+        String m = Long.toHexString(millis);
+        String c = Integer.toHexString(counter);
+        String n = String.valueOf(node);
+        StringBuilder text = new StringBuilder(18 + n.length());
+        text.append("000000000000", 0, Math.max(0, 12 - m.length())).append(m).append('-');
+        text.append("0000", 0, Math.max(0, 4 - c.length())).append(c).append('-').append(n);
+        return text.toString();
     }
 
     private static Long epochDay(Object value) {
@@ -697,8 +711,8 @@ public final class ColumnCodec {
                 throw malformed("version : parties de tailles différentes");
             }
             for (int i = 0; i < n; i++) {
-                values.add(String.format("%012x-%04x-%s", ((Number) millis.get(i)).longValue(),
-                        ((Number) counters.get(i)).intValue(), nodes.get(i)));
+                values.add(hlcText(((Number) millis.get(i)).longValue(), ((Number) counters.get(i)).intValue(),
+                        nodes.get(i)));
             }
         } else {
             values.addAll((List<Object>) spec.get("v"));
