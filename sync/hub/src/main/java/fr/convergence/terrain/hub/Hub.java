@@ -183,6 +183,13 @@ public final class Hub implements AutoCloseable {
             throw new BadRequest(413, "too-many-operations", "Trop de modifications dans une seule requête.");
         }
         SyncResponse response = sync.sync(device, request);
+        if (response.rewound() == null && response.more()) {
+            // Only when a further page follows (what the laptop may ask for early): 120 bytes an end of day can keep.
+            ctx.header(SyncCodec.HEAD_HUB, response.hubId());
+            ctx.header(SyncCodec.HEAD_CURSOR, Long.toString(response.cursor()));
+            ctx.header(SyncCodec.HEAD_MORE, Boolean.toString(response.more()));
+            ctx.header(SyncCodec.HEAD_RESYNC, Boolean.toString(response.resync()));
+        }
         respond(ctx, 200, response);
     }
 

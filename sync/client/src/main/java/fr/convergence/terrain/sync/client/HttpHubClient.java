@@ -9,15 +9,22 @@ import fr.convergence.terrain.sync.protocol.SyncResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@link HubClient} over HTTP(S) with the JDK client: gzip both ways, timeouts sized for slow rural links. */
 public final class HttpHubClient implements HubClient {
 
+    private static final Logger LOG = LoggerFactory.getLogger(HttpHubClient.class);
     private static final int MAX_RESPONSE = 64 * 1024 * 1024;
 
     private final URI base;
@@ -45,12 +52,45 @@ public final class HttpHubClient implements HubClient {
 
     @Override
     public SyncResponse exchange(String token, SyncRequest request) throws IOException {
-        return post(SyncCodec.SYNC_PATH, token, request, SyncResponse.class);
+        return post(SyncCodec.SYNC_PATH, token, request, SyncResponse.class, null);
+    }
+
+    @Override
+    public SyncResponse exchange(String token, SyncRequest request, Consumer<PageHead> onHead) throws IOException {
+        AtomicBoolean told = new AtomicBoolean();
+        Consumer<PageHead> once = head -> {
+            if (told.compareAndSet(false, true)) {
+                onHead.accept(head);
+            }
+        };
+        SyncResponse response = post(SyncCodec.SYNC_PATH, token, request, SyncResponse.class, once);
+        // A hub older than the head headers: the head is known once the body is read.
+        if (response.rewound() == null) {
+            once.accept(PageHead.of(response));
+        }
+        return response;
+    }
+
+    /** The page head a sync answer's headers carry, if they all do. */
+    private static Optional<PageHead> head(HttpHeaders headers) {
+        Optional<String> hub = headers.firstValue(SyncCodec.HEAD_HUB);
+        Optional<String> cursor = headers.firstValue(SyncCodec.HEAD_CURSOR);
+        Optional<String> more = headers.firstValue(SyncCodec.HEAD_MORE);
+        Optional<String> resync = headers.firstValue(SyncCodec.HEAD_RESYNC);
+        if (hub.isEmpty() || cursor.isEmpty() || more.isEmpty() || resync.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new PageHead(hub.get(), Long.parseLong(cursor.get()), Boolean.parseBoolean(more.get()),
+                    Boolean.parseBoolean(resync.get())));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     @Override
     public EnrolResponse enrol(EnrolRequest request) throws IOException {
-        return post(SyncCodec.ENROL_PATH, null, request, EnrolResponse.class);
+        return post(SyncCodec.ENROL_PATH, null, request, EnrolResponse.class, null);
     }
 
     @Override
@@ -72,7 +112,8 @@ public final class HttpHubClient implements HubClient {
         return new Traffic(requests.get(), bytesUp.get(), bytesDown.get());
     }
 
-    private <T> T post(String path, String token, Object message, Class<T> type) throws IOException {
+    private <T> T post(String path, String token, Object message, Class<T> type, Consumer<PageHead> onHead)
+            throws IOException {
         byte[] body = SyncCodec.gzip(SyncCodec.encode(message));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(requestTimeout)
                 .header("Content-Type", SyncCodec.CONTENT_TYPE).header("Content-Encoding", "gzip")
@@ -84,7 +125,19 @@ public final class HttpHubClient implements HubClient {
         bytesUp.addAndGet(body.length);
         HttpResponse<byte[]> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            response = http.send(request.build(), info -> {
+                if (onHead != null && info.statusCode() == 200) {
+                    head(info.headers()).ifPresent(head -> {
+                        try {
+                            onHead.accept(head);
+                        } catch (RuntimeException e) {
+                            // Asking ahead is an optimisation: the answer is read all the same.
+                            LOG.warn("page head not used: {}", e.toString());
+                        }
+                    });
+                }
+                return HttpResponse.BodySubscribers.ofByteArray();
+            });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("Synchronisation interrompue", e);

@@ -13,6 +13,7 @@ import fr.convergence.terrain.sync.protocol.SyncRequest;
 import fr.convergence.terrain.sync.protocol.SyncResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -92,7 +93,7 @@ public final class SyncEngine {
             return sync(token, progress, ahead);
         } finally {
             // A page asked ahead and not used (the apply failed, or the sync ended) is dropped.
-            ahead.cancel();
+            ahead.stop();
         }
     }
 
@@ -121,7 +122,8 @@ public final class SyncEngine {
             // The next page was asked for while this laptop applied the previous one; its answer holds only if the
             // request is the one the committed state makes now (an edit made meanwhile, say, changes it).
             Optional<SyncResponse> askedAhead = ahead.answerFor(request);
-            SyncResponse response = askedAhead.isPresent() ? askedAhead.get() : hub.exchange(token, request);
+            SyncResponse response = askedAhead.isPresent() ? askedAhead.get()
+                    : hub.exchange(token, request, head -> ahead.headArrived(hub, token, request, head));
             if (response.hubTime() != null) {
                 store.hlc().observe(Hlc.parse(response.hubTime()));
             }
@@ -143,13 +145,6 @@ public final class SyncEngine {
                 progress.exchanged(pages, hub.traffic().minus(before).bytesUp(),
                         hub.traffic().minus(before).bytesDown(), repository.pendingCount());
                 continue;
-            }
-            if (!moreOperations && response.more() && !response.resync()) {
-                // A further page follows: ask for it now, so it crosses the link while this one is applied. With the
-                // refusals seen up to what is committed: the hub forgets the refusals a request says were seen, and
-                // this answer's are not stored until its transaction commits (a crash before would lose them).
-                ahead.start(hub, token, request(response.hubId(), response.cursor(), seen, List.of(), false,
-                        rebuilding));
             }
             int[] counts = store.write("system", tx -> {
                 int quarantined = SyncRepository.acknowledge(tx, response.acknowledged(), response.rejections(),
@@ -215,31 +210,50 @@ public final class SyncEngine {
     }
 
     /**
-     * The page asked for before the previous one is applied, if any. Only pulls are asked ahead (no operations,
-     * refusals seen only up to what is committed): the hub applies and forgets nothing for them — it only notes the
-     * cursor it gave, which never makes it doubt a laptop — so an answer that is not used, or a laptop that stops
-     * before using it, changes nothing that matters on either side.
+     * The pages asked for before the previous one is applied. As soon as an answer's head says a further page
+     * follows (over HTTP, when its headers arrive, seconds before its body on a slow link), that page is asked for,
+     * so the link never waits for a round trip or for the hub's reading; at most {@link #MAX_AHEAD} at once. Only
+     * pulls are asked ahead (no operations, refusals seen only up to what is committed: the hub forgets the refusals
+     * a request says were seen, and an answer's are not stored until its transaction commits): the hub applies and
+     * forgets nothing for them — it only notes the cursor it gave, which never makes it doubt a laptop — so an
+     * answer that is not used, or a laptop that stops before using it, changes nothing that matters on either side.
      */
     static final class PageAhead {
 
-        private SyncRequest request;
-        private CompletableFuture<SyncResponse> pending;
-        private Thread thread;
+        static final int MAX_AHEAD = 2;
 
-        void start(HubClient hub, String token, SyncRequest pull) {
-            cancel();
+        private record Asked(SyncRequest request, CompletableFuture<SyncResponse> answer, Thread thread) {
+        }
+
+        /** In the order asked; guarded by {@code this} (heads arrive on the HTTP client's threads). */
+        private final List<Asked> asked = new ArrayList<>();
+        /** Set when the sync is over: a head arriving late (a dropped page's) asks for nothing. */
+        private boolean stopped;
+
+        /** The head of the answer to {@code after}: asks for the page it announces, if any. */
+        void headArrived(HubClient hub, String token, SyncRequest after, HubClient.PageHead head) {
+            if (after.moreOperations() || !head.more() || head.resync()) {
+                return;
+            }
+            start(hub, token, new SyncRequest(after.protocol(), after.deviceId(), head.hubId(), head.cursor(),
+                    after.rejectionsSeenUpTo(), List.of(), false, after.pageBytes(), after.rebuilding(),
+                    after.encoding()));
+        }
+
+        synchronized void start(HubClient hub, String token, SyncRequest pull) {
+            if (stopped || asked.size() >= MAX_AHEAD || asked.stream().anyMatch(a -> a.request().equals(pull))) {
+                return;
+            }
             CompletableFuture<SyncResponse> answer = new CompletableFuture<>();
             Thread asking = new Thread(() -> {
                 try {
-                    answer.complete(hub.exchange(token, pull));
+                    answer.complete(hub.exchange(token, pull, head -> headArrived(hub, token, pull, head)));
                 } catch (Throwable e) {
                     answer.completeExceptionally(e);
                 }
             }, "sync-prefetch");
             asking.setDaemon(true);
-            request = pull;
-            pending = answer;
-            thread = asking;
+            asked.add(new Asked(pull, answer, asking));
             asking.start();
         }
 
@@ -249,21 +263,21 @@ public final class SyncEngine {
          * the page asked ahead is dropped.
          */
         Optional<SyncResponse> answerFor(SyncRequest now) throws IOException {
-            if (request == null) {
+            CompletableFuture<SyncResponse> answer = null;
+            synchronized (this) {
+                // The pages asked before the one that matches are of no use any more (it was asked after them).
+                while (!asked.isEmpty() && answer == null) {
+                    Asked first = asked.remove(0);
+                    if (matches(first.request(), now)) {
+                        answer = first.answer();
+                    } else {
+                        first.thread().interrupt();
+                    }
+                }
+            }
+            if (answer == null) {
                 return Optional.empty();
             }
-            boolean same = now.rejectionsSeenUpTo() >= request.rejectionsSeenUpTo()
-                    && request.equals(new SyncRequest(now.protocol(), now.deviceId(), now.hubId(), now.cursor(),
-                    request.rejectionsSeenUpTo(), now.operations(), now.moreOperations(), now.pageBytes(),
-                    now.rebuilding(), now.encoding()));
-            if (!same) {
-                cancel();
-                return Optional.empty();
-            }
-            CompletableFuture<SyncResponse> answer = pending;
-            request = null;
-            pending = null;
-            thread = null;
             try {
                 return Optional.of(answer.get());
             } catch (InterruptedException e) {
@@ -280,14 +294,25 @@ public final class SyncEngine {
             }
         }
 
-        /** Drops the page asked ahead: its thread is interrupted and stops waiting for the hub's answer. */
-        void cancel() {
-            if (thread != null) {
-                thread.interrupt();
-            }
-            request = null;
-            pending = null;
-            thread = null;
+        /**
+         * Whether {@code asked} is the request {@code now} would make: the same, except that the committed state may
+         * have seen more refusals since (the answer then repeats some, which the laptop skips).
+         */
+        private static boolean matches(SyncRequest asked, SyncRequest now) {
+            return now.rejectionsSeenUpTo() >= asked.rejectionsSeenUpTo()
+                    && asked.equals(new SyncRequest(now.protocol(), now.deviceId(), now.hubId(), now.cursor(),
+                    asked.rejectionsSeenUpTo(), now.operations(), now.moreOperations(), now.pageBytes(),
+                    now.rebuilding(), now.encoding()));
+        }
+
+        /**
+         * Drops the pages asked ahead (their threads are interrupted and stop waiting for the hub's answers) and asks
+         * for no more: the sync is over.
+         */
+        synchronized void stop() {
+            stopped = true;
+            asked.forEach(a -> a.thread().interrupt());
+            asked.clear();
         }
     }
 }

@@ -73,6 +73,49 @@ class PageAheadMatchTest {
                 .hasMessage("coupure");
     }
 
+    @Test
+    void theNextPageIsAskedWhenAnAnswersHeadArrivesNotOnceItsBodyHas() throws Exception {
+        HeadFirst hub = new HeadFirst();
+        SyncEngine.PageAhead ahead = new SyncEngine.PageAhead();
+        // Page 10's body is held until page 20 has been asked for: asking only after a whole answer would wait forever.
+        ahead.start(hub, "token", pull(10, 3, List.of()));
+        assertThat(ahead.answerFor(pull(10, 3, List.of()))).get().extracting(SyncResponse::cursor).isEqualTo(20L);
+        assertThat(hub.asked).as("page 20 asked from page 10's head").startsWith(10L, 20L);
+        assertThat(ahead.answerFor(pull(20, 3, List.of()))).get().extracting(SyncResponse::cursor).isEqualTo(30L);
+        ahead.stop();
+        ahead.start(hub, "token", pull(40, 3, List.of()));
+        assertThat(ahead.answerFor(pull(40, 3, List.of()))).as("nothing is asked once stopped").isEmpty();
+    }
+
+    /**
+     * A hub whose answer to cursor c announces the page ending at c + 10, with more to come up to 30, and whose body
+     * for 10 arrives only once 20 has been asked for.
+     */
+    static final class HeadFirst extends Answering {
+        final List<Long> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final CountDownLatch twentyAsked = new CountDownLatch(1);
+
+        @Override
+        public SyncResponse exchange(String token, SyncRequest request, java.util.function.Consumer<PageHead> onHead)
+                throws IOException {
+            asked.add(request.cursor());
+            if (request.cursor() == 20) {
+                twentyAsked.countDown();
+            }
+            long end = request.cursor() + 10;
+            boolean more = end <= 30;
+            onHead.accept(new PageHead("hub", end, more, false));
+            try {
+                if (request.cursor() == 10 && !twentyAsked.await(10, TimeUnit.SECONDS)) {
+                    throw new IOException("page 20 never asked for while page 10's body was crossing");
+                }
+            } catch (InterruptedException e) {
+                throw new IOException("interrompu", e);
+            }
+            return new SyncResponse(1, "hub", null, 0, null, 0, null, null, end, more, false);
+        }
+    }
+
     static class Answering implements HubClient {
         @Override
         public SyncResponse exchange(String token, SyncRequest request) throws IOException {

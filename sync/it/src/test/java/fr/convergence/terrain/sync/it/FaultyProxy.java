@@ -6,11 +6,13 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A TCP proxy between laptop and hub that behaves like a rural link: a delay per chunk (half the round trip),
- * a bandwidth cap, and a cut of the connection after N bytes of the hub's answer (or of the request).
+ * a bandwidth cap each way shared by all connections (two pages asked at once share the line, as they would), and
+ * a cut of the connection after N bytes of the hub's answer (or of the request).
  */
 final class FaultyProxy implements AutoCloseable {
 
@@ -26,6 +28,21 @@ final class FaultyProxy implements AutoCloseable {
     volatile long cutRequestAfter = -1;
     final AtomicLong up = new AtomicLong();
     final AtomicLong down = new AtomicLong();
+    private final Line upLine = new Line();
+    private final Line downLine = new Line();
+
+    /** One direction of the line: the bytes of every connection wait their turn on it. */
+    private final class Line {
+        private long freeAtNanos;
+
+        /** Nanoseconds until {@code bytes}, queued behind what is already on the line, have crossed it. */
+        synchronized long crossing(int bytes) {
+            long now = System.nanoTime();
+            long start = Math.max(now, freeAtNanos);
+            freeAtNanos = start + bytes * 1_000_000_000L / bytesPerSecond;
+            return freeAtNanos - now;
+        }
+    }
 
     FaultyProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -48,15 +65,15 @@ final class FaultyProxy implements AutoCloseable {
                 long cutDown = cutResponseAfter;
                 cutRequestAfter = -1;
                 cutResponseAfter = -1;
-                pipe(client, hub, cutUp, up, connectDelayMillis);
-                pipe(hub, client, cutDown, down, 0);
+                pipe(client, hub, cutUp, up, upLine, connectDelayMillis);
+                pipe(hub, client, cutDown, down, downLine, 0);
             } catch (IOException e) {
                 return;
             }
         }
     }
 
-    private void pipe(Socket from, Socket to, long cutAfter, AtomicLong counter, long connectDelay) {
+    private void pipe(Socket from, Socket to, long cutAfter, AtomicLong counter, Line line, long connectDelay) {
         Thread thread = new Thread(() -> {
             long sent = 0;
             boolean connecting = connectDelay > 0;
@@ -82,7 +99,7 @@ final class FaultyProxy implements AutoCloseable {
                         return;
                     }
                     if (bytesPerSecond > 0) {
-                        Thread.sleep(Math.max(0, n * 1000L / bytesPerSecond));
+                        TimeUnit.NANOSECONDS.sleep(line.crossing(n));
                     }
                     out.write(buffer, 0, n);
                     out.flush();

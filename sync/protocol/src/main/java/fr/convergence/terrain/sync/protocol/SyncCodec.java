@@ -24,6 +24,15 @@ public final class SyncCodec {
     public static final String ENROL_PATH = "/api/v1/enrol";
     public static final String HEALTH_PATH = "/health";
     public static final String CONTENT_TYPE = "application/json";
+    /**
+     * Headers of a sync answer that announces a further page, repeating its page's head (hub id, cursor, more,
+     * resync): they reach the laptop before the body, which on a slow link takes seconds, so it may ask for the next
+     * page meanwhile.
+     */
+    public static final String HEAD_HUB = "Terrain-Hub";
+    public static final String HEAD_CURSOR = "Terrain-Cursor";
+    public static final String HEAD_MORE = "Terrain-More";
+    public static final String HEAD_RESYNC = "Terrain-Resync";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
