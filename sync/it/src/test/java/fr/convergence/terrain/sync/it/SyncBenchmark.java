@@ -49,6 +49,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -167,6 +168,7 @@ class SyncBenchmark {
                 throughput(hub, hubStore, worksites, "SQLite");
             }
         }
+        proseNotes(dir, demo);
         String pg = System.getenv("TERRAIN_TEST_PG_URL");
         if (pg != null && !pg.isBlank()) {
             try (JooqHubStore hubStore = JooqHubStore.open(PostgresSupport.freshSchemaUrl(), System.getenv("PGUSER"),
@@ -185,6 +187,63 @@ class SyncBenchmark {
         }
         Files.writeString(dir.resolve("sync-benchmark.txt"), report);
         System.out.println(report);
+    }
+
+    /**
+     * The demo's notes reuse a score of short template texts, which gzip all but removes (1.4 KB for 901 note
+     * revisions). Real notes are each written anew: the same territory with every revision's body replaced by
+     * 125–375 characters of words drawn from the application's French texts (gzip ratio ≈ 3.4, real French prose
+     * ≈ 3), synced from scratch by its coordinator through the same line.
+     */
+    private void proseNotes(Path dir, Path demo) throws IOException {
+        Path copy = dir.resolve("territory-prose-" + System.nanoTime() + ".db");
+        Files.copy(demo, copy);
+        ResourceBundle texts = ResourceBundle.getBundle("fr.convergence.terrain.app.messages", Locale.FRENCH);
+        List<String> words = new ArrayList<>();
+        for (String key : Collections.list(texts.getKeys())) {
+            for (String word : texts.getString(key).split("[\\s{}]+")) {
+                if (!word.isBlank()) {
+                    words.add(word);
+                }
+            }
+        }
+        java.util.Random random = new java.util.Random(2023);
+        try (TerrainStore source = TerrainStore.open(copy)) {
+            int revisions = source.write("system", tx -> {
+                List<String> ids = tx.sql().fetch("SELECT id FROM support_note_revision").getValues(0, String.class);
+                for (String id : ids) {
+                    StringBuilder body = new StringBuilder();
+                    int length = 125 + random.nextInt(251);
+                    while (body.length() < length) {
+                        body.append(words.get(random.nextInt(words.size()))).append(' ');
+                    }
+                    tx.sql().execute("UPDATE support_note_revision SET body = ? WHERE id = ?", body.toString().strip(),
+                            id);
+                }
+                return ids.size();
+            });
+            String territory = source.read(sql -> sql.fetchOne("SELECT territory_id FROM worksite WHERE id = "
+                    + "(SELECT worksite_id FROM participant LIMIT 1)").get(0, String.class));
+            try (JooqHubStore hubStore = JooqHubStore.sqlite(dir.resolve("hub-prose-" + System.nanoTime() + ".db"))) {
+                hubStore.write(tx -> {
+                    ReferenceData.load().worksites().forEach(w -> tx.addWorksite(w.id(), w.territoryId()));
+                    return null;
+                });
+                StoreImporter.importStore(source, hubStore);
+                try (Hub hub = Hub.create(HubConfig.defaults(0), hubStore, Clock.systemUTC());
+                     FaultyProxy proxy = new FaultyProxy(hub.port())) {
+                    proxy.oneWayDelayMillis = ROUND_TRIP_MILLIS / 2;
+                    proxy.connectDelayMillis = ROUND_TRIP_MILLIS;
+                    proxy.bytesPerSecond = BYTES_PER_SECOND;
+                    URI slow = URI.create("http://127.0.0.1:" + proxy.port());
+                    TerrainStore coordinator = laptopStore(dir, "coordinator-prose");
+                    enrol(hub, coordinator, slow, "territory", territory);
+                    sync(coordinator, slow, proxy, "initial sync of the territory with note texts of real length and "
+                            + "variety (" + revisions + " revisions of 125-375 characters)");
+                    coordinator.close();
+                }
+            }
+        }
     }
 
     private TerrainStore laptopStore(Path dir, String name) throws IOException {
