@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -121,8 +122,7 @@ public final class SyncService {
             if (compressed <= COLUMN_PAGE_COMPRESSED) {
                 break;
             }
-            // A 10 % margin: rows are not all the same weight.
-            itemLimit = Math.max(1, (int) (read.items() * 0.9 * COLUMN_PAGE_COMPRESSED / compressed));
+            itemLimit = read.itemsWithin(0.9 * COLUMN_PAGE_COMPRESSED / compressed);
             read = readPage(device, scope, request, pageBytes, itemLimit, applied.acknowledged() > 0);
             encoded = ColumnCodec.encode(read.page().changes(), encoding);
         }
@@ -138,8 +138,53 @@ public final class SyncService {
                 page.cursor(), page.more(), page.resync(), null, encoded, page.worksites(), page.remaining());
     }
 
-    /** A page read and how many items (rows, exits) of the scope it took. */
-    record PageRead(SyncResponse page, int items) {
+    /**
+     * A page read, how many items (rows, exits) of the scope it took and, for each, the estimated compressed weight
+     * of the items up to it ({@link #weight}).
+     */
+    record PageRead(SyncResponse page, int items, long[] weightUpTo) {
+
+        PageRead(SyncResponse page, int items) {
+            this(page, items, new long[0]);
+        }
+
+        /**
+         * How many of the first items make {@code share} of the page's weight: where to cut a page found too heavy.
+         * By weight, not by count: the heavy rows (long notes) may all sit at one end of the page.
+         */
+        int itemsWithin(double share) {
+            if (weightUpTo.length == 0) {
+                return Math.max(1, (int) (items * share));
+            }
+            long target = (long) (weightUpTo[weightUpTo.length - 1] * share);
+            int k = 0;
+            while (k < weightUpTo.length && weightUpTo[k] <= target) {
+                k++;
+            }
+            return Math.max(1, k);
+        }
+    }
+
+    /**
+     * An item's rough share of a compressed column page: an hours cell well under a byte (≈ 0.7 B measured), any
+     * other row a few bytes of id, version and references plus its text at ≈ 3 characters a byte. Only relative
+     * weights matter: they say where to cut a page whose measured size is too large.
+     */
+    private static int weight(Object item, Map<String, Object> fields) {
+        if (!(item instanceof HubRow row)) {
+            return 4;
+        }
+        if (row.table().equals("hours_entry")) {
+            return 1;
+        }
+        int text = 0;
+        for (Map.Entry<String, Object> field : fields.entrySet()) {
+            if (field.getValue() instanceof String string && string.length() != 36
+                    && !field.getKey().equals(SyncSchema.VERSION) && !field.getKey().equals(SyncSchema.WORKSITE_ID)) {
+                text += string.length();
+            }
+        }
+        return 12 + text / 3;
     }
 
     private PageRead readPage(Device device, Set<String> scope, SyncRequest request, int pageBytes, int itemLimit,
@@ -643,6 +688,8 @@ public final class SyncService {
         long pageEnd = cursor;
         int bytes = 0;
         int taken = 0;
+        long weight = 0;
+        long[] weightUpTo = new long[items.size()];
         boolean more = readEnd != Long.MAX_VALUE;
         for (int i = 0; i < items.size(); i++) {
             Object item = items.get(i);
@@ -654,6 +701,7 @@ public final class SyncService {
             if (item instanceof HubRow row) {
                 inScopeNow.add(key(row.table(), row.id()));
                 Map<String, Object> fields = whole ? allFields(row) : fieldsFor(row, device, cursor, deviceHasWritten);
+                weight += weight(row, fields);
                 if (!fields.isEmpty()) {
                     payload.put(key(row.table(), row.id()), fields);
                     sent.put(key(row.table(), row.id()), row);
@@ -662,10 +710,11 @@ public final class SyncService {
             } else {
                 HubStore.Exit exit = (HubStore.Exit) item;
                 gone.add(new RowExit(exit.table(), exit.rowId()));
+                weight += weight(exit, Map.of());
                 bytes += 20 + exit.rowId().length() + exit.table().length();
             }
             pageEnd = seq;
-            taken++;
+            weightUpTo[taken++] = weight;
         }
         long end = pageEnd;
         // A row whose parent changed after this page would reach the laptop before its parent: send the parent too.
@@ -686,7 +735,8 @@ public final class SyncService {
         // For the laptop's progress bar: what is left of a scope pulled over several pages (an initial sync).
         Long remaining = more ? reader.countRowsAfter(scope, end) : null;
         return new PageRead(new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), null, 0, null, 0, group(sent, payload),
-                gone, end, more, false, null, null, worksites.worksites(), remaining), taken);
+                gone, end, more, false, null, null, worksites.worksites(), remaining), taken,
+                Arrays.copyOf(weightUpTo, taken));
     }
 
     private void includeParents(HubReader reader, HubRow row, long pageEnd, Map<String, HubRow> sent,
