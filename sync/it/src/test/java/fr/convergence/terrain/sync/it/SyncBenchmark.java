@@ -88,12 +88,8 @@ class SyncBenchmark {
         }
         Path hubFile = dir.resolve("hub-" + System.nanoTime() + ".db");
         try (JooqHubStore hubStore = JooqHubStore.sqlite(hubFile); TerrainStore source = TerrainStore.open(demo)) {
-            hubStore.write(tx -> {
-                ReferenceData.load().worksites().forEach(w -> tx.addWorksite(w.id(), w.territoryId()));
-                return null;
-            });
             long start = System.nanoTime();
-            Map<String, Integer> imported = StoreImporter.importStore(source, hubStore);
+            Map<String, Integer> imported = seed(hubStore, source);
             line("hub import of the territory demo store: %s in %d ms", imported, (System.nanoTime() - start) / 1_000_000);
             List<String> worksites = source.read(sql -> sql.fetch(
                     "SELECT worksite_id, count(*) FROM participant GROUP BY worksite_id ORDER BY count(*) DESC")
@@ -101,10 +97,7 @@ class SyncBenchmark {
             String territory = source.read(sql -> sql.fetchOne("SELECT territory_id FROM worksite WHERE id = ?",
                     worksites.get(0)).get(0, String.class));
             try (Hub hub = Hub.create(HubConfig.defaults(0), hubStore, Clock.systemUTC());
-                 FaultyProxy proxy = new FaultyProxy(hub.port())) {
-                proxy.oneWayDelayMillis = ROUND_TRIP_MILLIS / 2;
-                proxy.connectDelayMillis = ROUND_TRIP_MILLIS;
-                proxy.bytesPerSecond = BYTES_PER_SECOND;
+                 FaultyProxy proxy = ruralLine(hub)) {
                 URI slow = URI.create("http://127.0.0.1:" + proxy.port());
                 String site = worksites.get(0);
                 int participants = source.read(sql -> sql.fetchOne(
@@ -173,11 +166,7 @@ class SyncBenchmark {
         if (pg != null && !pg.isBlank()) {
             try (JooqHubStore hubStore = JooqHubStore.open(PostgresSupport.freshSchemaUrl(), System.getenv("PGUSER"),
                     System.getenv("PGPASSWORD")); TerrainStore source = TerrainStore.open(demo)) {
-                hubStore.write(tx -> {
-                    ReferenceData.load().worksites().forEach(w -> tx.addWorksite(w.id(), w.territoryId()));
-                    return null;
-                });
-                StoreImporter.importStore(source, hubStore);
+                seed(hubStore, source);
                 List<String> worksites = source.read(sql -> sql.fetch("SELECT DISTINCT worksite_id FROM participant")
                         .map(r -> r.get(0, String.class)));
                 try (Hub hub = Hub.create(HubConfig.defaults(0), hubStore, Clock.systemUTC())) {
@@ -225,16 +214,9 @@ class SyncBenchmark {
             String territory = source.read(sql -> sql.fetchOne("SELECT territory_id FROM worksite WHERE id = "
                     + "(SELECT worksite_id FROM participant LIMIT 1)").get(0, String.class));
             try (JooqHubStore hubStore = JooqHubStore.sqlite(dir.resolve("hub-prose-" + System.nanoTime() + ".db"))) {
-                hubStore.write(tx -> {
-                    ReferenceData.load().worksites().forEach(w -> tx.addWorksite(w.id(), w.territoryId()));
-                    return null;
-                });
-                StoreImporter.importStore(source, hubStore);
+                seed(hubStore, source);
                 try (Hub hub = Hub.create(HubConfig.defaults(0), hubStore, Clock.systemUTC());
-                     FaultyProxy proxy = new FaultyProxy(hub.port())) {
-                    proxy.oneWayDelayMillis = ROUND_TRIP_MILLIS / 2;
-                    proxy.connectDelayMillis = ROUND_TRIP_MILLIS;
-                    proxy.bytesPerSecond = BYTES_PER_SECOND;
+                     FaultyProxy proxy = ruralLine(hub)) {
                     URI slow = URI.create("http://127.0.0.1:" + proxy.port());
                     TerrainStore coordinator = laptopStore(dir, "coordinator-prose");
                     enrol(hub, coordinator, slow, "territory", territory);
@@ -244,6 +226,27 @@ class SyncBenchmark {
                 }
             }
         }
+    }
+
+    /**
+     * A hub's database: the shipped worksites (as {@code terrain-hub serve} seeds them), then the store's rows (as
+     * {@code terrain-hub import --store}).
+     */
+    private static Map<String, Integer> seed(JooqHubStore hubStore, TerrainStore source) {
+        hubStore.write(tx -> {
+            ReferenceData.load().worksites().forEach(w -> tx.addWorksite(w.id(), w.territoryId()));
+            return null;
+        });
+        return StoreImporter.importStore(source, hubStore);
+    }
+
+    /** The line of a rural worksite in front of {@code hub}: 600 ms round trip, 128 kbit/s each way. */
+    private static FaultyProxy ruralLine(Hub hub) throws IOException {
+        FaultyProxy proxy = new FaultyProxy(hub.port());
+        proxy.oneWayDelayMillis = ROUND_TRIP_MILLIS / 2;
+        proxy.connectDelayMillis = ROUND_TRIP_MILLIS;
+        proxy.bytesPerSecond = BYTES_PER_SECOND;
+        return proxy;
     }
 
     private TerrainStore laptopStore(Path dir, String name) throws IOException {
