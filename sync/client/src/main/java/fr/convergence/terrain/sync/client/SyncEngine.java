@@ -222,39 +222,80 @@ public final class SyncEngine {
 
         static final int MAX_AHEAD = 2;
 
-        private record Asked(SyncRequest request, CompletableFuture<SyncResponse> answer, Thread thread) {
+        /** A page asked ahead; {@code dropped} once it is of no use (guarded by the {@link PageAhead}). */
+        private static final class Asked {
+            final SyncRequest request;
+            final CompletableFuture<SyncResponse> answer = new CompletableFuture<>();
+            Thread thread;
+            boolean dropped;
+
+            Asked(SyncRequest request) {
+                this.request = request;
+            }
         }
 
-        /** In the order asked; guarded by {@code this} (heads arrive on the HTTP client's threads). */
+        /** A page announced while {@link #MAX_AHEAD} were waiting, by the answer to {@code from} (null: the main one). */
+        private record Deferred(HubClient hub, String token, SyncRequest pull, Asked from) {
+        }
+
+        /** Waiting to be used, in the order asked; guarded by {@code this} (heads arrive on HTTP client threads). */
         private final List<Asked> asked = new ArrayList<>();
-        /** Set when the sync is over: a head arriving late (a dropped page's) asks for nothing. */
+        private Deferred deferred;
+        /** Set when the sync is over: a head arriving late asks for nothing. */
         private boolean stopped;
 
-        /** The head of the answer to {@code after}: asks for the page it announces, if any. */
+        /** The head of the answer to {@code after}, the request of the laptop's own exchange. */
         void headArrived(HubClient hub, String token, SyncRequest after, HubClient.PageHead head) {
-            if (after.moreOperations() || !head.more() || head.resync()) {
+            headArrived(hub, token, after, head, null);
+        }
+
+        /**
+         * Asks for the page {@code head} announces, if any. The head of a page asked ahead and since dropped asks for
+         * nothing: that page's chain was abandoned (an edit, say, changed the request), and a page asked from it
+         * could be older than the edit the laptop is about to send.
+         */
+        private synchronized void headArrived(HubClient hub, String token, SyncRequest after, HubClient.PageHead head,
+                                              Asked from) {
+            if (stopped || (from != null && from.dropped) || after.moreOperations() || !head.more() || head.resync()) {
                 return;
             }
-            start(hub, token, new SyncRequest(after.protocol(), after.deviceId(), head.hubId(), head.cursor(),
+            SyncRequest pull = new SyncRequest(after.protocol(), after.deviceId(), head.hubId(), head.cursor(),
                     after.rejectionsSeenUpTo(), List.of(), false, after.pageBytes(), after.rebuilding(),
-                    after.encoding()));
+                    after.encoding());
+            if (asked.size() >= MAX_AHEAD) {
+                // Asked as soon as one of those is used (answerFor), so that the line never waits for it.
+                deferred = new Deferred(hub, token, pull, from);
+                return;
+            }
+            ask(hub, token, pull);
         }
 
         synchronized void start(HubClient hub, String token, SyncRequest pull) {
-            if (stopped || asked.size() >= MAX_AHEAD || asked.stream().anyMatch(a -> a.request().equals(pull))) {
+            if (asked.size() < MAX_AHEAD) {
+                ask(hub, token, pull);
+            }
+        }
+
+        private void ask(HubClient hub, String token, SyncRequest pull) {
+            if (stopped || asked.stream().anyMatch(a -> a.request.equals(pull))) {
                 return;
             }
-            CompletableFuture<SyncResponse> answer = new CompletableFuture<>();
-            Thread asking = new Thread(() -> {
+            Asked entry = new Asked(pull);
+            entry.thread = new Thread(() -> {
                 try {
-                    answer.complete(hub.exchange(token, pull, head -> headArrived(hub, token, pull, head)));
+                    entry.answer.complete(hub.exchange(token, pull, head -> headArrived(hub, token, pull, head, entry)));
                 } catch (Throwable e) {
-                    answer.completeExceptionally(e);
+                    entry.answer.completeExceptionally(e);
                 }
             }, "sync-prefetch");
-            asking.setDaemon(true);
-            asked.add(new Asked(pull, answer, asking));
-            asking.start();
+            entry.thread.setDaemon(true);
+            asked.add(entry);
+            entry.thread.start();
+        }
+
+        private void drop(Asked entry) {
+            entry.dropped = true;
+            entry.thread.interrupt();
         }
 
         /**
@@ -268,11 +309,16 @@ public final class SyncEngine {
                 // The pages asked before the one that matches are of no use any more (it was asked after them).
                 while (!asked.isEmpty() && answer == null) {
                     Asked first = asked.remove(0);
-                    if (matches(first.request(), now)) {
-                        answer = first.answer();
+                    if (matches(first.request, now)) {
+                        answer = first.answer;
                     } else {
-                        first.thread().interrupt();
+                        drop(first);
                     }
+                }
+                Deferred waiting = deferred;
+                deferred = null;
+                if (answer != null && waiting != null && (waiting.from() == null || !waiting.from().dropped)) {
+                    ask(waiting.hub(), waiting.token(), waiting.pull());
                 }
             }
             if (answer == null) {
@@ -311,8 +357,9 @@ public final class SyncEngine {
          */
         synchronized void stop() {
             stopped = true;
-            asked.forEach(a -> a.thread().interrupt());
+            asked.forEach(this::drop);
             asked.clear();
+            deferred = null;
         }
     }
 }

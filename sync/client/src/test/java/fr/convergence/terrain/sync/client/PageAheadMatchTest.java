@@ -87,13 +87,72 @@ class PageAheadMatchTest {
         assertThat(ahead.answerFor(pull(40, 3, List.of()))).as("nothing is asked once stopped").isEmpty();
     }
 
+    @Test
+    void aPageAnnouncedWhileTwoAreWaitingIsAskedAsSoonAsOneIsUsed() throws Exception {
+        CountDownLatch twentysHeadOut = new CountDownLatch(1);
+        HeadFirst hub = new HeadFirst() {
+            @Override
+            void headSent(long cursor) {
+                if (cursor == 20) {
+                    twentysHeadOut.countDown();
+                }
+            }
+        };
+        SyncEngine.PageAhead ahead = new SyncEngine.PageAhead();
+        ahead.start(hub, "token", pull(10, 3, List.of()));
+        // Pages 10 and 20 wait to be used: the page 20's head announces (30) cannot be asked yet.
+        assertThat(twentysHeadOut.await(10, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(ahead.answerFor(pull(10, 3, List.of()))).get().extracting(SyncResponse::cursor).isEqualTo(20L);
+        assertThat(ahead.answerFor(pull(20, 3, List.of()))).get().extracting(SyncResponse::cursor).isEqualTo(30L);
+        assertThat(ahead.answerFor(pull(30, 3, List.of()))).as("asked once page 10 was used")
+                .get().extracting(SyncResponse::cursor).isEqualTo(40L);
+        ahead.stop();
+    }
+
+    @Test
+    void theHeadOfAPageDroppedMeanwhileAsksForNothing() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch headDelivered = new CountDownLatch(1);
+        Answering lateHead = new Answering() {
+            @Override
+            public SyncResponse exchange(String token, SyncRequest request,
+                                         java.util.function.Consumer<PageHead> onHead) throws IOException {
+                // The HTTP client's own thread hands the head over; interrupting the asking thread does not stop it.
+                Thread http = new Thread(() -> {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    onHead.accept(new PageHead("hub", request.cursor() + 10, true, false));
+                    headDelivered.countDown();
+                });
+                http.start();
+                return new SyncResponse(1, "hub", null, 0, null, 0, null, null, request.cursor() + 10, true, false);
+            }
+        };
+        SyncEngine.PageAhead ahead = new SyncEngine.PageAhead();
+        ahead.start(lateHead, "token", pull(10, 3, List.of()));
+        // An edit changed the request: page 10 is dropped before its head arrives.
+        Operation edit = new Operation(1, "participant", "p", "w", Map.of("first_name", "Awa"), "v", 0);
+        assertThat(ahead.answerFor(pull(10, 3, List.of(edit)))).isEmpty();
+        release.countDown();
+        assertThat(headDelivered.await(10, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(ahead.answerFor(pull(20, 3, List.of()))).as("nothing asked from a dropped page's head").isEmpty();
+    }
+
     /**
      * A hub whose answer to cursor c announces the page ending at c + 10, with more to come up to 30, and whose body
      * for 10 arrives only once 20 has been asked for.
      */
-    static final class HeadFirst extends Answering {
+    static class HeadFirst extends Answering {
         final List<Long> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
         final CountDownLatch twentyAsked = new CountDownLatch(1);
+
+        void headSent(long cursor) {
+        }
 
         @Override
         public SyncResponse exchange(String token, SyncRequest request, java.util.function.Consumer<PageHead> onHead)
@@ -105,6 +164,7 @@ class PageAheadMatchTest {
             long end = request.cursor() + 10;
             boolean more = end <= 30;
             onHead.accept(new PageHead("hub", end, more, false));
+            headSent(request.cursor());
             try {
                 if (request.cursor() == 10 && !twentyAsked.await(10, TimeUnit.SECONDS)) {
                     throw new IOException("page 20 never asked for while page 10's body was crossing");

@@ -24,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -163,10 +164,11 @@ class PageAheadTest {
         CountDownLatch askedAhead = new CountDownLatch(1);
         Recording crashing = new Recording(reader.client(), n -> { }) {
             @Override
-            public SyncResponse exchange(String token, SyncRequest request) throws IOException {
+            public SyncResponse exchange(String token, SyncRequest request, Consumer<PageHead> onHead)
+                    throws IOException {
                 if (threads.isEmpty()) {
                     threads.add("first");
-                    SyncResponse answer = delegate.exchange(token, request);
+                    SyncResponse answer = delegate.exchange(token, request, onHead);
                     assertThat(answer.rejections()).as("the hub refused the move").isNotEmpty();
                     assertThat(answer.more()).isTrue();
                     // Hold the laptop's store writer until the page asked ahead has reached the hub.
@@ -179,7 +181,7 @@ class PageAheadTest {
                     await(holding);
                     return unappliable(answer);
                 }
-                SyncResponse ahead = delegate.exchange(token, request);
+                SyncResponse ahead = delegate.exchange(token, request, onHead);
                 askedAhead.countDown();
                 return ahead;
             }
@@ -218,7 +220,10 @@ class PageAheadTest {
         }
     }
 
-    /** The laptop's HTTP client, noting which thread asks each exchange; {@code before} runs before exchange n. */
+    /**
+     * The laptop's HTTP client, noting which thread asks each exchange; {@code before} runs before exchange n. Page
+     * heads come from the HTTP headers, as in the application.
+     */
     static class Recording extends DelegatingHubClient {
         final IntConsumer before;
         final List<String> threads = new CopyOnWriteArrayList<>();
@@ -230,6 +235,18 @@ class PageAheadTest {
 
         @Override
         public SyncResponse exchange(String token, SyncRequest request) throws IOException {
+            note();
+            return delegate.exchange(token, request);
+        }
+
+        @Override
+        public SyncResponse exchange(String token, SyncRequest request, Consumer<PageHead> onHead)
+                throws IOException {
+            note();
+            return delegate.exchange(token, request, onHead);
+        }
+
+        private void note() throws IOException {
             int n = threads.size();
             threads.add(Thread.currentThread().getName());
             try {
@@ -237,7 +254,6 @@ class PageAheadTest {
             } catch (IllegalStateException cut) {
                 throw new IOException(cut.getMessage());
             }
-            return delegate.exchange(token, request);
         }
     }
 }
