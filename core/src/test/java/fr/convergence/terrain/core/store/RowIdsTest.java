@@ -58,25 +58,30 @@ class RowIdsTest {
     }
 
     @Test
-    void aWriteThatRollsBackDoesNotLoseTheCounterOfALaterOneThatCommits() {
-        String committed;
+    void aWriteThatFailsAtCommitDoesNotMakeALaterOneForgetToSaveTheCounter() {
+        String taken;
         try (TerrainStore store = openStore(dir)) {
             ParticipantRepository participants = new ParticipantRepository(store);
-            // The failing write issues ids and rolls back the counter it saved; the next write must save it again.
+            // The first write takes an id and saves the counter, then fails at commit (a foreign key checked only
+            // then): the counter's save is rolled back with it.
+            String[] inFailedWrite = new String[1];
             assertThatThrownBy(() -> store.write(USER, tx -> {
-                participants.save(tx, withId(participant("Ana", "Lopes"), store.newRowId()));
-                throw new IllegalStateException("crash before commit");
-            })).isInstanceOf(IllegalStateException.class);
-            List<String> taken = List.of(store.newRowId(), store.newRowId());
-            committed = taken.get(0);
+                inFailedWrite[0] = store.newRowId();
+                tx.sql().execute("PRAGMA defer_foreign_keys = ON");
+                tx.sql().execute("INSERT INTO user_worksite (user_id, worksite_id) VALUES ('nobody', 'nowhere')");
+                return null;
+            })).isInstanceOf(RuntimeException.class);
+            taken = inFailedWrite[0];
+            // The retry saves the row with the id it was given, taking no new one: the counter must be saved now.
             store.write(USER, tx -> {
-                participants.save(tx, withId(participant("Lou", "Bernard"), committed));
+                participants.save(tx, withId(participant("Lou", "Bernard"), taken));
                 return null;
             });
         }
         try (TerrainStore reopened = TerrainStore.open(dir.resolve("terrain.db"))) {
+            assertThat(new ParticipantRepository(reopened).find(taken)).isPresent();
             assertThat(UUID.fromString(reopened.newRowId()).getLeastSignificantBits())
-                    .isGreaterThan(UUID.fromString(committed).getLeastSignificantBits());
+                    .isGreaterThan(UUID.fromString(taken).getLeastSignificantBits());
         }
     }
 
