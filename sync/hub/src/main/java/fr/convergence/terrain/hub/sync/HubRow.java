@@ -34,7 +34,10 @@ public final class HubRow {
                 deletedAt);
     }
 
-    /** A row whose per-field meta is read from {@code metaSource} only if asked for. */
+    /**
+     * A row whose per-field meta is read from {@code metaSource} only if asked for (then copied: the row owns its
+     * maps; a caller must not change what {@code metaSource} gives before that).
+     */
     public HubRow(String table, String id, String worksiteId, String participantId, Map<String, Object> data,
                   Supplier<Map<String, FieldMeta>> metaSource, String version, String updatedBy, long seq,
                   long createdSeq, long movedSeq, Long deletedAt) {

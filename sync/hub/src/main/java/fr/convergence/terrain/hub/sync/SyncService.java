@@ -115,16 +115,17 @@ public final class SyncService {
                 ? new PageRead(new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), null, 0, null, 0, null, null,
                 request.cursor(), false, false), 0)
                 : readPage(device, scope, request, pageBytes, itemLimit, applied.acknowledged() > 0);
-        List<ColumnCodec.ColumnTable> encoded = columns ? ColumnCodec.encode(read.page().changes(), encoding) : null;
+        SyncResponse answer = answer(read.page(), applied, encoding);
         for (int attempt = 0; columns && attempt < 3 && read.items() > 1; attempt++) {
-            // Measured as the hub sends it (deflate's fastest level would make pages ~40 % heavier than they are).
-            int compressed = SyncCodec.gzip(SyncCodec.encode(encoded)).length;
+            // The whole answer as the hub sends it (exits, worksites and refusals included; deflate's fastest level
+            // would make pages ~40 % heavier than they are).
+            int compressed = SyncCodec.gzip(SyncCodec.encode(answer)).length;
             if (compressed <= COLUMN_PAGE_COMPRESSED) {
                 break;
             }
             itemLimit = read.itemsWithin(0.9 * COLUMN_PAGE_COMPRESSED / compressed);
             read = readPage(device, scope, request, pageBytes, itemLimit, applied.acknowledged() > 0);
-            encoded = ColumnCodec.encode(read.page().changes(), encoding);
+            answer = answer(read.page(), applied, encoding);
         }
         SyncResponse page = read.page();
         if (!request.moreOperations() && !page.resync()) {
@@ -133,9 +134,16 @@ public final class SyncService {
                 return null;
             });
         }
+        return answer;
+    }
+
+    /** The answer to a request: what was applied, and the page, in rows or in {@code encoding} if not null. */
+    private SyncResponse answer(SyncResponse page, Applied applied, String encoding) {
+        boolean columns = encoding != null;
         return new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), hubTime(), applied.acknowledged(),
                 applied.rejections(), applied.conflicts(), columns ? null : page.changes(), page.exits(),
-                page.cursor(), page.more(), page.resync(), null, encoded, page.worksites(), page.remaining());
+                page.cursor(), page.more(), page.resync(), null,
+                columns ? ColumnCodec.encode(page.changes(), encoding) : null, page.worksites(), page.remaining());
     }
 
     /**
