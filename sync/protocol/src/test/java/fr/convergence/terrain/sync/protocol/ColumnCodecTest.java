@@ -28,6 +28,21 @@ import org.junit.jupiter.api.Test;
  */
 class ColumnCodecTest {
 
+    /** Column lists of the hand-made pages below. */
+    private static final List<String> PARTICIPANTS_COLUMNS = List.of("id", "version", "updated_by", "worksite_id",
+            "first_name", "birth_date", "deleted");
+    private static final List<String> PHONES_COLUMNS = List.of("id", "version", "updated_by", "phone");
+    private static final List<String> ENROLMENTS_COLUMNS = List.of("id", "version", "updated_by", "participant_id", "worksite_id",
+            "programme", "contract_type", "entry_date", "deleted");
+    private static final List<String> HOURS_COLUMNS = List.of("id", "version", "updated_by", "participant_id", "worksite_id",
+            "work_day", "kind", "minutes", "deleted");
+    private static final List<String> NOTES_COLUMNS = List.of("id", "version", "updated_by", "participant_id", "worksite_id",
+            "note_date", "theme", "author_id", "deleted");
+    private static final List<String> REVISIONS_COLUMNS = List.of("id", "version", "updated_by", "note_id", "worksite_id",
+            "body", "author_id", "created_at", "deleted");
+    private static final List<String> REFERRALS_COLUMNS = List.of("id", "version", "updated_by",
+            "participant_id", "worksite_id", "partner_code");
+
     static final String NODE = "5bbdeaf7-1c1d-4e55-9a55-3c8d3e1c6a01";
 
     static String hoursId(String participant, String day, String kind) {
@@ -49,8 +64,7 @@ class ColumnCodecTest {
                         day, kind, 60 + 15 * (d % 20), d % 97 == 0));
             }
         }
-        return new TableChanges("hours_entry", List.of("id", "version", "updated_by", "participant_id",
-                "worksite_id", "work_day", "kind", "minutes", "deleted"), rows);
+        return new TableChanges("hours_entry", HOURS_COLUMNS, rows);
     }
 
     @Test
@@ -60,10 +74,9 @@ class ColumnCodecTest {
                 Arrays.asList("a", "018e4a1b2c3d-0000-" + NODE, "u1", "eole", "Léa", "1980-05-04", null, false),
                 Arrays.asList("b", "not-an-hlc", "u2", "eole", "Ana", null, "06", true),
                 Arrays.asList("c", "018e4a1b2c3f-0001-hub", "u1", "eole", "Zoé", "2001-12-31", null, false)));
-        TableChanges partial = new TableChanges("participant", List.of("id", "version", "updated_by", "phone"),
+        TableChanges partial = new TableChanges("participant", PHONES_COLUMNS,
                 List.of(Arrays.asList("a", "018e4a1b2c3d-0000-" + NODE, "u1", "07")));
-        TableChanges revisions = new TableChanges("support_note_revision", List.of("id", "version", "updated_by",
-                "note_id", "worksite_id", "body", "author_id", "created_at", "deleted"), List.of(
+        TableChanges revisions = new TableChanges("support_note_revision", REVISIONS_COLUMNS, List.of(
                 Arrays.asList("r1", "018e4a1b2c3d-0000-x", "u", "n1", "eole", "Texte « accentué »", "u", 1710000000000L,
                         false),
                 Arrays.asList("r2", "018e4a1b2c3d-0000-x", "u", "n1", "eole", "Deuxième", "u", 1710000005000L,
@@ -157,19 +170,13 @@ class ColumnCodecTest {
                     "2025-01-0" + (f + 1), false));
         }
         return List.of(
-                new TableChanges("participant", List.of("id", "version", "updated_by", "worksite_id", "first_name",
-                        "birth_date", "deleted"), participants),
-                new TableChanges("participant", List.of("id", "version", "updated_by", "phone"), phones),
-                new TableChanges("enrolment", List.of("id", "version", "updated_by", "participant_id", "worksite_id",
-                        "programme", "contract_type", "entry_date", "deleted"), enrolments),
-                new TableChanges("hours_entry", List.of("id", "version", "updated_by", "participant_id",
-                        "worksite_id", "work_day", "kind", "minutes", "deleted"), hours),
-                new TableChanges("support_note", List.of("id", "version", "updated_by", "participant_id",
-                        "worksite_id", "note_date", "theme", "author_id", "deleted"), notes),
-                new TableChanges("support_note_revision", List.of("id", "version", "updated_by", "note_id",
-                        "worksite_id", "body", "author_id", "created_at", "deleted"), revisions),
-                new TableChanges("referral", List.of("id", "version", "updated_by", "participant_id", "worksite_id",
-                        "partner_code"), referrals),
+                new TableChanges("participant", PARTICIPANTS_COLUMNS, participants),
+                new TableChanges("participant", PHONES_COLUMNS, phones),
+                new TableChanges("enrolment", ENROLMENTS_COLUMNS, enrolments),
+                new TableChanges("hours_entry", HOURS_COLUMNS, hours),
+                new TableChanges("support_note", NOTES_COLUMNS, notes),
+                new TableChanges("support_note_revision", REVISIONS_COLUMNS, revisions),
+                new TableChanges("referral", REFERRALS_COLUMNS, referrals),
                 new TableChanges("follow_up", List.of("id", "version", "updated_by", "enrolment_id",
                         "participant_id", "worksite_id", "months_after", "due_date", "deleted"), followUps));
     }
@@ -350,10 +357,8 @@ class ColumnCodecTest {
                     device(1), p == 1 ? null : deviceId(LAPTOP_A, 4 + p / 2), "eole", p % 2 == 0 ? "FT" : "CAF"));
         }
         return List.of(
-                new TableChanges("participant", List.of("id", "version", "updated_by", "worksite_id", "first_name",
-                        "birth_date", "deleted"), participants),
-                new TableChanges("referral", List.of("id", "version", "updated_by", "participant_id", "worksite_id",
-                        "partner_code"), referrals));
+                new TableChanges("participant", PARTICIPANTS_COLUMNS, participants),
+                new TableChanges("referral", REFERRALS_COLUMNS, referrals));
     }
 
     /**
@@ -411,17 +416,12 @@ class ColumnCodecTest {
             }
         }
         return List.of(
-                new TableChanges("participant", List.of("id", "version", "updated_by", "worksite_id", "first_name",
-                        "birth_date", "deleted"), participants),
-                new TableChanges("participant", List.of("id", "version", "updated_by", "phone"), phones),
-                new TableChanges("enrolment", List.of("id", "version", "updated_by", "participant_id", "worksite_id",
-                        "programme", "contract_type", "entry_date", "deleted"), enrolments),
-                new TableChanges("hours_entry", List.of("id", "version", "updated_by", "participant_id",
-                        "worksite_id", "work_day", "kind", "minutes", "deleted"), hours),
-                new TableChanges("support_note", List.of("id", "version", "updated_by", "participant_id",
-                        "worksite_id", "note_date", "theme", "author_id", "deleted"), notes),
-                new TableChanges("referral", List.of("id", "version", "updated_by", "participant_id", "worksite_id",
-                        "partner_code"), referrals));
+                new TableChanges("participant", PARTICIPANTS_COLUMNS, participants),
+                new TableChanges("participant", PHONES_COLUMNS, phones),
+                new TableChanges("enrolment", ENROLMENTS_COLUMNS, enrolments),
+                new TableChanges("hours_entry", HOURS_COLUMNS, hours),
+                new TableChanges("support_note", NOTES_COLUMNS, notes),
+                new TableChanges("referral", REFERRALS_COLUMNS, referrals));
     }
 
     @Test
@@ -529,8 +529,7 @@ class ColumnCodecTest {
                     java.time.LocalDate.ofEpochDay(millis / 86_400_000L).toString(), "LOGEMENT",
                     authors.get(d + random.nextInt(d + 1)), false));
         }
-        return new TableChanges("support_note", List.of("id", "version", "updated_by", "participant_id",
-                "worksite_id", "note_date", "theme", "author_id", "deleted"), notes);
+        return new TableChanges("support_note", NOTES_COLUMNS, notes);
     }
 
     /**
@@ -688,14 +687,11 @@ class ColumnCodecTest {
         return List.of(
                 new TableChanges("participant", List.of("id", "version", "updated_by", "worksite_id", "first_name",
                         "last_name", "birth_date", "phone", "deleted"), participants),
-                new TableChanges("enrolment", List.of("id", "version", "updated_by", "participant_id", "worksite_id",
-                        "programme", "contract_type", "entry_date", "deleted"), enrolments),
+                new TableChanges("enrolment", ENROLMENTS_COLUMNS, enrolments),
                 new TableChanges("phc_step", List.of("id", "version", "updated_by", "enrolment_id", "worksite_id",
                         "target_hours", "start_date", "deleted"), steps),
-                new TableChanges("support_note", List.of("id", "version", "updated_by", "participant_id",
-                        "worksite_id", "note_date", "theme", "author_id", "deleted"), notes),
-                new TableChanges("support_note_revision", List.of("id", "version", "updated_by", "note_id",
-                        "worksite_id", "body", "author_id", "created_at", "deleted"), revisions),
+                new TableChanges("support_note", NOTES_COLUMNS, notes),
+                new TableChanges("support_note_revision", REVISIONS_COLUMNS, revisions),
                 new TableChanges("referral", List.of("id", "version", "updated_by", "participant_id", "worksite_id",
                         "partner_code", "status", "created_on", "deleted"), referrals),
                 new TableChanges("referral_status_change", List.of("id", "version", "updated_by", "referral_id",
