@@ -29,19 +29,19 @@ import org.junit.jupiter.api.Test;
 class ColumnCodecTest {
 
     /** Column lists of the hand-made pages below. */
-    private static final List<String> PARTICIPANTS_COLUMNS = List.of("id", "version", "updated_by", "worksite_id",
-            "first_name", "birth_date", "deleted");
+    private static final List<String> PARTICIPANTS_COLUMNS = List.of(
+            "id", "version", "updated_by", "worksite_id", "first_name", "birth_date", "deleted");
     private static final List<String> PHONES_COLUMNS = List.of("id", "version", "updated_by", "phone");
-    private static final List<String> ENROLMENTS_COLUMNS = List.of("id", "version", "updated_by", "participant_id", "worksite_id",
-            "programme", "contract_type", "entry_date", "deleted");
-    private static final List<String> HOURS_COLUMNS = List.of("id", "version", "updated_by", "participant_id", "worksite_id",
-            "work_day", "kind", "minutes", "deleted");
-    private static final List<String> NOTES_COLUMNS = List.of("id", "version", "updated_by", "participant_id", "worksite_id",
-            "note_date", "theme", "author_id", "deleted");
-    private static final List<String> REVISIONS_COLUMNS = List.of("id", "version", "updated_by", "note_id", "worksite_id",
-            "body", "author_id", "created_at", "deleted");
-    private static final List<String> REFERRALS_COLUMNS = List.of("id", "version", "updated_by",
-            "participant_id", "worksite_id", "partner_code");
+    private static final List<String> ENROLMENTS_COLUMNS = List.of(
+            "id", "version", "updated_by", "participant_id", "worksite_id", "programme", "contract_type", "entry_date", "deleted");
+    private static final List<String> HOURS_COLUMNS = List.of(
+            "id", "version", "updated_by", "participant_id", "worksite_id", "work_day", "kind", "minutes", "deleted");
+    private static final List<String> NOTES_COLUMNS = List.of(
+            "id", "version", "updated_by", "participant_id", "worksite_id", "note_date", "theme", "author_id", "deleted");
+    private static final List<String> REVISIONS_COLUMNS = List.of(
+            "id", "version", "updated_by", "note_id", "worksite_id", "body", "author_id", "created_at", "deleted");
+    private static final List<String> REFERRALS_COLUMNS = List.of(
+            "id", "version", "updated_by", "participant_id", "worksite_id", "partner_code");
 
     static final String NODE = "5bbdeaf7-1c1d-4e55-9a55-3c8d3e1c6a01";
 
