@@ -1,5 +1,7 @@
 package fr.convergence.terrain.sync.it;
 
+import static fr.convergence.terrain.core.store.generated.Tables.HOURS_ENTRY;
+import static fr.convergence.terrain.core.store.generated.Tables.PARTICIPANT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.convergence.terrain.core.domain.HoursKind;
@@ -11,6 +13,7 @@ import fr.convergence.terrain.core.store.HoursRepository;
 import fr.convergence.terrain.core.store.NoteRepository;
 import fr.convergence.terrain.core.store.ReferenceRepository;
 import fr.convergence.terrain.core.store.ReferralRepository;
+import fr.convergence.terrain.hub.sync.HubRow;
 import fr.convergence.terrain.sync.client.HubClient;
 import fr.convergence.terrain.sync.client.SyncEngine;
 import fr.convergence.terrain.sync.client.SyncProgress;
@@ -141,6 +144,93 @@ abstract class EndToEndSyncTest {
             assertThat(onA2.find(p.id()).phone()).isEqualTo("03");
             assertThat(a1.snapshot()).isEqualTo(a2.snapshot());
         }
+    }
+
+    /**
+     * {@code updated_by} names the device that wrote the row's latest change — the id the hub authenticates —
+     * on the laptop that wrote it, on the hub and on every other laptop alike (local user ids are not synced).
+     */
+    @Test
+    void aRowNamesTheSameWriterOnEveryLaptopAndOnTheHub() throws Exception {
+        try (SyncWorld world = world(dir)) {
+            Laptop a1 = world.laptop("a1", "worksite", SyncWorld.SITE_A);
+            Laptop a2 = world.laptop("a2", "worksite", SyncWorld.SITE_A);
+            Edits onA1 = new Edits(a1.store(), "esp-a1");
+            Participant p = onA1.participant(SyncWorld.SITE_A, "Inès", "Martin");
+            sync(a1, a2);
+            assertThat(writers(world, p.id(), a1, a2)).containsOnly(a1.store().deviceId());
+
+            new Edits(a2.store(), "cip-a2").save(withPhone(p, "07 22 22 22 22"));
+            sync(a2, a1);
+            assertThat(writers(world, p.id(), a1, a2)).containsOnly(a2.store().deviceId());
+        }
+    }
+
+    /**
+     * A delete and a concurrent edit of the same hours cell: the delete wins whichever reaches the hub first, and the
+     * conflict record names both sides — the delete that was kept (its version) and the edit that lost (its device,
+     * its version) — on the hub and on the laptops.
+     */
+    @Test
+    void aDeleteThatWinsOverAnEditNamesTheEditThatLost() throws Exception {
+        try (SyncWorld world = world(dir)) {
+            Laptop a1 = world.laptop("a1", "worksite", SyncWorld.SITE_A);
+            Laptop a2 = world.laptop("a2", "worksite", SyncWorld.SITE_A);
+            Edits onA1 = new Edits(a1.store(), "esp-a1");
+            Edits onA2 = new Edits(a2.store(), "cip-a2");
+            Participant p = onA1.participant(SyncWorld.SITE_A, "Inès", "Martin");
+            onA1.hours(p, Edits.MONDAY, HoursKind.TRAVAIL_CHANTIER, 240);
+            onA1.hours(p, Edits.MONDAY.plusDays(1), HoursKind.TRAVAIL_CHANTIER, 240);
+            sync(a1, a2);
+
+            // The edit reaches the hub first, then the delete.
+            String editFirst = HoursRepository.idFor(p.id(), Edits.MONDAY, HoursKind.TRAVAIL_CHANTIER);
+            onA1.hours(p, Edits.MONDAY, HoursKind.TRAVAIL_CHANTIER, 300);
+            onA2.hours(p, Edits.MONDAY, HoursKind.TRAVAIL_CHANTIER, 0);
+            String lostEdit = version(a1, editFirst);
+            String keptDelete = version(a2, editFirst);
+            sync(a1, a2);
+            // The delete reaches the hub first, then the edit.
+            String deleteFirst = HoursRepository.idFor(p.id(), Edits.MONDAY.plusDays(1), HoursKind.TRAVAIL_CHANTIER);
+            onA2.hours(p, Edits.MONDAY.plusDays(1), HoursKind.TRAVAIL_CHANTIER, 0);
+            onA1.hours(p, Edits.MONDAY.plusDays(1), HoursKind.TRAVAIL_CHANTIER, 360);
+            String lostEditAfter = version(a1, deleteFirst);
+            String keptDeleteBefore = version(a2, deleteFirst);
+            sync(a2, a1, a2);
+
+            for (var expected : List.of(List.of(editFirst, keptDelete, lostEdit),
+                    List.of(deleteFirst, keptDeleteBefore, lostEditAfter))) {
+                HubRow onHub = world.hubConflict(expected.get(0));
+                assertThat(onHub.data()).containsEntry("field_name", "deleted").containsEntry("kept_value", "true")
+                        .containsEntry("other_value", "false").containsEntry("kept_version", expected.get(1))
+                        .containsEntry("other_version", expected.get(2))
+                        .containsEntry("other_device", a1.store().deviceId());
+                for (Laptop laptop : List.of(a1, a2)) {
+                    assertThat(new SyncRepository(laptop.store()).openConflicts())
+                            .filteredOn(c -> c.rowId().equals(expected.get(0))).singleElement()
+                            .satisfies(c -> assertThat(List.of(c.keptVersion(), c.otherVersion()))
+                                    .containsExactly(expected.get(1), expected.get(2)));
+                }
+            }
+            assertThat(new HoursRepository(a1.store()).ofParticipant(p.id(), Edits.MONDAY, Edits.MONDAY.plusDays(1)))
+                    .isEmpty();
+        }
+    }
+
+    private static String version(Laptop laptop, String hoursId) {
+        return laptop.store().read(sql -> sql.select(HOURS_ENTRY.VERSION).from(HOURS_ENTRY)
+                .where(HOURS_ENTRY.ID.eq(hoursId)).fetchOne(HOURS_ENTRY.VERSION));
+    }
+
+    /** The participant's {@code updated_by} on the hub and on each laptop, in that order. */
+    private static List<String> writers(SyncWorld world, String participantId, Laptop... laptops) {
+        List<String> writers = new ArrayList<>();
+        writers.add(world.hubStore.read(r -> r.row("participant", participantId)).orElseThrow().updatedBy());
+        for (Laptop laptop : laptops) {
+            writers.add(laptop.store().read(sql -> sql.select(PARTICIPANT.UPDATED_BY).from(PARTICIPANT)
+                    .where(PARTICIPANT.ID.eq(participantId)).fetchOne(PARTICIPANT.UPDATED_BY)));
+        }
+        return writers;
     }
 
     @Test
