@@ -392,9 +392,9 @@ public final class SyncService {
         boolean changed = false;
         boolean concurrentDelete = isConcurrent(row.meta().get(SyncSchema.DELETED), op.base(), device.id())
                 && row.deleted() && !fields.containsKey(SyncSchema.DELETED);
-        boolean deletingEdited = Boolean.TRUE.equals(fields.get(SyncSchema.DELETED)) && !row.deleted()
-                && row.meta().entrySet().stream().anyMatch(e -> !e.getKey().equals(SyncSchema.DELETED)
-                && isConcurrent(e.getValue(), op.base(), device.id()));
+        // Read before the loop below stamps the row with this operation's version.
+        Optional<FieldMeta> editedMeanwhile = Boolean.TRUE.equals(fields.get(SyncSchema.DELETED)) && !row.deleted()
+                ? newestConcurrentEdit(row, op.base(), device.id()) : Optional.empty();
         for (Map.Entry<String, Object> entry : fields.entrySet()) {
             String name = entry.getKey();
             Object value = entry.getValue();
@@ -419,14 +419,16 @@ public final class SyncService {
                 changed = true;
             }
         }
+        // A delete wins over a concurrent edit: the record names the delete kept and the edit that lost, whose
+        // values stay in the tombstoned row (taking the other side brings the row back with them).
         if (concurrentDelete && changed) {
             outcome.conflicts++;
             recordConflict(tx, row, SyncSchema.DELETED, false, true, false,
-                    row.meta().get(SyncSchema.DELETED).version(), version.encode(), writer);
-        } else if (deletingEdited && row.deleted()) {
+                    row.meta().get(SyncSchema.DELETED).version(), version.encode(), device.id());
+        } else if (editedMeanwhile.isPresent() && row.deleted()) {
             outcome.conflicts++;
             recordConflict(tx, row, SyncSchema.DELETED, false, true, false, version.encode(),
-                    row.meta().values().stream().map(FieldMeta::version).max(String::compareTo).orElse(""), HUB_DEVICE);
+                    editedMeanwhile.get().version(), editedMeanwhile.get().device());
         }
         if (!changed) {
             return outcome;
@@ -571,6 +573,13 @@ public final class SyncService {
         data.keySet().forEach(k -> meta.put(k, new FieldMeta(stamp, FieldMeta.PENDING, HUB_DEVICE, null)));
         tx.save(new HubRow(SyncSchema.CONFLICT_TABLE, id, row.worksiteId(), row.participantId(), data, meta, stamp,
                 HUB_DEVICE, FieldMeta.PENDING, FieldMeta.PENDING, 0, null));
+    }
+
+    /** Another device's newest edit of a field of {@code row} that the operation's writer had not seen. */
+    private static Optional<FieldMeta> newestConcurrentEdit(HubRow row, long base, String device) {
+        return row.meta().entrySet().stream()
+                .filter(e -> !e.getKey().equals(SyncSchema.DELETED) && isConcurrent(e.getValue(), base, device))
+                .map(Map.Entry::getValue).max(Comparator.comparing(FieldMeta::version));
     }
 
     private static boolean isConcurrent(FieldMeta meta, long base, String device) {
