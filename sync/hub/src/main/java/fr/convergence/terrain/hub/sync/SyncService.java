@@ -5,7 +5,6 @@ import fr.convergence.terrain.core.clock.HybridLogicalClock;
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.ReferralStatus;
 import fr.convergence.terrain.core.rules.ReferralWorkflow;
-import fr.convergence.terrain.core.rules.Verdict;
 import fr.convergence.terrain.hub.sync.HubStore.HubReader;
 import fr.convergence.terrain.hub.sync.HubStore.HubTransaction;
 import fr.convergence.terrain.sync.protocol.ColumnCodec;
@@ -515,8 +514,8 @@ public final class SyncService {
                         return Optional.of("Statut d'orientation inconnu : « " + fields.get("status") + " ».");
                     }
                     if (from != to && !ReferralWorkflow.canMove(from, to)) {
-                        Verdict verdict = ReferralWorkflow.checkTransition(from, to, LocalDate.now(clock), "hub");
-                        return Optional.of(verdict.text());
+                        return Optional.of(closedMeanwhile(tx, row, from, to).orElseGet(() ->
+                                ReferralWorkflow.checkTransition(from, to, LocalDate.now(clock), "hub").text()));
                     }
                 } else if (fields.containsKey("status") && status(fields.get("status")) == null) {
                     return Optional.of("Statut d'orientation inconnu : « " + fields.get("status") + " ».");
@@ -531,9 +530,9 @@ public final class SyncService {
                         return Optional.of("Statut d'orientation inconnu : « " + fields.get("to_status") + " ».");
                     }
                     if (current != to && !ReferralWorkflow.canMove(current, to)) {
-                        Verdict verdict = ReferralWorkflow.checkTransition(current, to,
-                                parseDate(fields.get("changed_on")), (String) fields.get("changed_by"));
-                        return Optional.of(verdict.text());
+                        return Optional.of(closedMeanwhile(tx, referral, current, to).orElseGet(() ->
+                                ReferralWorkflow.checkTransition(current, to, parseDate(fields.get("changed_on")),
+                                        (String) fields.get("changed_by")).text()));
                     }
                 } else if (fields.containsKey("to_status") || fields.containsKey("from_status")) {
                     return Optional.of("Un changement de statut enregistré ne se modifie pas.");
@@ -548,6 +547,25 @@ public final class SyncService {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * For a move refused because the referral was closed meanwhile: when and on which laptop, from the status
+     * change that closed it (its writer is the device that sent it). Empty when the referral is not closed or the
+     * hub holds no such change (a store imported without its history).
+     */
+    private static Optional<String> closedMeanwhile(HubTransaction tx, HubRow referral, ReferralStatus closedAs,
+                                                    ReferralStatus wanted) {
+        if (closedAs == null || !closedAs.terminal()) {
+            return Optional.empty();
+        }
+        return tx.rowsOfParticipant(referral.participantId()).stream()
+                .filter(r -> r.table().equals("referral_status_change") && !r.deleted()
+                        && referral.id().equals(r.data().get("referral_id"))
+                        && closedAs.name().equals(r.data().get("to_status")))
+                .max(Comparator.comparing(HubRow::version))
+                .map(closing -> ReferralWorkflow.closedElsewhere(closedAs, parseDate(closing.data().get("changed_on")),
+                        tx.device(closing.updatedBy()).map(Device::label).orElse(null), wanted));
     }
 
     private void recordConflict(HubTransaction tx, HubRow row, String field, Object base, Object kept, Object other,

@@ -217,6 +217,36 @@ abstract class EndToEndSyncTest {
         }
     }
 
+    /**
+     * A CIP moves a referral that another laptop closed meanwhile: both operations of the move (the referral's status
+     * and its status change) are quarantined with a reason that says which laptop closed it, when, and as what.
+     */
+    @Test
+    void aMoveRefusedBecauseAnotherLaptopClosedTheReferralSaysWhoClosedItAndWhen() throws Exception {
+        try (SyncWorld world = world(dir)) {
+            Laptop a1 = world.laptop("a1", "worksite", SyncWorld.SITE_A);
+            Laptop a2 = world.laptop("a2", "worksite", SyncWorld.SITE_A);
+            Edits onA1 = new Edits(a1.store(), "cip-a1");
+            Participant p = onA1.participant(SyncWorld.SITE_A, "Inès", "Martin");
+            String referral = onA1.referral(p);
+            onA1.move(referral, ReferralStatus.ENVOYEE);
+            sync(a1, a2);
+
+            onA1.move(referral, ReferralStatus.REFUSEE);
+            new Edits(a2.store(), "cip-a2").move(referral, ReferralStatus.EN_COURS);
+            sync(a1, a2);
+
+            String label = world.hub.enrolments().devices().stream()
+                    .filter(d -> d.id().equals(a1.store().deviceId())).findFirst().orElseThrow().label();
+            assertThat(new SyncRepository(a2.store()).quarantine()).hasSize(2).allSatisfy(q ->
+                    assertThat(q.reason()).isEqualTo("Cette orientation a été close (« Refusée ») le 18/03/2024 "
+                            + "sur le poste « " + label + " » : le passage à « En cours » n'est pas appliqué. Voyez "
+                            + "avec ce poste ; créez une nouvelle orientation si besoin."));
+            assertThat(new ReferralRepository(a2.store()).find(referral).orElseThrow().status())
+                    .isEqualTo(ReferralStatus.REFUSEE);
+        }
+    }
+
     private static String version(Laptop laptop, String hoursId) {
         return laptop.store().read(sql -> sql.select(HOURS_ENTRY.VERSION).from(HOURS_ENTRY)
                 .where(HOURS_ENTRY.ID.eq(hoursId)).fetchOne(HOURS_ENTRY.VERSION));
