@@ -128,21 +128,18 @@ abstract class EndToEndSyncTest {
     @Test
     void aResolvedConflictIsResolvedEverywhere() throws Exception {
         try (SyncWorld world = world(dir)) {
-            Laptop a1 = world.laptop("a1", "worksite", SyncWorld.SITE_A);
-            Laptop a2 = world.laptop("a2", "worksite", SyncWorld.SITE_A);
-            Edits onA1 = new Edits(a1.store(), "esp-a1");
-            Edits onA2 = new Edits(a2.store(), "esp-a2");
-            Participant p = onA1.participant(SyncWorld.SITE_A, "Inès", "Martin");
-            sync(a1, a2);
-            onA1.save(withPhone(onA1.find(p.id()), "01"));
-            onA2.save(withPhone(onA2.find(p.id()), "02"));
-            sync(a1, a2, a1);
-            var conflict = new SyncRepository(a1.store()).openConflicts().get(0);
-            new SyncRepository(a1.store()).resolve("esp-a1", conflict.id(), "03");
-            sync(a1, a2);
-            assertThat(new SyncRepository(a2.store()).openConflicts()).isEmpty();
-            assertThat(onA2.find(p.id()).phone()).isEqualTo("03");
-            assertThat(a1.snapshot()).isEqualTo(a2.snapshot());
+            SiteA site = SiteA.of(world);
+            Participant p = site.participant();
+            sync(site.a1(), site.a2());
+            site.onA1().save(withPhone(site.onA1().find(p.id()), "01"));
+            site.onA2().save(withPhone(site.onA2().find(p.id()), "02"));
+            sync(site.a1(), site.a2(), site.a1());
+            var conflict = new SyncRepository(site.a1().store()).openConflicts().get(0);
+            new SyncRepository(site.a1().store()).resolve("esp-a1", conflict.id(), "03");
+            sync(site.a1(), site.a2());
+            assertThat(new SyncRepository(site.a2().store()).openConflicts()).isEmpty();
+            assertThat(site.onA2().find(p.id()).phone()).isEqualTo("03");
+            assertThat(site.a1().snapshot()).isEqualTo(site.a2().snapshot());
         }
     }
 
@@ -153,16 +150,14 @@ abstract class EndToEndSyncTest {
     @Test
     void aRowNamesTheSameWriterOnEveryLaptopAndOnTheHub() throws Exception {
         try (SyncWorld world = world(dir)) {
-            Laptop a1 = world.laptop("a1", "worksite", SyncWorld.SITE_A);
-            Laptop a2 = world.laptop("a2", "worksite", SyncWorld.SITE_A);
-            Edits onA1 = new Edits(a1.store(), "esp-a1");
-            Participant p = onA1.participant(SyncWorld.SITE_A, "Inès", "Martin");
-            sync(a1, a2);
-            assertThat(writers(world, p.id(), a1, a2)).containsOnly(a1.store().deviceId());
+            SiteA site = SiteA.of(world);
+            Participant p = site.participant();
+            sync(site.a1(), site.a2());
+            assertThat(writers(world, p.id(), site.a1(), site.a2())).containsOnly(site.a1().store().deviceId());
 
-            new Edits(a2.store(), "cip-a2").save(withPhone(p, "07 22 22 22 22"));
-            sync(a2, a1);
-            assertThat(writers(world, p.id(), a1, a2)).containsOnly(a2.store().deviceId());
+            site.onA2().save(withPhone(p, "07 22 22 22 22"));
+            sync(site.a2(), site.a1());
+            assertThat(writers(world, p.id(), site.a1(), site.a2())).containsOnly(site.a2().store().deviceId());
         }
     }
 
@@ -174,29 +169,26 @@ abstract class EndToEndSyncTest {
     @Test
     void aDeleteThatWinsOverAnEditNamesTheEditThatLost() throws Exception {
         try (SyncWorld world = world(dir)) {
-            Laptop a1 = world.laptop("a1", "worksite", SyncWorld.SITE_A);
-            Laptop a2 = world.laptop("a2", "worksite", SyncWorld.SITE_A);
-            Edits onA1 = new Edits(a1.store(), "esp-a1");
-            Edits onA2 = new Edits(a2.store(), "cip-a2");
-            Participant p = onA1.participant(SyncWorld.SITE_A, "Inès", "Martin");
-            onA1.hours(p, Edits.MONDAY, HoursKind.TRAVAIL_CHANTIER, 240);
-            onA1.hours(p, Edits.MONDAY.plusDays(1), HoursKind.TRAVAIL_CHANTIER, 240);
-            sync(a1, a2);
+            SiteA site = SiteA.of(world);
+            Participant p = site.participant();
+            site.onA1().hours(p, Edits.MONDAY, HoursKind.TRAVAIL_CHANTIER, 240);
+            site.onA1().hours(p, Edits.MONDAY.plusDays(1), HoursKind.TRAVAIL_CHANTIER, 240);
+            sync(site.a1(), site.a2());
 
             // The edit reaches the hub first, then the delete.
             String editFirst = HoursRepository.idFor(p.id(), Edits.MONDAY, HoursKind.TRAVAIL_CHANTIER);
-            onA1.hours(p, Edits.MONDAY, HoursKind.TRAVAIL_CHANTIER, 300);
-            onA2.hours(p, Edits.MONDAY, HoursKind.TRAVAIL_CHANTIER, 0);
-            String lostEdit = version(a1, editFirst);
-            String keptDelete = version(a2, editFirst);
-            sync(a1, a2);
+            site.onA1().hours(p, Edits.MONDAY, HoursKind.TRAVAIL_CHANTIER, 300);
+            site.onA2().hours(p, Edits.MONDAY, HoursKind.TRAVAIL_CHANTIER, 0);
+            String lostEdit = version(site.a1(), editFirst);
+            String keptDelete = version(site.a2(), editFirst);
+            sync(site.a1(), site.a2());
             // The delete reaches the hub first, then the edit.
             String deleteFirst = HoursRepository.idFor(p.id(), Edits.MONDAY.plusDays(1), HoursKind.TRAVAIL_CHANTIER);
-            onA2.hours(p, Edits.MONDAY.plusDays(1), HoursKind.TRAVAIL_CHANTIER, 0);
-            onA1.hours(p, Edits.MONDAY.plusDays(1), HoursKind.TRAVAIL_CHANTIER, 360);
-            String lostEditAfter = version(a1, deleteFirst);
-            String keptDeleteBefore = version(a2, deleteFirst);
-            sync(a2, a1, a2);
+            site.onA2().hours(p, Edits.MONDAY.plusDays(1), HoursKind.TRAVAIL_CHANTIER, 0);
+            site.onA1().hours(p, Edits.MONDAY.plusDays(1), HoursKind.TRAVAIL_CHANTIER, 360);
+            String lostEditAfter = version(site.a1(), deleteFirst);
+            String keptDeleteBefore = version(site.a2(), deleteFirst);
+            sync(site.a2(), site.a1(), site.a2());
 
             for (var expected : List.of(List.of(editFirst, keptDelete, lostEdit),
                     List.of(deleteFirst, keptDeleteBefore, lostEditAfter))) {
@@ -204,16 +196,16 @@ abstract class EndToEndSyncTest {
                 assertThat(onHub.data()).containsEntry("field_name", "deleted").containsEntry("kept_value", "true")
                         .containsEntry("other_value", "false").containsEntry("kept_version", expected.get(1))
                         .containsEntry("other_version", expected.get(2))
-                        .containsEntry("other_device", a1.store().deviceId());
-                for (Laptop laptop : List.of(a1, a2)) {
+                        .containsEntry("other_device", site.a1().store().deviceId());
+                for (Laptop laptop : List.of(site.a1(), site.a2())) {
                     assertThat(new SyncRepository(laptop.store()).openConflicts())
                             .filteredOn(c -> c.rowId().equals(expected.get(0))).singleElement()
                             .satisfies(c -> assertThat(List.of(c.keptVersion(), c.otherVersion()))
                                     .containsExactly(expected.get(1), expected.get(2)));
                 }
             }
-            assertThat(new HoursRepository(a1.store()).ofParticipant(p.id(), Edits.MONDAY, Edits.MONDAY.plusDays(1)))
-                    .isEmpty();
+            assertThat(new HoursRepository(site.a1().store()).ofParticipant(p.id(), Edits.MONDAY,
+                    Edits.MONDAY.plusDays(1))).isEmpty();
         }
     }
 
@@ -224,25 +216,22 @@ abstract class EndToEndSyncTest {
     @Test
     void aMoveRefusedBecauseAnotherLaptopClosedTheReferralSaysWhoClosedItAndWhen() throws Exception {
         try (SyncWorld world = world(dir)) {
-            Laptop a1 = world.laptop("a1", "worksite", SyncWorld.SITE_A);
-            Laptop a2 = world.laptop("a2", "worksite", SyncWorld.SITE_A);
-            Edits onA1 = new Edits(a1.store(), "cip-a1");
-            Participant p = onA1.participant(SyncWorld.SITE_A, "Inès", "Martin");
-            String referral = onA1.referral(p);
-            onA1.move(referral, ReferralStatus.ENVOYEE);
-            sync(a1, a2);
+            SiteA site = SiteA.of(world);
+            String referral = site.onA1().referral(site.participant());
+            site.onA1().move(referral, ReferralStatus.ENVOYEE);
+            sync(site.a1(), site.a2());
 
-            onA1.move(referral, ReferralStatus.REFUSEE);
-            new Edits(a2.store(), "cip-a2").move(referral, ReferralStatus.EN_COURS);
-            sync(a1, a2);
+            site.onA1().move(referral, ReferralStatus.REFUSEE);
+            site.onA2().move(referral, ReferralStatus.EN_COURS);
+            sync(site.a1(), site.a2());
 
             String label = world.hub.enrolments().devices().stream()
-                    .filter(d -> d.id().equals(a1.store().deviceId())).findFirst().orElseThrow().label();
-            assertThat(new SyncRepository(a2.store()).quarantine()).hasSize(2).allSatisfy(q ->
-                    assertThat(q.reason()).isEqualTo("Cette orientation a été close (« Refusée ») le 18/03/2024 "
-                            + "sur le poste « " + label + " » : le passage à « En cours » n'est pas appliqué. Voyez "
-                            + "avec ce poste ; créez une nouvelle orientation si besoin."));
-            assertThat(new ReferralRepository(a2.store()).find(referral).orElseThrow().status())
+                    .filter(d -> d.id().equals(site.a1().store().deviceId())).findFirst().orElseThrow().label();
+            assertThat(new SyncRepository(site.a2().store()).quarantine()).hasSize(2).allSatisfy(q ->
+                    assertThat(q.reason()).isEqualTo("Cette orientation a été close (« Refusée ») le "
+                            + "18/03/2024 sur le poste « " + label + " » : le passage à « En cours » n'est pas "
+                            + "appliqué. Voyez avec ce poste ; créez une nouvelle orientation si besoin."));
+            assertThat(new ReferralRepository(site.a2().store()).find(referral).orElseThrow().status())
                     .isEqualTo(ReferralStatus.REFUSEE);
         }
     }
@@ -335,6 +324,17 @@ abstract class EndToEndSyncTest {
             assertThat(new ReferenceRepository(coordinator.store()).worksite(site)).map(Worksite::name)
                     .contains("Chantier Neuf de Roubaix");
             assertThat(new ReferenceRepository(coordinator.store()).worksite("atelier-tourcoing")).isPresent();
+        }
+    }
+
+    /** Two laptops of worksite A, their users' edits, and a participant created on the first, not synced yet. */
+    private record SiteA(Laptop a1, Laptop a2, Edits onA1, Edits onA2, Participant participant) {
+        static SiteA of(SyncWorld world) throws Exception {
+            Laptop a1 = world.laptop("a1", "worksite", SyncWorld.SITE_A);
+            Laptop a2 = world.laptop("a2", "worksite", SyncWorld.SITE_A);
+            Edits onA1 = new Edits(a1.store(), "esp-a1");
+            return new SiteA(a1, a2, onA1, new Edits(a2.store(), "esp-a2"),
+                    onA1.participant(SyncWorld.SITE_A, "Inès", "Martin"));
         }
     }
 
