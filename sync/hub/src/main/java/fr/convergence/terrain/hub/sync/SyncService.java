@@ -5,7 +5,6 @@ import fr.convergence.terrain.core.clock.HybridLogicalClock;
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.ReferralStatus;
 import fr.convergence.terrain.core.rules.ReferralWorkflow;
-import fr.convergence.terrain.core.rules.Verdict;
 import fr.convergence.terrain.hub.sync.HubStore.HubReader;
 import fr.convergence.terrain.hub.sync.HubStore.HubTransaction;
 import fr.convergence.terrain.sync.protocol.ColumnCodec;
@@ -405,9 +404,9 @@ public final class SyncService {
         boolean changed = false;
         boolean concurrentDelete = isConcurrent(row.meta().get(SyncSchema.DELETED), op.base(), device.id())
                 && row.deleted() && !fields.containsKey(SyncSchema.DELETED);
-        boolean deletingEdited = Boolean.TRUE.equals(fields.get(SyncSchema.DELETED)) && !row.deleted()
-                && row.meta().entrySet().stream().anyMatch(e -> !e.getKey().equals(SyncSchema.DELETED)
-                && isConcurrent(e.getValue(), op.base(), device.id()));
+        // Read before the loop below stamps the row with this operation's version.
+        Optional<FieldMeta> editedMeanwhile = Boolean.TRUE.equals(fields.get(SyncSchema.DELETED)) && !row.deleted()
+                ? newestConcurrentEdit(row, op.base(), device.id()) : Optional.empty();
         for (Map.Entry<String, Object> entry : fields.entrySet()) {
             String name = entry.getKey();
             Object value = entry.getValue();
@@ -432,14 +431,16 @@ public final class SyncService {
                 changed = true;
             }
         }
+        // A delete wins over a concurrent edit: the record names the delete kept and the edit that lost, whose
+        // values stay in the tombstoned row (taking the other side brings the row back with them).
         if (concurrentDelete && changed) {
             outcome.conflicts++;
             recordConflict(tx, row, SyncSchema.DELETED, false, true, false,
-                    row.meta().get(SyncSchema.DELETED).version(), version.encode(), writer);
-        } else if (deletingEdited && row.deleted()) {
+                    row.meta().get(SyncSchema.DELETED).version(), version.encode(), device.id());
+        } else if (editedMeanwhile.isPresent() && row.deleted()) {
             outcome.conflicts++;
             recordConflict(tx, row, SyncSchema.DELETED, false, true, false, version.encode(),
-                    row.meta().values().stream().map(FieldMeta::version).max(String::compareTo).orElse(""), HUB_DEVICE);
+                    editedMeanwhile.get().version(), editedMeanwhile.get().device());
         }
         if (!changed) {
             if (worksiteCorrected) {
@@ -529,8 +530,8 @@ public final class SyncService {
                         return Optional.of("Statut d'orientation inconnu : « " + fields.get("status") + " ».");
                     }
                     if (from != to && !ReferralWorkflow.canMove(from, to)) {
-                        Verdict verdict = ReferralWorkflow.checkTransition(from, to, LocalDate.now(clock), "hub");
-                        return Optional.of(verdict.text());
+                        return Optional.of(closedMeanwhile(tx, row, from, to).orElseGet(() ->
+                                ReferralWorkflow.checkTransition(from, to, LocalDate.now(clock), "hub").text()));
                     }
                 } else if (fields.containsKey("status") && status(fields.get("status")) == null) {
                     return Optional.of("Statut d'orientation inconnu : « " + fields.get("status") + " ».");
@@ -545,9 +546,9 @@ public final class SyncService {
                         return Optional.of("Statut d'orientation inconnu : « " + fields.get("to_status") + " ».");
                     }
                     if (current != to && !ReferralWorkflow.canMove(current, to)) {
-                        Verdict verdict = ReferralWorkflow.checkTransition(current, to,
-                                parseDate(fields.get("changed_on")), (String) fields.get("changed_by"));
-                        return Optional.of(verdict.text());
+                        return Optional.of(closedMeanwhile(tx, referral, current, to).orElseGet(() ->
+                                ReferralWorkflow.checkTransition(current, to, parseDate(fields.get("changed_on")),
+                                        (String) fields.get("changed_by")).text()));
                     }
                 } else if (fields.containsKey("to_status") || fields.containsKey("from_status")) {
                     return Optional.of("Un changement de statut enregistré ne se modifie pas.");
@@ -562,6 +563,25 @@ public final class SyncService {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * For a move refused because the referral was closed meanwhile: when and on which laptop, from the status
+     * change that closed it (its writer is the device that sent it). Empty when the referral is not closed or the
+     * hub holds no such change (a store imported without its history).
+     */
+    private static Optional<String> closedMeanwhile(HubTransaction tx, HubRow referral, ReferralStatus closedAs,
+                                                    ReferralStatus wanted) {
+        if (closedAs == null || !closedAs.terminal()) {
+            return Optional.empty();
+        }
+        return tx.rowsOfParticipant(referral.participantId()).stream()
+                .filter(r -> r.table().equals("referral_status_change") && !r.deleted()
+                        && referral.id().equals(r.data().get("referral_id"))
+                        && closedAs.name().equals(r.data().get("to_status")))
+                .max(Comparator.comparing(HubRow::version))
+                .map(closing -> ReferralWorkflow.closedElsewhere(closedAs, parseDate(closing.data().get("changed_on")),
+                        tx.device(closing.updatedBy()).map(Device::label).orElse(null), wanted));
     }
 
     private void recordConflict(HubTransaction tx, HubRow row, String field, Object base, Object kept, Object other,
@@ -587,6 +607,13 @@ public final class SyncService {
         data.keySet().forEach(k -> meta.put(k, new FieldMeta(stamp, FieldMeta.PENDING, HUB_DEVICE, null)));
         tx.save(new HubRow(SyncSchema.CONFLICT_TABLE, id, row.worksiteId(), row.participantId(), data, meta, stamp,
                 HUB_DEVICE, FieldMeta.PENDING, FieldMeta.PENDING, 0, null));
+    }
+
+    /** Another device's newest edit of a field of {@code row} that the operation's writer had not seen. */
+    private static Optional<FieldMeta> newestConcurrentEdit(HubRow row, long base, String device) {
+        return row.meta().entrySet().stream()
+                .filter(e -> !e.getKey().equals(SyncSchema.DELETED) && isConcurrent(e.getValue(), base, device))
+                .map(Map.Entry::getValue).max(Comparator.comparing(FieldMeta::version));
     }
 
     private static boolean isConcurrent(FieldMeta meta, long base, String device) {
