@@ -4,6 +4,7 @@ import fr.convergence.terrain.core.domain.FollowUp;
 import fr.convergence.terrain.core.store.generated.tables.records.FollowUpRecord;
 import java.util.List;
 
+import static fr.convergence.terrain.core.store.generated.Tables.ENROLMENT;
 import static fr.convergence.terrain.core.store.generated.Tables.FOLLOW_UP;
 
 /** Post-exit follow-up contacts (CVG). */
@@ -15,7 +16,17 @@ public final class FollowUpRepository {
         this.store = store;
     }
 
+    /**
+     * Saves a follow-up; its enrolment must be its participant's (the hub refuses it otherwise: a row hanging on two
+     * people's files would be left behind in one worksite when the other person moves).
+     */
     public void save(StoreTransaction tx, FollowUp followUp, String worksiteId) {
+        String enrolled = tx.sql().select(ENROLMENT.PARTICIPANT_ID).from(ENROLMENT)
+                .where(ENROLMENT.ID.eq(followUp.enrolmentId())).fetchOne(ENROLMENT.PARTICIPANT_ID);
+        if (!followUp.participantId().equals(enrolled)) {
+            throw new StoreException("Ce suivi ne se rattache pas au parcours de la même personne : il n'est pas "
+                    + "enregistré.");
+        }
         FollowUpRecord r = tx.sql().newRecord(FOLLOW_UP);
         r.setId(followUp.id());
         r.setEnrolmentId(followUp.enrolmentId());

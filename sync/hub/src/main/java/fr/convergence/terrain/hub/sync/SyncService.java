@@ -221,14 +221,24 @@ public final class SyncService {
         tx.forgetRejections(device.id(), request.rejectionsSeenUpTo());
         int conflicts = 0;
         int applied = 0;
+        List<Rejection> outOfSequence = new ArrayList<>();
         for (Operation op : operations) {
             if (op.number() <= last) {
+                continue;
+            }
+            if (op.number() != last + 1) {
+                // A gap or a jump: acknowledging it would move "last" past numbers never applied, and every later
+                // operation of the device would be acknowledged without being applied. Refused, "last" unmoved, not
+                // stored: the same request gets the same answer.
+                outOfSequence.add(new Rejection(op.number(), Rejection.OUT_OF_SEQUENCE, outOfSequence(op, last)));
+                LOG.warn("sync device={} op={} refused=out-of-sequence expected={}", device.id(), op.number(),
+                        last + 1);
                 continue;
             }
             Outcome outcome = applyOne(tx, device, scope, op);
             if (outcome.refusal != null) {
                 tx.addRejection(device.id(), op.number(), outcome.refusal.code(), outcome.refusal.reason());
-                resetRow(tx, op);
+                resetRow(tx, scope, op);
                 LOG.info("sync device={} op={} table={} refused={} reason={}", device.id(), op.number(), op.table(),
                         outcome.refusal.code(), outcome.refusal.reason());
             } else {
@@ -240,8 +250,9 @@ public final class SyncService {
         if (!operations.isEmpty()) {
             tx.deviceSynced(device.id(), last, device.lastCursor(), clock.millis());
         }
-        List<Rejection> rejections = tx.rejections(device.id(), request.rejectionsSeenUpTo()).stream()
-                .map(r -> new Rejection(r.number(), r.code(), r.reason())).toList();
+        List<Rejection> rejections = new ArrayList<>(tx.rejections(device.id(), request.rejectionsSeenUpTo()).stream()
+                .map(r -> new Rejection(r.number(), r.code(), r.reason())).toList());
+        rejections.addAll(outOfSequence);
         if (!operations.isEmpty()) {
             LOG.info("sync device={} received={} applied={} refused={} conflicts={} acknowledged={}", device.id(),
                     operations.size(), applied, rejections.size(), conflicts, last);
@@ -249,12 +260,21 @@ public final class SyncService {
         return new Applied(last, rejections, conflicts);
     }
 
-    /** After a refusal, the laptop gets the hub's version of the row back whole (a reset), so it matches again. */
-    private static void resetRow(HubTransaction tx, Operation op) {
+    private static String outOfSequence(Operation op, long last) {
+        return "Modification n° " + op.number() + " hors séquence (le hub attendait le n° " + (last + 1) + ") : elle "
+                + "n'est pas appliquée. Ce poste n'a pas pu la numéroter ainsi de lui-même : signalez-le au "
+                + "coordinateur·rice, qui vérifiera que le jeton du poste n'est pas utilisé ailleurs.";
+    }
+
+    /**
+     * After a refusal, the laptop gets the hub's version of the row back whole (a reset), so it matches again — if
+     * the row is in its scope: a row of another worksite is not sent to it, nor again to that worksite's laptops.
+     */
+    private static void resetRow(HubTransaction tx, Set<String> scope, Operation op) {
         if (op.table() == null || SyncSchema.table(op.table()).isEmpty() || op.rowId() == null) {
             return;
         }
-        tx.rowForUpdate(op.table(), op.rowId()).ifPresent(row -> {
+        tx.rowForUpdate(op.table(), op.rowId()).filter(row -> scope.contains(row.worksiteId())).ifPresent(row -> {
             row.movedSeq(FieldMeta.PENDING);
             tx.save(row);
         });
@@ -336,6 +356,11 @@ public final class SyncService {
             }
             if (participant == null) {
                 participant = parent.get().participantId();
+            } else if (!participant.equals(parent.get().participantId())) {
+                // A follow-up's enrolment and participant must be one person's: else moving that person would leave
+                // a row in one worksite hanging on a row of another, sent to laptops that may not see it.
+                return Outcome.refused(Rejection.RULE, "Les données auxquelles cette saisie se rattache ne concernent "
+                        + "pas la même personne (" + ref.name() + ") : elle n'est pas acceptée.");
             }
             // Children follow their participant's worksite, whatever the laptop believed.
             fields.put(SyncSchema.WORKSITE_ID, parent.get().worksiteId());
@@ -771,9 +796,17 @@ public final class SyncService {
         }
         long end = pageEnd;
         // A row whose parent changed after this page would reach the laptop before its parent: send the parent too.
+        // Every parent must be in the scope: a row hanging on another worksite's row is withheld, not its parent
+        // sent (the hub refuses such references; this keeps rows written before it did from leaking).
         Map<String, Optional<HubRow>> parents = new HashMap<>();
         for (HubRow row : new ArrayList<>(sent.values())) {
-            includeParents(reader, row, end, sent, payload, parents);
+            if (sent.containsKey(key(row.table(), row.id()))
+                    && !includeParents(reader, scope, row, end, sent, payload, parents)) {
+                LOG.warn("sync device={} row {}/{} withheld: it refers to a row outside the device's scope",
+                        device.id(), row.table(), row.id());
+                sent.remove(key(row.table(), row.id()));
+                payload.remove(key(row.table(), row.id()));
+            }
         }
         gone.removeIf(e -> sent.containsKey(key(e.table(), e.rowId()))
                 || reader.row(e.table(), e.rowId()).map(r -> scope.contains(r.worksiteId())).orElse(false));
@@ -792,8 +825,13 @@ public final class SyncService {
                 Arrays.copyOf(weightUpTo, taken));
     }
 
-    private void includeParents(HubReader reader, HubRow row, long pageEnd, Map<String, HubRow> sent,
-                                Map<String, Map<String, Object>> payload, Map<String, Optional<HubRow>> looked) {
+    /**
+     * Adds the parents of {@code row} that the laptop may not hold yet (changed after the page). Returns false, adding
+     * nothing more, if one of its parents (or theirs) is outside {@code scope}.
+     */
+    private boolean includeParents(HubReader reader, Set<String> scope, HubRow row, long pageEnd,
+                                   Map<String, HubRow> sent, Map<String, Map<String, Object>> payload,
+                                   Map<String, Optional<HubRow>> looked) {
         SyncSchema.Table table = SyncSchema.table(row.table()).orElseThrow();
         for (SyncSchema.Field ref : table.references()) {
             String parentId = (String) row.data().get(ref.name());
@@ -803,12 +841,20 @@ public final class SyncService {
             }
             // Thousands of hours cells share a few participants: each parent is read once per page.
             Optional<HubRow> parent = looked.computeIfAbsent(key, k -> reader.row(ref.parent(), parentId));
+            if (parent.isPresent() && !scope.contains(parent.get().worksiteId())) {
+                return false;
+            }
             if (parent.isPresent() && parent.get().seq() > pageEnd) {
                 sent.put(key, parent.get());
                 payload.put(key, allFields(parent.get()));
-                includeParents(reader, parent.get(), pageEnd, sent, payload, looked);
+                if (!includeParents(reader, scope, parent.get(), pageEnd, sent, payload, looked)) {
+                    sent.remove(key);
+                    payload.remove(key);
+                    return false;
+                }
             }
         }
+        return true;
     }
 
     /**

@@ -11,4 +11,9 @@ public record Rejection(long number, String code, String reason) {
     public static final String RULE = "rule";
     /** A row it refers to does not exist on the hub. */
     public static final String MISSING_PARENT = "missing-parent";
+    /**
+     * Its number does not follow the device's last operation (a gap or a jump): not applied, and it moves nothing, so
+     * the device's correctly numbered operations are still applied after it.
+     */
+    public static final String OUT_OF_SEQUENCE = "out-of-sequence";
 }
