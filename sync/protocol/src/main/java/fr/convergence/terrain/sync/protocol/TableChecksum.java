@@ -25,6 +25,11 @@ public final class TableChecksum {
 
     /** One table's figures. */
     public record Result(String table, long rows, String sha256) {
+
+        /** One aligned line of a check's text output: table, rows, digest (no words, so no language). */
+        public String line() {
+            return String.format(java.util.Locale.ROOT, "%-24s %9d  %s", table, rows, sha256);
+        }
     }
 
     private final SyncSchema.Table table;
