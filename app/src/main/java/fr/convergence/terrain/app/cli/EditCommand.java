@@ -8,6 +8,7 @@ import fr.convergence.terrain.core.domain.NoteVisibility;
 import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.Role;
 import fr.convergence.terrain.core.domain.User;
+import fr.convergence.terrain.core.rules.Verdict;
 import fr.convergence.terrain.core.security.PasswordHasher;
 import fr.convergence.terrain.core.service.NoteDraft;
 import fr.convergence.terrain.core.service.Result;
@@ -109,8 +110,8 @@ final class EditCommand implements Callable<Integer> {
                 "Ce fichier de données ne contient aucune cellule d'heures."));
     }
 
-    static int refused(CommandLine.Model.CommandSpec command, Result<?> result) {
-        command.commandLine().getErr().println("Refusé : " + result.verdict().text());
+    static int refused(CommandLine.Model.CommandSpec command, Verdict verdict) {
+        command.commandLine().getErr().println("Refusé : " + verdict.text());
         return 1;
     }
 
@@ -148,7 +149,7 @@ final class EditCommand implements Callable<Integer> {
                 Result<User> installed = new SetupService().install(terrainStore, new PasswordHasher(), worksite,
                         login, login, role, password.toCharArray(), password.toCharArray());
                 if (!installed.saved()) {
-                    return refused(spec, installed);
+                    return refused(spec, installed.verdict());
                 }
             }
             spec.commandLine().getOut().println("Poste installé pour le chantier " + worksite + ", compte " + login
@@ -216,8 +217,7 @@ final class EditCommand implements Callable<Integer> {
                 WeekService.CellResult result = services.week().setMinutes(parent.actingUser(store), participant, day,
                         kind, minutes);
                 if (!result.saved()) {
-                    spec.commandLine().getErr().println("Refusé : " + result.verdict().text());
-                    return 1;
+                    return refused(spec, result.verdict());
                 }
                 spec.commandLine().getOut().printf("Heures enregistrées : participant=%s day=%s kind=%s minutes=%d "
                         + "(avant : %d)%n", participant, day, kind, result.minutes(), result.previousMinutes());
@@ -226,49 +226,56 @@ final class EditCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "phone", mixinStandardHelpOptions = true,
-            description = "Change le téléphone d'un·e salarié·e, comme sa fiche.")
-    static final class Phone implements Callable<Integer> {
+    /** An edit of one participant's file, chosen with {@link ParticipantChoice}; prints ids only. */
+    abstract static class ParticipantEdit implements Callable<Integer> {
         @ParentCommand
         EditCommand parent;
 
         @ArgGroup(exclusive = true, multiplicity = "1")
         ParticipantChoice who;
 
-        @Option(names = "--value", required = true, description = "Nouveau numéro.")
-        String value;
-
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
+
+        /** Makes the edit through the services; what to print when saved (ids only). */
+        abstract Result<String> edit(Services services, User acting, String participantId);
 
         @Override
         public Integer call() {
             return parent.withServices(spec, services -> {
                 TerrainStore store = services.workstation().store();
                 String id = who.participantId(store);
-                Participant p = new ParticipantRepository(store).find(id).orElseThrow(
-                        () -> new IllegalArgumentException("Salarié·e introuvable : " + id));
-                Result<Participant> saved = services.participants().update(parent.actingUser(store), new Participant(
-                        p.id(), p.worksiteId(), p.firstName(), p.lastName(), p.birthDate(), value, p.email(),
-                        p.address(), p.socialSecurityNumber(), p.referentName()));
+                Result<String> saved = edit(services, parent.actingUser(store), id);
                 if (!saved.saved()) {
-                    return refused(spec, saved);
+                    return refused(spec, saved.verdict());
                 }
-                spec.commandLine().getOut().println("Téléphone enregistré : participant=" + id);
+                spec.commandLine().getOut().println(saved.value().orElseThrow() + " participant=" + id);
                 return 0;
             });
         }
     }
 
+    @Command(name = "phone", mixinStandardHelpOptions = true,
+            description = "Change le téléphone d'un·e salarié·e, comme sa fiche.")
+    static final class Phone extends ParticipantEdit {
+        @Option(names = "--value", required = true, description = "Nouveau numéro.")
+        String value;
+
+        @Override
+        Result<String> edit(Services services, User acting, String participantId) {
+            Participant p = new ParticipantRepository(services.workstation().store()).find(participantId)
+                    .orElseThrow(() -> new IllegalArgumentException("Salarié·e introuvable : " + participantId));
+            Result<Participant> saved = services.participants().update(acting, new Participant(p.id(),
+                    p.worksiteId(), p.firstName(), p.lastName(), p.birthDate(), value, p.email(), p.address(),
+                    p.socialSecurityNumber(), p.referentName()));
+            return saved.saved() ? Result.saved("Téléphone enregistré :", saved.verdict())
+                    : Result.refused(saved.verdict());
+        }
+    }
+
     @Command(name = "note", mixinStandardHelpOptions = true,
             description = "Ajoute une note d'accompagnement (visible de l'équipe du chantier), comme la page Notes.")
-    static final class Note implements Callable<Integer> {
-        @ParentCommand
-        EditCommand parent;
-
-        @ArgGroup(exclusive = true, multiplicity = "1")
-        ParticipantChoice who;
-
+    static final class Note extends ParticipantEdit {
         @Option(names = "--text", required = true, description = "Texte de la note.")
         String text;
 
@@ -276,23 +283,13 @@ final class EditCommand implements Callable<Integer> {
                 description = "Thème : ${COMPLETION-CANDIDATES}. Par défaut : ${DEFAULT-VALUE}.")
         NoteTheme theme;
 
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
-        public Integer call() {
-            return parent.withServices(spec, services -> {
-                TerrainStore store = services.workstation().store();
-                String id = who.participantId(store);
-                var saved = services.notes().create(parent.actingUser(store), new NoteDraft(id,
-                        LocalDate.now(store.clock()), theme, NoteVisibility.EQUIPE_CHANTIER, text));
-                if (!saved.saved()) {
-                    return refused(spec, saved);
-                }
-                spec.commandLine().getOut().println("Note enregistrée : note=" + saved.value().orElseThrow().id()
-                        + " participant=" + id);
-                return 0;
-            });
+        Result<String> edit(Services services, User acting, String participantId) {
+            var saved = services.notes().create(acting, new NoteDraft(participantId,
+                    LocalDate.now(services.workstation().store().clock()), theme, NoteVisibility.EQUIPE_CHANTIER,
+                    text));
+            return saved.saved() ? Result.saved("Note enregistrée : note=" + saved.value().orElseThrow().id(),
+                    saved.verdict()) : Result.refused(saved.verdict());
         }
     }
 }
