@@ -1,5 +1,6 @@
 package fr.convergence.terrain.app.cli;
 
+import fr.convergence.terrain.core.service.SetupService;
 import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.sync.client.HttpHubClient;
 import fr.convergence.terrain.sync.client.HubException;
@@ -29,7 +30,10 @@ import picocli.CommandLine.Option;
         description = "Synchronise un fichier de données avec le hub national.")
 final class SyncCommand implements Callable<Integer> {
 
-    @Option(names = "--store", required = true, description = "Fichier de données du poste.")
+    private static final String NO_HUB = "Indiquez l'adresse du hub (--hub) : ce poste n'a pas encore été enrôlé.";
+
+    @Option(names = "--store", required = true, description = "Fichier de données du poste (créé par --enrol "
+            + "sur un nouveau poste).")
     Path store;
 
     @Option(names = "--hub", description = "Adresse du hub (https://…). Par défaut : celle de l'enrôlement.")
@@ -55,8 +59,16 @@ final class SyncCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.exists(store)) {
-            err.println("Fichier de données introuvable : " + store);
+        // A new laptop has no store yet: enrolling it creates one. Without a code, a missing file is a wrong path.
+        boolean create = !Files.exists(store);
+        if (create && code == null) {
+            err.println("Fichier de données introuvable : " + store + ". Vérifiez le chemin ; pour un nouveau poste, "
+                    + "ajoutez --enrol CODE (le code d'enrôlement donné par l'administrateur du hub) : le fichier "
+                    + "sera créé.");
+            return 2;
+        }
+        if (create && hub == null) {
+            err.println(NO_HUB);
             return 2;
         }
         SSLContext tls = null;
@@ -69,9 +81,13 @@ final class SyncCommand implements Callable<Integer> {
             }
         }
         try (TerrainStore terrainStore = TerrainStore.open(store)) {
+            if (create) {
+                new SetupService().installReference(terrainStore);
+                out.println("Fichier de données créé : " + store);
+            }
             String url = hub != null ? hub : new SyncRepository(terrainStore).state(SyncRepository.HUB_URL).orElse(null);
             if (url == null) {
-                err.println("Indiquez l'adresse du hub (--hub) : ce poste n'a pas encore été enrôlé.");
+                err.println(NO_HUB);
                 return 2;
             }
             SyncEngine engine = new SyncEngine(terrainStore, new HttpHubClient(URI.create(url), tls,

@@ -43,6 +43,7 @@ class SyncCommandTest {
     JooqHubStore hubStore;
     Hub hub;
     Path store;
+    String participantId;
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
 
@@ -59,6 +60,7 @@ class SyncCommandTest {
             new ReferenceRepository(laptop).install(ReferenceData.load());
             Participant p = new Participant(UUID.randomUUID().toString(), SITE, "Rose", "Dupont",
                     LocalDate.of(1990, 1, 2), null, null, null, null, null);
+            participantId = p.id();
             laptop.write("esp", tx -> {
                 new ParticipantRepository(laptop).save(tx, p);
                 new EnrolmentRepository(laptop).save(tx, new Enrolment(UUID.randomUUID().toString(), p.id(), SITE,
@@ -111,9 +113,32 @@ class SyncCommandTest {
     }
 
     @Test
+    void enrollingANewLaptopCreatesItsStoreWithTheReferenceDataAndPullsItsScope() {
+        assertThat(run("sync", "--store", store.toString(), "--hub", url(), "--enrol", code())).as(err.toString())
+                .isZero();
+        Path fresh = dir.resolve("nouveau-poste").resolve("terrain.db");
+
+        assertThat(run("sync", "--store", fresh.toString(), "--hub", url(), "--enrol", code(), "--label", "CIP"))
+                .as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Fichier de données créé : " + fresh).contains("Poste enrôlé : ")
+                .contains("0 opération(s) envoyée(s)").doesNotContain(" 0 ligne(s) reçue(s)");
+        try (TerrainStore laptop = TerrainStore.open(fresh)) {
+            assertThat(new ReferenceRepository(laptop).worksites())
+                    .hasSameSizeAs(ReferenceData.load().worksites());
+            assertThat(new HoursRepository(laptop).ofParticipant(participantId, MONDAY, MONDAY.plusDays(6)))
+                    .hasSize(3);
+        }
+    }
+
+    @Test
     void usageProblemsExitWithTwo() {
-        assertThat(run("sync", "--store", dir.resolve("absent.db").toString(), "--hub", url())).isEqualTo(2);
-        assertThat(err.toString()).contains("introuvable");
+        Path absent = dir.resolve("absent.db");
+        assertThat(run("sync", "--store", absent.toString(), "--hub", url())).isEqualTo(2);
+        assertThat(err.toString()).contains("Fichier de données introuvable : " + absent)
+                .contains("nouveau poste").contains("--enrol");
+        assertThat(run("sync", "--store", absent.toString(), "--enrol", code())).isEqualTo(2);
+        assertThat(err.toString()).contains("--hub").contains("pas encore été enrôlé");
+        assertThat(absent).as("nothing created before the enrolment can be tried").doesNotExist();
         assertThat(run("sync", "--store", store.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("--hub").contains("pas encore été enrôlé");
         assertThat(run("sync", "--store", store.toString(), "--hub", url(), "--trust-cert",

@@ -160,7 +160,7 @@ public final class ApplicationBenchmark {
         try (TerrainStore store = TerrainStore.open(folder.realStore(), clock)) {
             new SetupService().install(store, hasher, "abej-solidarite", "camille", "Camille Martin", Role.ESP,
                     "secret1".toCharArray(), "secret1".toCharArray());
-            BulkLoader loader = new BulkLoader(store, "bench");
+            BulkLoader loader = new BulkLoader(store);
             IsoWeek week = IsoWeek.of(today);
             for (int i = 0; i < PARTICIPANTS; i++) {
                 Participant p = new Participant(UUID.randomUUID().toString(), "abej-solidarite", "Prénom" + i,

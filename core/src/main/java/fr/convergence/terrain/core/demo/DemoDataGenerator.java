@@ -92,7 +92,7 @@ public final class DemoDataGenerator {
         List<String> authors = users.values().stream().map(User::id).toList();
 
         Counters counters = new Counters();
-        BulkLoader loader = new BulkLoader(store, "demo");
+        BulkLoader loader = new BulkLoader(store);
         LocalDate periodStart = today.minusYears(size.years());
         int perWorksite = Math.max(1, size.participants() / worksites.size());
         for (Worksite worksite : worksites) {

@@ -53,6 +53,19 @@ public final class ReferralWorkflow {
         return checkTransition(change.from(), change.to(), change.changedOn(), change.changedBy());
     }
 
+    /**
+     * Why a move to {@code wanted} was refused when another laptop had already closed the referral: the final
+     * status, the day it was recorded and the laptop it came from ({@code laptop} null when unknown), so that the
+     * person whose move lost knows whom to ask.
+     */
+    public static String closedElsewhere(ReferralStatus closedAs, LocalDate on, String laptop, ReferralStatus wanted) {
+        String where = laptop == null ? "sur un autre poste" : "sur le poste « " + laptop + " »";
+        String when = on == null ? "" : " le " + Texts.date(on);
+        return "Cette orientation a été close (« " + closedAs.label() + " »)" + when + " " + where
+                + " : le passage à « " + wanted.label() + " » n'est pas appliqué. Voyez avec ce poste ; créez une "
+                + "nouvelle orientation si besoin.";
+    }
+
     /** A move from {@code from} (null for a creation) to {@code to}, on {@code on}, by the user {@code by}. */
     public static Verdict checkTransition(ReferralStatus from, ReferralStatus to, LocalDate on, String by) {
         Verdict move;

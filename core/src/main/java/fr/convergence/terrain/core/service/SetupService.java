@@ -71,11 +71,19 @@ public final class SetupService {
             java.util.Arrays.fill(password, '\0');
             return Result.refused(check);
         }
-        new ReferenceRepository(store).install(reference);
+        installReference(store);
         store.putMeta(Workstation.WORKSITE_META_KEY, worksite.id());
         String territory = role == Role.COORDINATOR ? worksite.territoryId() : null;
         return auth.createUser("system", login, displayName, role, territory, Set.of(worksite.id()), password,
                 confirmation);
+    }
+
+    /**
+     * Gives a new laptop's store the shipped reference data (territories and worksites), which every page and the
+     * sync's worksite list build on; adds only what the store lacks, so it is safe on an existing store.
+     */
+    public void installReference(TerrainStore store) {
+        new ReferenceRepository(store).install(reference);
     }
 
     /** Fills an empty store with one worksite of demonstration data (accounts esp, cip, coordination, admin). */

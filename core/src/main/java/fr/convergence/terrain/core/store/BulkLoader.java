@@ -29,7 +29,6 @@ public final class BulkLoader {
     private static final int ROWS_PER_COMMIT = 100_000;
 
     private final TerrainStore store;
-    private final String userId;
     private final Map<String, PendingBatch> batches = new LinkedHashMap<>();
     private long rowsSinceCommit;
 
@@ -42,9 +41,8 @@ public final class BulkLoader {
         }
     }
 
-    public BulkLoader(TerrainStore store, String userId) {
+    public BulkLoader(TerrainStore store) {
         this.store = store;
-        this.userId = userId;
     }
 
     public void participant(Participant p) {
@@ -117,7 +115,8 @@ public final class BulkLoader {
         Object[] row = new Object[values.length + 3];
         System.arraycopy(values, 0, row, 0, values.length);
         row[values.length] = store.hlc().tick().encode();
-        row[values.length + 1] = userId;
+        // Written by this laptop, as StoreTransaction stamps it.
+        row[values.length + 1] = store.deviceId();
         row[values.length + 2] = 0;
         batch.rows.add(row);
         if (batch.rows.size() >= BATCH) {

@@ -23,8 +23,10 @@ import static fr.convergence.terrain.core.store.generated.Tables.OUTBOX;
 
 /**
  * One write transaction of the store. {@link #save} and {@link #tombstone} are the only way synced rows change:
- * they stamp the sync columns (version, author, tombstone) and write the changed fields to the outbox in the
- * same transaction.
+ * they stamp the sync columns (version, writer, tombstone) and write the changed fields to the outbox in the
+ * same transaction. The writer in {@code updated_by} is this laptop's device id, as the hub stamps it from the
+ * device it authenticates, so a row names the same writer on every laptop and on the hub; the user who acted is
+ * recorded where a person is shown (a note's author, a status change's signature).
  */
 public final class StoreTransaction {
 
@@ -38,13 +40,15 @@ public final class StoreTransaction {
     private final DSLContext sql;
     private final HybridLogicalClock hlc;
     private final String userId;
+    private final String deviceId;
     private final Clock clock;
     private boolean issuedVersions;
 
-    StoreTransaction(DSLContext sql, HybridLogicalClock hlc, String userId, Clock clock) {
+    StoreTransaction(DSLContext sql, HybridLogicalClock hlc, String userId, String deviceId, Clock clock) {
         this.sql = sql;
         this.hlc = hlc;
         this.userId = Objects.requireNonNull(userId, "userId");
+        this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
         this.clock = clock;
     }
 
@@ -113,7 +117,7 @@ public final class StoreTransaction {
             }
             String version = nextVersion();
             record.set(field(table, VERSION), version);
-            record.set(field(table, UPDATED_BY), userId);
+            record.set(field(table, UPDATED_BY), deviceId);
             record.set(field(table, DELETED, Boolean.class), false);
             if (before == null) {
                 inserts.add(record);
@@ -121,7 +125,7 @@ public final class StoreTransaction {
                 List<String> columns = changed.keySet().stream().filter(name -> !DELETED.equals(name)).toList();
                 List<Object> values = new ArrayList<>();
                 values.add(version);
-                values.add(userId);
+                values.add(deviceId);
                 values.add(false);
                 columns.forEach(name -> values.add(record.get(name)));
                 values.add(id);
@@ -174,7 +178,7 @@ public final class StoreTransaction {
             return false;
         }
         String version = nextVersion();
-        sql.update(table).set(field(table, VERSION), version).set(field(table, UPDATED_BY), userId)
+        sql.update(table).set(field(table, VERSION), version).set(field(table, UPDATED_BY), deviceId)
                 .set(field(table, DELETED, Boolean.class), true).where(field(table, ID).eq(id)).execute();
         Map<String, Object> changed = new LinkedHashMap<>();
         changed.put(DELETED, true);

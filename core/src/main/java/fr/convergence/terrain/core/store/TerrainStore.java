@@ -190,7 +190,8 @@ public final class TerrainStore implements AutoCloseable {
         Future<T> result = writer.submit(() -> {
             long[] savedOnCommit = {savedRowId};
             T value = writeContext().transactionResult(configuration -> {
-                StoreTransaction transaction = new StoreTransaction(DSL.using(configuration), hlc, userId, clock);
+                StoreTransaction transaction = new StoreTransaction(DSL.using(configuration), hlc, userId, deviceId,
+                        clock);
                 T done = work.apply(transaction);
                 if (transaction.issuedVersions()) {
                     putMeta(DSL.using(configuration), META_HLC, hlc.tick().encode());

@@ -34,6 +34,16 @@ class ReferralWorkflowTest {
     }
 
     @Test
+    void aMoveRefusedBecauseAnotherLaptopClosedTheReferralNamesTheLaptopWhenKnown() {
+        assertThat(ReferralWorkflow.closedElsewhere(ACCEPTEE, ON, "Portable B", EN_COURS)).isEqualTo("Cette "
+                + "orientation a été close (« Acceptée ») le 18/03/2026 sur le poste « Portable B » : le passage "
+                + "à « En cours » n'est pas appliqué. Voyez avec ce poste ; créez une nouvelle orientation si "
+                + "besoin.");
+        assertThat(ReferralWorkflow.closedElsewhere(SANS_SUITE, ON, null, ACCEPTEE))
+                .startsWith("Cette orientation a été close (« Sans suite ») le 18/03/2026 sur un autre poste : ");
+    }
+
+    @Test
     void referralCannotMoveBackwards() {
         Verdict verdict = ReferralWorkflow.checkTransition(EN_COURS, ENVOYEE, ON, CIP);
 

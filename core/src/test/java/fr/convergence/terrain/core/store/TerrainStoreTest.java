@@ -82,7 +82,7 @@ class TerrainStoreTest {
     }
 
     @Test
-    void syncColumnsAreStampedWithVersionAndAuthor() {
+    void syncColumnsAreStampedWithVersionAndTheWritingDevice() {
         try (TerrainStore store = openStore(dir)) {
             Participant p = participant("Léa", "Roux");
             store.write(USER, tx -> {
@@ -90,7 +90,7 @@ class TerrainStoreTest {
                 return null;
             });
             var row = store.read(sql -> sql.selectFrom(PARTICIPANT).where(PARTICIPANT.ID.eq(p.id())).fetchOne());
-            assertThat(row.getUpdatedBy()).isEqualTo(USER);
+            assertThat(row.getUpdatedBy()).isEqualTo(store.deviceId());
             assertThat(row.getDeleted()).isFalse();
             assertThat(Hlc.parse(row.getVersion()).node()).isEqualTo(store.deviceId());
         }

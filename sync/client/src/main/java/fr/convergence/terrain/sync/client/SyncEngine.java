@@ -118,7 +118,8 @@ public final class SyncEngine {
             long seen = repository.state(SyncRepository.REJECTIONS_SEEN).map(Long::parseLong).orElse(0L);
             String hubId = repository.state(SyncRepository.HUB_ID).orElse(null);
             boolean rebuilding = repository.state(SyncRepository.REBUILDING).map(Boolean::parseBoolean).orElse(false);
-            SyncRequest request = request(hubId, cursor, seen, batch, moreOperations, rebuilding);
+            long base = repository.wholeRowsUpTo();
+            SyncRequest request = request(hubId, cursor, base, seen, batch, moreOperations, rebuilding);
             // The next page was asked for while this laptop applied the previous one; its answer holds only if the
             // request is the one the committed state makes now (an edit made meanwhile, say, changes it).
             Optional<SyncResponse> askedAhead = ahead.answerFor(request);
@@ -170,6 +171,9 @@ public final class SyncEngine {
                 SyncRepository.putState(tx.sql(), SyncRepository.CURSOR, String.valueOf(response.cursor()));
                 SyncRepository.putState(tx.sql(), SyncRepository.LAST_SYNC, String.valueOf(clock.millis()));
                 if (!response.more()) {
+                    // The pull is complete: every row of the scope is here, whole, as of this cursor.
+                    SyncRepository.putState(tx.sql(), SyncRepository.WHOLE_ROWS_UP_TO,
+                            String.valueOf(response.cursor()));
                     SyncRepository.putState(tx.sql(), SyncRepository.REBUILDING, "false");
                 }
                 return new int[] {quarantined, applied[0], applied[1], 0};
@@ -202,11 +206,11 @@ public final class SyncEngine {
         return report;
     }
 
-    private SyncRequest request(String hubId, long cursor, long seen, List<Operation> batch, boolean moreOperations,
-                                boolean rebuilding) {
+    private SyncRequest request(String hubId, long cursor, long base, long seen, List<Operation> batch,
+                                boolean moreOperations, boolean rebuilding) {
         return new SyncRequest(SyncCodec.PROTOCOL, store.deviceId(), hubId, cursor, seen, batch, moreOperations,
                 pageBytes != null ? pageBytes : COLUMN_PAGE_BYTES, rebuilding ? Boolean.TRUE : null,
-                ColumnCodec.COLUMNS_3);
+                ColumnCodec.COLUMNS_3, base);
     }
 
     /**
@@ -261,7 +265,7 @@ public final class SyncEngine {
             }
             SyncRequest pull = new SyncRequest(after.protocol(), after.deviceId(), head.hubId(), head.cursor(),
                     after.rejectionsSeenUpTo(), List.of(), false, after.pageBytes(), after.rebuilding(),
-                    after.encoding());
+                    after.encoding(), after.base());
             if (asked.size() >= MAX_AHEAD) {
                 // Asked as soon as one of those is used (answerFor), so that the line never waits for it.
                 deferred = new Deferred(hub, token, pull, from);
@@ -348,7 +352,7 @@ public final class SyncEngine {
             return now.rejectionsSeenUpTo() >= asked.rejectionsSeenUpTo()
                     && asked.equals(new SyncRequest(now.protocol(), now.deviceId(), now.hubId(), now.cursor(),
                     asked.rejectionsSeenUpTo(), now.operations(), now.moreOperations(), now.pageBytes(),
-                    now.rebuilding(), now.encoding()));
+                    now.rebuilding(), now.encoding(), now.base()));
         }
 
         /**

@@ -5,7 +5,6 @@ import fr.convergence.terrain.core.clock.HybridLogicalClock;
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.ReferralStatus;
 import fr.convergence.terrain.core.rules.ReferralWorkflow;
-import fr.convergence.terrain.core.rules.Verdict;
 import fr.convergence.terrain.hub.sync.HubStore.HubReader;
 import fr.convergence.terrain.hub.sync.HubStore.HubTransaction;
 import fr.convergence.terrain.sync.protocol.ColumnCodec;
@@ -197,8 +196,8 @@ public final class SyncService {
 
     private PageRead readPage(Device device, Set<String> scope, SyncRequest request, int pageBytes, int itemLimit,
                               boolean deviceHasWritten) {
-        return store.read(r -> page(r, device, scope, request.cursor(), request.fullPull(), pageBytes, itemLimit,
-                deviceHasWritten));
+        return store.read(r -> page(r, device, scope, request.cursor(), request.wholeRowsUpTo(), request.fullPull(),
+                pageBytes, itemLimit, deviceHasWritten));
     }
 
     /**
@@ -325,6 +324,7 @@ public final class SyncService {
             return Outcome.refused(Rejection.FORBIDDEN, outOfScope());
         }
         String participant = table.name().equals("participant") ? op.rowId() : null;
+        Object worksiteSent = worksite;
         for (SyncSchema.Field ref : table.references()) {
             Optional<HubRow> parent = tx.rowForUpdate(ref.parent(), (String) fields.get(ref.name()));
             if (parent.isEmpty()) {
@@ -352,6 +352,12 @@ public final class SyncService {
         }
         data.put(SyncSchema.DELETED, Boolean.TRUE.equals(fields.get(SyncSchema.DELETED)));
         meta.put(SyncSchema.DELETED, new FieldMeta(version.encode(), FieldMeta.PENDING, writer, null));
+        if (!Objects.equals(worksiteSent, data.get(SyncSchema.WORKSITE_ID))) {
+            // The hub's worksite, not the laptop's (its participant moved meanwhile): written by the hub, so the
+            // laptop gets it back instead of keeping its own for good as an echo.
+            meta.put(SyncSchema.WORKSITE_ID, new FieldMeta(version.encode(), FieldMeta.PENDING, HUB_DEVICE,
+                    worksiteSent));
+        }
         HubRow row = new HubRow(table.name(), op.rowId(), (String) data.get(SyncSchema.WORKSITE_ID), participant,
                 data, meta, version.encode(), updatedBy(fields, device), FieldMeta.PENDING, FieldMeta.PENDING, 0,
                 Boolean.TRUE.equals(data.get(SyncSchema.DELETED)) ? clock.millis() : null);
@@ -368,10 +374,16 @@ public final class SyncService {
         }
         Object newWorksite = fields.get(SyncSchema.WORKSITE_ID);
         boolean moves = newWorksite != null && !newWorksite.equals(row.worksiteId());
+        boolean worksiteCorrected = false;
         if (moves && !table.name().equals("participant")) {
-            // A child row follows its participant: its worksite is the hub's, not the laptop's.
+            // A child row follows its participant: its worksite is the hub's, not the laptop's, which gets the hub's
+            // back (stamped as the hub's write, so that it is not taken for the laptop's own echo).
             fields.remove(SyncSchema.WORKSITE_ID);
             moves = false;
+            FieldMeta old = row.meta().get(SyncSchema.WORKSITE_ID);
+            row.meta().put(SyncSchema.WORKSITE_ID, new FieldMeta(old == null ? version.encode() : old.version(),
+                    FieldMeta.PENDING, HUB_DEVICE, newWorksite));
+            worksiteCorrected = true;
         }
         if (moves && !scope.contains((String) newWorksite)) {
             return Outcome.refused(Rejection.FORBIDDEN, "Le nouveau chantier n'est pas dans votre périmètre : seul·e "
@@ -392,9 +404,9 @@ public final class SyncService {
         boolean changed = false;
         boolean concurrentDelete = isConcurrent(row.meta().get(SyncSchema.DELETED), op.base(), device.id())
                 && row.deleted() && !fields.containsKey(SyncSchema.DELETED);
-        boolean deletingEdited = Boolean.TRUE.equals(fields.get(SyncSchema.DELETED)) && !row.deleted()
-                && row.meta().entrySet().stream().anyMatch(e -> !e.getKey().equals(SyncSchema.DELETED)
-                && isConcurrent(e.getValue(), op.base(), device.id()));
+        // Read before the loop below stamps the row with this operation's version.
+        Optional<FieldMeta> editedMeanwhile = Boolean.TRUE.equals(fields.get(SyncSchema.DELETED)) && !row.deleted()
+                ? newestConcurrentEdit(row, op.base(), device.id()) : Optional.empty();
         for (Map.Entry<String, Object> entry : fields.entrySet()) {
             String name = entry.getKey();
             Object value = entry.getValue();
@@ -419,16 +431,21 @@ public final class SyncService {
                 changed = true;
             }
         }
+        // A delete wins over a concurrent edit: the record names the delete kept and the edit that lost, whose
+        // values stay in the tombstoned row (taking the other side brings the row back with them).
         if (concurrentDelete && changed) {
             outcome.conflicts++;
             recordConflict(tx, row, SyncSchema.DELETED, false, true, false,
-                    row.meta().get(SyncSchema.DELETED).version(), version.encode(), writer);
-        } else if (deletingEdited && row.deleted()) {
+                    row.meta().get(SyncSchema.DELETED).version(), version.encode(), device.id());
+        } else if (editedMeanwhile.isPresent() && row.deleted()) {
             outcome.conflicts++;
             recordConflict(tx, row, SyncSchema.DELETED, false, true, false, version.encode(),
-                    row.meta().values().stream().map(FieldMeta::version).max(String::compareTo).orElse(""), HUB_DEVICE);
+                    editedMeanwhile.get().version(), editedMeanwhile.get().device());
         }
         if (!changed) {
+            if (worksiteCorrected) {
+                tx.save(row);
+            }
             return outcome;
         }
         if (version.encode().compareTo(row.version()) > 0) {
@@ -513,8 +530,8 @@ public final class SyncService {
                         return Optional.of("Statut d'orientation inconnu : « " + fields.get("status") + " ».");
                     }
                     if (from != to && !ReferralWorkflow.canMove(from, to)) {
-                        Verdict verdict = ReferralWorkflow.checkTransition(from, to, LocalDate.now(clock), "hub");
-                        return Optional.of(verdict.text());
+                        return Optional.of(closedMeanwhile(tx, row, from, to).orElseGet(() ->
+                                ReferralWorkflow.checkTransition(from, to, LocalDate.now(clock), "hub").text()));
                     }
                 } else if (fields.containsKey("status") && status(fields.get("status")) == null) {
                     return Optional.of("Statut d'orientation inconnu : « " + fields.get("status") + " ».");
@@ -529,9 +546,9 @@ public final class SyncService {
                         return Optional.of("Statut d'orientation inconnu : « " + fields.get("to_status") + " ».");
                     }
                     if (current != to && !ReferralWorkflow.canMove(current, to)) {
-                        Verdict verdict = ReferralWorkflow.checkTransition(current, to,
-                                parseDate(fields.get("changed_on")), (String) fields.get("changed_by"));
-                        return Optional.of(verdict.text());
+                        return Optional.of(closedMeanwhile(tx, referral, current, to).orElseGet(() ->
+                                ReferralWorkflow.checkTransition(current, to, parseDate(fields.get("changed_on")),
+                                        (String) fields.get("changed_by")).text()));
                     }
                 } else if (fields.containsKey("to_status") || fields.containsKey("from_status")) {
                     return Optional.of("Un changement de statut enregistré ne se modifie pas.");
@@ -546,6 +563,25 @@ public final class SyncService {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * For a move refused because the referral was closed meanwhile: when and on which laptop, from the status
+     * change that closed it (its writer is the device that sent it). Empty when the referral is not closed or the
+     * hub holds no such change (a store imported without its history).
+     */
+    private static Optional<String> closedMeanwhile(HubTransaction tx, HubRow referral, ReferralStatus closedAs,
+                                                    ReferralStatus wanted) {
+        if (closedAs == null || !closedAs.terminal()) {
+            return Optional.empty();
+        }
+        return tx.rowsOfParticipant(referral.participantId()).stream()
+                .filter(r -> r.table().equals("referral_status_change") && !r.deleted()
+                        && referral.id().equals(r.data().get("referral_id"))
+                        && closedAs.name().equals(r.data().get("to_status")))
+                .max(Comparator.comparing(HubRow::version))
+                .map(closing -> ReferralWorkflow.closedElsewhere(closedAs, parseDate(closing.data().get("changed_on")),
+                        tx.device(closing.updatedBy()).map(Device::label).orElse(null), wanted));
     }
 
     private void recordConflict(HubTransaction tx, HubRow row, String field, Object base, Object kept, Object other,
@@ -571,6 +607,13 @@ public final class SyncService {
         data.keySet().forEach(k -> meta.put(k, new FieldMeta(stamp, FieldMeta.PENDING, HUB_DEVICE, null)));
         tx.save(new HubRow(SyncSchema.CONFLICT_TABLE, id, row.worksiteId(), row.participantId(), data, meta, stamp,
                 HUB_DEVICE, FieldMeta.PENDING, FieldMeta.PENDING, 0, null));
+    }
+
+    /** Another device's newest edit of a field of {@code row} that the operation's writer had not seen. */
+    private static Optional<FieldMeta> newestConcurrentEdit(HubRow row, long base, String device) {
+        return row.meta().entrySet().stream()
+                .filter(e -> !e.getKey().equals(SyncSchema.DELETED) && isConcurrent(e.getValue(), base, device))
+                .map(Map.Entry::getValue).max(Comparator.comparing(FieldMeta::version));
     }
 
     private static boolean isConcurrent(FieldMeta meta, long base, String device) {
@@ -656,18 +699,20 @@ public final class SyncService {
 
     /**
      * Reads one page of the scope after {@code cursor}: at most {@code readLimit} items (rows and exits), cut once
-     * {@code pageBytes} of JSON are reached.
+     * {@code pageBytes} of JSON are reached. What each row carries depends on {@code base}, not on {@code cursor}: the
+     * laptop holds every row of its scope as it was at {@code base} (its last complete pull), and nothing more is
+     * known of it — a row created before {@code cursor} may have sat past the end of every page read so far.
      */
-    PageRead page(HubReader reader, Device device, Set<String> scope, long cursor, boolean full, int pageBytes,
-                  int readLimit, boolean deviceHasWritten) {
+    PageRead page(HubReader reader, Device device, Set<String> scope, long cursor, long base, boolean full,
+                  int pageBytes, int readLimit, boolean deviceHasWritten) {
         long last = reader.lastSequence();
         if (cursor > last || (cursor > 0 && cursor < reader.purgedUpTo())) {
             return new PageRead(new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), null, 0, null, 0, null, null, 0, true,
                     true), 0);
         }
-        // Every row goes whole when rebuilding, or from cursor 0 to a device that never wrote (no field of it can be
-        // its own echo): the per-field meta, most of a row's bytes, is then not read.
-        boolean whole = full || (cursor == 0 && !deviceHasWritten);
+        // Every row goes whole when rebuilding, or to a device that holds nothing yet and never wrote (no field of it
+        // can be its own echo): the per-field meta, most of a row's bytes, is then not read.
+        boolean whole = full || (base == 0 && !deviceHasWritten);
         List<HubRow> rows = reader.rowsAfter(scope, cursor, readLimit, !whole);
         List<HubStore.Exit> exits = reader.exitsAfter(scope, cursor, readLimit);
         long readEnd = Long.MAX_VALUE;
@@ -708,7 +753,7 @@ public final class SyncService {
             }
             if (item instanceof HubRow row) {
                 inScopeNow.add(key(row.table(), row.id()));
-                Map<String, Object> fields = whole ? allFields(row) : fieldsFor(row, device, cursor, deviceHasWritten);
+                Map<String, Object> fields = whole ? allFields(row) : fieldsFor(row, device, base, deviceHasWritten);
                 weight += weight(row, fields);
                 if (!fields.isEmpty()) {
                     payload.put(key(row.table(), row.id()), fields);
@@ -767,21 +812,22 @@ public final class SyncService {
     }
 
     /**
-     * The fields this device lacks: all of a row new to it, else those changed after its cursor by others. A device
-     * that never wrote cannot be the author of any field: a row created after its cursor goes whole, unread meta.
+     * The fields this device lacks: all of a row it may not hold (created or moved in after {@code base}, its last
+     * complete pull), else those changed after {@code base} by others. A device that never wrote cannot be the author
+     * of any field: a row created after {@code base} goes whole, unread meta.
      */
-    private static Map<String, Object> fieldsFor(HubRow row, Device device, long cursor, boolean deviceHasWritten) {
-        if (row.movedSeq() > cursor) {
+    private static Map<String, Object> fieldsFor(HubRow row, Device device, long base, boolean deviceHasWritten) {
+        if (row.movedSeq() > base) {
             return allFields(row);
         }
-        boolean created = row.createdSeq() > cursor;
+        boolean created = row.createdSeq() > base;
         if (created && !deviceHasWritten) {
             return allFields(row);
         }
         Map<String, Object> fields = new LinkedHashMap<>();
         for (Map.Entry<String, Object> entry : row.data().entrySet()) {
             FieldMeta meta = row.meta().get(entry.getKey());
-            boolean fresh = created || meta == null || meta.seq() > cursor;
+            boolean fresh = created || meta == null || meta.seq() > base;
             boolean echo = meta != null && device.id().equals(meta.device());
             if (fresh && !echo) {
                 fields.put(entry.getKey(), entry.getValue());

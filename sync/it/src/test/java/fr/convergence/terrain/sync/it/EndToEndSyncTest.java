@@ -1,5 +1,7 @@
 package fr.convergence.terrain.sync.it;
 
+import static fr.convergence.terrain.core.store.generated.Tables.HOURS_ENTRY;
+import static fr.convergence.terrain.core.store.generated.Tables.PARTICIPANT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.convergence.terrain.core.domain.HoursKind;
@@ -11,6 +13,7 @@ import fr.convergence.terrain.core.store.HoursRepository;
 import fr.convergence.terrain.core.store.NoteRepository;
 import fr.convergence.terrain.core.store.ReferenceRepository;
 import fr.convergence.terrain.core.store.ReferralRepository;
+import fr.convergence.terrain.hub.sync.HubRow;
 import fr.convergence.terrain.sync.client.HubClient;
 import fr.convergence.terrain.sync.client.SyncEngine;
 import fr.convergence.terrain.sync.client.SyncProgress;
@@ -125,22 +128,128 @@ abstract class EndToEndSyncTest {
     @Test
     void aResolvedConflictIsResolvedEverywhere() throws Exception {
         try (SyncWorld world = world(dir)) {
-            Laptop a1 = world.laptop("a1", "worksite", SyncWorld.SITE_A);
-            Laptop a2 = world.laptop("a2", "worksite", SyncWorld.SITE_A);
-            Edits onA1 = new Edits(a1.store(), "esp-a1");
-            Edits onA2 = new Edits(a2.store(), "esp-a2");
-            Participant p = onA1.participant(SyncWorld.SITE_A, "Inès", "Martin");
-            sync(a1, a2);
-            onA1.save(withPhone(onA1.find(p.id()), "01"));
-            onA2.save(withPhone(onA2.find(p.id()), "02"));
-            sync(a1, a2, a1);
-            var conflict = new SyncRepository(a1.store()).openConflicts().get(0);
-            new SyncRepository(a1.store()).resolve("esp-a1", conflict.id(), "03");
-            sync(a1, a2);
-            assertThat(new SyncRepository(a2.store()).openConflicts()).isEmpty();
-            assertThat(onA2.find(p.id()).phone()).isEqualTo("03");
-            assertThat(a1.snapshot()).isEqualTo(a2.snapshot());
+            SiteA site = SiteA.of(world);
+            Participant p = site.participant();
+            sync(site.a1(), site.a2());
+            site.onA1().save(withPhone(site.onA1().find(p.id()), "01"));
+            site.onA2().save(withPhone(site.onA2().find(p.id()), "02"));
+            sync(site.a1(), site.a2(), site.a1());
+            var conflict = new SyncRepository(site.a1().store()).openConflicts().get(0);
+            new SyncRepository(site.a1().store()).resolve("esp-a1", conflict.id(), "03");
+            sync(site.a1(), site.a2());
+            assertThat(new SyncRepository(site.a2().store()).openConflicts()).isEmpty();
+            assertThat(site.onA2().find(p.id()).phone()).isEqualTo("03");
+            assertThat(site.a1().snapshot()).isEqualTo(site.a2().snapshot());
         }
+    }
+
+    /**
+     * {@code updated_by} names the device that wrote the row's latest change — the id the hub authenticates —
+     * on the laptop that wrote it, on the hub and on every other laptop alike (local user ids are not synced).
+     */
+    @Test
+    void aRowNamesTheSameWriterOnEveryLaptopAndOnTheHub() throws Exception {
+        try (SyncWorld world = world(dir)) {
+            SiteA site = SiteA.of(world);
+            Participant p = site.participant();
+            sync(site.a1(), site.a2());
+            assertThat(writers(world, p.id(), site.a1(), site.a2())).containsOnly(site.a1().store().deviceId());
+
+            site.onA2().save(withPhone(p, "07 22 22 22 22"));
+            sync(site.a2(), site.a1());
+            assertThat(writers(world, p.id(), site.a1(), site.a2())).containsOnly(site.a2().store().deviceId());
+        }
+    }
+
+    /**
+     * A delete and a concurrent edit of the same hours cell: the delete wins whichever reaches the hub first, and the
+     * conflict record names both sides — the delete that was kept (its version) and the edit that lost (its device,
+     * its version) — on the hub and on the laptops.
+     */
+    @Test
+    void aDeleteThatWinsOverAnEditNamesTheEditThatLost() throws Exception {
+        try (SyncWorld world = world(dir)) {
+            SiteA site = SiteA.of(world);
+            Participant p = site.participant();
+            site.onA1().hours(p, Edits.MONDAY, HoursKind.TRAVAIL_CHANTIER, 240);
+            site.onA1().hours(p, Edits.MONDAY.plusDays(1), HoursKind.TRAVAIL_CHANTIER, 240);
+            sync(site.a1(), site.a2());
+
+            // The edit reaches the hub first, then the delete.
+            String editFirst = HoursRepository.idFor(p.id(), Edits.MONDAY, HoursKind.TRAVAIL_CHANTIER);
+            site.onA1().hours(p, Edits.MONDAY, HoursKind.TRAVAIL_CHANTIER, 300);
+            site.onA2().hours(p, Edits.MONDAY, HoursKind.TRAVAIL_CHANTIER, 0);
+            String lostEdit = version(site.a1(), editFirst);
+            String keptDelete = version(site.a2(), editFirst);
+            sync(site.a1(), site.a2());
+            // The delete reaches the hub first, then the edit.
+            String deleteFirst = HoursRepository.idFor(p.id(), Edits.MONDAY.plusDays(1), HoursKind.TRAVAIL_CHANTIER);
+            site.onA2().hours(p, Edits.MONDAY.plusDays(1), HoursKind.TRAVAIL_CHANTIER, 0);
+            site.onA1().hours(p, Edits.MONDAY.plusDays(1), HoursKind.TRAVAIL_CHANTIER, 360);
+            String lostEditAfter = version(site.a1(), deleteFirst);
+            String keptDeleteBefore = version(site.a2(), deleteFirst);
+            sync(site.a2(), site.a1(), site.a2());
+
+            for (var expected : List.of(List.of(editFirst, keptDelete, lostEdit),
+                    List.of(deleteFirst, keptDeleteBefore, lostEditAfter))) {
+                HubRow onHub = world.hubConflict(expected.get(0));
+                assertThat(onHub.data()).containsEntry("field_name", "deleted").containsEntry("kept_value", "true")
+                        .containsEntry("other_value", "false").containsEntry("kept_version", expected.get(1))
+                        .containsEntry("other_version", expected.get(2))
+                        .containsEntry("other_device", site.a1().store().deviceId());
+                for (Laptop laptop : List.of(site.a1(), site.a2())) {
+                    assertThat(new SyncRepository(laptop.store()).openConflicts())
+                            .filteredOn(c -> c.rowId().equals(expected.get(0))).singleElement()
+                            .satisfies(c -> assertThat(List.of(c.keptVersion(), c.otherVersion()))
+                                    .containsExactly(expected.get(1), expected.get(2)));
+                }
+            }
+            assertThat(new HoursRepository(site.a1().store()).ofParticipant(p.id(), Edits.MONDAY,
+                    Edits.MONDAY.plusDays(1))).isEmpty();
+        }
+    }
+
+    /**
+     * A CIP moves a referral that another laptop closed meanwhile: both operations of the move (the referral's status
+     * and its status change) are quarantined with a reason that says which laptop closed it, when, and as what.
+     */
+    @Test
+    void aMoveRefusedBecauseAnotherLaptopClosedTheReferralSaysWhoClosedItAndWhen() throws Exception {
+        try (SyncWorld world = world(dir)) {
+            SiteA site = SiteA.of(world);
+            String referral = site.onA1().referral(site.participant());
+            site.onA1().move(referral, ReferralStatus.ENVOYEE);
+            sync(site.a1(), site.a2());
+
+            site.onA1().move(referral, ReferralStatus.REFUSEE);
+            site.onA2().move(referral, ReferralStatus.EN_COURS);
+            sync(site.a1(), site.a2());
+
+            String label = world.hub.enrolments().devices().stream()
+                    .filter(d -> d.id().equals(site.a1().store().deviceId())).findFirst().orElseThrow().label();
+            assertThat(new SyncRepository(site.a2().store()).quarantine()).hasSize(2).allSatisfy(q ->
+                    assertThat(q.reason()).isEqualTo("Cette orientation a été close (« Refusée ») le "
+                            + "18/03/2024 sur le poste « " + label + " » : le passage à « En cours » n'est pas "
+                            + "appliqué. Voyez avec ce poste ; créez une nouvelle orientation si besoin."));
+            assertThat(new ReferralRepository(site.a2().store()).find(referral).orElseThrow().status())
+                    .isEqualTo(ReferralStatus.REFUSEE);
+        }
+    }
+
+    private static String version(Laptop laptop, String hoursId) {
+        return laptop.store().read(sql -> sql.select(HOURS_ENTRY.VERSION).from(HOURS_ENTRY)
+                .where(HOURS_ENTRY.ID.eq(hoursId)).fetchOne(HOURS_ENTRY.VERSION));
+    }
+
+    /** The participant's {@code updated_by} on the hub and on each laptop, in that order. */
+    private static List<String> writers(SyncWorld world, String participantId, Laptop... laptops) {
+        List<String> writers = new ArrayList<>();
+        writers.add(world.hubStore.read(r -> r.row("participant", participantId)).orElseThrow().updatedBy());
+        for (Laptop laptop : laptops) {
+            writers.add(laptop.store().read(sql -> sql.select(PARTICIPANT.UPDATED_BY).from(PARTICIPANT)
+                    .where(PARTICIPANT.ID.eq(participantId)).fetchOne(PARTICIPANT.UPDATED_BY)));
+        }
+        return writers;
     }
 
     @Test
@@ -215,6 +324,17 @@ abstract class EndToEndSyncTest {
             assertThat(new ReferenceRepository(coordinator.store()).worksite(site)).map(Worksite::name)
                     .contains("Chantier Neuf de Roubaix");
             assertThat(new ReferenceRepository(coordinator.store()).worksite("atelier-tourcoing")).isPresent();
+        }
+    }
+
+    /** Two laptops of worksite A, their users' edits, and a participant created on the first, not synced yet. */
+    private record SiteA(Laptop a1, Laptop a2, Edits onA1, Edits onA2, Participant participant) {
+        static SiteA of(SyncWorld world) throws Exception {
+            Laptop a1 = world.laptop("a1", "worksite", SyncWorld.SITE_A);
+            Laptop a2 = world.laptop("a2", "worksite", SyncWorld.SITE_A);
+            Edits onA1 = new Edits(a1.store(), "esp-a1");
+            return new SiteA(a1, a2, onA1, new Edits(a2.store(), "esp-a2"),
+                    onA1.participant(SyncWorld.SITE_A, "Inès", "Martin"));
         }
     }
 

@@ -14,6 +14,7 @@ import fr.convergence.terrain.core.domain.ContractType;
 import fr.convergence.terrain.core.domain.Enrolment;
 import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.Programme;
+import fr.convergence.terrain.core.domain.ReferralStatus;
 import fr.convergence.terrain.core.domain.Role;
 import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.security.PasswordHasher;
@@ -65,19 +66,43 @@ final class SyncPageScenario implements AutoCloseable {
         SyncPageScenario scenario = new SyncPageScenario(dir);
         try (TerrainStore a = TerrainStore.open(scenario.folder.realStore())) {
             User esp = scenario.installA(a);
-            SyncEngine engine = new SyncEngine(a, new HttpHubClient(scenario.world.url(), null,
-                    Duration.ofSeconds(30)));
-            engine.enrol(scenario.world.url().toString(), scenario.world.hub.enrolments().issueCode("worksite",
-                    SyncWorld.SITE_A, "A", Duration.ofDays(1)), "Portable A");
-            engine.sync(SyncProgress.NONE);
-            scenario.b = scenario.world.laptop("b", "worksite", SyncWorld.SITE_A);
-            scenario.b.engine().sync(SyncProgress.NONE);
+            scenario.enrolAAndB(a);
             new ParticipantService(new Workstation(a)).update(esp, scenario.helene(A_PHONE));
             new Edits(scenario.b.store(), "esp-b").save(scenario.helene(B_PHONE));
             scenario.b.engine().sync(SyncProgress.NONE);
             new SyncService(new LocalSyncStore(a), SyncService.http()).setAutoSync(autoSync);
         }
         return scenario;
+    }
+
+    /**
+     * Hélène's referral was sent from A; B closed it as refused (on the hub), while A, not knowing, moved it to "en
+     * cours" (waiting to be sent): A's next sync gets the move refused.
+     */
+    static SyncPageScenario referralClosedOnB(Path dir) throws Exception {
+        SyncPageScenario scenario = new SyncPageScenario(dir);
+        try (TerrainStore a = TerrainStore.open(scenario.folder.realStore())) {
+            User esp = scenario.installA(a);
+            Edits onA = new Edits(a, esp.id());
+            String referral = onA.referral(scenario.helene("06 00 00 00 00"));
+            onA.move(referral, ReferralStatus.ENVOYEE);
+            scenario.enrolAAndB(a);
+            new Edits(scenario.b.store(), "cip-b").move(referral, ReferralStatus.REFUSEE);
+            scenario.b.engine().sync(SyncProgress.NONE);
+            onA.move(referral, ReferralStatus.EN_COURS);
+            new SyncService(new LocalSyncStore(a), SyncService.http()).setAutoSync(false);
+        }
+        return scenario;
+    }
+
+    /** Enrols A (label "Portable A") and syncs it, then B of the same worksite, which pulls what A sent. */
+    private void enrolAAndB(TerrainStore a) throws Exception {
+        SyncEngine engine = new SyncEngine(a, new HttpHubClient(world.url(), null, Duration.ofSeconds(30)));
+        engine.enrol(world.url().toString(), world.hub.enrolments().issueCode("worksite", SyncWorld.SITE_A, "A",
+                Duration.ofDays(1)), "Portable A");
+        engine.sync(SyncProgress.NONE);
+        b = world.laptop("b", "worksite", SyncWorld.SITE_A);
+        b.engine().sync(SyncProgress.NONE);
     }
 
     private User installA(TerrainStore a) {

@@ -148,6 +148,26 @@ class SyncPageWithHubTest extends FxRobot {
     }
 
     @Test
+    void aReferralMoveRefusedBecauseAnotherLaptopClosedItSaysWhoClosedItAndWhen() throws Exception {
+        scenario = SyncPageScenario.referralClosedOnB(dir);
+        start(SyncPageScenario.registry(null));
+
+        clickOn("#sync-button");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(text("#quarantine-title")).isEqualTo("Modifications refusées par le hub (2)");
+        String b = scenario.world.hub.enrolments().devices().stream()
+                .filter(d -> d.id().equals(scenario.b.store().deviceId())).findFirst().orElseThrow().label();
+        assertThat(lookup(".quarantine-reason").queryAllAs(Labeled.class)).hasSize(2).extracting(Labeled::getText)
+                .allMatch(reason -> reason.equals("Motif du refus : Cette orientation a été close (« Refusée ») "
+                        + "le 18/03/2024 sur le poste « " + b + " » : le passage à « En cours » n'est pas "
+                        + "appliqué. Voyez avec ce poste ; créez une nouvelle orientation si besoin."),
+                        "says who and when");
+        assertThat(lookup(".quarantine-subject").queryAllAs(Labeled.class)).extracting(Labeled::getText)
+                .allMatch(subject -> subject.startsWith("Aubert Hélène — "));
+    }
+
+    @Test
     void theAutomaticSyncRunsAfterSignInWithoutOpeningThePage() throws Exception {
         scenario = SyncPageScenario.conflictWaiting(dir, true);
         signIn(SyncPageScenario.registry(null));

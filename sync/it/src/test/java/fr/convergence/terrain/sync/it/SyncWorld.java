@@ -132,6 +132,17 @@ final class SyncWorld implements AutoCloseable {
         return rows;
     }
 
+    /** The hub's one conflict record about the row {@code rowId}. */
+    HubRow hubConflict(String rowId) {
+        List<HubRow> conflicts = hubStore.read(r -> r.rowsAfter(Set.of(SITE_A, SITE_B), 0, Integer.MAX_VALUE)).stream()
+                .filter(r -> r.table().equals(SyncSchema.CONFLICT_TABLE) && rowId.equals(r.data().get("row_id")))
+                .toList();
+        if (conflicts.size() != 1) {
+            throw new AssertionError("one conflict expected about " + rowId + ", found " + conflicts.size());
+        }
+        return conflicts.get(0);
+    }
+
     /** A consistent copy of the SQLite hub database, taken while the hub runs (as a nightly backup would be). */
     Path backup(String name) throws Exception {
         Path copy = dir.resolve(name);

@@ -49,6 +49,11 @@ public final class SyncRepository {
     private static final TypeReference<LinkedHashMap<String, Object>> FIELDS = new TypeReference<>() {
     };
     public static final String CURSOR = "cursor";
+    /**
+     * Where the laptop's last complete pull ended: it holds every row of its scope that existed then, whole. Sent
+     * with each request ({@code SyncRequest.base}); the cursor runs ahead of it between the pages of a pull.
+     */
+    public static final String WHOLE_ROWS_UP_TO = "whole_rows_up_to";
     public static final String HUB_ID = "hub_id";
     public static final String HUB_URL = "hub_url";
     public static final String TOKEN = "token";
@@ -143,6 +148,11 @@ public final class SyncRepository {
 
     public long cursor() {
         return store.read(SyncRepository::cursor);
+    }
+
+    /** {@link #WHOLE_ROWS_UP_TO}; 0 for a store that never said (synced before 12/2026): rows then come whole. */
+    public long wholeRowsUpTo() {
+        return state(WHOLE_ROWS_UP_TO).map(Long::parseLong).orElse(0L);
     }
 
     /** Whether operations numbered after {@code number} wait in the queue. */
@@ -414,6 +424,7 @@ public final class SyncRepository {
             sql.deleteFrom(DefaultSchema.DEFAULT_SCHEMA.getTable(table.name())).execute();
         }
         putState(sql, CURSOR, "0");
+        putState(sql, WHOLE_ROWS_UP_TO, "0");
         putState(sql, REBUILDING, "true");
     }
 
