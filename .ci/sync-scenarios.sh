@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Black-box sync scenarios (issue 11), with the real command lines, on a SQLite hub and on a PostgreSQL one:
-# the `territory` demo imported into a hub, two worksite laptops and a territory laptop enrolled, old and new rows
-# edited on each (hours of an old week, the phone of an old participant, new notes, the same old cell on two
+# the `territory` demo imported into a hub, two worksite laptops and a territory laptop enrolled (and a new laptop
+# enrolled with no data file), old and new rows edited on each (hours of an old week, the phone of an old participant, new notes, the same old cell on two
 # laptops), syncs in several orders (the territory laptop before and after the worksite ones), a last round of
 # syncs, then every synced table of each laptop compared with the hub's rows of its scope: counts and checksums
 # (`terrain check --json`, `terrain-hub check --compare`). Exits 1 naming the step or the tables that differ.
@@ -32,7 +32,8 @@ fail() {
   [ -f "$work/hub.log" ] && { echo "--- hub log (last lines)" >&2; tail -20 "$work/hub.log" >&2; }
   exit 1
 }
-ok() { echo "ok [$backend]: $*"; }
+backend_started=$SECONDS
+ok() { echo "ok [$backend] $((SECONDS - backend_started)) s: $*"; }
 # Runs a command with its output kept for fail(); prints nothing when it succeeds.
 quiet() { "$@" > "$work/last.out" 2>&1; }
 
@@ -45,9 +46,8 @@ worksite_b=eole
 territory=lille
 
 run_scenarios() {
-  backend=$1
+  backend=$1 backend_started=$SECONDS
   local db=$2
-  local started=$SECONDS
   local dir=$work/$backend
   mkdir -p "$dir"
   hub() { "$hub_bin" "$@" --db "$db"; }
@@ -63,11 +63,10 @@ run_scenarios() {
   local url=http://127.0.0.1:$hub_port
   ok "hub serving on $url"
 
-  # Laptops are installed as on their first start (a worksite and its first account), then enrolled and synced as
-  # from the Synchronisation page. The installation also makes the store file that `terrain sync --enrol` needs
-  # today. TODO(issue 11): once `terrain sync --enrol` creates a missing store itself, enrol one more laptop with no
-  # file at all.
-  local wa=$dir/worksite-a.db wb=$dir/worksite-b.db tl=$dir/territory.db
+  # The laptops that edit are installed as on their first start (a worksite and its first account, on whose behalf
+  # edits are made), then enrolled and synced as from the Synchronisation page. A second laptop of worksite A is
+  # enrolled with no data file at all (`terrain sync --enrol` creates it) and only syncs.
+  local wa=$dir/worksite-a.db wb=$dir/worksite-b.db tl=$dir/territory.db wa2=$dir/worksite-a-new.db
   quiet terrain edit --store "$wa" setup --worksite "$worksite_a" --login esp.a --role ESP || fail "setup of laptop A"
   quiet terrain edit --store "$wb" setup --worksite "$worksite_b" --login cip.b --role CIP || fail "setup of laptop B"
   quiet terrain edit --store "$tl" setup --worksite "$worksite_a" --login coordination --role COORDINATOR \
@@ -107,6 +106,8 @@ run_scenarios() {
   # Round 2: a new territory laptop's first sync (several pages) over old rows edited after their creation.
   enrol "$tl" --territory "$territory"
   ok "territory laptop ($territory) enrolled, first sync done over edited old rows"
+  enrol "$wa2" --worksite "$worksite_a"
+  ok "a new laptop of $worksite_a enrolled with no data file, first sync done"
 
   # The same old cell edited on A and on the territory laptop; the territory laptop syncs first, then A, then B.
   local participant day kind
@@ -134,13 +135,13 @@ run_scenarios() {
   ok "more edits; synced B, A, territory"
 
   # Last round: everything up, then everything down, so that every laptop has pulled after the last push.
-  for store in "$wa" "$wb" "$tl" "$wa" "$wb" "$tl"; do sync_laptop "$store"; done
+  for store in "$wa" "$wb" "$tl" "$wa2" "$wa" "$wb" "$tl" "$wa2"; do sync_laptop "$store"; done
   ok "last round of syncs"
 
   local differing=0 store scope
-  for store in "$wa" "$wb" "$tl"; do
+  for store in "$wa" "$wa2" "$wb" "$tl"; do
     case $store in
-      "$wa") scope=worksite:$worksite_a ;;
+      "$wa" | "$wa2") scope=worksite:$worksite_a ;;
       "$wb") scope=worksite:$worksite_b ;;
       *) scope=territory:$territory ;;
     esac
@@ -165,7 +166,7 @@ run_scenarios() {
   wait "$hub_pid" || rc=$?
   hub_pid=
   [ "$rc" = 0 ] || [ "$rc" = 143 ] || fail "the hub exited with $rc on SIGTERM"
-  echo "PASS [$backend]: 3 laptops equal the hub's rows of their scope, in $((SECONDS - started)) s"
+  echo "PASS [$backend]: 4 laptops equal the hub's rows of their scope, in $((SECONDS - backend_started)) s"
 }
 
 backends=("$@")
