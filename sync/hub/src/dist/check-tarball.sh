@@ -24,14 +24,7 @@ if [ -z "${tarball:-}" ] || [ ! -f "$tarball" ]; then
 fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/terrain-hub-check.XXXXXX")
-hub_pid=
-pg_cleanup=()
-cleanup() {
-  if [ -n "$hub_pid" ] && kill -0 "$hub_pid" 2>/dev/null; then kill "$hub_pid" 2>/dev/null || true; wait "$hub_pid" 2>/dev/null || true; fi
-  for command in "${pg_cleanup[@]+"${pg_cleanup[@]}"}"; do eval "$command" >/dev/null 2>&1 || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
+. "$here/scratch-hub.sh"
 
 fail() { echo "FAIL: $*" >&2; [ -f "$work/hub.log" ] && { echo "--- hub log" >&2; tail -40 "$work/hub.log" >&2; }; exit 1; }
 ok() { echo "ok: $*"; }
@@ -82,14 +75,8 @@ check_backend() {
   (unset PGUSER PGPASSWORD; TERRAIN_HUB_CONFIG="$work/hub.env" exec "$home/bin/terrain-hub" serve) \
     > "$work/hub.log" 2>&1 &
   hub_pid=$!
-  local port=
-  for _ in $(seq 1 120); do
-    port=$(sed -n "s/.*à l'écoute sur le port \([0-9]*\).*/\1/p" "$work/hub.log" | head -1)
-    [ -n "$port" ] && break
-    kill -0 "$hub_pid" 2>/dev/null || fail "[$name] the hub stopped at start"
-    sleep 0.5
-  done
-  [ -n "$port" ] || fail "[$name] the hub did not start within 60 s"
+  wait_for_hub_port "$work/hub.log" || fail "[$name] the hub stopped at start or did not start within 60 s"
+  local port=$hub_port
   ok "[$name] serve listens on 127.0.0.1:$port"
 
   local health
@@ -143,26 +130,8 @@ check_backend() {
 
 check_backend sqlite "jdbc:sqlite:$work/terrain-hub.db"
 
-suffix=$(date +%s)_$$
-if [ -n "${TERRAIN_TEST_PG_URL:-}" ]; then
-  command -v psql >/dev/null || fail "TERRAIN_TEST_PG_URL is set but psql is missing"
-  libpq=${TERRAIN_TEST_PG_URL#jdbc:}
-  libpq=${libpq%%\?*}
-  schema="hubcheck_$suffix"
-  psql -qX -v ON_ERROR_STOP=1 "$libpq" -c "CREATE SCHEMA $schema" || fail "cannot create a schema at $libpq"
-  pg_cleanup+=("psql -qX '$libpq' -c 'DROP SCHEMA $schema CASCADE'")
-  separator='?'; case $TERRAIN_TEST_PG_URL in *\?*) separator='&';; esac
-  check_backend postgresql "$TERRAIN_TEST_PG_URL${separator}currentSchema=$schema" "${PGUSER:-}" "${PGPASSWORD:-}"
-elif [ "$(id -u)" = 0 ] && command -v psql >/dev/null && runuser -u postgres -- psql -qXtAc 'select 1' >/dev/null 2>&1; then
-  db="hubcheck_$suffix"
-  password=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
-  runuser -u postgres -- psql -qX -v ON_ERROR_STOP=1 -c "CREATE ROLE $db LOGIN PASSWORD '$password'" \
-    -c "CREATE DATABASE $db OWNER $db" >/dev/null || fail "cannot create a throw-away database"
-  pg_cleanup+=("runuser -u postgres -- psql -qX -c 'DROP DATABASE IF EXISTS $db' -c 'DROP ROLE IF EXISTS $db'")
-  port=$(runuser -u postgres -- psql -qXtAc 'show port')
-  check_backend postgresql "jdbc:postgresql://localhost:$port/$db" "$db" "$password"
-elif [ "${CI:-}" = true ]; then
-  fail "CI=true but no PostgreSQL: set TERRAIN_TEST_PG_URL (and PGUSER/PGPASSWORD)"
+if scratch_postgres hubcheck; then
+  check_backend postgresql "$pg_url" "$pg_user" "$pg_password"
 else
   echo "skipped: PostgreSQL (no TERRAIN_TEST_PG_URL and no local PostgreSQL reachable as root)"
 fi

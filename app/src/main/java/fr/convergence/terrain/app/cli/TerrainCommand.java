@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 /** The {@code terrain} command: the desktop application with no subcommand, tools otherwise. */
 @Command(name = "terrain", mixinStandardHelpOptions = true, versionProvider = TerrainCommand.Version.class,
         description = "Convergence Terrain : suivi des chantiers d'insertion (PHC, CVG), hors ligne.",
-        subcommands = {DemoCommand.class, PrintCommand.class, SyncCommand.class, ReportCommand.class})
+        subcommands = {DemoCommand.class, PrintCommand.class, SyncCommand.class, ReportCommand.class,
+                CheckCommand.class, EditCommand.class})
 public final class TerrainCommand implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec

@@ -6,6 +6,7 @@ import fr.convergence.terrain.core.store.generated.tables.records.HoursEntryReco
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import static fr.convergence.terrain.core.store.generated.Tables.HOURS_ENTRY;
@@ -82,6 +83,16 @@ public final class HoursRepository {
                 .where(HOURS_ENTRY.PARTICIPANT_ID.eq(participantId), HOURS_ENTRY.WORK_DAY.between(from, to),
                         HOURS_ENTRY.DELETED.isFalse())
                 .orderBy(HOURS_ENTRY.WORK_DAY).fetch(HoursRepository::toDomain));
+    }
+
+    /**
+     * The cell of the earliest day ({@code newest} false) or of the latest day held (removed cells aside), ties
+     * broken by id: lets a script or support pick an old or a recent cell without reading anyone's file.
+     */
+    public Optional<HoursEntry> edgeCell(boolean newest) {
+        return store.read(sql -> sql.selectFrom(HOURS_ENTRY).where(HOURS_ENTRY.DELETED.isFalse())
+                .orderBy(newest ? HOURS_ENTRY.WORK_DAY.desc() : HOURS_ENTRY.WORK_DAY.asc(), HOURS_ENTRY.ID)
+                .limit(1).fetchOptional(HoursRepository::toDomain));
     }
 
     static HoursEntry toDomain(HoursEntryRecord r) {

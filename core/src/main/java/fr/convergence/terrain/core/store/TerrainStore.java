@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -116,6 +117,25 @@ public final class TerrainStore implements AutoCloseable {
             return new TerrainStore(file, clock, migrations);
         } catch (SQLException | java.io.IOException e) {
             throw new StoreException("Impossible d'ouvrir le fichier de données " + file + " : " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The schema version of the store at {@code file}, read without opening it for writing nor migrating it; empty
+     * when there is no file or it is not a store of this application (another SQLite database, any other file).
+     */
+    public static OptionalInt schemaVersionOf(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return OptionalInt.empty();
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        try (Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
+            int version = Migrations.currentVersion(connection);
+            boolean hasMeta = jdbcMeta(connection, META_DEVICE_ID).isPresent();
+            return version > 0 && hasMeta ? OptionalInt.of(version) : OptionalInt.empty();
+        } catch (SQLException e) {
+            return OptionalInt.empty();
         }
     }
 

@@ -1,5 +1,6 @@
 package fr.convergence.terrain.hub.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import fr.convergence.terrain.core.reference.ReferenceData;
 import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.hub.Hub;
@@ -9,6 +10,9 @@ import fr.convergence.terrain.hub.store.StoreImporter;
 import fr.convergence.terrain.hub.sync.Device;
 import fr.convergence.terrain.hub.sync.Enrolments;
 import fr.convergence.terrain.hub.sync.HubStore;
+import fr.convergence.terrain.hub.sync.ScopeCheck;
+import fr.convergence.terrain.sync.protocol.SyncCodec;
+import fr.convergence.terrain.sync.protocol.TableChecksum;
 import fr.convergence.terrain.sync.protocol.WorksiteInfo;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -33,7 +37,7 @@ import picocli.CommandLine.Parameters;
         description = "Hub national de synchronisation de Convergence Terrain.",
         subcommands = {HubCommand.Serve.class, HubCommand.Enrol.class, HubCommand.Revoke.class,
                 HubCommand.Devices.class, HubCommand.Users.class, HubCommand.Worksites.class, HubCommand.Worksite.class,
-                HubCommand.Import.class,
+                HubCommand.Import.class, HubCommand.Check.class,
                 HubCommand.Purge.class})
 public final class HubCommand implements Callable<Integer> {
 
@@ -378,6 +382,101 @@ public final class HubCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println("Importé : " + counts);
             }
             return 0;
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Nombre de lignes et empreinte de chaque table synchronisée pour le périmètre d'un poste "
+                    + "(les mêmes que terrain check sur ce poste), sans rien afficher de personnel ; avec --compare, "
+                    + "dit quelles tables d'un poste diffèrent du hub.")
+    static final class Check implements Callable<Integer> {
+        @CommandLine.Mixin
+        Database database = new Database();
+
+        @Option(names = "--scope", paramLabel = "worksite:ID|territory:ID",
+                description = "Périmètre (par défaut : celui du fichier donné à --compare).")
+        String scope;
+
+        @Option(names = "--compare", paramLabel = "FICHIER",
+                description = "Sortie de « terrain check --json » d'un poste, à comparer avec le hub.")
+        Path laptopCheck;
+
+        @Option(names = "--json", description = "Sortie JSON.")
+        boolean json;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            JsonNode laptop = null;
+            if (laptopCheck != null) {
+                if (!Files.isRegularFile(laptopCheck)) {
+                    err.println("Fichier introuvable : " + laptopCheck);
+                    return 2;
+                }
+                laptop = SyncCodec.json().readTree(laptopCheck.toFile());
+            }
+            String chosen = scope != null ? scope : laptop == null ? null : laptop.path("scope").asText(null);
+            if (chosen == null || !chosen.matches("(worksite|territory):.+")) {
+                err.println("Indiquez le périmètre : --scope worksite:ID ou --scope territory:ID.");
+                return 2;
+            }
+            String kind = chosen.substring(0, chosen.indexOf(':'));
+            String id = chosen.substring(chosen.indexOf(':') + 1);
+            List<TableChecksum.Result> tables;
+            try (JooqHubStore store = database.open()) {
+                if (store.read(r -> r.worksitesOf(kind, id)).isEmpty()) {
+                    err.println("Périmètre inconnu du hub : " + chosen + ". Les identifiants : terrain-hub worksites.");
+                    return 1;
+                }
+                tables = ScopeCheck.of(store, kind, id);
+            }
+            if (json) {
+                Map<String, Object> document = new java.util.LinkedHashMap<>();
+                document.put("scope", chosen);
+                document.put("tables", tables);
+                out.println(SyncCodec.json().writeValueAsString(document));
+            } else {
+                out.println("Périmètre : " + chosen);
+                out.println("Tables synchronisées (table, lignes, empreinte SHA-256) :");
+                tables.forEach(t -> out.println("  " + t.line()));
+            }
+            if (laptop == null) {
+                return 0;
+            }
+            List<String> differences = differences(tables, laptop.path("tables"));
+            if (differences.isEmpty()) {
+                out.println("Le poste et le hub ont les mêmes données pour " + chosen + " (" + tables.size()
+                        + " tables).");
+                return 0;
+            }
+            err.println("Le poste diffère du hub pour " + chosen + " :");
+            differences.forEach(d -> err.println("  " + d));
+            return 1;
+        }
+
+        /** The tables whose count or checksum differ, one French line each (hub first, then the laptop). */
+        private static List<String> differences(List<TableChecksum.Result> hub,
+                                                JsonNode laptopTables) {
+            Map<String, JsonNode> laptop = new TreeMap<>();
+            laptopTables.forEach(t -> laptop.put(t.path("table").asText(), t));
+            List<String> differences = new java.util.ArrayList<>();
+            for (TableChecksum.Result table : hub) {
+                JsonNode other = laptop.get(table.table());
+                if (other == null) {
+                    differences.add(table.table() + " : absente de la vérification du poste");
+                } else if (other.path("rows").asLong() != table.rows()
+                        || !other.path("sha256").asText().equals(table.sha256())) {
+                    differences.add(String.format("%s : hub %d ligne(s) %s, poste %d ligne(s) %s", table.table(),
+                            table.rows(), table.sha256().substring(0, 12), other.path("rows").asLong(),
+                            other.path("sha256").asText().substring(0, Math.min(12,
+                                    other.path("sha256").asText().length()))));
+                }
+            }
+            return differences;
         }
     }
 

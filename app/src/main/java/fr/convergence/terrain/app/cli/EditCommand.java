@@ -1,0 +1,295 @@
+package fr.convergence.terrain.app.cli;
+
+import fr.convergence.terrain.app.data.Services;
+import fr.convergence.terrain.core.domain.HoursEntry;
+import fr.convergence.terrain.core.domain.HoursKind;
+import fr.convergence.terrain.core.domain.NoteTheme;
+import fr.convergence.terrain.core.domain.NoteVisibility;
+import fr.convergence.terrain.core.domain.Participant;
+import fr.convergence.terrain.core.domain.Role;
+import fr.convergence.terrain.core.domain.User;
+import fr.convergence.terrain.core.rules.Verdict;
+import fr.convergence.terrain.core.security.PasswordHasher;
+import fr.convergence.terrain.core.service.NoteDraft;
+import fr.convergence.terrain.core.service.Result;
+import fr.convergence.terrain.core.service.SetupService;
+import fr.convergence.terrain.core.service.WeekService;
+import fr.convergence.terrain.core.store.HoursRepository;
+import fr.convergence.terrain.core.store.ParticipantRepository;
+import fr.convergence.terrain.core.store.TerrainStore;
+import fr.convergence.terrain.core.store.UserRepository;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code terrain edit} (hidden): the edits a person makes in the application, made from a script — for scripted
+ * tests (the black-box sync scenarios of {@code .ci/sync-scenarios.sh}) and for support reproducing a case. Every
+ * edit goes through the application's own services ({@link WeekService}, the participant and note services), so it
+ * is checked, stamped and queued for sync exactly as the same edit typed in a window. Rows are chosen by id, or as
+ * the oldest or newest hours cell of the store ({@code --oldest}, {@code --newest}), so a script never has to read
+ * anyone's file; what is printed is ids and figures only.
+ */
+@Command(name = "edit", hidden = true, mixinStandardHelpOptions = true,
+        description = "Modifie des données comme dans l'application, depuis un script (tests, support) : "
+                + "installation du poste, heures, téléphone, note.",
+        subcommands = {EditCommand.Setup.class, EditCommand.Hours.class, EditCommand.Phone.class,
+                EditCommand.Note.class})
+final class EditCommand implements Callable<Integer> {
+
+    @Option(names = "--store", required = true, description = "Fichier de données du poste.")
+    Path store;
+
+    @Option(names = "--user", description = "Compte au nom duquel modifier. Par défaut : le seul compte actif du "
+            + "fichier.")
+    String user;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
+    }
+
+    /** Runs {@code work} on the store's services as the acting account; a missing store is refused (exit 2). */
+    int withServices(CommandLine.Model.CommandSpec command, Function<Services, Integer> work) {
+        if (TerrainStore.schemaVersionOf(store).isEmpty()) {
+            command.commandLine().getErr().println("Ce n'est pas un fichier de données de Convergence Terrain (ou il "
+                    + "n'existe pas) : " + store);
+            return 2;
+        }
+        try (Services services = new Services(TerrainStore.open(store), new PasswordHasher())) {
+            return work.apply(services);
+        }
+    }
+
+    User actingUser(TerrainStore terrainStore) {
+        UserRepository users = new UserRepository(terrainStore);
+        if (user != null) {
+            return users.findByLogin(user).filter(User::active).orElseThrow(() -> new IllegalArgumentException(
+                    "Aucun compte actif « " + user + " » dans ce fichier de données."));
+        }
+        List<User> active = users.all().stream().filter(User::active).toList();
+        if (active.size() != 1) {
+            throw new IllegalArgumentException("Ce fichier de données a " + active.size() + " comptes actifs : "
+                    + "indiquez lequel avec --user.");
+        }
+        return active.get(0);
+    }
+
+    /** Which participant: by id, or the one of the store's oldest or newest hours cell. */
+    static final class ParticipantChoice {
+        @Option(names = "--participant", description = "Identifiant du·de la salarié·e.")
+        String id;
+
+        @Option(names = "--oldest", description = "Celui·celle de la plus ancienne cellule d'heures du fichier.")
+        boolean oldest;
+
+        @Option(names = "--newest", description = "Celui·celle de la plus récente cellule d'heures du fichier.")
+        boolean newest;
+
+        String participantId(TerrainStore store) {
+            return id != null ? id : edgeCell(store, newest).participantId();
+        }
+    }
+
+    static HoursEntry edgeCell(TerrainStore store, boolean newest) {
+        return new HoursRepository(store).edgeCell(newest).orElseThrow(() -> new IllegalArgumentException(
+                "Ce fichier de données ne contient aucune cellule d'heures."));
+    }
+
+    static int refused(CommandLine.Model.CommandSpec command, Verdict verdict) {
+        command.commandLine().getErr().println("Refusé : " + verdict.text());
+        return 1;
+    }
+
+    @Command(name = "setup", mixinStandardHelpOptions = true,
+            description = "Installe le poste pour un chantier avec son premier compte, comme au premier démarrage "
+                    + "(le mot de passe, tiré au hasard, n'est pas affiché : le compte sert aux modifications "
+                    + "scriptées).")
+    static final class Setup implements Callable<Integer> {
+        @ParentCommand
+        EditCommand parent;
+
+        @Option(names = "--worksite", required = true, description = "Chantier du poste.")
+        String worksite;
+
+        @Option(names = "--login", required = true, description = "Identifiant du compte.")
+        String login;
+
+        @Option(names = "--role", required = true, description = "Rôle : ${COMPLETION-CANDIDATES}.")
+        Role role;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (Files.exists(parent.store)) {
+                spec.commandLine().getErr().println("Le fichier " + parent.store + " existe déjà : l'installation "
+                        + "crée un fichier neuf.");
+                return 2;
+            }
+            byte[] random = new byte[18];
+            new SecureRandom().nextBytes(random);
+            String password = Base64.getEncoder().encodeToString(random) + "-Aa1";
+            try (TerrainStore terrainStore = TerrainStore.open(parent.store)) {
+                Result<User> installed = new SetupService().install(terrainStore, new PasswordHasher(), worksite,
+                        login, login, role, password.toCharArray(), password.toCharArray());
+                if (!installed.saved()) {
+                    return refused(spec, installed.verdict());
+                }
+            }
+            spec.commandLine().getOut().println("Poste installé pour le chantier " + worksite + ", compte " + login
+                    + " (" + role.label() + ").");
+            return 0;
+        }
+    }
+
+    @Command(name = "hours", mixinStandardHelpOptions = true,
+            description = "Saisit les heures d'une cellule (salarié·e, jour, type), comme la page Semaine.")
+    static final class Hours implements Callable<Integer> {
+        @ParentCommand
+        EditCommand parent;
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        CellChoice cell;
+
+        /** A cell by its key, or the store's oldest or newest cell. */
+        static final class CellChoice {
+            @ArgGroup(exclusive = false)
+            CellKey key;
+
+            @Option(names = "--oldest", description = "La plus ancienne cellule d'heures du fichier.")
+            boolean oldest;
+
+            @Option(names = "--newest", description = "La plus récente cellule d'heures du fichier.")
+            boolean newest;
+        }
+
+        static final class CellKey {
+            @Option(names = "--participant", required = true, description = "Identifiant du·de la salarié·e.")
+            String participant;
+
+            @Option(names = "--day", required = true, description = "Jour (aaaa-mm-jj).")
+            LocalDate day;
+
+            @Option(names = "--kind", defaultValue = "TRAVAIL_CHANTIER",
+                    description = "Type : ${COMPLETION-CANDIDATES}. Par défaut : ${DEFAULT-VALUE}.")
+            HoursKind kind;
+        }
+
+        @Option(names = "--minutes", required = true, description = "Durée en minutes (0 : efface la cellule).")
+        int minutes;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return parent.withServices(spec, services -> {
+                TerrainStore store = services.workstation().store();
+                String participant;
+                LocalDate day;
+                HoursKind kind;
+                if (cell.key != null) {
+                    participant = cell.key.participant;
+                    day = cell.key.day;
+                    kind = cell.key.kind;
+                } else {
+                    HoursEntry edge = edgeCell(store, cell.newest);
+                    participant = edge.participantId();
+                    day = edge.day();
+                    kind = edge.kind();
+                }
+                WeekService.CellResult result = services.week().setMinutes(parent.actingUser(store), participant, day,
+                        kind, minutes);
+                if (!result.saved()) {
+                    return refused(spec, result.verdict());
+                }
+                spec.commandLine().getOut().printf("Heures enregistrées : participant=%s day=%s kind=%s minutes=%d "
+                        + "(avant : %d)%n", participant, day, kind, result.minutes(), result.previousMinutes());
+                return 0;
+            });
+        }
+    }
+
+    /** An edit of one participant's file, chosen with {@link ParticipantChoice}; prints ids only. */
+    abstract static class ParticipantEdit implements Callable<Integer> {
+        @ParentCommand
+        EditCommand parent;
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        ParticipantChoice who;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        /** Makes the edit through the services; what to print when saved (ids only). */
+        abstract Result<String> edit(Services services, User acting, String participantId);
+
+        @Override
+        public Integer call() {
+            return parent.withServices(spec, services -> {
+                TerrainStore store = services.workstation().store();
+                String id = who.participantId(store);
+                Result<String> saved = edit(services, parent.actingUser(store), id);
+                if (!saved.saved()) {
+                    return refused(spec, saved.verdict());
+                }
+                spec.commandLine().getOut().println(saved.value().orElseThrow() + " participant=" + id);
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "phone", mixinStandardHelpOptions = true,
+            description = "Change le téléphone d'un·e salarié·e, comme sa fiche.")
+    static final class Phone extends ParticipantEdit {
+        @Option(names = "--value", required = true, description = "Nouveau numéro.")
+        String value;
+
+        @Override
+        Result<String> edit(Services services, User acting, String participantId) {
+            Participant p = new ParticipantRepository(services.workstation().store()).find(participantId)
+                    .orElseThrow(() -> new IllegalArgumentException("Salarié·e introuvable : " + participantId));
+            Result<Participant> saved = services.participants().update(acting, new Participant(p.id(),
+                    p.worksiteId(), p.firstName(), p.lastName(), p.birthDate(), value, p.email(), p.address(),
+                    p.socialSecurityNumber(), p.referentName()));
+            return saved.saved() ? Result.saved("Téléphone enregistré :", saved.verdict())
+                    : Result.refused(saved.verdict());
+        }
+    }
+
+    @Command(name = "note", mixinStandardHelpOptions = true,
+            description = "Ajoute une note d'accompagnement (visible de l'équipe du chantier), comme la page Notes.")
+    static final class Note extends ParticipantEdit {
+        @Option(names = "--text", required = true, description = "Texte de la note.")
+        String text;
+
+        @Option(names = "--theme", defaultValue = "EMPLOI",
+                description = "Thème : ${COMPLETION-CANDIDATES}. Par défaut : ${DEFAULT-VALUE}.")
+        NoteTheme theme;
+
+        @Override
+        Result<String> edit(Services services, User acting, String participantId) {
+            var saved = services.notes().create(acting, new NoteDraft(participantId,
+                    LocalDate.now(services.workstation().store().clock()), theme, NoteVisibility.EQUIPE_CHANTIER,
+                    text));
+            return saved.saved() ? Result.saved("Note enregistrée : note=" + saved.value().orElseThrow().id(),
+                    saved.verdict()) : Result.refused(saved.verdict());
+        }
+    }
+}
