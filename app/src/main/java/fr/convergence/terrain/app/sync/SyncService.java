@@ -53,7 +53,8 @@ public final class SyncService {
         List<QuarantineRow> quarantine = repository.quarantine().stream().map(descriptions::quarantined).toList();
         return new SyncOverview(enrolled, url.orElse(null), repository.state(SyncRepository.SCOPE).map(this::scopeName)
                 .orElse(null),
-                lastSync, repository.pendingCount(), autoSync(), store.demo(), conflicts, quarantine);
+                lastSync, repository.pendingCount(), autoSync(), store.demo(), conflicts, quarantine,
+                repository.state(SyncRepository.CLOCK_DRIFT).map(Long::parseLong).orElse(null));
     }
 
     /** Changes not acknowledged by the hub yet (the outbox and the numbered queue). */

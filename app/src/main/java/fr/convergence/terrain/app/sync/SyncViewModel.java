@@ -359,8 +359,9 @@ public final class SyncViewModel {
             setConnection(Connection.UNKNOWN);
         }
         hubText.set(overview.enrolled() ? I18n.t("sync.hub", overview.hubUrl(), scopeText(overview.scope())) : "");
-        lastSyncText.set(overview.lastSyncMillis() == null ? I18n.t("sync.last.never")
-                : I18n.t("sync.last", when(Instant.ofEpochMilli(overview.lastSyncMillis()))));
+        lastSyncText.set((overview.lastSyncMillis() == null ? I18n.t("sync.last.never")
+                : I18n.t("sync.last", when(Instant.ofEpochMilli(overview.lastSyncMillis()))))
+                + clockDriftText(overview.clockDriftMillis()));
         if (!syncing.get()) {
             pending.set(overview.pending());
             pendingText.set(pendingText(overview.pending()));
@@ -500,6 +501,24 @@ public final class SyncViewModel {
         ZonedDateTime time = instant.atZone(clock.getZone());
         return I18n.t("sync.when", fr.convergence.terrain.app.common.Formats.date(time.toLocalDate()),
                 time.format(TIME));
+    }
+
+    /** Past this, the laptop's clock is said to be wrong: edits are dated by it, week rules judge "today" by it. */
+    static final java.time.Duration CLOCK_DRIFT_SHOWN = java.time.Duration.ofMinutes(5);
+
+    /**
+     * " — L'horloge de ce poste retarde de 12 minutes sur celle du hub : …", or "" when within
+     * {@link #CLOCK_DRIFT_SHOWN} or unknown. {@code hubMinusLaptop} is positive when the laptop is behind.
+     */
+    static String clockDriftText(Long hubMinusLaptop) {
+        if (hubMinusLaptop == null || Math.abs(hubMinusLaptop) < CLOCK_DRIFT_SHOWN.toMillis()) {
+            return "";
+        }
+        long minutes = Math.abs(hubMinusLaptop) / 60_000;
+        String amount = minutes < 120 ? I18n.t("sync.clock.minutes", minutes)
+                : minutes < 48 * 60 ? I18n.t("sync.clock.hours", minutes / 60)
+                : I18n.t("sync.clock.days", minutes / (24 * 60));
+        return " — " + I18n.t(hubMinusLaptop > 0 ? "sync.clock.behind" : "sync.clock.ahead", amount);
     }
 
     static String pendingText(int count) {

@@ -32,7 +32,12 @@ public final class HybridLogicalClock {
         return node;
     }
 
-    /** A new version, greater than every version this clock issued or observed. */
+    /** The last version this clock issued or observed (what to persist so that a restart starts after it). */
+    public synchronized Hlc last() {
+        return new Hlc(lastMillis, lastCounter, node);
+    }
+
+        /** A new version, greater than every version this clock issued or observed. */
     public synchronized Hlc tick() {
         long now = wallClock.millis();
         if (now > lastMillis) {

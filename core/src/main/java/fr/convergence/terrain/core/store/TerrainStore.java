@@ -61,6 +61,8 @@ public final class TerrainStore implements AutoCloseable {
     private final RowIds rowIds;
     /** The highest row counter saved in the store; read and written on the writer thread only. */
     private long savedRowId;
+    /** The clock state saved in the store; read and written on the writer thread only. */
+    private Hlc savedHlc;
     private volatile Thread writerThread;
     private volatile boolean closed;
 
@@ -82,8 +84,9 @@ public final class TerrainStore implements AutoCloseable {
             jdbcPutMeta(writeConnection, META_DEVICE_ID, knownDevice.get());
         }
         this.deviceId = knownDevice.get();
-        this.hlc = new HybridLogicalClock(clock, deviceId,
-                jdbcMeta(writeConnection, META_HLC).map(Hlc::parse).orElse(null));
+        Hlc persistedHlc = jdbcMeta(writeConnection, META_HLC).map(Hlc::parse).orElse(null);
+        this.hlc = new HybridLogicalClock(clock, deviceId, persistedHlc);
+        this.savedHlc = persistedHlc != null ? persistedHlc : new Hlc(0, 0, deviceId);
         Optional<String> prefix = jdbcMeta(writeConnection, META_ROW_ID_PREFIX);
         if (prefix.isEmpty()) {
             prefix = Optional.of(Long.toHexString(RowIds.prefixOf(new SecureRandom().nextLong())));
@@ -189,13 +192,19 @@ public final class TerrainStore implements AutoCloseable {
         }
         Future<T> result = writer.submit(() -> {
             long[] savedOnCommit = {savedRowId};
+            Hlc[] savedOnCommitHlc = {savedHlc};
             T value = writeContext().transactionResult(configuration -> {
                 StoreTransaction transaction = new StoreTransaction(DSL.using(configuration), hlc, userId, deviceId,
                         clock);
                 T done = work.apply(transaction);
                 if (transaction.issuedVersions()) {
                     putMeta(DSL.using(configuration), META_HLC, hlc.tick().encode());
+                } else if (hlc.last().compareTo(savedHlc) > 0) {
+                    // Versions observed from the hub (a sync): kept, so that after a restart with a clock running
+                    // behind, this laptop's next edit is still stamped after everything it has seen.
+                    putMeta(DSL.using(configuration), META_HLC, hlc.last().encode());
                 }
+                savedOnCommitHlc[0] = hlc.last();
                 long issued = rowIds.lastIssued();
                 if (issued > savedRowId) {
                     putMeta(DSL.using(configuration), META_ROW_ID_LAST, Long.toString(issued));
@@ -205,6 +214,7 @@ public final class TerrainStore implements AutoCloseable {
             });
             // Only once committed: after a rollback the next write saves the counter again.
             savedRowId = savedOnCommit[0];
+            savedHlc = savedOnCommitHlc[0];
             return value;
         });
         try {

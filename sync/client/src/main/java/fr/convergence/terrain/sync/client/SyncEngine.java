@@ -154,6 +154,10 @@ public final class SyncEngine {
                     LOG.warn("hub identity changed from {} to {}: resync", hubId, response.hubId());
                 }
                 SyncRepository.putState(tx.sql(), SyncRepository.HUB_ID, response.hubId());
+                if (response.hubTime() != null) {
+                    SyncRepository.putState(tx.sql(), SyncRepository.CLOCK_DRIFT,
+                            String.valueOf(Hlc.parse(response.hubTime()).millis() - clock.millis()));
+                }
                 if (moreOperations) {
                     return new int[] {quarantined, 0, 0, 0};
                 }

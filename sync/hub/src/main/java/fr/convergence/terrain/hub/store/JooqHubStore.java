@@ -486,6 +486,14 @@ public final class JooqHubStore implements HubStore {
         }
 
         @Override
+        public void reenrolDevice(String id, String tokenHash, String scopeKind, String scopeId, String label,
+                                  long millis) {
+            sql.update(DEVICE).set(DEVICE_TOKEN, tokenHash).set(DEVICE_SCOPE_KIND, scopeKind)
+                    .set(DEVICE_SCOPE_ID, scopeId).set(DEVICE_LABEL, label).set(DEVICE_ENROLLED, millis)
+                    .setNull(DEVICE_REVOKED).where(DEVICE_ID.eq(id)).execute();
+        }
+
+        @Override
         public void revokeDevice(String id, long millis) {
             sql.update(DEVICE).set(DEVICE_REVOKED, millis).where(DEVICE_ID.eq(id), DEVICE_REVOKED.isNull()).execute();
         }
@@ -499,8 +507,8 @@ public final class JooqHubStore implements HubStore {
 
         @Override
         public Optional<EnrolmentCode> useEnrolmentCode(String codeHash, String deviceId, long millis) {
-            int used = sql.update(CODE).set(CODE_USED_BY, deviceId)
-                    .where(CODE_HASH.eq(codeHash), CODE_USED_BY.isNull(), CODE_EXPIRES.gt(millis)).execute();
+            int used = sql.update(CODE).set(CODE_USED_BY, deviceId).where(CODE_HASH.eq(codeHash),
+                    CODE_USED_BY.isNull().or(CODE_USED_BY.eq(deviceId)), CODE_EXPIRES.gt(millis)).execute();
             if (used == 0) {
                 return Optional.empty();
             }

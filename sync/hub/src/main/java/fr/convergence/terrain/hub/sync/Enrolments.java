@@ -19,6 +19,8 @@ import java.util.Optional;
  */
 public final class Enrolments {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Enrolments.class);
+
     private static final SecureRandom RANDOM = new SecureRandom();
     /** No 0/O or 1/I/L: the code is read over the phone. */
     private static final char[] CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789".toCharArray();
@@ -62,12 +64,17 @@ public final class Enrolments {
         }
         String token = newToken();
         return store.write(tx -> {
-            if (tx.device(deviceId).isPresent()) {
-                return Optional.<EnrolResponse>empty();
-            }
+            boolean known = tx.device(deviceId).isPresent();
             return tx.useEnrolmentCode(hash(normalise(code)), deviceId, clock.millis()).map(c -> {
                 String name = label == null || label.isBlank() ? c.label() : c.label() + " — " + label;
-                tx.addDevice(deviceId, hash(token), c.scopeKind(), c.scopeId(), name, clock.millis());
+                if (known) {
+                    // The laptop never got its token (answer lost, enrolment killed) or lost it: a valid code, the
+                    // same again or a new one, enrols it again rather than locking its store out for good.
+                    LOG.warn("enrol device={} enrolled again (its earlier token is no longer valid)", deviceId);
+                    tx.reenrolDevice(deviceId, hash(token), c.scopeKind(), c.scopeId(), name, clock.millis());
+                } else {
+                    tx.addDevice(deviceId, hash(token), c.scopeKind(), c.scopeId(), name, clock.millis());
+                }
                 return new EnrolResponse(deviceId, token, c.scopeKind(), c.scopeId(),
                         new ArrayList<>(tx.worksitesOf(c.scopeKind(), c.scopeId())), store.hubId());
             });

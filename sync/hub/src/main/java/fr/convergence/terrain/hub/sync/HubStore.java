@@ -117,12 +117,21 @@ public interface HubStore extends AutoCloseable {
 
         void addDevice(String id, String tokenHash, String scopeKind, String scopeId, String label, long millis);
 
+        /**
+         * Enrols a known device again (its enrolment answer, or its token, was lost): a new token, the code's scope
+         * and label, not revoked; its last operation and cursor are kept, so that its operations go on in sequence.
+         */
+        void reenrolDevice(String id, String tokenHash, String scopeKind, String scopeId, String label, long millis);
+
         void revokeDevice(String id, long millis);
 
         void addEnrolmentCode(String codeHash, String scopeKind, String scopeId, String label, long createdAt,
                               long expiresAt);
 
-        /** Consumes a one-time code; empty if unknown, used or expired. */
+        /**
+         * Consumes a one-time code; empty if unknown, expired, or used by another device (the same device may present
+         * it again while it is valid: its first answer may have been lost).
+         */
         Optional<EnrolmentCode> useEnrolmentCode(String codeHash, String deviceId, long millis);
 
         /** Adds a worksite known by its id only (kept as it is if the hub knows it already). */

@@ -442,14 +442,25 @@ public final class SyncService {
             }
             boolean statusByWorkflow = table.name().equals("referral") && name.equals("status");
             boolean newer = meta == null || statusByWorkflow || version.encode().compareTo(meta.version()) > 0;
-            if (!statusByWorkflow && meta != null && isConcurrent(meta, op.base(), device.id())) {
+            boolean concurrent = !statusByWorkflow && meta != null && isConcurrent(meta, op.base(), device.id());
+            String stampBehind = null;
+            if (!newer && !concurrent) {
+                // The writer had the current value when it edited (not concurrent), yet its version is older: its
+                // clock runs behind (a laptop started offline, its clock wrong). Its edit is the person's latest
+                // intent: it wins, stamped after the current version by the hub's clock, never dropped in silence.
+                hlc.observe(Hlc.parse(meta.version()));
+                stampBehind = hlc.tick().encode();
+                newer = true;
+            }
+            if (concurrent) {
                 outcome.conflicts++;
                 recordConflict(tx, row, name, meta.previous(), newer ? value : current, newer ? current : value,
                         newer ? version.encode() : meta.version(), newer ? meta.version() : version.encode(),
                         newer ? meta.device() : writer);
             }
             if (newer) {
-                String stamp = meta != null && meta.version().compareTo(version.encode()) > 0 ? meta.version()
+                String stamp = stampBehind != null ? stampBehind
+                        : meta != null && meta.version().compareTo(version.encode()) > 0 ? meta.version()
                         : version.encode();
                 row.data().put(name, value);
                 row.meta().put(name, new FieldMeta(stamp, FieldMeta.PENDING, writer, current));

@@ -423,6 +423,9 @@ class SyncBenchmark {
                         try {
                             SyncResponse response = client.exchange(sim.token, sim.next());
                             sim.cursor = response.cursor();
+                            if (!response.more()) {
+                                sim.wholeRowsUpTo = response.cursor();
+                            }
                             sim.acknowledged = response.acknowledged();
                             rowsDown.addAndGet(response.changedRows());
                             refused.addAndGet(response.rejections().size());
@@ -465,6 +468,8 @@ class SyncBenchmark {
         final String site;
         final List<String> participants;
         long cursor;
+        /** As a laptop's: where its last complete pull ended (it starts up to date at {@code cursor}). */
+        long wholeRowsUpTo;
         long acknowledged;
         long number;
         int day;
@@ -475,6 +480,7 @@ class SyncBenchmark {
             this.site = site;
             this.participants = participants;
             this.cursor = cursor;
+            this.wholeRowsUpTo = cursor;
         }
 
         SyncRequest next() {
@@ -493,7 +499,8 @@ class SyncBenchmark {
                         new Hlc(System.currentTimeMillis(), (int) (number % 1000), id).encode(), cursor));
             }
             day++;
-            return new SyncRequest(SyncCodec.PROTOCOL, id, null, cursor, acknowledged, ops, false, null);
+            return new SyncRequest(SyncCodec.PROTOCOL, id, null, cursor, acknowledged, ops, false, null, null, null,
+                    wholeRowsUpTo);
         }
     }
 

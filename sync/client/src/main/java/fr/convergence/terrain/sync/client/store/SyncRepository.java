@@ -61,6 +61,8 @@ public final class SyncRepository {
     public static final String SCOPE = "scope";
     public static final String REJECTIONS_SEEN = "rejections_seen";
     public static final String LAST_SYNC = "last_sync";
+    /** The hub's clock minus this laptop's, in ms, at the last answer: the Synchronisation page warns past minutes. */
+    public static final String CLOCK_DRIFT = "clock_drift_ms";
     /** Set while the scope is pulled again after a wipe: the hub then sends this laptop's own writes too. */
     public static final String REBUILDING = "rebuilding";
     /**
