@@ -217,6 +217,39 @@ abstract class CrossWorksiteAttackTest {
     }
 
     /**
+     * Conflict records are the hub's (they name both sides of a merge): a device resolves one (fields
+     * {@code resolved}, {@code resolution}, as {@code SyncRepository.resolve} sends them), but never creates one nor
+     * rewrites what it says, even in its own worksite — else a device could forge "your value was kept, theirs
+     * was X, written by device Y" records. Not one of issue 12's findings: the behaviour the brief asked to check.
+     */
+    @Test
+    void aDeviceResolvesConflictRecordsButNeverWritesOne() throws Exception {
+        // A conflict record in A, as the hub writes it.
+        EnrolResponse otherA = world.enrolDevice(client, "worksite", SITE_A);
+        http.exchange(otherA.token(), RawOps.request(otherA.deviceId(), 0, List.of(new Operation(1, "participant",
+                a.id("participant"), SITE_A, Map.of("phone", "06 99 99 99 99"), HubAttacks.version("a2"), 0))));
+        HubRow record = world.hubStore.read(r -> r.rowsAfter(Set.of(SITE_A), 0, Integer.MAX_VALUE)).stream()
+                .filter(r -> r.table().equals(SyncSchema.CONFLICT_TABLE)).findFirst().orElseThrow();
+        SyncSchema.Table conflicts = SyncSchema.table(SyncSchema.CONFLICT_TABLE).orElseThrow();
+        Map<String, Object> forged = HubAttacks.validRow(conflicts, SITE_A, "forged", a.ids());
+        forged.put("row_id", a.id("participant"));
+        forged.put("other_device", otherA.deviceId());
+        Answer created = http.exchange(attacker.token(), RawOps.request(attacker.deviceId(), 0, List.of(
+                new Operation(1, SyncSchema.CONFLICT_TABLE, UUID.randomUUID().toString(), SITE_A, forged,
+                        HubAttacks.version(attacker.deviceId()), 0),
+                new Operation(2, SyncSchema.CONFLICT_TABLE, record.id(), SITE_A,
+                        Map.of("kept_value", "forged", "other_device", attacker.deviceId()),
+                        HubAttacks.version(attacker.deviceId()), 0),
+                new Operation(3, SyncSchema.CONFLICT_TABLE, record.id(), SITE_A,
+                        Map.of("resolved", true, "resolution", "kept"), HubAttacks.version(attacker.deviceId()), 0))));
+        assertThat(created.response().rejections()).extracting(Rejection::number).as(created.body())
+                .containsExactly(1L, 2L);
+        HubRow after = world.hubStore.read(r -> r.row(SyncSchema.CONFLICT_TABLE, record.id())).orElseThrow();
+        assertThat(after.data().get("resolved")).isEqualTo(true);
+        assertThat(after.data().get("kept_value")).isEqualTo(record.data().get("kept_value"));
+    }
+
+    /**
      * Issue 12, finding 1: a follow-up whose enrolment is X's and whose participant is Y's (both of A) must be
      * refused — references between rows agree. Generated: every table with more than one reference.
      */

@@ -497,7 +497,9 @@ abstract class HostileBodyTest {
         long start = System.nanoTime();
         List<Result> results = run(corpus);
         long millis = (System.nanoTime() - start) / 1_000_000;
-        System.out.printf("hostile corpus: %d bodies in %d ms%n", corpus.size(), millis);
+        System.out.printf("hostile corpus: %d bodies in %d ms; slowest: %s%n", corpus.size(), millis,
+                results.stream().sorted((x, y) -> Long.compare(y.millis(), x.millis())).limit(8)
+                        .map(r -> r.body().name() + " " + r.millis() + " ms").toList());
 
         SoftAssertions soft = new SoftAssertions();
         soft.assertThat(corpus).as("hostile bodies").hasSizeGreaterThanOrEqualTo(300);
