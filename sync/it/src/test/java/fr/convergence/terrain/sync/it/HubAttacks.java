@@ -214,10 +214,11 @@ final class HubAttacks {
         Map<String, String> sums = new TreeMap<>();
         store.read(r -> {
             for (HubRow row : r.rowsAfter(worksites, 0, Integer.MAX_VALUE, true)) {
-                sums.put(row.table() + "/" + row.id(), sha(row.worksiteId() + ' ' + row.participantId() + ' '
-                        + new TreeMap<>(row.data()) + ' ' + new TreeMap<>(row.meta()) + ' ' + row.version() + ' '
-                        + row.updatedBy() + " seq=" + row.seq() + " created=" + row.createdSeq() + " moved="
-                        + row.movedSeq() + ' ' + row.deleted()));
+                // The sequences readable (a row only marked to be sent again shows as such), the rest hashed.
+                sums.put(row.table() + "/" + row.id(), "data " + sha(row.worksiteId() + ' ' + row.participantId()
+                        + ' ' + new TreeMap<>(row.data()) + ' ' + row.version() + ' ' + row.updatedBy() + ' '
+                        + row.deleted()) + " meta " + sha(String.valueOf(new TreeMap<>(row.meta()))) + " seq="
+                        + row.seq() + " created=" + row.createdSeq() + " moved=" + row.movedSeq());
             }
             r.exitsAfter(worksites, 0, Integer.MAX_VALUE).forEach(e -> sums.put("exit/" + e, "exit"));
             return null;
