@@ -567,6 +567,21 @@ abstract class HostileBodyTest {
         assertThat(forged).as("log messages carrying a line break or an escape sequence").isEmpty();
     }
 
+    /**
+     * Issue 12, finding 6: the hub's own writer is named {@code hub} (versions, {@code updated_by}, conflict records):
+     * a device enrolled under that id would pass its writes for the hub's. Refused with a valid code.
+     */
+    @Test
+    void aDeviceCannotEnrolUnderTheHubsName() throws Exception {
+        Map<String, Object> request = enrolRequest(code());
+        request.put("deviceId", "hub");
+        HttpResponse<String> answer = http.post(SyncCodec.ENROL_PATH, json(request),
+                Map.of("Content-Type", "application/json"));
+        assertThat(answer.statusCode()).as(answer.body()).isBetween(400, 499);
+        java.util.Optional<fr.convergence.terrain.hub.sync.Device> enrolled = world.hubStore.read(r -> r.device("hub"));
+        assertThat(enrolled).isEmpty();
+    }
+
     static String abbreviate(String text) {
         String flat = text.replace("\n", "\\n").replace("\r", "\\r").replace("\u001b", "\\e");
         return flat.length() > 200 ? flat.substring(0, 200) + "…" : flat;
