@@ -1,0 +1,11 @@
+package fr.convergence.terrain.sync.it;
+
+import java.nio.file.Path;
+
+/** {@link HostileBodyTest} on the Postgres hub store (TERRAIN_TEST_PG_URL; mandatory when CI=true). */
+class PostgresHostileBodyTest extends HostileBodyTest {
+    @Override
+    SyncWorld world(Path dir) {
+        return SyncWorld.postgres(dir);
+    }
+}
