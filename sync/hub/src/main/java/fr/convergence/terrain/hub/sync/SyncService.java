@@ -590,6 +590,18 @@ public final class SyncService {
                     return Optional.of("Un changement de statut enregistré ne se modifie pas.");
                 }
             }
+            case SyncSchema.CONFLICT_TABLE -> {
+                // The hub records conflicts; a laptop only resolves them (SyncRepository.resolve).
+                if (row == null) {
+                    return Optional.of("Seul le hub enregistre un conflit : cette saisie n'est pas acceptée.");
+                }
+                for (Map.Entry<String, Object> field : fields.entrySet()) {
+                    boolean resolution = field.getKey().equals("resolved") || field.getKey().equals("resolution");
+                    if (!resolution && !Objects.equals(field.getValue(), row.data().get(field.getKey()))) {
+                        return Optional.of("Un conflit enregistré ne se modifie pas : il se résout.");
+                    }
+                }
+            }
             case "support_note_revision" -> {
                 if (row != null && fields.containsKey("body")) {
                     return Optional.of("Une version de note ne se modifie pas : ajoutez une nouvelle version.");
