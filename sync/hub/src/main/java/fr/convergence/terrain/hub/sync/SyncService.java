@@ -294,17 +294,17 @@ public final class SyncService {
     private Outcome applyOne(HubTransaction tx, Device device, Set<String> scope, Operation op) {
         Optional<SyncSchema.Table> maybeTable = op.table() == null ? Optional.empty() : SyncSchema.table(op.table());
         if (maybeTable.isEmpty()) {
-            return Outcome.refused(Rejection.MALFORMED, "Type de donnée inconnu : « " + op.table() + " ».");
+            return Outcome.refused(Rejection.MALFORMED, "Type de donnée inconnu : « " + abbreviate(op.table()) + " ».");
         }
         SyncSchema.Table table = maybeTable.get();
-        if (op.rowId() == null || op.rowId().isBlank() || op.rowId().length() > 64) {
+        if (op.rowId() == null || op.rowId().isBlank() || op.rowId().length() > 64 || hasControl(op.rowId())) {
             return Outcome.refused(Rejection.MALFORMED, "Identifiant de ligne absent ou invalide.");
         }
         Hlc version;
         try {
             version = Hlc.parse(op.version());
         } catch (IllegalArgumentException e) {
-            return Outcome.refused(Rejection.MALFORMED, "Version illisible : « " + op.version() + " ».");
+            return Outcome.refused(Rejection.MALFORMED, "Version illisible : « " + abbreviate(op.version()) + " ».");
         }
         if (op.fields() == null || op.fields().isEmpty()) {
             return Outcome.refused(Rejection.MALFORMED, "Modification vide.");
@@ -692,14 +692,15 @@ public final class SyncService {
         }
         Optional<SyncSchema.Field> field = table.field(name);
         if (field.isEmpty()) {
-            return Optional.of("Champ inconnu pour " + table.name() + " : « " + name + " ».");
+            return Optional.of("Champ inconnu pour " + table.name() + " : « " + abbreviate(name) + " ».");
         }
         if (value == null) {
             return field.get().required() ? Optional.of("Le champ « " + name + " » ne peut pas être vide.")
                     : Optional.empty();
         }
         boolean ok = switch (field.get().type()) {
-            case TEXT -> value instanceof String s && s.length() <= MAX_TEXT;
+            // NUL: PostgreSQL's text cannot hold it (SQLite can): refused on both, as the same data must fit both.
+            case TEXT -> value instanceof String s && s.length() <= MAX_TEXT && s.indexOf('\u0000') < 0;
             case DATE -> value instanceof String s && parseDate(s) != null;
             case INT -> value instanceof Integer;
             case LONG -> value instanceof Integer || value instanceof Long;
@@ -715,9 +716,20 @@ public final class SyncService {
         return value;
     }
 
+    /**
+     * A value a device sent, as a refusal may quote it: 40 characters at most, control characters (line breaks, NUL,
+     * escape sequences) shown as "?" — the text is stored, logged and shown on the laptop.
+     */
     private static String abbreviate(Object value) {
         String text = String.valueOf(value);
-        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+        text = text.length() > 40 ? text.substring(0, 40) + "…" : text;
+        StringBuilder shown = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> shown.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        return shown.toString();
+    }
+
+    private static boolean hasControl(String text) {
+        return text.codePoints().anyMatch(Character::isISOControl);
     }
 
     private static LocalDate parseDate(Object text) {
