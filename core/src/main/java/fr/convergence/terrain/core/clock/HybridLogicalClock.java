@@ -32,6 +32,16 @@ public final class HybridLogicalClock {
         return node;
     }
 
+    /**
+     * Takes this clock back to {@code authority}'s time (the hub's), when it had run far ahead of it: a laptop
+     * started with its date a year ahead would otherwise stamp every later edit a year ahead, for good, once its
+     * date is corrected. The versions it issued before stay as they were (the hub re-stamped those it received).
+     */
+    public synchronized void resetTo(Hlc authority) {
+        lastMillis = authority.millis();
+        lastCounter = authority.counter();
+    }
+
     /** The last version this clock issued or observed (what to persist so that a restart starts after it). */
     public synchronized Hlc last() {
         return new Hlc(lastMillis, lastCounter, node);

@@ -199,9 +199,10 @@ public final class TerrainStore implements AutoCloseable {
                 T done = work.apply(transaction);
                 if (transaction.issuedVersions()) {
                     putMeta(DSL.using(configuration), META_HLC, hlc.tick().encode());
-                } else if (hlc.last().compareTo(savedHlc) > 0) {
+                } else if (!hlc.last().equals(savedHlc)) {
                     // Versions observed from the hub (a sync): kept, so that after a restart with a clock running
-                    // behind, this laptop's next edit is still stamped after everything it has seen.
+                    // behind, this laptop's next edit is still stamped after everything it has seen (and a clock taken
+                    // back to the hub's time stays there).
                     putMeta(DSL.using(configuration), META_HLC, hlc.last().encode());
                 }
                 savedOnCommitHlc[0] = hlc.last();

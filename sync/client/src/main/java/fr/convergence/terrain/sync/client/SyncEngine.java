@@ -40,6 +40,11 @@ public final class SyncEngine {
      * further page costs a round trip.
      */
     static final int COLUMN_PAGE_BYTES = 16 * 1024 * 1024;
+    /**
+     * A laptop clock further ahead of the hub's than this (the hub re-stamps such versions, beyond its 5 minutes'
+     * tolerance) is taken back to the hub's time once it is known.
+     */
+    static final java.time.Duration CLOCK_AHEAD_TAKEN_BACK = java.time.Duration.ofMinutes(5);
 
     private final TerrainStore store;
     private final HubClient hub;
@@ -126,7 +131,11 @@ public final class SyncEngine {
             SyncResponse response = askedAhead.isPresent() ? askedAhead.get()
                     : hub.exchange(token, request, head -> ahead.headArrived(hub, token, request, head));
             if (response.hubTime() != null) {
-                store.hlc().observe(Hlc.parse(response.hubTime()));
+                Hlc hubTime = Hlc.parse(response.hubTime());
+                store.hlc().observe(hubTime);
+                if (store.hlc().last().millis() - hubTime.millis() > CLOCK_AHEAD_TAKEN_BACK.toMillis()) {
+                    store.hlc().resetTo(hubTime);
+                }
             }
             sent += batch.size();
             acknowledged = Math.max(acknowledged, response.acknowledged());

@@ -64,6 +64,26 @@ class ClockSkewTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aLaptopStartedAYearAheadStampsItsEditsAtTheRightTimeOnceItsDateIsCorrected() throws Exception {
+        try (SyncWorld world = SyncWorld.sqlite(dir)) {
+            Clock ahead = Clock.offset(Clock.systemUTC(), Duration.ofDays(365));
+            SyncWorld.Laptop c = world.laptop("c", "worksite", SyncWorld.SITE_A, world.url(), ahead);
+            Participant p = new Edits(c.store(), "esp").participant(SyncWorld.SITE_A, "Prénom", "Nom");
+            EndToEndSyncTest.sync(c);
+
+            // Its date corrected, the laptop is started again and its person edits the participant.
+            c.store().close();
+            try (TerrainStore corrected = TerrainStore.open(dir.resolve("c.db"), Clock.systemUTC())) {
+                new Edits(corrected, "esp").save(EndToEndSyncTest.withPhone(
+                        new ParticipantRepository(corrected).find(p.id()).orElseThrow(), "07 00 00 00 01"));
+                long stamped = corrected.hlc().last().millis();
+                assertThat(stamped - System.currentTimeMillis()).as("the edit's version is not a year ahead")
+                        .isLessThan(Duration.ofMinutes(1).toMillis());
+            }
+        }
+    }
+
     private static int minutes(TerrainStore store, Participant p, LocalDate day) {
         return new HoursRepository(store).ofParticipant(p.id(), day, day).stream()
                 .mapToInt(h -> h.minutes()).sum();
