@@ -274,7 +274,7 @@ public final class SyncService {
     private Outcome applyOne(HubTransaction tx, Device device, Set<String> scope, Operation op) {
         Optional<SyncSchema.Table> maybeTable = op.table() == null ? Optional.empty() : SyncSchema.table(op.table());
         if (maybeTable.isEmpty()) {
-            return Outcome.refused(Rejection.MALFORMED, "Type de donnée inconnu : « " + op.table() + " ».");
+            return Outcome.refused(Rejection.MALFORMED, "Type de donnée inconnu : « " + shown(op.table()) + " ».");
         }
         SyncSchema.Table table = maybeTable.get();
         if (op.rowId() == null || op.rowId().isBlank() || op.rowId().length() > 64) {
@@ -284,7 +284,7 @@ public final class SyncService {
         try {
             version = Hlc.parse(op.version());
         } catch (IllegalArgumentException e) {
-            return Outcome.refused(Rejection.MALFORMED, "Version illisible : « " + op.version() + " ».");
+            return Outcome.refused(Rejection.MALFORMED, "Version illisible : « " + shown(op.version()) + " ».");
         }
         if (op.fields() == null || op.fields().isEmpty()) {
             return Outcome.refused(Rejection.MALFORMED, "Modification vide.");
@@ -327,12 +327,9 @@ public final class SyncService {
         Object worksiteSent = worksite;
         for (SyncSchema.Field ref : table.references()) {
             Optional<HubRow> parent = tx.rowForUpdate(ref.parent(), (String) fields.get(ref.name()));
-            if (parent.isEmpty()) {
-                return Outcome.refused(Rejection.MISSING_PARENT, "Cette saisie dépend d'une donnée (" + ref.parent()
-                        + ") que le hub ne connaît pas : synchronisez d'abord le poste qui l'a créée, ou supprimez-la.");
-            }
-            if (!scope.contains(parent.get().worksiteId())) {
-                return Outcome.refused(Rejection.FORBIDDEN, movedAway());
+            if (parent.isEmpty() || !scope.contains(parent.get().worksiteId())) {
+                // One answer for both: whether a row of another worksite exists cannot be told from it.
+                return Outcome.refused(Rejection.MISSING_PARENT, unknownParent());
             }
             if (participant == null) {
                 participant = parent.get().participantId();
@@ -369,8 +366,9 @@ public final class SyncService {
     private Outcome update(HubTransaction tx, Device device, Set<String> scope, SyncSchema.Table table, HubRow row,
                            Operation op, Map<String, Object> fields, Hlc version, String writer) {
         if (!scope.contains(row.worksiteId())) {
-            return Outcome.refused(Rejection.FORBIDDEN, row.table().equals("participant") || row.participantId() == null
-                    ? outOfScope() : movedAway());
+            return row.table().equals("participant") || row.participantId() == null
+                    ? Outcome.refused(Rejection.FORBIDDEN, outOfScope())
+                    : Outcome.refused(Rejection.MISSING_PARENT, unknownParent());
         }
         Object newWorksite = fields.get(SyncSchema.WORKSITE_ID);
         boolean moves = newWorksite != null && !newWorksite.equals(row.worksiteId());
@@ -633,9 +631,16 @@ public final class SyncService {
                 + "Demandez au coordinateur·rice de vérifier le rattachement du poste.";
     }
 
-    private static String movedAway() {
-        return "Ce·tte salarié·e a changé de chantier : cette saisie n'est plus acceptée depuis ce poste. "
-                + "Transmettez-la au chantier qui le·la suit désormais, puis écartez-la.";
+    /** The same for a parent the hub does not have and one outside the device's scope (issue 12). */
+    private static String unknownParent() {
+        return "Cette saisie dépend d'une donnée que ce poste ne peut pas rattacher : inconnue du hub, ou hors du "
+                + "périmètre de ce poste (salarié·e passé·e dans un autre chantier). Synchronisez d'abord le poste qui "
+                + "l'a créée ; sinon transmettez la saisie au chantier qui suit la personne, puis écartez-la.";
+    }
+
+    /** At most 40 characters of a value sent by a device, to quote it in a refusal (stored, shown, logged). */
+    private static String shown(String value) {
+        return value == null || value.length() <= 40 ? value : value.substring(0, 40) + "…";
     }
 
     private static Optional<String> checkField(SyncSchema.Table table, String name, Object value) {
