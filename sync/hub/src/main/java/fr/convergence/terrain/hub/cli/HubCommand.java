@@ -4,6 +4,7 @@ import fr.convergence.terrain.core.reference.ReferenceData;
 import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.hub.Hub;
 import fr.convergence.terrain.hub.HubConfig;
+import fr.convergence.terrain.hub.log.SafeText;
 import fr.convergence.terrain.hub.store.JooqHubStore;
 import fr.convergence.terrain.hub.store.StoreImporter;
 import fr.convergence.terrain.hub.sync.Device;
@@ -178,7 +179,8 @@ public final class HubCommand implements Callable<Integer> {
         @Option(names = "--label", required = true, description = "Qui reçoit le code (ex. « Sandrine, Lille »).")
         String label;
 
-        @Option(names = "--days", defaultValue = "7", description = "Validité du code en jours.")
+        @Option(names = "--days", defaultValue = "7", description = "Validité du code en jours (1 à "
+                + MAX_CODE_DAYS + "). Par défaut : ${DEFAULT-VALUE}.")
         int days;
 
         @CommandLine.Spec
@@ -188,6 +190,12 @@ public final class HubCommand implements Callable<Integer> {
         public Integer call() {
             if ((worksite == null) == (territory == null)) {
                 spec.commandLine().getErr().println("Indiquez soit --worksite, soit --territory.");
+                return 2;
+            }
+            if (days < 1 || days > MAX_CODE_DAYS) {
+                // A code valid for ever (or already expired) is never what was meant.
+                spec.commandLine().getErr().println("--days : la validité d'un code va de 1 à " + MAX_CODE_DAYS
+                        + " jours (entre 1 et " + MAX_CODE_DAYS + " jours ; " + days + " donné).");
                 return 2;
             }
             try (JooqHubStore store = database.open()) {
@@ -245,8 +253,10 @@ public final class HubCommand implements Callable<Integer> {
             try (JooqHubStore store = database.open()) {
                 PrintWriter out = spec.commandLine().getOut();
                 for (Device d : new Enrolments(store, Clock.systemUTC()).devices()) {
-                    out.printf("%s\t%s:%s\t%s\tdernière synchro %s\t%s%n", d.id(), d.scopeKind(), d.scopeId(),
-                            d.label(), d.lastSeen() == null ? "jamais" : time(d.lastSeen()),
+                    // Every value escaped: a label cannot add a column, a line, or move the terminal's cursor.
+                    out.printf("%s\t%s:%s\t%s\tdernière synchro %s\t%s%n", SafeText.column(d.id()),
+                            SafeText.column(d.scopeKind()), SafeText.column(d.scopeId()), SafeText.column(d.label()),
+                            d.lastSeen() == null ? "jamais" : time(d.lastSeen()),
                             d.revoked() ? "RÉVOQUÉ" : "actif");
                 }
             }
@@ -271,8 +281,9 @@ public final class HubCommand implements Callable<Integer> {
                     byLabel.computeIfAbsent(d.label(), k -> new java.util.ArrayList<>()).add(d);
                 }
                 PrintWriter out = spec.commandLine().getOut();
-                byLabel.forEach((label, devices) -> out.printf("%s\t%s\t%d poste(s) actif(s)%n", label,
-                        devices.get(0).scopeKind() + ":" + devices.get(0).scopeId(),
+                byLabel.forEach((label, devices) -> out.printf("%s\t%s\t%d poste(s) actif(s)%n",
+                        SafeText.column(label),
+                        SafeText.column(devices.get(0).scopeKind() + ":" + devices.get(0).scopeId()),
                         devices.stream().filter(d -> !d.revoked()).count()));
             }
             return 0;
@@ -404,6 +415,9 @@ public final class HubCommand implements Callable<Integer> {
             return 0;
         }
     }
+
+    /** The longest validity of an enrolment code, in days. */
+    static final int MAX_CODE_DAYS = 90;
 
     private static String time(long millis) {
         return DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").format(Instant.ofEpochMilli(millis)

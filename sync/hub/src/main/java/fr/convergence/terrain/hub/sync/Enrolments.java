@@ -55,9 +55,13 @@ public final class Enrolments {
         return text;
     }
 
-    /** Exchanges a code for a token; empty when the code is unknown, already used or expired. */
+    /**
+     * Exchanges a code for a token; empty when the code is unknown, already used or expired, or when the device id
+     * is not a UUID in its canonical form (what laptops make): never the hub's own writer name ({@code hub}), never
+     * text meant for a log line or a listing.
+     */
     public Optional<EnrolResponse> enrol(String code, String deviceId, String label) {
-        if (code == null || deviceId == null || deviceId.isBlank() || deviceId.length() > 64) {
+        if (code == null || code.length() > 64 || !isDeviceId(deviceId)) {
             return Optional.empty();
         }
         String token = newToken();
@@ -67,6 +71,8 @@ public final class Enrolments {
             }
             return tx.useEnrolmentCode(hash(normalise(code)), deviceId, clock.millis()).map(c -> {
                 String name = label == null || label.isBlank() ? c.label() : c.label() + " — " + label;
+                // The column holds 200 characters (PostgreSQL refuses more).
+                name = name.length() > 200 ? name.substring(0, 199) + "…" : name;
                 tx.addDevice(deviceId, hash(token), c.scopeKind(), c.scopeId(), name, clock.millis());
                 return new EnrolResponse(deviceId, token, c.scopeKind(), c.scopeId(),
                         new ArrayList<>(tx.worksitesOf(c.scopeKind(), c.scopeId())), store.hubId());
@@ -92,6 +98,17 @@ public final class Enrolments {
 
     public List<Device> devices() {
         return store.read(HubStore.HubReader::devices);
+    }
+
+    static boolean isDeviceId(String id) {
+        if (id == null || id.length() != 36) {
+            return false;
+        }
+        try {
+            return java.util.UUID.fromString(id).toString().equals(id);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static String normalise(String code) {
