@@ -4,6 +4,7 @@ import fr.convergence.terrain.core.reference.ReferenceData;
 import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.hub.Hub;
 import fr.convergence.terrain.hub.HubConfig;
+import fr.convergence.terrain.hub.RequestLimits;
 import fr.convergence.terrain.hub.log.SafeText;
 import fr.convergence.terrain.hub.store.JooqHubStore;
 import fr.convergence.terrain.hub.store.StoreImporter;
@@ -130,6 +131,32 @@ public final class HubCommand implements Callable<Integer> {
                 + "connexion). Par défaut : ${DEFAULT-VALUE}.")
         long idleTimeoutSeconds;
 
+        @Option(names = "--body-timeout", defaultValue = "30", description = "Secondes accordées pour envoyer le "
+                + "corps d'une requête, plus une seconde par Kio annoncé (voir --min-body-rate). Par défaut : "
+                + "${DEFAULT-VALUE}.")
+        long bodyTimeoutSeconds;
+
+        @Option(names = "--min-body-rate", defaultValue = "1024", description = "Débit minimal, en octets par "
+                + "seconde, attendu d'un poste qui envoie une requête. Par défaut : ${DEFAULT-VALUE}.")
+        int minBodyRate;
+
+        @Option(names = "--enrol-per-minute", defaultValue = "10", description = "Tentatives d'enrôlement par "
+                + "minute et par adresse IP (0 : sans limite). Par défaut : ${DEFAULT-VALUE}.")
+        int enrolPerMinute;
+
+        @Option(names = "--auth-failures-per-minute", defaultValue = "20", description = "Jetons refusés par minute "
+                + "et par adresse IP avant de refuser cette adresse (0 : sans limite). Par défaut : "
+                + "${DEFAULT-VALUE}.")
+        int authFailuresPerMinute;
+
+        @Option(names = "--sync-per-minute", defaultValue = "600", description = "Requêtes de synchronisation par "
+                + "minute et par poste (0 : sans limite). Par défaut : ${DEFAULT-VALUE}.")
+        int syncPerMinute;
+
+        @Option(names = "--behind-proxy", description = "Le hub est derrière un proxy inverse (nginx) qui ajoute "
+                + "l'adresse du poste à X-Forwarded-For : les limites par adresse comptent cette adresse-là.")
+        boolean behindProxy;
+
         @Option(names = "--keystore-password-env", defaultValue = "TERRAIN_HUB_KEYSTORE_PASSWORD",
                 description = "Variable d'environnement du mot de passe du certificat. "
                         + "Par défaut : ${DEFAULT-VALUE}.")
@@ -145,8 +172,21 @@ public final class HubCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--idle-timeout : au moins 1 seconde (" + idleTimeoutSeconds + " donné).");
             }
+            if (bodyTimeoutSeconds < 1 || bodyTimeoutSeconds > 3600 || minBodyRate < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--body-timeout : de 1 à 3600 "
+                        + "secondes ; --min-body-rate : au moins 1 octet par seconde.");
+            }
+            if (enrolPerMinute < 0 || authFailuresPerMinute < 0 || syncPerMinute < 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "Les limites par minute valent 0 (sans "
+                        + "limite) ou plus.");
+            }
             JooqHubStore store = database.open();
-            HubConfig config = HubConfig.defaults(port).withHost(host).withIdleTimeout(idleTimeoutSeconds * 1000);
+            RequestLimits limits = RequestLimits.defaults().withBodyRead(bodyTimeoutSeconds * 1000, minBodyRate)
+                    .withEnrolPerMinutePerAddress(enrolPerMinute)
+                    .withFailedAuthPerMinutePerAddress(authFailuresPerMinute)
+                    .withSyncPerMinutePerDevice(syncPerMinute).withForwardedFor(behindProxy);
+            HubConfig config = HubConfig.defaults(port).withHost(host).withIdleTimeout(idleTimeoutSeconds * 1000)
+                    .withRequestLimits(limits);
             if (keystore != null) {
                 config = config.withTls(keystore, System.getenv(keystorePasswordVariable));
             }
