@@ -13,6 +13,8 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads a request's whole body before any work, without holding a thread while bytes are awaited: the hub's
@@ -22,6 +24,8 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * connections sending one byte of a 100-byte body held 273 of the hub's threads and {@code /health} timed out.
  */
 final class BodyGate extends Handler.Wrapper {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
 
     /** The request attribute holding the body's bytes (as sent: still gzip-compressed if it was). */
     static final String BODY = "terrain.body";
@@ -51,6 +55,9 @@ final class BodyGate extends Handler.Wrapper {
 
     private static void refuse(Request request, Response response, Callback callback, int status, String code,
                                String message) {
+        // Answered before Javalin sees the request: logged here, in the same form as its request log.
+        LOG.info("http method={} path={} status={} ms=- bytesIn={} device=- client={}", request.getMethod(),
+                request.getHttpURI().getPath(), status, request.getLength(), Request.getRemoteAddr(request));
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, SyncCodec.CONTENT_TYPE);
         // The rest of the body is not read: the connection cannot serve another request.

@@ -30,6 +30,14 @@ public record RequestLimits(long bodyReadMillis, int minBodyBytesPerSecond, int 
         return bodyReadMillis + bytes * 1000 / minBodyBytesPerSecond;
     }
 
+    /**
+     * No per-minute limit: for a benchmark or a load test that enrols and syncs hundreds of simulated laptops from one
+     * address (the body deadline stays).
+     */
+    public RequestLimits withoutRateLimits() {
+        return new RequestLimits(bodyReadMillis, minBodyBytesPerSecond, 0, 0, 0, forwardedFor);
+    }
+
     public RequestLimits withBodyRead(long millis, int minBytesPerSecond) {
         return new RequestLimits(millis, minBytesPerSecond, enrolPerMinutePerAddress, failedAuthPerMinutePerAddress,
                 syncPerMinutePerDevice, forwardedFor);

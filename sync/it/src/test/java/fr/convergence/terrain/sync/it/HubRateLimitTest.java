@@ -86,6 +86,19 @@ class HubRateLimitTest {
     }
 
     @Test
+    void withoutRateLimitsABenchmarkMayEnrolManyLaptopsFromOneAddress() throws Exception {
+        world.close();
+        world = new SyncWorld(dir, "jdbc:sqlite:" + dir.resolve("hub-bench.db"), HubConfig.defaults(0)
+                .withRequestLimits(RequestLimits.defaults().withoutRateLimits()), Clock.systemUTC());
+        EnrolRequest wrong = new EnrolRequest(SyncCodec.PROTOCOL, "AAAA-BBBB-CCCC", UUID.randomUUID().toString(), "x");
+        for (int i = 0; i < 30; i++) {
+            assertThat(post(SyncCodec.ENROL_PATH, null, wrong).statusCode()).isEqualTo(403);
+            assertThat(post(SyncCodec.SYNC_PATH, "forged", RawOps.request("x", 0, List.of())).statusCode())
+                    .isEqualTo(401);
+        }
+    }
+
+    @Test
     void syncsOfOneDeviceAreLimitedWithoutSlowingAnother() throws Exception {
         HttpHubClient client = new HttpHubClient(world.url(), null, Duration.ofSeconds(30));
         String codeA = world.hub.enrolments().issueCode("worksite", SyncWorld.SITE_A, "a", Duration.ofDays(1));

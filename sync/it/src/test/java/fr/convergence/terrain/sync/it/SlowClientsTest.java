@@ -93,4 +93,36 @@ class SlowClientsTest {
         assertThat(syncMillis).isLessThan(10_000);
         assertThat(world.hubSnapshot(java.util.Set.of(SyncWorld.SITE_A))).containsKey("participant/" + participant.id());
     }
+
+    @Test
+    @Timeout(60)
+    void aStalledBodyIsRefusedAtItsDeadlineAndAnOversizedOneBeforeItIsSent() throws Exception {
+        world.close();
+        world = new SyncWorld(dir, "jdbc:sqlite:" + dir.resolve("hub-deadline.db"), fr.convergence.terrain.hub.HubConfig
+                .defaults(0).withRequestLimits(fr.convergence.terrain.hub.RequestLimits.defaults()
+                        .withBodyRead(500, 1024)), java.time.Clock.systemUTC());
+        try (Socket stalled = new Socket(InetAddress.getLoopbackAddress(), world.hub.port());
+             Socket huge = new Socket(InetAddress.getLoopbackAddress(), world.hub.port())) {
+            long start = System.nanoTime();
+            stalled.getOutputStream().write(("POST " + SyncCodec.ENROL_PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Length: 100\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+            String answer = answer(stalled);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(answer).startsWith("HTTP/1.1 408").contains("\"code\":\"timeout\"")
+                    .containsIgnoringCase("connection: close");
+            // 500 ms plus 100 bytes at 1024 bytes a second.
+            assertThat(millis).isBetween(400L, 5_000L);
+
+            huge.getOutputStream().write(("POST " + SyncCodec.SYNC_PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Length: " + (world.config.maxBodyBytes() + 1) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            assertThat(answer(huge)).startsWith("HTTP/1.1 413").contains("\"code\":\"too-large\"");
+        }
+    }
+
+    /** Everything the hub sends until it closes the connection. */
+    private static String answer(Socket socket) throws IOException {
+        socket.setSoTimeout(10_000);
+        return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
 }
