@@ -90,8 +90,15 @@ final class SyncCommand implements Callable<Integer> {
                 err.println(NO_HUB);
                 return 2;
             }
-            SyncEngine engine = new SyncEngine(terrainStore, new HttpHubClient(URI.create(url), tls,
-                    Duration.ofSeconds(120)));
+            HttpHubClient client;
+            try {
+                client = new HttpHubClient(URI.create(url), tls, Duration.ofSeconds(120));
+            } catch (IllegalArgumentException e) {
+                // An http:// hub on another machine (or no address at all): refused before any request.
+                err.println(e.getMessage());
+                return 2;
+            }
+            SyncEngine engine = new SyncEngine(terrainStore, client);
             if (code != null) {
                 var enrolled = engine.enrol(url, code, label);
                 out.printf("Poste enrôlé : %s (%s %s)%n", enrolled.deviceId(), enrolled.scopeKind(), enrolled.scopeId());

@@ -8,6 +8,7 @@ import fr.convergence.terrain.sync.client.HubException;
 import fr.convergence.terrain.sync.client.SyncProgress;
 import fr.convergence.terrain.sync.client.SyncReport;
 import java.io.IOException;
+import fr.convergence.terrain.sync.client.HubAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -243,6 +244,13 @@ public final class SyncViewModel {
             hub = hubUri(url);
         } catch (URISyntaxException e) {
             show(MessageKind.ERROR, I18n.t("sync.enrol.badUrl"));
+            return;
+        }
+        try {
+            HubAddress.check(hub);
+        } catch (IllegalArgumentException e) {
+            // http:// to another machine: the token and the participants' data would cross the network in clear.
+            show(MessageKind.ERROR, I18n.t("sync.enrol.insecureUrl"));
             return;
         }
         String cleanCode = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);

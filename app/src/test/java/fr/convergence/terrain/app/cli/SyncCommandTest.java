@@ -131,6 +131,14 @@ class SyncCommandTest {
     }
 
     @Test
+    void aPlainHttpHubOnAnotherMachineIsRefusedBeforeAnyRequest() {
+        assertThat(run("sync", "--store", store.toString(), "--hub", "http://hub.convergence.example", "--enrol",
+                code())).isEqualTo(2);
+        assertThat(err.toString()).contains("Adresse du hub refusée").contains("https://");
+        assertThat(out.toString()).doesNotContain("Poste enrôlé");
+    }
+
+    @Test
     void usageProblemsExitWithTwo() {
         Path absent = dir.resolve("absent.db");
         assertThat(run("sync", "--store", absent.toString(), "--hub", url())).isEqualTo(2);

@@ -81,7 +81,7 @@ class SyncViewModelTest {
 
     private void enrolAndSync() {
         model.shown();
-        model.enrol("http://hub.test:7070", FakeHub.CODE, "Portable ESP");
+        model.enrol("https://hub.test:7070", FakeHub.CODE, "Portable ESP");
     }
 
     @Test
@@ -105,7 +105,7 @@ class SyncViewModelTest {
         enrolAndSync();
 
         assertThat(model.enrolledProperty().get()).isTrue();
-        assertThat(model.hubTextProperty().get()).isEqualTo("Hub : http://hub.test:7070 — chantier ABEJ Solidarité");
+        assertThat(model.hubTextProperty().get()).isEqualTo("Hub : https://hub.test:7070 — chantier ABEJ Solidarité");
         assertThat(hub.requests).isNotEmpty();
         assertThat(hub.requests.stream().mapToInt(r -> r.operations().size()).sum()).isEqualTo(before);
         assertThat(model.connectionProperty().get()).isEqualTo(Connection.ONLINE);
@@ -127,10 +127,13 @@ class SyncViewModelTest {
         model.shown();
         model.enrol("pas une adresse", FakeHub.CODE, "");
         assertThat(model.messageProperty().get()).startsWith("Adresse du hub illisible");
-        model.enrol("http://hub.test", "  ", "");
+        model.enrol("http://hub.test", FakeHub.CODE, "");
+        assertThat(model.messageProperty().get()).startsWith("Adresse du hub refusée : « http:// »");
+        assertThat(model.enrolledProperty().get()).isFalse();
+        model.enrol("https://hub.test", "  ", "");
         assertThat(model.messageProperty().get()).startsWith("Saisissez le code d’enrôlement");
 
-        model.enrol("http://hub.test", "AAAA-BBBB-CCCC", "");
+        model.enrol("https://hub.test", "AAAA-BBBB-CCCC", "");
 
         assertThat(model.messageKindProperty().get()).isEqualTo(MessageKind.ERROR);
         assertThat(model.messageProperty().get()).isEqualTo("Le hub refuse l’enrôlement : Ce code d’enrôlement est "

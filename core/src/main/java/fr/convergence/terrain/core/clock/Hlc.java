@@ -10,6 +10,11 @@ import java.util.Objects;
 public record Hlc(long millis, int counter, String node) implements Comparable<Hlc> {
 
     public static final int MAX_COUNTER = 0xFFFF;
+    /**
+     * A node is a device id (a UUID, 36 characters) or the hub's own name: 64 is room enough, and keeps every
+     * version within the hub's {@code varchar(120)} column (a 5,000-character node was a 500 on PostgreSQL).
+     */
+    public static final int MAX_NODE_LENGTH = 64;
 
     public Hlc {
         Objects.requireNonNull(node, "node");
@@ -19,8 +24,9 @@ public record Hlc(long millis, int counter, String node) implements Comparable<H
         if (counter < 0 || counter > MAX_COUNTER) {
             throw new IllegalArgumentException("HLC counter out of range: " + counter);
         }
-        if (node.isEmpty()) {
-            throw new IllegalArgumentException("HLC node must be a non-empty id: " + node);
+        if (node.isEmpty() || node.length() > MAX_NODE_LENGTH) {
+            throw new IllegalArgumentException("HLC node must be an id of 1 to " + MAX_NODE_LENGTH + " characters: "
+                    + shown(node));
         }
     }
 
@@ -41,14 +47,19 @@ public record Hlc(long millis, int counter, String node) implements Comparable<H
 
     public static Hlc parse(String text) {
         if (text == null || text.length() < 19 || text.charAt(12) != '-' || text.charAt(17) != '-') {
-            throw new IllegalArgumentException("Not an HLC version: " + text);
+            throw new IllegalArgumentException("Not an HLC version: " + shown(text));
         }
         try {
             return new Hlc(Long.parseLong(text.substring(0, 12), 16), Integer.parseInt(text.substring(13, 17), 16),
                     text.substring(18));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Not an HLC version: " + text, e);
+            throw new IllegalArgumentException("Not an HLC version: " + shown(text), e);
         }
+    }
+
+    /** At most 40 characters of a text that is not a version, for a message. */
+    private static String shown(String text) {
+        return text == null || text.length() <= 40 ? text : text.substring(0, 40) + "… (" + text.length() + ")";
     }
 
     @Override

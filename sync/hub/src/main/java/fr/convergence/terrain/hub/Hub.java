@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -42,12 +43,20 @@ public final class Hub implements AutoCloseable {
     private final SyncService sync;
     private final Enrolments enrolments;
     private final HubConfig config;
+    private final RateLimiter enrolLimit;
+    private final RateLimiter failedAuthLimit;
+    private final RateLimiter syncLimit;
 
     private Hub(HubConfig config, HubStore store, Clock clock) {
         this.config = config;
         this.store = store;
         this.sync = new SyncService(store, clock, config.futureToleranceMillis(), config.pageBytes());
         this.enrolments = new Enrolments(store, clock);
+        // Real elapsed time, whatever clock the hub's data is stamped with (tests run hubs on fixed clocks).
+        java.util.function.LongSupplier elapsed = () -> System.nanoTime() / 1_000_000;
+        this.enrolLimit = new RateLimiter(config.limits().enrolPerMinutePerAddress(), elapsed);
+        this.failedAuthLimit = new RateLimiter(config.limits().failedAuthPerMinutePerAddress(), elapsed);
+        this.syncLimit = new RateLimiter(config.limits().syncPerMinutePerDevice(), elapsed);
         this.app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.startup.showOldJavalinVersionWarning = false;
@@ -59,6 +68,10 @@ public final class Hub implements AutoCloseable {
             // One connector of our own (Javalin adds its plain one only when none is configured): HTTPS only when a
             // keystore is given, and idle connections kept as long as the configuration says.
             javalin.jetty.addConnector(this::connector);
+            // Bodies are read whole, bounded in size and time, before a thread is given to the request (Javalin
+            // attaches its servlet inside this handler).
+            javalin.jetty.modifyServer(server -> server.setHandler(new BodyGate(config.maxBodyBytes(),
+                    config.limits())));
             javalin.requestLogger.http((ctx, millis) -> LOG.info(
                     "http method={} path={} status={} ms={} bytesIn={} device={} client={}", ctx.method(),
                     ctx.path(), ctx.status().getCode(), Math.round(millis), ctx.req().getContentLengthLong(),
@@ -66,7 +79,12 @@ public final class Hub implements AutoCloseable {
             javalin.routes.get(SyncCodec.HEALTH_PATH, this::health);
             javalin.routes.post(SyncCodec.ENROL_PATH, this::enrol);
             javalin.routes.post(SyncCodec.SYNC_PATH, this::sync);
-            javalin.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, e.status, e.code, e.getMessage()));
+            javalin.routes.exception(BadRequest.class, (e, ctx) -> {
+                if (e.retryAfterSeconds > 0) {
+                    ctx.header("Retry-After", Long.toString(e.retryAfterSeconds));
+                }
+                error(ctx, e.status, e.code, e.getMessage());
+            });
             javalin.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("request failed path={}", ctx.path(), e);
                 error(ctx, 500, "internal", "Le hub n'a pas pu traiter la demande ; réessayez plus tard.");
@@ -159,7 +177,29 @@ public final class Hub implements AutoCloseable {
         }
     }
 
+    /**
+     * The address limits count against: the connection's, or behind a reverse proxy that says so
+     * ({@link RequestLimits#forwardedFor()}), the last address of {@code X-Forwarded-For} (the one the proxy added;
+     * earlier ones are whatever the client sent).
+     */
+    private String address(Context ctx) {
+        String forwarded = ctx.header("X-Forwarded-For");
+        if (config.limits().forwardedFor() && forwarded != null && !forwarded.isBlank()) {
+            String[] hops = forwarded.split(",");
+            return hops[hops.length - 1].trim();
+        }
+        return ctx.req().getRemoteAddr();
+    }
+
+    private static void limit(OptionalLong wait) {
+        if (wait.isPresent()) {
+            throw new BadRequest(429, "too-many-requests", "Trop de demandes venant de ce poste ou de cette adresse : "
+                    + "réessayez dans " + wait.getAsLong() + " s.", wait.getAsLong());
+        }
+    }
+
     private void enrol(Context ctx) throws IOException {
+        limit(enrolLimit.acquire(address(ctx)));
         EnrolRequest request = read(ctx, EnrolRequest.class);
         var response = enrolments.enrol(request.code(), request.deviceId(), request.label());
         if (response.isEmpty()) {
@@ -170,7 +210,10 @@ public final class Hub implements AutoCloseable {
     }
 
     private void sync(Context ctx) throws IOException {
-        Device device = authenticate(ctx);
+        String address = address(ctx);
+        limit(failedAuthLimit.blocked(address));
+        Device device = authenticate(ctx, address);
+        limit(syncLimit.acquire(device.id()));
         SyncRequest request = read(ctx, SyncRequest.class);
         if (request.protocol() != SyncCodec.PROTOCOL) {
             throw new BadRequest(400, "protocol", "Version du protocole non prise en charge (" + request.protocol()
@@ -193,10 +236,13 @@ public final class Hub implements AutoCloseable {
         respond(ctx, 200, response);
     }
 
-    private Device authenticate(Context ctx) {
+    private Device authenticate(Context ctx, String address) {
         String header = ctx.header("Authorization");
         String token = header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : null;
         Optional<Device> device = enrolments.authenticate(token);
+        if (device.isEmpty() || device.get().revoked()) {
+            failedAuthLimit.acquire(address);
+        }
         if (device.isEmpty()) {
             throw new BadRequest(401, "unauthenticated", "Poste non enrôlé : enrôlez-le avec le code fourni par "
                     + "l'administration du hub.");
@@ -210,9 +256,13 @@ public final class Hub implements AutoCloseable {
     }
 
     private <T> T read(Context ctx, Class<T> type) throws IOException {
-        byte[] body;
-        try (InputStream in = ctx.req().getInputStream()) {
-            body = in.readNBytes(config.maxBodyBytes() + 1);
+        // Read whole, within its deadline, before the request got a thread (BodyGate); a request without a body
+        // has none: reading its (empty) stream does not wait.
+        byte[] body = ctx.req().getAttribute(BodyGate.BODY) instanceof byte[] gated ? gated : null;
+        if (body == null) {
+            try (InputStream in = ctx.req().getInputStream()) {
+                body = in.readNBytes(config.maxBodyBytes() + 1);
+            }
         }
         if (body.length > config.maxBodyBytes()) {
             throw new BadRequest(413, "too-large", "Requête trop volumineuse.");
@@ -249,11 +299,17 @@ public final class Hub implements AutoCloseable {
     static final class BadRequest extends RuntimeException {
         final int status;
         final String code;
+        final long retryAfterSeconds;
 
         BadRequest(int status, String code, String message) {
+            this(status, code, message, 0);
+        }
+
+        BadRequest(int status, String code, String message, long retryAfterSeconds) {
             super(message);
             this.status = status;
             this.code = code;
+            this.retryAfterSeconds = retryAfterSeconds;
         }
     }
 }

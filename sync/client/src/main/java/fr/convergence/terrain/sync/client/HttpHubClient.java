@@ -38,8 +38,13 @@ public final class HttpHubClient implements HubClient {
         this(base, null, Duration.ofSeconds(120));
     }
 
-    /** @param ssl a TLS context trusting the hub's certificate (null: the JDK's default trust store) */
+    /**
+     * @param base the hub's address: https://, or http:// on this machine only ({@link HubAddress#check})
+     * @param ssl a TLS context trusting the hub's certificate (null: the JDK's default trust store)
+     * @throws IllegalArgumentException with a French message when the address is refused
+     */
     public HttpHubClient(URI base, SSLContext ssl, Duration requestTimeout) {
+        HubAddress.check(base);
         this.base = base.toString().endsWith("/") ? URI.create(base.toString().replaceAll("/+$", "")) : base;
         HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(20));

@@ -20,7 +20,8 @@ final class EnvironmentDefaults implements CommandLine.IDefaultValueProvider {
             "--db-user", "TERRAIN_HUB_DB_USER",
             "--host", "TERRAIN_HUB_HOST",
             "--port", "TERRAIN_HUB_PORT",
-            "--keystore", "TERRAIN_HUB_KEYSTORE");
+            "--keystore", "TERRAIN_HUB_KEYSTORE",
+            "--behind-proxy", "TERRAIN_HUB_BEHIND_PROXY");
 
     private final UnaryOperator<String> environment;
 

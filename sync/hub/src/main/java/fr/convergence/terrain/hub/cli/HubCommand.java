@@ -5,6 +5,8 @@ import fr.convergence.terrain.core.reference.ReferenceData;
 import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.hub.Hub;
 import fr.convergence.terrain.hub.HubConfig;
+import fr.convergence.terrain.hub.RequestLimits;
+import fr.convergence.terrain.hub.log.SafeText;
 import fr.convergence.terrain.hub.store.JooqHubStore;
 import fr.convergence.terrain.hub.store.StoreImporter;
 import fr.convergence.terrain.hub.sync.Device;
@@ -133,6 +135,32 @@ public final class HubCommand implements Callable<Integer> {
                 + "connexion). Par défaut : ${DEFAULT-VALUE}.")
         long idleTimeoutSeconds;
 
+        @Option(names = "--body-timeout", defaultValue = "30", description = "Secondes accordées pour envoyer le "
+                + "corps d'une requête, plus une seconde par Kio annoncé (voir --min-body-rate). Par défaut : "
+                + "${DEFAULT-VALUE}.")
+        long bodyTimeoutSeconds;
+
+        @Option(names = "--min-body-rate", defaultValue = "1024", description = "Débit minimal, en octets par "
+                + "seconde, attendu d'un poste qui envoie une requête. Par défaut : ${DEFAULT-VALUE}.")
+        int minBodyRate;
+
+        @Option(names = "--enrol-per-minute", defaultValue = "10", description = "Tentatives d'enrôlement par "
+                + "minute et par adresse IP (0 : sans limite). Par défaut : ${DEFAULT-VALUE}.")
+        int enrolPerMinute;
+
+        @Option(names = "--auth-failures-per-minute", defaultValue = "20", description = "Jetons refusés par minute "
+                + "et par adresse IP avant de refuser cette adresse (0 : sans limite). Par défaut : "
+                + "${DEFAULT-VALUE}.")
+        int authFailuresPerMinute;
+
+        @Option(names = "--sync-per-minute", defaultValue = "600", description = "Requêtes de synchronisation par "
+                + "minute et par poste (0 : sans limite). Par défaut : ${DEFAULT-VALUE}.")
+        int syncPerMinute;
+
+        @Option(names = "--behind-proxy", description = "Le hub est derrière un proxy inverse (nginx) qui ajoute "
+                + "l'adresse du poste à X-Forwarded-For : les limites par adresse comptent cette adresse-là.")
+        boolean behindProxy;
+
         @Option(names = "--keystore-password-env", defaultValue = "TERRAIN_HUB_KEYSTORE_PASSWORD",
                 description = "Variable d'environnement du mot de passe du certificat. "
                         + "Par défaut : ${DEFAULT-VALUE}.")
@@ -148,8 +176,21 @@ public final class HubCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--idle-timeout : au moins 1 seconde (" + idleTimeoutSeconds + " donné).");
             }
+            if (bodyTimeoutSeconds < 1 || bodyTimeoutSeconds > 3600 || minBodyRate < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--body-timeout : de 1 à 3600 "
+                        + "secondes ; --min-body-rate : au moins 1 octet par seconde.");
+            }
+            if (enrolPerMinute < 0 || authFailuresPerMinute < 0 || syncPerMinute < 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "Les limites par minute valent 0 (sans "
+                        + "limite) ou plus.");
+            }
             JooqHubStore store = database.open();
-            HubConfig config = HubConfig.defaults(port).withHost(host).withIdleTimeout(idleTimeoutSeconds * 1000);
+            RequestLimits limits = RequestLimits.defaults().withBodyRead(bodyTimeoutSeconds * 1000, minBodyRate)
+                    .withEnrolPerMinutePerAddress(enrolPerMinute)
+                    .withFailedAuthPerMinutePerAddress(authFailuresPerMinute)
+                    .withSyncPerMinutePerDevice(syncPerMinute).withForwardedFor(behindProxy);
+            HubConfig config = HubConfig.defaults(port).withHost(host).withIdleTimeout(idleTimeoutSeconds * 1000)
+                    .withRequestLimits(limits);
             if (keystore != null) {
                 config = config.withTls(keystore, System.getenv(keystorePasswordVariable));
             }
@@ -182,7 +223,8 @@ public final class HubCommand implements Callable<Integer> {
         @Option(names = "--label", required = true, description = "Qui reçoit le code (ex. « Sandrine, Lille »).")
         String label;
 
-        @Option(names = "--days", defaultValue = "7", description = "Validité du code en jours.")
+        @Option(names = "--days", defaultValue = "7", description = "Validité du code en jours (1 à "
+                + MAX_CODE_DAYS + "). Par défaut : ${DEFAULT-VALUE}.")
         int days;
 
         @CommandLine.Spec
@@ -192,6 +234,12 @@ public final class HubCommand implements Callable<Integer> {
         public Integer call() {
             if ((worksite == null) == (territory == null)) {
                 spec.commandLine().getErr().println("Indiquez soit --worksite, soit --territory.");
+                return 2;
+            }
+            if (days < 1 || days > MAX_CODE_DAYS) {
+                // A code valid for ever (or already expired) is never what was meant.
+                spec.commandLine().getErr().println("--days : la validité d'un code va de 1 à " + MAX_CODE_DAYS
+                        + " jours (entre 1 et " + MAX_CODE_DAYS + " jours ; " + days + " donné).");
                 return 2;
             }
             try (JooqHubStore store = database.open()) {
@@ -249,8 +297,10 @@ public final class HubCommand implements Callable<Integer> {
             try (JooqHubStore store = database.open()) {
                 PrintWriter out = spec.commandLine().getOut();
                 for (Device d : new Enrolments(store, Clock.systemUTC()).devices()) {
-                    out.printf("%s\t%s:%s\t%s\tdernière synchro %s\t%s%n", d.id(), d.scopeKind(), d.scopeId(),
-                            d.label(), d.lastSeen() == null ? "jamais" : time(d.lastSeen()),
+                    // Every value escaped: a label cannot add a column, a line, or move the terminal's cursor.
+                    out.printf("%s\t%s:%s\t%s\tdernière synchro %s\t%s%n", SafeText.column(d.id()),
+                            SafeText.column(d.scopeKind()), SafeText.column(d.scopeId()), SafeText.column(d.label()),
+                            d.lastSeen() == null ? "jamais" : time(d.lastSeen()),
                             d.revoked() ? "RÉVOQUÉ" : "actif");
                 }
             }
@@ -275,8 +325,9 @@ public final class HubCommand implements Callable<Integer> {
                     byLabel.computeIfAbsent(d.label(), k -> new java.util.ArrayList<>()).add(d);
                 }
                 PrintWriter out = spec.commandLine().getOut();
-                byLabel.forEach((label, devices) -> out.printf("%s\t%s\t%d poste(s) actif(s)%n", label,
-                        devices.get(0).scopeKind() + ":" + devices.get(0).scopeId(),
+                byLabel.forEach((label, devices) -> out.printf("%s\t%s\t%d poste(s) actif(s)%n",
+                        SafeText.column(label),
+                        SafeText.column(devices.get(0).scopeKind() + ":" + devices.get(0).scopeId()),
                         devices.stream().filter(d -> !d.revoked()).count()));
             }
             return 0;
@@ -503,6 +554,9 @@ public final class HubCommand implements Callable<Integer> {
             return 0;
         }
     }
+
+    /** The longest validity of an enrolment code, in days. */
+    static final int MAX_CODE_DAYS = 90;
 
     private static String time(long millis) {
         return DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").format(Instant.ofEpochMilli(millis)

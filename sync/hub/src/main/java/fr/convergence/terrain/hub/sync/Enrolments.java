@@ -57,9 +57,13 @@ public final class Enrolments {
         return text;
     }
 
-    /** Exchanges a code for a token; empty when the code is unknown, already used or expired. */
+    /**
+     * Exchanges a code for a token; empty when the code is unknown, already used or expired, or when the device id
+     * is not a UUID in its canonical form (what laptops make): never the hub's own writer name ({@code hub}), never
+     * text meant for a log line or a listing.
+     */
     public Optional<EnrolResponse> enrol(String code, String deviceId, String label) {
-        if (code == null || deviceId == null || deviceId.isBlank() || deviceId.length() > 64) {
+        if (code == null || code.length() > 64 || !isDeviceId(deviceId)) {
             return Optional.empty();
         }
         String token = newToken();
@@ -67,6 +71,8 @@ public final class Enrolments {
             boolean known = tx.device(deviceId).isPresent();
             return tx.useEnrolmentCode(hash(normalise(code)), deviceId, clock.millis()).map(c -> {
                 String name = label == null || label.isBlank() ? c.label() : c.label() + " — " + label;
+                // The column holds 200 characters (PostgreSQL refuses more).
+                name = name.length() > 200 ? name.substring(0, 199) + "…" : name;
                 if (known) {
                     // The laptop never got its token (answer lost, enrolment killed) or lost it: a valid code, the
                     // same again or a new one, enrols it again rather than locking its store out for good.
@@ -99,6 +105,17 @@ public final class Enrolments {
 
     public List<Device> devices() {
         return store.read(HubStore.HubReader::devices);
+    }
+
+    static boolean isDeviceId(String id) {
+        if (id == null || id.length() != 36) {
+            return false;
+        }
+        try {
+            return java.util.UUID.fromString(id).toString().equals(id);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static String normalise(String code) {

@@ -347,12 +347,9 @@ public final class SyncService {
         Object worksiteSent = worksite;
         for (SyncSchema.Field ref : table.references()) {
             Optional<HubRow> parent = tx.rowForUpdate(ref.parent(), (String) fields.get(ref.name()));
-            if (parent.isEmpty()) {
-                return Outcome.refused(Rejection.MISSING_PARENT, "Cette saisie dépend d'une donnée (" + ref.parent()
-                        + ") que le hub ne connaît pas : synchronisez d'abord le poste qui l'a créée, ou supprimez-la.");
-            }
-            if (!scope.contains(parent.get().worksiteId())) {
-                return Outcome.refused(Rejection.FORBIDDEN, movedAway());
+            if (parent.isEmpty() || !scope.contains(parent.get().worksiteId())) {
+                // One answer for both: whether a row of another worksite exists cannot be told from it.
+                return Outcome.refused(Rejection.MISSING_PARENT, unknownParent());
             }
             if (participant == null) {
                 participant = parent.get().participantId();
@@ -394,8 +391,9 @@ public final class SyncService {
     private Outcome update(HubTransaction tx, Device device, Set<String> scope, SyncSchema.Table table, HubRow row,
                            Operation op, Map<String, Object> fields, Hlc version, String writer) {
         if (!scope.contains(row.worksiteId())) {
-            return Outcome.refused(Rejection.FORBIDDEN, row.table().equals("participant") || row.participantId() == null
-                    ? outOfScope() : movedAway());
+            return row.table().equals("participant") || row.participantId() == null
+                    ? Outcome.refused(Rejection.FORBIDDEN, outOfScope())
+                    : Outcome.refused(Rejection.MISSING_PARENT, unknownParent());
         }
         Object newWorksite = fields.get(SyncSchema.WORKSITE_ID);
         boolean moves = newWorksite != null && !newWorksite.equals(row.worksiteId());
@@ -681,11 +679,14 @@ public final class SyncService {
                 + "Demandez au coordinateur·rice de vérifier le rattachement du poste.";
     }
 
-    private static String movedAway() {
-        return "Ce·tte salarié·e a changé de chantier : cette saisie n'est plus acceptée depuis ce poste. "
-                + "Transmettez-la au chantier qui le·la suit désormais, puis écartez-la.";
+    /** The same for a parent the hub does not have and one outside the device's scope (issue 12). */
+    private static String unknownParent() {
+        return "Cette saisie dépend d'une donnée que ce poste ne peut pas rattacher : inconnue du hub, ou hors du "
+                + "périmètre de ce poste (salarié·e passé·e dans un autre chantier). Synchronisez d'abord le poste qui "
+                + "l'a créée ; sinon transmettez la saisie au chantier qui suit la personne, puis écartez-la.";
     }
 
+    /** At most 40 characters of a value sent by a device, to quote it in a refusal (stored, shown, logged). */
     private static Optional<String> checkField(SyncSchema.Table table, String name, Object value) {
         if (name.equals(SyncSchema.DELETED)) {
             return value instanceof Boolean ? Optional.empty() : Optional.of("« deleted » doit valoir vrai ou faux.");

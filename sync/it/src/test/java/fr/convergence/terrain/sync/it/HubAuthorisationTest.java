@@ -43,7 +43,7 @@ class HubAuthorisationTest extends ProtocolLevelTest {
                 RawOps.participant(1, a.deviceId(), UUID.randomUUID().toString(), SyncWorld.SITE_B),
                 RawOps.hours(2, a.deviceId(), pB, SyncWorld.SITE_A, LocalDate.of(2024, 3, 19), 60))));
 
-        assertThat(response.rejections()).extracting(r -> r.code()).containsExactly("forbidden", "forbidden");
+        assertThat(response.rejections()).extracting(r -> r.code()).containsExactly("forbidden", "missing-parent");
         assertThat(response.acknowledged()).isEqualTo(2);
         assertThat(response.changes()).isEmpty();
         assertThat(world.hubSnapshot(java.util.Set.of(SyncWorld.SITE_A))).isEmpty();

@@ -18,6 +18,7 @@ import fr.convergence.terrain.core.store.ReferenceRepository;
 import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.hub.Hub;
 import fr.convergence.terrain.hub.HubConfig;
+import fr.convergence.terrain.hub.RequestLimits;
 import fr.convergence.terrain.hub.store.JooqHubStore;
 import fr.convergence.terrain.hub.store.StoreImporter;
 import fr.convergence.terrain.hub.sync.HubRow;
@@ -96,7 +97,7 @@ class SyncBenchmark {
                     .map(r -> r.get(0, String.class)));
             String territory = source.read(sql -> sql.fetchOne("SELECT territory_id FROM worksite WHERE id = ?",
                     worksites.get(0)).get(0, String.class));
-            try (Hub hub = Hub.create(HubConfig.defaults(0), hubStore, Clock.systemUTC());
+            try (Hub hub = Hub.create(benchConfig(), hubStore, Clock.systemUTC());
                  FaultyProxy proxy = ruralLine(hub)) {
                 URI slow = URI.create("http://127.0.0.1:" + proxy.port());
                 String site = worksites.get(0);
@@ -169,7 +170,7 @@ class SyncBenchmark {
                 seed(hubStore, source);
                 List<String> worksites = source.read(sql -> sql.fetch("SELECT DISTINCT worksite_id FROM participant")
                         .map(r -> r.get(0, String.class)));
-                try (Hub hub = Hub.create(HubConfig.defaults(0), hubStore, Clock.systemUTC())) {
+                try (Hub hub = Hub.create(benchConfig(), hubStore, Clock.systemUTC())) {
                     throughput(hub, hubStore, worksites, "PostgreSQL");
                 }
             }
@@ -215,7 +216,7 @@ class SyncBenchmark {
                     + "(SELECT worksite_id FROM participant LIMIT 1)").get(0, String.class));
             try (JooqHubStore hubStore = JooqHubStore.sqlite(dir.resolve("hub-prose-" + System.nanoTime() + ".db"))) {
                 seed(hubStore, source);
-                try (Hub hub = Hub.create(HubConfig.defaults(0), hubStore, Clock.systemUTC());
+                try (Hub hub = Hub.create(benchConfig(), hubStore, Clock.systemUTC());
                      FaultyProxy proxy = ruralLine(hub)) {
                     URI slow = URI.create("http://127.0.0.1:" + proxy.port());
                     TerrainStore coordinator = laptopStore(dir, "coordinator-prose");
@@ -255,6 +256,11 @@ class SyncBenchmark {
         new ReferenceRepository(store).install(ReferenceData.load());
         // Only the shipped reference data: the demo-only worksites come from the hub with the first page.
         return store;
+    }
+
+    /** The hub's defaults without its per-minute limits: every simulated laptop enrols and syncs from 127.0.0.1. */
+    private static HubConfig benchConfig() {
+        return HubConfig.defaults(0).withRequestLimits(RequestLimits.defaults().withoutRateLimits());
     }
 
     private static void enrol(Hub hub, TerrainStore store, URI url, String kind, String scope) throws IOException {

@@ -57,8 +57,48 @@ public final class SyncCodec {
         try {
             return JSON.readValue(json, type);
         } catch (IOException e) {
-            throw new MalformedMessageException("Message illisible : " + e.getMessage(), e);
+            throw new MalformedMessageException(describe(e), e);
         }
+    }
+
+    /**
+     * What is wrong with a message, in French, for the one who sent it: what kind of problem, which field and where,
+     * never the parser's own text (which names Java classes and quotes the input).
+     */
+    static String describe(IOException e) {
+        String what;
+        if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException) {
+            what = "JSON incomplet";
+        } else if (e instanceof com.fasterxml.jackson.core.JsonParseException
+                || e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            what = "JSON invalide";
+        } else if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException
+                || e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException) {
+            what = "valeur d'un type inattendu";
+        } else {
+            what = "contenu inattendu";
+        }
+        StringBuilder text = new StringBuilder("Message illisible : ").append(what);
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            StringBuilder path = new StringBuilder();
+            for (var reference : mapping.getPath()) {
+                String name = reference.getFieldName();
+                if (name != null && name.matches("[A-Za-z_][A-Za-z0-9_]{0,40}")) {
+                    path.append(path.length() == 0 ? "" : ".").append(name);
+                } else if (reference.getIndex() >= 0) {
+                    path.append('[').append(reference.getIndex()).append(']');
+                }
+            }
+            if (path.length() > 0) {
+                text.append(" (champ « ").append(path).append(" »)");
+            }
+        }
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException processing
+                && processing.getLocation() != null && processing.getLocation().getLineNr() > 0) {
+            text.append(", ligne ").append(processing.getLocation().getLineNr()).append(" colonne ")
+                    .append(processing.getLocation().getColumnNr());
+        }
+        return text.append('.').toString();
     }
 
     public static byte[] gzip(byte[] raw) {
@@ -101,7 +141,7 @@ public final class SyncCodec {
             }
             return out.toByteArray();
         } catch (IOException e) {
-            throw new MalformedMessageException("Corps compressé illisible : " + e.getMessage(), e);
+            throw new MalformedMessageException("Corps compressé (gzip) illisible ou tronqué.", e);
         }
     }
 
