@@ -24,7 +24,8 @@ public record Hlc(long millis, int counter, String node) implements Comparable<H
         if (counter < 0 || counter > MAX_COUNTER) {
             throw new IllegalArgumentException("HLC counter out of range: " + counter);
         }
-        if (node.isEmpty() || node.length() > MAX_NODE_LENGTH) {
+        // No control character either: NUL, which PostgreSQL's text cannot hold, line breaks, escapes.
+        if (node.isEmpty() || node.length() > MAX_NODE_LENGTH || node.codePoints().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("HLC node must be an id of 1 to " + MAX_NODE_LENGTH + " characters: "
                     + shown(node));
         }

@@ -25,6 +25,13 @@ class HlcTest {
     }
 
     @Test
+    void aNodeWithAControlCharacterIsNotAVersion() {
+        for (String node : new String[] {"a\u0000b", "a\nlevel=ERROR", "\u001b[31m"}) {
+            assertThatThrownBy(() -> new Hlc(1L, 0, node)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void theLongestVersionFitsTheHubsVersionColumn() {
         assertThat(new Hlc(0xFFFF_FFFF_FFFFL, Hlc.MAX_COUNTER, "n".repeat(Hlc.MAX_NODE_LENGTH)).encode().length())
                 .isLessThanOrEqualTo(120);

@@ -73,6 +73,9 @@ public final class Enrolments {
                 String name = label == null || label.isBlank() ? c.label() : c.label() + " — " + label;
                 // The column holds 200 characters (PostgreSQL refuses more).
                 name = name.length() > 200 ? name.substring(0, 199) + "…" : name;
+                // Nor control characters (NUL: PostgreSQL's text cannot hold it; the rest is escaped when printed).
+                name = name.codePoints().map(ch -> Character.isISOControl(ch) ? ' ' : ch)
+                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
                 if (known) {
                     // The laptop never got its token (answer lost, enrolment killed) or lost it: a valid code, the
                     // same again or a new one, enrols it again rather than locking its store out for good.

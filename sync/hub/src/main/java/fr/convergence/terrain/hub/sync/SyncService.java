@@ -271,7 +271,8 @@ public final class SyncService {
      * the row is in its scope: a row of another worksite is not sent to it, nor again to that worksite's laptops.
      */
     private static void resetRow(HubTransaction tx, Set<String> scope, Operation op) {
-        if (op.table() == null || SyncSchema.table(op.table()).isEmpty() || op.rowId() == null) {
+        if (op.table() == null || SyncSchema.table(op.table()).isEmpty() || op.rowId() == null
+                || op.rowId().length() > 64 || hasControl(op.rowId())) {
             return;
         }
         tx.rowForUpdate(op.table(), op.rowId()).filter(row -> scope.contains(row.worksiteId())).ifPresent(row -> {

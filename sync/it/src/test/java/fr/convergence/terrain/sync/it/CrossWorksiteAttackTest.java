@@ -82,13 +82,17 @@ abstract class CrossWorksiteAttackTest {
 
     @AfterEach
     void close() {
-        world.close();
+        if (world != null) {
+            world.close(); // null when the PostgreSQL half was skipped outside CI
+        }
     }
 
     /** Every attempt, generated from the schema. */
     List<Attempt> attempts() {
         String tag = "atk" + UUID.randomUUID().toString().substring(0, 6);
-        Set<String> forbidden = Set.of(Rejection.FORBIDDEN);
+        // Out of scope; a row of another worksite may also be answered as unknown (missing-parent, the same answer
+        // whether it exists or not: issue 12, finding 6).
+        Set<String> forbidden = Set.of(Rejection.FORBIDDEN, Rejection.MISSING_PARENT);
         // A reference to another worksite's row: refused as out of scope, or as unknown (which tells even less).
         Set<String> outside = Set.of(Rejection.FORBIDDEN, Rejection.MISSING_PARENT);
         Set<String> anyRefusal = Set.of(Rejection.FORBIDDEN, Rejection.MISSING_PARENT, Rejection.RULE,

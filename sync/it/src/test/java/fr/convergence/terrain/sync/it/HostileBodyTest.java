@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import fr.convergence.terrain.hub.log.SafeText;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -84,7 +85,9 @@ abstract class HostileBodyTest {
 
     @AfterEach
     void stop() {
-        world.close();
+        if (world != null) {
+            world.close(); // null when the PostgreSQL half was skipped outside CI
+        }
     }
 
     // ---------------------------------------------------------------- the corpus
@@ -561,7 +564,9 @@ abstract class HostileBodyTest {
         } finally {
             root.detachAppender(appender);
         }
-        List<String> forged = appender.list.stream().map(ILoggingEvent::getFormattedMessage)
+        // The message as the hub's log line carries it: logback.xml writes every message through %safeMsg
+        // (SafeText.quoted); HubLogInjectionTest checks that layout itself.
+        List<String> forged = appender.list.stream().map(ILoggingEvent::getFormattedMessage).map(SafeText::quoted)
                 .filter(m -> m.chars().anyMatch(c -> c == '\n' || c == '\r' || c == 0x1b || c == 0))
                 .map(HostileBodyTest::abbreviate).distinct().toList();
         assertThat(forged).as("log messages carrying a line break or an escape sequence").isEmpty();

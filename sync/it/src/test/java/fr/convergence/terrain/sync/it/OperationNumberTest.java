@@ -50,7 +50,9 @@ abstract class OperationNumberTest {
 
     @AfterEach
     void stop() {
-        world.close();
+        if (world != null) {
+            world.close(); // null when the PostgreSQL half was skipped outside CI
+        }
     }
 
     Answer send(long seen, Operation... ops) throws Exception {

@@ -23,6 +23,8 @@ abstract class ProtocolLevelTest {
 
     @AfterEach
     void stopHub() {
-        world.close();
+        if (world != null) {
+            world.close(); // null when the PostgreSQL half was skipped outside CI
+        }
     }
 }

@@ -45,7 +45,9 @@ abstract class TokenAttackTest {
 
     @AfterEach
     void stop() {
-        world.close();
+        if (world != null) {
+            world.close(); // null when the PostgreSQL half was skipped outside CI
+        }
     }
 
     @Test

@@ -55,7 +55,12 @@ public final class SyncCodec {
 
     public static <T> T decode(byte[] json, Class<T> type) throws MalformedMessageException {
         try {
-            return JSON.readValue(json, type);
+            T message = JSON.readValue(json, type);
+            if (message == null) {
+                // The JSON literal null (or nothing at all) is no message.
+                throw new MalformedMessageException("Message vide : un objet JSON est attendu.", null);
+            }
+            return message;
         } catch (IOException e) {
             throw new MalformedMessageException(describe(e), e);
         }

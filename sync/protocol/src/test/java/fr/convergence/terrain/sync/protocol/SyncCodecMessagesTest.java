@@ -23,6 +23,14 @@ class SyncCodecMessagesTest {
     }
 
     @Test
+    void theJsonLiteralNullIsNoMessage() {
+        for (String json : List.of("null", " null ")) {
+            assertThatThrownBy(() -> SyncCodec.decode(json.getBytes(StandardCharsets.UTF_8), SyncRequest.class))
+                    .isInstanceOf(SyncCodec.MalformedMessageException.class).hasMessageContaining("objet JSON");
+        }
+    }
+
+    @Test
     void theFieldAndThePlaceAreNamed() {
         assertThatThrownBy(() -> SyncCodec.decode("{\"protocol\":1,\"cursor\":\"x\"}"
                 .getBytes(StandardCharsets.UTF_8), SyncRequest.class))
