@@ -235,6 +235,11 @@ public final class SyncService {
                         last + 1);
                 continue;
             }
+            if (op.skip()) {
+                // A number whose change the laptop no longer sends (see Operation.SKIP_TABLE): its place is taken.
+                last = op.number();
+                continue;
+            }
             Outcome outcome = applyOne(tx, device, scope, op);
             if (outcome.refusal != null) {
                 tx.addRejection(device.id(), op.number(), outcome.refusal.code(), outcome.refusal.reason());

@@ -18,4 +18,21 @@ public record Operation(
         @JsonProperty("f") Map<String, Object> fields,
         @JsonProperty("v") String version,
         @JsonProperty("b") long base) {
+
+    /**
+     * The table of an operation that only holds its number's place: the hub acknowledges it and applies nothing.
+     * Numbers must follow each other exactly; after the hub went back in time (restored from a backup), a laptop's
+     * operations to send again may have holes — numbers the hub had refused, their changes in the laptop's quarantine,
+     * or kept no longer — and it fills them with these.
+     */
+    public static final String SKIP_TABLE = "-";
+
+    /** An operation that holds number {@code number}'s place (see {@link #SKIP_TABLE}). */
+    public static Operation skip(long number) {
+        return new Operation(number, SKIP_TABLE, null, null, Map.of(), null, 0);
+    }
+
+    public boolean skip() {
+        return SKIP_TABLE.equals(table);
+    }
 }

@@ -141,7 +141,8 @@ public final class SyncRepository {
                     break;
                 }
                 bytes += r.getFields().length() + 150;
-                batch.add(new Operation(r.getOpNumber(), r.getTableName(), r.getRowId(), r.getWorksiteId(),
+                batch.add(Operation.SKIP_TABLE.equals(r.getTableName()) ? Operation.skip(r.getOpNumber())
+                        : new Operation(r.getOpNumber(), r.getTableName(), r.getRowId(), r.getWorksiteId(),
                         fields(r.getFields()), r.getVersion(), r.getBaseCursor()));
             }
             return batch;
@@ -224,8 +225,32 @@ public final class SyncRepository {
         sql.deleteFrom(SYNC_SENT).where(lost).execute();
         sql.update(SYNC_PENDING).set(SYNC_PENDING.BASE_CURSOR, rewind.lastCursor())
                 .where(SYNC_PENDING.BASE_CURSOR.gt(rewind.lastCursor())).execute();
+        fillHoles(tx, rewind.lastOperation());
         putState(sql, REJECTIONS_SEEN, String.valueOf(rewind.lastOperation()));
         return resent;
+    }
+
+    /**
+     * After a rewind, the numbers from {@code after} + 1 to the last this laptop issued that nothing in the queue
+     * carries (refused then — their changes are in the quarantine —, or kept no longer) get a
+     * {@link Operation#skip skip}: the hub takes numbers in sequence only, and would refuse every later one.
+     */
+    private static void fillHoles(StoreTransaction tx, long after) {
+        DSLContext sql = tx.sql();
+        Long issued = sql.fetchOptional("SELECT seq FROM sqlite_sequence WHERE name = 'sync_pending'")
+                .map(r -> r.get(0, Long.class)).orElse(0L);
+        Set<Integer> queued = new HashSet<>(sql.select(SYNC_PENDING.OP_NUMBER).from(SYNC_PENDING)
+                .where(SYNC_PENDING.OP_NUMBER.gt((int) after)).fetch(SYNC_PENDING.OP_NUMBER));
+        for (long number = after + 1; number <= issued; number++) {
+            if (!queued.contains((int) number)) {
+                sql.insertInto(SYNC_PENDING).set(SYNC_PENDING.OP_NUMBER, (int) number)
+                        .set(SYNC_PENDING.CHANGE_ID, java.util.UUID.randomUUID().toString())
+                        .set(SYNC_PENDING.TABLE_NAME, Operation.SKIP_TABLE).set(SYNC_PENDING.ROW_ID, "")
+                        .set(SYNC_PENDING.WORKSITE_ID, "").set(SYNC_PENDING.FIELDS, "{}")
+                        .set(SYNC_PENDING.VERSION, "").set(SYNC_PENDING.BASE_CURSOR, 0L)
+                        .set(SYNC_PENDING.CREATED_AT, 0L).execute();
+            }
+        }
     }
 
     /** Acknowledged operations still kept for a restored hub. */
