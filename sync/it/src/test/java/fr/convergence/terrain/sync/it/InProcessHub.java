@@ -32,14 +32,20 @@ import java.util.Optional;
  */
 final class InProcessHub implements AutoCloseable {
 
-    private final Path file;
+    private final String jdbcUrl;
     private final Clock clock;
     private JooqHubStore store;
     private SyncService sync;
     private Enrolments enrolments;
 
+    /** A hub on the SQLite file {@code file}. */
     InProcessHub(Path file, Clock clock) {
-        this.file = file;
+        this("jdbc:sqlite:" + file, clock);
+    }
+
+    /** A hub on {@code jdbcUrl}: SQLite, or PostgreSQL (credentials from PGUSER and PGPASSWORD). */
+    InProcessHub(String jdbcUrl, Clock clock) {
+        this.jdbcUrl = jdbcUrl;
         this.clock = clock;
         open();
         store.write(tx -> {
@@ -49,7 +55,7 @@ final class InProcessHub implements AutoCloseable {
     }
 
     private void open() {
-        store = JooqHubStore.open("jdbc:sqlite:" + file, null, null);
+        store = JooqHubStore.open(jdbcUrl, System.getenv("PGUSER"), System.getenv("PGPASSWORD"));
         HubConfig config = HubConfig.defaults(0);
         sync = new SyncService(store, clock, config.futureToleranceMillis(), config.pageBytes());
         enrolments = new Enrolments(store, clock);
@@ -63,10 +69,10 @@ final class InProcessHub implements AutoCloseable {
         return enrolments;
     }
 
-    /** A consistent copy of the hub's database, as a nightly backup would take it. */
+    /** A consistent copy of the hub's database, as a nightly backup would take it (SQLite only). */
     synchronized Path backup(Path copy) throws Exception {
         Files.deleteIfExists(copy);
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+        try (Connection connection = DriverManager.getConnection(sqliteFile().map(f -> jdbcUrl).orElseThrow());
              Statement statement = connection.createStatement()) {
             statement.execute("VACUUM INTO '" + copy.toAbsolutePath() + "'");
         }
@@ -75,12 +81,19 @@ final class InProcessHub implements AutoCloseable {
 
     /** The hub restarted on {@code backup}: everything after it is lost. */
     synchronized void restore(Path backup) throws Exception {
+        Path file = sqliteFile().orElseThrow();
         store.close();
         for (String suffix : List.of("-wal", "-shm")) {
             Files.deleteIfExists(Path.of(file + suffix));
         }
         Files.copy(backup, file, StandardCopyOption.REPLACE_EXISTING);
         open();
+    }
+
+    /** The database file when the hub is on SQLite: backups and restores are file copies, here. */
+    Optional<Path> sqliteFile() {
+        return jdbcUrl.startsWith("jdbc:sqlite:") ? Optional.of(Path.of(jdbcUrl.substring("jdbc:sqlite:".length())))
+                : Optional.empty();
     }
 
     /**
