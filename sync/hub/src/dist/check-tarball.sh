@@ -92,7 +92,8 @@ check_backend() {
   if admin enrol --worksite abej-solidarit --label typo >/dev/null 2>&1; then fail "[$name] enrol accepted an unknown worksite"; fi
   ok "[$name] enrol --territory lille works; an unknown worksite is refused"
 
-  local device="check-$(date +%s)-$$"
+  local device
+  device=$(cat /proc/sys/kernel/random/uuid)   # the hub takes only UUIDs as device ids
   local answer
   answer=$(curl -fsS -H 'Content-Type: application/json' \
     -d "{\"protocol\":1,\"code\":\"$code\",\"deviceId\":\"$device\",\"label\":\"Portable de contrôle\"}" \
