@@ -113,6 +113,8 @@ public final class SyncPage implements Page {
         Label last = new Label();
         last.setId("sync-last");
         last.textProperty().bind(model.lastSyncTextProperty());
+        // It may carry a sentence about this laptop's clock: wrapped, not cut, on a worksite laptop's screen.
+        last.setWrapText(true);
         Label pending = new Label();
         pending.setId("sync-pending");
         pending.textProperty().bind(model.pendingTextProperty());
