@@ -130,8 +130,10 @@ public final class SyncEngine {
             Optional<SyncResponse> askedAhead = ahead.answerFor(request);
             SyncResponse response = askedAhead.isPresent() ? askedAhead.get()
                     : hub.exchange(token, request, head -> ahead.headArrived(hub, token, request, head));
-            if (response.hubTime() != null) {
-                Hlc hubTime = Hlc.parse(response.hubTime());
+            Hlc hubTime = response.hubTime() == null ? null : Hlc.parse(response.hubTime());
+            // The hub's clock minus this laptop's, kept for the Synchronisation page.
+            Long clockDrift = hubTime == null ? null : hubTime.millis() - clock.millis();
+            if (hubTime != null) {
                 store.hlc().observe(hubTime);
                 if (store.hlc().last().millis() - hubTime.millis() > CLOCK_AHEAD_TAKEN_BACK.toMillis()) {
                     store.hlc().resetTo(hubTime);
@@ -163,9 +165,8 @@ public final class SyncEngine {
                     LOG.warn("hub identity changed from {} to {}: resync", hubId, response.hubId());
                 }
                 SyncRepository.putState(tx.sql(), SyncRepository.HUB_ID, response.hubId());
-                if (response.hubTime() != null) {
-                    SyncRepository.putState(tx.sql(), SyncRepository.CLOCK_DRIFT,
-                            String.valueOf(Hlc.parse(response.hubTime()).millis() - clock.millis()));
+                if (clockDrift != null) {
+                    SyncRepository.putState(tx.sql(), SyncRepository.CLOCK_DRIFT, String.valueOf(clockDrift));
                 }
                 if (moreOperations) {
                     return new int[] {quarantined, 0, 0, 0};

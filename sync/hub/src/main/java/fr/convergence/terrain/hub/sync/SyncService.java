@@ -276,8 +276,7 @@ public final class SyncService {
      * the row is in its scope: a row of another worksite is not sent to it, nor again to that worksite's laptops.
      */
     private static void resetRow(HubTransaction tx, Set<String> scope, Operation op) {
-        if (op.table() == null || SyncSchema.table(op.table()).isEmpty() || op.rowId() == null
-                || op.rowId().length() > 64 || hasControl(op.rowId())) {
+        if (op.table() == null || SyncSchema.table(op.table()).isEmpty() || !validRowId(op.rowId())) {
             return;
         }
         tx.rowForUpdate(op.table(), op.rowId()).filter(row -> scope.contains(row.worksiteId())).ifPresent(row -> {
@@ -303,7 +302,7 @@ public final class SyncService {
             return Outcome.refused(Rejection.MALFORMED, "Type de donnée inconnu : « " + abbreviate(op.table()) + " ».");
         }
         SyncSchema.Table table = maybeTable.get();
-        if (op.rowId() == null || op.rowId().isBlank() || op.rowId().length() > 64 || hasControl(op.rowId())) {
+        if (!validRowId(op.rowId())) {
             return Outcome.refused(Rejection.MALFORMED, "Identifiant de ligne absent ou invalide.");
         }
         Hlc version;
@@ -735,8 +734,10 @@ public final class SyncService {
         return shown.toString();
     }
 
-    private static boolean hasControl(String text) {
-        return text.codePoints().anyMatch(Character::isISOControl);
+    /** A row id the hub may look up: 64 characters at most, no control character (PostgreSQL refuses NUL). */
+    private static boolean validRowId(String rowId) {
+        return rowId != null && !rowId.isBlank() && rowId.length() <= 64
+                && rowId.codePoints().noneMatch(Character::isISOControl);
     }
 
     private static LocalDate parseDate(Object text) {

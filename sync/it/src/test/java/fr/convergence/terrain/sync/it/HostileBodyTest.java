@@ -508,9 +508,9 @@ abstract class HostileBodyTest {
         soft.assertThat(corpus).as("hostile bodies").hasSizeGreaterThanOrEqualTo(300);
         for (Result r : results) {
             String name = r.body().path() + " " + r.body().name();
+            // A hang is a failure: each request times out after HubAttacks.TIMEOUT. Times are printed, not asserted.
             soft.assertThat(r.failure()).as(name + ": no answer").isNull();
             soft.assertThat(r.status()).as(name + ": status, " + abbreviate(r.text())).isBetween(200, 499);
-            soft.assertThat(r.millis()).as(name + ": answered in ms").isLessThan(10_000);
             if (r.status() == 200 && r.body().path().equals(SyncCodec.SYNC_PATH)) {
                 SyncResponse answer = SyncCodec.decode(utf8(r.text()), SyncResponse.class);
                 if (r.body().refusedOp() != 0) {
@@ -529,7 +529,6 @@ abstract class HostileBodyTest {
                 .isEqualTo(world.hubSnapshot(Set.of(SITE_A)));
         soft.assertThat(HubAttacks.checksum(world.hubStore, HubAttacks.worksitesBut(SITE_A)))
                 .as("every other worksite's data").isEqualTo(others);
-        soft.assertThat(millis).as("the whole corpus' time (ms)").isLessThan(60_000);
         soft.assertAll();
     }
 

@@ -589,7 +589,7 @@ class SyncModelPropertiesTest {
                 }
                 Set<String> scope = store.read(r -> r.worksitesOf(laptop.scopeKind, laptop.scopeId));
                 Map<String, Map<String, Object>> held = new SyncRepository(laptop.store).snapshot();
-                Map<String, Map<String, Object>> expected = hubSnapshot(scope);
+                Map<String, Map<String, Object>> expected = SyncWorld.snapshot(store, scope);
                 assertThat(differences(held, expected)).as("%s holds the hub's rows of its scope (laptop ≠ hub)",
                         laptop.name).isEmpty();
                 SyncRepository repository = new SyncRepository(laptop.store);
@@ -702,20 +702,6 @@ class SyncModelPropertiesTest {
             Set<String> all = new HashSet<>(hub.store().read(r -> r.worksitesOf("territory", SyncWorld.TERRITORY)));
             all.add(ELSEWHERE);
             return all;
-        }
-
-        private Map<String, Map<String, Object>> hubSnapshot(Set<String> worksites) {
-            Map<String, Map<String, Object>> rows = new TreeMap<>();
-            for (HubRow row : hub.store().read(r -> r.rowsAfter(worksites, 0, Integer.MAX_VALUE))) {
-                Map<String, Object> values = new TreeMap<>();
-                for (SyncSchema.Field f : SyncSchema.table(row.table()).orElseThrow().fields()) {
-                    Object v = row.data().get(f.name());
-                    values.put(f.name(), v == null ? null : v.toString());
-                }
-                values.put(SyncSchema.DELETED, String.valueOf(row.deleted()));
-                rows.put(row.table() + "/" + row.id(), values);
-            }
-            return rows;
         }
 
         /**

@@ -116,9 +116,13 @@ final class SyncWorld implements AutoCloseable {
 
     /** The hub's rows of these worksites, as the laptops' snapshots show them. */
     Map<String, Map<String, Object>> hubSnapshot(Set<String> worksites) {
+        return snapshot(hubStore, worksites);
+    }
+
+    /** {@code store}'s rows of these worksites, as {@code SyncRepository.snapshot()} shows a laptop's. */
+    static Map<String, Map<String, Object>> snapshot(HubStore store, Set<String> worksites) {
         Map<String, Map<String, Object>> rows = new TreeMap<>();
-        long last = hubStore.read(HubStore.HubReader::lastSequence);
-        for (HubRow row : hubStore.read(r -> r.rowsAfter(worksites, 0, Integer.MAX_VALUE))) {
+        for (HubRow row : store.read(r -> r.rowsAfter(worksites, 0, Integer.MAX_VALUE))) {
             Map<String, Object> values = new TreeMap<>();
             SyncSchema.Table table = SyncSchema.table(row.table()).orElseThrow();
             for (SyncSchema.Field f : table.fields()) {
@@ -128,7 +132,6 @@ final class SyncWorld implements AutoCloseable {
             values.put(SyncSchema.DELETED, String.valueOf(row.deleted()));
             rows.put(row.table() + "/" + row.id(), values);
         }
-        assert last >= 0;
         return rows;
     }
 
