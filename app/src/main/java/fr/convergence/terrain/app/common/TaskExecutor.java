@@ -4,9 +4,10 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /**
- * Runs work that touches the store or the disk away from the JavaFX thread and hands the result back on it.
- * The application uses {@link BackgroundTaskExecutor}; tests use {@link DirectTaskExecutor}, which runs
- * everything at once on the calling thread so that view models are deterministic to test.
+ * Runs work that touches the store, the disk or the network away from the JavaFX thread and hands the result
+ * back on it. The application uses {@link BackgroundTaskExecutor} (one for the store, one for the hub); tests use
+ * {@link DirectTaskExecutor}, which runs everything at once on the calling thread so that view models are
+ * deterministic to test.
  */
 public interface TaskExecutor {
 

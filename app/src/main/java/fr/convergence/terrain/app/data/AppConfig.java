@@ -19,7 +19,7 @@ public record AppConfig(DataFolder dataFolder, TaskExecutor executor, Clock cloc
     static final int DEMO_HASH_ITERATIONS = 10_000;
 
     public static AppConfig fromEnvironment() {
-        return new AppConfig(DataFolder.resolve(), new BackgroundTaskExecutor(), Clock.systemDefaultZone(),
+        return new AppConfig(DataFolder.resolve(), BackgroundTaskExecutor.forStore(), Clock.systemDefaultZone(),
                 new PasswordHasher(), new PasswordHasher(DEMO_HASH_ITERATIONS),
                 Duration.ofMinutes(Long.getLong("terrain.lock.minutes", DEFAULT_LOCK_MINUTES)),
                 Long.getLong("terrain.demo.seed", 2023));

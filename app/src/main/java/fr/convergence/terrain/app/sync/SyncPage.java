@@ -1,7 +1,9 @@
 package fr.convergence.terrain.app.sync;
 
+import fr.convergence.terrain.app.common.BackgroundTaskExecutor;
 import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.app.common.Styles;
+import fr.convergence.terrain.app.common.TaskExecutor;
 import fr.convergence.terrain.app.shell.Page;
 import fr.convergence.terrain.app.shell.PageContext;
 import java.util.List;
@@ -67,7 +69,7 @@ public final class SyncPage implements Page {
 
     /** The page as the application builds it: HTTP to the hub, its own network thread, the JavaFX timeline. */
     public static SyncPage create(PageContext context) {
-        SyncTaskExecutor network = new SyncTaskExecutor();
+        TaskExecutor network = BackgroundTaskExecutor.forNetwork();
         SyncViewModel model = new SyncViewModel(context.services().sync(), context.session(), context.executor(),
                 network, SyncScheduler.fx(), context.clock(), SyncPage::onFxThread);
         context.session().userProperty().addListener((obs, was, now) -> {

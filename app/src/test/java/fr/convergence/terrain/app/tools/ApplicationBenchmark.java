@@ -63,7 +63,7 @@ public final class ApplicationBenchmark {
         DataFolder folder = new DataFolder(data);
         fill(folder, clock, fast, today);
 
-        AppConfig config = new AppConfig(folder, new BackgroundTaskExecutor(), clock, fast, fast,
+        AppConfig config = new AppConfig(folder, BackgroundTaskExecutor.forStore(), clock, fast, fast,
                 Duration.ofHours(1), 1);
         Platform.startup(() -> { });
         Stage[] stage = new Stage[1];
