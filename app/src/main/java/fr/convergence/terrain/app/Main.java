@@ -12,6 +12,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(TerrainCommand.run(args));
+        System.exit(TerrainCommand.run(DesktopLauncher::launch, args));
     }
 }

@@ -1,8 +1,6 @@
 package fr.convergence.terrain.app;
 
 import fr.convergence.terrain.app.data.AppConfig;
-import fr.convergence.terrain.app.shell.AppFlow;
-import fr.convergence.terrain.app.shell.PageRegistry;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -13,7 +11,7 @@ public final class TerrainApplication extends Application {
 
     @Override
     public void start(Stage stage) {
-        flow = new AppFlow(stage, AppConfig.fromEnvironment(), PageRegistry.standard());
+        flow = new AppFlow(stage, AppConfig.fromEnvironment(), TerrainPages.standard());
         flow.start();
     }
 

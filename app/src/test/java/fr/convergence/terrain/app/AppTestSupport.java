@@ -3,7 +3,6 @@ package fr.convergence.terrain.app;
 import fr.convergence.terrain.app.common.DirectTaskExecutor;
 import fr.convergence.terrain.app.data.AppConfig;
 import fr.convergence.terrain.app.data.DataFolder;
-import fr.convergence.terrain.app.shell.AppFlow;
 import fr.convergence.terrain.app.shell.PageRegistry;
 import fr.convergence.terrain.core.security.PasswordHasher;
 import java.nio.file.Path;
@@ -55,7 +54,7 @@ abstract class AppTestSupport extends FxRobot {
 
     /** The pages of the main window; a test may wrap a factory to reach the page it drives. */
     PageRegistry registry() {
-        return PageRegistry.standard();
+        return TerrainPages.standard();
     }
 
     @BeforeEach

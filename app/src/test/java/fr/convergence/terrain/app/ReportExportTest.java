@@ -20,7 +20,7 @@ class ReportExportTest extends FeatureTestSupport {
 
     @Override
     PageRegistry registry() {
-        return PageRegistry.standard().replace("reports", ctx -> {
+        return TerrainPages.standard().replace("reports", ctx -> {
             reports = new ReportsPage(ctx);
             return reports;
         });

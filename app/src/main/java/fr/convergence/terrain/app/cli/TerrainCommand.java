@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Properties;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,37 +14,46 @@ import picocli.CommandLine.Command;
         description = "Convergence Terrain : suivi des chantiers d'insertion (PHC, CVG), hors ligne.",
         subcommands = {DemoCommand.class, PrintCommand.class, SyncCommand.class, ReportCommand.class,
                 CheckCommand.class, EditCommand.class})
-public final class TerrainCommand implements java.util.concurrent.Callable<Integer> {
+public final class TerrainCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    public static int run(String... args) {
-        CommandLine commandLine = new CommandLine(new TerrainCommand());
-        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("Erreur : " + e.getMessage());
-            return 1;
-        });
-        return commandLine.execute(args);
+    private final Callable<Integer> desktop;
+
+    private TerrainCommand(Callable<Integer> desktop) {
+        this.desktop = desktop;
     }
 
-    /** Runs a command with its output sent to the given writers (tests). */
+    /** Runs the command line; with no subcommand, {@code desktop} opens the application's window. */
+    public static int run(Callable<Integer> desktop, String... args) {
+        return commandLine(desktop).execute(args);
+    }
+
+    /** Runs a command with its output sent to the given writers (tests: there is no window to open). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new TerrainCommand());
+        CommandLine commandLine = commandLine(() -> {
+            throw new UnsupportedOperationException("pas de fenêtre ici");
+        });
         commandLine.setOut(out);
         commandLine.setErr(err);
+        return commandLine.execute(args);
+    }
+
+    private static CommandLine commandLine(Callable<Integer> desktop) {
+        CommandLine commandLine = new CommandLine(new TerrainCommand(desktop));
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("Erreur : " + e.getMessage());
             return 1;
         });
-        return commandLine.execute(args);
+        return commandLine;
     }
 
-    /** With no subcommand: the desktop application (JavaFX loads only from here). */
+    /** With no subcommand: the desktop application (JavaFX loads only from there). */
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         try {
-            return fr.convergence.terrain.app.DesktopLauncher.launch();
+            return desktop.call();
         } catch (UnsupportedOperationException | IllegalStateException | UnsatisfiedLinkError e) {
             spec.commandLine().getErr().println("L'application de bureau ne peut pas s'ouvrir sur cet écran : "
                     + e.getMessage() + "\nLes commandes en ligne restent disponibles (terrain --help).");

@@ -1,6 +1,5 @@
 package fr.convergence.terrain.app.data;
 
-import fr.convergence.terrain.app.sync.SyncStore;
 import fr.convergence.terrain.core.domain.Territory;
 import fr.convergence.terrain.core.domain.Worksite;
 import fr.convergence.terrain.core.service.Workstation;
@@ -12,8 +11,12 @@ import fr.convergence.terrain.sync.client.store.SyncRepository;
 import java.time.ZoneId;
 import java.util.Optional;
 
-/** The sync page's view of one open store (settings in {@code store_meta}, names from the reference tables). */
-public final class LocalSyncStore implements SyncStore {
+/**
+ * What {@code app.sync} needs of the open store, handed over by this package (the only one that opens it): the
+ * sync client's repository and engine, this laptop's identity, its settings (in {@code store_meta}), and the names
+ * of worksites and territories (from the reference tables) for the scope.
+ */
+public final class LocalSyncStore {
 
     private final TerrainStore store;
     private final SyncRepository repository;
@@ -27,47 +30,42 @@ public final class LocalSyncStore implements SyncStore {
         this.reference = new ReferenceRepository(store);
     }
 
-    @Override
     public SyncRepository repository() {
         return repository;
     }
 
-    @Override
+    /** The sync engine over this store, talking to the hub through {@code hub}. */
     public SyncEngine engine(HubClient hub) {
         return new SyncEngine(store, hub);
     }
 
-    @Override
+    /** Demo stores never enrol nor sync. */
     public boolean demo() {
         return workstation.demo();
     }
 
-    @Override
+    /** This laptop's device id (the last part of the versions it makes). */
     public String deviceId() {
         return store.deviceId();
     }
 
-    @Override
+    /** The zone dates and times are shown in. */
     public ZoneId zone() {
         return store.clock().getZone();
     }
 
-    @Override
     public Optional<String> setting(String key) {
         return store.meta(key);
     }
 
-    @Override
     public void putSetting(String key, String value) {
         store.putMeta(key, value);
     }
 
-    @Override
     public Optional<String> worksiteName(String worksiteId) {
         return reference.worksite(worksiteId).map(Worksite::name);
     }
 
-    @Override
     public Optional<String> territoryName(String territoryId) {
         return reference.territories().stream().filter(t -> t.id().equals(territoryId)).map(Territory::name)
                 .findFirst();

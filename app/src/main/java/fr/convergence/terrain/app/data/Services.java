@@ -1,6 +1,5 @@
 package fr.convergence.terrain.app.data;
 
-import fr.convergence.terrain.app.sync.SyncService;
 import fr.convergence.terrain.core.report.ReportService;
 import fr.convergence.terrain.core.security.PasswordHasher;
 import fr.convergence.terrain.core.service.AttendanceSheetService;
@@ -36,7 +35,7 @@ public final class Services implements AutoCloseable {
     private final PrintCatalogService printCatalog;
     private final AttendanceSheetService attendanceSheets;
     private final ReferralFormService referralForms;
-    private SyncService sync;
+    private LocalSyncStore syncStore;
 
     public Services(TerrainStore store, PasswordHasher hasher) {
         this.store = store;
@@ -107,12 +106,12 @@ public final class Services implements AutoCloseable {
         return referralForms;
     }
 
-    /** Sync with the national hub over this store, made on first use (HTTP transport). */
-    public synchronized SyncService sync() {
-        if (sync == null) {
-            sync = new SyncService(new LocalSyncStore(store), SyncService.http());
+    /** What the sync with the national hub needs of this store, made on first use. */
+    public synchronized LocalSyncStore syncStore() {
+        if (syncStore == null) {
+            syncStore = new LocalSyncStore(store);
         }
-        return sync;
+        return syncStore;
     }
 
     /** The store, for services of other features built in this package (never for views or view models). */

@@ -1,12 +1,5 @@
 package fr.convergence.terrain.app.shell;
 
-import fr.convergence.terrain.app.account.AccountsPage;
-import fr.convergence.terrain.app.participant.ParticipantsPage;
-import fr.convergence.terrain.app.print.PrintsPage;
-import fr.convergence.terrain.app.referral.ReferralsPage;
-import fr.convergence.terrain.app.report.ReportsPage;
-import fr.convergence.terrain.app.sync.SyncPage;
-import fr.convergence.terrain.app.week.WeekPage;
 import fr.convergence.terrain.core.domain.User;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,23 +9,12 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The main window's pages, in navigation order. Adding a feature is one line in {@link #standard()}:
- * {@code .add("id", "nav.key", ctx -> new MyPage(new MyViewModel(ctx.services()..., ctx.executor())))}.
+ * The main window's pages, in navigation order. The application lists its own where it is assembled
+ * ({@code TerrainPages}); this package knows pages only as {@link Page}s.
  */
 public final class PageRegistry {
 
     private final List<PageDefinition> pages = new ArrayList<>();
-
-    public static PageRegistry standard() {
-        return new PageRegistry()
-                .add("week", "nav.week", WeekPage::new)
-                .add("participants", "nav.participants", ParticipantsPage::new)
-                .add("referrals", "nav.referrals", ReferralsPage::new)
-                .add("reports", "nav.reports", ReportsPage::new)
-                .add("sync", "nav.sync", SyncPage::create).startAtSignIn("sync")
-                .add("print", "nav.print", PrintsPage::new)
-                .add("accounts", "account.nav", AccountsPage::new, AccountsPage::visibleTo);
-    }
 
     public PageRegistry add(String id, String labelKey, Function<PageContext, Page> factory) {
         return add(id, labelKey, factory, user -> true);

@@ -70,7 +70,7 @@ public final class SyncPage implements Page {
     /** The page as the application builds it: HTTP to the hub, its own network thread, the JavaFX timeline. */
     public static SyncPage create(PageContext context) {
         TaskExecutor network = BackgroundTaskExecutor.forNetwork();
-        SyncViewModel model = new SyncViewModel(context.services().sync(), context.session(), context.executor(),
+        SyncViewModel model = new SyncViewModel(new SyncService(context.services().syncStore(), SyncService.http()), context.session(), context.executor(),
                 network, SyncScheduler.fx(), context.clock(), SyncPage::onFxThread);
         context.session().userProperty().addListener((obs, was, now) -> {
             if (now == null || was == null || !now.id().equals(was.id())) {

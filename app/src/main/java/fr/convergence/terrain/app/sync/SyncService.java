@@ -1,5 +1,6 @@
 package fr.convergence.terrain.app.sync;
 
+import fr.convergence.terrain.app.data.LocalSyncStore;
 import fr.convergence.terrain.sync.client.HttpHubClient;
 import fr.convergence.terrain.sync.client.HubClient;
 import fr.convergence.terrain.sync.client.SyncEngine;
@@ -24,7 +25,7 @@ public final class SyncService {
     /** Store setting: whether this laptop syncs on its own when the hub answers ("false" turns it off). */
     static final String AUTO_SYNC_META = "sync_auto";
 
-    private final SyncStore store;
+    private final LocalSyncStore store;
     private final Function<URI, HubClient> transports;
     private final SyncRepository repository;
     private final SyncDescriptions descriptions;
@@ -32,7 +33,7 @@ public final class SyncService {
     private HubClient client;
 
     /** @param transports makes the hub transport for an address (HTTP in the application, fakes in tests) */
-    public SyncService(SyncStore store, Function<URI, HubClient> transports) {
+    public SyncService(LocalSyncStore store, Function<URI, HubClient> transports) {
         this.store = store;
         this.transports = transports;
         this.repository = store.repository();

@@ -3,8 +3,8 @@ package fr.convergence.terrain.app.tools;
 import fr.convergence.terrain.app.common.BackgroundTaskExecutor;
 import fr.convergence.terrain.app.data.AppConfig;
 import fr.convergence.terrain.app.data.DataFolder;
-import fr.convergence.terrain.app.shell.AppFlow;
-import fr.convergence.terrain.app.shell.PageRegistry;
+import fr.convergence.terrain.app.AppFlow;
+import fr.convergence.terrain.app.TerrainPages;
 import fr.convergence.terrain.app.week.DayCell;
 import fr.convergence.terrain.app.week.WeekPage;
 import fr.convergence.terrain.app.week.WeekRowModel;
@@ -69,7 +69,7 @@ public final class ApplicationBenchmark {
         Stage[] stage = new Stage[1];
         AppFlow flow = ToolSupport.onFx(() -> {
             stage[0] = new Stage();
-            AppFlow created = new AppFlow(stage[0], config, PageRegistry.standard());
+            AppFlow created = new AppFlow(stage[0], config, TerrainPages.standard());
             created.start();
             return created;
         });

@@ -4,8 +4,8 @@ import fr.convergence.terrain.app.common.DirectTaskExecutor;
 import fr.convergence.terrain.app.data.AppConfig;
 import fr.convergence.terrain.app.data.DataFolder;
 import fr.convergence.terrain.app.participant.ParticipantsPage;
-import fr.convergence.terrain.app.shell.AppFlow;
-import fr.convergence.terrain.app.shell.PageRegistry;
+import fr.convergence.terrain.app.AppFlow;
+import fr.convergence.terrain.app.TerrainPages;
 import fr.convergence.terrain.app.week.WeekPage;
 import fr.convergence.terrain.app.week.WeekRowModel;
 import fr.convergence.terrain.core.security.PasswordHasher;
@@ -45,7 +45,7 @@ public final class ScreenshotTour {
         Stage[] stage = new Stage[1];
         AppFlow flow = ToolSupport.onFx(() -> {
             stage[0] = new Stage();
-            AppFlow created = new AppFlow(stage[0], config, PageRegistry.standard());
+            AppFlow created = new AppFlow(stage[0], config, TerrainPages.standard());
             created.start();
             return created;
         });

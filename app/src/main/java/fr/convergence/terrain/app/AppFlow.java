@@ -1,4 +1,4 @@
-package fr.convergence.terrain.app.shell;
+package fr.convergence.terrain.app;
 
 import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.app.common.Styles;
@@ -9,6 +9,10 @@ import fr.convergence.terrain.app.session.IdleLock;
 import fr.convergence.terrain.app.session.Session;
 import fr.convergence.terrain.app.session.SignInView;
 import fr.convergence.terrain.app.session.SignInViewModel;
+import fr.convergence.terrain.app.shell.MainWindowView;
+import fr.convergence.terrain.app.shell.MainWindowViewModel;
+import fr.convergence.terrain.app.shell.PageContext;
+import fr.convergence.terrain.app.shell.PageRegistry;
 import fr.convergence.terrain.app.welcome.SetupView;
 import fr.convergence.terrain.app.welcome.SetupViewModel;
 import fr.convergence.terrain.app.welcome.WelcomeView;
