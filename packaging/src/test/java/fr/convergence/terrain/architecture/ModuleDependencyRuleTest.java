@@ -1,19 +1,24 @@
 package fr.convergence.terrain.architecture;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The dependency rule of DESIGN.md, checked over the classes of every module (this module sees them all):
  * core and protocol depend on nothing of ours, client on core + protocol, hub on core + protocol, nothing on
- * app or hub; JavaFX only in app; jOOQ only in store packages; views never reach the store.
+ * app or hub; JavaFX only in app; jOOQ only in store packages; views never reach the store; and inside every
+ * module, no two packages need each other.
  */
 class ModuleDependencyRuleTest {
 
@@ -103,6 +108,66 @@ class ModuleDependencyRuleTest {
         check(noClasses().that().resideInAPackage(APP).and().haveSimpleNameEndingWith("View")
                 .should().dependOnClassesThat().resideInAPackage("fr.convergence.terrain.core.store..")
                 .because("a view talks to its view model only (MVVM)"));
+    }
+
+    @Test
+    void corePackagesNeedNoOneAnotherInACircle() {
+        checkNoCycles(CORE);
+    }
+
+    @Test
+    void protocolPackagesNeedNoOneAnotherInACircle() {
+        checkNoCycles(PROTOCOL);
+    }
+
+    @Test
+    void clientPackagesNeedNoOneAnotherInACircle() {
+        checkNoCycles(CLIENT);
+    }
+
+    @Test
+    void hubPackagesNeedNoOneAnotherInACircle() {
+        checkNoCycles(HUB);
+    }
+
+    @Test
+    void appPackagesNeedNoOneAnotherInACircle() {
+        checkNoCycles(APP);
+    }
+
+    private static void checkNoCycles(String module) {
+        slices().assignedFrom(packagesUnder(module.substring(0, module.length() - 2))).should().beFreeOfCycles()
+                .because("each concept has one home: two packages that need each other are one concept split in two, "
+                        + "or a lower layer reaching up (the shell knows pages only as Page, the application's root "
+                        + "package assembles them)")
+                .check(classes);
+    }
+
+    /**
+     * One slice per package right under {@code root} ({@code app.sync}, {@code app.shell}…, with their
+     * subpackages), and the root package itself as one more, so that a cycle through {@code Hub}, {@code SyncEngine}
+     * or the application's assembly is seen too (a plain {@code matching("root.(*)..")} leaves the root out).
+     */
+    private static SliceAssignment packagesUnder(String root) {
+        return new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                String name = javaClass.getPackageName();
+                if (name.equals(root)) {
+                    return SliceIdentifier.of(root);
+                }
+                if (!name.startsWith(root + ".")) {
+                    return SliceIdentifier.ignore();
+                }
+                String under = name.substring(root.length() + 1);
+                return SliceIdentifier.of(root + "." + under.split("\\.")[0]);
+            }
+
+            @Override
+            public String getDescription() {
+                return "packages of " + root;
+            }
+        };
     }
 
     private static void check(ArchRule rule) {
