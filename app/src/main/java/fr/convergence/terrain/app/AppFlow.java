@@ -13,6 +13,8 @@ import fr.convergence.terrain.app.shell.MainWindowView;
 import fr.convergence.terrain.app.shell.MainWindowViewModel;
 import fr.convergence.terrain.app.shell.PageContext;
 import fr.convergence.terrain.app.shell.PageRegistry;
+import fr.convergence.terrain.app.sync.SyncAgent;
+import fr.convergence.terrain.app.sync.SyncService;
 import fr.convergence.terrain.app.welcome.SetupView;
 import fr.convergence.terrain.app.welcome.SetupViewModel;
 import fr.convergence.terrain.app.welcome.WelcomeView;
@@ -25,6 +27,8 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -38,7 +42,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Which screen the window shows: first start (demo or installation), sign-in, the main window, and the lock
- * screen over it. Owns the open store's {@link Services} and the {@link Session}.
+ * screen over it. Owns the open store's {@link Services}, the {@link Session}, and from sign-in to sign-out the
+ * laptop's {@link SyncAgent}, whose state the status bar and the Synchronisation page watch.
  */
 public final class AppFlow {
 
@@ -47,20 +52,22 @@ public final class AppFlow {
 
     private final Stage stage;
     private final AppConfig config;
-    private final PageRegistry registry;
+    private final Function<SyncAgent, PageRegistry> pages;
     private final Session session = new Session();
     private final StackPane root = new StackPane();
     private Services services;
     private boolean demo;
     private String worksiteName = "";
     private MainWindowView mainWindow;
+    private SyncAgent sync;
     private Consumer<String> screenListener = screen -> { };
     private boolean startupReported;
 
-    public AppFlow(Stage stage, AppConfig config, PageRegistry registry) {
+    /** @param pages the main window's pages around the signed-in user's sync ({@link TerrainPages#standard}) */
+    public AppFlow(Stage stage, AppConfig config, Function<SyncAgent, PageRegistry> pages) {
         this.stage = stage;
         this.config = config;
-        this.registry = registry;
+        this.pages = pages;
     }
 
     /** Shows the window and the first screen; the store opens on the background executor. */
@@ -136,8 +143,7 @@ public final class AppFlow {
     }
 
     public void showSetup() {
-        session.signOut();
-        mainWindow = null;
+        signOut();
         if (services != null) {
             services.close();
             services = null;
@@ -165,19 +171,47 @@ public final class AppFlow {
             show(mainWindow.root(), "main");
             return;
         }
-        MainWindowViewModel viewModel = new MainWindowViewModel(services, session, config.executor(), demo);
+        stopSync();
+        sync = new SyncAgent(new SyncService(services.syncStore(), SyncService.http()), session, config.executor(),
+                config.network(), config.scheduler(), config.clock(), AppFlow::onFxThread);
+        PageRegistry registry = pages.apply(sync);
+        MainWindowViewModel viewModel = new MainWindowViewModel(services, session, config.executor(), demo,
+                sync.state().hubStatusProperty(), sync.state().pendingProperty());
         mainWindow = new MainWindowView(viewModel, registry,
                 navigation -> new PageContext(services, session, config.executor(), config.clock(), navigation),
                 this::switchUser, this::showSetup);
         show(mainWindow.root(), "main");
+        // The automatic sync starts at sign-in, without waiting for the Synchronisation page to be opened.
+        sync.start();
         mainWindow.open(registry.pages().get(0).id());
     }
 
     /** Two clicks from any page: this button, then the other person's name. */
     public void switchUser() {
+        signOut();
+        showSignIn(null);
+    }
+
+    private void signOut() {
         session.signOut();
         mainWindow = null;
-        showSignIn(null);
+        stopSync();
+    }
+
+    private void stopSync() {
+        if (sync != null) {
+            sync.stop();
+            sync = null;
+        }
+    }
+
+    /** Progress of a sync comes from the network thread; the state changes on the JavaFX thread. */
+    private static void onFxThread(Runnable update) {
+        if (Platform.isFxApplicationThread()) {
+            update.run();
+        } else {
+            Platform.runLater(update);
+        }
     }
 
     private void show(Parent screen, String name) {
@@ -256,6 +290,8 @@ public final class AppFlow {
     }
 
     public void stop() {
+        stopSync();
+        config.network().shutdown();
         config.executor().shutdown();
         if (services != null) {
             services.close();

@@ -1,8 +1,8 @@
 package fr.convergence.terrain.app;
 
 /**
- * Starts the desktop application. Its signature has no JavaFX type, so the command line can reference it
- * without loading the toolkit; JavaFX classes load only when {@link #launch} runs.
+ * Starts the desktop application. Its signature has no JavaFX type, so {@link Main} can hand it to the command
+ * line without loading the toolkit; JavaFX classes load only when {@link #launch} runs.
  */
 public final class DesktopLauncher {
 

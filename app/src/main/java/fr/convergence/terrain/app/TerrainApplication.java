@@ -11,7 +11,7 @@ public final class TerrainApplication extends Application {
 
     @Override
     public void start(Stage stage) {
-        flow = new AppFlow(stage, AppConfig.fromEnvironment(), TerrainPages.standard());
+        flow = new AppFlow(stage, AppConfig.fromEnvironment(), TerrainPages::standard);
         flow.start();
     }
 

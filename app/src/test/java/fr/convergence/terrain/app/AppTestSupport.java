@@ -1,9 +1,11 @@
 package fr.convergence.terrain.app;
 
 import fr.convergence.terrain.app.common.DirectTaskExecutor;
+import fr.convergence.terrain.app.common.Scheduler;
 import fr.convergence.terrain.app.data.AppConfig;
 import fr.convergence.terrain.app.data.DataFolder;
 import fr.convergence.terrain.app.shell.PageRegistry;
+import fr.convergence.terrain.app.sync.SyncAgent;
 import fr.convergence.terrain.core.security.PasswordHasher;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,6 +13,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
@@ -52,19 +55,22 @@ abstract class AppTestSupport extends FxRobot {
         return Duration.ofMinutes(10);
     }
 
-    /** The pages of the main window; a test may wrap a factory to reach the page it drives. */
-    PageRegistry registry() {
-        return TerrainPages.standard();
+    /** The pages of the main window around the sync; a test may wrap a factory to reach the page it drives. */
+    Function<SyncAgent, PageRegistry> pages() {
+        return TerrainPages::standard;
     }
 
     @BeforeEach
     void startApplication() throws Exception {
         DataFolder folder = new DataFolder(dataDir);
         prepare(folder);
-        AppConfig config = new AppConfig(folder, new DirectTaskExecutor(), clock(), FAST, FAST, idleLock(), 7);
+        // No test laptop is enrolled: the automatic sync never plans a later look at the hub here.
+        Scheduler never = (delay, action) -> () -> { };
+        AppConfig config = new AppConfig(folder, new DirectTaskExecutor(), new DirectTaskExecutor(), never, clock(),
+                FAST, FAST, idleLock(), 7);
         Stage primary = FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
-            flow = new AppFlow(stage, config, registry());
+            flow = new AppFlow(stage, config, pages());
             flow.onScreen(screen::set);
             flow.start();
         });

@@ -3,12 +3,14 @@ package fr.convergence.terrain.app;
 import fr.convergence.terrain.app.report.ReportsPage;
 import fr.convergence.terrain.app.report.ReportsViewModel;
 import fr.convergence.terrain.app.shell.PageRegistry;
+import fr.convergence.terrain.app.sync.SyncAgent;
 import fr.convergence.terrain.core.report.Report;
 import fr.convergence.terrain.core.report.ReportScope;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 import javafx.scene.chart.XYChart;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +21,8 @@ class ReportExportTest extends FeatureTestSupport {
     private ReportsPage reports;
 
     @Override
-    PageRegistry registry() {
-        return TerrainPages.standard().replace("reports", ctx -> {
+    Function<SyncAgent, PageRegistry> pages() {
+        return sync -> TerrainPages.standard(sync).replace("reports", ctx -> {
             reports = new ReportsPage(ctx);
             return reports;
         });

@@ -7,8 +7,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * Who is using the shared laptop now, whether the session is locked, and a counter of saved changes that
@@ -19,7 +17,6 @@ public final class Session {
     private final ReadOnlyObjectWrapper<User> user = new ReadOnlyObjectWrapper<>(this, "user");
     private final ReadOnlyBooleanWrapper locked = new ReadOnlyBooleanWrapper(this, "locked");
     private final ReadOnlyLongWrapper changes = new ReadOnlyLongWrapper(this, "changes");
-    private final ReadOnlyStringWrapper hubState = new ReadOnlyStringWrapper(this, "hubState", "");
 
     public ReadOnlyObjectProperty<User> userProperty() {
         return user.getReadOnlyProperty();
@@ -61,17 +58,5 @@ public final class Session {
 
     public void changed() {
         changes.set(changes.get() + 1);
-    }
-
-    /**
-     * What the status bar says of the hub ("Hub : en ligne"…), told by the automatic sync that watches it from
-     * sign-in; empty when sync does not apply (demo store, laptop not enrolled).
-     */
-    public ReadOnlyStringProperty hubStateProperty() {
-        return hubState.getReadOnlyProperty();
-    }
-
-    public void hubState(String text) {
-        hubState.set(text == null ? "" : text);
     }
 }

@@ -135,11 +135,6 @@ public final class MainWindowView implements PageContext.Navigation {
             }
         });
         viewModel.refreshStatus();
-        for (PageDefinition page : registry.pages()) {
-            if (page.startsAtSignIn() && page.visibleTo().test(context.user())) {
-                built.computeIfAbsent(page.id(), id -> page.factory().apply(context)).startInBackground();
-            }
-        }
     }
 
     /** Builds the page context given this window as the navigation. */

@@ -6,12 +6,18 @@ import fr.convergence.terrain.app.data.Services;
 import fr.convergence.terrain.app.session.Session;
 import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.service.StatusService.StoreStatus;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
-/** The main window's state: status bar texts, the signed-in user, the demo marker. */
+/**
+ * The main window's state: status bar texts, the signed-in user, the demo marker. What the status bar says of the
+ * sync (the hub, the changes waiting for it) is the sync's own state, handed over where the application is
+ * assembled: the Synchronisation page watches the same.
+ */
 public final class MainWindowViewModel {
 
     private final Services services;
@@ -21,29 +27,38 @@ public final class MainWindowViewModel {
     private final ReadOnlyStringWrapper userText = new ReadOnlyStringWrapper(this, "userText", "");
     private final ReadOnlyStringWrapper userName = new ReadOnlyStringWrapper(this, "userName", "");
     private final ReadOnlyStringWrapper pendingText = new ReadOnlyStringWrapper(this, "pendingText", "");
+    private final ReadOnlyStringProperty hubState;
     private final ReadOnlyBooleanWrapper demo = new ReadOnlyBooleanWrapper(this, "demo");
 
-    public MainWindowViewModel(Services services, Session session, TaskExecutor executor, boolean demoStore) {
+    /**
+     * @param hubState what the status bar says of the hub ("Hub : en ligne"…), empty where sync does not apply
+     * @param pending the changes the hub has not acknowledged yet, -1 until known
+     */
+    public MainWindowViewModel(Services services, Session session, TaskExecutor executor, boolean demoStore,
+                               ReadOnlyStringProperty hubState, ReadOnlyIntegerProperty pending) {
         this.services = services;
         this.session = session;
         this.executor = executor;
+        this.hubState = hubState;
         demo.set(demoStore);
+        pendingText.bind(Bindings.createStringBinding(() -> pending.get() < 0 ? ""
+                : pending.get() == 0 ? I18n.t("status.pending.none") : I18n.t("status.pending", pending.get()),
+                pending));
         User user = session.user();
         userText.set(user == null ? "" : I18n.t("status.user", user.displayName(), user.role().label()));
         userName.set(user == null ? "" : user.displayName());
         session.changesProperty().addListener((obs, was, now) -> refreshStatus());
     }
 
+    /** Reads the worksite and its participants again (after a saved change). */
     public void refreshStatus() {
-        executor.run(() -> services.status().status(), this::show, e -> pendingText.set(""));
+        executor.run(() -> services.status().status(), this::show, e -> { });
     }
 
     private void show(StoreStatus status) {
         storeText.set(status.worksite()
                 .map(w -> I18n.t("status.store", w.name(), status.participants()))
                 .orElse(I18n.t("status.noWorksite")));
-        pendingText.set(status.pendingChanges() == 0 ? I18n.t("status.pending.none")
-                : I18n.t("status.pending", status.pendingChanges()));
     }
 
     public void lock() {
@@ -69,7 +84,7 @@ public final class MainWindowViewModel {
 
     /** The hub's state as the automatic sync last saw it (empty for a demo store or a laptop not enrolled). */
     public ReadOnlyStringProperty hubStateProperty() {
-        return session.hubStateProperty();
+        return hubState;
     }
 
     public ReadOnlyBooleanProperty demoProperty() {

@@ -15,13 +15,6 @@ public interface Page {
     default void shown() {
     }
 
-    /**
-     * Called once when the main window opens, for pages registered to start at sign-in: work that goes on while
-     * another page is shown (the automatic sync). Most pages do nothing here.
-     */
-    default void startInBackground() {
-    }
-
     /** The control to focus when the page is shown, if any. */
     default Node focusTarget() {
         return null;

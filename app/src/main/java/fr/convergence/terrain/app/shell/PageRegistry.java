@@ -30,23 +30,16 @@ public final class PageRegistry {
         return this;
     }
 
-    /** Replaces the factory of a registered page (a feature taking over its placeholder). */
+    /** Replaces the factory of a registered page (a test wrapping it to reach the page it drives). */
     public PageRegistry replace(String id, Function<PageContext, Page> factory) {
         for (int i = 0; i < pages.size(); i++) {
             if (pages.get(i).id().equals(id)) {
                 PageDefinition old = pages.get(i);
-                pages.set(i, new PageDefinition(id, old.labelKey(), factory, old.visibleTo(), old.startsAtSignIn()));
+                pages.set(i, new PageDefinition(id, old.labelKey(), factory, old.visibleTo()));
                 return this;
             }
         }
         throw new IllegalArgumentException("No page " + id);
-    }
-
-    /** Builds and starts the page when the main window opens, not on first visit (the automatic sync). */
-    public PageRegistry startAtSignIn(String id) {
-        PageDefinition old = find(id).orElseThrow(() -> new IllegalArgumentException("No page " + id));
-        pages.set(pages.indexOf(old), new PageDefinition(id, old.labelKey(), old.factory(), old.visibleTo(), true));
-        return this;
     }
 
     public List<PageDefinition> pages() {

@@ -1,13 +1,11 @@
 package fr.convergence.terrain.app.sync;
 
-import fr.convergence.terrain.app.common.BackgroundTaskExecutor;
 import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.app.common.Styles;
-import fr.convergence.terrain.app.common.TaskExecutor;
 import fr.convergence.terrain.app.shell.Page;
-import fr.convergence.terrain.app.shell.PageContext;
+import fr.convergence.terrain.app.sync.SyncState.Connection;
+import fr.convergence.terrain.app.sync.SyncState.MessageKind;
 import java.util.List;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -65,34 +63,6 @@ public final class SyncPage implements Page {
         model.quarantine().addListener((ListChangeListener<QuarantineRow>) c -> drawQuarantine());
         drawConflicts();
         drawQuarantine();
-    }
-
-    /** The page as the application builds it: HTTP to the hub, its own network thread, the JavaFX timeline. */
-    public static SyncPage create(PageContext context) {
-        TaskExecutor network = BackgroundTaskExecutor.forNetwork();
-        SyncViewModel model = new SyncViewModel(new SyncService(context.services().syncStore(), SyncService.http()), context.session(), context.executor(),
-                network, SyncScheduler.fx(), context.clock(), SyncPage::onFxThread);
-        context.session().userProperty().addListener((obs, was, now) -> {
-            if (now == null || was == null || !now.id().equals(was.id())) {
-                model.stop();
-                network.shutdown();
-            }
-        });
-        return new SyncPage(model);
-    }
-
-    /** The automatic sync starts at sign-in, without waiting for the page to be opened. */
-    @Override
-    public void startInBackground() {
-        model.shown();
-    }
-
-    private static void onFxThread(Runnable update) {
-        if (Platform.isFxApplicationThread()) {
-            update.run();
-        } else {
-            Platform.runLater(update);
-        }
     }
 
     private Node statusCard() {
@@ -155,6 +125,7 @@ public final class SyncPage implements Page {
         message.managedProperty().bind(message.textProperty().isNotEmpty());
         message.visibleProperty().bind(message.managedProperty());
         model.messageKindProperty().addListener((obs, was, kind) -> styleMessage(message, kind));
+        styleMessage(message, model.messageKindProperty().get());
 
         VBox card = new VBox(8, stateLine, hub, last, pending, syncLine, autoLine, message);
         card.getStyleClass().add(Styles.CARD);
@@ -351,7 +322,7 @@ public final class SyncPage implements Page {
         return card;
     }
 
-    private static void styleDot(Label dot, SyncViewModel.Connection state) {
+    private static void styleDot(Label dot, Connection state) {
         dot.getStyleClass().removeAll("sync-online", "sync-offline", "sync-unknown");
         dot.getStyleClass().add(switch (state) {
             case ONLINE -> "sync-online";
@@ -360,7 +331,7 @@ public final class SyncPage implements Page {
         });
     }
 
-    private static void styleMessage(Label message, SyncViewModel.MessageKind kind) {
+    private static void styleMessage(Label message, MessageKind kind) {
         message.getStyleClass().removeAll(Styles.ERROR, Styles.SUCCESS, Styles.HINT);
         switch (kind) {
             case ERROR -> message.getStyleClass().add(Styles.ERROR);

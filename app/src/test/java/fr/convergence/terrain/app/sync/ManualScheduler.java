@@ -1,10 +1,11 @@
 package fr.convergence.terrain.app.sync;
 
+import fr.convergence.terrain.app.common.Scheduler;
 import java.time.Duration;
 import java.util.Optional;
 
 /** Holds the automatic sync's next step so that a test sees the delay asked for and fires it when it wants. */
-final class ManualScheduler implements SyncScheduler {
+final class ManualScheduler implements Scheduler {
 
     private Duration delay;
     private Runnable action;

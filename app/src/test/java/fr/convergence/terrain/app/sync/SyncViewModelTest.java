@@ -6,8 +6,8 @@ import fr.convergence.terrain.app.common.DirectTaskExecutor;
 import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.app.data.LocalSyncStore;
 import fr.convergence.terrain.app.session.Session;
-import fr.convergence.terrain.app.sync.SyncViewModel.Connection;
-import fr.convergence.terrain.app.sync.SyncViewModel.MessageKind;
+import fr.convergence.terrain.app.sync.SyncState.Connection;
+import fr.convergence.terrain.app.sync.SyncState.MessageKind;
 import fr.convergence.terrain.core.domain.ContractType;
 import fr.convergence.terrain.core.domain.Enrolment;
 import fr.convergence.terrain.core.domain.HoursKind;
@@ -37,8 +37,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Synchronisation page's view model against the real sync client and store, with a fake hub transport, direct
- * executors and a hand-fired scheduler: every step is finished when the call returns.
+ * The sync agent and the Synchronisation page's view model that presents it, against the real sync client and
+ * store, with a fake hub transport, direct executors and a hand-fired scheduler: every step is finished when the
+ * call returns.
  */
 class SyncViewModelTest {
 
@@ -55,6 +56,7 @@ class SyncViewModelTest {
     final FakeHub hub = new FakeHub();
     final ManualScheduler scheduler = new ManualScheduler();
     final Session session = new Session();
+    SyncAgent agent;
     SyncViewModel model;
 
     @BeforeEach
@@ -70,7 +72,12 @@ class SyncViewModelTest {
                 new Enrolment(null, null, null, Programme.CVG, ContractType.CDDI, MONDAY.minusMonths(2),
                         MONDAY.plusMonths(10), 26, null, null, null, null, null, null)).value().orElseThrow();
         session.signIn(esp);
-        model = new SyncViewModel(new SyncService(new LocalSyncStore(store), url -> hub), session, new DirectTaskExecutor(),
+        agent = agent();
+        model = new SyncViewModel(agent, PARIS);
+    }
+
+    private SyncAgent agent() {
+        return new SyncAgent(new SyncService(new LocalSyncStore(store), url -> hub), session, new DirectTaskExecutor(),
                 new DirectTaskExecutor(), scheduler, CLOCK, Runnable::run);
     }
 
@@ -117,7 +124,7 @@ class SyncViewModelTest {
         assertThat(model.messageKindProperty().get()).isEqualTo(MessageKind.SUCCESS);
         assertThat(model.messageProperty().get()).startsWith("Synchronisation terminée : " + before);
         assertThat(session.changesProperty().get()).isPositive();
-        assertThat(scheduler.pending()).contains(SyncViewModel.POLL);
+        assertThat(scheduler.pending()).contains(SyncSchedule.POLL);
         assertThat(model.autoTextProperty().get()).isEqualTo(
                 "Synchronisation automatique : prochaine vérification le 18/03/2026 à 10:01.");
     }
@@ -276,7 +283,7 @@ class SyncViewModelTest {
         scheduler.fire();
         assertThat(model.connectionProperty().get()).isEqualTo(Connection.OFFLINE);
         assertThat(model.connectionTextProperty().get()).isEqualTo("Hors ligne — le hub ne répond pas");
-        assertThat(session.hubStateProperty().get()).as("the status bar of every page").isEqualTo("Hub : hors ligne");
+        assertThat(agent.state().hubStatusProperty().get()).as("the status bar of every page").isEqualTo("Hub : hors ligne");
         assertThat(scheduler.pending()).contains(Duration.ofSeconds(15));
         assertThat(model.autoTextProperty().get())
                 .isEqualTo("Nouvelle tentative automatique le 18/03/2026 à 10:00 (essai 2).");
@@ -289,11 +296,11 @@ class SyncViewModelTest {
         hub.up = true;
         scheduler.fire();
         assertThat(model.connectionProperty().get()).isEqualTo(Connection.ONLINE);
-        assertThat(session.hubStateProperty().get()).isEqualTo("Hub : en ligne");
+        assertThat(agent.state().hubStatusProperty().get()).isEqualTo("Hub : en ligne");
         assertThat(model.pendingProperty().get()).isZero();
         assertThat(hub.requests.get(hub.requests.size() - 1).operations())
                 .anyMatch(op -> "06 12 12 12 12".equals(op.fields().get("phone")));
-        assertThat(scheduler.pending()).contains(SyncViewModel.POLL);
+        assertThat(scheduler.pending()).contains(SyncSchedule.POLL);
     }
 
     @Test
@@ -320,8 +327,7 @@ class SyncViewModelTest {
         assertThat(model.autoTextProperty().get()).startsWith("Synchronisation automatique désactivée");
         assertThat(new SyncService(new LocalSyncStore(store), url -> hub).autoSync()).isFalse();
 
-        SyncViewModel again = new SyncViewModel(new SyncService(new LocalSyncStore(store), url -> hub), session, new DirectTaskExecutor(),
-                new DirectTaskExecutor(), scheduler, CLOCK, Runnable::run);
+        SyncViewModel again = new SyncViewModel(agent(), PARIS);
         again.shown();
         assertThat(again.autoSyncProperty().get()).isFalse();
         assertThat(again.connectionProperty().get()).as("the state is still shown").isEqualTo(Connection.ONLINE);
@@ -329,12 +335,43 @@ class SyncViewModelTest {
     }
 
     @Test
+    void atSignOutNothingIsPlannedAnyMoreAndTheStatusBarNoLongerSpeaksOfTheHub() {
+        enrolAndSync();
+        assertThat(agent.state().hubStatusProperty().get()).isEqualTo("Hub : en ligne");
+        assertThat(scheduler.pending()).contains(SyncSchedule.POLL);
+
+        agent.stop();
+        participantsEditPhone("06 14 14 14 14");
+
+        assertThat(scheduler.pending()).isEmpty();
+        assertThat(agent.state().hubStatusProperty().get()).isEmpty();
+        model.shown();
+        assertThat(scheduler.pending()).as("a page still open does not wake it").isEmpty();
+        assertThat(hub.requests.get(hub.requests.size() - 1).operations())
+                .noneMatch(op -> "06 14 14 14 14".equals(op.fields().get("phone")));
+    }
+
+    @Test
+    void aPageOpenedLaterShowsWhatTheAgentAlreadyKnows() {
+        agent.start();
+        agent.enrol("https://hub.test:7070", FakeHub.CODE, "Portable ESP");
+
+        SyncViewModel opened = new SyncViewModel(agent, PARIS);
+
+        assertThat(opened.connectionTextProperty().get()).isEqualTo("En ligne — le hub répond");
+        assertThat(opened.pendingTextProperty().get()).isEqualTo("Aucune modification en attente d’envoi");
+        assertThat(opened.lastSyncTextProperty().get()).isEqualTo("Dernière synchronisation : le 18/03/2026 à 10:00");
+        assertThat(opened.messageKindProperty().get()).isEqualTo(MessageKind.SUCCESS);
+        assertThat(opened.autoSyncProperty().get()).isTrue();
+    }
+
+    @Test
     void backoffDoublesFromFifteenSecondsUpToFifteenMinutes() {
-        assertThat(SyncViewModel.backoff(1)).isEqualTo(Duration.ofSeconds(15));
-        assertThat(SyncViewModel.backoff(2)).isEqualTo(Duration.ofSeconds(30));
-        assertThat(SyncViewModel.backoff(5)).isEqualTo(Duration.ofMinutes(4));
-        assertThat(SyncViewModel.backoff(7)).isEqualTo(Duration.ofMinutes(15));
-        assertThat(SyncViewModel.backoff(60)).isEqualTo(Duration.ofMinutes(15));
+        assertThat(SyncSchedule.backoff(1)).isEqualTo(Duration.ofSeconds(15));
+        assertThat(SyncSchedule.backoff(2)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(SyncSchedule.backoff(5)).isEqualTo(Duration.ofMinutes(4));
+        assertThat(SyncSchedule.backoff(7)).isEqualTo(Duration.ofMinutes(15));
+        assertThat(SyncSchedule.backoff(60)).isEqualTo(Duration.ofMinutes(15));
     }
 
     private void participantsEditPhone(String phone) {

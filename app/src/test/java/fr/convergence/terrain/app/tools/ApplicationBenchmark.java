@@ -1,6 +1,7 @@
 package fr.convergence.terrain.app.tools;
 
 import fr.convergence.terrain.app.common.BackgroundTaskExecutor;
+import fr.convergence.terrain.app.common.Scheduler;
 import fr.convergence.terrain.app.data.AppConfig;
 import fr.convergence.terrain.app.data.DataFolder;
 import fr.convergence.terrain.app.AppFlow;
@@ -63,13 +64,14 @@ public final class ApplicationBenchmark {
         DataFolder folder = new DataFolder(data);
         fill(folder, clock, fast, today);
 
-        AppConfig config = new AppConfig(folder, BackgroundTaskExecutor.forStore(), clock, fast, fast,
+        AppConfig config = new AppConfig(folder, BackgroundTaskExecutor.forStore(), BackgroundTaskExecutor.forNetwork(),
+                Scheduler.fx(), clock, fast, fast,
                 Duration.ofHours(1), 1);
         Platform.startup(() -> { });
         Stage[] stage = new Stage[1];
         AppFlow flow = ToolSupport.onFx(() -> {
             stage[0] = new Stage();
-            AppFlow created = new AppFlow(stage[0], config, TerrainPages.standard());
+            AppFlow created = new AppFlow(stage[0], config, TerrainPages::standard);
             created.start();
             return created;
         });

@@ -39,13 +39,14 @@ public final class ScreenshotTour {
         ZoneId paris = ZoneId.of("Europe/Paris");
         Clock clock = Clock.fixed(LocalDate.of(2026, 3, 18).atTime(10, 0).atZone(paris).toInstant(), paris);
         PasswordHasher fast = new PasswordHasher(1000);
-        AppConfig config = new AppConfig(new DataFolder(data), new DirectTaskExecutor(), clock, fast, fast,
+        AppConfig config = new AppConfig(new DataFolder(data), new DirectTaskExecutor(), new DirectTaskExecutor(),
+                (delay, action) -> () -> { }, clock, fast, fast,
                 Duration.ofHours(1), 2023);
         Platform.startup(() -> { });
         Stage[] stage = new Stage[1];
         AppFlow flow = ToolSupport.onFx(() -> {
             stage[0] = new Stage();
-            AppFlow created = new AppFlow(stage[0], config, TerrainPages.standard());
+            AppFlow created = new AppFlow(stage[0], config, TerrainPages::standard);
             created.start();
             return created;
         });

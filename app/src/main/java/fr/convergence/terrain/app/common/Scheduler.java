@@ -1,14 +1,14 @@
-package fr.convergence.terrain.app.sync;
+package fr.convergence.terrain.app.common;
 
 import java.time.Duration;
 import javafx.animation.PauseTransition;
 
 /**
- * When the automatic sync looks at the hub next. The application waits on the JavaFX timeline (no thread of
- * its own, the action runs on the FX thread); tests hold the action and fire it themselves.
+ * Runs an action on the JavaFX thread later (the automatic sync's next look at the hub). The application waits on
+ * the JavaFX timeline, with no thread of its own; tests hold the action and fire it themselves.
  */
 @FunctionalInterface
-public interface SyncScheduler {
+public interface Scheduler {
 
     /** Runs {@code action} on the JavaFX thread after {@code delay}, unless cancelled first. */
     Cancellable after(Duration delay, Runnable action);
@@ -20,7 +20,7 @@ public interface SyncScheduler {
     }
 
     /** The application's scheduler (JavaFX thread only). */
-    static SyncScheduler fx() {
+    static Scheduler fx() {
         return (delay, action) -> {
             PauseTransition pause = new PauseTransition(javafx.util.Duration.millis(Math.max(1, delay.toMillis())));
             pause.setOnFinished(e -> action.run());
