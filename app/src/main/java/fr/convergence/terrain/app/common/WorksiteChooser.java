@@ -39,8 +39,4 @@ public final class WorksiteChooser extends HBox {
         visibleProperty().bind(choice.severalProperty());
         managedProperty().bind(visibleProperty());
     }
-
-    public ComboBox<Worksite> comboBox() {
-        return combo;
-    }
 }

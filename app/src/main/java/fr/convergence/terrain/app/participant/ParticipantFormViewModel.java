@@ -215,32 +215,4 @@ public final class ParticipantFormViewModel {
     public ReadOnlyBooleanProperty cddiProperty() {
         return cddi.getReadOnlyProperty();
     }
-
-    public StringProperty firstNameProperty() {
-        return firstName;
-    }
-
-    public StringProperty lastNameProperty() {
-        return lastName;
-    }
-
-    public StringProperty birthDateProperty() {
-        return birthDate;
-    }
-
-    public StringProperty entryDateProperty() {
-        return entryDate;
-    }
-
-    public ObjectProperty<Programme> programmeProperty() {
-        return programme;
-    }
-
-    public StringProperty weeklyHoursProperty() {
-        return weeklyHours;
-    }
-
-    public StringProperty contractEndProperty() {
-        return contractEnd;
-    }
 }

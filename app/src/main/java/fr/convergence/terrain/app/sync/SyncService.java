@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * What the Synchronisation page asks of the sync client, over one store: state, enrolment, one sync, and the
+ * The sync client's work over one store, as {@link SyncAgent} asks for it: state, enrolment, one sync, and the
  * conflicts and refused changes to settle. Blocking (disk and network): call it from background work only.
  * The hub's address is only known after enrolment, so the transport is made from it on demand.
  */

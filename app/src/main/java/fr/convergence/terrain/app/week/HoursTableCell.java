@@ -12,7 +12,7 @@ import javafx.scene.input.KeyEvent;
  * A day cell of the week table, edited like a spreadsheet cell: typing starts the edit, Enter / Tab / arrows
  * commit and move, Escape cancels, leaving the cell commits.
  */
-final class HoursTableCell extends javafx.scene.control.TableCell<WeekRowModel, DayCell> {
+final class HoursTableCell extends TableCell<WeekRowModel, DayCell> {
 
     private static final List<String> STATE_CLASSES = List.of(Styles.CELL_REFUSED, Styles.CELL_WARNING,
             Styles.CELL_PENDING, Styles.CELL_OUTSIDE, Styles.CELL_ABSENCE, Styles.CELL_OTHER_KIND);
@@ -145,9 +145,5 @@ final class HoursTableCell extends javafx.scene.control.TableCell<WeekRowModel, 
 
     int dayIndex() {
         return dayIndex;
-    }
-
-    static boolean isDayCell(TableCell<?, ?> cell) {
-        return cell instanceof HoursTableCell;
     }
 }

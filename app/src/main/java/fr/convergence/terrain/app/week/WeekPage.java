@@ -10,7 +10,6 @@ import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.rules.Severity;
 import java.text.Collator;
 import java.util.Locale;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
