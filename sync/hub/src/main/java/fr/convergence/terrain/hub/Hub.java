@@ -104,10 +104,6 @@ public final class Hub implements AutoCloseable {
         return app.port();
     }
 
-    /**
-     * What the hub listens on, one {@code scheme://host:port} per connector. With a keystore there is only the
-     * HTTPS connector: bearer tokens and personal data never travel in clear next to it.
-     */
     /** TCP connections open on the hub's connectors now (slow or idle clients included). */
     public int openConnections() {
         int open = 0;
@@ -117,6 +113,10 @@ public final class Hub implements AutoCloseable {
         return open;
     }
 
+    /**
+     * What the hub listens on, one {@code scheme://host:port} per connector. With a keystore there is only the
+     * HTTPS connector: bearer tokens and personal data never travel in clear next to it.
+     */
     public List<String> listening() {
         List<String> urls = new ArrayList<>();
         for (var connector : app.jettyServer().server().getConnectors()) {

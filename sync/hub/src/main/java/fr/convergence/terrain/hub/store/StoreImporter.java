@@ -9,8 +9,6 @@ import fr.convergence.terrain.hub.sync.SyncedTable;
 import fr.convergence.terrain.hub.sync.SyncedTables;
 import fr.convergence.terrain.sync.protocol.SyncSchema;
 import fr.convergence.terrain.sync.protocol.WorksiteInfo;
-import java.time.temporal.TemporalAccessor;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,18 +103,10 @@ public final class StoreImporter {
             return null;
         }
         return switch (field.type()) {
-            case DATE -> value instanceof TemporalAccessor ? value.toString() : value.toString();
+            case DATE, TEXT -> value.toString();
             case INT -> ((Number) value).intValue();
             case LONG -> ((Number) value).longValue();
             case BOOL -> value instanceof Boolean b ? b : ((Number) value).intValue() != 0;
-            case TEXT -> value.toString();
         };
-    }
-
-    /** Lets {@code new ArrayList<>(...)} users see the order used (parents first). */
-    static List<String> order() {
-        List<String> names = new ArrayList<>();
-        SyncSchema.tables().forEach(t -> names.add(t.name()));
-        return names;
     }
 }

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -194,7 +193,6 @@ final class PageReader {
         Map<String, HubRow> sent = new LinkedHashMap<>();
         Map<String, Map<String, Object>> payload = new LinkedHashMap<>();
         List<RowExit> gone = new ArrayList<>();
-        Set<String> inScopeNow = new HashSet<>();
         long pageEnd = cursor;
         int bytes = 0;
         int taken = 0;
@@ -209,7 +207,6 @@ final class PageReader {
                 break;
             }
             if (item instanceof HubRow row) {
-                inScopeNow.add(key(row.table(), row.id()));
                 Map<String, Object> fields = whole ? allFields(row) : fieldsFor(row, device, base, deviceHasWritten);
                 weight += weight(row, fields);
                 if (!fields.isEmpty()) {

@@ -136,7 +136,7 @@ final class RowMerge {
                     worksite));
         }
         HubRow row = new HubRow(table.name(), rowId, (String) data.get(SyncSchema.WORKSITE_ID), participant,
-                data, meta, version.encode(), updatedBy(fields, device), FieldMeta.PENDING, FieldMeta.PENDING, 0,
+                data, meta, version.encode(), device.id(), FieldMeta.PENDING, FieldMeta.PENDING, 0,
                 Boolean.TRUE.equals(data.get(SyncSchema.DELETED)) ? clock.millis() : null);
         tx.save(row);
         table.afterWrite().apply(tx, row, this::hubStamp);
@@ -240,7 +240,7 @@ final class RowMerge {
         if (version.encode().compareTo(row.version()) > 0) {
             row.version(version.encode());
         }
-        row.updatedBy(updatedBy(fields, device));
+        row.updatedBy(device.id());
         row.deletedAt(row.deleted() ? Long.valueOf(clock.millis()) : null);
         String worksiteNow = (String) row.data().get(SyncSchema.WORKSITE_ID);
         if (!Objects.equals(worksiteNow, oldWorksite)) {
@@ -299,10 +299,6 @@ final class RowMerge {
 
     private static String text(Object value) {
         return value == null ? null : value.toString();
-    }
-
-    private static String updatedBy(Map<String, Object> fields, Device device) {
-        return device.id();
     }
 
     private static String outOfScope() {

@@ -12,7 +12,6 @@ import fr.convergence.terrain.sync.protocol.SyncResponse;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -155,10 +154,5 @@ public final class SyncService {
             row.movedSeq(FieldMeta.PENDING);
             tx.save(row);
         });
-    }
-
-    /** Kept for the CLI: the worksites a scope covers. */
-    public Set<String> scopeOf(Device device) {
-        return new LinkedHashSet<>(store.read(r -> r.worksitesOf(device.scopeKind(), device.scopeId())));
     }
 }
