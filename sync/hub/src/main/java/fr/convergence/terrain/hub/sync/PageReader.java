@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The page of a device's scope that an answer carries, read after its cursor and sized: at most so many items and
  * bytes of JSON, parents included when the laptop would otherwise get them later, only the fields the laptop lacks;
- * a column page is also bounded once compressed, measured.
+ * a column page is also bounded once compressed, measured on the very bytes the hub sends.
  */
 final class PageReader {
 
@@ -61,7 +61,7 @@ final class PageReader {
      * The answer to {@code request} once its batch is {@code applied}: with the page after its cursor (none while
      * more operations follow), in rows or in the column encoding it asks for if this hub knows it.
      */
-    SyncResponse answer(Device device, Set<String> scope, SyncRequest request, AppliedBatch applied) {
+    SyncAnswer answer(Device device, Set<String> scope, SyncRequest request, AppliedBatch applied) {
         // Column pages are about 3× denser than rows once compressed: a page may hold more rows for the same bytes.
         // A laptop gets the encoding it asks for, if this hub knows it; else rows, which every laptop reads.
         String encoding = ColumnCodec.known(request.encoding()) ? request.encoding() : null;
@@ -74,11 +74,11 @@ final class PageReader {
                 ? new PageRead(new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), null, 0, null, 0, null, null,
                 request.cursor(), false, false), 0)
                 : read(device, scope, request, pageBytes, itemLimit, deviceHasWritten);
-        SyncResponse answer = answer(read.page(), applied, encoding);
+        SyncAnswer answer = answer(read.page(), applied, encoding);
         for (int attempt = 0; columns && attempt < 3 && read.items() > 1; attempt++) {
             // The whole answer as the hub sends it (exits, worksites and refusals included; deflate's fastest level
             // would make pages ~40 % heavier than they are).
-            int compressed = SyncCodec.gzip(SyncCodec.encode(answer)).length;
+            int compressed = answer.gzipped().length;
             if (compressed <= COLUMN_PAGE_COMPRESSED) {
                 break;
             }
@@ -90,12 +90,12 @@ final class PageReader {
     }
 
     /** The answer to a request: what was applied, and the page, in rows or in {@code encoding} if not null. */
-    private SyncResponse answer(SyncResponse page, AppliedBatch applied, String encoding) {
+    private SyncAnswer answer(SyncResponse page, AppliedBatch applied, String encoding) {
         boolean columns = encoding != null;
-        return new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), hubTime.get(), applied.acknowledged(),
-                applied.rejections(), applied.conflicts(), columns ? null : page.changes(), page.exits(),
-                page.cursor(), page.more(), page.resync(), null,
-                columns ? ColumnCodec.encode(page.changes(), encoding) : null, page.worksites(), page.remaining());
+        return new SyncAnswer(new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), hubTime.get(),
+                applied.acknowledged(), applied.rejections(), applied.conflicts(), columns ? null : page.changes(),
+                page.exits(), page.cursor(), page.more(), page.resync(), null,
+                columns ? ColumnCodec.encode(page.changes(), encoding) : null, page.worksites(), page.remaining()));
     }
 
     private PageRead read(Device device, Set<String> scope, SyncRequest request, int pageBytes, int itemLimit,

@@ -45,7 +45,7 @@ public final class SyncService {
         return hlc.tick().encode();
     }
 
-    public SyncResponse sync(Device device, SyncRequest request) {
+    public SyncAnswer sync(Device device, SyncRequest request) {
         Optional<Rewind> rewound = rewound(device, request);
         if (rewound.isPresent()) {
             // Applying this batch would move the device's number past operations this hub has lost: nothing is
@@ -53,15 +53,15 @@ public final class SyncService {
             LOG.warn("sync device={} is ahead of this hub (operations acknowledged {} > applied {}, cursor {} > {}):"
                             + " hub restored from a backup? the device re-sends and resyncs", device.id(),
                     request.rejectionsSeenUpTo(), device.lastOperation(), request.cursor(), device.lastCursor());
-            return new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), hubTime(), device.lastOperation(), null, 0,
-                    null, null, 0, false, true, rewound.get(), null);
+            return new SyncAnswer(new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), hubTime(),
+                    device.lastOperation(), null, 0, null, null, 0, false, true, rewound.get(), null));
         }
         Set<String> scope = store.read(r -> r.worksitesOf(device.scopeKind(), device.scopeId()));
         List<Operation> operations = request.operations().stream()
                 .sorted(Comparator.comparingLong(Operation::number)).toList();
         AppliedBatch applied = store.write(tx -> apply(tx, device, scope, operations, request));
-        SyncResponse answer = pages.answer(device, scope, request, applied);
-        SyncResponse page = answer;
+        SyncAnswer answer = pages.answer(device, scope, request, applied);
+        SyncResponse page = answer.response();
         if (!request.moreOperations() && !page.resync()) {
             store.write(tx -> {
                 tx.deviceSynced(device.id(), applied.acknowledged(), page.cursor(), clock.millis());
