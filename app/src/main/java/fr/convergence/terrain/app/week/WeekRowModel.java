@@ -3,6 +3,7 @@ package fr.convergence.terrain.app.week;
 import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.core.domain.HoursEntry;
 import fr.convergence.terrain.core.domain.HoursKind;
+import fr.convergence.terrain.core.rules.HoursCell;
 import fr.convergence.terrain.core.rules.HoursFormat;
 import fr.convergence.terrain.core.service.WeekGrid;
 import fr.convergence.terrain.core.text.SearchText;
@@ -71,7 +72,7 @@ public final class WeekRowModel {
         boolean absence = false;
         boolean other = false;
         for (HoursEntry entry : entries) {
-            String label = KindCodes.shortLabel(entry.kind());
+            String label = KindLabels.shortLabel(entry.kind());
             parts.add(label.isEmpty() ? HoursFormat.format(entry.minutes())
                     : label + " " + HoursFormat.format(entry.minutes()));
             absence |= !entry.kind().worked();
@@ -80,7 +81,7 @@ public final class WeekRowModel {
         String edit = "";
         if (entries.size() == 1) {
             HoursEntry only = entries.get(0);
-            String code = KindCodes.code(only.kind());
+            String code = HoursCell.letter(only.kind());
             edit = (code.isEmpty() ? "" : code + " ") + HoursFormat.format(only.minutes());
         } else if (!entries.isEmpty()) {
             int worksite = row.minutes(day, HoursKind.TRAVAIL_CHANTIER);

@@ -15,6 +15,7 @@ import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.Programme;
 import fr.convergence.terrain.core.domain.Role;
 import fr.convergence.terrain.core.domain.User;
+import fr.convergence.terrain.core.rules.HoursCell;
 import fr.convergence.terrain.core.security.PasswordHasher;
 import fr.convergence.terrain.core.service.ParticipantService;
 import fr.convergence.terrain.core.service.SetupService;
@@ -180,7 +181,7 @@ class SyncViewModelTest {
     @Test
     void anHoursConflictNamesTheDayAndATypedCorrectionIsReadLikeTheWeekPage() {
         enrolAndSync();
-        String cell = HoursRepository.idFor(helene.id(), MONDAY, HoursKind.TRAVAIL_CHANTIER);
+        String cell = HoursCell.id(helene.id(), MONDAY, HoursKind.TRAVAIL_CHANTIER);
         store.write("camille", tx -> {
             new HoursRepository(store).set(tx, helene.id(), "abej-solidarite", MONDAY, HoursKind.TRAVAIL_CHANTIER,
                     240);

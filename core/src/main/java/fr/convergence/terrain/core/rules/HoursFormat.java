@@ -73,15 +73,15 @@ public final class HoursFormat {
     }
 
     private static HoursVerdict checked(String text, int minutes) {
-        if (minutes % HoursRules.QUARTER_HOUR != 0) {
+        if (minutes % HoursCell.QUARTER_HOUR != 0) {
             return notQuarter(text, minutes);
         }
-        return new HoursVerdict(minutes, HoursRules.checkMinutes(minutes));
+        return new HoursVerdict(minutes, HoursCell.checkMinutes(minutes));
     }
 
     private static HoursVerdict notQuarter(String text, int approxMinutes) {
         return refused("« " + text + " » ne tombe pas sur un quart d'heure : les heures se saisissent au quart "
-                + "d'heure près. " + HoursRules.quarterHint(approxMinutes));
+                + "d'heure près. " + HoursCell.quarterHint(approxMinutes));
     }
 
     private static HoursVerdict refused(String message) {

@@ -35,23 +35,6 @@ public final class WeekHoursCheck {
     }
 
     /**
-     * Reads what was typed in the cell ({@link HoursFormat#parse}) and checks it: the minutes to store and the
-     * combined verdict.
-     *
-     * @param weekEntries the participant's stored entries of the cell's ISO week (others are ignored)
-     */
-    public HoursVerdict checkTyped(Enrolment enrolment, Collection<PhcStep> phcSteps,
-                                   Collection<HoursEntry> weekEntries, LocalDate day, HoursKind kind, String typed) {
-        HoursVerdict parsed = HoursFormat.parse(typed);
-        if (parsed.verdict().isRefused()) {
-            return parsed;
-        }
-        HoursEntry newValue = new HoursEntry(null, enrolment.participantId(), enrolment.worksiteId(), day, kind,
-                parsed.minutes());
-        return new HoursVerdict(parsed.minutes(), check(enrolment, phcSteps, weekEntries, newValue));
-    }
-
-    /**
      * Checks {@code newValue} replacing the cell of the same day and kind among {@code weekEntries}.
      *
      * @param phcSteps    the enrolment's PHC steps (ignored for a CDDI)
@@ -65,7 +48,7 @@ public final class WeekHoursCheck {
             throw new IllegalArgumentException("Hours of participant " + newValue.participantId()
                     + " checked against the enrolment of " + enrolment.participantId());
         }
-        Verdict value = HoursRules.checkMinutes(newValue.minutes());
+        Verdict value = HoursCell.checkMinutes(newValue.minutes());
         if (value.isRefused() || newValue.minutes() == 0) {
             return value;
         }

@@ -8,8 +8,7 @@ import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.PhcStep;
 import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.domain.Worksite;
-import fr.convergence.terrain.core.rules.HoursFormat;
-import fr.convergence.terrain.core.rules.HoursVerdict;
+import fr.convergence.terrain.core.rules.HoursCell;
 import fr.convergence.terrain.core.rules.IsoWeek;
 import fr.convergence.terrain.core.rules.PhcRules;
 import fr.convergence.terrain.core.rules.PhcStepLadder;
@@ -106,17 +105,18 @@ public final class WeekService {
     }
 
     /**
-     * Reads what was typed in a cell and, unless the rules refuse it, stores it. The check and the write happen
-     * in one store transaction, so the weekly limits see every cell committed before.
+     * Stores what was typed in a cell ({@link HoursCell#read}) unless its hours or the rules refuse it. The check
+     * and the write happen in one store transaction, so the weekly limits see every cell committed before.
      */
-    public CellResult setTyped(User user, String participantId, LocalDate day, HoursKind kind, String typed) {
-        HoursVerdict parsed = HoursFormat.parse(typed);
-        if (parsed.verdict().isRefused()) {
+    public CellResult setTyped(User user, String participantId, LocalDate day, HoursCell.Typed typed) {
+        HoursKind kind = typed.kind();
+        if (typed.hours().verdict().isRefused()) {
             CellContext context = context(user, participantId, day);
             int stored = context.row.minutes(day, kind);
-            return new CellResult(participantId, day, kind, stored, stored, parsed.verdict(), false, context.row);
+            return new CellResult(participantId, day, kind, stored, stored, typed.hours().verdict(), false,
+                    context.row);
         }
-        return setMinutes(user, participantId, day, kind, parsed.minutes());
+        return setMinutes(user, participantId, day, kind, typed.hours().minutes());
     }
 
     /** Stores a value in minutes (undo, copy) through the same checks as a typed value. */
@@ -186,7 +186,7 @@ public final class WeekService {
             }
         }
         if (minutes > 0) {
-            after.add(new HoursEntry(HoursRepository.idFor(row.participant().id(), day, kind),
+            after.add(new HoursEntry(HoursCell.id(row.participant().id(), day, kind),
                     row.participant().id(), row.participant().worksiteId(), day, kind, minutes));
         }
         WeekGrid.Row updated = new WeekGrid.Row(row.participant(), enrolment, row.targetHours(), after);

@@ -9,6 +9,7 @@ import fr.convergence.terrain.core.domain.Referral;
 import fr.convergence.terrain.core.domain.ReferralStatusChange;
 import fr.convergence.terrain.core.domain.SupportNote;
 import fr.convergence.terrain.core.domain.SupportNoteRevision;
+import fr.convergence.terrain.core.rules.HoursCell;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -69,7 +70,7 @@ public final class BulkLoader {
 
     public void hours(String participantId, String worksiteId, LocalDate day, HoursKind kind, int minutes) {
         add("hours_entry", "id, participant_id, worksite_id, work_day, kind, minutes",
-                HoursRepository.idFor(participantId, day, kind), participantId, worksiteId, day, kind.name(), minutes);
+                HoursCell.id(participantId, day, kind), participantId, worksiteId, day, kind.name(), minutes);
     }
 
     public void note(SupportNote note) {

@@ -18,20 +18,6 @@ class HoursRulesTest {
     private static final LocalDate DAY = date(2026, 3, 18);
 
     @Test
-    void quarterHoursOnly() {
-        assertThat(HoursRules.checkMinutes(390).isOk()).isTrue();
-        assertThat(HoursRules.checkMinutes(0).isOk()).isTrue();
-        Verdict verdict = HoursRules.checkMinutes(380);
-        assertThat(verdict.isRefused()).isTrue();
-        assertThat(verdict.text()).contains("6 h 20", "6 h 15", "6 h 30");
-    }
-
-    @Test
-    void negativeMinutesAreRefused() {
-        assertThat(HoursRules.checkMinutes(-15).isRefused()).isTrue();
-    }
-
-    @Test
     void atMostTenHoursWorkedADay() {
         assertThat(HoursRules.checkDailyWorked(DAY, 600).isOk()).isTrue();
         Verdict verdict = HoursRules.checkDailyWorked(DAY, 660);

@@ -167,18 +167,17 @@ class WeekHoursCheckTest {
 
     @Test
     void typedValuesAreReadThenChecked() {
-        HoursVerdict offQuarter = check.checkTyped(phcEnrolment, eightHours, List.of(), WEDNESDAY, TRAVAIL_CHANTIER,
-                "6,3");
-        HoursVerdict fine = check.checkTyped(phcEnrolment, eightHours, List.of(), WEDNESDAY, TRAVAIL_CHANTIER,
-                "2 h 30");
-        HoursVerdict tooMuch = check.checkTyped(phcEnrolment, eightHours, fourHoursMondayAndTuesday, WEDNESDAY,
-                TRAVAIL_CHANTIER, "4,5");
+        HoursCell.Typed offQuarter = HoursCell.read("6,3").orElseThrow();
+        HoursCell.Typed fine = HoursCell.read("2 h 30").orElseThrow();
+        HoursCell.Typed tooMuch = HoursCell.read("4,5").orElseThrow();
 
-        assertThat(offQuarter.saveAllowed()).isFalse();
-        assertThat(fine.minutes()).isEqualTo(150);
-        assertThat(fine.verdict().isOk()).isTrue();
-        assertThat(tooMuch.minutes()).isEqualTo(270);
-        assertThat(tooMuch.verdict().isWarning()).isTrue();
+        assertThat(offQuarter.hours().saveAllowed()).isFalse();
+        assertThat(fine.hours().minutes()).isEqualTo(150);
+        assertThat(check.check(phcEnrolment, eightHours, List.of(), hours(WEDNESDAY, fine.kind(), 150)).isOk())
+                .isTrue();
+        assertThat(tooMuch.hours().minutes()).isEqualTo(270);
+        assertThat(check.check(phcEnrolment, eightHours, fourHoursMondayAndTuesday,
+                hours(WEDNESDAY, tooMuch.kind(), 270)).isWarning()).isTrue();
     }
 
     @Test

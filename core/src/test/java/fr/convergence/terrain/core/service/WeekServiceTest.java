@@ -2,6 +2,8 @@ package fr.convergence.terrain.core.service;
 
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.User;
+import fr.convergence.terrain.core.rules.HoursCell;
+import fr.convergence.terrain.core.rules.HoursFormat;
 import fr.convergence.terrain.core.rules.IsoWeek;
 import fr.convergence.terrain.core.rules.Severity;
 import fr.convergence.terrain.core.store.OutboxRepository;
@@ -61,7 +63,7 @@ class WeekServiceTest {
 
     @Test
     void typedHoursAreReadInEveryUsualFormAndSaved() {
-        var result = weeks.setTyped(esp, cddiId, MONDAY, HoursKind.TRAVAIL_CHANTIER, "6h30");
+        var result = weeks.setTyped(esp, cddiId, MONDAY, typed(HoursKind.TRAVAIL_CHANTIER, "6h30"));
 
         assertThat(result.saved()).isTrue();
         assertThat(result.minutes()).isEqualTo(390);
@@ -73,10 +75,10 @@ class WeekServiceTest {
 
     @Test
     void hoursAboveTwentyInAPhcWeekAreRefusedAndNothingIsSaved() {
-        weeks.setTyped(esp, phcId, MONDAY, HoursKind.TRAVAIL_CHANTIER, "8");
-        weeks.setTyped(esp, phcId, MONDAY.plusDays(1), HoursKind.TRAVAIL_CHANTIER, "8");
+        weeks.setTyped(esp, phcId, MONDAY, typed(HoursKind.TRAVAIL_CHANTIER, "8"));
+        weeks.setTyped(esp, phcId, MONDAY.plusDays(1), typed(HoursKind.TRAVAIL_CHANTIER, "8"));
 
-        var refused = weeks.setTyped(esp, phcId, MONDAY.plusDays(2), HoursKind.TRAVAIL_CHANTIER, "5");
+        var refused = weeks.setTyped(esp, phcId, MONDAY.plusDays(2), typed(HoursKind.TRAVAIL_CHANTIER, "5"));
 
         assertThat(refused.saved()).isFalse();
         assertThat(refused.verdict().severity()).isEqualTo(Severity.REFUSED);
@@ -86,7 +88,7 @@ class WeekServiceTest {
 
     @Test
     void goingOverThePhcStepIsSavedWithAWarning() {
-        var result = weeks.setTyped(esp, phcId, MONDAY, HoursKind.TRAVAIL_CHANTIER, "5");
+        var result = weeks.setTyped(esp, phcId, MONDAY, typed(HoursKind.TRAVAIL_CHANTIER, "5"));
 
         assertThat(result.saved()).isTrue();
         assertThat(result.verdict().severity()).isEqualTo(Severity.WARNING);
@@ -95,7 +97,7 @@ class WeekServiceTest {
 
     @Test
     void unreadableTextIsRefusedWithAFrenchMessage() {
-        var result = weeks.setTyped(esp, phcId, MONDAY, HoursKind.TRAVAIL_CHANTIER, "six");
+        var result = weeks.setTyped(esp, phcId, MONDAY, typed(HoursKind.TRAVAIL_CHANTIER, "six"));
 
         assertThat(result.saved()).isFalse();
         assertThat(result.verdict().text()).contains("n'est pas une durée reconnue");
@@ -103,8 +105,8 @@ class WeekServiceTest {
 
     @Test
     void emptyingACellRemovesItsHours() {
-        weeks.setTyped(esp, cddiId, MONDAY, HoursKind.FORMATION, "3");
-        var result = weeks.setTyped(esp, cddiId, MONDAY, HoursKind.FORMATION, "");
+        weeks.setTyped(esp, cddiId, MONDAY, typed(HoursKind.FORMATION, "3"));
+        var result = weeks.setTyped(esp, cddiId, MONDAY, typed(HoursKind.FORMATION, ""));
 
         assertThat(result.saved()).isTrue();
         assertThat(result.previousMinutes()).isEqualTo(180);
@@ -114,10 +116,10 @@ class WeekServiceTest {
     @Test
     void copyingThePreviousWeekFillsEmptyCellsAndKeepsTheOthers() {
         IsoWeek previous = WEEK.previous();
-        weeks.setTyped(esp, cddiId, previous.monday(), HoursKind.TRAVAIL_CHANTIER, "7");
-        weeks.setTyped(esp, cddiId, previous.monday().plusDays(1), HoursKind.TRAVAIL_CHANTIER, "7");
-        weeks.setTyped(esp, cddiId, previous.monday().plusDays(2), HoursKind.ABSENCE_JUSTIFIEE, "7");
-        weeks.setTyped(esp, cddiId, MONDAY.plusDays(1), HoursKind.TRAVAIL_CHANTIER, "5");
+        weeks.setTyped(esp, cddiId, previous.monday(), typed(HoursKind.TRAVAIL_CHANTIER, "7"));
+        weeks.setTyped(esp, cddiId, previous.monday().plusDays(1), typed(HoursKind.TRAVAIL_CHANTIER, "7"));
+        weeks.setTyped(esp, cddiId, previous.monday().plusDays(2), typed(HoursKind.ABSENCE_JUSTIFIEE, "7"));
+        weeks.setTyped(esp, cddiId, MONDAY.plusDays(1), typed(HoursKind.TRAVAIL_CHANTIER, "5"));
 
         var copy = weeks.copyPreviousWeek(esp, WORKSITE, WEEK);
 
@@ -133,7 +135,11 @@ class WeekServiceTest {
     void aWorksiteOutsideTheUsersScopeIsRefused() {
         assertThatThrownBy(() -> weeks.load(ServiceFixtures.elsewhere(), WORKSITE, WEEK))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> weeks.setTyped(ServiceFixtures.elsewhere(), phcId, MONDAY,
-                HoursKind.TRAVAIL_CHANTIER, "2")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> weeks.setTyped(ServiceFixtures.elsewhere(), phcId, MONDAY, typed(HoursKind.TRAVAIL_CHANTIER, "2"))).isInstanceOf(AccessDeniedException.class);
+    }
+
+    /** What {@link HoursCell#read} gives for hours typed with the kind's letter. */
+    private static HoursCell.Typed typed(HoursKind kind, String hours) {
+        return new HoursCell.Typed(kind, HoursFormat.parse(hours));
     }
 }

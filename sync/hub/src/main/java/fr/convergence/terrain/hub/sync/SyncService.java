@@ -4,6 +4,7 @@ import fr.convergence.terrain.core.clock.Hlc;
 import fr.convergence.terrain.core.clock.HybridLogicalClock;
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.ReferralStatus;
+import fr.convergence.terrain.core.rules.HoursCell;
 import fr.convergence.terrain.core.rules.ReferralWorkflow;
 import fr.convergence.terrain.hub.sync.HubStore.HubReader;
 import fr.convergence.terrain.hub.sync.HubStore.HubTransaction;
@@ -142,7 +143,7 @@ public final class SyncService {
         return new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), hubTime(), applied.acknowledged(),
                 applied.rejections(), applied.conflicts(), columns ? null : page.changes(), page.exits(),
                 page.cursor(), page.more(), page.resync(), null,
-                columns ? ColumnCodec.encode(page.changes(), encoding) : null, page.worksites(), page.remaining());
+                columns ? ColumnCodec.encode(page.changes(), encoding, HoursCell::id) : null, page.worksites(), page.remaining());
     }
 
     /**
@@ -553,11 +554,8 @@ public final class SyncService {
                     return Optional.of("Type d'heures inconnu : « " + fields.get("kind") + " ».");
                 }
                 Object minutes = fields.get("minutes");
-                if (minutes != null) {
-                    int value = (Integer) minutes;
-                    if (value <= 0 || value > 24 * 60 || value % 15 != 0) {
-                        return Optional.of("Les heures se saisissent par quarts d'heure, entre 0 h 15 et 24 h par jour.");
-                    }
+                if (minutes != null && HoursCell.checkStored((Integer) minutes).isRefused()) {
+                    return Optional.of(HoursCell.checkStored((Integer) minutes).text());
                 }
                 return weekRules.refusal(tx, row, fields);
             }

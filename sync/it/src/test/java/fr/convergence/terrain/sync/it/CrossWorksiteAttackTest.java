@@ -4,6 +4,7 @@ import static fr.convergence.terrain.sync.it.SyncWorld.SITE_A;
 import static fr.convergence.terrain.sync.it.SyncWorld.SITE_B;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.convergence.terrain.core.rules.HoursCell;
 import fr.convergence.terrain.hub.sync.HubRow;
 import fr.convergence.terrain.sync.it.HubAttacks.Answer;
 import fr.convergence.terrain.sync.it.HubAttacks.Exchanger;
@@ -313,7 +314,7 @@ abstract class CrossWorksiteAttackTest {
                     List.of(), false, null, null, ColumnCodec.COLUMNS_3, 0L));
             Answer answer = http.exchange(freshA.token(), body);
             assertThat(answer.body()).doesNotContain(phoneOfB);
-            assertThat(answer.response().allChanges()).allSatisfy(c -> assertThat(c.rows())
+            assertThat(answer.response().allChanges(HoursCell::id)).allSatisfy(c -> assertThat(c.rows())
                     .noneSatisfy(row -> assertThat(row.get(0)).isEqualTo(y.id("participant"))));
             cursor = answer.response().cursor();
             if (!answer.response().more()) {

@@ -7,6 +7,7 @@ import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.Referral;
 import fr.convergence.terrain.core.domain.ReferralStatus;
 import fr.convergence.terrain.core.reference.ReferenceData;
+import fr.convergence.terrain.core.rules.HoursCell;
 import fr.convergence.terrain.core.rules.ReferralWorkflow;
 import fr.convergence.terrain.core.store.HoursRepository;
 import fr.convergence.terrain.core.store.ParticipantRepository;
@@ -770,7 +771,7 @@ class SyncModelPropertiesTest {
                     pagedAnswers.incrementAndGet();
                 }
                 Set<String> scope = store.read(r -> r.worksitesOf(laptop.scopeKind, laptop.scopeId));
-                for (TableChanges group : answer.allChanges()) {
+                for (TableChanges group : answer.allChanges(HoursCell::id)) {
                     SyncSchema.Table table = SyncSchema.table(group.table()).orElseThrow();
                     for (List<Object> values : group.rows()) {
                         String id = (String) values.get(0);
