@@ -5,7 +5,7 @@ import fr.convergence.terrain.core.domain.HoursKind;
 
 /**
  * How the week page names each kind of hours: the short label shown in a cell and the kind menu's entry, which
- * gives the letter to type ({@link fr.convergence.terrain.core.rules.HoursCell#letter}: "E4" is 4 h in a company).
+ * gives the letter to type ({@link fr.convergence.terrain.core.domain.HoursCell#letter}: "E4" is 4 h in a company).
  */
 final class KindLabels {
 

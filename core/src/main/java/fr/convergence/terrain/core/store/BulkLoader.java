@@ -1,15 +1,15 @@
 package fr.convergence.terrain.core.store;
 
-import fr.convergence.terrain.core.domain.FollowUp;
-import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.Enrolment;
+import fr.convergence.terrain.core.domain.FollowUp;
+import fr.convergence.terrain.core.domain.HoursCell;
+import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.PhcStep;
 import fr.convergence.terrain.core.domain.Referral;
 import fr.convergence.terrain.core.domain.ReferralStatusChange;
 import fr.convergence.terrain.core.domain.SupportNote;
 import fr.convergence.terrain.core.domain.SupportNoteRevision;
-import fr.convergence.terrain.core.rules.HoursCell;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

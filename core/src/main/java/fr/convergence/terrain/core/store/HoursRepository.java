@@ -1,8 +1,8 @@
 package fr.convergence.terrain.core.store;
 
+import fr.convergence.terrain.core.domain.HoursCell;
 import fr.convergence.terrain.core.domain.HoursEntry;
 import fr.convergence.terrain.core.domain.HoursKind;
-import fr.convergence.terrain.core.rules.HoursCell;
 import fr.convergence.terrain.core.store.generated.tables.records.HoursEntryRecord;
 import java.time.LocalDate;
 import java.util.List;

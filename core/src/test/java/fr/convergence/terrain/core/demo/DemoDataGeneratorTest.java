@@ -6,9 +6,9 @@ import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.Programme;
 import fr.convergence.terrain.core.domain.Referral;
 import fr.convergence.terrain.core.domain.ReferralStatus;
-import fr.convergence.terrain.core.rules.ExitRules;
+import fr.convergence.terrain.core.participant.ExitRules;
 
-import fr.convergence.terrain.core.rules.HoursCell;
+import fr.convergence.terrain.core.domain.HoursCell;
 import fr.convergence.terrain.core.security.PasswordHasher;
 import fr.convergence.terrain.core.store.EnrolmentRepository;
 import fr.convergence.terrain.core.store.HoursRepository;

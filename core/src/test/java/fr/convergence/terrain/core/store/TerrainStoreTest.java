@@ -1,9 +1,9 @@
 package fr.convergence.terrain.core.store;
 
 import fr.convergence.terrain.core.clock.Hlc;
+import fr.convergence.terrain.core.domain.HoursCell;
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.Participant;
-import fr.convergence.terrain.core.rules.HoursCell;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,7 +1,7 @@
 package fr.convergence.terrain.sync.client;
 
 import fr.convergence.terrain.core.clock.Hlc;
-import fr.convergence.terrain.core.rules.HoursCell;
+import fr.convergence.terrain.core.domain.HoursCell;
 import fr.convergence.terrain.core.store.ReferenceRepository;
 import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.sync.client.store.SyncRepository;

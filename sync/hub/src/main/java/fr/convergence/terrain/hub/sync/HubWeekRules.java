@@ -5,14 +5,14 @@ import fr.convergence.terrain.core.domain.DerogationKind;
 import fr.convergence.terrain.core.domain.Enrolment;
 import fr.convergence.terrain.core.domain.ExitCategory;
 import fr.convergence.terrain.core.domain.ExitReason;
+import fr.convergence.terrain.core.domain.HoursCell;
 import fr.convergence.terrain.core.domain.HoursEntry;
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.PhcStep;
 import fr.convergence.terrain.core.domain.Programme;
-import fr.convergence.terrain.core.rules.HoursCell;
-import fr.convergence.terrain.core.rules.IsoWeek;
-import fr.convergence.terrain.core.rules.Verdict;
-import fr.convergence.terrain.core.rules.WeekHoursCheck;
+import fr.convergence.terrain.core.verdict.Verdict;
+import fr.convergence.terrain.core.week.IsoWeek;
+import fr.convergence.terrain.core.week.WeekHoursCheck;
 
 import fr.convergence.terrain.hub.sync.HubStore.HubTransaction;
 import fr.convergence.terrain.hub.sync.HubStore.RowData;

@@ -2,10 +2,10 @@ package fr.convergence.terrain.hub.sync;
 
 import fr.convergence.terrain.core.clock.Hlc;
 import fr.convergence.terrain.core.clock.HybridLogicalClock;
+import fr.convergence.terrain.core.domain.HoursCell;
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.ReferralStatus;
-import fr.convergence.terrain.core.rules.HoursCell;
-import fr.convergence.terrain.core.rules.ReferralWorkflow;
+import fr.convergence.terrain.core.referral.ReferralWorkflow;
 import fr.convergence.terrain.hub.sync.HubStore.HubReader;
 import fr.convergence.terrain.hub.sync.HubStore.HubTransaction;
 import fr.convergence.terrain.sync.protocol.ColumnCodec;

@@ -4,8 +4,9 @@ import static fr.convergence.terrain.sync.it.SyncWorld.SITE_A;
 import static fr.convergence.terrain.sync.it.SyncWorld.SITE_B;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.convergence.terrain.core.rules.HoursCell;
+import fr.convergence.terrain.core.domain.HoursCell;
 import fr.convergence.terrain.hub.sync.HubRow;
+import fr.convergence.terrain.sync.client.HttpHubClient;
 import fr.convergence.terrain.sync.it.HubAttacks.Answer;
 import fr.convergence.terrain.sync.it.HubAttacks.Exchanger;
 import fr.convergence.terrain.sync.it.HubAttacks.Family;
@@ -17,7 +18,6 @@ import fr.convergence.terrain.sync.protocol.Rejection;
 import fr.convergence.terrain.sync.protocol.SyncCodec;
 import fr.convergence.terrain.sync.protocol.SyncRequest;
 import fr.convergence.terrain.sync.protocol.SyncSchema;
-import fr.convergence.terrain.sync.client.HttpHubClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

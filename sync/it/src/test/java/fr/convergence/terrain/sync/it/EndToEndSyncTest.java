@@ -4,12 +4,12 @@ import static fr.convergence.terrain.core.store.generated.Tables.HOURS_ENTRY;
 import static fr.convergence.terrain.core.store.generated.Tables.PARTICIPANT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.convergence.terrain.core.domain.HoursCell;
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.ReferralStatus;
 import fr.convergence.terrain.core.domain.Worksite;
 import fr.convergence.terrain.core.reference.ReferenceData;
-import fr.convergence.terrain.core.rules.HoursCell;
 import fr.convergence.terrain.core.store.HoursRepository;
 import fr.convergence.terrain.core.store.NoteRepository;
 import fr.convergence.terrain.core.store.ReferenceRepository;

@@ -4,7 +4,7 @@ import fr.convergence.terrain.core.clock.Hlc;
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.reference.ReferenceData;
 
-import fr.convergence.terrain.core.rules.HoursCell;
+import fr.convergence.terrain.core.domain.HoursCell;
 import fr.convergence.terrain.hub.sync.HubRow;
 import fr.convergence.terrain.hub.sync.HubStore;
 import fr.convergence.terrain.sync.protocol.EnrolResponse;

@@ -3,7 +3,7 @@ package fr.convergence.terrain.sync.it;
 import fr.convergence.terrain.core.clock.Hlc;
 import fr.convergence.terrain.core.domain.HoursKind;
 
-import fr.convergence.terrain.core.rules.HoursCell;
+import fr.convergence.terrain.core.domain.HoursCell;
 import fr.convergence.terrain.sync.protocol.Operation;
 import fr.convergence.terrain.sync.protocol.SyncCodec;
 import fr.convergence.terrain.sync.protocol.SyncRequest;
