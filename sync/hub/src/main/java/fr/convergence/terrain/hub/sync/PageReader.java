@@ -1,5 +1,6 @@
 package fr.convergence.terrain.hub.sync;
 
+import fr.convergence.terrain.core.domain.HoursCell;
 import fr.convergence.terrain.hub.sync.HubStore.HubReader;
 import fr.convergence.terrain.sync.protocol.ColumnCodec;
 import fr.convergence.terrain.sync.protocol.RowExit;
@@ -95,7 +96,7 @@ final class PageReader {
         return new SyncAnswer(new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), hubTime.get(),
                 applied.acknowledged(), applied.rejections(), applied.conflicts(), columns ? null : page.changes(),
                 page.exits(), page.cursor(), page.more(), page.resync(), null,
-                columns ? ColumnCodec.encode(page.changes(), encoding) : null, page.worksites(), page.remaining()));
+                columns ? ColumnCodec.encode(page.changes(), encoding, HoursCell::id) : null, page.worksites(), page.remaining()));
     }
 
     private PageRead read(Device device, Set<String> scope, SyncRequest request, int pageBytes, int itemLimit,

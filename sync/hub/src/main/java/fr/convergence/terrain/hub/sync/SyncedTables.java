@@ -6,8 +6,9 @@ import static fr.convergence.terrain.hub.sync.SyncedTable.Scope.OWN_WORKSITE;
 import static fr.convergence.terrain.hub.sync.SyncedTable.Scope.PARENTS;
 import static fr.convergence.terrain.hub.sync.SyncedTable.table;
 
+import fr.convergence.terrain.core.domain.HoursCell;
 import fr.convergence.terrain.core.domain.HoursKind;
-import fr.convergence.terrain.core.rules.HoursRules;
+import fr.convergence.terrain.core.verdict.Verdict;
 import fr.convergence.terrain.sync.protocol.SyncSchema;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,14 +44,10 @@ public final class SyncedTables {
     private SyncedTables() {
     }
 
-    /**
-     * An hours cell's minutes: a quarter hour to a day. Core's bounds of a typed value, except 0, which a laptop
-     * never stores (it removes the cell with a tombstone).
-     */
+    /** An hours cell's minutes, as core bounds a stored cell: a quarter hour to a day. */
     static Optional<String> hoursBounds(int minutes) {
-        boolean refused = minutes == 0 || HoursRules.checkMinutes(minutes).isRefused();
-        return refused ? Optional.of("Les heures se saisissent par quarts d'heure, entre 0 h 15 et 24 h par jour.")
-                : Optional.empty();
+        Verdict verdict = HoursCell.checkStored(minutes);
+        return verdict.isRefused() ? Optional.of(verdict.text()) : Optional.empty();
     }
 
     /** Every synced table, parents first. */

@@ -1,7 +1,7 @@
 package fr.convergence.terrain.hub.sync;
 
 import fr.convergence.terrain.core.domain.ReferralStatus;
-import fr.convergence.terrain.core.rules.ReferralWorkflow;
+import fr.convergence.terrain.core.referral.ReferralWorkflow;
 import fr.convergence.terrain.hub.sync.HubStore.HubTransaction;
 import fr.convergence.terrain.hub.sync.SyncedTable.Write;
 import java.time.LocalDate;
