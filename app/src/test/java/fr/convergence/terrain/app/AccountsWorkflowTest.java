@@ -2,10 +2,10 @@ package fr.convergence.terrain.app;
 
 import fr.convergence.terrain.app.account.AccountsViewModel.AccountRow;
 import fr.convergence.terrain.app.data.DataFolder;
+import fr.convergence.terrain.core.account.AuthService;
+import fr.convergence.terrain.core.account.SetupService;
 import fr.convergence.terrain.core.domain.Role;
 import fr.convergence.terrain.core.domain.User;
-import fr.convergence.terrain.core.service.AuthService;
-import fr.convergence.terrain.core.service.SetupService;
 import fr.convergence.terrain.core.store.TerrainStore;
 import java.util.Set;
 import javafx.scene.control.ListCell;

@@ -1,11 +1,11 @@
 package fr.convergence.terrain.app;
 
+import fr.convergence.terrain.core.account.AccessPolicies;
 import fr.convergence.terrain.core.domain.NoteTheme;
 import fr.convergence.terrain.core.domain.SupportNote;
 import fr.convergence.terrain.core.domain.SupportNoteRevision;
-import fr.convergence.terrain.core.service.AccessPolicies;
-import fr.convergence.terrain.core.service.NoteService;
-import fr.convergence.terrain.core.service.ParticipantSummary;
+import fr.convergence.terrain.core.note.NoteService;
+import fr.convergence.terrain.core.participant.ParticipantSummary;
 import fr.convergence.terrain.core.store.NoteRepository;
 import java.util.List;
 import javafx.scene.Node;

@@ -1,12 +1,12 @@
 package fr.convergence.terrain.app;
 
 import fr.convergence.terrain.app.data.DataFolder;
+import fr.convergence.terrain.core.account.SetupService;
 import fr.convergence.terrain.core.domain.ExitCategory;
 import fr.convergence.terrain.core.domain.ExitReason;
 import fr.convergence.terrain.core.domain.Programme;
 import fr.convergence.terrain.core.domain.Role;
-import fr.convergence.terrain.core.service.ParticipantSummary;
-import fr.convergence.terrain.core.service.SetupService;
+import fr.convergence.terrain.core.participant.ParticipantSummary;
 import fr.convergence.terrain.core.store.TerrainStore;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;

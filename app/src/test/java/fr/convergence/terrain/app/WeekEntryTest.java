@@ -3,6 +3,8 @@ package fr.convergence.terrain.app;
 import fr.convergence.terrain.app.data.DataFolder;
 import fr.convergence.terrain.app.week.DayCell;
 import fr.convergence.terrain.app.week.WeekRowModel;
+import fr.convergence.terrain.core.account.SetupService;
+import fr.convergence.terrain.core.account.Workstation;
 import fr.convergence.terrain.core.domain.ContractType;
 import fr.convergence.terrain.core.domain.Enrolment;
 import fr.convergence.terrain.core.domain.HoursKind;
@@ -10,13 +12,11 @@ import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.Programme;
 import fr.convergence.terrain.core.domain.Role;
 import fr.convergence.terrain.core.domain.User;
-import fr.convergence.terrain.core.rules.IsoWeek;
-import fr.convergence.terrain.core.service.ParticipantService;
-import fr.convergence.terrain.core.service.SetupService;
-import fr.convergence.terrain.core.service.WeekGrid;
-import fr.convergence.terrain.core.service.WeekService;
-import fr.convergence.terrain.core.service.Workstation;
+import fr.convergence.terrain.core.participant.ParticipantService;
 import fr.convergence.terrain.core.store.TerrainStore;
+import fr.convergence.terrain.core.week.IsoWeek;
+import fr.convergence.terrain.core.week.WeekGrid;
+import fr.convergence.terrain.core.week.WeekService;
 import java.time.LocalDate;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -50,7 +50,7 @@ class WeekEntryTest extends AppTestSupport {
 
     private WeekGrid stored() {
         try (TerrainStore store = TerrainStore.open(dataDir.resolve("terrain.db"), clock())) {
-            User esp = new fr.convergence.terrain.core.service.AuthService(store, FAST).activeUsers().get(0);
+            User esp = new fr.convergence.terrain.core.account.AuthService(store, FAST).activeUsers().get(0);
             return new WeekService(new Workstation(store)).load(esp, WEEK);
         }
     }

@@ -1,6 +1,10 @@
 package fr.convergence.terrain.app;
 
 import fr.convergence.terrain.app.data.DataFolder;
+import fr.convergence.terrain.app.week.WeekRowModel;
+import fr.convergence.terrain.core.account.AuthService;
+import fr.convergence.terrain.core.account.SetupService;
+import fr.convergence.terrain.core.account.Workstation;
 import fr.convergence.terrain.core.domain.ContractType;
 import fr.convergence.terrain.core.domain.Enrolment;
 import fr.convergence.terrain.core.domain.Participant;
@@ -8,13 +12,9 @@ import fr.convergence.terrain.core.domain.Programme;
 import fr.convergence.terrain.core.domain.Role;
 import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.domain.Worksite;
-import fr.convergence.terrain.core.service.AuthService;
-import fr.convergence.terrain.core.service.ParticipantService;
-import fr.convergence.terrain.core.service.ParticipantSummary;
-import fr.convergence.terrain.core.service.SetupService;
-import fr.convergence.terrain.core.service.Workstation;
+import fr.convergence.terrain.core.participant.ParticipantService;
+import fr.convergence.terrain.core.participant.ParticipantSummary;
 import fr.convergence.terrain.core.store.TerrainStore;
-import fr.convergence.terrain.app.week.WeekRowModel;
 import java.time.LocalDate;
 import java.util.Set;
 import javafx.scene.Node;

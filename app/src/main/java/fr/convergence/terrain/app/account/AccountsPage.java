@@ -1,16 +1,16 @@
 package fr.convergence.terrain.app.account;
 
-import fr.convergence.terrain.app.common.Controls;
 import fr.convergence.terrain.app.account.AccountsViewModel.AccountRow;
+import fr.convergence.terrain.app.common.Controls;
 import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.app.common.Styles;
 import fr.convergence.terrain.app.shell.Page;
 import fr.convergence.terrain.app.shell.PageContext;
+import fr.convergence.terrain.core.account.AuthService;
 import fr.convergence.terrain.core.domain.Role;
 import fr.convergence.terrain.core.domain.Territory;
 import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.domain.Worksite;
-import fr.convergence.terrain.core.service.AuthService;
 import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;

@@ -1,6 +1,7 @@
 package fr.convergence.terrain.app.cli;
 
 import fr.convergence.terrain.app.data.Services;
+import fr.convergence.terrain.core.account.SetupService;
 import fr.convergence.terrain.core.domain.HoursEntry;
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.NoteTheme;
@@ -8,16 +9,15 @@ import fr.convergence.terrain.core.domain.NoteVisibility;
 import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.Role;
 import fr.convergence.terrain.core.domain.User;
-import fr.convergence.terrain.core.rules.Verdict;
+import fr.convergence.terrain.core.note.NoteDraft;
 import fr.convergence.terrain.core.security.PasswordHasher;
-import fr.convergence.terrain.core.service.NoteDraft;
-import fr.convergence.terrain.core.service.Result;
-import fr.convergence.terrain.core.service.SetupService;
-import fr.convergence.terrain.core.service.WeekService;
 import fr.convergence.terrain.core.store.HoursRepository;
 import fr.convergence.terrain.core.store.ParticipantRepository;
 import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.core.store.UserRepository;
+import fr.convergence.terrain.core.verdict.Result;
+import fr.convergence.terrain.core.verdict.Verdict;
+import fr.convergence.terrain.core.week.WeekService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -26,11 +26,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine;
 
 /**
  * {@code terrain edit} (hidden): the edits a person makes in the application, made from a script — for scripted

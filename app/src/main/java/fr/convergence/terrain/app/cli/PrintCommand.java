@@ -3,17 +3,17 @@ package fr.convergence.terrain.app.cli;
 import fr.convergence.terrain.app.print.FollowUpSheetOptions;
 import fr.convergence.terrain.app.print.PdfPrinter;
 import fr.convergence.terrain.app.print.PrintTexts;
+import fr.convergence.terrain.core.account.AccessPolicies;
+import fr.convergence.terrain.core.account.AccessPolicy;
 import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.domain.Worksite;
-import fr.convergence.terrain.core.rules.AccessPolicy;
-import fr.convergence.terrain.core.rules.IsoWeek;
-import fr.convergence.terrain.core.service.AccessPolicies;
-import fr.convergence.terrain.core.service.AttendanceSheetService;
-import fr.convergence.terrain.core.service.ParticipantFileService;
-import fr.convergence.terrain.core.service.PrintCatalogService;
-import fr.convergence.terrain.core.service.ReferralFormService;
+import fr.convergence.terrain.core.participant.ParticipantFileService;
+import fr.convergence.terrain.core.print.AttendanceSheetService;
+import fr.convergence.terrain.core.print.PrintCatalogService;
+import fr.convergence.terrain.core.referral.ReferralFormService;
 import fr.convergence.terrain.core.store.TerrainStore;
+import fr.convergence.terrain.core.week.IsoWeek;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,11 +26,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code terrain print}: the follow-up sheets, attendance sheets and referral forms as PDF files. */
 @Command(name = "print", mixinStandardHelpOptions = true,

@@ -1,5 +1,6 @@
 package fr.convergence.terrain.app.cli;
 
+import fr.convergence.terrain.core.account.AccessPolicies;
 import fr.convergence.terrain.core.domain.ExitCategory;
 import fr.convergence.terrain.core.domain.Role;
 import fr.convergence.terrain.core.domain.User;
@@ -8,10 +9,9 @@ import fr.convergence.terrain.core.report.ReportCsv;
 import fr.convergence.terrain.core.report.ReportPeriod;
 import fr.convergence.terrain.core.report.ReportScope;
 import fr.convergence.terrain.core.report.ReportService;
-import fr.convergence.terrain.core.rules.Verdict;
-import fr.convergence.terrain.core.service.AccessPolicies;
 import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.core.store.UserRepository;
+import fr.convergence.terrain.core.verdict.Verdict;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -22,10 +22,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code terrain report}: the figures of the Rapports page for a worksite or a territory, printed and optionally

@@ -1,6 +1,6 @@
 package fr.convergence.terrain.app.cli;
 
-import fr.convergence.terrain.core.service.SetupService;
+import fr.convergence.terrain.core.account.SetupService;
 import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.sync.client.HttpHubClient;
 import fr.convergence.terrain.sync.client.HubException;
@@ -18,9 +18,9 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import javax.net.ssl.SSLContext;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code terrain sync}: one complete sync of a store with the hub, for scheduled or scripted use. Prints what

@@ -1,6 +1,6 @@
 package fr.convergence.terrain.app.common;
 
-import fr.convergence.terrain.core.service.AccessDeniedException;
+import fr.convergence.terrain.core.account.AccessDeniedException;
 import fr.convergence.terrain.core.store.StoreException;
 
 /** Turns a failure into a sentence a user can act on; never a stack trace. */

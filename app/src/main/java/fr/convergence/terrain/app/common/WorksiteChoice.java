@@ -1,8 +1,8 @@
 package fr.convergence.terrain.app.common;
 
+import fr.convergence.terrain.core.account.Workstation;
 import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.domain.Worksite;
-import fr.convergence.terrain.core.service.Workstation;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;

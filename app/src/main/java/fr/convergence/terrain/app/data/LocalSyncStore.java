@@ -1,8 +1,8 @@
 package fr.convergence.terrain.app.data;
 
+import fr.convergence.terrain.core.account.Workstation;
 import fr.convergence.terrain.core.domain.Territory;
 import fr.convergence.terrain.core.domain.Worksite;
-import fr.convergence.terrain.core.service.Workstation;
 import fr.convergence.terrain.core.store.ReferenceRepository;
 import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.sync.client.HubClient;

@@ -1,19 +1,19 @@
 package fr.convergence.terrain.app.data;
 
+import fr.convergence.terrain.core.account.AuthService;
+import fr.convergence.terrain.core.account.StatusService;
+import fr.convergence.terrain.core.account.Workstation;
+import fr.convergence.terrain.core.note.NoteService;
+import fr.convergence.terrain.core.participant.ParticipantFileService;
+import fr.convergence.terrain.core.participant.ParticipantService;
+import fr.convergence.terrain.core.print.AttendanceSheetService;
+import fr.convergence.terrain.core.print.PrintCatalogService;
+import fr.convergence.terrain.core.referral.ReferralFormService;
+import fr.convergence.terrain.core.referral.ReferralService;
 import fr.convergence.terrain.core.report.ReportService;
 import fr.convergence.terrain.core.security.PasswordHasher;
-import fr.convergence.terrain.core.service.AttendanceSheetService;
-import fr.convergence.terrain.core.service.AuthService;
-import fr.convergence.terrain.core.service.NoteService;
-import fr.convergence.terrain.core.service.ParticipantFileService;
-import fr.convergence.terrain.core.service.ParticipantService;
-import fr.convergence.terrain.core.service.PrintCatalogService;
-import fr.convergence.terrain.core.service.ReferralFormService;
-import fr.convergence.terrain.core.service.ReferralService;
-import fr.convergence.terrain.core.service.StatusService;
-import fr.convergence.terrain.core.service.WeekService;
-import fr.convergence.terrain.core.service.Workstation;
 import fr.convergence.terrain.core.store.TerrainStore;
+import fr.convergence.terrain.core.week.WeekService;
 import java.nio.file.Path;
 
 /**

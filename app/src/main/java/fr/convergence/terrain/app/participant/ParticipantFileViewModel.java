@@ -11,10 +11,10 @@ import fr.convergence.terrain.core.domain.FollowUp;
 import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.PhcStep;
 import fr.convergence.terrain.core.domain.Referral;
-import fr.convergence.terrain.core.rules.CvgRules;
-import fr.convergence.terrain.core.rules.HoursFormat;
-import fr.convergence.terrain.core.service.ParticipantFile;
-import fr.convergence.terrain.core.service.ParticipantFileService;
+import fr.convergence.terrain.core.participant.ParticipantFile;
+import fr.convergence.terrain.core.participant.ParticipantFileService;
+import fr.convergence.terrain.core.text.Texts;
+import fr.convergence.terrain.core.week.CvgRules;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,7 +153,7 @@ public final class ParticipantFileViewModel {
     /** Total worked hours over the chart's weeks, for the chart's caption. */
     public String chartCaption() {
         double total = chart.stream().mapToDouble(ChartPoint::workedHours).sum();
-        return I18n.t("file.chart.caption", chart.size(), HoursFormat.format((int) Math.round(total * 60)));
+        return I18n.t("file.chart.caption", chart.size(), Texts.hours((int) Math.round(total * 60)));
     }
 
     private static String orDash(String value) {

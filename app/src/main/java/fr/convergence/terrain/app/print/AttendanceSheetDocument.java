@@ -1,7 +1,7 @@
 package fr.convergence.terrain.app.print;
 
 import fr.convergence.terrain.core.domain.Programme;
-import fr.convergence.terrain.core.service.AttendanceSheet;
+import fr.convergence.terrain.core.print.AttendanceSheet;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package fr.convergence.terrain.app.print;
 
+import fr.convergence.terrain.core.account.AccessPolicy;
 import fr.convergence.terrain.core.domain.Enrolment;
 import fr.convergence.terrain.core.domain.FollowUp;
 import fr.convergence.terrain.core.domain.Participant;
@@ -9,8 +10,7 @@ import fr.convergence.terrain.core.domain.Referral;
 import fr.convergence.terrain.core.domain.ReferralStatusChange;
 import fr.convergence.terrain.core.domain.SupportNote;
 import fr.convergence.terrain.core.domain.User;
-import fr.convergence.terrain.core.rules.AccessPolicy;
-import fr.convergence.terrain.core.service.ParticipantFile;
+import fr.convergence.terrain.core.participant.ParticipantFile;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;

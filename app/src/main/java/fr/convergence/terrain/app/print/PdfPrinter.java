@@ -1,9 +1,9 @@
 package fr.convergence.terrain.app.print;
 
 import fr.convergence.terrain.core.domain.User;
-import fr.convergence.terrain.core.service.AttendanceSheet;
-import fr.convergence.terrain.core.service.ParticipantFile;
-import fr.convergence.terrain.core.service.ReferralForm;
+import fr.convergence.terrain.core.participant.ParticipantFile;
+import fr.convergence.terrain.core.print.AttendanceSheet;
+import fr.convergence.terrain.core.referral.ReferralForm;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

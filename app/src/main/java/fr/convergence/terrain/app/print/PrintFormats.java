@@ -1,6 +1,6 @@
 package fr.convergence.terrain.app.print;
 
-import fr.convergence.terrain.core.rules.HoursFormat;
+import fr.convergence.terrain.core.text.Texts;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.YearMonth;
@@ -31,7 +31,7 @@ final class PrintFormats {
     }
 
     static String hours(int minutes) {
-        return HoursFormat.format(minutes);
+        return Texts.hours(minutes);
     }
 
     /** "2 ans et 3 mois", "5 mois", "3 semaines", "4 jours" between two days. */

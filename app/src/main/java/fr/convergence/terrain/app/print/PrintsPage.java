@@ -1,12 +1,12 @@
 package fr.convergence.terrain.app.print;
 
+import fr.convergence.terrain.app.shell.Page;
+import fr.convergence.terrain.app.shell.PageContext;
 import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.Referral;
 import fr.convergence.terrain.core.domain.SupportNote;
 import fr.convergence.terrain.core.domain.Worksite;
-import fr.convergence.terrain.core.rules.IsoWeek;
-import fr.convergence.terrain.app.shell.Page;
-import fr.convergence.terrain.app.shell.PageContext;
+import fr.convergence.terrain.core.week.IsoWeek;
 import java.io.File;
 import java.util.List;
 import java.util.function.Function;

@@ -2,7 +2,7 @@ package fr.convergence.terrain.app.print;
 
 import fr.convergence.terrain.core.domain.Referral;
 import fr.convergence.terrain.core.domain.ReferralStatusChange;
-import fr.convergence.terrain.core.service.ReferralForm;
+import fr.convergence.terrain.core.referral.ReferralForm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

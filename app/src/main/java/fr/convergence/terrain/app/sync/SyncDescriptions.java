@@ -2,11 +2,12 @@ package fr.convergence.terrain.app.sync;
 
 import fr.convergence.terrain.app.common.Formats;
 import fr.convergence.terrain.app.common.I18n;
+import fr.convergence.terrain.core.domain.HoursFormat;
 import fr.convergence.terrain.core.domain.HoursKind;
+import fr.convergence.terrain.core.domain.HoursVerdict;
 import fr.convergence.terrain.core.domain.Programme;
 import fr.convergence.terrain.core.domain.ReferralStatus;
-import fr.convergence.terrain.core.rules.HoursFormat;
-import fr.convergence.terrain.core.rules.HoursVerdict;
+import fr.convergence.terrain.core.text.Texts;
 import fr.convergence.terrain.sync.client.store.SyncRepository;
 import fr.convergence.terrain.sync.protocol.SyncSchema;
 import java.time.Instant;
@@ -222,7 +223,7 @@ final class SyncDescriptions {
                 return I18n.t(Boolean.parseBoolean(value) ? "sync.value.deleted" : "sync.value.kept");
             }
             if (field.equals("minutes")) {
-                return HoursFormat.format(Integer.parseInt(value));
+                return Texts.hours(Integer.parseInt(value));
             }
             if (field.equals("weekly_hours") || field.equals("target_hours")) {
                 return I18n.t("sync.value.hours", Integer.parseInt(value));

@@ -6,8 +6,9 @@ import fr.convergence.terrain.app.common.WorksiteChoice;
 import fr.convergence.terrain.app.common.WorksiteChooser;
 import fr.convergence.terrain.app.shell.Page;
 import fr.convergence.terrain.app.shell.PageContext;
+import fr.convergence.terrain.core.domain.HoursCell;
 import fr.convergence.terrain.core.domain.HoursKind;
-import fr.convergence.terrain.core.rules.Severity;
+import fr.convergence.terrain.core.verdict.Severity;
 import java.text.Collator;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -171,8 +172,8 @@ public final class WeekPage implements Page {
         table.setItems(sorted);
 
         for (HoursKind kind : HoursKind.values()) {
-            MenuItem item = new MenuItem(KindCodes.menuLabel(kind));
-            item.setOnAction(e -> editFocused(KindCodes.code(kind).isEmpty() ? "" : KindCodes.code(kind) + " "));
+            MenuItem item = new MenuItem(KindLabels.menuLabel(kind));
+            item.setOnAction(e -> editFocused(HoursCell.letter(kind).isEmpty() ? "" : HoursCell.letter(kind) + " "));
             kindMenu.getItems().add(item);
         }
         table.setContextMenu(kindMenu);

@@ -1,11 +1,12 @@
 package fr.convergence.terrain.app.week;
 
 import fr.convergence.terrain.app.common.I18n;
+import fr.convergence.terrain.core.domain.HoursCell;
 import fr.convergence.terrain.core.domain.HoursEntry;
 import fr.convergence.terrain.core.domain.HoursKind;
-import fr.convergence.terrain.core.rules.HoursFormat;
-import fr.convergence.terrain.core.service.WeekGrid;
 import fr.convergence.terrain.core.text.SearchText;
+import fr.convergence.terrain.core.text.Texts;
+import fr.convergence.terrain.core.week.WeekGrid;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,7 +53,7 @@ public final class WeekRowModel {
         target.set(hours == null ? "" : updated.phc() ? I18n.t("week.target.phc", hours)
                 : I18n.t("week.target.contract", hours));
         int worked = updated.workedMinutes();
-        total.set(HoursFormat.format(worked));
+        total.set(Texts.hours(worked));
         overTarget.set(hours != null && worked > hours * 60);
         for (int i = 0; i < days.size(); i++) {
             DayCell before = cells.get(i).get();
@@ -71,20 +72,20 @@ public final class WeekRowModel {
         boolean absence = false;
         boolean other = false;
         for (HoursEntry entry : entries) {
-            String label = KindCodes.shortLabel(entry.kind());
-            parts.add(label.isEmpty() ? HoursFormat.format(entry.minutes())
-                    : label + " " + HoursFormat.format(entry.minutes()));
+            String label = KindLabels.shortLabel(entry.kind());
+            parts.add(label.isEmpty() ? Texts.hours(entry.minutes())
+                    : label + " " + Texts.hours(entry.minutes()));
             absence |= !entry.kind().worked();
             other |= entry.kind() == HoursKind.ENTREPRISE || entry.kind() == HoursKind.FORMATION;
         }
         String edit = "";
         if (entries.size() == 1) {
             HoursEntry only = entries.get(0);
-            String code = KindCodes.code(only.kind());
-            edit = (code.isEmpty() ? "" : code + " ") + HoursFormat.format(only.minutes());
+            String code = HoursCell.letter(only.kind());
+            edit = (code.isEmpty() ? "" : code + " ") + Texts.hours(only.minutes());
         } else if (!entries.isEmpty()) {
             int worksite = row.minutes(day, HoursKind.TRAVAIL_CHANTIER);
-            edit = worksite == 0 ? "" : HoursFormat.format(worksite);
+            edit = worksite == 0 ? "" : Texts.hours(worksite);
         }
         return new DayCell(String.join(" + ", parts), edit, DayCell.State.OK, "", !row.enrolledOn(day),
                 absence, other);

@@ -5,13 +5,14 @@ import fr.convergence.terrain.app.common.TaskExecutor;
 import fr.convergence.terrain.app.common.UserMessages;
 import fr.convergence.terrain.app.common.WorksiteChoice;
 import fr.convergence.terrain.app.session.Session;
+import fr.convergence.terrain.core.domain.HoursCell;
 import fr.convergence.terrain.core.domain.HoursKind;
-import fr.convergence.terrain.core.rules.IsoWeek;
-import fr.convergence.terrain.core.rules.Severity;
-import fr.convergence.terrain.core.service.WeekGrid;
-import fr.convergence.terrain.core.service.WeekService;
-import fr.convergence.terrain.core.service.WeekService.CellResult;
 import fr.convergence.terrain.core.text.SearchText;
+import fr.convergence.terrain.core.verdict.Severity;
+import fr.convergence.terrain.core.week.IsoWeek;
+import fr.convergence.terrain.core.week.WeekGrid;
+import fr.convergence.terrain.core.week.WeekService.CellResult;
+import fr.convergence.terrain.core.week.WeekService;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -164,17 +165,16 @@ public final class WeekViewModel {
             clearDay(row, dayIndex);
             return;
         }
-        Optional<KindCodes.Typed> parsed = KindCodes.parse(text);
+        Optional<HoursCell.Typed> parsed = HoursCell.read(text);
         if (parsed.isEmpty()) {
             String refusal = I18n.t("week.unknownKind", text);
             row.mark(dayIndex, before.with(DayCell.State.REFUSED, text, refusal));
             say(Severity.REFUSED, where(row, dayIndex) + refusal);
             return;
         }
-        HoursKind kind = parsed.get().kind();
         row.mark(dayIndex, before.with(DayCell.State.PENDING, text, ""));
-        executor.run(() -> service.setTyped(session.user(), row.participantId(), row.date(dayIndex), kind,
-                parsed.get().hours()), result -> applied(row, dayIndex, text, result, true), e -> {
+        executor.run(() -> service.setTyped(session.user(), row.participantId(), row.date(dayIndex), parsed.get()),
+                result -> applied(row, dayIndex, text, result, true), e -> {
                     row.mark(dayIndex, row.display(dayIndex).with(DayCell.State.REFUSED, text, UserMessages.of(e)));
                     say(Severity.REFUSED, UserMessages.of(e));
                 });

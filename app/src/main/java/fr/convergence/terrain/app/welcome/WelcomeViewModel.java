@@ -5,7 +5,7 @@ import fr.convergence.terrain.app.common.TaskExecutor;
 import fr.convergence.terrain.app.common.UserMessages;
 import fr.convergence.terrain.app.data.AppConfig;
 import fr.convergence.terrain.app.data.Services;
-import fr.convergence.terrain.core.service.SetupService;
+import fr.convergence.terrain.core.account.SetupService;
 import java.time.LocalDate;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;

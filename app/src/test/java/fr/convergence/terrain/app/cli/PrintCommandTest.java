@@ -1,12 +1,12 @@
 package fr.convergence.terrain.app.cli;
 
+import fr.convergence.terrain.core.account.AccessPolicies;
 import fr.convergence.terrain.core.demo.DemoDataGenerator;
 import fr.convergence.terrain.core.demo.DemoSize;
-import fr.convergence.terrain.core.rules.IsoWeek;
+import fr.convergence.terrain.core.print.PrintCatalogService;
 import fr.convergence.terrain.core.security.PasswordHasher;
-import fr.convergence.terrain.core.service.AccessPolicies;
-import fr.convergence.terrain.core.service.PrintCatalogService;
 import fr.convergence.terrain.core.store.TerrainStore;
+import fr.convergence.terrain.core.week.IsoWeek;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -1,15 +1,15 @@
 package fr.convergence.terrain.app.print;
 
+import fr.convergence.terrain.core.account.AccessDeniedException;
 import fr.convergence.terrain.core.domain.ContractType;
 import fr.convergence.terrain.core.domain.Programme;
-import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.domain.Role;
-import fr.convergence.terrain.core.rules.IsoWeek;
-import fr.convergence.terrain.core.service.AccessDeniedException;
-import fr.convergence.terrain.core.service.AttendanceSheet;
-import fr.convergence.terrain.core.service.AttendanceSheetService;
-import fr.convergence.terrain.core.service.ReferralForm;
-import fr.convergence.terrain.core.service.ReferralFormService;
+import fr.convergence.terrain.core.domain.User;
+import fr.convergence.terrain.core.print.AttendanceSheet;
+import fr.convergence.terrain.core.print.AttendanceSheetService;
+import fr.convergence.terrain.core.referral.ReferralForm;
+import fr.convergence.terrain.core.referral.ReferralFormService;
+import fr.convergence.terrain.core.week.IsoWeek;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;

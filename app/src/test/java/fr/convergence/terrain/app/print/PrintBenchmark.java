@@ -1,19 +1,19 @@
 package fr.convergence.terrain.app.print;
 
+import fr.convergence.terrain.core.account.AccessPolicies;
+import fr.convergence.terrain.core.account.AccessPolicy;
 import fr.convergence.terrain.core.demo.DemoDataGenerator;
 import fr.convergence.terrain.core.demo.DemoSize;
 import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.domain.Worksite;
-import fr.convergence.terrain.core.rules.AccessPolicy;
-import fr.convergence.terrain.core.rules.IsoWeek;
+import fr.convergence.terrain.core.participant.ParticipantFileService;
+import fr.convergence.terrain.core.print.AttendanceSheetService;
+import fr.convergence.terrain.core.print.PrintCatalogService;
+import fr.convergence.terrain.core.referral.ReferralFormService;
 import fr.convergence.terrain.core.security.PasswordHasher;
-import fr.convergence.terrain.core.service.AccessPolicies;
-import fr.convergence.terrain.core.service.AttendanceSheetService;
-import fr.convergence.terrain.core.service.ParticipantFileService;
-import fr.convergence.terrain.core.service.PrintCatalogService;
-import fr.convergence.terrain.core.service.ReferralFormService;
 import fr.convergence.terrain.core.store.TerrainStore;
+import fr.convergence.terrain.core.week.IsoWeek;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

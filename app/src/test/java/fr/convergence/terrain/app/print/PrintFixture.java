@@ -1,5 +1,7 @@
 package fr.convergence.terrain.app.print;
 
+import fr.convergence.terrain.core.account.AccessPolicies;
+import fr.convergence.terrain.core.account.AccessPolicy;
 import fr.convergence.terrain.core.demo.DemoDataGenerator;
 import fr.convergence.terrain.core.demo.DemoSize;
 import fr.convergence.terrain.core.domain.ContractType;
@@ -18,10 +20,8 @@ import fr.convergence.terrain.core.domain.ReferralStatusChange;
 import fr.convergence.terrain.core.domain.SupportNote;
 import fr.convergence.terrain.core.domain.SupportNoteRevision;
 import fr.convergence.terrain.core.domain.User;
-import fr.convergence.terrain.core.rules.AccessPolicy;
+import fr.convergence.terrain.core.print.PrintCatalogService;
 import fr.convergence.terrain.core.security.PasswordHasher;
-import fr.convergence.terrain.core.service.AccessPolicies;
-import fr.convergence.terrain.core.service.PrintCatalogService;
 import fr.convergence.terrain.core.store.BulkLoader;
 import fr.convergence.terrain.core.store.TerrainStore;
 import java.io.IOException;

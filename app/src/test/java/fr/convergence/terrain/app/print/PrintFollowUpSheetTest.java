@@ -2,8 +2,8 @@ package fr.convergence.terrain.app.print;
 
 import fr.convergence.terrain.core.domain.NoteVisibility;
 import fr.convergence.terrain.core.domain.Participant;
-import fr.convergence.terrain.core.service.ParticipantFile;
-import fr.convergence.terrain.core.service.ParticipantFileService;
+import fr.convergence.terrain.core.participant.ParticipantFile;
+import fr.convergence.terrain.core.participant.ParticipantFileService;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;

@@ -1,9 +1,9 @@
 package fr.convergence.terrain.app.print;
 
-import fr.convergence.terrain.core.rules.IsoWeek;
-import fr.convergence.terrain.core.service.AttendanceSheetService;
-import fr.convergence.terrain.core.service.ParticipantFileService;
-import fr.convergence.terrain.core.service.ReferralFormService;
+import fr.convergence.terrain.core.participant.ParticipantFileService;
+import fr.convergence.terrain.core.print.AttendanceSheetService;
+import fr.convergence.terrain.core.referral.ReferralFormService;
+import fr.convergence.terrain.core.week.IsoWeek;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;

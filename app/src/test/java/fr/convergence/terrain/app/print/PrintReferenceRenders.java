@@ -2,11 +2,11 @@ package fr.convergence.terrain.app.print;
 
 import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.Programme;
-import fr.convergence.terrain.core.rules.IsoWeek;
-import fr.convergence.terrain.core.service.AttendanceSheetService;
-import fr.convergence.terrain.core.service.ParticipantFile;
-import fr.convergence.terrain.core.service.ParticipantFileService;
-import fr.convergence.terrain.core.service.ReferralFormService;
+import fr.convergence.terrain.core.participant.ParticipantFile;
+import fr.convergence.terrain.core.participant.ParticipantFileService;
+import fr.convergence.terrain.core.print.AttendanceSheetService;
+import fr.convergence.terrain.core.referral.ReferralFormService;
+import fr.convergence.terrain.core.week.IsoWeek;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;

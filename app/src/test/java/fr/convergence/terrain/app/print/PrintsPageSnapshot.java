@@ -1,9 +1,9 @@
 package fr.convergence.terrain.app.print;
 
+import fr.convergence.terrain.core.participant.ParticipantFileService;
+import fr.convergence.terrain.core.print.AttendanceSheetService;
+import fr.convergence.terrain.core.referral.ReferralFormService;
 import java.nio.file.Files;
-import fr.convergence.terrain.core.service.AttendanceSheetService;
-import fr.convergence.terrain.core.service.ParticipantFileService;
-import fr.convergence.terrain.core.service.ReferralFormService;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;

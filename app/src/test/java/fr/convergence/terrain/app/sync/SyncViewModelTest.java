@@ -8,17 +8,18 @@ import fr.convergence.terrain.app.data.LocalSyncStore;
 import fr.convergence.terrain.app.session.Session;
 import fr.convergence.terrain.app.sync.SyncState.Connection;
 import fr.convergence.terrain.app.sync.SyncState.MessageKind;
+import fr.convergence.terrain.core.account.SetupService;
+import fr.convergence.terrain.core.account.Workstation;
 import fr.convergence.terrain.core.domain.ContractType;
 import fr.convergence.terrain.core.domain.Enrolment;
+import fr.convergence.terrain.core.domain.HoursCell;
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.Programme;
 import fr.convergence.terrain.core.domain.Role;
 import fr.convergence.terrain.core.domain.User;
+import fr.convergence.terrain.core.participant.ParticipantService;
 import fr.convergence.terrain.core.security.PasswordHasher;
-import fr.convergence.terrain.core.service.ParticipantService;
-import fr.convergence.terrain.core.service.SetupService;
-import fr.convergence.terrain.core.service.Workstation;
 import fr.convergence.terrain.core.store.HoursRepository;
 import fr.convergence.terrain.core.store.ParticipantRepository;
 import fr.convergence.terrain.core.store.TerrainStore;
@@ -187,7 +188,7 @@ class SyncViewModelTest {
     @Test
     void anHoursConflictNamesTheDayAndATypedCorrectionIsReadLikeTheWeekPage() {
         enrolAndSync();
-        String cell = HoursRepository.idFor(helene.id(), MONDAY, HoursKind.TRAVAIL_CHANTIER);
+        String cell = HoursCell.id(helene.id(), MONDAY, HoursKind.TRAVAIL_CHANTIER);
         store.write("camille", tx -> {
             new HoursRepository(store).set(tx, helene.id(), "abej-solidarite", MONDAY, HoursKind.TRAVAIL_CHANTIER,
                     240);

@@ -1,6 +1,6 @@
 package fr.convergence.terrain.core.report;
 
-import fr.convergence.terrain.core.rules.Verdict;
+import fr.convergence.terrain.core.verdict.Verdict;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;

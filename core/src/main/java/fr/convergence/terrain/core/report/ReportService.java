@@ -1,15 +1,15 @@
 package fr.convergence.terrain.core.report;
 
+import fr.convergence.terrain.core.account.AccessDeniedException;
+import fr.convergence.terrain.core.account.AccessPolicy;
 import fr.convergence.terrain.core.domain.Role;
 import fr.convergence.terrain.core.domain.Territory;
 import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.domain.Worksite;
-import fr.convergence.terrain.core.rules.AccessPolicy;
-import fr.convergence.terrain.core.rules.PhcStepLadder;
-import fr.convergence.terrain.core.service.AccessDeniedException;
 import fr.convergence.terrain.core.store.ReferenceRepository;
 import fr.convergence.terrain.core.store.ReportRepository;
 import fr.convergence.terrain.core.store.TerrainStore;
+import fr.convergence.terrain.core.week.PhcStepLadder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

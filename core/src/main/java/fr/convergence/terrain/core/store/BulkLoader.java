@@ -1,8 +1,9 @@
 package fr.convergence.terrain.core.store;
 
-import fr.convergence.terrain.core.domain.FollowUp;
-import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.Enrolment;
+import fr.convergence.terrain.core.domain.FollowUp;
+import fr.convergence.terrain.core.domain.HoursCell;
+import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.PhcStep;
 import fr.convergence.terrain.core.domain.Referral;
@@ -69,7 +70,7 @@ public final class BulkLoader {
 
     public void hours(String participantId, String worksiteId, LocalDate day, HoursKind kind, int minutes) {
         add("hours_entry", "id, participant_id, worksite_id, work_day, kind, minutes",
-                HoursRepository.idFor(participantId, day, kind), participantId, worksiteId, day, kind.name(), minutes);
+                HoursCell.id(participantId, day, kind), participantId, worksiteId, day, kind.name(), minutes);
     }
 
     public void note(SupportNote note) {

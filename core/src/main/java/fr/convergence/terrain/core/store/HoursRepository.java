@@ -1,13 +1,12 @@
 package fr.convergence.terrain.core.store;
 
+import fr.convergence.terrain.core.domain.HoursCell;
 import fr.convergence.terrain.core.domain.HoursEntry;
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.store.generated.tables.records.HoursEntryRecord;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import static fr.convergence.terrain.core.store.generated.Tables.HOURS_ENTRY;
 
@@ -20,19 +19,10 @@ public final class HoursRepository {
         this.store = store;
     }
 
-    /**
-     * The id of a cell is derived from its natural key, so two laptops that create the same cell offline
-     * create the same row, and sync merges them instead of duplicating it.
-     */
-    public static String idFor(String participantId, LocalDate day, HoursKind kind) {
-        return UUID.nameUUIDFromBytes(("hours:" + participantId + ":" + day + ":" + kind.name())
-                .getBytes(StandardCharsets.UTF_8)).toString();
-    }
-
     /** Sets a cell; zero minutes removes it (a tombstone, so the removal syncs too). */
     public void set(StoreTransaction tx, String participantId, String worksiteId, LocalDate day, HoursKind kind,
                     int minutes) {
-        String id = idFor(participantId, day, kind);
+        String id = HoursCell.id(participantId, day, kind);
         if (minutes == 0) {
             tx.tombstone(HOURS_ENTRY, id);
             return;
@@ -50,7 +40,7 @@ public final class HoursRepository {
         int removed = 0;
         for (Cell cell : cells) {
             if (cell.minutes() == 0) {
-                removed += tx.tombstone(HOURS_ENTRY, idFor(cell.participantId(), cell.day(), cell.kind())) ? 1 : 0;
+                removed += tx.tombstone(HOURS_ENTRY, HoursCell.id(cell.participantId(), cell.day(), cell.kind())) ? 1 : 0;
             } else {
                 records.add(record(tx, cell.participantId(), cell.worksiteId(), cell.day(), cell.kind(), cell.minutes()));
             }
@@ -61,7 +51,7 @@ public final class HoursRepository {
     private static HoursEntryRecord record(StoreTransaction tx, String participantId, String worksiteId, LocalDate day,
                                            HoursKind kind, int minutes) {
         HoursEntryRecord r = tx.sql().newRecord(HOURS_ENTRY);
-        r.setId(idFor(participantId, day, kind));
+        r.setId(HoursCell.id(participantId, day, kind));
         r.setParticipantId(participantId);
         r.setWorksiteId(worksiteId);
         r.setWorkDay(day);

@@ -1,5 +1,6 @@
 package fr.convergence.terrain.core.bench;
 
+import fr.convergence.terrain.core.account.AccessPolicies;
 import fr.convergence.terrain.core.demo.DemoDataGenerator;
 import fr.convergence.terrain.core.demo.DemoSize;
 import fr.convergence.terrain.core.domain.Role;
@@ -9,7 +10,6 @@ import fr.convergence.terrain.core.report.ReportPeriod;
 import fr.convergence.terrain.core.report.ReportScope;
 import fr.convergence.terrain.core.report.ReportService;
 import fr.convergence.terrain.core.security.PasswordHasher;
-import fr.convergence.terrain.core.service.AccessPolicies;
 import fr.convergence.terrain.core.store.TerrainStore;
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;

@@ -6,8 +6,9 @@ import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.Programme;
 import fr.convergence.terrain.core.domain.Referral;
 import fr.convergence.terrain.core.domain.ReferralStatus;
-import fr.convergence.terrain.core.rules.ExitRules;
-import fr.convergence.terrain.core.rules.HoursRules;
+import fr.convergence.terrain.core.participant.ExitRules;
+
+import fr.convergence.terrain.core.domain.HoursCell;
 import fr.convergence.terrain.core.security.PasswordHasher;
 import fr.convergence.terrain.core.store.EnrolmentRepository;
 import fr.convergence.terrain.core.store.HoursRepository;
@@ -77,7 +78,7 @@ class DemoDataGeneratorTest {
 
             var hours = new HoursRepository(store).ofWorksite(summary.worksiteIds().get(0), TODAY.minusYears(2), TODAY);
             assertThat(hours).isNotEmpty().allSatisfy(h -> {
-                assertThat(h.minutes() % HoursRules.QUARTER_HOUR).isZero();
+                assertThat(h.minutes() % HoursCell.QUARTER_HOUR).isZero();
                 assertThat(h.day()).isBeforeOrEqualTo(TODAY);
             });
             List<Participant> people = new ParticipantRepository(store).ofWorksite(summary.worksiteIds().get(0));

@@ -7,7 +7,7 @@ import fr.convergence.terrain.core.domain.ExitReason;
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.PhcStep;
 import fr.convergence.terrain.core.domain.Programme;
-import fr.convergence.terrain.core.rules.PhcStepLadder;
+import fr.convergence.terrain.core.week.PhcStepLadder;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package fr.convergence.terrain.core.report;
 
+import fr.convergence.terrain.core.account.AccessDeniedException;
+import fr.convergence.terrain.core.account.AccessPolicy;
 import fr.convergence.terrain.core.demo.DemoDataGenerator;
 import fr.convergence.terrain.core.demo.DemoSize;
 import fr.convergence.terrain.core.domain.ContractType;
@@ -14,9 +16,7 @@ import fr.convergence.terrain.core.domain.Programme;
 import fr.convergence.terrain.core.domain.Role;
 import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.reference.ReferenceData;
-import fr.convergence.terrain.core.rules.AccessPolicy;
 import fr.convergence.terrain.core.security.PasswordHasher;
-import fr.convergence.terrain.core.service.AccessDeniedException;
 import fr.convergence.terrain.core.store.EnrolmentRepository;
 import fr.convergence.terrain.core.store.HoursRepository;
 import fr.convergence.terrain.core.store.ParticipantRepository;

@@ -1,6 +1,7 @@
 package fr.convergence.terrain.core.store;
 
 import fr.convergence.terrain.core.clock.Hlc;
+import fr.convergence.terrain.core.domain.HoursCell;
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.Participant;
 import java.nio.file.Path;
@@ -145,9 +146,9 @@ class TerrainStoreTest {
     @Test
     void theSameHoursCellMadeOnTwoLaptopsHasTheSameId() {
         LocalDate day = LocalDate.of(2026, 3, 18);
-        assertThat(HoursRepository.idFor("p1", day, HoursKind.FORMATION))
-                .isEqualTo(HoursRepository.idFor("p1", day, HoursKind.FORMATION))
-                .isNotEqualTo(HoursRepository.idFor("p1", day, HoursKind.ENTREPRISE));
+        assertThat(HoursCell.id("p1", day, HoursKind.FORMATION))
+                .isEqualTo(HoursCell.id("p1", day, HoursKind.FORMATION))
+                .isNotEqualTo(HoursCell.id("p1", day, HoursKind.ENTREPRISE));
     }
 
     @Test

@@ -3,6 +3,7 @@ package fr.convergence.terrain.hub;
 import fr.convergence.terrain.hub.sync.Device;
 import fr.convergence.terrain.hub.sync.Enrolments;
 import fr.convergence.terrain.hub.sync.HubStore;
+import fr.convergence.terrain.hub.sync.SyncAnswer;
 import fr.convergence.terrain.hub.sync.SyncService;
 import fr.convergence.terrain.sync.protocol.EnrolRequest;
 import fr.convergence.terrain.sync.protocol.ErrorResponse;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -104,10 +106,6 @@ public final class Hub implements AutoCloseable {
         return app.port();
     }
 
-    /**
-     * What the hub listens on, one {@code scheme://host:port} per connector. With a keystore there is only the
-     * HTTPS connector: bearer tokens and personal data never travel in clear next to it.
-     */
     /** TCP connections open on the hub's connectors now (slow or idle clients included). */
     public int openConnections() {
         int open = 0;
@@ -117,6 +115,10 @@ public final class Hub implements AutoCloseable {
         return open;
     }
 
+    /**
+     * What the hub listens on, one {@code scheme://host:port} per connector. With a keystore there is only the
+     * HTTPS connector: bearer tokens and personal data never travel in clear next to it.
+     */
     public List<String> listening() {
         List<String> urls = new ArrayList<>();
         for (var connector : app.jettyServer().server().getConnectors()) {
@@ -234,7 +236,8 @@ public final class Hub implements AutoCloseable {
         if (request.operations().size() > 20_000) {
             throw new BadRequest(413, "too-many-operations", "Trop de modifications dans une seule requête.");
         }
-        SyncResponse response = sync.sync(device, request);
+        SyncAnswer answer = sync.sync(device, request);
+        SyncResponse response = answer.response();
         if (response.rewound() == null && response.more()) {
             // Only when a further page follows (what the laptop may ask for early): 120 bytes an end of day can keep.
             ctx.header(SyncCodec.HEAD_HUB, response.hubId());
@@ -242,7 +245,7 @@ public final class Hub implements AutoCloseable {
             ctx.header(SyncCodec.HEAD_MORE, Boolean.toString(response.more()));
             ctx.header(SyncCodec.HEAD_RESYNC, Boolean.toString(response.resync()));
         }
-        respond(ctx, 200, response);
+        respond(ctx, 200, answer.json(), answer::gzipped);
     }
 
     private Device authenticate(Context ctx, String address) {
@@ -290,11 +293,16 @@ public final class Hub implements AutoCloseable {
 
     private static void respond(Context ctx, int status, Object message) {
         byte[] json = SyncCodec.encode(message);
+        respond(ctx, status, json, () -> SyncCodec.gzip(json));
+    }
+
+    /** {@code json} as it is, or {@code gzipped} when the client accepts it (and it is worth it). */
+    private static void respond(Context ctx, int status, byte[] json, Supplier<byte[]> gzipped) {
         String accept = ctx.header("Accept-Encoding");
         ctx.status(status).contentType(SyncCodec.CONTENT_TYPE);
         if (accept != null && accept.contains("gzip") && json.length > 256) {
             ctx.header("Content-Encoding", "gzip");
-            ctx.result(SyncCodec.gzip(json));
+            ctx.result(gzipped.get());
         } else {
             ctx.result(json);
         }

@@ -9,8 +9,8 @@ import java.nio.file.Path;
  * {@code limits} what one client may ask (time to send a body, requests per minute: {@link RequestLimits}).
  */
 public record HubConfig(String host, int port, Path keystore, String keystorePassword, int pageBytes,
-                        int maxBodyBytes, int maxInflatedBytes, long futureToleranceMillis,
-                        long tombstoneHorizonDays, long idleTimeoutMillis, RequestLimits limits) {
+                        int maxBodyBytes, int maxInflatedBytes, long futureToleranceMillis, long idleTimeoutMillis,
+                        RequestLimits limits) {
 
     /**
      * Idle connections stay open 5 minutes (Jetty's default is 30 s): the application checks the hub every minute,
@@ -21,41 +21,31 @@ public record HubConfig(String host, int port, Path keystore, String keystorePas
 
     public static HubConfig defaults(int port) {
         return new HubConfig("0.0.0.0", port, null, null, 256 * 1024, 4 * 1024 * 1024, 16 * 1024 * 1024,
-                5 * 60_000L, 400, DEFAULT_IDLE_TIMEOUT_MILLIS, RequestLimits.defaults());
+                5 * 60_000L, DEFAULT_IDLE_TIMEOUT_MILLIS, RequestLimits.defaults());
     }
 
     public HubConfig withHost(String listenOn) {
         return new HubConfig(listenOn, port, keystore, keystorePassword, pageBytes, maxBodyBytes, maxInflatedBytes,
-                futureToleranceMillis, tombstoneHorizonDays, idleTimeoutMillis, limits);
+                futureToleranceMillis, idleTimeoutMillis, limits);
     }
 
     public HubConfig withPort(int listenPort) {
         return new HubConfig(host, listenPort, keystore, keystorePassword, pageBytes, maxBodyBytes, maxInflatedBytes,
-                futureToleranceMillis, tombstoneHorizonDays, idleTimeoutMillis, limits);
+                futureToleranceMillis, idleTimeoutMillis, limits);
     }
 
     public HubConfig withTls(Path keystorePath, String password) {
         return new HubConfig(host, port, keystorePath, password, pageBytes, maxBodyBytes, maxInflatedBytes,
-                futureToleranceMillis, tombstoneHorizonDays, idleTimeoutMillis, limits);
-    }
-
-    public HubConfig withPageBytes(int bytes) {
-        return new HubConfig(host, port, keystore, keystorePassword, bytes, maxBodyBytes, maxInflatedBytes,
-                futureToleranceMillis, tombstoneHorizonDays, idleTimeoutMillis, limits);
-    }
-
-    public HubConfig withLimits(int body, int inflated) {
-        return new HubConfig(host, port, keystore, keystorePassword, pageBytes, body, inflated,
-                futureToleranceMillis, tombstoneHorizonDays, idleTimeoutMillis, limits);
+                futureToleranceMillis, idleTimeoutMillis, limits);
     }
 
     public HubConfig withIdleTimeout(long millis) {
         return new HubConfig(host, port, keystore, keystorePassword, pageBytes, maxBodyBytes, maxInflatedBytes,
-                futureToleranceMillis, tombstoneHorizonDays, millis, limits);
+                futureToleranceMillis, millis, limits);
     }
 
     public HubConfig withRequestLimits(RequestLimits requestLimits) {
         return new HubConfig(host, port, keystore, keystorePassword, pageBytes, maxBodyBytes, maxInflatedBytes,
-                futureToleranceMillis, tombstoneHorizonDays, idleTimeoutMillis, requestLimits);
+                futureToleranceMillis, idleTimeoutMillis, requestLimits);
     }
 }

@@ -1,6 +1,7 @@
 package fr.convergence.terrain.sync.client;
 
 import fr.convergence.terrain.core.clock.Hlc;
+import fr.convergence.terrain.core.domain.HoursCell;
 import fr.convergence.terrain.core.store.ReferenceRepository;
 import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.sync.client.store.SyncRepository;
@@ -181,7 +182,7 @@ public final class SyncEngine {
                 ReferenceRepository worksites = new ReferenceRepository(store);
                 response.worksites().forEach(w -> worksites.putWorksite(tx, w.id(), w.name(), w.city(), w.region(),
                         w.territoryId(), w.runsPhc(), w.runsCvg()));
-                int[] applied = SyncRepository.applyPage(tx, response.allChanges(), response.exits());
+                int[] applied = SyncRepository.applyPage(tx, response.allChanges(HoursCell::id), response.exits());
                 SyncRepository.putState(tx.sql(), SyncRepository.CURSOR, String.valueOf(response.cursor()));
                 SyncRepository.putState(tx.sql(), SyncRepository.LAST_SYNC, String.valueOf(clock.millis()));
                 if (!response.more()) {

@@ -5,10 +5,10 @@ import fr.convergence.terrain.core.store.generated.DefaultSchema;
 import fr.convergence.terrain.hub.sync.FieldMeta;
 import fr.convergence.terrain.hub.sync.HubRow;
 import fr.convergence.terrain.hub.sync.HubStore;
+import fr.convergence.terrain.hub.sync.SyncedTable;
+import fr.convergence.terrain.hub.sync.SyncedTables;
 import fr.convergence.terrain.sync.protocol.SyncSchema;
 import fr.convergence.terrain.sync.protocol.WorksiteInfo;
-import java.time.temporal.TemporalAccessor;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,10 +43,12 @@ public final class StoreImporter {
             return null;
         });
         Map<String, String> participantOf = new HashMap<>();
-        for (SyncSchema.Table table : SyncSchema.tables()) {
-            if (table.name().equals(SyncSchema.CONFLICT_TABLE)) {
+        for (SyncedTable synced : SyncedTables.all()) {
+            if (synced.scope() == SyncedTable.Scope.CONFLICTED_ROW) {
+                // The hub's own records: a laptop's copies came from a hub.
                 continue;
             }
+            SyncSchema.Table table = synced.wire();
             Table<?> local = DefaultSchema.DEFAULT_SCHEMA.getTable(table.name());
             List<? extends Record> records = source.read(sql -> sql.selectFrom(local).fetch());
             int imported = 0;
@@ -55,7 +57,7 @@ public final class StoreImporter {
                 imported += hub.write(tx -> {
                     int n = 0;
                     for (Record record : chunk) {
-                        HubRow row = toHubRow(table, record, participantOf);
+                        HubRow row = toHubRow(synced, record, participantOf);
                         if (tx.row(row.table(), row.id()).isEmpty()) {
                             tx.save(row);
                             n++;
@@ -69,7 +71,8 @@ public final class StoreImporter {
         return counts;
     }
 
-    private static HubRow toHubRow(SyncSchema.Table table, Record record, Map<String, String> participantOf) {
+    private static HubRow toHubRow(SyncedTable synced, Record record, Map<String, String> participantOf) {
+        SyncSchema.Table table = synced.wire();
         String id = record.get(SyncSchema.ID, String.class);
         String version = record.get(SyncSchema.VERSION, String.class);
         Map<String, Object> data = new LinkedHashMap<>();
@@ -83,7 +86,7 @@ public final class StoreImporter {
         boolean deleted = Boolean.TRUE.equals(record.get(SyncSchema.DELETED, Boolean.class));
         data.put(SyncSchema.DELETED, deleted);
         meta.put(SyncSchema.DELETED, new FieldMeta(version, FieldMeta.PENDING, "import", null));
-        String participant = table.name().equals("participant") ? id : null;
+        String participant = synced.scope() == SyncedTable.Scope.OWN_WORKSITE ? id : null;
         for (SyncSchema.Field ref : table.references()) {
             if (participant == null) {
                 participant = participantOf.get(ref.parent() + "/" + data.get(ref.name()));
@@ -100,18 +103,10 @@ public final class StoreImporter {
             return null;
         }
         return switch (field.type()) {
-            case DATE -> value instanceof TemporalAccessor ? value.toString() : value.toString();
+            case DATE, TEXT -> value.toString();
             case INT -> ((Number) value).intValue();
             case LONG -> ((Number) value).longValue();
             case BOOL -> value instanceof Boolean b ? b : ((Number) value).intValue() != 0;
-            case TEXT -> value.toString();
         };
-    }
-
-    /** Lets {@code new ArrayList<>(...)} users see the order used (parents first). */
-    static List<String> order() {
-        List<String> names = new ArrayList<>();
-        SyncSchema.tables().forEach(t -> names.add(t.name()));
-        return names;
     }
 }

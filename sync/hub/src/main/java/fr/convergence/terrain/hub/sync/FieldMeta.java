@@ -13,6 +13,8 @@ public record FieldMeta(@JsonProperty("v") String version, @JsonProperty("s") lo
                         @JsonProperty("d") String device, @JsonProperty("p") Object previous) {
 
     public static final long PENDING = -1;
+    /** The writer of the hub's own changes (a version clamped, a worksite corrected, a conflict recorded). */
+    public static final String HUB = "hub";
 
     public FieldMeta withSeq(long newSeq) {
         return new FieldMeta(version, newSeq, device, previous);

@@ -5,14 +5,15 @@ import fr.convergence.terrain.core.domain.DerogationKind;
 import fr.convergence.terrain.core.domain.Enrolment;
 import fr.convergence.terrain.core.domain.ExitCategory;
 import fr.convergence.terrain.core.domain.ExitReason;
+import fr.convergence.terrain.core.domain.HoursCell;
 import fr.convergence.terrain.core.domain.HoursEntry;
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.PhcStep;
 import fr.convergence.terrain.core.domain.Programme;
-import fr.convergence.terrain.core.rules.IsoWeek;
-import fr.convergence.terrain.core.rules.Verdict;
-import fr.convergence.terrain.core.rules.WeekHoursCheck;
-import fr.convergence.terrain.core.store.HoursRepository;
+import fr.convergence.terrain.core.verdict.Verdict;
+import fr.convergence.terrain.core.week.IsoWeek;
+import fr.convergence.terrain.core.week.WeekHoursCheck;
+
 import fr.convergence.terrain.hub.sync.HubStore.HubTransaction;
 import fr.convergence.terrain.hub.sync.HubStore.RowData;
 import java.time.Clock;
@@ -82,7 +83,7 @@ final class HubWeekRules {
         List<String> ids = new ArrayList<>();
         for (LocalDate d = week.monday(); !d.isAfter(week.sunday()); d = d.plusDays(1)) {
             for (HoursKind kind : HoursKind.values()) {
-                ids.add(HoursRepository.idFor(participantId, d, kind));
+                ids.add(HoursCell.id(participantId, d, kind));
             }
         }
         List<HoursEntry> entries = new ArrayList<>();

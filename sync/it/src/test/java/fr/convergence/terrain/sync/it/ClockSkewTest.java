@@ -2,6 +2,7 @@ package fr.convergence.terrain.sync.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.convergence.terrain.core.domain.HoursCell;
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.store.HoursRepository;
@@ -58,7 +59,7 @@ class ClockSkewTest {
                                 Duration.ofMinutes(minutesBehind + 1).toMillis());
                 assertThat(minutes(b.store(), p, day)).as("the other laptop").isEqualTo(60);
                 assertThat(world.hubStore.read(r -> r.row("hours_entry",
-                        HoursRepository.idFor(p.id(), day, HoursKind.TRAVAIL_CHANTIER))).orElseThrow().data()
+                        HoursCell.id(p.id(), day, HoursKind.TRAVAIL_CHANTIER))).orElseThrow().data()
                         .get("minutes")).as("the hub").isEqualTo(60);
             }
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.convergence.terrain.core.demo.DemoDataGenerator;
 import fr.convergence.terrain.core.demo.DemoSize;
+import fr.convergence.terrain.core.domain.HoursCell;
 import fr.convergence.terrain.core.security.PasswordHasher;
 import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.hub.store.StoreImporter;
@@ -17,9 +18,9 @@ import fr.convergence.terrain.sync.protocol.TableChanges;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -100,7 +101,7 @@ class ColumnPageBoundTest extends ProtocolLevelTest {
     private static int distinctRows(List<SyncResponse> pages) {
         Set<String> rows = new HashSet<>();
         for (SyncResponse page : pages) {
-            for (TableChanges group : page.allChanges()) {
+            for (TableChanges group : page.allChanges(HoursCell::id)) {
                 int id = group.columns().indexOf("id");
                 group.rows().forEach(row -> rows.add(group.table() + "/" + row.get(id)));
             }

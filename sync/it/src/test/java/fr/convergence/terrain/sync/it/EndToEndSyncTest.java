@@ -4,6 +4,7 @@ import static fr.convergence.terrain.core.store.generated.Tables.HOURS_ENTRY;
 import static fr.convergence.terrain.core.store.generated.Tables.PARTICIPANT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.convergence.terrain.core.domain.HoursCell;
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.ReferralStatus;
@@ -176,14 +177,14 @@ abstract class EndToEndSyncTest {
             sync(site.a1(), site.a2());
 
             // The edit reaches the hub first, then the delete.
-            String editFirst = HoursRepository.idFor(p.id(), Edits.MONDAY, HoursKind.TRAVAIL_CHANTIER);
+            String editFirst = HoursCell.id(p.id(), Edits.MONDAY, HoursKind.TRAVAIL_CHANTIER);
             site.onA1().hours(p, Edits.MONDAY, HoursKind.TRAVAIL_CHANTIER, 300);
             site.onA2().hours(p, Edits.MONDAY, HoursKind.TRAVAIL_CHANTIER, 0);
             String lostEdit = version(site.a1(), editFirst);
             String keptDelete = version(site.a2(), editFirst);
             sync(site.a1(), site.a2());
             // The delete reaches the hub first, then the edit.
-            String deleteFirst = HoursRepository.idFor(p.id(), Edits.MONDAY.plusDays(1), HoursKind.TRAVAIL_CHANTIER);
+            String deleteFirst = HoursCell.id(p.id(), Edits.MONDAY.plusDays(1), HoursKind.TRAVAIL_CHANTIER);
             site.onA2().hours(p, Edits.MONDAY.plusDays(1), HoursKind.TRAVAIL_CHANTIER, 0);
             site.onA1().hours(p, Edits.MONDAY.plusDays(1), HoursKind.TRAVAIL_CHANTIER, 360);
             String lostEditAfter = version(site.a1(), deleteFirst);

@@ -2,6 +2,7 @@ package fr.convergence.terrain.sync.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.convergence.terrain.core.domain.HoursCell;
 import fr.convergence.terrain.sync.protocol.ColumnCodec;
 import fr.convergence.terrain.sync.protocol.EnrolResponse;
 import fr.convergence.terrain.sync.protocol.Operation;
@@ -48,7 +49,7 @@ class FirstPullTest extends ProtocolLevelTest {
     /** The participant rows of a page: id → column → value. */
     private static Map<String, Map<String, Object>> participants(SyncResponse page) {
         Map<String, Map<String, Object>> rows = new HashMap<>();
-        for (TableChanges group : page.allChanges()) {
+        for (TableChanges group : page.allChanges(HoursCell::id)) {
             if (!group.table().equals("participant")) {
                 continue;
             }

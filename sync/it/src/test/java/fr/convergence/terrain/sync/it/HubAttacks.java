@@ -3,7 +3,8 @@ package fr.convergence.terrain.sync.it;
 import fr.convergence.terrain.core.clock.Hlc;
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.reference.ReferenceData;
-import fr.convergence.terrain.core.store.HoursRepository;
+
+import fr.convergence.terrain.core.domain.HoursCell;
 import fr.convergence.terrain.hub.sync.HubRow;
 import fr.convergence.terrain.hub.sync.HubStore;
 import fr.convergence.terrain.sync.protocol.EnrolResponse;
@@ -130,7 +131,7 @@ final class HubAttacks {
     /** A fresh id for a row of {@code table} (an hours cell's id is derived from its key, as laptops make it). */
     static String newId(SyncSchema.Table table, Map<String, Object> fields) {
         if (table.name().equals("hours_entry")) {
-            return HoursRepository.idFor((String) fields.get("participant_id"),
+            return HoursCell.id((String) fields.get("participant_id"),
                     java.time.LocalDate.parse((String) fields.get("work_day")), HoursKind.TRAVAIL_CHANTIER);
         }
         return UUID.randomUUID().toString();
@@ -249,7 +250,7 @@ final class HubAttacks {
         StringBuilder text = new StringBuilder(answer.body());
         if (answer.response() != null) {
             // Column pages pack ids in base64: search the rows as the laptop decodes them too.
-            answer.response().allChanges().forEach(c -> text.append('\n').append(c));
+            answer.response().allChanges(HoursCell::id).forEach(c -> text.append('\n').append(c));
             answer.response().exits().forEach(e -> text.append('\n').append(e));
         }
         String all = text.toString();

@@ -2,6 +2,7 @@ package fr.convergence.terrain.sync.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.convergence.terrain.core.domain.HoursCell;
 import fr.convergence.terrain.hub.sync.FieldMeta;
 import fr.convergence.terrain.hub.sync.HubRow;
 import fr.convergence.terrain.sync.protocol.ColumnCodec;
@@ -140,7 +141,7 @@ class HubScopeAndSequenceTest extends ProtocolLevelTest {
     }
 
     private static Set<String> ids(SyncResponse page) {
-        return page.allChanges().stream().flatMap(group -> group.rows().stream().map(row -> (String) row.get(0)))
+        return page.allChanges(HoursCell::id).stream().flatMap(group -> group.rows().stream().map(row -> (String) row.get(0)))
                 .collect(Collectors.toSet());
     }
 

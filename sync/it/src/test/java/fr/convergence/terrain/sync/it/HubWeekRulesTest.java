@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.convergence.terrain.core.domain.Enrolment;
 import fr.convergence.terrain.core.domain.ExitCategory;
+import fr.convergence.terrain.core.domain.HoursCell;
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.store.EnrolmentRepository;
@@ -114,7 +115,7 @@ class HubWeekRulesTest {
                 assertThat(q.fields()).containsEntry("work_day", Edits.MONDAY.plusDays(21).toString());
             });
             assertThat(world.hubSnapshot(Set.of(SyncWorld.SITE_A)).keySet()).contains("hours_entry/"
-                    + HoursRepository.idFor(awa.id(), Edits.MONDAY.plusDays(7), HoursKind.TRAVAIL_CHANTIER));
+                    + HoursCell.id(awa.id(), Edits.MONDAY.plusDays(7), HoursKind.TRAVAIL_CHANTIER));
         }
     }
 

@@ -116,8 +116,7 @@ final class InProcessHub implements AutoCloseable {
                 }
                 try {
                     SyncRequest received = SyncCodec.decode(SyncCodec.encode(request), SyncRequest.class);
-                    SyncResponse answer = sync.sync(device.get(), received);
-                    return SyncCodec.decode(SyncCodec.encode(answer), SyncResponse.class);
+                    return SyncCodec.decode(sync.sync(device.get(), received).json(), SyncResponse.class);
                 } catch (SyncCodec.MalformedMessageException e) {
                     throw new IOException(e);
                 }

@@ -2,6 +2,7 @@ package fr.convergence.terrain.sync.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.convergence.terrain.core.domain.HoursCell;
 import fr.convergence.terrain.sync.protocol.ColumnCodec;
 import fr.convergence.terrain.sync.protocol.EnrolResponse;
 import fr.convergence.terrain.sync.protocol.Operation;
@@ -72,7 +73,7 @@ class PageEncodingTest extends ProtocolLevelTest {
         assertThat(columns3.changes()).isEmpty();
         assertThat(keys(columns3)).contains("s", "i", "r", "derived").doesNotContain("u");
         for (SyncResponse page : List.of(unknown, columns1, columns2, columns3)) {
-            assertThat(byTable(page.allChanges())).isEqualTo(byTable(rows.allChanges()));
+            assertThat(byTable(page.allChanges(HoursCell::id))).isEqualTo(byTable(rows.allChanges(HoursCell::id)));
         }
     }
 

@@ -2,7 +2,8 @@ package fr.convergence.terrain.sync.it;
 
 import fr.convergence.terrain.core.clock.Hlc;
 import fr.convergence.terrain.core.domain.HoursKind;
-import fr.convergence.terrain.core.store.HoursRepository;
+
+import fr.convergence.terrain.core.domain.HoursCell;
 import fr.convergence.terrain.sync.protocol.Operation;
 import fr.convergence.terrain.sync.protocol.SyncCodec;
 import fr.convergence.terrain.sync.protocol.SyncRequest;
@@ -39,7 +40,7 @@ final class RawOps {
         f.put("kind", HoursKind.TRAVAIL_CHANTIER.name());
         f.put("minutes", minutes);
         f.put("deleted", false);
-        return new Operation(n, "hours_entry", HoursRepository.idFor(participant, day, HoursKind.TRAVAIL_CHANTIER),
+        return new Operation(n, "hours_entry", HoursCell.id(participant, day, HoursKind.TRAVAIL_CHANTIER),
                 worksite, f, version(device), 0);
     }
 

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.Participant;
-import fr.convergence.terrain.core.store.HoursRepository;
+
+import fr.convergence.terrain.core.domain.HoursCell;
 import fr.convergence.terrain.core.store.NoteRepository;
 import fr.convergence.terrain.sync.client.SyncProgress;
 import fr.convergence.terrain.sync.client.SyncReport;
@@ -84,9 +85,9 @@ class RestoredHubTest {
                         .containsEntry(row.getKey(), row.getValue());
             }
             assertThat(hub.get("participant/" + p.id())).containsEntry("phone", "06 12 34 56 78");
-            assertThat(hub.get("hours_entry/" + HoursRepository.idFor(p.id(), Edits.MONDAY,
+            assertThat(hub.get("hours_entry/" + HoursCell.id(p.id(), Edits.MONDAY,
                     HoursKind.TRAVAIL_CHANTIER))).containsEntry("deleted", "true");
-            assertThat(hub).containsKey("hours_entry/" + HoursRepository.idFor(p.id(), Edits.MONDAY.plusDays(3),
+            assertThat(hub).containsKey("hours_entry/" + HoursCell.id(p.id(), Edits.MONDAY.plusDays(3),
                     HoursKind.TRAVAIL_CHANTIER));
             assertThat(hub).containsKey("support_note/" + note);
             assertThat(hub).containsKey("participant/" + q.id());

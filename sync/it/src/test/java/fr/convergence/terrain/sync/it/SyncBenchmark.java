@@ -3,19 +3,20 @@ package fr.convergence.terrain.sync.it;
 import fr.convergence.terrain.core.clock.Hlc;
 import fr.convergence.terrain.core.demo.DemoDataGenerator;
 import fr.convergence.terrain.core.demo.DemoSize;
+import fr.convergence.terrain.core.domain.HoursCell;
 import fr.convergence.terrain.core.domain.HoursEntry;
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.ReferralStatus;
 import fr.convergence.terrain.core.reference.ReferenceData;
-import fr.convergence.terrain.core.rules.IsoWeek;
-import fr.convergence.terrain.core.rules.WeekHoursCheck;
 import fr.convergence.terrain.core.security.PasswordHasher;
 import fr.convergence.terrain.core.store.EnrolmentRepository;
 import fr.convergence.terrain.core.store.HoursRepository;
 import fr.convergence.terrain.core.store.ParticipantRepository;
 import fr.convergence.terrain.core.store.ReferenceRepository;
 import fr.convergence.terrain.core.store.TerrainStore;
+import fr.convergence.terrain.core.week.IsoWeek;
+import fr.convergence.terrain.core.week.WeekHoursCheck;
 import fr.convergence.terrain.hub.Hub;
 import fr.convergence.terrain.hub.HubConfig;
 import fr.convergence.terrain.hub.RequestLimits;
@@ -321,7 +322,7 @@ class SyncBenchmark {
                     }));
             groups.add(new TableChanges(table.name(), columns, rows));
         }
-        List<ColumnCodec.ColumnTable> page = ColumnCodec.encode(groups, ColumnCodec.COLUMNS_3);
+        List<ColumnCodec.ColumnTable> page = ColumnCodec.encode(groups, ColumnCodec.COLUMNS_3, HoursCell::id);
         StringBuilder sizes = new StringBuilder();
         long total = 0;
         for (ColumnCodec.ColumnTable table : page) {
@@ -500,7 +501,7 @@ class SyncBenchmark {
                 f.put("kind", HoursKind.TRAVAIL_CHANTIER.name());
                 f.put("minutes", 60 + 15 * (i % 8));
                 f.put("deleted", false);
-                ops.add(new Operation(++number, "hours_entry", HoursRepository.idFor(
+                ops.add(new Operation(++number, "hours_entry", HoursCell.id(
                         participant, TODAY.minusDays(day % 28), HoursKind.TRAVAIL_CHANTIER), site, f,
                         new Hlc(System.currentTimeMillis(), (int) (number % 1000), id).encode(), cursor));
             }

@@ -2,12 +2,13 @@ package fr.convergence.terrain.sync.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.convergence.terrain.core.domain.HoursCell;
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.Referral;
 import fr.convergence.terrain.core.domain.ReferralStatus;
 import fr.convergence.terrain.core.reference.ReferenceData;
-import fr.convergence.terrain.core.rules.ReferralWorkflow;
+import fr.convergence.terrain.core.referral.ReferralWorkflow;
 import fr.convergence.terrain.core.store.HoursRepository;
 import fr.convergence.terrain.core.store.ParticipantRepository;
 import fr.convergence.terrain.core.store.ReferenceRepository;
@@ -57,9 +58,9 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterProperty;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * The whole sync against a model (issue 11). Six devices of different scopes — two laptops of worksite A, one of
@@ -770,7 +771,7 @@ class SyncModelPropertiesTest {
                     pagedAnswers.incrementAndGet();
                 }
                 Set<String> scope = store.read(r -> r.worksitesOf(laptop.scopeKind, laptop.scopeId));
-                for (TableChanges group : answer.allChanges()) {
+                for (TableChanges group : answer.allChanges(HoursCell::id)) {
                     SyncSchema.Table table = SyncSchema.table(group.table()).orElseThrow();
                     for (List<Object> values : group.rows()) {
                         String id = (String) values.get(0);

@@ -2,6 +2,7 @@ package fr.convergence.terrain.sync.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.convergence.terrain.core.domain.HoursCell;
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.store.HoursRepository;
@@ -47,7 +48,7 @@ class TombstoneHorizonTest {
             // a1 deletes a cell while "away" stays offline.
             onA1.hours(p, Edits.MONDAY, HoursKind.TRAVAIL_CHANTIER, 0);
             EndToEndSyncTest.sync(a1);
-            String deletedCell = HoursRepository.idFor(p.id(), Edits.MONDAY, HoursKind.TRAVAIL_CHANTIER);
+            String deletedCell = HoursCell.id(p.id(), Edits.MONDAY, HoursKind.TRAVAIL_CHANTIER);
             assertThat(world.hubStore.read(r -> r.row("hours_entry", deletedCell)).orElseThrow().deleted()).isTrue();
             Thread.sleep(5);
 
@@ -73,9 +74,9 @@ class TombstoneHorizonTest {
             // a1 saw the delete: its own tombstone row stays (laptops do not purge), the live rows are the hub's.
             assertThat(live(a1.snapshot())).isEqualTo(hub);
             assertThat(hub).doesNotContainKey("hours_entry/" + deletedCell)
-                    .containsKey("hours_entry/" + HoursRepository.idFor(p.id(), Edits.MONDAY.plusDays(4),
+                    .containsKey("hours_entry/" + HoursCell.id(p.id(), Edits.MONDAY.plusDays(4),
                             HoursKind.FORMATION))
-                    .containsKey("hours_entry/" + HoursRepository.idFor(mine.id(), Edits.MONDAY,
+                    .containsKey("hours_entry/" + HoursCell.id(mine.id(), Edits.MONDAY,
                             HoursKind.TRAVAIL_CHANTIER));
             assertThat(hub.get("participant/" + mine.id())).containsEntry("phone", "07 00 00 00 07");
             assertThat(onAway.find(mine.id()).phone()).isEqualTo("07 00 00 00 07");

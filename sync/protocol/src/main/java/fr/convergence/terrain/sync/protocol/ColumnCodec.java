@@ -92,17 +92,12 @@ public final class ColumnCodec {
         return 0;
     }
 
-    /** A page in {@code columns/1}. */
-    public static List<ColumnTable> encode(List<TableChanges> groups) {
-        return encode(groups, COLUMNS_1);
-    }
-
     /**
      * A page in {@code encoding} ({@link #COLUMNS_1}, {@link #COLUMNS_2} or {@link #COLUMNS_3}). The groups must be
      * in apply order (parents first), as the hub sends them: a {@code columns/2} reference only points to an earlier
-     * group.
+     * group. Hours ids that {@code ids} gives are left out.
      */
-    public static List<ColumnTable> encode(List<TableChanges> groups, String encoding) {
+    public static List<ColumnTable> encode(List<TableChanges> groups, String encoding, HoursCellIds ids) {
         if (!known(encoding)) {
             throw new IllegalArgumentException("Unknown page encoding: " + encoding);
         }
@@ -110,16 +105,19 @@ public final class ColumnCodec {
         List<ColumnTable> tables = new ArrayList<>(groups.size());
         List<SentGroup> sent = new ArrayList<>(groups.size());
         for (TableChanges group : groups) {
-            tables.add(encode(group, level, sent));
+            tables.add(encode(group, level, sent, ids));
         }
         return tables;
     }
 
-    /** Any encoding: the forms say which, and a reference reads the groups decoded before it. */
-    public static List<TableChanges> decode(List<ColumnTable> tables) {
+    /**
+     * Any encoding: the forms say which, and a reference reads the groups decoded before it; ids left out are
+     * derived with {@code ids}.
+     */
+    public static List<TableChanges> decode(List<ColumnTable> tables, HoursCellIds ids) {
         List<TableChanges> groups = new ArrayList<>(tables.size());
         for (ColumnTable table : tables) {
-            groups.add(decode(table, groups));
+            groups.add(decode(table, groups, ids));
         }
         return groups;
     }
@@ -129,7 +127,7 @@ public final class ColumnCodec {
     }
 
     /** Encodes one group and records it in {@code sent} for the groups after it. */
-    private static ColumnTable encode(TableChanges group, int level, List<SentGroup> sent) {
+    private static ColumnTable encode(TableChanges group, int level, List<SentGroup> sent, HoursCellIds ids) {
         List<String> columns = group.columns();
         Map<Integer, Integer> parentGroups = level >= 2 ? parentGroups(group, sent) : Map.of();
         Map<Integer, Map<Object, Integer>> parentPositions = new HashMap<>();
@@ -143,7 +141,7 @@ public final class ColumnCodec {
             for (List<Object> row : rows) {
                 values.add(row.get(c));
             }
-            if (name.equals(SyncSchema.ID) && derivable(group.table(), columns, rows)) {
+            if (name.equals(SyncSchema.ID) && derivable(group.table(), columns, rows, ids)) {
                 data.add(Map.of("derived", true));
             } else if (name.equals(SyncSchema.VERSION)) {
                 data.add(version(values, level));
@@ -164,7 +162,7 @@ public final class ColumnCodec {
         return new ColumnTable(group.table(), columns, rows.size(), data);
     }
 
-    private static TableChanges decode(ColumnTable table, List<TableChanges> earlier) {
+    private static TableChanges decode(ColumnTable table, List<TableChanges> earlier, HoursCellIds ids) {
         int n = table.rows();
         List<List<Object>> columns = new ArrayList<>(table.columns().size());
         int idColumn = -1;
@@ -193,7 +191,7 @@ public final class ColumnCodec {
         }
         if (idColumn >= 0) {
             for (List<Object> row : rows) {
-                row.set(idColumn, derivedId(table.table(), table.columns(), row));
+                row.set(idColumn, derivedId(table.table(), table.columns(), row, ids));
             }
         }
         return new TableChanges(table.table(), table.columns(), rows);
@@ -205,7 +203,7 @@ public final class ColumnCodec {
      * The id a row's natural key gives, for tables whose ids are derived (hours cells: one per participant, day
      * and kind, the same on every laptop), or null.
      */
-    public static String derivedId(String table, List<String> columns, List<Object> row) {
+    private static String derivedId(String table, List<String> columns, List<Object> row, HoursCellIds ids) {
         if (!table.equals("hours_entry")) {
             return null;
         }
@@ -215,14 +213,14 @@ public final class ColumnCodec {
         if (participant < 0 || day < 0 || kind < 0) {
             return null;
         }
-        return UUID.nameUUIDFromBytes(("hours:" + row.get(participant) + ":" + row.get(day) + ":" + row.get(kind))
-                .getBytes(StandardCharsets.UTF_8)).toString();
+        return ids.id(String.valueOf(row.get(participant)), String.valueOf(row.get(day)),
+                String.valueOf(row.get(kind)));
     }
 
-    private static boolean derivable(String table, List<String> columns, List<List<Object>> rows) {
+    private static boolean derivable(String table, List<String> columns, List<List<Object>> rows, HoursCellIds ids) {
         int id = columns.indexOf(SyncSchema.ID);
         for (List<Object> row : rows) {
-            String derived = derivedId(table, columns, row);
+            String derived = derivedId(table, columns, row, ids);
             if (derived == null || !derived.equals(row.get(id))) {
                 return false;
             }

@@ -54,13 +54,13 @@ public record SyncResponse(int protocol, String hubId, String hubTime, long ackn
                 resync, rewound, columns, null);
     }
 
-    /** The page's groups of rows, whichever encoding carried them. */
-    public List<TableChanges> allChanges() {
+    /** The page's groups of rows, whichever encoding carried them (hours ids left out derived with {@code ids}). */
+    public List<TableChanges> allChanges(HoursCellIds ids) {
         if (columns.isEmpty()) {
             return changes;
         }
         List<TableChanges> all = new java.util.ArrayList<>(changes);
-        all.addAll(ColumnCodec.decode(columns));
+        all.addAll(ColumnCodec.decode(columns, ids));
         return all;
     }
 

@@ -45,6 +45,9 @@ class ColumnCodecTest {
 
     static final String NODE = "5bbdeaf7-1c1d-4e55-9a55-3c8d3e1c6a01";
 
+    /** A derivation of hours ids for these tests (the domain's is core's {@code HoursCell::id}). */
+    static final HoursCellIds IDS = ColumnCodecTest::hoursId;
+
     static String hoursId(String participant, String day, String kind) {
         return UUID.nameUUIDFromBytes(("hours:" + participant + ":" + day + ":" + kind)
                 .getBytes(StandardCharsets.UTF_8)).toString();
@@ -85,11 +88,11 @@ class ColumnCodecTest {
         List<TableChanges> page = List.of(participants, partial, revisions, hours);
 
         SyncResponse sent = new SyncResponse(1, "hub", "t", 0, null, 0, null, null, 9, false, false, null,
-                ColumnCodec.encode(page));
+                ColumnCodec.encode(page, ColumnCodec.COLUMNS_1, IDS));
         SyncResponse received = SyncCodec.decode(SyncCodec.gunzip(SyncCodec.gzip(SyncCodec.encode(sent)), 1 << 24),
                 SyncResponse.class);
 
-        List<TableChanges> back = received.allChanges();
+        List<TableChanges> back = received.allChanges(IDS);
         assertThat(back).hasSize(page.size());
         for (int g = 0; g < page.size(); g++) {
             assertThat(back.get(g).table()).isEqualTo(page.get(g).table());
@@ -107,7 +110,7 @@ class ColumnCodecTest {
         int rows = SyncCodec.gzip(SyncCodec.encode(new SyncResponse(1, "h", "t", 0, null, 0, List.of(hours), null, 1,
                 false, false))).length;
         int columns = SyncCodec.gzip(SyncCodec.encode(new SyncResponse(1, "h", "t", 0, null, 0, null, null, 1,
-                false, false, null, ColumnCodec.encode(List.of(hours))))).length;
+                false, false, null, ColumnCodec.encode(List.of(hours), ColumnCodec.COLUMNS_1, IDS)))).length;
         assertThat(columns).as("columns %d B vs rows %d B for %d cells", columns, rows, 42 * 220)
                 .isLessThan(rows / 3);
     }
@@ -191,10 +194,10 @@ class ColumnCodecTest {
     /** Each encoding of {@code page}, through JSON and gzip, decodes to the groups the row encoding carries. */
     static void sameAsRows(List<TableChanges> page) throws Exception {
         List<TableChanges> byRows = throughTheWire(new SyncResponse(1, "hub", "t", 0, null, 0, page, null, 9, false,
-                false)).allChanges();
+                false)).allChanges(IDS);
         for (String encoding : List.of(ColumnCodec.COLUMNS_1, ColumnCodec.COLUMNS_2, ColumnCodec.COLUMNS_3)) {
             List<TableChanges> byColumns = throughTheWire(new SyncResponse(1, "hub", "t", 0, null, 0, null, null, 9,
-                    false, false, null, ColumnCodec.encode(page, encoding))).allChanges();
+                    false, false, null, ColumnCodec.encode(page, encoding, IDS))).allChanges(IDS);
             assertThat(byColumns).as(encoding).hasSize(page.size());
             for (int g = 0; g < page.size(); g++) {
                 assertThat(byColumns.get(g).table()).as(encoding).isEqualTo(byRows.get(g).table());
@@ -207,7 +210,7 @@ class ColumnCodecTest {
 
     @Test
     void columns2PacksUuidsAndPointsReferencesIntoThePage() {
-        List<ColumnCodec.ColumnTable> page = ColumnCodec.encode(mixedPage(), ColumnCodec.COLUMNS_2);
+        List<ColumnCodec.ColumnTable> page = ColumnCodec.encode(mixedPage(), ColumnCodec.COLUMNS_2, IDS);
 
         assertThat(spec(page, 0, "id")).containsKey("u");
         assertThat(spec(page, 1, "id")).containsKey("u");
@@ -232,7 +235,7 @@ class ColumnCodecTest {
     void aReferenceToAGroupNotDecodedBeforeItIsRefused() {
         ColumnCodec.ColumnTable revisions = new ColumnCodec.ColumnTable("support_note_revision",
                 List.of("id", "note_id"), 1, List.of(Map.of("v", List.of("x")), Map.of("r", 0, "z", List.of(0))));
-        assertThatThrownBy(() -> ColumnCodec.decode(List.of(revisions))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ColumnCodec.decode(List.of(revisions), IDS)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -240,7 +243,7 @@ class ColumnCodecTest {
         String a = UUID.nameUUIDFromBytes("a".getBytes(StandardCharsets.UTF_8)).toString();
         String b = UUID.nameUUIDFromBytes("b".getBytes(StandardCharsets.UTF_8)).toString();
         String packedTwo = (String) spec(ColumnCodec.encode(List.of(new TableChanges("participant", List.of("id"),
-                List.of(List.of(a), List.of(b)))), ColumnCodec.COLUMNS_2), 0, "id").get("u");
+                List.of(List.of(a), List.of(b)))), ColumnCodec.COLUMNS_2, IDS), 0, "id").get("u");
         ColumnCodec.ColumnTable participants = new ColumnCodec.ColumnTable("participant", List.of("id"), 2,
                 List.of(Map.of("u", packedTwo)));
         List<ColumnCodec.ColumnTable> broken = List.of(
@@ -257,7 +260,7 @@ class ColumnCodecTest {
                 new ColumnCodec.ColumnTable("participant", List.of("phone"), 2,
                         List.of(Map.of("d", List.of("06"), "i", List.of(0, 3)))));
         for (ColumnCodec.ColumnTable table : broken) {
-            assertThatThrownBy(() -> ColumnCodec.decode(List.of(table))).as(table.toString())
+            assertThatThrownBy(() -> ColumnCodec.decode(List.of(table), IDS)).as(table.toString())
                     .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("Page illisible");
         }
         // References: past the parent group's rows, into a group of another table, or from a column that is no
@@ -270,25 +273,25 @@ class ColumnCodecTest {
                 new ColumnCodec.ColumnTable("enrolment", List.of("worksite_id"), 1,
                         List.of(Map.of("r", 0, "z", List.of(0)))));
         for (ColumnCodec.ColumnTable table : badReferences) {
-            assertThatThrownBy(() -> ColumnCodec.decode(List.of(participants, table))).as(table.toString())
+            assertThatThrownBy(() -> ColumnCodec.decode(List.of(participants, table), IDS)).as(table.toString())
                     .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("Page illisible");
         }
         assertThat(ColumnCodec.decode(List.of(participants, new ColumnCodec.ColumnTable("enrolment",
-                List.of("participant_id"), 2, List.of(Map.of("r", 0, "z", List.of(1, -1)))))).get(1).rows())
+                List.of("participant_id"), 2, List.of(Map.of("r", 0, "z", List.of(1, -1))))), IDS).get(1).rows())
                 .as("the same page, well formed").containsExactly(List.of(b), List.of(a));
     }
 
     @Test
     void eachEncodingHasOnlyTheFormsOfItsOwnAndEarlierOnes() {
         for (List<TableChanges> page : List.of(mixedPage(), devicePage(new Random(11)))) {
-            assertThat(keys(ColumnCodec.encode(page, ColumnCodec.COLUMNS_1))).doesNotContain("u", "du", "r", "s");
-            assertThat(keys(ColumnCodec.encode(page))).doesNotContain("u", "du", "r", "s");
-            assertThat(keys(ColumnCodec.encode(page, ColumnCodec.COLUMNS_2))).contains("u", "du", "r")
+            assertThat(keys(ColumnCodec.encode(page, ColumnCodec.COLUMNS_1, IDS))).doesNotContain("u", "du", "r", "s");
+            assertThat(keys(ColumnCodec.encode(page, ColumnCodec.COLUMNS_1, IDS))).doesNotContain("u", "du", "r", "s");
+            assertThat(keys(ColumnCodec.encode(page, ColumnCodec.COLUMNS_2, IDS))).contains("u", "du", "r")
                     .doesNotContain("s");
         }
         // Random ids only: nothing to split, columns/3 is columns/2.
-        assertThat(keys(ColumnCodec.encode(mixedPage(), ColumnCodec.COLUMNS_3))).doesNotContain("s");
-        assertThat(keys(ColumnCodec.encode(devicePage(new Random(11)), ColumnCodec.COLUMNS_3)))
+        assertThat(keys(ColumnCodec.encode(mixedPage(), ColumnCodec.COLUMNS_3, IDS))).doesNotContain("s");
+        assertThat(keys(ColumnCodec.encode(devicePage(new Random(11)), ColumnCodec.COLUMNS_3, IDS)))
                 .contains("u", "du", "r", "s");
     }
 
@@ -300,8 +303,8 @@ class ColumnCodecTest {
     void columns2IsClearlySmallerWhereRandomIdsDominate() {
         List<TableChanges> page = territoryFiles(new Random(2023));
         int rows = page.stream().mapToInt(g -> g.rows().size()).sum();
-        int columns1 = gzipped(ColumnCodec.encode(page, ColumnCodec.COLUMNS_1));
-        int columns2 = gzipped(ColumnCodec.encode(page, ColumnCodec.COLUMNS_2));
+        int columns1 = gzipped(ColumnCodec.encode(page, ColumnCodec.COLUMNS_1, IDS));
+        int columns2 = gzipped(ColumnCodec.encode(page, ColumnCodec.COLUMNS_2, IDS));
         System.out.printf(Locale.ROOT, "territory files (%d rows): columns/1 %,d B, columns/2 %,d B gzipped (%.2f)%n",
                 rows, columns1, columns2, columns2 / (double) columns1);
         assertThat(rows).isEqualTo(3_417);
@@ -426,7 +429,7 @@ class ColumnCodecTest {
 
     @Test
     void columns3SplitsDeviceIdsWhereverTheyAreNotReferencesIntoThePage() {
-        List<ColumnCodec.ColumnTable> page = ColumnCodec.encode(devicePage(new Random(11)), ColumnCodec.COLUMNS_3);
+        List<ColumnCodec.ColumnTable> page = ColumnCodec.encode(devicePage(new Random(11)), ColumnCodec.COLUMNS_3, IDS);
 
         // Three laptops and twelve old random ids: fifteen prefixes for sixty ids.
         assertThat(spec(page, 0, "id")).containsKeys("s", "i", "z").doesNotContainKeys("u", "nulls");
@@ -465,10 +468,10 @@ class ColumnCodecTest {
 
     @Test
     void columns2IsByteForByteWhatItWasAndColumns3SplitsTheSameIds() throws Exception {
-        assertThat(SyncCodec.json().writeValueAsString(ColumnCodec.encode(smallDevicePage(), ColumnCodec.COLUMNS_2)))
+        assertThat(SyncCodec.json().writeValueAsString(ColumnCodec.encode(smallDevicePage(), ColumnCodec.COLUMNS_2, IDS)))
                 .isEqualTo(SMALL_DEVICE_PAGE_COLUMNS_2);
 
-        List<ColumnCodec.ColumnTable> page = ColumnCodec.encode(smallDevicePage(), ColumnCodec.COLUMNS_3);
+        List<ColumnCodec.ColumnTable> page = ColumnCodec.encode(smallDevicePage(), ColumnCodec.COLUMNS_3, IDS);
         String laptopA = Base64.getEncoder().encodeToString(ByteBuffer.allocate(8).putLong(LAPTOP_A).array());
         String laptopB = Base64.getEncoder().encodeToString(ByteBuffer.allocate(8).putLong(LAPTOP_B).array());
         // Sorted by birth date (the null first), then id: counters 14, 10, 12, 16, 18.
@@ -480,7 +483,7 @@ class ColumnCodecTest {
         assertThat(spec(page, 1, "participant_id")).isEqualTo(Map.of("s", laptopA,
                 "z", List.of(Long.MIN_VALUE + 4, 1L, 0L, 1L), "nulls", List.of(0)));
         // Every other column as in columns/2.
-        List<ColumnCodec.ColumnTable> columns2 = ColumnCodec.encode(smallDevicePage(), ColumnCodec.COLUMNS_2);
+        List<ColumnCodec.ColumnTable> columns2 = ColumnCodec.encode(smallDevicePage(), ColumnCodec.COLUMNS_2, IDS);
         for (int g = 0; g < 2; g++) {
             for (String column : page.get(g).columns()) {
                 if (!column.equals("id") && !column.equals("participant_id")) {
@@ -498,7 +501,7 @@ class ColumnCodecTest {
             rows.add(List.of(new UUID(LAPTOP_A, low).toString()));
         }
         List<TableChanges> page = List.of(new TableChanges("participant", List.of("id"), rows));
-        List<ColumnCodec.ColumnTable> encoded = ColumnCodec.encode(page, ColumnCodec.COLUMNS_3);
+        List<ColumnCodec.ColumnTable> encoded = ColumnCodec.encode(page, ColumnCodec.COLUMNS_3, IDS);
         // In text order: 0, MAX, MIN, MIN + 1, -1 — MAX + 1 is MIN.
         assertThat(spec(encoded, 0, "id")).containsEntry("z", List.of(0L, Long.MAX_VALUE, 1L, 1L, Long.MAX_VALUE - 1));
         sameAsRows(page);
@@ -541,8 +544,8 @@ class ColumnCodecTest {
     @Test
     void columns3IsSmallerWhereDeviceIdsDominate() throws Exception {
         List<TableChanges> notes = List.of(deviceNotes(new Random(11)));
-        List<ColumnCodec.ColumnTable> notes2 = ColumnCodec.encode(notes, ColumnCodec.COLUMNS_2);
-        List<ColumnCodec.ColumnTable> notes3 = ColumnCodec.encode(notes, ColumnCodec.COLUMNS_3);
+        List<ColumnCodec.ColumnTable> notes2 = ColumnCodec.encode(notes, ColumnCodec.COLUMNS_2, IDS);
+        List<ColumnCodec.ColumnTable> notes3 = ColumnCodec.encode(notes, ColumnCodec.COLUMNS_3, IDS);
         assertThat(spec(notes3, 0, "id")).containsKeys("s", "i", "z");
         assertThat(spec(notes3, 0, "participant_id")).containsKeys("s", "i", "z");
         int ids2 = gzipped(spec(notes2, 0, "id"));
@@ -551,8 +554,8 @@ class ColumnCodecTest {
         int references3 = gzipped(spec(notes3, 0, "participant_id"));
 
         List<TableChanges> files = territoryFiles(new Random(2023), deviceIds(new Random(5), 2));
-        int files2 = gzipped(ColumnCodec.encode(files, ColumnCodec.COLUMNS_2));
-        int files3 = gzipped(ColumnCodec.encode(files, ColumnCodec.COLUMNS_3));
+        int files2 = gzipped(ColumnCodec.encode(files, ColumnCodec.COLUMNS_2, IDS));
+        int files3 = gzipped(ColumnCodec.encode(files, ColumnCodec.COLUMNS_3, IDS));
         System.out.printf(Locale.ROOT, "device ids, 3,000 notes of 2 laptops: columns/2 %,d B, columns/3 %,d B "
                         + "gzipped (%.2f) — id %,d B → %,d B, participant_id %,d B → %,d B; "
                         + "territory files (%d rows): columns/2 %,d B, columns/3 %,d B (%.2f)%n",
@@ -565,8 +568,8 @@ class ColumnCodecTest {
         assertThat(files3).as("the territory's files").isLessThan(files2 * 9 / 10);
 
         List<TableChanges> random = territoryFiles(new Random(2023));
-        assertThat(SyncCodec.json().writeValueAsString(ColumnCodec.encode(random, ColumnCodec.COLUMNS_3)))
-                .isEqualTo(SyncCodec.json().writeValueAsString(ColumnCodec.encode(random, ColumnCodec.COLUMNS_2)));
+        assertThat(SyncCodec.json().writeValueAsString(ColumnCodec.encode(random, ColumnCodec.COLUMNS_3, IDS)))
+                .isEqualTo(SyncCodec.json().writeValueAsString(ColumnCodec.encode(random, ColumnCodec.COLUMNS_2, IDS)));
     }
 
     static int gzipped(Map<String, Object> column) {
@@ -579,11 +582,11 @@ class ColumnCodecTest {
         String ab = Base64.getEncoder().encodeToString(ByteBuffer.allocate(16).putLong(LAPTOP_A).putLong(LAPTOP_B)
                 .array());
         List<Object> deltas = List.of(Long.MIN_VALUE + 4, Long.MIN_VALUE + 7, 1);
-        assertThat(ColumnCodec.decode(List.of(idsTable(3, Map.of("s", ab, "i", List.of(0, 1, 0), "z", deltas))))
+        assertThat(ColumnCodec.decode(List.of(idsTable(3, Map.of("s", ab, "i", List.of(0, 1, 0), "z", deltas))), IDS)
                 .get(0).rows()).as("well formed").containsExactly(List.of(deviceId(LAPTOP_A, 4)),
                 List.of(deviceId(LAPTOP_B, 7)), List.of(deviceId(LAPTOP_A, 5)));
         assertThat(ColumnCodec.decode(List.of(idsTable(3, Map.of("s", a, "z", List.of(Long.MIN_VALUE + 4, 1),
-                "nulls", List.of(1))))).get(0).rows()).as("one prefix, a null")
+                "nulls", List.of(1)))), IDS).get(0).rows()).as("one prefix, a null")
                 .containsExactly(List.of(deviceId(LAPTOP_A, 4)), Arrays.asList((Object) null),
                         List.of(deviceId(LAPTOP_A, 5)));
 
@@ -607,7 +610,7 @@ class ColumnCodecTest {
                 Map.of("s", a, "z", List.of(1, BigInteger.ONE.shiftLeft(64), 3)),  // past 64 bits
                 Map.of("s", a, "z", "1,2,3"));                                     // not a list
         for (Map<String, Object> spec : broken) {
-            assertThatThrownBy(() -> ColumnCodec.decode(List.of(idsTable(3, spec)))).as(spec.toString())
+            assertThatThrownBy(() -> ColumnCodec.decode(List.of(idsTable(3, spec)), IDS)).as(spec.toString())
                     .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("Page illisible");
         }
     }

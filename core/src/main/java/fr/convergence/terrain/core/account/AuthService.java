@@ -1,0 +1,265 @@
+package fr.convergence.terrain.core.account;
+
+import fr.convergence.terrain.core.domain.Role;
+import fr.convergence.terrain.core.domain.User;
+import fr.convergence.terrain.core.security.PasswordHasher.PasswordHash;
+import fr.convergence.terrain.core.security.PasswordHasher;
+import fr.convergence.terrain.core.store.TerrainStore;
+import fr.convergence.terrain.core.store.UserRepository;
+import fr.convergence.terrain.core.verdict.Result;
+import fr.convergence.terrain.core.verdict.Verdict;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The local accounts of a shared laptop: who may sign in, checking a password (slow, salted hash), and adding
+ * accounts. Passwords are never stored or logged; the arrays given here are wiped after use.
+ *
+ * <p>Accounts are managed by an administrator (every account) or by a coordinator (the ESP and CIP of their
+ * territory's worksites: they onboard the staff of the worksites they run, but cannot make themselves or anyone
+ * else an administrator or a coordinator). Accounts are deactivated, never deleted: notes and history keep
+ * their author's id.
+ */
+public final class AuthService {
+
+    /** Short enough to type on a worksite, long enough not to be guessed at a glance. */
+    public static final int MIN_PASSWORD_LENGTH = 6;
+
+    private final UserRepository users;
+    private final TerrainStore store;
+    private final PasswordHasher hasher;
+    /** Compared against when the login is unknown, so a wrong login takes as long as a wrong password. */
+    private volatile PasswordHash decoy;
+
+    public AuthService(TerrainStore store, PasswordHasher hasher) {
+        this.store = store;
+        this.users = new UserRepository(store);
+        this.hasher = hasher;
+    }
+
+    private PasswordHash decoy() {
+        PasswordHash value = decoy;
+        if (value == null) {
+            value = hasher.hash("decoy-password".toCharArray());
+            decoy = value;
+        }
+        return value;
+    }
+
+    public boolean hasUsers() {
+        return users.count() > 0;
+    }
+
+    /** The accounts that may sign in, by display name, for the sign-in screen. */
+    public List<User> activeUsers() {
+        return users.all().stream().filter(User::active).toList();
+    }
+
+    /** The user if the login exists, is active and the password matches; empty otherwise (no hint which). */
+    public Optional<User> signIn(String login, char[] password) {
+        try {
+            Optional<User> user = users.findByLogin(normalizeLogin(login)).filter(User::active);
+            PasswordHash stored = user.flatMap(u -> users.password(u.id())).orElseGet(this::decoy);
+            boolean matches = PasswordHasher.matches(password, stored);
+            return user.isPresent() && matches ? user : Optional.empty();
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    /** Whether {@code password} is the password of {@code user} (unlocking a locked session). */
+    public boolean verify(User user, char[] password) {
+        return signIn(user.login(), password).map(u -> u.id().equals(user.id())).orElse(false);
+    }
+
+    /** Checks a new account before creating it; every problem is reported at once. */
+    public Verdict checkNewUser(String login, String displayName, Role role, Set<String> worksiteIds,
+                                char[] password, char[] confirmation) {
+        List<Verdict> verdicts = new ArrayList<>();
+        String normalized = normalizeLogin(login);
+        if (normalized.isEmpty()) {
+            verdicts.add(Verdict.refused("Indiquez un identifiant (par exemple prénom.nom)."));
+        } else if (!normalized.matches("[a-z0-9._-]{2,40}")) {
+            verdicts.add(Verdict.refused("L'identifiant ne contient que des lettres sans accent, des chiffres, "
+                    + "des points ou des tirets (2 à 40 caractères)."));
+        } else if (users.findByLogin(normalized).isPresent()) {
+            verdicts.add(Verdict.refused("L'identifiant « " + normalized + " » existe déjà sur ce poste : "
+                    + "choisissez-en un autre."));
+        }
+        if (displayName == null || displayName.isBlank()) {
+            verdicts.add(Verdict.refused("Indiquez le nom affiché (prénom et nom)."));
+        }
+        if (role == null) {
+            verdicts.add(Verdict.refused("Choisissez le rôle de la personne."));
+        } else if ((role == Role.ESP || role == Role.CIP) && (worksiteIds == null || worksiteIds.isEmpty())) {
+            verdicts.add(Verdict.refused("Un·e ESP ou un·e CIP travaille sur un chantier : choisissez-le."));
+        }
+        verdicts.add(checkPassword(password, confirmation));
+        return Verdict.all(verdicts);
+    }
+
+    /**
+     * Creates an account after {@link #checkNewUser}; refused accounts are not created.
+     *
+     * @return the new user, or empty with the verdict's messages when refused
+     */
+    public Result<User> createUser(String actingUserId, String login, String displayName, Role role,
+                                   String territoryId, Set<String> worksiteIds, char[] password,
+                                   char[] confirmation) {
+        try {
+            Verdict verdict = checkNewUser(login, displayName, role, worksiteIds, password, confirmation);
+            if (!verdict.saveAllowed()) {
+                return Result.refused(verdict);
+            }
+            User user = new User(UUID.randomUUID().toString(), normalizeLogin(login), displayName.strip(), role,
+                    territoryId, Set.copyOf(worksiteIds == null ? Set.of() : worksiteIds), true);
+            PasswordHash hash = hasher.hash(password);
+            store.write(actingUserId, tx -> {
+                users.create(tx, user, hash);
+                return null;
+            });
+            return Result.saved(user, verdict);
+        } finally {
+            Arrays.fill(password, '\0');
+            if (confirmation != null) {
+                Arrays.fill(confirmation, '\0');
+            }
+        }
+    }
+
+    /** Whether {@code actor} may open the accounts page: an active administrator or coordinator. */
+    public static boolean managesAccounts(User actor) {
+        return actor != null && actor.active() && (actor.role() == Role.ADMIN || actor.role() == Role.COORDINATOR);
+    }
+
+    /** Every account of the laptop, active or not, by display name (the accounts page). */
+    public List<User> accounts(User actor) {
+        requireManager(actor);
+        return users.all();
+    }
+
+    /**
+     * Creates an account on behalf of {@code actor}: an administrator creates any account, a coordinator ESP
+     * and CIP accounts on the worksites of their territory. A coordinator account needs its territory.
+     */
+    public Result<User> createAccount(User actor, String login, String displayName, Role role, String territoryId,
+                                      Set<String> worksiteIds, char[] password, char[] confirmation) {
+        Set<String> worksites = worksiteIds == null ? Set.of() : Set.copyOf(worksiteIds);
+        String territory = role == Role.COORDINATOR ? blankToNull(territoryId) : null;
+        Verdict allowed = checkManages(actor, role, worksites);
+        if (role == Role.COORDINATOR && territory == null) {
+            allowed = allowed.and(Verdict.refused("Un·e coordinateur·rice couvre un territoire : choisissez-le."));
+        }
+        if (!allowed.saveAllowed()) {
+            Verdict verdict = allowed.and(checkNewUser(login, displayName, role, worksites, password, confirmation));
+            wipe(password, confirmation);
+            return Result.refused(verdict);
+        }
+        return createUser(actor.id(), login, displayName, role, territory, worksites, password, confirmation);
+    }
+
+    /** Sets a new password typed twice, for someone who forgot theirs; the old one stops working at once. */
+    public Result<User> resetPassword(User actor, String userId, char[] password, char[] confirmation) {
+        try {
+            User target = existing(userId);
+            requireManager(actor);
+            Verdict verdict = target.id().equals(actor.id()) ? Verdict.ok()
+                    : checkManages(actor, target.role(), target.worksiteIds());
+            verdict = verdict.and(checkPassword(password, confirmation));
+            if (!verdict.saveAllowed()) {
+                return Result.refused(verdict);
+            }
+            PasswordHash hash = hasher.hash(password);
+            store.write(actor.id(), tx -> {
+                users.changePassword(tx, target.id(), hash);
+                return null;
+            });
+            return Result.saved(target, verdict);
+        } finally {
+            wipe(password, confirmation);
+        }
+    }
+
+    /**
+     * Deactivates (the person can no longer sign in and leaves the sign-in list) or reactivates an account.
+     * Nobody deactivates their own account, so a laptop always keeps the person who manages it.
+     */
+    public Result<User> setActive(User actor, String userId, boolean active) {
+        User target = existing(userId);
+        Verdict verdict = checkManages(actor, target.role(), target.worksiteIds());
+        if (!active && target.id().equals(actor.id())) {
+            verdict = verdict.and(Verdict.refused("Vous ne pouvez pas désactiver votre propre compte : "
+                    + "demandez-le à un·e autre administrateur·rice."));
+        }
+        if (!verdict.saveAllowed()) {
+            return Result.refused(verdict);
+        }
+        store.write(actor.id(), tx -> {
+            users.setActive(tx, target.id(), active);
+            return null;
+        });
+        return Result.saved(new User(target.id(), target.login(), target.displayName(), target.role(),
+                target.territoryId(), target.worksiteIds(), active), verdict);
+    }
+
+    private User existing(String userId) {
+        return users.find(userId).orElseThrow(() -> new IllegalArgumentException(
+                "Ce compte n'existe plus sur ce poste : rouvrez la page des comptes."));
+    }
+
+    private void requireManager(User actor) {
+        if (!managesAccounts(actor)) {
+            throw new AccessDeniedException("Seuls un·e administrateur·rice ou un·e coordinateur·rice gèrent "
+                    + "les comptes de ce poste.");
+        }
+    }
+
+    /** Whether {@code actor} may manage an account of {@code role} on {@code worksiteIds}. */
+    private Verdict checkManages(User actor, Role role, Set<String> worksiteIds) {
+        requireManager(actor);
+        if (actor.role() == Role.ADMIN) {
+            return Verdict.ok();
+        }
+        if (role != Role.ESP && role != Role.CIP) {
+            return Verdict.refused("Un·e coordinateur·rice gère les comptes des ESP et des CIP ; pour un compte "
+                    + "de coordination ou d'administration, adressez-vous à un·e administrateur·rice.");
+        }
+        AccessPolicy access = AccessPolicies.of(store);
+        if (worksiteIds.stream().anyMatch(w -> !access.canSee(actor, w))) {
+            return Verdict.refused("Vous ne gérez que les comptes des chantiers de votre territoire.");
+        }
+        return Verdict.ok();
+    }
+
+    private static Verdict checkPassword(char[] password, char[] confirmation) {
+        if (password == null || password.length < MIN_PASSWORD_LENGTH) {
+            return Verdict.refused("Le mot de passe compte au moins " + MIN_PASSWORD_LENGTH + " caractères.");
+        }
+        if (confirmation != null && !Arrays.equals(password, confirmation)) {
+            return Verdict.refused("Les deux mots de passe sont différents : saisissez-les à nouveau.");
+        }
+        return Verdict.ok();
+    }
+
+    private static void wipe(char[] password, char[] confirmation) {
+        if (password != null) {
+            Arrays.fill(password, '\0');
+        }
+        if (confirmation != null) {
+            Arrays.fill(confirmation, '\0');
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    static String normalizeLogin(String login) {
+        return login == null ? "" : login.strip().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,109 @@
+package fr.convergence.terrain.core.print;
+
+import fr.convergence.terrain.core.account.AccessDeniedException;
+import fr.convergence.terrain.core.account.AccessPolicy;
+import fr.convergence.terrain.core.domain.Enrolment;
+import fr.convergence.terrain.core.domain.Participant;
+import fr.convergence.terrain.core.domain.Referral;
+import fr.convergence.terrain.core.domain.Role;
+import fr.convergence.terrain.core.domain.User;
+import fr.convergence.terrain.core.domain.Worksite;
+import fr.convergence.terrain.core.store.EnrolmentRepository;
+import fr.convergence.terrain.core.store.ParticipantRepository;
+import fr.convergence.terrain.core.store.ReferenceRepository;
+import fr.convergence.terrain.core.store.ReferralRepository;
+import fr.convergence.terrain.core.store.TerrainStore;
+import fr.convergence.terrain.core.store.UserRepository;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * What the print page and the {@code terrain print} command choose from: the user's worksites, their participants,
+ * referrals, and who is still followed (the batch of follow-up sheets).
+ */
+public final class PrintCatalogService {
+
+    /** CVG participants are followed for a year after they leave; their sheets stay in the batch that long. */
+    public static final int FOLLOWED_MONTHS_AFTER_EXIT = 12;
+
+    private final ReferenceRepository reference;
+    private final ParticipantRepository participants;
+    private final EnrolmentRepository enrolments;
+    private final ReferralRepository referrals;
+    private final UserRepository users;
+    private final AccessPolicy access;
+
+    public PrintCatalogService(TerrainStore store, AccessPolicy access) {
+        this.reference = new ReferenceRepository(store);
+        this.participants = new ParticipantRepository(store);
+        this.enrolments = new EnrolmentRepository(store);
+        this.referrals = new ReferralRepository(store);
+        this.users = new UserRepository(store);
+        this.access = access;
+    }
+
+    /**
+     * The acting user: the active account {@code login}, or without a login the store's first active administrator.
+     */
+    public User actingUser(String login) {
+        if (login != null && !login.isBlank()) {
+            return users.findByLogin(login).filter(User::active).orElseThrow(() -> new IllegalArgumentException(
+                    "Aucun compte actif « " + login + " » dans ce fichier de données : vérifiez l'identifiant."));
+        }
+        return users.all().stream().filter(u -> u.role() == Role.ADMIN && u.active()).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "Ce fichier de données n'a pas de compte administrateur : indiquez un compte avec --user."));
+    }
+
+    /** The worksites the user sees, by name. */
+    public List<Worksite> worksites(User user) {
+        return reference.worksites().stream().filter(w -> access.canSee(user, w.id()))
+                .sorted(Comparator.comparing(Worksite::name)).toList();
+    }
+
+    public Optional<Worksite> worksite(User user, String worksiteId) {
+        return reference.worksite(worksiteId).filter(w -> access.canSee(user, w.id()));
+    }
+
+    /** Every participant of the worksite, by last name. */
+    public List<Participant> participants(User user, String worksiteId) {
+        checkSees(user, worksiteId);
+        return participants.ofWorksite(worksiteId);
+    }
+
+    /**
+     * Participants of the worksite whose follow-up sheet belongs in the batch: enrolled on {@code today}, or
+     * left less than {@link #FOLLOWED_MONTHS_AFTER_EXIT} months ago; everyone with {@code includeExited}.
+     */
+    public List<Participant> followedParticipants(User user, String worksiteId, LocalDate today,
+                                                  boolean includeExited) {
+        List<Participant> all = participants(user, worksiteId);
+        if (includeExited) {
+            return all;
+        }
+        Map<String, List<Enrolment>> byParticipant = enrolments.ofWorksite(worksiteId).stream()
+                .collect(Collectors.groupingBy(Enrolment::participantId));
+        LocalDate horizon = today.minusMonths(FOLLOWED_MONTHS_AFTER_EXIT);
+        return all.stream().filter(p -> byParticipant.getOrDefault(p.id(), List.of()).stream()
+                .anyMatch(e -> !e.entryDate().isAfter(today)
+                        && (e.exitDate() == null || !e.exitDate().isBefore(horizon)))).toList();
+    }
+
+    /** The participant's referrals, newest first. */
+    public List<Referral> referrals(User user, String participantId) {
+        Participant participant = participants.find(participantId)
+                .orElseThrow(() -> new IllegalArgumentException("Salarié·e introuvable : " + participantId));
+        checkSees(user, participant.worksiteId());
+        return referrals.ofParticipant(participantId);
+    }
+
+    private void checkSees(User user, String worksiteId) {
+        if (!access.canSee(user, worksiteId)) {
+            throw new AccessDeniedException("Ce chantier n'est pas dans votre périmètre.");
+        }
+    }
+}

@@ -1,9 +1,0 @@
-package fr.convergence.terrain.core.service;
-
-/** The user asked for something outside their worksites; the message says so in French. */
-public class AccessDeniedException extends RuntimeException {
-
-    public AccessDeniedException(String message) {
-        super(message);
-    }
-}

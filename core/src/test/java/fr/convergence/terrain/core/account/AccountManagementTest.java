@@ -1,0 +1,184 @@
+package fr.convergence.terrain.core.account;
+
+import fr.convergence.terrain.core.domain.Role;
+import fr.convergence.terrain.core.domain.User;
+import fr.convergence.terrain.core.domain.Worksite;
+import fr.convergence.terrain.core.fixtures.ServiceFixtures;
+import fr.convergence.terrain.core.participant.ParticipantQuery;
+import fr.convergence.terrain.core.participant.ParticipantService;
+import fr.convergence.terrain.core.store.TerrainStore;
+import fr.convergence.terrain.core.week.WeekService;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static fr.convergence.terrain.core.fixtures.ServiceFixtures.FAST_HASHER;
+import static fr.convergence.terrain.core.fixtures.ServiceFixtures.WORKSITE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AccountManagementTest {
+
+    private static final String LILLE_OTHER = "eole";
+    private static final String LYON = "fndsa";
+
+    @TempDir
+    Path dir;
+
+    private static User admin(TerrainStore store, AuthService auth) {
+        return auth.createUser("system", "admin", "Admin Poste", Role.ADMIN, null, Set.of(), pw("secret1"),
+                pw("secret1")).value().orElseThrow();
+    }
+
+    private static User coordinator(AuthService auth, User admin) {
+        return auth.createAccount(admin, "sandrine", "Sandrine Coordinatrice", Role.COORDINATOR, "lille", Set.of(),
+                pw("secret1"), pw("secret1")).value().orElseThrow();
+    }
+
+    private static char[] pw(String text) {
+        return text.toCharArray();
+    }
+
+    @Test
+    void aDeactivatedAccountCannotSignInLeavesTheSignInListAndComesBackWhenReactivated() {
+        try (TerrainStore store = ServiceFixtures.open(dir)) {
+            User esp = ServiceFixtures.install(store);
+            AuthService auth = new AuthService(store, FAST_HASHER);
+            User admin = admin(store, auth);
+
+            var off = auth.setActive(admin, esp.id(), false);
+
+            assertThat(off.saved()).isTrue();
+            assertThat(auth.signIn("camille", pw("secret1"))).isEmpty();
+            assertThat(auth.activeUsers()).extracting(User::login).containsExactly("admin");
+            assertThat(auth.accounts(admin)).extracting(User::login, User::active)
+                    .contains(org.assertj.core.groups.Tuple.tuple("camille", false));
+
+            auth.setActive(admin, esp.id(), true);
+            assertThat(auth.signIn("camille", pw("secret1"))).isPresent();
+        }
+    }
+
+    @Test
+    void aResetPasswordReplacesTheOldOneAndMustBeLongEnoughAndTypedTwiceAlike() {
+        try (TerrainStore store = ServiceFixtures.open(dir)) {
+            User esp = ServiceFixtures.install(store);
+            AuthService auth = new AuthService(store, FAST_HASHER);
+            User admin = admin(store, auth);
+
+            var tooShort = auth.resetPassword(admin, esp.id(), pw("abc"), pw("abc"));
+            var different = auth.resetPassword(admin, esp.id(), pw("nouveau1"), pw("nouveau2"));
+            var done = auth.resetPassword(admin, esp.id(), pw("nouveau1"), pw("nouveau1"));
+
+            assertThat(tooShort.verdict().text()).contains("au moins 6 caractères");
+            assertThat(different.verdict().text()).contains("différents");
+            assertThat(done.saved()).isTrue();
+            assertThat(auth.signIn("camille", pw("secret1"))).isEmpty();
+            assertThat(auth.signIn("camille", pw("nouveau1"))).isPresent();
+        }
+    }
+
+    @Test
+    void aCoordinatorManagesOnlyTheEspAndCipOfTheirTerritory() {
+        try (TerrainStore store = ServiceFixtures.open(dir)) {
+            User esp = ServiceFixtures.install(store);
+            AuthService auth = new AuthService(store, FAST_HASHER);
+            User admin = admin(store, auth);
+            User coordinator = coordinator(auth, admin);
+
+            var cip = auth.createAccount(coordinator, "yanis", "Yanis Conseiller", Role.CIP, null,
+                    Set.of(LILLE_OTHER), pw("secret1"), pw("secret1"));
+            var elsewhere = auth.createAccount(coordinator, "lea", "Léa Lyon", Role.CIP, null, Set.of(LYON),
+                    pw("secret1"), pw("secret1"));
+            var anotherAdmin = auth.createAccount(coordinator, "boss", "Boss", Role.ADMIN, null, Set.of(),
+                    pw("secret1"), pw("secret1"));
+            var deactivateAdmin = auth.setActive(coordinator, admin.id(), false);
+            var deactivateEsp = auth.setActive(coordinator, esp.id(), false);
+
+            assertThat(cip.saved()).isTrue();
+            assertThat(elsewhere.verdict().text()).contains("chantiers de votre territoire");
+            assertThat(anotherAdmin.verdict().text()).contains("adressez-vous à un·e administrateur·rice");
+            assertThat(deactivateAdmin.saved()).isFalse();
+            assertThat(deactivateEsp.saved()).isTrue();
+            assertThat(auth.signIn("admin", pw("secret1"))).isPresent();
+        }
+    }
+
+    @Test
+    void aCoordinatorAccountNeedsATerritoryAndEveryProblemIsReportedAtOnce() {
+        try (TerrainStore store = ServiceFixtures.open(dir)) {
+            ServiceFixtures.install(store);
+            AuthService auth = new AuthService(store, FAST_HASHER);
+            User admin = admin(store, auth);
+
+            var refused = auth.createAccount(admin, "", "", Role.COORDINATOR, null, Set.of(), pw("abc"), pw("abc"));
+
+            assertThat(refused.saved()).isFalse();
+            assertThat(refused.verdict().messages()).anyMatch(m -> m.contains("territoire"))
+                    .anyMatch(m -> m.contains("identifiant")).anyMatch(m -> m.contains("au moins 6"));
+        }
+    }
+
+    @Test
+    void nobodyDeactivatesTheirOwnAccountSoTheLaptopKeepsItsManager() {
+        try (TerrainStore store = ServiceFixtures.open(dir)) {
+            ServiceFixtures.install(store);
+            AuthService auth = new AuthService(store, FAST_HASHER);
+            User admin = admin(store, auth);
+
+            var result = auth.setActive(admin, admin.id(), false);
+
+            assertThat(result.saved()).isFalse();
+            assertThat(result.verdict().text()).contains("votre propre compte");
+            assertThat(auth.signIn("admin", pw("secret1"))).isPresent();
+        }
+    }
+
+    @Test
+    void anEducatorCannotListOrManageAccounts() {
+        try (TerrainStore store = ServiceFixtures.open(dir)) {
+            User esp = ServiceFixtures.install(store);
+            AuthService auth = new AuthService(store, FAST_HASHER);
+
+            assertThat(AuthService.managesAccounts(esp)).isFalse();
+            assertThatThrownBy(() -> auth.accounts(esp)).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> auth.setActive(esp, esp.id(), false))
+                    .isInstanceOf(AccessDeniedException.class);
+        }
+    }
+
+    @Test
+    void aCoordinatorChoosesAmongTheTerritorysWorksitesAndAnEducatorHasOnlyTheirs() {
+        try (TerrainStore store = ServiceFixtures.open(dir)) {
+            User esp = ServiceFixtures.install(store);
+            Workstation workstation = new Workstation(store);
+            User coordinator = new User("c", "c", "Coord", Role.COORDINATOR, "lille", Set.of(), true);
+            User admin = new User("a", "a", "Admin", Role.ADMIN, null, Set.of(), true);
+
+            assertThat(workstation.worksitesFor(esp)).extracting(Worksite::id).containsExactly(WORKSITE);
+            assertThat(workstation.worksitesFor(coordinator)).extracting(Worksite::id)
+                    .contains(WORKSITE, LILLE_OTHER).doesNotContain(LYON)
+                    .allMatch(id -> workstation.access().canSee(coordinator, id));
+            assertThat(workstation.worksitesFor(admin)).extracting(Worksite::territoryId).containsOnly("lille");
+        }
+    }
+
+    @Test
+    void theWeekAndParticipantServicesRefuseAWorksiteOutsideTheUsersTerritory() {
+        try (TerrainStore store = ServiceFixtures.open(dir)) {
+            ServiceFixtures.install(store);
+            Workstation workstation = new Workstation(store);
+            User coordinator = new User("c", "c", "Coord", Role.COORDINATOR, "lille", Set.of(), true);
+            ParticipantService participants = new ParticipantService(workstation);
+            WeekService week = new WeekService(workstation);
+            var iso = fr.convergence.terrain.core.week.IsoWeek.of(ServiceFixtures.TODAY);
+
+            assertThat(participants.search(coordinator, LILLE_OTHER, ParticipantQuery.all()).total()).isZero();
+            assertThat(week.load(coordinator, LILLE_OTHER, iso).rows()).isEmpty();
+            assertThatThrownBy(() -> participants.search(coordinator, LYON, ParticipantQuery.all()))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> week.load(coordinator, LYON, iso)).isInstanceOf(AccessDeniedException.class);
+        }
+    }
+}
