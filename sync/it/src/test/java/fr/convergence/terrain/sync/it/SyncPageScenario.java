@@ -1,15 +1,11 @@
 package fr.convergence.terrain.sync.it;
 
 import fr.convergence.terrain.app.common.DirectTaskExecutor;
-import fr.convergence.terrain.app.common.TaskExecutor;
+import fr.convergence.terrain.app.common.Scheduler;
 import fr.convergence.terrain.app.data.AppConfig;
 import fr.convergence.terrain.app.data.DataFolder;
 import fr.convergence.terrain.app.data.LocalSyncStore;
-import fr.convergence.terrain.app.shell.PageRegistry;
-import fr.convergence.terrain.app.sync.SyncPage;
-import fr.convergence.terrain.app.sync.SyncScheduler;
 import fr.convergence.terrain.app.sync.SyncService;
-import fr.convergence.terrain.app.sync.SyncViewModel;
 import fr.convergence.terrain.core.account.SetupService;
 import fr.convergence.terrain.core.account.Workstation;
 import fr.convergence.terrain.core.domain.ContractType;
@@ -120,22 +116,16 @@ final class SyncPageScenario implements AutoCloseable {
                 null, null, null, null);
     }
 
-    /** The application's configuration: this data folder, the real clock, work done at once on the caller. */
-    AppConfig config() {
-        return new AppConfig(folder, new DirectTaskExecutor(), Clock.systemDefaultZone(), FAST, FAST,
-                Duration.ofMinutes(30), 7);
-    }
-
     /**
-     * The standard pages, the sync page on the HTTP client to the hub with its network work on {@code network}
-     * and an automatic sync that looks at the hub when the page opens but never fires later on its own.
+     * The application's configuration: this data folder, the real clock, store and network work done at once on
+     * the caller, and an automatic sync that looks at the hub at sign-in and when the page opens but never fires
+     * later on its own.
      */
-    static PageRegistry registry(TaskExecutor network) {
-        SyncScheduler never = (delay, action) -> () -> {
+    AppConfig config() {
+        Scheduler never = (delay, action) -> () -> {
         };
-        return PageRegistry.standard().replace("sync", ctx -> new SyncPage(new SyncViewModel(ctx.services().sync(),
-                ctx.session(), ctx.executor(), network == null ? ctx.executor() : network, never, ctx.clock(),
-                Runnable::run)));
+        return new AppConfig(folder, new DirectTaskExecutor(), new DirectTaskExecutor(), never,
+                Clock.systemDefaultZone(), FAST, FAST, Duration.ofMinutes(30), 7);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package fr.convergence.terrain.sync.it;
 
+import fr.convergence.terrain.app.TerrainPages;
 import fr.convergence.terrain.app.common.BackgroundTaskExecutor;
+import fr.convergence.terrain.app.common.Scheduler;
 import fr.convergence.terrain.app.common.Styles;
 import fr.convergence.terrain.app.data.AppConfig;
 import fr.convergence.terrain.app.data.Services;
@@ -9,7 +11,10 @@ import fr.convergence.terrain.app.shell.MainWindowView;
 import fr.convergence.terrain.app.shell.MainWindowViewModel;
 import fr.convergence.terrain.app.shell.PageContext;
 import fr.convergence.terrain.app.shell.PageRegistry;
+import fr.convergence.terrain.app.sync.SyncAgent;
 import fr.convergence.terrain.app.sync.SyncPage;
+import fr.convergence.terrain.app.sync.SyncService;
+import fr.convergence.terrain.app.sync.SyncViewModel;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,14 +46,20 @@ public final class SyncPageSnapshot {
         Services services = Services.open(config.dataFolder().realStore(), config.hasher(), config.clock());
         Session session = new Session();
         session.signIn(services.auth().activeUsers().get(0));
-        BackgroundTaskExecutor executor = new BackgroundTaskExecutor();
+        BackgroundTaskExecutor executor = BackgroundTaskExecutor.forStore();
+        BackgroundTaskExecutor network = BackgroundTaskExecutor.forNetwork();
         CountDownLatch done = new CountDownLatch(1);
         Platform.startup(() -> {
+            SyncAgent sync = new SyncAgent(new SyncService(services.syncStore(), SyncService.http()), session,
+                    executor, network, Scheduler.fx(), config.clock(), Platform::runLater);
             SyncPage[] built = new SyncPage[1];
-            PageRegistry registry = PageRegistry.standard().replace("sync", ctx -> built[0] = SyncPage.create(ctx));
-            MainWindowView window = new MainWindowView(new MainWindowViewModel(services, session, executor, false),
+            PageRegistry registry = TerrainPages.standard(sync).replace("sync",
+                    ctx -> built[0] = new SyncPage(new SyncViewModel(sync, config.clock().getZone())));
+            MainWindowView window = new MainWindowView(new MainWindowViewModel(services, session, executor, false,
+                    sync.state().hubStatusProperty(), sync.state().pendingProperty()),
                     registry, navigation -> new PageContext(services, session, executor, config.clock(), navigation),
                     () -> { }, () -> { });
+            sync.start();
             Stage stage = new Stage();
             Scene scene = new Scene(window.root(), 1280, 860);
             scene.getStylesheets().add(SyncPageSnapshot.class.getResource(Styles.STYLESHEET).toExternalForm());

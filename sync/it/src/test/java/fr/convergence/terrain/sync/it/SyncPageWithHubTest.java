@@ -2,8 +2,8 @@ package fr.convergence.terrain.sync.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.convergence.terrain.app.shell.AppFlow;
-import fr.convergence.terrain.app.shell.PageRegistry;
+import fr.convergence.terrain.app.AppFlow;
+import fr.convergence.terrain.app.TerrainPages;
 import fr.convergence.terrain.core.store.ParticipantRepository;
 import fr.convergence.terrain.sync.client.SyncProgress;
 import fr.convergence.terrain.sync.client.store.SyncRepository;
@@ -35,22 +35,26 @@ class SyncPageWithHubTest extends FxRobot {
     SyncPageScenario scenario;
     AppFlow flow;
 
-    private void start(PageRegistry registry) throws Exception {
-        signIn(registry);
+    private void start() throws Exception {
+        signIn();
         clickOn("#nav-sync");
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private void signIn(PageRegistry registry) throws Exception {
+    private void signIn() throws Exception {
         Stage primary = FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
-            flow = new AppFlow(stage, scenario.config(), registry);
+            flow = new AppFlow(stage, scenario.config(), TerrainPages::standard);
             flow.start();
         });
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(primary.isShowing()).isTrue();
-        clickOn(lookup(".list-cell").match((Node n) -> n instanceof ListCell<?> cell && cell.getText() != null
-                && cell.getText().startsWith("Camille")).<Node>query());
+        // The sign-in list is filled from the store in the background: wait for Camille's cell to be shown.
+        java.util.function.Predicate<Node> camille = n -> n instanceof ListCell<?> cell && cell.getText() != null
+                && cell.getText().startsWith("Camille");
+        WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
+                () -> lookup(".list-cell").match(camille).tryQuery().isPresent());
+        clickOn(lookup(".list-cell").match(camille).<Node>query());
         clickOn("#signin-password");
         write(SyncPageScenario.PASSWORD);
         type(KeyCode.ENTER);
@@ -80,7 +84,7 @@ class SyncPageWithHubTest extends FxRobot {
     @Test
     void aLaptopEnrolsFromThePageWithTheHubsCodeAndSendsItsDataAtOnce() throws Exception {
         scenario = SyncPageScenario.notEnrolled(dir);
-        start(SyncPageScenario.registry(null));
+        start();
         assertThat(text("#sync-state")).isEqualTo("Poste non enrôlé auprès du hub");
         assertThat(lookup("#sync-button").queryButton().isDisabled()).isTrue();
         assertThat(lookup("#status-hub").queryLabeled().isVisible()).as("nothing said of a hub not enrolled with").isFalse();
@@ -107,7 +111,7 @@ class SyncPageWithHubTest extends FxRobot {
     @Test
     void aConflictWithAnotherLaptopAppearsWithBothValuesAndIsResolvedEverywhereFromThePage() throws Exception {
         scenario = SyncPageScenario.conflictWaiting(dir, false);
-        start(SyncPageScenario.registry(null));
+        start();
         assertThat(text("#sync-state")).isEqualTo("En ligne — le hub répond");
         assertThat(text("#sync-pending")).isEqualTo("1 modification en attente d’envoi");
         assertThat(text("#conflicts-title")).isEqualTo("Conflits à résoudre");
@@ -150,7 +154,7 @@ class SyncPageWithHubTest extends FxRobot {
     @Test
     void aReferralMoveRefusedBecauseAnotherLaptopClosedItSaysWhoClosedItAndWhen() throws Exception {
         scenario = SyncPageScenario.referralClosedOnB(dir);
-        start(SyncPageScenario.registry(null));
+        start();
 
         clickOn("#sync-button");
         WaitForAsyncUtils.waitForFxEvents();
@@ -170,7 +174,7 @@ class SyncPageWithHubTest extends FxRobot {
     @Test
     void theAutomaticSyncRunsAfterSignInWithoutOpeningThePage() throws Exception {
         scenario = SyncPageScenario.conflictWaiting(dir, true);
-        signIn(SyncPageScenario.registry(null));
+        signIn();
 
         assertThat(lookup("#sync-button").tryQuery()).as("the Synchronisation page was not opened").isEmpty();
         // A's phone edit was waiting (1 change); the automatic sync sent it at sign-in.
