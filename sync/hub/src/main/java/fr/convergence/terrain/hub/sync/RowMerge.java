@@ -182,9 +182,9 @@ final class RowMerge {
         boolean changed = false;
         boolean concurrentDelete = isConcurrent(row.meta().get(SyncSchema.DELETED), base, device.id())
                 && row.deleted() && !fields.containsKey(SyncSchema.DELETED);
+        boolean deletes = Boolean.TRUE.equals(fields.get(SyncSchema.DELETED)) && !row.deleted();
         // Read before the loop below stamps the row with this operation's version.
-        Optional<FieldMeta> editedMeanwhile = Boolean.TRUE.equals(fields.get(SyncSchema.DELETED)) && !row.deleted()
-                ? newestConcurrentEdit(row, base, device.id()) : Optional.empty();
+        Optional<FieldMeta> editedMeanwhile = deletes ? newestConcurrentEdit(row, base, device.id()) : Optional.empty();
         for (Map.Entry<String, Object> entry : fields.entrySet()) {
             String name = entry.getKey();
             Object value = entry.getValue();
@@ -205,7 +205,11 @@ final class RowMerge {
                 stampBehind = hubStamp();
                 newer = true;
             }
-            if (concurrent) {
+            // A delete that wins is recorded once, below, with the newest edit its writer had not seen: an edit that
+            // wrote the deleted flag meanwhile (the row's creation, or a cell removed and set again) wrote other
+            // fields with the same version, and recording it here too recorded the same pair twice.
+            boolean deleteWins = deletes && newer && name.equals(SyncSchema.DELETED);
+            if (concurrent && !deleteWins) {
                 conflicts++;
                 recordConflict(tx, row, name, meta.previous(), newer ? value : current, newer ? current : value,
                         newer ? version.encode() : meta.version(), newer ? meta.version() : version.encode(),
@@ -286,11 +290,13 @@ final class RowMerge {
                 FieldMeta.HUB, FieldMeta.PENDING, FieldMeta.PENDING, 0, null));
     }
 
-    /** Another device's newest edit of a field of {@code row} that the operation's writer had not seen. */
+    /**
+     * Another device's newest edit of a field of {@code row} that the operation's writer had not seen, the deleted
+     * flag included (written by the row's creation, or by setting a removed row again).
+     */
     private static Optional<FieldMeta> newestConcurrentEdit(HubRow row, long base, String device) {
-        return row.meta().entrySet().stream()
-                .filter(e -> !e.getKey().equals(SyncSchema.DELETED) && isConcurrent(e.getValue(), base, device))
-                .map(Map.Entry::getValue).max(Comparator.comparing(FieldMeta::version));
+        return row.meta().values().stream().filter(meta -> isConcurrent(meta, base, device))
+                .max(Comparator.comparing(FieldMeta::version));
     }
 
     private static boolean isConcurrent(FieldMeta meta, long base, String device) {

@@ -135,6 +135,47 @@ class RestoredHubTest {
         }
     }
 
+    /**
+     * Found by the model-based property: a laptop enrolled before the backup but first synced after it. The restored
+     * hub never gave it anything (its cursor there is 0), so the delete of an hours cell it queues meanwhile is sent
+     * with base 0: the cell's creation by another laptop counts as a concurrent edit, its {@code deleted} field
+     * included. The delete wins, and one conflict record names it and the creation — it was recorded twice, once for
+     * the {@code deleted} field the creation wrote and once as "a delete wins over a concurrent edit".
+     */
+    @Test
+    void aDeleteRebasedByARestoreOverTheCellsCreationIsOneConflict() throws Exception {
+        try (SyncWorld world = SyncWorld.sqlite(dir)) {
+            Laptop a1 = world.laptop("a1", "worksite", SyncWorld.SITE_A);
+            Edits onA1 = new Edits(a1.store(), "esp-a1");
+            Participant p = onA1.participant(SyncWorld.SITE_A, "Nadia", "Haddad");
+            onA1.hours(p, Edits.MONDAY, HoursKind.TRAVAIL_CHANTIER, 360);
+            sync(a1);
+            Laptop a2 = world.laptop("a2", "worksite", SyncWorld.SITE_A);
+            Path backup = world.backup("hub-backup.db");
+            sync(a2);
+            world.restore(backup);
+
+            String cell = HoursCell.id(p.id(), Edits.MONDAY, HoursKind.TRAVAIL_CHANTIER);
+            new Edits(a2.store(), "esp-a2").hours(p, Edits.MONDAY, HoursKind.TRAVAIL_CHANTIER, 0);
+            String delete = EndToEndSyncTest.version(a2, cell);
+            String creation = EndToEndSyncTest.version(a1, cell);
+            assertThat(a2.engine().sync(SyncProgress.NONE).resynced()).as("a2 told the hub was restored").isTrue();
+            sync(a1);
+
+            assertThat(world.hubConflict(cell).data()).containsEntry("field_name", "deleted")
+                    .containsEntry("kept_value", "true").containsEntry("other_value", "false")
+                    .containsEntry("kept_version", delete).containsEntry("other_version", creation)
+                    .containsEntry("other_device", a1.store().deviceId());
+            Map<String, Map<String, Object>> hub = world.hubSnapshot(Set.of(SyncWorld.SITE_A));
+            assertThat(hub.get("hours_entry/" + cell)).containsEntry("deleted", "true");
+            for (Laptop laptop : new Laptop[] {a1, a2}) {
+                assertThat(laptop.snapshot()).as(laptop.name()).isEqualTo(hub);
+                assertThat(new SyncRepository(laptop.store()).openConflicts()).as(laptop.name())
+                        .singleElement().satisfies(c -> assertThat(c.rowId()).isEqualTo(cell));
+            }
+        }
+    }
+
     static void sync(Laptop... laptops) throws Exception {
         EndToEndSyncTest.sync(laptops);
     }
