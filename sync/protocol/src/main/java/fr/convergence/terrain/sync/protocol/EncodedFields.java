@@ -23,8 +23,9 @@ import java.util.Set;
  *
  * <p>The outbox's text is Jackson's output to a {@code String}; a request is Jackson's output to bytes, which is the
  * same text but for characters outside the BMP (an emoji in a note): the byte output escapes each half of their
- * UTF-16 pair (<code>&#92;uD83D&#92;uDE00</code>), the {@code String} output writes them as they are. They are escaped here the
- * same way, so that a request carries the very bytes it carried when the fields were parsed and encoded again.
+ * UTF-16 pair (<code>&#92;uD83D&#92;uDE00</code>), the {@code String} output writes them as they are. They are
+ * escaped here the same way, so that a request carries the very bytes it carried when the fields were parsed and
+ * encoded again.
  */
 @JsonSerialize(using = EncodedFields.Writer.class)
 final class EncodedFields extends AbstractMap<String, Object> {
@@ -42,10 +43,6 @@ final class EncodedFields extends AbstractMap<String, Object> {
             throw new IllegalArgumentException("The changed fields of an operation are a JSON object");
         }
         this.json = surrogatesEscaped(json);
-    }
-
-    String json() {
-        return json;
     }
 
     @Override
@@ -74,8 +71,8 @@ final class EncodedFields extends AbstractMap<String, Object> {
     }
 
     /**
-     * {@code json} with each UTF-16 surrogate written <code>&#92;uXXXX</code>, as Jackson's byte output writes them. JSON's
-     * structure is ASCII, so a surrogate is always inside a string, where the escape means the same character.
+     * {@code json} with each UTF-16 surrogate written <code>&#92;uXXXX</code>, as Jackson's byte output writes them.
+     * JSON's structure is ASCII, so a surrogate is always inside a string, where the escape means the same character.
      */
     static String surrogatesEscaped(String json) {
         int first = 0;
@@ -118,7 +115,8 @@ final class EncodedFields extends AbstractMap<String, Object> {
         }
 
         @Override
-        public void serialize(EncodedFields fields, JsonGenerator json, SerializerProvider provider) throws IOException {
+        public void serialize(EncodedFields fields, JsonGenerator json, SerializerProvider provider)
+                throws IOException {
             json.writeRawValue(fields.json);
         }
     }
