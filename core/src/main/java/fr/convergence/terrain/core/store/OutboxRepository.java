@@ -1,17 +1,13 @@
 package fr.convergence.terrain.core.store;
 
-import java.util.List;
-
 import static fr.convergence.terrain.core.store.generated.Tables.OUTBOX;
 import static fr.convergence.terrain.core.store.generated.Tables.SYNC_PENDING;
 
-/** Local changes not yet acknowledged by the hub, in the order they were committed. */
+/**
+ * Local changes not yet acknowledged by the hub, as the status bar counts them. {@link StoreTransaction} writes the
+ * outbox; the sync client ({@code SyncRepository}) numbers, sends and acknowledges its rows.
+ */
 public final class OutboxRepository {
-
-    /** One pending change: the changed fields of one synced row, as JSON. */
-    public record PendingChange(long seq, String changeId, String table, String rowId, String worksiteId,
-                                String fieldsJson, String version, long createdAt) {
-    }
 
     private final TerrainStore store;
 
@@ -25,16 +21,5 @@ public final class OutboxRepository {
      */
     public int pendingCount() {
         return store.read(sql -> sql.fetchCount(OUTBOX) + sql.fetchCount(SYNC_PENDING));
-    }
-
-    public List<PendingChange> pending(int limit) {
-        return store.read(sql -> sql.selectFrom(OUTBOX).orderBy(OUTBOX.SEQ).limit(limit)
-                .fetch(r -> new PendingChange(r.getSeq(), r.getChangeId(), r.getTableName(), r.getRowId(),
-                        r.getWorksiteId(), r.getFields(), r.getVersion(), r.getCreatedAt())));
-    }
-
-    /** Removes the changes up to {@code seq} once the hub has acknowledged them. */
-    public int acknowledgeUpTo(StoreTransaction tx, long seq) {
-        return tx.sql().deleteFrom(OUTBOX).where(OUTBOX.SEQ.le((int) seq)).execute();
     }
 }

@@ -5,11 +5,15 @@ import fr.convergence.terrain.core.domain.Enrolment;
 import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.Programme;
 import fr.convergence.terrain.core.reference.ReferenceData;
+import fr.convergence.terrain.core.store.generated.tables.records.OutboxRecord;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
-/** Opens a fresh store with the reference data, and makes participants for tests. */
+import static fr.convergence.terrain.core.store.generated.Tables.OUTBOX;
+
+/** Opens a fresh store with the reference data, makes participants for tests and reads the outbox. */
 final class StoreTestSupport {
 
     static final String USER = "test-user";
@@ -22,6 +26,11 @@ final class StoreTestSupport {
         TerrainStore store = TerrainStore.open(dir.resolve("terrain.db"));
         new ReferenceRepository(store).install(ReferenceData.load());
         return store;
+    }
+
+    /** The outbox rows, oldest first: what {@code StoreTransaction} recorded for the sync client to send. */
+    static List<OutboxRecord> outbox(TerrainStore store) {
+        return store.read(sql -> sql.selectFrom(OUTBOX).orderBy(OUTBOX.SEQ).fetch());
     }
 
     static Participant participant(String first, String last) {

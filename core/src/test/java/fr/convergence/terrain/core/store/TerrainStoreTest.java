@@ -4,6 +4,7 @@ import fr.convergence.terrain.core.clock.Hlc;
 import fr.convergence.terrain.core.domain.HoursCell;
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.Participant;
+import fr.convergence.terrain.core.store.generated.tables.records.OutboxRecord;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static fr.convergence.terrain.core.store.StoreTestSupport.USER;
 import static fr.convergence.terrain.core.store.StoreTestSupport.WORKSITE;
 import static fr.convergence.terrain.core.store.StoreTestSupport.openStore;
+import static fr.convergence.terrain.core.store.StoreTestSupport.outbox;
 import static fr.convergence.terrain.core.store.StoreTestSupport.participant;
 import static fr.convergence.terrain.core.store.generated.Tables.OUTBOX;
 import static fr.convergence.terrain.core.store.generated.Tables.PARTICIPANT;
@@ -35,12 +37,11 @@ class TerrainStoreTest {
                 return null;
             });
             assertThat(participants.find(zoe.id())).contains(zoe);
-            List<OutboxRepository.PendingChange> pending = new OutboxRepository(store).pending(10);
-            assertThat(pending).singleElement().satisfies(change -> {
-                assertThat(change.table()).isEqualTo("participant");
-                assertThat(change.rowId()).isEqualTo(zoe.id());
-                assertThat(change.worksiteId()).isEqualTo(WORKSITE);
-                assertThat(change.fieldsJson()).contains("\"first_name\":\"Zoé\"").contains("\"birth_date\":\"1980-05-17\"");
+            assertThat(outbox(store)).singleElement().satisfies(change -> {
+                assertThat(change.getTableName()).isEqualTo("participant");
+                assertThat(change.getRowId()).isEqualTo(zoe.id());
+                assertThat(change.getWorksiteId()).isEqualTo(WORKSITE);
+                assertThat(change.getFields()).contains("\"first_name\":\"Zoé\"").contains("\"birth_date\":\"1980-05-17\"");
             });
         }
     }
@@ -75,10 +76,10 @@ class TerrainStoreTest {
                 participants.save(tx, moved);
                 return null;
             });
-            List<OutboxRepository.PendingChange> pending = new OutboxRepository(store).pending(10);
+            List<OutboxRecord> pending = outbox(store);
             assertThat(pending).hasSize(2);
-            assertThat(pending.get(1).fieldsJson()).isEqualTo("{\"phone\":\"07 00 00 00 00\"}");
-            assertThat(Hlc.parse(pending.get(1).version())).isGreaterThan(Hlc.parse(pending.get(0).version()));
+            assertThat(pending.get(1).getFields()).isEqualTo("{\"phone\":\"07 00 00 00 00\"}");
+            assertThat(Hlc.parse(pending.get(1).getVersion())).isGreaterThan(Hlc.parse(pending.get(0).getVersion()));
         }
     }
 
@@ -113,8 +114,8 @@ class TerrainStoreTest {
                 return null;
             });
             assertThat(hours.ofWorksite(WORKSITE, monday, monday.plusDays(6))).isEmpty();
-            assertThat(new OutboxRepository(store).pending(10)).last()
-                    .satisfies(c -> assertThat(c.fieldsJson()).isEqualTo("{\"deleted\":true}"));
+            assertThat(outbox(store)).last()
+                    .satisfies(c -> assertThat(c.getFields()).isEqualTo("{\"deleted\":true}"));
         }
     }
 
@@ -136,8 +137,8 @@ class TerrainStoreTest {
             int second = store.write(USER, tx -> hours.setAll(tx, week));
             assertThat(first).isEqualTo(5);
             assertThat(second).isEqualTo(1);
-            assertThat(new OutboxRepository(store).pending(100)).hasSize(1 + 5 + 1).last()
-                    .satisfies(c -> assertThat(c.fieldsJson()).isEqualTo("{\"minutes\":420}"));
+            assertThat(outbox(store)).hasSize(1 + 5 + 1).last()
+                    .satisfies(c -> assertThat(c.getFields()).isEqualTo("{\"minutes\":420}"));
             assertThat(hours.ofWorksite(WORKSITE, monday, monday.plusDays(6)))
                     .extracting(h -> h.minutes()).containsExactlyInAnyOrder(360, 360, 420, 360, 360);
         }

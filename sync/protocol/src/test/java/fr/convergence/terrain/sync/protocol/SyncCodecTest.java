@@ -3,6 +3,7 @@ package fr.convergence.terrain.sync.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,39 @@ class SyncCodecTest {
     void operationsTravelWithShortNames() {
         String json = new String(SyncCodec.encode(new Operation(1, "t", "r", "w", Map.of("a", 1), "v", 0)));
         assertThat(json).isEqualTo("{\"n\":1,\"t\":\"t\",\"r\":\"r\",\"w\":\"w\",\"f\":{\"a\":1},\"v\":\"v\",\"b\":0}");
+    }
+
+    @Test
+    void encodedFieldsGoOnTheWireAsTheyAreAndReadAsTheHubReadsThem() throws Exception {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("body", "Zoé \"N'Diaye\" \\ 😀\n\t\u0001\u2028 <fin>");
+        fields.put("minutes", 240);
+        fields.put("created_at", 1_710_756_000_000L);
+        fields.put("done_date", null);
+        fields.put("deleted", false);
+        String json = SyncCodec.json().writeValueAsString(fields);
+        Operation encoded = Operation.encoded(7, "support_note_revision", "r1", "w1", json, "v", 40);
+        Operation mapped = new Operation(7, "support_note_revision", "r1", "w1", fields, "v", 40);
+        SyncRequest request = new SyncRequest(SyncCodec.PROTOCOL, "dev-1", "hub-1", 42, 3,
+                List.of(encoded, Operation.skip(8), mapped), false, null);
+        SyncRequest expected = new SyncRequest(SyncCodec.PROTOCOL, "dev-1", "hub-1", 42, 3,
+                List.of(mapped, Operation.skip(8), mapped), false, null);
+
+        assertThat(new String(SyncCodec.encode(request), StandardCharsets.UTF_8))
+                .isEqualTo(new String(SyncCodec.encode(expected), StandardCharsets.UTF_8))
+                .contains("\"minutes\":240,\"created_at\":1710756000000,\"done_date\":null,\"deleted\":false}");
+        // Written to a String, the emoji is as it is; in a request's bytes, each half of its pair is escaped.
+        assertThat(json).contains("😀");
+        assertThat(new String(SyncCodec.encode(request), StandardCharsets.UTF_8)).contains("\\uD83D\\uDE00")
+                .doesNotContain("😀");
+        assertThat(SyncCodec.encode(request)).isEqualTo(SyncCodec.encode(expected));
+        assertThat(SyncCodec.decode(SyncCodec.encode(request), SyncRequest.class)).isEqualTo(expected);
+        assertThat(encoded.fields()).isEqualTo(fields).containsEntry("done_date", null).containsEntry("minutes", 240);
+        assertThat(encoded).isEqualTo(mapped).hasSameHashCodeAs(mapped);
+        assertThat(mapped).isEqualTo(encoded);
+        assertThatThrownBy(() -> encoded.fields().put("minutes", 0)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> Operation.encoded(1, "t", "r", "w", "[]", "v", 0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -130,7 +130,10 @@ public final class SyncRepository {
         return rows.size();
     }
 
-    /** The next operations to send, oldest first, within about {@code maxBytes} of JSON. */
+    /**
+     * The next operations to send, oldest first, within about {@code maxBytes} of JSON. Their fields are the JSON the
+     * outbox recorded, which goes into the request as it is ({@link Operation#encoded}).
+     */
     public List<Operation> nextBatch(int maxBytes) {
         return store.read(sql -> {
             List<Operation> batch = new ArrayList<>();
@@ -142,8 +145,8 @@ public final class SyncRepository {
                 }
                 bytes += r.getFields().length() + 150;
                 batch.add(Operation.SKIP_TABLE.equals(r.getTableName()) ? Operation.skip(r.getOpNumber())
-                        : new Operation(r.getOpNumber(), r.getTableName(), r.getRowId(), r.getWorksiteId(),
-                        fields(r.getFields()), r.getVersion(), r.getBaseCursor()));
+                        : Operation.encoded(r.getOpNumber(), r.getTableName(), r.getRowId(), r.getWorksiteId(),
+                        r.getFields(), r.getVersion(), r.getBaseCursor()));
             }
             return batch;
         });
