@@ -9,10 +9,10 @@ import fr.convergence.terrain.core.domain.ReferralStatus;
 import fr.convergence.terrain.core.participant.ExitRules;
 
 import fr.convergence.terrain.core.domain.HoursCell;
+import fr.convergence.terrain.core.fixtures.Outbox;
 import fr.convergence.terrain.core.security.PasswordHasher;
 import fr.convergence.terrain.core.store.EnrolmentRepository;
 import fr.convergence.terrain.core.store.HoursRepository;
-import fr.convergence.terrain.core.store.OutboxRepository;
 import fr.convergence.terrain.core.store.ParticipantRepository;
 import fr.convergence.terrain.core.store.ReferralRepository;
 import fr.convergence.terrain.core.store.TerrainStore;
@@ -84,7 +84,7 @@ class DemoDataGeneratorTest {
             List<Participant> people = new ParticipantRepository(store).ofWorksite(summary.worksiteIds().get(0));
             assertThat(people).anyMatch(p -> !p.lastName().chars().allMatch(c -> c < 128)
                     || !p.firstName().chars().allMatch(c -> c < 128));
-            assertThat(new OutboxRepository(store).pendingCount()).isZero();
+            assertThat(Outbox.pendingChanges(store)).isZero();
         }
     }
 

@@ -11,9 +11,9 @@ import fr.convergence.terrain.core.domain.SupportNote;
 import fr.convergence.terrain.core.domain.SupportNoteRevision;
 import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.fixtures.CaseFixtures;
+import fr.convergence.terrain.core.fixtures.Outbox;
 import fr.convergence.terrain.core.security.PasswordHasher;
 import fr.convergence.terrain.core.store.NoteRepository;
-import fr.convergence.terrain.core.store.OutboxRepository;
 import fr.convergence.terrain.core.store.ParticipantRepository;
 import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.core.verdict.Result;
@@ -107,13 +107,13 @@ class NoteServiceTest {
     @Test
     void anEditThatChangesNothingIsRefusedAndWritesNothing() {
         SupportNote note = notes.create(CIP, draft("RDV pris.", NoteVisibility.EQUIPE_CHANTIER)).value().orElseThrow();
-        int outbox = new OutboxRepository(store).pendingCount();
+        int outbox = Outbox.pendingChanges(store);
 
         Result<SupportNote> result = notes.revise(CIP, note.id(), draft("  RDV pris.  ", NoteVisibility.EQUIPE_CHANTIER));
 
         assertThat(result.saved()).isFalse();
         assertThat(result.verdict().text()).contains("n'a pas changé");
-        assertThat(new OutboxRepository(store).pendingCount()).isEqualTo(outbox);
+        assertThat(Outbox.pendingChanges(store)).isEqualTo(outbox);
     }
 
     @Test
@@ -170,11 +170,11 @@ class NoteServiceTest {
 
     @Test
     void aNoteAndItsRevisionAreQueuedForSyncInTheSameTransaction() {
-        int before = new OutboxRepository(store).pendingCount();
+        int before = Outbox.pendingChanges(store);
 
         notes.create(CIP, draft("Premier échange.", NoteVisibility.EQUIPE_CHANTIER));
 
-        assertThat(new OutboxRepository(store).pendingCount()).isEqualTo(before + 2);
+        assertThat(Outbox.pendingChanges(store)).isEqualTo(before + 2);
     }
 
     @Test

@@ -13,8 +13,8 @@ import fr.convergence.terrain.core.domain.ReferralStatusChange;
 import fr.convergence.terrain.core.domain.Role;
 import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.fixtures.CaseFixtures;
+import fr.convergence.terrain.core.fixtures.Outbox;
 import fr.convergence.terrain.core.security.PasswordHasher;
-import fr.convergence.terrain.core.store.OutboxRepository;
 import fr.convergence.terrain.core.store.ReferralRepository;
 import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.core.verdict.Result;
@@ -145,14 +145,14 @@ class ReferralServiceTest {
     @Test
     void aMoveTheWorkflowForbidsIsRefusedAndNothingIsWritten() {
         Referral referral = create(Partner.SIAO);
-        int outbox = new OutboxRepository(store).pendingCount();
+        int outbox = Outbox.pendingChanges(store);
 
         Result<Referral> result = referrals.move(CIP, referral.id(), ACCEPTEE, TODAY, null);
 
         assertThat(result.saved()).isFalse();
         assertThat(result.verdict().text()).contains("Envoyez d'abord");
         assertThat(referrals.referral(CIP, referral.id()).status()).isEqualTo(BROUILLON);
-        assertThat(new OutboxRepository(store).pendingCount()).isEqualTo(outbox);
+        assertThat(Outbox.pendingChanges(store)).isEqualTo(outbox);
     }
 
     @Test
@@ -180,11 +180,11 @@ class ReferralServiceTest {
     @Test
     void aStatusMoveAndItsHistoryLineAreQueuedForSyncTogether() {
         Referral referral = create(Partner.SIAO);
-        int before = new OutboxRepository(store).pendingCount();
+        int before = Outbox.pendingChanges(store);
 
         referrals.move(CIP, referral.id(), ENVOYEE, TODAY, null);
 
-        assertThat(new OutboxRepository(store).pendingCount()).isEqualTo(before + 2);
+        assertThat(Outbox.pendingChanges(store)).isEqualTo(before + 2);
     }
 
     @Test

@@ -4,6 +4,7 @@ import fr.convergence.terrain.core.clock.Hlc;
 import fr.convergence.terrain.core.domain.HoursCell;
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.Participant;
+import fr.convergence.terrain.core.fixtures.Outbox;
 import fr.convergence.terrain.core.store.generated.tables.records.OutboxRecord;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -56,7 +57,7 @@ class TerrainStoreTest {
                 throw new IllegalStateException("crash after the change, before commit");
             })).isInstanceOf(IllegalStateException.class);
             assertThat(participants.find(hugo.id())).isEmpty();
-            assertThat(new OutboxRepository(store).pendingCount()).isZero();
+            assertThat(Outbox.pendingChanges(store)).isZero();
         }
     }
 

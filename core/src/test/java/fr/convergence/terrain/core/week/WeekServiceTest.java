@@ -6,9 +6,9 @@ import fr.convergence.terrain.core.domain.HoursCell;
 import fr.convergence.terrain.core.domain.HoursFormat;
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.User;
+import fr.convergence.terrain.core.fixtures.Outbox;
 import fr.convergence.terrain.core.fixtures.ServiceFixtures;
 import fr.convergence.terrain.core.participant.ParticipantService;
-import fr.convergence.terrain.core.store.OutboxRepository;
 import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.core.verdict.Severity;
 import java.nio.file.Path;
@@ -73,7 +73,7 @@ class WeekServiceTest {
         assertThat(result.row().workedMinutes()).isEqualTo(390);
         assertThat(weeks.load(esp, WORKSITE, WEEK).rows().get(0).minutes(MONDAY, HoursKind.TRAVAIL_CHANTIER))
                 .isEqualTo(390);
-        assertThat(new OutboxRepository(store).pendingCount()).isGreaterThan(0);
+        assertThat(Outbox.pendingChanges(store)).isGreaterThan(0);
     }
 
     @Test
