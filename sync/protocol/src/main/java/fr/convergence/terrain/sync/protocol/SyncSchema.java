@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * The synced tables as they travel (protocol version 1): their fields with wire types, the parent each reference
  * points to, and the order in which a page is applied (parents first). Both the hub (to validate operations) and
- * the laptop (to apply pages) read it; a test checks it against the laptop's SQL schema.
+ * the laptop (to apply pages) read it; the hub's {@code LaptopSchemaTest} checks it against the laptop's SQL schema.
  */
 public final class SyncSchema {
 
