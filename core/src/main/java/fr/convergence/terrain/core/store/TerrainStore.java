@@ -115,8 +115,9 @@ public final class TerrainStore implements AutoCloseable {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
-                Files.createDirectories(parent);
+                OwnerOnlyFiles.createFolders(parent);
             }
+            OwnerOnlyFiles.restrictStore(file);
             return new TerrainStore(file, clock, migrations);
         } catch (SQLException | java.io.IOException e) {
             throw new StoreException("Impossible d'ouvrir le fichier de données " + file + " : " + e.getMessage(), e);
@@ -366,6 +367,12 @@ public final class TerrainStore implements AutoCloseable {
             Files.deleteIfExists(backup);
         } catch (java.io.IOException e) {
             throw new StoreException("Impossible de remplacer l'ancienne copie de sauvegarde " + backup, e);
+        }
+        try {
+            // Made empty and owner-only first: VACUUM INTO writes into an empty file and keeps its permissions.
+            OwnerOnlyFiles.restrict(backup);
+        } catch (java.io.IOException e) {
+            throw new StoreException("Impossible de créer la copie de sauvegarde " + backup, e);
         }
         try (var statement = connection.prepareStatement("VACUUM INTO ?")) {
             statement.setString(1, backup.toAbsolutePath().toString());
