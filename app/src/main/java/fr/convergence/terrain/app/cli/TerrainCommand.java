@@ -30,11 +30,9 @@ public final class TerrainCommand implements Callable<Integer> {
         return commandLine(desktop).execute(args);
     }
 
-    /** Runs a command with its output sent to the given writers (tests: there is no window to open). */
-    public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = commandLine(() -> {
-            throw new UnsupportedOperationException("pas de fenêtre ici");
-        });
+    /** {@link #run(Callable, String...)} with its output sent to the given writers. */
+    public static int run(Callable<Integer> desktop, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = commandLine(desktop);
         commandLine.setOut(out);
         commandLine.setErr(err);
         return commandLine.execute(args);

@@ -31,7 +31,7 @@ class CheckAndEditCommandTest {
     private int terrain(String... args) {
         out.getBuffer().setLength(0);
         err.getBuffer().setLength(0);
-        return TerrainCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return TerrainCommand.run(TerrainCommandTest.NO_WINDOW, new PrintWriter(out, true), new PrintWriter(err, true), args);
     }
 
     private JsonNode check(Path store) throws Exception {

@@ -84,7 +84,7 @@ class SyncCommandTest {
     private int run(String... args) {
         out.getBuffer().setLength(0);
         err.getBuffer().setLength(0);
-        return TerrainCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return TerrainCommand.run(TerrainCommandTest.NO_WINDOW, new PrintWriter(out, true), new PrintWriter(err, true), args);
     }
 
     private String url() {

@@ -8,12 +8,18 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TerrainCommandTest {
+
+    /** The desktop for tests of subcommands: reaching it is a mistake of the test. */
+    static final Callable<Integer> NO_WINDOW = () -> {
+        throw new AssertionError("a subcommand was expected: no window in this test");
+    };
 
     @TempDir
     Path dir;
@@ -22,7 +28,23 @@ class TerrainCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        return TerrainCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return TerrainCommand.run(NO_WINDOW, new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void withNoSubcommandTheWindowOpensOrTheCommandSaysWhyNot() {
+        int[] opened = {0};
+        assertThat(TerrainCommand.run(() -> ++opened[0] - 1, new PrintWriter(out, true), new PrintWriter(err, true)))
+                .isZero();
+        assertThat(opened[0]).isOne();
+
+        int code = TerrainCommand.run(() -> {
+            throw new IllegalStateException("pas d'écran");
+        }, new PrintWriter(out, true), new PrintWriter(err, true));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("L'application de bureau ne peut pas s'ouvrir sur cet écran : pas d'écran",
+                "terrain --help");
     }
 
     @Test
