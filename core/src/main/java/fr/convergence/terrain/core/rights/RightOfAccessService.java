@@ -1,0 +1,105 @@
+package fr.convergence.terrain.core.rights;
+
+import fr.convergence.terrain.core.account.AccessDeniedException;
+import fr.convergence.terrain.core.account.AccessPolicy;
+import fr.convergence.terrain.core.demo.DemoMarking;
+import fr.convergence.terrain.core.domain.HoursEntry;
+import fr.convergence.terrain.core.domain.HoursKind;
+import fr.convergence.terrain.core.domain.Referral;
+import fr.convergence.terrain.core.domain.ReferralStatus;
+import fr.convergence.terrain.core.domain.ReferralStatusChange;
+import fr.convergence.terrain.core.domain.Role;
+import fr.convergence.terrain.core.domain.User;
+import fr.convergence.terrain.core.participant.ParticipantFile;
+import fr.convergence.terrain.core.participant.ParticipantFileService;
+import fr.convergence.terrain.core.store.TerrainStore;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Answers a person's right-of-access request: gathers what the laptop holds about them through
+ * {@link ParticipantFileService} (so the worksite rule is the file's own), and writes it as JSON.
+ *
+ * <p>Only a CIP, a coordinator or an administrator may export: the export holds the whole file, notes reserved
+ * to CIP and coordination included (they are data about the person, which the right of access covers), and
+ * someone who may read those notes must check them for other people's data before handing the document over.
+ * An educator is refused.
+ */
+public final class RightOfAccessService {
+
+    private final TerrainStore store;
+    private final ParticipantFileService files;
+    private final Clock clock;
+
+    public RightOfAccessService(TerrainStore store, AccessPolicy access) {
+        this(store, new ParticipantFileService(store, access));
+    }
+
+    public RightOfAccessService(TerrainStore store, ParticipantFileService files) {
+        this.store = store;
+        this.files = files;
+        this.clock = store.clock();
+    }
+
+    /** Whether {@code user}'s role may answer a right-of-access request (the worksite is checked on export). */
+    public static boolean mayExport(User user) {
+        return user != null && user.active()
+                && (user.role() == Role.CIP || user.role() == Role.COORDINATOR || user.role() == Role.ADMIN);
+    }
+
+    /** What the laptop holds about {@code participantId}; refused to educators and outside the user's worksites. */
+    public PersonalData export(User user, String participantId) {
+        if (!mayExport(user)) {
+            throw new AccessDeniedException("L'export des données d'une personne (droit d'accès) est réservé à la CIP, "
+                    + "à la coordination et à l'administration : demandez-le à la CIP du chantier.");
+        }
+        ParticipantFile file = files.load(user, participantId);
+        List<HoursEntry> hours = files.allHours(user, participantId);
+        return new PersonalData(file, hours, months(hours), sharedWith(file.referrals()), user.displayName(),
+                LocalDate.now(clock), DemoMarking.isDemo(store));
+    }
+
+    /** Writes {@code data} as JSON (see {@link PersonalDataJson} for the fields). */
+    public void writeJson(PersonalData data, OutputStream out) throws IOException {
+        PersonalDataJson.write(data, out);
+    }
+
+    static List<PersonalData.MonthHours> months(List<HoursEntry> hours) {
+        Map<YearMonth, Map<HoursKind, Integer>> byMonth = new TreeMap<>();
+        for (HoursEntry entry : hours) {
+            byMonth.computeIfAbsent(YearMonth.from(entry.day()), m -> new EnumMap<>(HoursKind.class))
+                    .merge(entry.kind(), entry.minutes(), Integer::sum);
+        }
+        List<PersonalData.MonthHours> months = new ArrayList<>();
+        byMonth.forEach((month, kinds) -> months.add(new PersonalData.MonthHours(month, Map.copyOf(kinds),
+                kinds.entrySet().stream().filter(e -> e.getKey().worked()).mapToInt(Map.Entry::getValue).sum())));
+        return months;
+    }
+
+    /** Referrals that actually sent fields: a draft never sent shared nothing yet, so it is not listed. */
+    static List<PersonalData.SharedWith> sharedWith(List<Referral> referrals) {
+        List<PersonalData.SharedWith> shared = new ArrayList<>();
+        for (Referral referral : referrals) {
+            if (referral.sharedFields().isEmpty()) {
+                continue;
+            }
+            LocalDate sent = referral.history().stream().filter(c -> c.to() != ReferralStatus.BROUILLON)
+                    .map(ReferralStatusChange::changedOn).findFirst()
+                    .orElse(referral.status() == ReferralStatus.BROUILLON ? null : referral.createdOn());
+            if (sent == null) {
+                continue;
+            }
+            shared.add(new PersonalData.SharedWith(referral.id(), referral.partnerDisplayName(), sent,
+                    List.copyOf(referral.sharedFields().keySet())));
+        }
+        return shared;
+    }
+}
