@@ -5,6 +5,7 @@ import fr.convergence.terrain.core.account.AccessPolicy;
 import fr.convergence.terrain.core.demo.DemoMarking;
 import fr.convergence.terrain.core.domain.HoursEntry;
 import fr.convergence.terrain.core.domain.HoursKind;
+import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.Referral;
 import fr.convergence.terrain.core.domain.ReferralStatus;
 import fr.convergence.terrain.core.domain.ReferralStatusChange;
@@ -15,12 +16,19 @@ import fr.convergence.terrain.core.participant.ParticipantFileService;
 import fr.convergence.terrain.core.store.TerrainStore;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -70,6 +78,55 @@ public final class RightOfAccessService {
     /** Writes {@code data} as JSON (see {@link PersonalDataJson} for the fields). */
     public void writeJson(PersonalData data, OutputStream out) throws IOException {
         PersonalDataJson.write(data, out);
+    }
+
+    /** The two files of an answer, as written. */
+    public record ExportFiles(Path pdf, Path json) {
+    }
+
+    /**
+     * Writes the PDF made from {@code data} and its JSON into {@code folder} (created if missing), named after the
+     * person and the day: {@code donnees-awa-traore-2026-03-18.pdf} and {@code .json}. Each file is written whole
+     * before it replaces an older one, readable by its owner only where the file system allows it: these files
+     * hold the whole file of a person and may be left on a shared laptop.
+     */
+    public ExportFiles writeFiles(PersonalData data, byte[] pdf, Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Participant p = data.file().participant();
+        String base = "donnees-" + slug(p.firstName() + " " + p.lastName()) + "-" + data.exportedOn();
+        Path pdfFile = folder.resolve(base + ".pdf");
+        Path jsonFile = folder.resolve(base + ".json");
+        writeWhole(folder, pdfFile, out -> out.write(pdf));
+        writeWhole(folder, jsonFile, out -> PersonalDataJson.write(data, out));
+        return new ExportFiles(pdfFile, jsonFile);
+    }
+
+    private interface Content {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private static void writeWhole(Path folder, Path target, Content content) throws IOException {
+        boolean posix = Files.getFileStore(folder).supportsFileAttributeView(PosixFileAttributeView.class);
+        Path temporary = posix
+                ? Files.createTempFile(folder, ".droit-acces-", ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                : Files.createTempFile(folder, ".droit-acces-", ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                content.write(out);
+            }
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** "Zoé N'Diaye-Lefèvre" → "zoe-ndiaye-lefevre": a file name any system and any e-mail accept. */
+    static String slug(String name) {
+        String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT).replaceAll("['’]", "").replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("(^-|-$)", "");
+        return plain.isEmpty() ? "personne" : plain;
     }
 
     static List<PersonalData.MonthHours> months(List<HoursEntry> hours) {
