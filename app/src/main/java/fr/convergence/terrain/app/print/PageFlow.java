@@ -28,7 +28,7 @@ final class PageFlow {
     static final Color ACCENT = new Color(0x1B, 0x4F, 0x8A);
     private static final float FOOTER_HEIGHT = 26;
     /** Pale enough that text printed over it stays legible, in colour and in black and white. */
-    private static final Color DEMO_WATERMARK = new Color(0xF6, 0xD5, 0xD5);
+    private static final Color DEMO_WATERMARK = new Color(0xF9, 0xE0, 0xE0);
     private static final Color DEMO_INK = new Color(0xB4, 0x23, 0x18);
 
     private final PDDocument document;
@@ -110,7 +110,9 @@ final class PageFlow {
         float w = section.size.getWidth();
         float h = section.size.getHeight();
         String printable = fonts.printable(demoMark);
-        float size = Math.min(w, h) / 13;
+        // As large as fits on the diagonal with a margin at both ends, whatever the page's orientation.
+        float diagonal = (float) Math.hypot(w, h);
+        float size = Math.min(Math.min(w, h) / 13, 0.75f * diagonal / width(demoMark, fonts.bold, 1));
         float length = width(demoMark, fonts.bold, size);
         double angle = Math.atan2(h, w);
         try {

@@ -56,7 +56,7 @@ final class PersonalDataDocument {
         flow.paragraph(PrintTexts.text("access.intro", data.file().worksite().name(),
                 PrintFormats.date(data.exportedOn())), flow.fonts.regular, 10, PageFlow.INK);
         flow.moveDown(4);
-        flow.paragraph(PrintTexts.text("access.rights"), flow.fonts.bold, 10, PageFlow.INK);
+        flow.paragraph(PrintTexts.text("access.rights"), flow.fonts.regular, 10, PageFlow.INK);
         flow.moveDown(4);
         flow.paragraph(PrintTexts.text("access.json"), flow.fonts.regular, 9, PageFlow.MUTED);
     }
