@@ -59,11 +59,13 @@ class ReportExportTest extends FeatureTestSupport {
         byte[] bytes = Files.readAllBytes(file);
         assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
         List<String> lines = List.of(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).split("\r\n"));
-        assertThat(lines.get(0)).isEqualTo("Périmètre;Du;Au;Indicateur;Détail;Mois;Valeur;Unité");
+        // The demo store's export: every line says the data are fictitious, in a last column.
+        assertThat(lines.get(0)).isEqualTo("Périmètre;Du;Au;Indicateur;Détail;Mois;Valeur;Unité;Nature des données");
         assertThat(lines).contains("Territoire : Lille;01/01/2025;31/12/2025;File active;Total;;"
-                + report.activeCaseload().total() + ";personnes");
+                + report.activeCaseload().total() + ";personnes;DÉMONSTRATION — données fictives");
         assertThat(lines).anyMatch(l -> l.matches(
-                "Territoire : Lille;01/01/2025;31/12/2025;Heures réalisées;Total;;\\d+,\\d{2};heures"));
+                "Territoire : Lille;01/01/2025;31/12/2025;Heures réalisées;Total;;\\d+,\\d{2};heures;"
+                        + "DÉMONSTRATION — données fictives"));
     }
 
     @Test

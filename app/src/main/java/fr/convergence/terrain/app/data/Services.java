@@ -11,6 +11,7 @@ import fr.convergence.terrain.core.print.PrintCatalogService;
 import fr.convergence.terrain.core.referral.ReferralFormService;
 import fr.convergence.terrain.core.referral.ReferralService;
 import fr.convergence.terrain.core.report.ReportService;
+import fr.convergence.terrain.core.rights.RightOfAccessService;
 import fr.convergence.terrain.core.security.PasswordHasher;
 import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.core.week.WeekService;
@@ -35,6 +36,7 @@ public final class Services implements AutoCloseable {
     private final PrintCatalogService printCatalog;
     private final AttendanceSheetService attendanceSheets;
     private final ReferralFormService referralForms;
+    private final RightOfAccessService rightOfAccess;
     private LocalSyncStore syncStore;
 
     public Services(TerrainStore store, PasswordHasher hasher) {
@@ -51,6 +53,7 @@ public final class Services implements AutoCloseable {
         this.printCatalog = new PrintCatalogService(store, workstation.access());
         this.attendanceSheets = new AttendanceSheetService(store, workstation.access());
         this.referralForms = new ReferralFormService(store, workstation.access());
+        this.rightOfAccess = new RightOfAccessService(store, participantFiles);
     }
 
     /** Opens (creating if needed) the store at {@code file}. Off the JavaFX thread only. */
@@ -104,6 +107,10 @@ public final class Services implements AutoCloseable {
 
     public ReferralFormService referralForms() {
         return referralForms;
+    }
+
+    public RightOfAccessService rightOfAccess() {
+        return rightOfAccess;
     }
 
     /** What the sync with the national hub needs of this store, made on first use. */

@@ -5,6 +5,7 @@ import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.app.common.Styles;
 import fr.convergence.terrain.core.participant.ParticipantFile;
 import fr.convergence.terrain.core.week.PhcStepLadder;
+import java.io.File;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -27,6 +28,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
 
 /** A participant's file: identity, parcours, PHC steps and their chart, exit and follow-ups, notes, referrals. */
 final class ParticipantFileView {
@@ -66,9 +68,14 @@ final class ParticipantFileView {
                 PhcStepLadder.DEFAULT.next(current).ifPresent(next -> nextStep.accept(enrolment.id(), next));
             });
         });
+        Button exportButton = new Button(I18n.t("file.access.export"));
+        exportButton.setId("file-export-access");
+        exportButton.visibleProperty().bind(viewModel.canExportProperty());
+        exportButton.managedProperty().bind(exportButton.visibleProperty());
+        exportButton.disableProperty().bind(viewModel.fileProperty().isNull().or(viewModel.exportingProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(10, backButton, title, spacer, stepButton, editButton, exitButton);
+        HBox header = new HBox(10, backButton, title, spacer, stepButton, editButton, exitButton, exportButton);
         header.setAlignment(Pos.CENTER_LEFT);
         Label flash = new Label(message);
         flash.setId("file-message");
@@ -78,7 +85,43 @@ final class ParticipantFileView {
         Label error = new Label();
         error.getStyleClass().add(Styles.ERROR);
         error.textProperty().bind(viewModel.errorProperty());
-        VBox top = new VBox(6, header, flash, error);
+        // Said in the page, not in a dialog: the notes go to the person, and the exporter reads them first.
+        Label confirmText = new Label();
+        confirmText.setId("file-export-confirm-text");
+        confirmText.setWrapText(true);
+        Button chooseFolder = new Button(I18n.t("file.access.chooseFolder"));
+        chooseFolder.setId("file-export-choose");
+        chooseFolder.getStyleClass().add(Styles.ACCENT);
+        Button cancel = new Button(I18n.t("file.access.cancel"));
+        cancel.setId("file-export-cancel");
+        HBox confirmButtons = new HBox(8, chooseFolder, cancel);
+        VBox confirm = new VBox(6, confirmText, confirmButtons);
+        confirm.setId("file-export-confirm");
+        confirm.getStyleClass().add(Styles.CARD);
+        confirm.setPadding(new Insets(8));
+        confirm.setVisible(false);
+        confirm.managedProperty().bind(confirm.visibleProperty());
+        exportButton.setOnAction(e -> {
+            confirmText.setText(I18n.t("file.access.confirm", viewModel.titleProperty().get()));
+            confirm.setVisible(true);
+        });
+        cancel.setOnAction(e -> confirm.setVisible(false));
+        chooseFolder.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle(I18n.t("file.access.folderTitle", viewModel.titleProperty().get()));
+            File folder = chooser.showDialog(root.getScene() == null ? null : root.getScene().getWindow());
+            if (folder != null) {
+                confirm.setVisible(false);
+                viewModel.exportPersonalData(folder.toPath());
+            }
+        });
+        Label exportMessage = new Label();
+        exportMessage.setId("file-export-message");
+        exportMessage.setWrapText(true);
+        exportMessage.getStyleClass().add(Styles.SUCCESS);
+        exportMessage.textProperty().bind(viewModel.exportMessageProperty());
+        exportMessage.managedProperty().bind(exportMessage.textProperty().isNotEmpty());
+        VBox top = new VBox(6, header, flash, error, confirm, exportMessage);
         top.setPadding(new Insets(0, 0, 8, 0));
 
         GridPane identity = facts(viewModel.identity());

@@ -4,6 +4,7 @@ import fr.convergence.terrain.app.common.Formats;
 import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.app.common.TaskExecutor;
 import fr.convergence.terrain.app.common.UserMessages;
+import fr.convergence.terrain.app.print.PdfPrinter;
 import fr.convergence.terrain.app.session.Session;
 import fr.convergence.terrain.core.domain.ContractType;
 import fr.convergence.terrain.core.domain.Enrolment;
@@ -11,10 +12,14 @@ import fr.convergence.terrain.core.domain.FollowUp;
 import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.PhcStep;
 import fr.convergence.terrain.core.domain.Referral;
+import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.participant.ParticipantFile;
 import fr.convergence.terrain.core.participant.ParticipantFileService;
+import fr.convergence.terrain.core.rights.PersonalData;
+import fr.convergence.terrain.core.rights.RightOfAccessService;
 import fr.convergence.terrain.core.text.Texts;
 import fr.convergence.terrain.core.week.CvgRules;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +44,7 @@ public final class ParticipantFileViewModel {
     }
 
     private final ParticipantFileService service;
+    private final RightOfAccessService rights;
     private final Session session;
     private final TaskExecutor executor;
     private final Clock clock;
@@ -46,6 +52,9 @@ public final class ParticipantFileViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyBooleanWrapper canExit = new ReadOnlyBooleanWrapper(this, "canExit");
     private final ReadOnlyBooleanWrapper phc = new ReadOnlyBooleanWrapper(this, "phc");
+    private final ReadOnlyBooleanWrapper canExport = new ReadOnlyBooleanWrapper(this, "canExport");
+    private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper(this, "exporting");
+    private final ReadOnlyStringWrapper exportMessage = new ReadOnlyStringWrapper(this, "exportMessage", "");
     private final ReadOnlyObjectWrapper<ParticipantFile> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ObservableList<Fact> identity = FXCollections.observableArrayList();
     private final ObservableList<Fact> enrolment = FXCollections.observableArrayList();
@@ -55,12 +64,42 @@ public final class ParticipantFileViewModel {
     private final ObservableList<String> referrals = FXCollections.observableArrayList();
     private String participantId;
 
-    public ParticipantFileViewModel(ParticipantFileService service, Session session, TaskExecutor executor,
-                                    Clock clock) {
+    public ParticipantFileViewModel(ParticipantFileService service, RightOfAccessService rights, Session session,
+                                    TaskExecutor executor, Clock clock) {
         this.service = service;
+        this.rights = rights;
         this.session = session;
         this.executor = executor;
         this.clock = clock;
+        // The role alone decides whether the action shows; the worksite is checked again when exporting.
+        canExport.set(RightOfAccessService.mayExport(session.user()));
+    }
+
+    /**
+     * Writes the right-of-access PDF and JSON of the shown participant into {@code folder}, on the background
+     * thread; says where when done, or why not.
+     */
+    public void exportPersonalData(Path folder) {
+        if (participantId == null || exporting.get()) {
+            return;
+        }
+        String id = participantId;
+        User user = session.user();
+        exporting.set(true);
+        exportMessage.set(I18n.t("file.access.working"));
+        executor.run(() -> {
+            PersonalData data = rights.export(user, id);
+            byte[] pdf = new PdfPrinter(user, clock, false, data.demo()).personalData(data);
+            return rights.writeFiles(data, pdf, folder);
+        }, files -> {
+            exporting.set(false);
+            exportMessage.set(I18n.t("file.access.done", folder, files.pdf().getFileName(),
+                    files.json().getFileName()));
+        }, e -> {
+            exporting.set(false);
+            exportMessage.set("");
+            error.set(UserMessages.of(e));
+        });
     }
 
     public void load(String id) {
@@ -178,6 +217,18 @@ public final class ParticipantFileViewModel {
 
     public ReadOnlyBooleanProperty canExitProperty() {
         return canExit.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canExportProperty() {
+        return canExport.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty exportingProperty() {
+        return exporting.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty exportMessageProperty() {
+        return exportMessage.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty phcProperty() {

@@ -46,6 +46,7 @@ public final class ParticipantsPage implements ArgumentPage {
     private final TableView<ParticipantSummary> table = new TableView<>();
     private final TextField search = new TextField();
     private final Label flash = new Label();
+    private ParticipantFileViewModel currentFile;
 
     public ParticipantsPage(PageContext context) {
         this.context = context;
@@ -169,7 +170,7 @@ public final class ParticipantsPage implements ArgumentPage {
 
     private void openFile(String participantId, String message) {
         ParticipantFileViewModel file = new ParticipantFileViewModel(context.services().participantFiles(),
-                context.session(), context.executor(), context.clock());
+                context.services().rightOfAccess(), context.session(), context.executor(), context.clock());
         NotesViewModel notes = new NotesViewModel(context.services().notes(), context.session(), context.executor(),
                 context.clock());
         ParticipantFileView view = new ParticipantFileView(file, new NotesView(notes).root(), message, this::showList,
@@ -177,6 +178,7 @@ public final class ParticipantsPage implements ArgumentPage {
                         context.executor(), loaded)),
                 loaded -> showExit(loaded),
                 (enrolmentId, target) -> addStep(file, enrolmentId, target));
+        currentFile = file;
         root.getChildren().setAll(view.root());
         file.load(participantId);
         notes.load(participantId);
@@ -219,6 +221,11 @@ public final class ParticipantsPage implements ArgumentPage {
         root.getChildren().setAll(listView);
         list.search();
         search.requestFocus();
+    }
+
+    /** The view model of the file shown last (null before any), for tests that stand in for a system dialog. */
+    public ParticipantFileViewModel currentFile() {
+        return currentFile;
     }
 
     public ParticipantListViewModel listViewModel() {

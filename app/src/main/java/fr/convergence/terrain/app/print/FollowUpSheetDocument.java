@@ -2,20 +2,15 @@ package fr.convergence.terrain.app.print;
 
 import fr.convergence.terrain.core.account.AccessPolicy;
 import fr.convergence.terrain.core.domain.Enrolment;
-import fr.convergence.terrain.core.domain.FollowUp;
 import fr.convergence.terrain.core.domain.Participant;
-import fr.convergence.terrain.core.domain.PhcStep;
-import fr.convergence.terrain.core.domain.Programme;
 import fr.convergence.terrain.core.domain.Referral;
 import fr.convergence.terrain.core.domain.ReferralStatusChange;
 import fr.convergence.terrain.core.domain.SupportNote;
 import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.participant.ParticipantFile;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The fiche de suivi: who the participant is (no more than the meeting needs), their parcours, PHC steps and
@@ -109,34 +104,7 @@ final class FollowUpSheetDocument {
     }
 
     private void steps() {
-        List<PhcStep> all = new ArrayList<>();
-        for (Enrolment e : file.enrolments()) {
-            if (e.programme() == Programme.PHC) {
-                all.addAll(file.stepsByEnrolment().getOrDefault(e.id(), List.of()));
-            }
-        }
-        if (all.isEmpty()) {
-            return;
-        }
-        flow.heading(PrintTexts.text("followUp.steps"), 40);
-        Table table = new Table(flow, List.of(Table.Column.left(PrintTexts.text("steps.number"), 1),
-                Table.Column.right(PrintTexts.text("steps.target"), 2),
-                Table.Column.left(PrintTexts.text("steps.from"), 2),
-                Table.Column.left(PrintTexts.text("steps.to"), 2)), 8.5f, 14).begin();
-        for (int i = 0; i < all.size(); i++) {
-            PhcStep step = all.get(i);
-            LocalDate end = i + 1 < all.size() && all.get(i + 1).enrolmentId().equals(step.enrolmentId())
-                    ? all.get(i + 1).startDate().minusDays(1) : exitOf(step.enrolmentId());
-            table.row(Integer.toString(i + 1), PrintTexts.text("steps.hoursPerWeek", step.targetHours()),
-                    PrintFormats.date(step.startDate()), end == null ? PrintTexts.text("steps.ongoing")
-                            : PrintFormats.date(end));
-        }
-        table.end();
-    }
-
-    private LocalDate exitOf(String enrolmentId) {
-        return file.enrolments().stream().filter(e -> e.id().equals(enrolmentId)).findFirst()
-                .map(Enrolment::exitDate).orElse(null);
+        FileSections.steps(flow, file);
     }
 
     /** Bars of worked hours per week, the step target as a stepped line, the last {@link #CHART_WEEKS} weeks. */
@@ -232,16 +200,7 @@ final class FollowUpSheetDocument {
     /** Two rows of six months, oldest first. */
     private void months() {
         flow.heading(PrintTexts.text("followUp.months"), 60);
-        List<Map.Entry<YearMonth, Integer>> entries = new ArrayList<>(file.workedMinutesByMonth().entrySet());
-        int total = entries.stream().mapToInt(Map.Entry::getValue).sum();
-        for (int half = 0; half < entries.size(); half += 6) {
-            List<Map.Entry<YearMonth, Integer>> part = entries.subList(half, Math.min(half + 6, entries.size()));
-            List<Table.Column> columns = new ArrayList<>();
-            part.forEach(e -> columns.add(Table.Column.right(PrintFormats.month(e.getKey()), 1)));
-            Table table = new Table(flow, columns, 8.5f, 14).begin();
-            table.row(part.stream().map(e -> PrintFormats.hours(e.getValue())).toArray(String[]::new));
-            table.end();
-        }
+        int total = FileSections.monthTables(flow, file.workedMinutesByMonth());
         flow.ensure(14);
         flow.moveDown(10);
         flow.textRight(PrintTexts.text("followUp.monthsTotal", PrintFormats.hours(total)), flow.right(), flow.y(),
@@ -277,18 +236,7 @@ final class FollowUpSheetDocument {
             return;
         }
         flow.heading(PrintTexts.text("followUp.contacts"), 30);
-        Table table = new Table(flow, List.of(Table.Column.left(PrintTexts.text("contact.when"), 1.6f),
-                Table.Column.left(PrintTexts.text("contact.due"), 1.2f),
-                Table.Column.left(PrintTexts.text("contact.status"), 1.6f),
-                Table.Column.left(PrintTexts.text("contact.outcome"), 4)), 8.5f, 14).begin();
-        for (FollowUp f : file.followUps()) {
-            String status = f.done() ? PrintTexts.text("contact.doneOn", PrintFormats.date(f.doneDate()))
-                    : f.dueDate().isBefore(today) ? PrintTexts.text("contact.late")
-                    : PrintTexts.text("contact.toDo");
-            table.row(PrintTexts.text("contact.monthsAfterExit", f.monthsAfterExit()), PrintFormats.date(f.dueDate()),
-                    status, f.outcome() == null ? "" : f.outcome());
-        }
-        table.end();
+        FileSections.followUps(flow, file.followUps(), today);
     }
 
     /** Only notes the user ticked and may read: the service filtered already, this holds if a caller did not. */

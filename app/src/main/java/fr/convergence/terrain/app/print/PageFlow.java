@@ -10,6 +10,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.util.Matrix;
 
 /**
  * Lays text and tables down the pages of a PDF, top to bottom, starting a new page when one is full. A document
@@ -26,6 +27,9 @@ final class PageFlow {
     static final Color SHADE = new Color(0xE8, 0xEE, 0xF4);
     static final Color ACCENT = new Color(0x1B, 0x4F, 0x8A);
     private static final float FOOTER_HEIGHT = 26;
+    /** Pale enough that text printed over it stays legible, in colour and in black and white. */
+    private static final Color DEMO_WATERMARK = new Color(0xF9, 0xE0, 0xE0);
+    private static final Color DEMO_INK = new Color(0xB4, 0x23, 0x18);
 
     private final PDDocument document;
     final PrintFonts fonts;
@@ -36,6 +40,8 @@ final class PageFlow {
     private float y;
     /** Redraws a table's header on each new page while the table is being written. */
     private Runnable continuation;
+    /** Printed on every page of a document made from demonstration data, or null. */
+    private String demoMark;
 
     /** One printed document inside the PDF: its pages, its footer and its running header. */
     private static final class Section {
@@ -68,6 +74,14 @@ final class PageFlow {
         newPage();
     }
 
+    /**
+     * Marks every page as demonstration data: a pale diagonal line drawn first (under the content, so nothing
+     * becomes unreadable) and a red line in the top margin (nothing of the layout moves). Call before the first page.
+     */
+    void markDemo(String mark) {
+        this.demoMark = mark;
+    }
+
     void newPage() {
         closeContent();
         PDPage page = new PDPage(section.size);
@@ -78,6 +92,9 @@ final class PageFlow {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (demoMark != null) {
+            drawDemoMark();
+        }
         y = top();
         if (section.pages.size() > 1 && section.runningHeader != null) {
             text(section.runningHeader, left(), y - 8, fonts.regular, 8, MUTED);
@@ -87,6 +104,32 @@ final class PageFlow {
         if (continuation != null) {
             continuation.run();
         }
+    }
+
+    private void drawDemoMark() {
+        float w = section.size.getWidth();
+        float h = section.size.getHeight();
+        String printable = fonts.printable(demoMark);
+        // As large as fits on the diagonal with a margin at both ends, whatever the page's orientation.
+        float diagonal = (float) Math.hypot(w, h);
+        float size = Math.min(Math.min(w, h) / 13, 0.75f * diagonal / width(demoMark, fonts.bold, 1));
+        float length = width(demoMark, fonts.bold, size);
+        double angle = Math.atan2(h, w);
+        try {
+            content.beginText();
+            content.setNonStrokingColor(DEMO_WATERMARK);
+            content.setFont(fonts.bold, size);
+            float cos = (float) Math.cos(angle);
+            float sin = (float) Math.sin(angle);
+            // Centred on the page's diagonal: start half the text's length back from the centre.
+            content.setTextMatrix(Matrix.getRotateInstance(angle, w / 2 - cos * length / 2 + sin * size / 3,
+                    h / 2 - sin * length / 2 - cos * size / 3));
+            content.showText(printable);
+            content.endText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        textCentered(demoMark, w / 2, h - margin / 2 - 3, fonts.bold, 9, DEMO_INK);
     }
 
     float left() {

@@ -1,9 +1,11 @@
 package fr.convergence.terrain.app.print;
 
+import fr.convergence.terrain.core.demo.DemoMarking;
 import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.participant.ParticipantFile;
 import fr.convergence.terrain.core.print.AttendanceSheet;
 import fr.convergence.terrain.core.referral.ReferralForm;
+import fr.convergence.terrain.core.rights.PersonalData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +22,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 /**
  * Makes the print-outs as PDF bytes from domain data (never from the store): follow-up sheets (one or a batch),
  * weekly attendance sheets and referral forms, each page footed with who printed it, when, and "Document
- * confidentiel". With {@code pdfA}, files are PDF/A-2b, to be kept in participants' files for years.
+ * confidentiel". With {@code pdfA}, files are PDF/A-2b, to be kept in participants' files for years. From a demo
+ * store, every page is marked "DÉMONSTRATION — données fictives".
  */
 public final class PdfPrinter {
 
@@ -31,6 +34,7 @@ public final class PdfPrinter {
     private final User user;
     private final Clock clock;
     private final boolean pdfA;
+    private final boolean demo;
 
     /** Progress of a batch: sheets done out of the total; return false to stop the batch. */
     @FunctionalInterface
@@ -42,11 +46,14 @@ public final class PdfPrinter {
      * @param user  who prints: named in the footer, and whose rights decide which notes may print
      * @param clock the time printed in the footer and "today" for durations and due follow-ups
      * @param pdfA  whether to write PDF/A-2b
+     * @param demo  whether the data comes from a demonstration store: every page then says
+     *              {@link DemoMarking#TEXT} (ask the store, e.g. {@code Workstation.demo()}, never guess)
      */
-    public PdfPrinter(User user, Clock clock, boolean pdfA) {
+    public PdfPrinter(User user, Clock clock, boolean pdfA, boolean demo) {
         this.user = user;
         this.clock = clock;
         this.pdfA = pdfA;
+        this.demo = demo;
     }
 
     public byte[] followUpSheet(ParticipantFile file, FollowUpSheetOptions options) {
@@ -89,6 +96,12 @@ public final class PdfPrinter {
                 (flow, footer) -> new ReferralFormDocument(flow, form).write(footer));
     }
 
+    /** The answer to a right-of-access request, for the person to read (A4 portrait). */
+    public byte[] personalData(PersonalData data) {
+        return make(PrintTexts.text("access.documentTitle", data.file().participant().fullName()), MARGIN,
+                (flow, footer) -> new PersonalDataDocument(flow, data).write(footer));
+    }
+
     private interface Body {
         void write(PageFlow flow, String footer);
     }
@@ -98,6 +111,9 @@ public final class PdfPrinter {
         String footer = PrintTexts.text("footer.generated", STAMP.format(now), user.displayName());
         try (PDDocument document = new PDDocument()) {
             PageFlow flow = new PageFlow(document, PrintFonts.load(document), margin);
+            if (demo) {
+                flow.markDemo(DemoMarking.TEXT);
+            }
             body.write(flow, footer);
             flow.finish();
             PdfA.describe(document, title, user.displayName(), GregorianCalendar.from(now));

@@ -331,7 +331,8 @@ public final class PrintsViewModel {
     }
 
     private PdfPrinter printer() {
-        return new PdfPrinter(user, clock, pdfA.get());
+        // Made on the background thread: asking the store whether it is a demo reads it.
+        return new PdfPrinter(user, clock, pdfA.get(), catalog.demo());
     }
 
     private <T> void background(Callable<T> work, Consumer<T> then) {

@@ -53,7 +53,9 @@ class ReportCommandTest {
                 "File active : ", "Passages PHC → CDDI", "Heures réalisées", "rapport.csv écrit");
         byte[] bytes = Files.readAllBytes(csv);
         assertThat(bytes[0]).isEqualTo((byte) 0xEF);
-        assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("Périmètre;Du;Au;Indicateur;Détail;Mois;Valeur;Unité\r\n");
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).contains(
+                "Périmètre;Du;Au;Indicateur;Détail;Mois;Valeur;Unité;Nature des données\r\n")
+                .contains(";personnes;DÉMONSTRATION — données fictives\r\n");
     }
 
     @Test

@@ -41,7 +41,7 @@ public final class PrintBenchmark {
             PrintCatalogService catalog = new PrintCatalogService(store, access);
             User coordinator = catalog.actingUser("coordination");
             ParticipantFileService files = new ParticipantFileService(store, access);
-            PdfPrinter printer = new PdfPrinter(coordinator, PrintFixture.CLOCK, false);
+            PdfPrinter printer = new PdfPrinter(coordinator, PrintFixture.CLOCK, false, true);
             List<Worksite> worksites = catalog.worksites(coordinator);
             List<String> everyone = new ArrayList<>();
             for (Worksite w : worksites) {

@@ -132,7 +132,7 @@ final class PrintFixture implements AutoCloseable {
     }
 
     PdfPrinter printer(User user) {
-        return new PdfPrinter(user, CLOCK, false);
+        return new PdfPrinter(user, CLOCK, false, catalog.demo());
     }
 
     /** The document's text with every run of white space (line breaks of wrapped cells too) as one space. */

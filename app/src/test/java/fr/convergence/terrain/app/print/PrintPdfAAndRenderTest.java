@@ -35,7 +35,7 @@ class PrintPdfAAndRenderTest {
     @BeforeAll
     static void demo() {
         fixture = new PrintFixture(dir);
-        PdfPrinter printer = new PdfPrinter(fixture.cip, PrintFixture.CLOCK, true);
+        PdfPrinter printer = new PdfPrinter(fixture.cip, PrintFixture.CLOCK, true, fixture.catalog.demo());
         documents = Map.of(
                 "follow-up", printer.followUpSheet(new ParticipantFileService(fixture.store, fixture.access)
                         .load(fixture.cip, PrintFixture.ZOE), FollowUpSheetOptions.withoutNotes()),

@@ -1,6 +1,6 @@
 package fr.convergence.terrain.core.account;
 
-import fr.convergence.terrain.core.demo.DemoDataGenerator;
+import fr.convergence.terrain.core.demo.DemoMarking;
 import fr.convergence.terrain.core.domain.Role;
 import fr.convergence.terrain.core.domain.Territory;
 import fr.convergence.terrain.core.domain.User;
@@ -76,7 +76,7 @@ public final class Workstation {
 
     /** Whether the store holds demonstration data (made by the demo generator). */
     public boolean demo() {
-        return store.meta(DemoDataGenerator.DEMO_META_KEY).isPresent();
+        return DemoMarking.isDemo(store);
     }
 
     /**

@@ -56,11 +56,7 @@ public final class ParticipantFileService {
 
     /** The file of {@code participantId} as {@code user} may see it; refused outside the user's worksites. */
     public ParticipantFile load(User user, String participantId) {
-        Participant participant = participants.find(participantId)
-                .orElseThrow(() -> new IllegalArgumentException("Salarié·e introuvable : " + participantId));
-        if (!access.canSee(user, participant.worksiteId())) {
-            throw new AccessDeniedException("Ce ou cette salarié·e n'est pas sur un chantier de votre périmètre.");
-        }
+        Participant participant = visible(user, participantId);
         Worksite worksite = reference.worksite(participant.worksiteId()).orElseThrow();
         List<Enrolment> enrolmentList = enrolments.ofParticipant(participantId);
         Map<String, List<PhcStep>> steps = new LinkedHashMap<>();
@@ -77,6 +73,24 @@ public final class ParticipantFileService {
                 referrals.ofParticipant(participantId), followUps.ofParticipant(participantId),
                 notes.ofParticipant(participantId).stream()
                         .filter(n -> AccessPolicy.canReadNote(user, n.visibility())).toList());
+    }
+
+    /**
+     * Every hours cell ever recorded for {@code participantId}, oldest first, under the same access rule as
+     * {@link #load} (the file itself only reads from the first entry on, for the screen).
+     */
+    public List<HoursEntry> allHours(User user, String participantId) {
+        visible(user, participantId);
+        return hours.ofParticipant(participantId, LocalDate.of(1900, 1, 1), LocalDate.of(9999, 12, 31));
+    }
+
+    private Participant visible(User user, String participantId) {
+        Participant participant = participants.find(participantId)
+                .orElseThrow(() -> new IllegalArgumentException("Salarié·e introuvable : " + participantId));
+        if (!access.canSee(user, participant.worksiteId())) {
+            throw new AccessDeniedException("Ce ou cette salarié·e n'est pas sur un chantier de votre périmètre.");
+        }
+        return participant;
     }
 
     private static List<ParticipantFile.WeekPoint> weekPoints(List<Enrolment> enrolmentList,

@@ -2,6 +2,7 @@ package fr.convergence.terrain.core.print;
 
 import fr.convergence.terrain.core.account.AccessDeniedException;
 import fr.convergence.terrain.core.account.AccessPolicy;
+import fr.convergence.terrain.core.demo.DemoMarking;
 import fr.convergence.terrain.core.domain.Enrolment;
 import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.Referral;
@@ -36,14 +37,21 @@ public final class PrintCatalogService {
     private final ReferralRepository referrals;
     private final UserRepository users;
     private final AccessPolicy access;
+    private final TerrainStore store;
 
     public PrintCatalogService(TerrainStore store, AccessPolicy access) {
+        this.store = store;
         this.reference = new ReferenceRepository(store);
         this.participants = new ParticipantRepository(store);
         this.enrolments = new EnrolmentRepository(store);
         this.referrals = new ReferralRepository(store);
         this.users = new UserRepository(store);
         this.access = access;
+    }
+
+    /** Whether print-outs of this store must be marked as demonstration data (asks {@link DemoMarking}). */
+    public boolean demo() {
+        return DemoMarking.isDemo(store);
     }
 
     /**

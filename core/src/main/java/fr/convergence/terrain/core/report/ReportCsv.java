@@ -1,5 +1,6 @@
 package fr.convergence.terrain.core.report;
 
+import fr.convergence.terrain.core.demo.DemoMarking;
 import fr.convergence.terrain.core.domain.ExitCategory;
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.Programme;
@@ -20,13 +21,18 @@ import java.util.Map;
 /**
  * A report as CSV that French Excel opens with a double click: UTF-8 with a byte order mark, {@code ;} between
  * fields, a decimal comma, CRLF line ends. One line per figure, in long form (scope, period, indicator, detail,
- * month, value, unit), so a pivot table can regroup exports of several worksites.
+ * month, value, unit), so a pivot table can regroup exports of several worksites. From a demonstration store,
+ * every line ends with one more column, "Nature des données", saying {@link DemoMarking#TEXT}: the header stays the
+ * first line (Excel's filters and pivot tables find it), and a line copied elsewhere keeps its mark; a real
+ * store's export is unchanged.
  */
 public final class ReportCsv {
 
     /** The columns, in order. */
     public static final List<String> HEADER = List.of("Périmètre", "Du", "Au", "Indicateur", "Détail", "Mois",
             "Valeur", "Unité");
+    /** The column added to an export of demonstration data. */
+    public static final String DEMO_COLUMN = "Nature des données";
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final String PEOPLE = "personnes";
@@ -39,17 +45,29 @@ public final class ReportCsv {
     }
 
     public static void write(Report report, OutputStream out) throws IOException {
+        write(report, out, false);
+    }
+
+    /** With {@code demo}, each line carries the demonstration mark in a last column. */
+    public static void write(Report report, OutputStream out, boolean demo) throws IOException {
         out.write(BOM);
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        line(writer, HEADER);
+        line(writer, demo ? withDemo(HEADER, DEMO_COLUMN) : HEADER);
         String scope = report.scope().label();
         String from = report.period().from().format(DATE);
         String to = report.period().to().format(DATE);
         for (Row row : rows(report)) {
-            line(writer, List.of(scope, from, to, row.indicator(), row.detail(),
-                    row.month() == null ? "" : row.month().toString(), row.value(), row.unit()));
+            List<String> fields = List.of(scope, from, to, row.indicator(), row.detail(),
+                    row.month() == null ? "" : row.month().toString(), row.value(), row.unit());
+            line(writer, demo ? withDemo(fields, DemoMarking.TEXT) : fields);
         }
         writer.flush();
+    }
+
+    private static List<String> withDemo(List<String> fields, String last) {
+        List<String> all = new ArrayList<>(fields);
+        all.add(last);
+        return all;
     }
 
     /** The figures of the report in the order they are written. */

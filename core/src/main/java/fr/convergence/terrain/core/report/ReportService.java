@@ -2,6 +2,7 @@ package fr.convergence.terrain.core.report;
 
 import fr.convergence.terrain.core.account.AccessDeniedException;
 import fr.convergence.terrain.core.account.AccessPolicy;
+import fr.convergence.terrain.core.demo.DemoMarking;
 import fr.convergence.terrain.core.domain.Role;
 import fr.convergence.terrain.core.domain.Territory;
 import fr.convergence.terrain.core.domain.User;
@@ -27,6 +28,7 @@ import java.util.List;
  */
 public final class ReportService {
 
+    private final TerrainStore store;
     private final ReportRepository reports;
     private final ReferenceRepository reference;
     private final AccessPolicy access;
@@ -38,6 +40,7 @@ public final class ReportService {
     }
 
     public ReportService(TerrainStore store, AccessPolicy access, PhcStepLadder ladder) {
+        this.store = store;
         this.reports = new ReportRepository(store);
         this.reference = new ReferenceRepository(store);
         this.access = access;
@@ -69,9 +72,9 @@ public final class ReportService {
                 ladder);
     }
 
-    /** Writes the report as CSV for French Excel (see {@link ReportCsv}). */
+    /** Writes the report as CSV for French Excel (see {@link ReportCsv}), marked if the store is a demo. */
     public void writeCsv(Report report, OutputStream out) throws IOException {
-        ReportCsv.write(report, out);
+        ReportCsv.write(report, out, DemoMarking.isDemo(store));
     }
 
     /** Writes the report as CSV to {@code file}, replacing it only once the whole file is written. */
@@ -80,7 +83,7 @@ public final class ReportService {
         Path temporary = Files.createTempFile(absolute.getParent(), ".rapport-", ".csv.tmp");
         try {
             try (OutputStream out = Files.newOutputStream(temporary)) {
-                ReportCsv.write(report, out);
+                writeCsv(report, out);
             }
             Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
         } finally {

@@ -3,6 +3,7 @@ package fr.convergence.terrain.core.report;
 import fr.convergence.terrain.core.account.AccessDeniedException;
 import fr.convergence.terrain.core.account.AccessPolicy;
 import fr.convergence.terrain.core.demo.DemoDataGenerator;
+import fr.convergence.terrain.core.demo.DemoMarking;
 import fr.convergence.terrain.core.demo.DemoSize;
 import fr.convergence.terrain.core.domain.ContractType;
 import fr.convergence.terrain.core.domain.Enrolment;
@@ -163,7 +164,7 @@ class ReportServiceTest {
     }
 
     @Test
-    void theCsvExportIsWrittenWholeWithItsBomAndOneLinePerFigure() throws IOException {
+    void theCsvExportIsWrittenWholeWithItsBomAndOneLinePerFigureEachMarkedAsDemonstrationData() throws IOException {
         Report report = service.compute(coordinator, ReportScope.territory("lille", "Lille"), LAST_YEAR);
         Path file = dir.resolve("rapport.csv");
         Files.writeString(file, "ancien contenu");
@@ -174,13 +175,16 @@ class ReportServiceTest {
         assertThat(bytes[0]).isEqualTo((byte) 0xEF);
         List<String> lines = List.of(new String(bytes, StandardCharsets.UTF_8).substring(1).split("\r\n"));
         assertThat(lines).hasSize(ReportCsv.rows(report).size() + 1);
+        // The territory demo store: the header names the mark's column, and every figure carries the mark.
+        assertThat(lines.get(0)).isEqualTo("Périmètre;Du;Au;Indicateur;Détail;Mois;Valeur;Unité;Nature des données");
         assertThat(lines).contains("Territoire : Lille;01/01/2025;31/12/2025;File active;Total;;"
-                + report.activeCaseload().total() + ";personnes");
+                + report.activeCaseload().total() + ";personnes;DÉMONSTRATION — données fictives");
+        assertThat(lines.subList(1, lines.size())).allMatch(l -> l.endsWith(";" + DemoMarking.TEXT));
         assertThat(Files.list(dir).map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
     }
 
     @Test
-    void storedRowsGiveTheHandCountedFigures(@TempDir Path own) {
+    void storedRowsGiveTheHandCountedFigures(@TempDir Path own) throws IOException {
         try (TerrainStore small = TerrainStore.open(own.resolve("small.db"), clock())) {
             new ReferenceRepository(small).install(ReferenceData.load());
             String worksite = "abej-solidarite";
@@ -225,6 +229,13 @@ class ReportServiceTest {
             assertThat(q1.phcSteps().total()).isZero();
             assertThat(q1.hours().totalMinutes()).isEqualTo(240 + 240 + 105);
             assertThat(q1.hours().totalMinutes(YearMonth.of(2026, 2))).isEqualTo(345);
+
+            // A real store's export carries no demonstration mark and keeps its eight columns.
+            var csv = new java.io.ByteArrayOutputStream();
+            smallService.writeCsv(q1, csv);
+            String text = csv.toString(StandardCharsets.UTF_8);
+            assertThat(text).doesNotContain("DÉMONSTRATION").doesNotContain(ReportCsv.DEMO_COLUMN)
+                    .contains("\uFEFFPérimètre;Du;Au;Indicateur;Détail;Mois;Valeur;Unité\r\n");
         }
     }
 }

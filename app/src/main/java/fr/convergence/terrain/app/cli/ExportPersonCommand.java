@@ -1,0 +1,76 @@
+package fr.convergence.terrain.app.cli;
+
+import fr.convergence.terrain.app.print.PdfPrinter;
+import fr.convergence.terrain.core.account.AccessPolicies;
+import fr.convergence.terrain.core.account.AccessPolicy;
+import fr.convergence.terrain.core.domain.User;
+import fr.convergence.terrain.core.print.PrintCatalogService;
+import fr.convergence.terrain.core.rights.PersonalData;
+import fr.convergence.terrain.core.rights.RightOfAccessService;
+import fr.convergence.terrain.core.store.TerrainStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code terrain export-person}: the answer to a person's right-of-access request, a PDF they can read and the same
+ * data as JSON, written into a folder. The acting user is chosen as {@code terrain print} chooses it.
+ */
+@Command(name = "export-person", mixinStandardHelpOptions = true,
+        description = "Exporte tout ce que le poste garde sur une personne (droit d'accès) : un PDF lisible par "
+                + "elle et un fichier JSON, dans un dossier. Réservé à la CIP, à la coordination et à l'administration.")
+final class ExportPersonCommand implements Callable<Integer> {
+
+    @Option(names = "--store", required = true, description = "Fichier de données (existant).")
+    Path store;
+
+    @Option(names = "--participant", required = true, description = "Identifiant du ou de la salarié·e.")
+    String participant;
+
+    @Option(names = "--out", required = true, description = "Dossier où écrire les deux fichiers (créé s'il manque).")
+    Path out;
+
+    @Option(names = "--user", description = "Compte au nom duquel exporter : nommé dans le document, et ses droits "
+            + "décident de l'accès. Par défaut : le compte administrateur du fichier.")
+    String user;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (!Files.isRegularFile(store)) {
+            spec.commandLine().getErr().println("Le fichier de données " + store + " n'existe pas : "
+                    + "indiquez un fichier existant (terrain demo --store FICHIER en crée un de démonstration).");
+            return 2;
+        }
+        PrintWriter console = spec.commandLine().getOut();
+        try (TerrainStore terrainStore = TerrainStore.open(store)) {
+            AccessPolicy access = AccessPolicies.of(terrainStore);
+            PrintCatalogService catalog = new PrintCatalogService(terrainStore, access);
+            User acting = catalog.actingUser(user);
+            RightOfAccessService rights = new RightOfAccessService(terrainStore, access);
+            PersonalData data = rights.export(acting, participant);
+            byte[] pdf = new PdfPrinter(acting, Clock.systemDefaultZone(), false, data.demo()).personalData(data);
+            RightOfAccessService.ExportFiles files = rights.writeFiles(data, pdf, out.toAbsolutePath());
+            console.println(files.pdf() + " écrit (PDF à remettre à la personne).");
+            console.println(files.json() + " écrit (les mêmes données en JSON).");
+            if (!data.file().notes().isEmpty()) {
+                // The notes are about the person but may name others: whoever hands the file over reads it first.
+                console.println(data.file().notes().size() + " note(s) d'accompagnement incluse(s) : relisez-les "
+                        + "avant de remettre les fichiers, et masquez ce qui concerne d'autres personnes.");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Impossible d'écrire dans " + out + " : vérifiez le dossier et les droits.",
+                    e);
+        }
+        return 0;
+    }
+}
