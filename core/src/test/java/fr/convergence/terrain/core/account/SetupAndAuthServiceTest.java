@@ -1,5 +1,6 @@
 package fr.convergence.terrain.core.account;
 
+import fr.convergence.terrain.core.demo.DemoDataGenerator;
 import fr.convergence.terrain.core.domain.Role;
 import fr.convergence.terrain.core.fixtures.ServiceFixtures;
 import fr.convergence.terrain.core.store.TerrainStore;
@@ -72,7 +73,7 @@ class SetupAndAuthServiceTest {
             assertThat(status.demo()).isTrue();
             assertThat(status.worksite()).isPresent();
             assertThat(status.participants()).isGreaterThan(10);
-            assertThat(new AuthService(store, FAST_HASHER).signIn("esp", "demo".toCharArray())).isPresent();
+            assertThat(new AuthService(store, FAST_HASHER).signIn("esp", DemoDataGenerator.DEMO_PASSWORD.toCharArray())).isPresent();
         }
     }
 
