@@ -46,19 +46,6 @@ public final class PrintCatalogService {
         this.access = access;
     }
 
-    /**
-     * The acting user: the active account {@code login}, or without a login the store's first active administrator.
-     */
-    public User actingUser(String login) {
-        if (login != null && !login.isBlank()) {
-            return users.findByLogin(login).filter(User::active).orElseThrow(() -> new IllegalArgumentException(
-                    "Aucun compte actif « " + login + " » dans ce fichier de données : vérifiez l'identifiant."));
-        }
-        return users.all().stream().filter(u -> u.role() == Role.ADMIN && u.active()).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "Ce fichier de données n'a pas de compte administrateur : indiquez un compte avec --user."));
-    }
-
     /** The worksites the user sees, by name. */
     public List<Worksite> worksites(User user) {
         return reference.worksites().stream().filter(w -> access.canSee(user, w.id()))
@@ -72,7 +59,7 @@ public final class PrintCatalogService {
     /** Every participant of the worksite, by last name. */
     public List<Participant> participants(User user, String worksiteId) {
         checkSees(user, worksiteId);
-        return participants.ofWorksite(worksiteId);
+        return participants.ofWorksite(worksiteId).stream().map(p -> AccessPolicy.participantFor(user, p)).toList();
     }
 
     /**
@@ -98,7 +85,7 @@ public final class PrintCatalogService {
         Participant participant = participants.find(participantId)
                 .orElseThrow(() -> new IllegalArgumentException("Salarié·e introuvable : " + participantId));
         checkSees(user, participant.worksiteId());
-        return referrals.ofParticipant(participantId);
+        return referrals.ofParticipant(participantId).stream().map(r -> AccessPolicy.referralFor(user, r)).toList();
     }
 
     private void checkSees(User user, String worksiteId) {
