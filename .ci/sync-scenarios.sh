@@ -23,6 +23,11 @@ for launcher in "$terrain_bin" "$hub_bin"; do
 done
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/terrain-sync-scenarios.XXXXXX")
+# The laptops' commands act as a person (issue 14): each names its account (--user) and gives its password, here from
+# a file readable by its owner only for `terrain edit setup`, and from TERRAIN_PASSWORD for the other commands.
+password_file=$work/mot-de-passe
+(umask 077; printf '%s\n' 'scenario-de-synchro-2026' > "$password_file")
+export TERRAIN_PASSWORD=scenario-de-synchro-2026
 . "$root/sync/hub/src/dist/scratch-hub.sh"   # cleanup at exit, wait_for_hub_port, scratch_postgres
 
 backend=
@@ -63,28 +68,42 @@ run_scenarios() {
   local url=http://127.0.0.1:$hub_port
   ok "hub serving on $url"
 
-  # The laptops that edit are installed as on their first start (a worksite and its first account, on whose behalf
-  # edits are made), then enrolled and synced as from the Synchronisation page. A second laptop of worksite A is
-  # enrolled with no data file at all (`terrain sync --enrol` creates it) and only syncs.
+  # The laptops that edit are installed as on their first start (a worksite and its first account — an administrator
+  # or a coordinator —, on whose behalf edits are made), then enrolled and synced as from the Synchronisation page. A
+  # second laptop of worksite A is enrolled with no data file at all (`terrain sync --enrol` creates it, with no
+  # account: nobody to sign in as) and only syncs.
   local wa=$dir/worksite-a.db wb=$dir/worksite-b.db tl=$dir/territory.db wa2=$dir/worksite-a-new.db
-  quiet terrain edit --store "$wa" setup --worksite "$worksite_a" --login esp.a --role ESP || fail "setup of laptop A"
-  quiet terrain edit --store "$wb" setup --worksite "$worksite_b" --login cip.b --role CIP || fail "setup of laptop B"
-  quiet terrain edit --store "$tl" setup --worksite "$worksite_a" --login coordination --role COORDINATOR \
-    || fail "setup of the territory laptop"
+  setup() { # store, worksite, login, role
+    quiet terrain edit --store "$1" --password-file "$password_file" setup --worksite "$2" --login "$3" --role "$4"
+  }
+  setup "$wa" "$worksite_a" admin.a ADMIN || fail "setup of laptop A"
+  setup "$wb" "$worksite_b" coordination.b COORDINATOR || fail "setup of laptop B"
+  setup "$tl" "$worksite_a" coordination COORDINATOR || fail "setup of the territory laptop"
+  person() { # store → the --user option of its account (none on the laptop enrolled without a data file)
+    case "$1" in
+      "$wa") echo --user admin.a ;;
+      "$wb") echo --user coordination.b ;;
+      "$tl") echo --user coordination ;;
+    esac
+  }
 
   enrol() { # store, hub enrol options…
     local store=$1; shift
     local code
     code=$(hub enrol "$@" --label "Scénario $(basename "$store" .db)" 2> "$work/last.out") || fail "terrain-hub enrol $*"
-    quiet terrain sync --store "$store" --hub "$url" --enrol "$code" --label "$(basename "$store" .db)" \
+    # shellcheck disable=SC2046 # person prints two words on purpose
+    quiet terrain sync --store "$store" $(person "$store") --hub "$url" --enrol "$code" --label "$(basename "$store" .db)" \
       || fail "first sync of $(basename "$store") (enrolment $*)"
   }
   sync_laptop() {
-    quiet terrain sync --store "$1" || fail "sync of $(basename "$1")"
+    # shellcheck disable=SC2046
+    quiet terrain sync --store "$1" $(person "$1") || fail "sync of $(basename "$1")"
   }
   edit() { # store, edit subcommand and options…; prints what the command printed (ids only)
     local store=$1; shift
-    terrain edit --store "$store" "$@" > "$work/last.out" 2>&1 || fail "terrain edit $* on $(basename "$store")"
+    # shellcheck disable=SC2046
+    terrain edit --store "$store" $(person "$store") "$@" > "$work/last.out" 2>&1 \
+      || fail "terrain edit $* on $(basename "$store")"
     cat "$work/last.out"
   }
 

@@ -20,9 +20,9 @@ class AccountsWorkflowTest extends AppTestSupport {
     void prepare(DataFolder folder) {
         try (TerrainStore store = TerrainStore.open(folder.realStore(), clock())) {
             User admin = new SetupService().install(store, FAST, "abej-solidarite", "alice", "Alice Admin",
-                    Role.ADMIN, "secret1".toCharArray(), "secret1".toCharArray()).value().orElseThrow();
+                    Role.ADMIN, TestAccounts.PASSWORD.toCharArray(), TestAccounts.PASSWORD.toCharArray()).value().orElseThrow();
             new AuthService(store, FAST).createAccount(admin, "bruno", "Bruno Éducateur", Role.ESP, null,
-                    Set.of("abej-solidarite"), "secret1".toCharArray(), "secret1".toCharArray());
+                    Set.of("abej-solidarite"), TestAccounts.PASSWORD.toCharArray(), TestAccounts.PASSWORD.toCharArray());
         }
     }
 
@@ -38,7 +38,7 @@ class AccountsWorkflowTest extends AppTestSupport {
 
     @Test
     void anAdminCreatesACipAccountSignsOutAndTheNewCipSignsIn() {
-        signIn("Alice", "secret1");
+        signIn("Alice", TestAccounts.PASSWORD);
         clickOn("#nav-accounts");
         assertThat(table().getItems()).extracting(r -> r.user().login()).containsExactly("alice", "bruno");
 
@@ -48,10 +48,10 @@ class AccountsWorkflowTest extends AppTestSupport {
         fill("#account-password", "abc");
         fill("#account-confirmation", "abc");
         clickOn("#account-create");
-        assertThat(text("#account-errors")).contains("Le mot de passe compte au moins 6 caractères.");
+        assertThat(text("#account-errors")).contains("Le mot de passe compte au moins 10 caractères");
 
-        fill("#account-password", "secret2");
-        fill("#account-confirmation", "secret2");
+        fill("#account-password", "vert-train-mardi");
+        fill("#account-confirmation", "vert-train-mardi");
         clickOn("#account-create");
 
         assertThat(text("#account-errors")).isEmpty();
@@ -64,7 +64,7 @@ class AccountsWorkflowTest extends AppTestSupport {
                 });
 
         clickOn("#switch-user-button");
-        signIn("Yanis", "secret2");
+        signIn("Yanis", "vert-train-mardi");
 
         assertThat(screen.get()).isEqualTo("main");
         assertThat(text("#current-user")).isEqualTo("Yanis Conseiller");
@@ -73,7 +73,7 @@ class AccountsWorkflowTest extends AppTestSupport {
 
     @Test
     void aDeactivatedAccountLeavesTheSignInListUntilReactivatedWithANewPassword() {
-        signIn("Alice", "secret1");
+        signIn("Alice", TestAccounts.PASSWORD);
         clickOn("#nav-accounts");
         select("Bruno Éducateur");
         clickOn("#account-toggle-active");
@@ -86,19 +86,19 @@ class AccountsWorkflowTest extends AppTestSupport {
                 .anyMatch(n -> n instanceof ListCell<?> cell && cell.getText() != null
                         && cell.getText().startsWith("Alice"));
 
-        signIn("Alice", "secret1");
+        signIn("Alice", TestAccounts.PASSWORD);
         clickOn("#nav-accounts");
         select("Bruno Éducateur");
         assertThat(text("#account-toggle-active")).isEqualTo("Réactiver le compte");
         clickOn("#account-toggle-active");
         select("Bruno Éducateur");
-        fill("#account-reset-password", "nouveau1");
-        fill("#account-reset-confirmation", "nouveau1");
+        fill("#account-reset-password", "bleu-bateau-jeudi");
+        fill("#account-reset-confirmation", "bleu-bateau-jeudi");
         clickOn("#account-reset");
         assertThat(text("#account-message")).contains("l’ancien ne fonctionne plus");
 
         clickOn("#switch-user-button");
-        signIn("Bruno", "nouveau1");
+        signIn("Bruno", "bleu-bateau-jeudi");
         assertThat(screen.get()).isEqualTo("main");
         assertThat(text("#current-user")).isEqualTo("Bruno Éducateur");
     }

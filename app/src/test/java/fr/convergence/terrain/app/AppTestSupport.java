@@ -47,6 +47,11 @@ abstract class AppTestSupport extends FxRobot {
         return Clock.fixed(TODAY.atTime(10, 0).atZone(PARIS).toInstant(), PARIS);
     }
 
+    /** The application's clock; a test that must see time pass (the delay after wrong passwords) moves its own. */
+    Clock appClock() {
+        return clock();
+    }
+
     /** Data to put in the folder before the application starts. */
     void prepare(DataFolder folder) {
     }
@@ -66,7 +71,7 @@ abstract class AppTestSupport extends FxRobot {
         prepare(folder);
         // No test laptop is enrolled: the automatic sync never plans a later look at the hub here.
         Scheduler never = (delay, action) -> () -> { };
-        AppConfig config = new AppConfig(folder, new DirectTaskExecutor(), new DirectTaskExecutor(), never, clock(),
+        AppConfig config = new AppConfig(folder, new DirectTaskExecutor(), new DirectTaskExecutor(), never, appClock(),
                 FAST, FAST, idleLock(), 7);
         Stage primary = FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {

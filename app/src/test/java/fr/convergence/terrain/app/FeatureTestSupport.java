@@ -1,5 +1,6 @@
 package fr.convergence.terrain.app;
 
+import fr.convergence.terrain.core.demo.DemoDataGenerator;
 import fr.convergence.terrain.app.data.DataFolder;
 import fr.convergence.terrain.core.store.TerrainStore;
 import java.util.function.Function;
@@ -15,7 +16,7 @@ abstract class FeatureTestSupport extends AppTestSupport {
     /** Fills the demo store and signs in the demo user whose name starts with {@code namePrefix}. */
     void startDemoAs(String namePrefix) {
         clickOn("#welcome-demo");
-        signIn(namePrefix, "demo");
+        signIn(namePrefix, DemoDataGenerator.DEMO_PASSWORD);
     }
 
     /** Scrolls the page so that the node is visible, then clicks it like a user would. */

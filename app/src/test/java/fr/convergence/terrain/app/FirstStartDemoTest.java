@@ -1,5 +1,6 @@
 package fr.convergence.terrain.app;
 
+import fr.convergence.terrain.core.demo.DemoDataGenerator;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -21,7 +22,7 @@ class FirstStartDemoTest extends AppTestSupport {
         Stage stage = (Stage) Window.getWindows().get(0);
         assertThat(stage.getTitle()).startsWith("DÉMO");
 
-        signIn("Camille", "demo");
+        signIn("Camille", DemoDataGenerator.DEMO_PASSWORD);
 
         assertThat(screen.get()).isEqualTo("main");
         assertThat(lookup("#demo-banner").tryQuery()).isPresent();
@@ -36,7 +37,7 @@ class FirstStartDemoTest extends AppTestSupport {
     @Test
     void theSyncPageOfTheDemoSaysItNeverSyncsAndTheWeekIsOneClickAway() {
         clickOn("#welcome-demo");
-        signIn("Camille", "demo");
+        signIn("Camille", DemoDataGenerator.DEMO_PASSWORD);
 
         clickOn("#nav-sync");
         assertThat(text("#sync-state")).as("demo data never syncs").isEqualTo("Démonstration : pas de synchronisation");

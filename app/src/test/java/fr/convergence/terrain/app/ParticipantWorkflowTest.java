@@ -1,7 +1,6 @@
 package fr.convergence.terrain.app;
 
 import fr.convergence.terrain.app.data.DataFolder;
-import fr.convergence.terrain.core.account.SetupService;
 import fr.convergence.terrain.core.domain.ExitCategory;
 import fr.convergence.terrain.core.domain.ExitReason;
 import fr.convergence.terrain.core.domain.Programme;
@@ -19,8 +18,7 @@ class ParticipantWorkflowTest extends AppTestSupport {
     @Override
     void prepare(DataFolder folder) {
         try (TerrainStore store = TerrainStore.open(folder.realStore(), clock())) {
-            new SetupService().install(store, FAST, "abej-solidarite", "yanis", "Yanis Conseiller", Role.CIP,
-                    "secret1".toCharArray(), "secret1".toCharArray());
+            TestAccounts.install(store, FAST, "abej-solidarite", "yanis", "Yanis Conseiller", Role.CIP);
         }
     }
 
@@ -31,7 +29,7 @@ class ParticipantWorkflowTest extends AppTestSupport {
 
     @Test
     void aParticipantIsCreatedFoundWithoutAccentsThenExitedWithACategory() {
-        signIn("Yanis", "secret1");
+        signIn("Yanis", TestAccounts.PASSWORD);
         clickOn("#nav-participants");
         clickOn("#participants-new");
 

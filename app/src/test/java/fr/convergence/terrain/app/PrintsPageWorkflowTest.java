@@ -1,5 +1,6 @@
 package fr.convergence.terrain.app;
 
+import fr.convergence.terrain.core.demo.DemoDataGenerator;
 import fr.convergence.terrain.app.data.DataFolder;
 import fr.convergence.terrain.app.print.PrintsPage;
 import fr.convergence.terrain.app.print.PrintsViewModel;
@@ -31,7 +32,7 @@ class PrintsPageWorkflowTest extends AppTestSupport {
 
     @Test
     void aCipPreviewsAParticipantsFollowUpSheetAndSavesThePdfWithTheirName() throws Exception {
-        signIn("Yanis", "demo");
+        signIn("Yanis", DemoDataGenerator.DEMO_PASSWORD);
         clickOn("#nav-print");
         PrintsViewModel model = ((PrintsPage) flow.mainWindow().page("print").orElseThrow()).model();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.participants().isEmpty());

@@ -9,6 +9,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SignInAndLockTest extends AppTestSupport {
 
+    /** Follows the password rule (10 characters, not a common one). */
+    private static final String PASSWORD = "rouge-velo-lundi";
+    private final MovingClock clock = new MovingClock(clock());
+
+    @Override
+    java.time.Clock appClock() {
+        return clock;
+    }
+
     @Override
     Duration idleLock() {
         return Duration.ofMillis(1500);
@@ -26,8 +35,8 @@ class SignInAndLockTest extends AppTestSupport {
         });
         fill("#setup-name", "Camille Martin");
         fill("#setup-login", "camille");
-        fill("#setup-password", "secret1");
-        fill("#setup-confirmation", "secret1");
+        fill("#setup-password", PASSWORD);
+        fill("#setup-confirmation", PASSWORD);
         clickOn("#setup-install");
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -47,8 +56,8 @@ class SignInAndLockTest extends AppTestSupport {
         clickOn("#welcome-install");
         fill("#setup-name", "Camille Martin");
         fill("#setup-login", "camille");
-        fill("#setup-password", "secret1");
-        fill("#setup-confirmation", "secret2");
+        fill("#setup-password", PASSWORD);
+        fill("#setup-confirmation", PASSWORD + "2");
         clickOn("#setup-install");
 
         assertThat(screen.get()).isEqualTo("setup");
@@ -67,11 +76,19 @@ class SignInAndLockTest extends AppTestSupport {
         clickOn("#signin-password");
         write("wrong-one");
         clickOn("#signin-button");
-        assertThat(text("#signin-error")).contains("Mot de passe incorrect");
+        assertThat(text("#signin-error")).contains("Mot de passe incorrect", "réessayer dans 1 s");
         assertThat(screen.get()).isEqualTo("locked");
 
+        // Straight after a wrong password, even the right one waits out the delay; the screen says how long.
         clickOn("#signin-password");
-        write("secret1");
+        write(PASSWORD);
+        clickOn("#signin-button");
+        assertThat(text("#signin-error")).contains("attendez 1 s avant de réessayer");
+        assertThat(screen.get()).isEqualTo("locked");
+
+        clock.advance(Duration.ofSeconds(1));
+        clickOn("#signin-password");
+        write(PASSWORD);
         clickOn("#signin-button");
         assertThat(screen.get()).isEqualTo("main");
         assertThat(lookup("#week-table").tryQuery()).isPresent();

@@ -3,7 +3,6 @@ package fr.convergence.terrain.app;
 import fr.convergence.terrain.app.data.DataFolder;
 import fr.convergence.terrain.app.week.DayCell;
 import fr.convergence.terrain.app.week.WeekRowModel;
-import fr.convergence.terrain.core.account.SetupService;
 import fr.convergence.terrain.core.account.Workstation;
 import fr.convergence.terrain.core.domain.ContractType;
 import fr.convergence.terrain.core.domain.Enrolment;
@@ -32,8 +31,7 @@ class WeekEntryTest extends AppTestSupport {
     @Override
     void prepare(DataFolder folder) {
         try (TerrainStore store = TerrainStore.open(folder.realStore(), clock())) {
-            User esp = new SetupService().install(store, FAST, "abej-solidarite", "camille", "Camille Martin",
-                    Role.ESP, "secret1".toCharArray(), "secret1".toCharArray()).value().orElseThrow();
+            User esp = TestAccounts.install(store, FAST, "abej-solidarite", "camille", "Camille Martin", Role.ESP);
             ParticipantService participants = new ParticipantService(new Workstation(store));
             participants.create(esp, person("Hélène", "Aubert"), new Enrolment(null, null, null, Programme.PHC,
                     ContractType.PHC, WEEK.monday().minusWeeks(4), null, null, null, null, null, null, null, null));
@@ -62,7 +60,7 @@ class WeekEntryTest extends AppTestSupport {
 
     @Test
     void aWeekIsTypedFromTheKeyboardAndARefusedValueIsShownRedAndNotSaved() {
-        signIn("Camille", "secret1");
+        signIn("Camille", TestAccounts.PASSWORD);
         assertThat(table().getItems()).extracting(WeekRowModel::name).containsExactly("Aubert Hélène", "Benali Ali");
 
         // The first row's Monday is selected when the week opens: type like in a spreadsheet.
@@ -107,7 +105,7 @@ class WeekEntryTest extends AppTestSupport {
 
     @Test
     void kindLettersUndoAndClearingWork() {
-        signIn("Camille", "secret1");
+        signIn("Camille", TestAccounts.PASSWORD);
         type(KeyCode.DOWN);
         write("e4");
         type(KeyCode.TAB);
@@ -143,7 +141,7 @@ class WeekEntryTest extends AppTestSupport {
 
     @Test
     void weeksAreNavigatedAndThePreviousWeekCanBeCopied() {
-        signIn("Camille", "secret1");
+        signIn("Camille", TestAccounts.PASSWORD);
         clickOn("#week-previous");
         assertThat(text("#week-label")).startsWith("Semaine 11 — du 9 au 15 mars");
         type(KeyCode.DOWN);

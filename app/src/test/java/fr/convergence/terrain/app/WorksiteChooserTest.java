@@ -34,9 +34,9 @@ class WorksiteChooserTest extends AppTestSupport {
     void prepare(DataFolder folder) {
         try (TerrainStore store = TerrainStore.open(folder.realStore(), clock())) {
             User coordinator = new SetupService().install(store, FAST, HOME, "sandrine", "Sandrine Coordinatrice",
-                    Role.COORDINATOR, "secret1".toCharArray(), "secret1".toCharArray()).value().orElseThrow();
+                    Role.COORDINATOR, TestAccounts.PASSWORD.toCharArray(), TestAccounts.PASSWORD.toCharArray()).value().orElseThrow();
             new AuthService(store, FAST).createAccount(coordinator, "camille", "Camille Éducatrice", Role.ESP, null,
-                    Set.of(HOME), "secret1".toCharArray(), "secret1".toCharArray());
+                    Set.of(HOME), TestAccounts.PASSWORD.toCharArray(), TestAccounts.PASSWORD.toCharArray());
             ParticipantService participants = new ParticipantService(new Workstation(store));
             participants.create(coordinator, person(HOME, "Paul", "Abeille"), phc());
             participants.create(coordinator, person(OTHER, "Zoé", "Éolienne"), phc());
@@ -82,7 +82,7 @@ class WorksiteChooserTest extends AppTestSupport {
 
     @Test
     void aCoordinatorSwitchesWorksiteAndSeesThatWorksitesParticipantsAndWeek() {
-        signIn("Sandrine", "secret1");
+        signIn("Sandrine", TestAccounts.PASSWORD);
 
         assertThat(shown("#week-worksite")).isTrue();
         assertThat(lookup("#week-worksite").<Worksite>queryComboBox().getValue().id()).isEqualTo(HOME);
@@ -106,7 +106,7 @@ class WorksiteChooserTest extends AppTestSupport {
 
     @Test
     void anEducatorSeesOnlyTheirWorksiteAndNoChooser() {
-        signIn("Camille", "secret1");
+        signIn("Camille", TestAccounts.PASSWORD);
 
         assertThat(shown("#week-worksite")).isFalse();
         assertThat(weekTable().getItems()).extracting(WeekRowModel::name).containsExactly("Abeille Paul");

@@ -12,22 +12,18 @@ import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.note.NoteDraft;
 import fr.convergence.terrain.core.security.PasswordHasher;
 import fr.convergence.terrain.core.store.HoursRepository;
-import fr.convergence.terrain.core.store.ParticipantRepository;
 import fr.convergence.terrain.core.store.TerrainStore;
-import fr.convergence.terrain.core.store.UserRepository;
 import fr.convergence.terrain.core.verdict.Result;
 import fr.convergence.terrain.core.verdict.Verdict;
 import fr.convergence.terrain.core.week.WeekService;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.LocalDate;
-import java.util.Base64;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine;
@@ -50,9 +46,9 @@ final class EditCommand implements Callable<Integer> {
     @Option(names = "--store", required = true, description = "Fichier de données du poste.")
     Path store;
 
-    @Option(names = "--user", description = "Compte au nom duquel modifier. Par défaut : le seul compte actif du "
-            + "fichier.")
-    String user;
+    /** Who edits (signed in like in the application); for {@code setup}, only where the new password comes from. */
+    @Mixin
+    PersonOptions person;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -63,30 +59,20 @@ final class EditCommand implements Callable<Integer> {
         return 2;
     }
 
-    /** Runs {@code work} on the store's services as the acting account; a missing store is refused (exit 2). */
-    int withServices(CommandLine.Model.CommandSpec command, Function<Services, Integer> work) {
+    /**
+     * Runs {@code work} on the store's services as the signed-in account (before anything is read); a missing store
+     * is refused (exit 2).
+     */
+    int withServices(CommandLine.Model.CommandSpec command, BiFunction<Services, User, Integer> work) {
         if (TerrainStore.schemaVersionOf(store).isEmpty()) {
             command.commandLine().getErr().println("Ce n'est pas un fichier de données de Convergence Terrain (ou il "
                     + "n'existe pas) : " + store);
             return 2;
         }
         try (Services services = new Services(TerrainStore.open(store), new PasswordHasher())) {
-            return work.apply(services);
+            User acting = person.signIn(services.workstation().store(), command);
+            return work.apply(services, acting);
         }
-    }
-
-    User actingUser(TerrainStore terrainStore) {
-        UserRepository users = new UserRepository(terrainStore);
-        if (user != null) {
-            return users.findByLogin(user).filter(User::active).orElseThrow(() -> new IllegalArgumentException(
-                    "Aucun compte actif « " + user + " » dans ce fichier de données."));
-        }
-        List<User> active = users.all().stream().filter(User::active).toList();
-        if (active.size() != 1) {
-            throw new IllegalArgumentException("Ce fichier de données a " + active.size() + " comptes actifs : "
-                    + "indiquez lequel avec --user.");
-        }
-        return active.get(0);
     }
 
     /** Which participant: by id, or the one of the store's oldest or newest hours cell. */
@@ -116,9 +102,9 @@ final class EditCommand implements Callable<Integer> {
     }
 
     @Command(name = "setup", mixinStandardHelpOptions = true,
-            description = "Installe le poste pour un chantier avec son premier compte, comme au premier démarrage "
-                    + "(le mot de passe, tiré au hasard, n'est pas affiché : le compte sert aux modifications "
-                    + "scriptées).")
+            description = "Installe le poste pour un chantier avec son premier compte (coordination ou "
+                    + "administration), comme au premier démarrage ; son mot de passe se donne comme pour les autres "
+                    + "commandes (--password-file, TERRAIN_PASSWORD ou --password-env, sinon il est demandé).")
     static final class Setup implements Callable<Integer> {
         @ParentCommand
         EditCommand parent;
@@ -142,12 +128,11 @@ final class EditCommand implements Callable<Integer> {
                         + "crée un fichier neuf.");
                 return 2;
             }
-            byte[] random = new byte[18];
-            new SecureRandom().nextBytes(random);
-            String password = Base64.getEncoder().encodeToString(random) + "-Aa1";
+            // Read before the file is created, so a missing password leaves nothing behind.
+            char[] password = parent.person.password(login, spec);
             try (TerrainStore terrainStore = TerrainStore.open(parent.store)) {
                 Result<User> installed = new SetupService().install(terrainStore, new PasswordHasher(), worksite,
-                        login, login, role, password.toCharArray(), password.toCharArray());
+                        login, login, role, password, password.clone());
                 if (!installed.saved()) {
                     return refused(spec, installed.verdict());
                 }
@@ -199,7 +184,7 @@ final class EditCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return parent.withServices(spec, services -> {
+            return parent.withServices(spec, (services, acting) -> {
                 TerrainStore store = services.workstation().store();
                 String participant;
                 LocalDate day;
@@ -214,7 +199,7 @@ final class EditCommand implements Callable<Integer> {
                     day = edge.day();
                     kind = edge.kind();
                 }
-                WeekService.CellResult result = services.week().setMinutes(parent.actingUser(store), participant, day,
+                WeekService.CellResult result = services.week().setMinutes(acting, participant, day,
                         kind, minutes);
                 if (!result.saved()) {
                     return refused(spec, result.verdict());
@@ -242,10 +227,10 @@ final class EditCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return parent.withServices(spec, services -> {
+            return parent.withServices(spec, (services, acting) -> {
                 TerrainStore store = services.workstation().store();
                 String id = who.participantId(store);
-                Result<String> saved = edit(services, parent.actingUser(store), id);
+                Result<String> saved = edit(services, acting, id);
                 if (!saved.saved()) {
                     return refused(spec, saved.verdict());
                 }
@@ -263,8 +248,8 @@ final class EditCommand implements Callable<Integer> {
 
         @Override
         Result<String> edit(Services services, User acting, String participantId) {
-            Participant p = new ParticipantRepository(services.workstation().store()).find(participantId)
-                    .orElseThrow(() -> new IllegalArgumentException("Salarié·e introuvable : " + participantId));
+            // Read as the acting account may (an ESP gets the NIR masked; sending it back keeps the stored one).
+            Participant p = services.participantFiles().load(acting, participantId).participant();
             Result<Participant> saved = services.participants().update(acting, new Participant(p.id(),
                     p.worksiteId(), p.firstName(), p.lastName(), p.birthDate(), value, p.email(), p.address(),
                     p.socialSecurityNumber(), p.referentName()));

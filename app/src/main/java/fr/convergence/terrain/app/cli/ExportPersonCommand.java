@@ -4,7 +4,6 @@ import fr.convergence.terrain.app.print.PdfPrinter;
 import fr.convergence.terrain.core.account.AccessPolicies;
 import fr.convergence.terrain.core.account.AccessPolicy;
 import fr.convergence.terrain.core.domain.User;
-import fr.convergence.terrain.core.print.PrintCatalogService;
 import fr.convergence.terrain.core.rights.PersonalData;
 import fr.convergence.terrain.core.rights.RightOfAccessService;
 import fr.convergence.terrain.core.store.TerrainStore;
@@ -17,11 +16,12 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code terrain export-person}: the answer to a person's right-of-access request, a PDF they can read and the same
- * data as JSON, written into a folder. The acting user is chosen as {@code terrain print} chooses it.
+ * data as JSON, written into a folder. It signs in as a person, as every command that reads personal data.
  */
 @Command(name = "export-person", mixinStandardHelpOptions = true,
         description = "Exporte tout ce que le poste garde sur une personne (droit d'accès) : un PDF lisible par "
@@ -37,9 +37,9 @@ final class ExportPersonCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Dossier où écrire les deux fichiers (créé s'il manque).")
     Path out;
 
-    @Option(names = "--user", description = "Compte au nom duquel exporter : nommé dans le document, et ses droits "
-            + "décident de l'accès. Par défaut : le compte administrateur du fichier.")
-    String user;
+    /** Who exports: named in the document; their rights decide the access (advisers, coordination, admin). */
+    @Mixin
+    PersonOptions person;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -54,8 +54,7 @@ final class ExportPersonCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         try (TerrainStore terrainStore = TerrainStore.open(store)) {
             AccessPolicy access = AccessPolicies.of(terrainStore);
-            PrintCatalogService catalog = new PrintCatalogService(terrainStore, access);
-            User acting = catalog.actingUser(user);
+            User acting = person.signIn(terrainStore, spec);
             RightOfAccessService rights = new RightOfAccessService(terrainStore, access);
             PersonalData data = rights.export(acting, participant);
             byte[] pdf = new PdfPrinter(acting, Clock.systemDefaultZone(), false, data.demo()).personalData(data);

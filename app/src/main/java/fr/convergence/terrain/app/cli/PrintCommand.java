@@ -55,9 +55,9 @@ final class PrintCommand implements Callable<Integer> {
         @Option(names = "--out", required = true, description = "Fichier PDF à écrire (remplacé s'il existe).")
         Path out;
 
-        @Option(names = "--user", description = "Compte au nom duquel imprimer : nommé en pied de page, et ses "
-                + "droits décident des notes imprimables. Par défaut : le compte administrateur du fichier.")
-        String user;
+        /** Who prints: named in the footer; their rights decide what the print-out shows (notes, the NIR). */
+        @Mixin
+        PersonOptions person;
 
         @Option(names = "--pdfa", description = "Produit un PDF/A-2b, pour l'archivage dans le dossier.")
         boolean pdfA;
@@ -76,8 +76,8 @@ final class PrintCommand implements Callable<Integer> {
             byte[] pdf;
             try (TerrainStore terrainStore = TerrainStore.open(store)) {
                 AccessPolicy access = AccessPolicies.of(terrainStore);
+                User acting = person.signIn(terrainStore, spec);
                 PrintCatalogService catalog = new PrintCatalogService(terrainStore, access);
-                User acting = catalog.actingUser(user);
                 PdfPrinter printer = new PdfPrinter(acting, Clock.systemDefaultZone(), pdfA, catalog.demo());
                 pdf = work.make(terrainStore, access, catalog, acting, printer);
             }

@@ -2,7 +2,6 @@ package fr.convergence.terrain.app.cli;
 
 import fr.convergence.terrain.core.account.AccessPolicies;
 import fr.convergence.terrain.core.domain.ExitCategory;
-import fr.convergence.terrain.core.domain.Role;
 import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.report.Report;
 import fr.convergence.terrain.core.report.ReportCsv;
@@ -10,7 +9,6 @@ import fr.convergence.terrain.core.report.ReportPeriod;
 import fr.convergence.terrain.core.report.ReportScope;
 import fr.convergence.terrain.core.report.ReportService;
 import fr.convergence.terrain.core.store.TerrainStore;
-import fr.convergence.terrain.core.store.UserRepository;
 import fr.convergence.terrain.core.verdict.Verdict;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -24,6 +22,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
@@ -64,9 +63,9 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--csv", description = "Fichier CSV à écrire (UTF-8, « ; », pour Excel).")
     Path csv;
 
-    @Option(names = "--user", description = "Compte au nom duquel calculer (ses droits décident du périmètre). "
-            + "Par défaut : le compte administrateur du fichier.")
-    String user;
+    /** Who asks: their rights decide which worksites and territories the report may cover. */
+    @Mixin
+    PersonOptions person;
 
     @Override
     public Integer call() {
@@ -78,6 +77,7 @@ final class ReportCommand implements Callable<Integer> {
             return 2;
         }
         try (TerrainStore terrainStore = TerrainStore.open(store)) {
+            User acting = person.signIn(terrainStore, spec);
             LocalDate today = LocalDate.now(terrainStore.clock());
             LocalDate first = from == null ? today.withDayOfYear(1) : date(from, "--from");
             LocalDate last = to == null ? today : date(to, "--to");
@@ -86,7 +86,6 @@ final class ReportCommand implements Callable<Integer> {
                 err.println(period.text());
                 return 2;
             }
-            User acting = actingUser(terrainStore);
             ReportService service = new ReportService(terrainStore, AccessPolicies.of(terrainStore));
             ReportScope chosen = service.scopes(acting).stream()
                     .filter(s -> scope.worksite != null ? s.kind() == ReportScope.Kind.WORKSITE
@@ -112,17 +111,6 @@ final class ReportCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("Impossible d'écrire " + csv + " : vérifiez le dossier et les droits.", e);
         }
-    }
-
-    private User actingUser(TerrainStore terrainStore) {
-        UserRepository users = new UserRepository(terrainStore);
-        if (user != null && !user.isBlank()) {
-            return users.findByLogin(user).filter(User::active).orElseThrow(() -> new IllegalArgumentException(
-                    "Aucun compte actif « " + user + " » dans ce fichier de données : vérifiez l'identifiant."));
-        }
-        return users.all().stream().filter(u -> u.role() == Role.ADMIN && u.active()).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "Ce fichier de données n'a pas de compte administrateur : indiquez un compte avec --user."));
     }
 
     private static LocalDate date(String text, String option) {

@@ -2,6 +2,7 @@ package fr.convergence.terrain.app.cli;
 
 import fr.convergence.terrain.core.account.SetupService;
 import fr.convergence.terrain.core.store.TerrainStore;
+import fr.convergence.terrain.core.store.UserRepository;
 import fr.convergence.terrain.sync.client.HttpHubClient;
 import fr.convergence.terrain.sync.client.HubException;
 import fr.convergence.terrain.sync.client.HubTrust;
@@ -19,6 +20,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import javax.net.ssl.SSLContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
@@ -52,6 +54,13 @@ final class SyncCommand implements Callable<Integer> {
             + "s'il n'est pas signé par une autorité publique (certificat auto-signé ou autorité interne).")
     Path trustCertificate;
 
+    /**
+     * Who syncs: a store with accounts is synced by one of them, signed in first. A store without any (a laptop
+     * enrolled from the command line, never installed by a person) has nobody to sign in as; sync prints counts only.
+     */
+    @Mixin
+    PersonOptions person;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -81,6 +90,9 @@ final class SyncCommand implements Callable<Integer> {
             }
         }
         try (TerrainStore terrainStore = TerrainStore.open(store)) {
+            if (!create && (person.user != null || new UserRepository(terrainStore).count() > 0)) {
+                person.signIn(terrainStore, spec);
+            }
             if (create) {
                 new SetupService().installReference(terrainStore);
                 out.println("Fichier de données créé : " + store);

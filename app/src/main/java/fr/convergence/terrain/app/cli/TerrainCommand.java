@@ -20,31 +20,48 @@ public final class TerrainCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     private final Callable<Integer> desktop;
+    private final Terminal terminal;
 
-    private TerrainCommand(Callable<Integer> desktop) {
+    private TerrainCommand(Callable<Integer> desktop, Terminal terminal) {
         this.desktop = desktop;
+        this.terminal = terminal;
     }
 
     /** Runs the command line; with no subcommand, {@code desktop} opens the application's window. */
     public static int run(Callable<Integer> desktop, String... args) {
-        return commandLine(desktop).execute(args);
+        return commandLine(desktop, Terminal.SYSTEM).execute(args);
     }
 
     /** {@link #run(Callable, String...)} with its output sent to the given writers. */
     public static int run(Callable<Integer> desktop, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = commandLine(desktop);
+        return run(desktop, Terminal.SYSTEM, out, err, args);
+    }
+
+    /** {@link #run(Callable, PrintWriter, PrintWriter, String...)} reading passwords from {@code terminal}. */
+    public static int run(Callable<Integer> desktop, Terminal terminal, PrintWriter out, PrintWriter err,
+                          String... args) {
+        CommandLine commandLine = commandLine(desktop, terminal);
         commandLine.setOut(out);
         commandLine.setErr(err);
         return commandLine.execute(args);
     }
 
-    private static CommandLine commandLine(Callable<Integer> desktop) {
-        CommandLine commandLine = new CommandLine(new TerrainCommand(desktop));
+    private static CommandLine commandLine(Callable<Integer> desktop, Terminal terminal) {
+        CommandLine commandLine = new CommandLine(new TerrainCommand(desktop, terminal));
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof SignInRefusedException refused) {
+                cmd.getErr().println(refused.getMessage());
+                return refused.exitCode();
+            }
             cmd.getErr().println("Erreur : " + e.getMessage());
             return 1;
         });
         return commandLine;
+    }
+
+    /** Where the commands that act as a person read their password from. */
+    Terminal terminal() {
+        return terminal;
     }
 
     /** With no subcommand: the desktop application (JavaFX loads only from there). */

@@ -18,7 +18,7 @@ public record AppConfig(DataFolder dataFolder, TaskExecutor executor, TaskExecut
                         long demoSeed) {
 
     public static final int DEFAULT_LOCK_MINUTES = 10;
-    /** Demo accounts all share the published password "demo": a slow hash would only slow the first start. */
+    /** Demo accounts all share the published password {@code DemoDataGenerator.DEMO_PASSWORD}: a slow hash would only slow the first start. */
     static final int DEMO_HASH_ITERATIONS = 10_000;
 
     public static AppConfig fromEnvironment() {

@@ -4,7 +4,10 @@ import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.app.common.TaskExecutor;
 import fr.convergence.terrain.app.common.UserMessages;
 import fr.convergence.terrain.core.account.AuthService;
+import fr.convergence.terrain.core.account.SignInDelayedException;
 import fr.convergence.terrain.core.domain.User;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -74,17 +77,24 @@ public final class SignInViewModel {
         password.set("");
         busy.set(true);
         error.set("");
-        executor.run(() -> auth.signIn(user.login(), typed), result -> {
+        executor.run(() -> {
+            Optional<User> signedIn = auth.signIn(user.login(), typed);
+            // After a wrong password the next try waits (doubling delay): say how long.
+            return new Outcome(signedIn, signedIn.isPresent() ? Duration.ZERO : auth.remainingDelay(user.login()));
+        }, outcome -> {
             busy.set(false);
-            if (result.isPresent()) {
-                onSignedIn.accept(result.get());
+            if (outcome.user().isPresent()) {
+                onSignedIn.accept(outcome.user().get());
             } else {
-                error.set(I18n.t("signin.wrongPassword"));
+                error.set(I18n.t("signin.wrongPassword", SignInDelayedException.seconds(outcome.delay())));
             }
         }, e -> {
             busy.set(false);
             error.set(UserMessages.of(e));
         });
+    }
+
+    private record Outcome(Optional<User> user, Duration delay) {
     }
 
     public ObservableList<User> users() {

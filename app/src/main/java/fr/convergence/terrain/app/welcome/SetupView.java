@@ -37,7 +37,9 @@ public final class SetupView {
         worksite.setId("setup-worksite");
         worksite.setConverter(Controls.labels(w -> w.name() + " (" + w.city() + ")"));
         worksite.valueProperty().bindBidirectional(viewModel.worksiteProperty());
-        ComboBox<Role> role = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(Role.values()));
+        // The first account manages the laptop's other accounts: coordination or administration only.
+        ComboBox<Role> role = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(Role.COORDINATOR,
+                Role.ADMIN));
         role.setId("setup-role");
         role.setConverter(Controls.labels(Role::label));
         role.valueProperty().bindBidirectional(viewModel.roleProperty());

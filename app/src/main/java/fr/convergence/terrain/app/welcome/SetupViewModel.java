@@ -37,7 +37,7 @@ public final class SetupViewModel {
     private final ObservableList<Worksite> worksites = FXCollections.observableArrayList();
     private final ObjectProperty<Territory> territory = new SimpleObjectProperty<>(this, "territory");
     private final ObjectProperty<Worksite> worksite = new SimpleObjectProperty<>(this, "worksite");
-    private final ObjectProperty<Role> role = new SimpleObjectProperty<>(this, "role", Role.CIP);
+    private final ObjectProperty<Role> role = new SimpleObjectProperty<>(this, "role", Role.COORDINATOR);
     private final StringProperty login = new SimpleStringProperty(this, "login", "");
     private final StringProperty displayName = new SimpleStringProperty(this, "displayName", "");
     private final StringProperty password = new SimpleStringProperty(this, "password", "");

@@ -31,7 +31,8 @@ class CheckAndEditCommandTest {
     private int terrain(String... args) {
         out.getBuffer().setLength(0);
         err.getBuffer().setLength(0);
-        return TerrainCommand.run(TerrainCommandTest.NO_WINDOW, new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return TerrainCommand.run(TerrainCommandTest.NO_WINDOW, Cli.DEMO_SCRIPT, new PrintWriter(out, true),
+                new PrintWriter(err, true), args);
     }
 
     private JsonNode check(Path store) throws Exception {
@@ -102,6 +103,50 @@ class CheckAndEditCommandTest {
         assertThat(table(after, "participant", "sha256")).isEqualTo(table(before, "participant", "sha256"));
         try (TerrainStore opened = TerrainStore.open(store)) {
             assertThat(new HoursRepository(opened).edgeCell(false).orElseThrow().minutes()).isEqualTo(15);
+        }
+    }
+
+    @Test
+    void setupTakesThePasswordLikeEveryCommandAndItsFirstAccountManagesTheLaptop() throws Exception {
+        Path store = dir.resolve("installe.db");
+        Path password = Files.writeString(dir.resolve("mot-de-passe.txt"), "rouge-velo-lundi\n");
+
+        assertThat(terrain("edit", "--store", store.toString(), "--password-file", password.toString(), "setup",
+                "--worksite", "abej-solidarite", "--login", "camille", "--role", "ESP")).isEqualTo(1);
+        assertThat(err.toString()).contains("coordinateur·rice ou administrateur·rice");
+        Files.deleteIfExists(store);
+        assertThat(terrain("edit", "--store", store.toString(), "--password-file", password.toString(), "setup",
+                "--worksite", "abej-solidarite", "--login", "sandrine", "--role", "COORDINATOR"))
+                .as(err.toString()).isZero();
+
+        assertThat(terrain("edit", "--store", store.toString(), "--user", "sandrine", "--password-file",
+                password.toString(), "note", "--participant", "absent", "--text", "x")).isEqualTo(1);
+        assertThat(err.toString()).contains("introuvable");
+        // The demo password is in TERRAIN_PASSWORD: not this account's, so nothing is read or written.
+        assertThat(terrain("edit", "--store", store.toString(), "--user", "sandrine", "note", "--participant",
+                "absent", "--text", "x")).isEqualTo(PersonOptions.SIGN_IN_REFUSED);
+        assertThat(err.toString()).contains("Identifiant ou mot de passe incorrect pour « sandrine »")
+                .contains("Prochain essai possible dans 1 s");
+    }
+
+    @Test
+    void anEspChangingAPhoneFromTheCommandLineLeavesTheSocialSecurityNumberAsStored() throws Exception {
+        Path store = dir.resolve("esp.db");
+        assertThat(terrain("demo", "--store", store.toString())).isZero();
+        Participant withNumber;
+        try (TerrainStore opened = TerrainStore.open(store)) {
+            ParticipantRepository repository = new ParticipantRepository(opened);
+            withNumber = repository.worksiteIds().stream().flatMap(w -> repository.ofWorksite(w).stream())
+                    .filter(p -> p.socialSecurityNumber() != null).findFirst().orElseThrow();
+        }
+
+        assertThat(terrain("edit", "--store", store.toString(), "--user", "esp", "phone", "--participant",
+                withNumber.id(), "--value", "07 01 02 03 04")).as(err.toString()).isZero();
+
+        try (TerrainStore opened = TerrainStore.open(store)) {
+            Participant after = new ParticipantRepository(opened).find(withNumber.id()).orElseThrow();
+            assertThat(after.phone()).isEqualTo("07 01 02 03 04");
+            assertThat(after.socialSecurityNumber()).isEqualTo(withNumber.socialSecurityNumber());
         }
     }
 }

@@ -9,8 +9,7 @@ import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.print.PrintCatalogService;
 import fr.convergence.terrain.core.security.PasswordHasher;
 import fr.convergence.terrain.core.store.TerrainStore;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import fr.convergence.terrain.core.store.UserRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -39,19 +38,12 @@ class ExportPersonCommandTest {
         try (TerrainStore s = TerrainStore.open(store)) {
             var summary = new DemoDataGenerator(5, LocalDate.now()).generate(s, DemoSize.SITE, new PasswordHasher(1000));
             var catalog = new PrintCatalogService(s, AccessPolicies.of(s));
-            person = catalog.participants(catalog.actingUser(null), summary.worksiteIds().get(0)).get(0);
+            person = catalog.participants(new UserRepository(s).findByLogin("admin").orElseThrow(), summary.worksiteIds().get(0)).get(0);
         }
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = TerrainCommand.run(TerrainCommandTest.NO_WINDOW, new PrintWriter(out, true),
-                new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
+    private static Cli.Run run(String... args) {
+        return Cli.run(Cli.DEMO_SCRIPT, args);
     }
 
     private static List<Path> files(Path folder) throws Exception {
@@ -67,7 +59,7 @@ class ExportPersonCommandTest {
     void anAdviserWritesThePdfAndTheJsonOfOnePersonIntoAFolder() throws Exception {
         Path out = dir.resolve("droit-acces");
 
-        Run run = run("export-person", "--store", store.toString(), "--participant", person.id(), "--out",
+        Cli.Run run = run("export-person", "--store", store.toString(), "--participant", person.id(), "--out",
                 out.toString(), "--user", "cip");
 
         assertThat(run.code()).as(run.err()).isZero();
@@ -97,7 +89,7 @@ class ExportPersonCommandTest {
     void anEducatorIsRefusedAndNothingIsWritten() throws Exception {
         Path out = dir.resolve("refus");
 
-        Run run = run("export-person", "--store", store.toString(), "--participant", person.id(), "--out",
+        Cli.Run run = run("export-person", "--store", store.toString(), "--participant", person.id(), "--out",
                 out.toString(), "--user", "esp");
 
         assertThat(run.code()).isEqualTo(1);
@@ -106,8 +98,21 @@ class ExportPersonCommandTest {
     }
 
     @Test
+    void aWrongPasswordExportsNothing() throws Exception {
+        Path out = dir.resolve("mauvais-mot-de-passe");
+
+        Cli.Run run = Cli.run(Cli.terminal(java.util.Map.of(PersonOptions.DEFAULT_VARIABLE, "pas le bon mot de passe"),
+                null), "export-person", "--store", store.toString(), "--participant", person.id(), "--out",
+                out.toString(), "--user", "cip");
+
+        assertThat(run.code()).isEqualTo(PersonOptions.SIGN_IN_REFUSED);
+        assertThat(run.err()).contains("mot de passe incorrect");
+        assertThat(files(out)).isEmpty();
+    }
+
+    @Test
     void aMissingStoreIsSaidInFrench() {
-        Run run = run("export-person", "--store", dir.resolve("absent.db").toString(), "--participant", "x",
+        Cli.Run run = run("export-person", "--store", dir.resolve("absent.db").toString(), "--participant", "x",
                 "--out", dir.resolve("x").toString());
 
         assertThat(run.code()).isEqualTo(2);

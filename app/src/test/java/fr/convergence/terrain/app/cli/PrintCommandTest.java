@@ -6,9 +6,8 @@ import fr.convergence.terrain.core.demo.DemoSize;
 import fr.convergence.terrain.core.print.PrintCatalogService;
 import fr.convergence.terrain.core.security.PasswordHasher;
 import fr.convergence.terrain.core.store.TerrainStore;
+import fr.convergence.terrain.core.store.UserRepository;
 import fr.convergence.terrain.core.week.IsoWeek;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -37,7 +36,7 @@ class PrintCommandTest {
             var summary = new DemoDataGenerator(5, LocalDate.now()).generate(s, DemoSize.SITE, new PasswordHasher(1000));
             worksiteId = summary.worksiteIds().get(0);
             var catalog = new PrintCatalogService(s, AccessPolicies.of(s));
-            var admin = catalog.actingUser(null);
+            var admin = new UserRepository(s).findByLogin("admin").orElseThrow();
             var participants = catalog.participants(admin, worksiteId);
             participantId = participants.get(0).id();
             referralId = participants.stream().flatMap(p -> catalog.referrals(admin, p.id()).stream()).findFirst()
@@ -45,14 +44,8 @@ class PrintCommandTest {
         }
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = TerrainCommand.run(TerrainCommandTest.NO_WINDOW, new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
+    private static Cli.Run run(String... args) {
+        return Cli.run(Cli.DEMO_SCRIPT, args);
     }
 
     private static String text(Path pdf) throws Exception {
@@ -73,13 +66,13 @@ class PrintCommandTest {
         assertThat(run("print", "follow-up", "--store", store.toString(), "--participant", participantId,
                 "--user", "cip", "--out", followUp.toString()).code()).isZero();
         assertThat(run("print", "follow-up", "--store", store.toString(), "--worksite", worksiteId,
-                "--out", batch.toString()).code()).isZero();
-        Run att = run("print", "attendance", "--store", store.toString(), "--worksite", worksiteId, "--week", week,
-                "--out", attendance.toString(), "--pdfa");
+                "--user", "admin", "--out", batch.toString()).code()).isZero();
+        Cli.Run att = run("print", "attendance", "--store", store.toString(), "--worksite", worksiteId, "--week", week,
+                "--user", "esp", "--out", attendance.toString(), "--pdfa");
         assertThat(att.code()).as(att.err()).isZero();
         assertThat(att.out()).contains("emargement.pdf écrit");
         assertThat(run("print", "referral", "--store", store.toString(), "--referral", referralId,
-                "--out", referral.toString()).code()).isZero();
+                "--user", "cip", "--out", referral.toString()).code()).isZero();
 
         assertThat(text(followUp)).contains("Fiche de suivi", "par Yanis Conseiller (CIP)");
         assertThat(text(batch)).contains("Fiche de suivi", "par Administration du poste");
@@ -89,23 +82,25 @@ class PrintCommandTest {
 
     @Test
     void mistakesAreExplainedInFrenchWithoutAStackTrace() {
-        Run badWeek = run("print", "attendance", "--store", store.toString(), "--worksite", worksiteId,
-                "--week", "2026-W60", "--out", dir.resolve("x.pdf").toString());
+        Cli.Run badWeek = run("print", "attendance", "--store", store.toString(), "--worksite", worksiteId,
+                "--user", "esp", "--week", "2026-W60", "--out", dir.resolve("x.pdf").toString());
         assertThat(badWeek.code()).isNotZero();
         assertThat(badWeek.err()).contains("n'a pas de semaine 60").doesNotContain("Exception");
 
-        Run missingStore = run("print", "referral", "--store", dir.resolve("absent.db").toString(), "--referral", "r",
-                "--out", dir.resolve("y.pdf").toString());
+        Cli.Run missingStore = run("print", "referral", "--store", dir.resolve("absent.db").toString(),
+                "--referral", "r", "--user", "cip", "--out", dir.resolve("y.pdf").toString());
         assertThat(missingStore.code()).isEqualTo(2);
         assertThat(missingStore.err()).contains("n'existe pas");
         assertThat(Files.exists(dir.resolve("absent.db"))).isFalse();
 
-        Run unknownUser = run("print", "follow-up", "--store", store.toString(), "--participant", participantId,
+        Cli.Run unknownUser = run("print", "follow-up", "--store", store.toString(), "--participant", participantId,
                 "--user", "personne", "--out", dir.resolve("z.pdf").toString());
-        assertThat(unknownUser.err()).contains("Aucun compte actif « personne »");
+        assertThat(unknownUser.code()).isEqualTo(PersonOptions.SIGN_IN_REFUSED);
+        assertThat(unknownUser.err()).contains("Identifiant ou mot de passe incorrect pour « personne »");
         assertThat(Files.exists(dir.resolve("z.pdf"))).isFalse();
 
-        Run help = run("print", "follow-up", "--help");
-        assertThat(help.out()).contains("--user", "administrateur");
+        Cli.Run help = run("print", "follow-up", "--help");
+        assertThat(help.out()).contains("--user", "--password-file", "--password-env", "TERRAIN_PASSWORD")
+                .doesNotContain("Par défaut : le compte administrateur");
     }
 }

@@ -4,8 +4,6 @@ import fr.convergence.terrain.core.demo.DemoDataGenerator;
 import fr.convergence.terrain.core.demo.DemoSize;
 import fr.convergence.terrain.core.security.PasswordHasher;
 import fr.convergence.terrain.core.store.TerrainStore;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,14 +28,8 @@ class ReportCommandTest {
         }
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = TerrainCommand.run(TerrainCommandTest.NO_WINDOW, new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
+    private static Cli.Run run(String... args) {
+        return Cli.run(Cli.DEMO_SCRIPT, args);
     }
 
     @Test
@@ -45,8 +37,8 @@ class ReportCommandTest {
         Path csv = dir.resolve("exports/rapport.csv");
         int year = LocalDate.now().getYear() - 1;
 
-        Run run = run("report", "--store", store.toString(), "--worksite", "abej-solidarite",
-                "--from", "01/01/" + year, "--to", "31/12/" + year, "--csv", csv.toString());
+        Cli.Run run = run("report", "--store", store.toString(), "--user", "coordination", "--worksite",
+                "abej-solidarite", "--from", "01/01/" + year, "--to", "31/12/" + year, "--csv", csv.toString());
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("Chantier : ABEJ Solidarité — du 01/01/" + year + " au 31/12/" + year,
@@ -60,7 +52,7 @@ class ReportCommandTest {
 
     @Test
     void anAdviserAskingForTheTerritoryIsToldItIsForTheCoordination() {
-        Run run = run("report", "--store", store.toString(), "--territory", "lille", "--user", "cip");
+        Cli.Run run = run("report", "--store", store.toString(), "--territory", "lille", "--user", "cip");
 
         assertThat(run.code()).isNotZero();
         assertThat(run.err()).contains("réservé à sa coordination");
@@ -68,7 +60,8 @@ class ReportCommandTest {
 
     @Test
     void anUnreadableDateIsRefusedWithTheExpectedFormat() {
-        Run run = run("report", "--store", store.toString(), "--worksite", "abej-solidarite", "--from", "2025-13-01");
+        Cli.Run run = run("report", "--store", store.toString(), "--user", "admin", "--worksite", "abej-solidarite",
+                "--from", "2025-13-01");
 
         assertThat(run.code()).isNotZero();
         assertThat(run.err()).contains("jj/mm/aaaa");

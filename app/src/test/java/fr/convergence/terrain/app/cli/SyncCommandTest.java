@@ -2,12 +2,15 @@ package fr.convergence.terrain.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.convergence.terrain.core.account.AuthService;
 import fr.convergence.terrain.core.domain.ContractType;
 import fr.convergence.terrain.core.domain.Enrolment;
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.Programme;
+import fr.convergence.terrain.core.domain.Role;
 import fr.convergence.terrain.core.reference.ReferenceData;
+import fr.convergence.terrain.core.security.PasswordHasher;
 import fr.convergence.terrain.core.store.EnrolmentRepository;
 import fr.convergence.terrain.core.store.HoursRepository;
 import fr.convergence.terrain.core.store.ParticipantRepository;
@@ -23,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -168,5 +172,33 @@ class SyncCommandTest {
         hub.close();
         assertThat(run("sync", "--store", store.toString(), "--retries", "0")).isEqualTo(3);
         assertThat(err.toString()).contains("Synchronisation interrompue (réseau)").contains("relancez plus tard");
+    }
+
+    @Test
+    void aStoreWithAccountsIsSyncedBySomeoneSignedInAndAWrongPasswordSendsNothing() {
+        try (TerrainStore laptop = TerrainStore.open(store)) {
+            new AuthService(laptop, new PasswordHasher(1000)).createUser("system", "sandrine", "Sandrine", Role.ADMIN,
+                    null, Set.of(SITE), "rouge-velo-lundi".toCharArray(), "rouge-velo-lundi".toCharArray());
+            new AuthService(laptop, new PasswordHasher(1000)).createUser("system", "karim", "Karim", Role.ADMIN,
+                    null, Set.of(SITE), "vert-train-mardi".toCharArray(), "vert-train-mardi".toCharArray());
+        }
+        String code = code();
+
+        Cli.Run nobody = Cli.run(Cli.NOTHING, "sync", "--store", store.toString(), "--hub", url(), "--enrol", code);
+        Cli.Run wrong = Cli.run(Cli.terminal(Map.of("TERRAIN_PASSWORD", "pas-le-bon-mot"), null), "sync", "--store",
+                store.toString(), "--user", "sandrine", "--hub", url(), "--enrol", code);
+
+        assertThat(nobody.code()).isEqualTo(PersonOptions.USAGE);
+        assertThat(nobody.err()).contains("--user IDENTIFIANT");
+        assertThat(wrong.code()).isEqualTo(PersonOptions.SIGN_IN_REFUSED);
+        assertThat(wrong.err()).contains("Identifiant ou mot de passe incorrect pour « sandrine »");
+        assertThat(hubStore.<Map<String, Long>>read(r -> r.rowCounts())).doesNotContainKey("participant");
+
+        // Another account (the wrong password delays sandrine's next try), its password in a variable of its own.
+        Cli.Run signedIn = Cli.run(Cli.terminal(Map.of("CLE_DU_POSTE", "vert-train-mardi"), null), "sync", "--store",
+                store.toString(), "--user", "karim", "--password-env", "CLE_DU_POSTE", "--hub", url(), "--enrol",
+                code);
+        assertThat(signedIn.code()).as(signedIn.err()).isZero();
+        assertThat(hubStore.<Map<String, Long>>read(r -> r.rowCounts())).containsEntry("participant", 1L);
     }
 }

@@ -39,7 +39,7 @@ public final class PrintBenchmark {
             System.out.printf(Locale.ROOT, "demo territory generated in %.1f s%n", (System.nanoTime() - t0) / 1e9);
             AccessPolicy access = AccessPolicies.of(store);
             PrintCatalogService catalog = new PrintCatalogService(store, access);
-            User coordinator = catalog.actingUser("coordination");
+            User coordinator = new fr.convergence.terrain.core.store.UserRepository(store).findByLogin("coordination").orElseThrow();
             ParticipantFileService files = new ParticipantFileService(store, access);
             PdfPrinter printer = new PdfPrinter(coordinator, PrintFixture.CLOCK, false, true);
             List<Worksite> worksites = catalog.worksites(coordinator);

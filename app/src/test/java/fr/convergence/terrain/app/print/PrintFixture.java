@@ -24,6 +24,7 @@ import fr.convergence.terrain.core.print.PrintCatalogService;
 import fr.convergence.terrain.core.security.PasswordHasher;
 import fr.convergence.terrain.core.store.BulkLoader;
 import fr.convergence.terrain.core.store.TerrainStore;
+import fr.convergence.terrain.core.store.UserRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -72,9 +73,9 @@ final class PrintFixture implements AutoCloseable {
         addZoe();
         access = AccessPolicies.of(store);
         catalog = new PrintCatalogService(store, access);
-        admin = catalog.actingUser(null);
-        cip = catalog.actingUser("cip");
-        esp = catalog.actingUser("esp");
+        admin = new UserRepository(store).findByLogin("admin").orElseThrow();
+        cip = new UserRepository(store).findByLogin("cip").orElseThrow();
+        esp = new UserRepository(store).findByLogin("esp").orElseThrow();
     }
 
     private void addZoe() {

@@ -3,12 +3,12 @@ package fr.convergence.terrain.app.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.convergence.terrain.app.common.DirectTaskExecutor;
+import fr.convergence.terrain.app.TestAccounts;
 import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.app.data.LocalSyncStore;
 import fr.convergence.terrain.app.session.Session;
 import fr.convergence.terrain.app.sync.SyncState.Connection;
 import fr.convergence.terrain.app.sync.SyncState.MessageKind;
-import fr.convergence.terrain.core.account.SetupService;
 import fr.convergence.terrain.core.account.Workstation;
 import fr.convergence.terrain.core.domain.ContractType;
 import fr.convergence.terrain.core.domain.Enrolment;
@@ -65,8 +65,7 @@ class SyncViewModelTest {
         I18n.use(Locale.FRENCH);
         store = TerrainStore.open(dir.resolve("terrain.db"), CLOCK);
         PasswordHasher fast = new PasswordHasher(1000);
-        esp = new SetupService().install(store, fast, "abej-solidarite", "camille", "Camille Martin", Role.ESP,
-                "secret1".toCharArray(), "secret1".toCharArray()).value().orElseThrow();
+        esp = TestAccounts.install(store, fast, "abej-solidarite", "camille", "Camille Martin", Role.ESP);
         helene = new ParticipantService(new Workstation(store)).create(esp,
                 new Participant(null, "abej-solidarite", "Hélène", "Aubert", LocalDate.of(1980, 1, 2), "06 00 00 00 00",
                         null, null, null, null),

@@ -1,5 +1,6 @@
 package fr.convergence.terrain.app.tools;
 
+import fr.convergence.terrain.app.TestAccounts;
 import fr.convergence.terrain.app.common.BackgroundTaskExecutor;
 import fr.convergence.terrain.app.common.Scheduler;
 import fr.convergence.terrain.app.data.AppConfig;
@@ -9,7 +10,6 @@ import fr.convergence.terrain.app.TerrainPages;
 import fr.convergence.terrain.app.week.DayCell;
 import fr.convergence.terrain.app.week.WeekPage;
 import fr.convergence.terrain.app.week.WeekRowModel;
-import fr.convergence.terrain.core.account.SetupService;
 import fr.convergence.terrain.core.domain.ContractType;
 import fr.convergence.terrain.core.domain.Enrolment;
 import fr.convergence.terrain.core.domain.HoursKind;
@@ -80,7 +80,7 @@ public final class ApplicationBenchmark {
         ToolSupport.onFx(() -> {
             ListView<?> users = (ListView<?>) scene.lookup("#signin-users");
             users.getSelectionModel().select(0);
-            ((PasswordField) scene.lookup("#signin-password")).setText("secret1");
+            ((PasswordField) scene.lookup("#signin-password")).setText(TestAccounts.PASSWORD);
             ((Button) scene.lookup("#signin-button")).fire();
         });
         waitFor(() -> flow.mainWindow() != null && flow.mainWindow().page("week").isPresent());
@@ -160,8 +160,7 @@ public final class ApplicationBenchmark {
 
     private static void fill(DataFolder folder, Clock clock, PasswordHasher hasher, LocalDate today) {
         try (TerrainStore store = TerrainStore.open(folder.realStore(), clock)) {
-            new SetupService().install(store, hasher, "abej-solidarite", "camille", "Camille Martin", Role.ESP,
-                    "secret1".toCharArray(), "secret1".toCharArray());
+            TestAccounts.install(store, hasher, "abej-solidarite", "camille", "Camille Martin", Role.ESP);
             BulkLoader loader = new BulkLoader(store);
             IsoWeek week = IsoWeek.of(today);
             for (int i = 0; i < PARTICIPANTS; i++) {

@@ -1,5 +1,6 @@
 package fr.convergence.terrain.app.tools;
 
+import fr.convergence.terrain.core.demo.DemoDataGenerator;
 import fr.convergence.terrain.app.common.DirectTaskExecutor;
 import fr.convergence.terrain.app.data.AppConfig;
 import fr.convergence.terrain.app.data.DataFolder;
@@ -66,7 +67,7 @@ public final class ScreenshotTour {
         ToolSupport.settle();
         ToolSupport.save(scene, out.resolve("02-connexion.png"));
         ToolSupport.onFx(() -> {
-            ((PasswordField) scene.lookup("#signin-password")).setText("demo");
+            ((PasswordField) scene.lookup("#signin-password")).setText(DemoDataGenerator.DEMO_PASSWORD);
             ((Button) scene.lookup("#signin-button")).fire();
         });
         ToolSupport.settle();

@@ -8,6 +8,9 @@ import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.core.store.UserRepository;
 import fr.convergence.terrain.core.verdict.Result;
 import fr.convergence.terrain.core.verdict.Verdict;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,22 +27,38 @@ import java.util.UUID;
  * territory's worksites: they onboard the staff of the worksites they run, but cannot make themselves or anyone
  * else an administrator or a coordinator). Accounts are deactivated, never deleted: notes and history keep
  * their author's id.
+ *
+ * <p>New passwords follow {@link PasswordPolicy}. After a wrong password for a login, the next try for that login is
+ * refused until a delay has passed ({@link #delayAfter}: 1 s, then 2, 4 … up to 60 s), counted in the store's
+ * settings so that restarting the application does not reset it; a login that does not exist is delayed the same
+ * way, so the delay does not tell which logins exist. A successful sign-in clears the count.
  */
 public final class AuthService {
 
-    /** Short enough to type on a worksite, long enough not to be guessed at a glance. */
-    public static final int MIN_PASSWORD_LENGTH = 6;
+    /** The minimum length of a new password (see {@link PasswordPolicy}). */
+    public static final int MIN_PASSWORD_LENGTH = PasswordPolicy.MIN_LENGTH;
+    /** Store setting, per login, of its wrong passwords in a row: "count;epoch milliseconds of the last one". */
+    static final String FAILURES_META_PREFIX = "signin_failures:";
+    /** The longest delay between two tries. */
+    public static final Duration MAX_DELAY = Duration.ofSeconds(60);
 
     private final UserRepository users;
     private final TerrainStore store;
     private final PasswordHasher hasher;
+    private final Clock clock;
     /** Compared against when the login is unknown, so a wrong login takes as long as a wrong password. */
     private volatile PasswordHash decoy;
 
     public AuthService(TerrainStore store, PasswordHasher hasher) {
+        this(store, hasher, store.clock());
+    }
+
+    /** @param clock when wrong passwords happen and delays end (tests move it instead of waiting) */
+    public AuthService(TerrainStore store, PasswordHasher hasher, Clock clock) {
         this.store = store;
         this.users = new UserRepository(store);
         this.hasher = hasher;
+        this.clock = clock;
     }
 
     private PasswordHash decoy() {
@@ -60,16 +79,80 @@ public final class AuthService {
         return users.all().stream().filter(User::active).toList();
     }
 
-    /** The user if the login exists, is active and the password matches; empty otherwise (no hint which). */
+    /**
+     * The user if the login exists, is active and the password matches; empty otherwise (no hint which).
+     *
+     * @throws SignInDelayedException when tried before the delay after the login's last wrong password has passed
+     */
     public Optional<User> signIn(String login, char[] password) {
         try {
-            Optional<User> user = users.findByLogin(normalizeLogin(login)).filter(User::active);
+            String normalized = normalizeLogin(login);
+            requireDelayPassed(normalized);
+            Optional<User> user = users.findByLogin(normalized).filter(User::active);
             PasswordHash stored = user.flatMap(u -> users.password(u.id())).orElseGet(this::decoy);
             boolean matches = PasswordHasher.matches(password, stored);
-            return user.isPresent() && matches ? user : Optional.empty();
+            Optional<User> result = user.isPresent() && matches ? user : Optional.empty();
+            recordSignIn(normalized, result.isPresent());
+            return result;
         } finally {
             Arrays.fill(password, '\0');
         }
+    }
+
+    /** The delay after {@code failures} wrong passwords in a row: none, then 1 s doubling up to {@link #MAX_DELAY}. */
+    public static Duration delayAfter(int failures) {
+        if (failures <= 0) {
+            return Duration.ZERO;
+        }
+        long seconds = 1L << Math.min(failures - 1, 30);
+        return Duration.ofSeconds(Math.min(seconds, MAX_DELAY.toSeconds()));
+    }
+
+    /** How long before {@code login} may be tried again (zero when it may now). */
+    public Duration remainingDelay(String login) {
+        Failures failures = failures(normalizeLogin(login));
+        Instant end = failures.last().plus(delayAfter(failures.count()));
+        Duration remaining = Duration.between(clock.instant(), end);
+        return remaining.isNegative() ? Duration.ZERO : remaining;
+    }
+
+    /** Refuses a try made during the delay, without checking the password (so it does not count as a failure). */
+    private void requireDelayPassed(String login) {
+        Duration remaining = remainingDelay(login);
+        if (!remaining.isZero()) {
+            throw new SignInDelayedException(remaining);
+        }
+    }
+
+    /** Counts a wrong password, or clears the count after a right one (written only when it changes). */
+    private void recordSignIn(String login, boolean succeeded) {
+        Failures before = failures(login);
+        if (succeeded) {
+            if (before.count() > 0) {
+                store.putMeta(failuresKey(login), "0;0");
+            }
+            return;
+        }
+        store.putMeta(failuresKey(login), (before.count() + 1) + ";" + clock.millis());
+    }
+
+    private record Failures(int count, Instant last) {
+    }
+
+    private Failures failures(String login) {
+        String value = store.meta(failuresKey(login)).orElse("0;0");
+        try {
+            String[] parts = value.split(";", 2);
+            return new Failures(Integer.parseInt(parts[0]), Instant.ofEpochMilli(Long.parseLong(parts[1])));
+        } catch (RuntimeException e) {
+            // An unreadable count starts again from zero: the next wrong password writes a readable one.
+            return new Failures(0, Instant.EPOCH);
+        }
+    }
+
+    /** Logins are bounded so that typing a very long one cannot fill the settings. */
+    private static String failuresKey(String login) {
+        return FAILURES_META_PREFIX + (login.length() > 80 ? login.substring(0, 80) : login);
     }
 
     /** Whether {@code password} is the password of {@code user} (unlocking a locked session). */
@@ -99,7 +182,7 @@ public final class AuthService {
         } else if ((role == Role.ESP || role == Role.CIP) && (worksiteIds == null || worksiteIds.isEmpty())) {
             verdicts.add(Verdict.refused("Un·e ESP ou un·e CIP travaille sur un chantier : choisissez-le."));
         }
-        verdicts.add(checkPassword(password, confirmation));
+        verdicts.add(checkPassword(password, confirmation, normalized));
         return Verdict.all(verdicts);
     }
 
@@ -170,7 +253,7 @@ public final class AuthService {
             requireManager(actor);
             Verdict verdict = target.id().equals(actor.id()) ? Verdict.ok()
                     : checkManages(actor, target.role(), target.worksiteIds());
-            verdict = verdict.and(checkPassword(password, confirmation));
+            verdict = verdict.and(checkPassword(password, confirmation, target.login()));
             if (!verdict.saveAllowed()) {
                 return Result.refused(verdict);
             }
@@ -236,9 +319,10 @@ public final class AuthService {
         return Verdict.ok();
     }
 
-    private static Verdict checkPassword(char[] password, char[] confirmation) {
-        if (password == null || password.length < MIN_PASSWORD_LENGTH) {
-            return Verdict.refused("Le mot de passe compte au moins " + MIN_PASSWORD_LENGTH + " caractères.");
+    private static Verdict checkPassword(char[] password, char[] confirmation, String login) {
+        Verdict policy = PasswordPolicy.check(password, login);
+        if (!policy.saveAllowed()) {
+            return policy;
         }
         if (confirmation != null && !Arrays.equals(password, confirmation)) {
             return Verdict.refused("Les deux mots de passe sont différents : saisissez-les à nouveau.");

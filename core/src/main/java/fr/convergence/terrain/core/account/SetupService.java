@@ -56,8 +56,9 @@ public final class SetupService {
     }
 
     /**
-     * Installs the real store for {@code worksiteId} with its first account (which gets that worksite).
-     * Nothing is written when the account is refused.
+     * Installs the real store for {@code worksiteId} with its first account (which gets that worksite): a
+     * coordinator or an administrator, who then creates the other accounts. Nothing is written when the account is
+     * refused.
      */
     public Result<User> install(TerrainStore store, PasswordHasher hasher, String worksiteId, String login,
                                 String displayName, Role role, char[] password, char[] confirmation) {
@@ -67,6 +68,12 @@ public final class SetupService {
                 password, confirmation);
         if (worksite == null) {
             check = Verdict.refused("Choisissez le chantier de ce poste.").and(check);
+        }
+        if (role == Role.ESP || role == Role.CIP) {
+            // The first account manages the others (accounts page): it must be able to, and to see the whole file.
+            check = check.and(Verdict.refused("Le premier compte du poste le gère et crée les autres comptes : "
+                    + "choisissez le rôle coordinateur·rice ou administrateur·rice. Les comptes des ESP et des CIP "
+                    + "se créent ensuite, depuis la page Comptes."));
         }
         if (!check.saveAllowed()) {
             java.util.Arrays.fill(password, '\0');

@@ -54,8 +54,8 @@ import java.util.UUID;
  */
 public final class DemoDataGenerator {
 
-    /** Password of every demo account. */
-    public static final String DEMO_PASSWORD = "demo";
+    /** Password of every demo account: published, and long enough for {@code PasswordPolicy} (10 characters). */
+    public static final String DEMO_PASSWORD = "demonstration";
     /** Store setting that marks a demo store (shown as DÉMO by the application). */
     public static final String DEMO_META_KEY = "demo_size";
     private static final int[] PHC_LADDER = {4, 6, 8, 12, 16, 20};

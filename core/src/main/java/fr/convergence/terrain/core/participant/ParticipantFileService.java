@@ -68,9 +68,10 @@ public final class ParticipantFileService {
         LocalDate today = LocalDate.now(clock);
         LocalDate from = enrolmentList.isEmpty() ? today : enrolmentList.get(0).entryDate();
         List<HoursEntry> entries = hours.ofParticipant(participantId, from, today.plusWeeks(1));
-        return new ParticipantFile(participant, worksite, enrolmentList, steps,
+        return new ParticipantFile(AccessPolicy.participantFor(user, participant), worksite, enrolmentList, steps,
                 weekPoints(enrolmentList, steps, entries, today), lastTwelveMonths(entries, today),
-                referrals.ofParticipant(participantId), followUps.ofParticipant(participantId),
+                referrals.ofParticipant(participantId).stream().map(r -> AccessPolicy.referralFor(user, r)).toList(),
+                followUps.ofParticipant(participantId),
                 notes.ofParticipant(participantId).stream()
                         .filter(n -> AccessPolicy.canReadNote(user, n.visibility())).toList());
     }

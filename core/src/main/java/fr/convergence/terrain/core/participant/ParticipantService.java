@@ -1,6 +1,7 @@
 package fr.convergence.terrain.core.participant;
 
 import fr.convergence.terrain.core.account.AccessDeniedException;
+import fr.convergence.terrain.core.account.AccessPolicy;
 import fr.convergence.terrain.core.account.Workstation;
 import fr.convergence.terrain.core.domain.ContractType;
 import fr.convergence.terrain.core.domain.Enrolment;
@@ -10,6 +11,7 @@ import fr.convergence.terrain.core.domain.FollowUp;
 import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.PhcStep;
 import fr.convergence.terrain.core.domain.Programme;
+import fr.convergence.terrain.core.domain.SocialSecurityNumber;
 import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.store.EnrolmentRepository;
 import fr.convergence.terrain.core.store.FollowUpRepository;
@@ -86,7 +88,7 @@ public final class ParticipantService {
         Map<String, List<PhcStep>> steps = enrolments.stepsOfWorksite(worksiteId);
         List<ParticipantSummary> all = new ArrayList<>();
         for (Participant p : participants.search(List.of(worksiteId), "", SEARCH_LIMIT)) {
-            all.add(summary(p, latest.get(p.id()), steps, today));
+            all.add(summary(AccessPolicy.participantFor(user, p), latest.get(p.id()), steps, today));
         }
         int active = (int) all.stream().filter(ParticipantSummary::active).count();
         List<ParticipantSummary> candidates = all;
@@ -189,9 +191,14 @@ public final class ParticipantService {
      */
     public Result<Participant> create(User user, Participant draft, Enrolment enrolmentDraft) {
         requireAccess(user, draft.worksiteId());
-        Participant participant = trimmed(draft, store.newRowId());
+        // A mask sent back by a form is never a number: it must not be stored as one.
+        Participant participant = trimmed(SocialSecurityNumber.isMasked(draft.socialSecurityNumber())
+                ? new Participant(null, draft.worksiteId(), draft.firstName(), draft.lastName(), draft.birthDate(),
+                        draft.phone(), draft.email(), draft.address(), null, draft.referentName())
+                : draft, store.newRowId());
         Enrolment enrolment = withIds(enrolmentDraft, store.newRowId(), participant);
-        Verdict verdict = checkParticipant(participant).and(checkEnrolment(enrolment));
+        Verdict verdict = checkParticipant(participant).and(checkEnrolment(enrolment))
+                .and(checkSocialSecurityNumberChange(user, null, participant.socialSecurityNumber()));
         if (!verdict.saveAllowed()) {
             return Result.refused(verdict);
         }
@@ -204,19 +211,27 @@ public final class ParticipantService {
             }
             return null;
         });
-        return Result.saved(participant, verdict);
+        return Result.saved(AccessPolicy.participantFor(user, participant), verdict);
     }
 
-    /** Saves edited identity and contact fields. */
+    /**
+     * Saves edited identity and contact fields. Someone who reads the social-security number only masked (an ESP)
+     * gets it back masked in the form: sending it back, or leaving it empty, keeps the stored number; typing another
+     * one is refused (the number is the CIP's to keep).
+     */
     public Result<Participant> update(User user, Participant edited) {
         Participant stored = participants.find(edited.id())
                 .orElseThrow(() -> new IllegalArgumentException("Salarié·e introuvable : " + edited.id()));
         requireAccess(user, stored.worksiteId());
         Participant participant = trimmed(edited, stored.id());
+        Verdict ssn = checkSocialSecurityNumberChange(user, stored.socialSecurityNumber(),
+                participant.socialSecurityNumber());
+        String number = AccessPolicy.readsWholeFile(user) ? participant.socialSecurityNumber()
+                : stored.socialSecurityNumber();
         participant = new Participant(participant.id(), stored.worksiteId(), participant.firstName(),
                 participant.lastName(), participant.birthDate(), participant.phone(), participant.email(),
-                participant.address(), participant.socialSecurityNumber(), participant.referentName());
-        Verdict verdict = checkParticipant(participant);
+                participant.address(), number, participant.referentName());
+        Verdict verdict = checkParticipant(participant).and(ssn);
         if (!verdict.saveAllowed()) {
             return Result.refused(verdict);
         }
@@ -225,7 +240,20 @@ public final class ParticipantService {
             participants.save(tx, toSave);
             return null;
         });
-        return Result.saved(toSave, verdict);
+        return Result.saved(AccessPolicy.participantFor(user, toSave), verdict);
+    }
+
+    /**
+     * Refuses a social-security number typed by someone who may not read it whole: they would be writing a number
+     * they cannot check afterwards. Empty, unchanged or the masked form sent back are not changes.
+     */
+    private static Verdict checkSocialSecurityNumberChange(User user, String stored, String typed) {
+        if (AccessPolicy.readsWholeFile(user) || typed == null || typed.isBlank()
+                || SocialSecurityNumber.isMasked(typed) || typed.strip().equals(stored)) {
+            return Verdict.ok();
+        }
+        return Verdict.refused("Le numéro de sécurité sociale est tenu par la CIP : laissez ce champ tel quel et "
+                + "demandez-lui de le saisir.");
     }
 
     /** Saves the edited contract fields of an enrolment (not its exit: see {@link #exit}). */

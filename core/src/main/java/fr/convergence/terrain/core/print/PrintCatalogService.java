@@ -6,7 +6,6 @@ import fr.convergence.terrain.core.demo.DemoMarking;
 import fr.convergence.terrain.core.domain.Enrolment;
 import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.Referral;
-import fr.convergence.terrain.core.domain.Role;
 import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.domain.Worksite;
 import fr.convergence.terrain.core.store.EnrolmentRepository;
@@ -14,7 +13,6 @@ import fr.convergence.terrain.core.store.ParticipantRepository;
 import fr.convergence.terrain.core.store.ReferenceRepository;
 import fr.convergence.terrain.core.store.ReferralRepository;
 import fr.convergence.terrain.core.store.TerrainStore;
-import fr.convergence.terrain.core.store.UserRepository;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -35,7 +33,6 @@ public final class PrintCatalogService {
     private final ParticipantRepository participants;
     private final EnrolmentRepository enrolments;
     private final ReferralRepository referrals;
-    private final UserRepository users;
     private final AccessPolicy access;
     private final TerrainStore store;
 
@@ -45,26 +42,12 @@ public final class PrintCatalogService {
         this.participants = new ParticipantRepository(store);
         this.enrolments = new EnrolmentRepository(store);
         this.referrals = new ReferralRepository(store);
-        this.users = new UserRepository(store);
         this.access = access;
     }
 
     /** Whether print-outs of this store must be marked as demonstration data (asks {@link DemoMarking}). */
     public boolean demo() {
         return DemoMarking.isDemo(store);
-    }
-
-    /**
-     * The acting user: the active account {@code login}, or without a login the store's first active administrator.
-     */
-    public User actingUser(String login) {
-        if (login != null && !login.isBlank()) {
-            return users.findByLogin(login).filter(User::active).orElseThrow(() -> new IllegalArgumentException(
-                    "Aucun compte actif « " + login + " » dans ce fichier de données : vérifiez l'identifiant."));
-        }
-        return users.all().stream().filter(u -> u.role() == Role.ADMIN && u.active()).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "Ce fichier de données n'a pas de compte administrateur : indiquez un compte avec --user."));
     }
 
     /** The worksites the user sees, by name. */
@@ -80,7 +63,7 @@ public final class PrintCatalogService {
     /** Every participant of the worksite, by last name. */
     public List<Participant> participants(User user, String worksiteId) {
         checkSees(user, worksiteId);
-        return participants.ofWorksite(worksiteId);
+        return participants.ofWorksite(worksiteId).stream().map(p -> AccessPolicy.participantFor(user, p)).toList();
     }
 
     /**
@@ -106,7 +89,7 @@ public final class PrintCatalogService {
         Participant participant = participants.find(participantId)
                 .orElseThrow(() -> new IllegalArgumentException("Salarié·e introuvable : " + participantId));
         checkSees(user, participant.worksiteId());
-        return referrals.ofParticipant(participantId);
+        return referrals.ofParticipant(participantId).stream().map(r -> AccessPolicy.referralFor(user, r)).toList();
     }
 
     private void checkSees(User user, String worksiteId) {

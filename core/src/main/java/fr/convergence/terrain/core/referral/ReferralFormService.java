@@ -35,6 +35,11 @@ public final class ReferralFormService {
         if (!access.canSee(user, referral.worksiteId())) {
             throw new AccessDeniedException("Cette orientation concerne un chantier hors de votre périmètre.");
         }
+        // The form carries the purpose, the documents and the fields shared with the partner: the referral's details.
+        if (!AccessPolicy.readsWholeFile(user)) {
+            throw new AccessDeniedException("La fiche d'orientation est réservée à la CIP et à la coordination : "
+                    + "demandez-leur de l'imprimer.");
+        }
         Worksite worksite = reference.worksite(referral.worksiteId()).orElseThrow();
         List<ReferralForm.SharedField> fields = new ArrayList<>();
         for (ParticipantField field : referral.partner().neededFields()) {

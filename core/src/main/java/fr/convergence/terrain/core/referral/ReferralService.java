@@ -87,6 +87,7 @@ public final class ReferralService {
     public Map<ParticipantField, String> sharedFieldsPreview(User user, String participantId, Partner partner) {
         Participant participant = participant(participantId);
         requireAccess(user, participant.worksiteId());
+        requireDetails(user);
         Map<ParticipantField, String> preview = new LinkedHashMap<>();
         partner.neededFields().forEach(f -> preview.put(f, blankToNull(f.valueOf(participant))));
         return preview;
@@ -116,6 +117,7 @@ public final class ReferralService {
     public Result<Referral> create(User user, ReferralDraft draft) {
         Participant participant = participant(draft.participantId());
         requireAccess(user, participant.worksiteId());
+        requireDetails(user);
         LocalDate today = LocalDate.now(clock);
         Verdict verdict = check(draft)
                 .and(ReferralWorkflow.checkTransition(null, ReferralStatus.BROUILLON, today, user.id()));
@@ -151,6 +153,7 @@ public final class ReferralService {
      */
     public Result<Referral> move(User user, String referralId, ReferralStatus to, LocalDate on, String comment) {
         requireAccess(user, referral(user, referralId).worksiteId());
+        requireDetails(user);
         return store.write(user.id(), tx -> {
             Referral current = referrals.find(referralId).orElseThrow();
             Verdict verdict = ReferralWorkflow.checkTransition(current.status(), to, on, user.id())
@@ -177,8 +180,9 @@ public final class ReferralService {
 
     /** Ticks documents of the checklist as provided (or adds documents the partner asked for). */
     public Result<Referral> updateDocuments(User user, String referralId, Map<String, Boolean> documents) {
-        Referral current = referral(user, referralId);
-        requireAccess(user, current.worksiteId());
+        requireAccess(user, referral(user, referralId).worksiteId());
+        requireDetails(user);
+        Referral current = referrals.find(referralId).orElseThrow();
         Verdict verdict = checkDocuments(documents);
         if (!verdict.saveAllowed()) {
             return Result.refused(verdict);
@@ -197,18 +201,19 @@ public final class ReferralService {
         Referral referral = referrals.find(referralId)
                 .orElseThrow(() -> new IllegalArgumentException("Orientation introuvable : " + referralId));
         requireAccess(user, referral.worksiteId());
-        return referral;
+        return AccessPolicy.referralFor(user, referral);
     }
 
     public List<Referral> ofParticipant(User user, String participantId) {
         requireAccess(user, participant(participantId).worksiteId());
-        return referrals.ofParticipant(participantId);
+        return referrals.ofParticipant(participantId).stream().map(r -> AccessPolicy.referralFor(user, r)).toList();
     }
 
     /** The participants of the worksites, by last name, to choose whom a new referral is for. */
     public List<Participant> participants(User user, Collection<String> worksiteIds) {
         worksiteIds.forEach(id -> requireAccess(user, id));
         return worksiteIds.stream().flatMap(id -> participants.ofWorksite(id).stream())
+                .map(p -> AccessPolicy.participantFor(user, p))
                 .sorted(Comparator.comparing((Participant p) -> p.lastName().toLowerCase(java.util.Locale.ROOT))
                         .thenComparing(p -> p.firstName().toLowerCase(java.util.Locale.ROOT)))
                 .toList();
@@ -246,7 +251,7 @@ public final class ReferralService {
                 if (filter.overdueOnly() && !overdue) {
                     continue;
                 }
-                rows.add(new ReferralRow(referral, names.getOrDefault(referral.participantId(), "?"),
+                rows.add(new ReferralRow(AccessPolicy.referralFor(user, referral), names.getOrDefault(referral.participantId(), "?"),
                         worksiteNames.getOrDefault(worksiteId, worksiteId), ReferralDelay.lastChange(referral),
                         overdue));
             }
@@ -301,6 +306,17 @@ public final class ReferralService {
         if (!access.canEdit(user, worksiteId)) {
             throw new AccessDeniedException("Ce chantier n'est pas dans votre périmètre : les orientations de ses "
                     + "salarié·es ne vous sont pas accessibles.");
+        }
+    }
+
+    /**
+     * Preparing and following a referral is the CIP's work: an ESP sees that a referral exists (partner, status) but
+     * neither its details nor the fields it would share, so does not make or move one.
+     */
+    private static void requireDetails(User user) {
+        if (!AccessPolicy.readsWholeFile(user)) {
+            throw new AccessDeniedException("Les orientations sont préparées et suivies par la CIP ou la coordination : "
+                    + "demandez-leur de la faire.");
         }
     }
 

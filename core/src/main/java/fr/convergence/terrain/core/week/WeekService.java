@@ -1,6 +1,7 @@
 package fr.convergence.terrain.core.week;
 
 import fr.convergence.terrain.core.account.AccessDeniedException;
+import fr.convergence.terrain.core.account.AccessPolicy;
 import fr.convergence.terrain.core.account.Workstation;
 import fr.convergence.terrain.core.domain.ContractType;
 import fr.convergence.terrain.core.domain.Enrolment;
@@ -94,7 +95,8 @@ public final class WeekService {
         for (Participant participant : participants.ofWorksite(worksiteId)) {
             Optional<Enrolment> enrolment = WeekHoursCheck.enrolmentOfWeek(
                     byParticipant.getOrDefault(participant.id(), List.of()), week);
-            enrolment.ifPresent(e -> rows.add(row(participant, e, steps.getOrDefault(e.id(), List.of()), week,
+            // The grid names people and carries their record: as the role may read it (the NIR masked for an ESP).
+            enrolment.ifPresent(e -> rows.add(row(AccessPolicy.participantFor(user, participant), e, steps.getOrDefault(e.id(), List.of()), week,
                     entries.getOrDefault(participant.id(), List.of()))));
         }
         rows.sort(Comparator.comparing((WeekGrid.Row r) -> r.participant().lastName(), String.CASE_INSENSITIVE_ORDER)

@@ -1,5 +1,6 @@
 package fr.convergence.terrain.core.account;
 
+import fr.convergence.terrain.core.demo.DemoDataGenerator;
 import fr.convergence.terrain.core.domain.Role;
 import fr.convergence.terrain.core.fixtures.ServiceFixtures;
 import fr.convergence.terrain.core.store.TerrainStore;
@@ -26,10 +27,10 @@ class SetupAndAuthServiceTest {
 
             assertThat(workstation.worksite()).get().extracting(w -> w.id()).isEqualTo(ServiceFixtures.WORKSITE);
             assertThat(workstation.demo()).isFalse();
-            assertThat(auth.signIn("Camille ", "secret1".toCharArray())).get()
+            assertThat(auth.signIn("Camille ", ServiceFixtures.PASSWORD.toCharArray())).get()
                     .extracting(u -> u.worksiteIds()).isEqualTo(Set.of(ServiceFixtures.WORKSITE));
             assertThat(auth.signIn("camille", "wrong!!".toCharArray())).isEmpty();
-            assertThat(auth.signIn("nobody", "secret1".toCharArray())).isEmpty();
+            assertThat(auth.signIn("nobody", ServiceFixtures.PASSWORD.toCharArray())).isEmpty();
         }
     }
 
@@ -46,16 +47,16 @@ class SetupAndAuthServiceTest {
 
             assertThat(duplicate.saved()).isFalse();
             assertThat(duplicate.verdict().text()).contains("existe déjà");
-            assertThat(shortPassword.verdict().text()).contains("au moins 6 caractères");
-            assertThat(auth.activeUsers()).hasSize(1);
+            assertThat(shortPassword.verdict().text()).contains("au moins 10 caractères");
+            assertThat(auth.activeUsers()).hasSize(2);
         }
     }
 
     @Test
     void installingRequiresAWorksite() {
         try (TerrainStore store = ServiceFixtures.open(dir)) {
-            var result = new SetupService().install(store, FAST_HASHER, null, "camille", "Camille", Role.ESP,
-                    "secret1".toCharArray(), "secret1".toCharArray());
+            var result = new SetupService().install(store, FAST_HASHER, null, "camille", "Camille", Role.ADMIN,
+                    ServiceFixtures.PASSWORD.toCharArray(), ServiceFixtures.PASSWORD.toCharArray());
 
             assertThat(result.saved()).isFalse();
             assertThat(new AuthService(store, FAST_HASHER).hasUsers()).isFalse();
@@ -72,7 +73,7 @@ class SetupAndAuthServiceTest {
             assertThat(status.demo()).isTrue();
             assertThat(status.worksite()).isPresent();
             assertThat(status.participants()).isGreaterThan(10);
-            assertThat(new AuthService(store, FAST_HASHER).signIn("esp", "demo".toCharArray())).isPresent();
+            assertThat(new AuthService(store, FAST_HASHER).signIn("esp", DemoDataGenerator.DEMO_PASSWORD.toCharArray())).isPresent();
         }
     }
 

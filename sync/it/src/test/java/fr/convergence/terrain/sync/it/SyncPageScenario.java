@@ -6,6 +6,7 @@ import fr.convergence.terrain.app.data.AppConfig;
 import fr.convergence.terrain.app.data.DataFolder;
 import fr.convergence.terrain.app.data.LocalSyncStore;
 import fr.convergence.terrain.app.sync.SyncService;
+import fr.convergence.terrain.core.account.AuthService;
 import fr.convergence.terrain.core.account.SetupService;
 import fr.convergence.terrain.core.account.Workstation;
 import fr.convergence.terrain.core.domain.ContractType;
@@ -34,7 +35,7 @@ import java.time.LocalDate;
 final class SyncPageScenario implements AutoCloseable {
 
     static final PasswordHasher FAST = new PasswordHasher(1000);
-    static final String PASSWORD = "secret1";
+    static final String PASSWORD = "rouge-velo-lundi";
     static final String A_PHONE = "06 11 11 11 11";
     static final String B_PHONE = "07 22 22 22 22";
 
@@ -102,8 +103,12 @@ final class SyncPageScenario implements AutoCloseable {
     }
 
     private User installA(TerrainStore a) {
-        User esp = new SetupService().install(a, FAST, SyncWorld.SITE_A, "camille", "Camille Martin", Role.ESP,
-                PASSWORD.toCharArray(), PASSWORD.toCharArray()).value().orElseThrow();
+        // The first account of a laptop is its administrator, who creates the ESP's account.
+        User installer = new SetupService().install(a, FAST, SyncWorld.SITE_A, "installation", "Installation du poste",
+                Role.ADMIN, PASSWORD.toCharArray(), PASSWORD.toCharArray()).value().orElseThrow();
+        User esp = new AuthService(a, FAST).createAccount(installer, "camille", "Camille Martin", Role.ESP, null,
+                java.util.Set.of(SyncWorld.SITE_A), PASSWORD.toCharArray(), PASSWORD.toCharArray())
+                .value().orElseThrow();
         heleneId = new ParticipantService(new Workstation(a)).create(esp, helene("06 00 00 00 00"),
                 new Enrolment(null, null, null, Programme.CVG, ContractType.CDDI, LocalDate.now().minusMonths(2),
                         LocalDate.now().plusMonths(10), 26, null, null, null, null, null, null))
