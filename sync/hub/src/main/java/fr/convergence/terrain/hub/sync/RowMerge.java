@@ -153,7 +153,8 @@ final class RowMerge {
         Object newWorksite = fields.get(SyncSchema.WORKSITE_ID);
         boolean moves = newWorksite != null && !newWorksite.equals(row.worksiteId());
         boolean worksiteCorrected = false;
-        if (moves && table.scope() != Scope.OWN_WORKSITE) {
+        // A journal entry that "moves" is refused below (never changed), not corrected like a child row.
+        if (moves && table.scope() != Scope.OWN_WORKSITE && table.scope() != Scope.JOURNAL) {
             // A child row follows its participant: its worksite is the hub's, not the laptop's, which gets the hub's
             // back (stamped as the hub's write, so that it is not taken for the laptop's own echo).
             fields.remove(SyncSchema.WORKSITE_ID);
