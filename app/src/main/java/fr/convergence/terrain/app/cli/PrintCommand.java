@@ -78,7 +78,7 @@ final class PrintCommand implements Callable<Integer> {
                 AccessPolicy access = AccessPolicies.of(terrainStore);
                 PrintCatalogService catalog = new PrintCatalogService(terrainStore, access);
                 User acting = catalog.actingUser(user);
-                PdfPrinter printer = new PdfPrinter(acting, Clock.systemDefaultZone(), pdfA);
+                PdfPrinter printer = new PdfPrinter(acting, Clock.systemDefaultZone(), pdfA, catalog.journal());
                 pdf = work.make(terrainStore, access, catalog, acting, printer);
             }
             try {

@@ -331,7 +331,7 @@ public final class PrintsViewModel {
     }
 
     private PdfPrinter printer() {
-        return new PdfPrinter(user, clock, pdfA.get());
+        return new PdfPrinter(user, clock, pdfA.get(), catalog.journal());
     }
 
     private <T> void background(Callable<T> work, Consumer<T> then) {

@@ -1,5 +1,7 @@
 package fr.convergence.terrain.core.account;
 
+import fr.convergence.terrain.core.audit.AuditJournal;
+import fr.convergence.terrain.core.domain.AuditAction;
 import fr.convergence.terrain.core.domain.Role;
 import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.security.PasswordHasher.PasswordHash;
@@ -33,6 +35,7 @@ public final class AuthService {
     private final UserRepository users;
     private final TerrainStore store;
     private final PasswordHasher hasher;
+    private final AuditJournal journal;
     /** Compared against when the login is unknown, so a wrong login takes as long as a wrong password. */
     private volatile PasswordHash decoy;
 
@@ -40,6 +43,7 @@ public final class AuthService {
         this.store = store;
         this.users = new UserRepository(store);
         this.hasher = hasher;
+        this.journal = new AuditJournal(store);
     }
 
     private PasswordHash decoy() {
@@ -66,6 +70,7 @@ public final class AuthService {
             Optional<User> user = users.findByLogin(normalizeLogin(login)).filter(User::active);
             PasswordHash stored = user.flatMap(u -> users.password(u.id())).orElseGet(this::decoy);
             boolean matches = PasswordHasher.matches(password, stored);
+            journal.signIn(user.orElse(null), user.isPresent() && matches);
             return user.isPresent() && matches ? user : Optional.empty();
         } finally {
             Arrays.fill(password, '\0');
@@ -121,6 +126,7 @@ public final class AuthService {
             PasswordHash hash = hasher.hash(password);
             store.write(actingUserId, tx -> {
                 users.create(tx, user, hash);
+                journal.account(tx, actingUserId, AuditAction.COMPTE_CREE, user);
                 return null;
             });
             return Result.saved(user, verdict);
@@ -177,6 +183,7 @@ public final class AuthService {
             PasswordHash hash = hasher.hash(password);
             store.write(actor.id(), tx -> {
                 users.changePassword(tx, target.id(), hash);
+                journal.account(tx, actor.id(), AuditAction.MOT_DE_PASSE_REINITIALISE, target);
                 return null;
             });
             return Result.saved(target, verdict);
@@ -201,6 +208,8 @@ public final class AuthService {
         }
         store.write(actor.id(), tx -> {
             users.setActive(tx, target.id(), active);
+            journal.account(tx, actor.id(), active ? AuditAction.COMPTE_REACTIVE : AuditAction.COMPTE_DESACTIVE,
+                    target);
             return null;
         });
         return Result.saved(new User(target.id(), target.login(), target.displayName(), target.role(),

@@ -2,6 +2,7 @@ package fr.convergence.terrain.core.print;
 
 import fr.convergence.terrain.core.account.AccessDeniedException;
 import fr.convergence.terrain.core.account.AccessPolicy;
+import fr.convergence.terrain.core.audit.AuditJournal;
 import fr.convergence.terrain.core.domain.Enrolment;
 import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.Referral;
@@ -36,6 +37,7 @@ public final class PrintCatalogService {
     private final ReferralRepository referrals;
     private final UserRepository users;
     private final AccessPolicy access;
+    private final AuditJournal journal;
 
     public PrintCatalogService(TerrainStore store, AccessPolicy access) {
         this.reference = new ReferenceRepository(store);
@@ -44,6 +46,12 @@ public final class PrintCatalogService {
         this.referrals = new ReferralRepository(store);
         this.users = new UserRepository(store);
         this.access = access;
+        this.journal = new AuditJournal(store);
+    }
+
+    /** Where the print-outs made from this catalogue are recorded (the printer records each one: issue 14). */
+    public AuditJournal journal() {
+        return journal;
     }
 
     /**
