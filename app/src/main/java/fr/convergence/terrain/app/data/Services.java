@@ -3,6 +3,7 @@ package fr.convergence.terrain.app.data;
 import fr.convergence.terrain.core.account.AuthService;
 import fr.convergence.terrain.core.account.StatusService;
 import fr.convergence.terrain.core.account.Workstation;
+import fr.convergence.terrain.core.audit.AuditJournal;
 import fr.convergence.terrain.core.note.NoteService;
 import fr.convergence.terrain.core.participant.ParticipantFileService;
 import fr.convergence.terrain.core.participant.ParticipantService;
@@ -35,6 +36,7 @@ public final class Services implements AutoCloseable {
     private final PrintCatalogService printCatalog;
     private final AttendanceSheetService attendanceSheets;
     private final ReferralFormService referralForms;
+    private final AuditJournal audit;
     private LocalSyncStore syncStore;
 
     public Services(TerrainStore store, PasswordHasher hasher) {
@@ -51,6 +53,7 @@ public final class Services implements AutoCloseable {
         this.printCatalog = new PrintCatalogService(store, workstation.access());
         this.attendanceSheets = new AttendanceSheetService(store, workstation.access());
         this.referralForms = new ReferralFormService(store, workstation.access());
+        this.audit = new AuditJournal(store);
     }
 
     /** Opens (creating if needed) the store at {@code file}. Off the JavaFX thread only. */
@@ -104,6 +107,10 @@ public final class Services implements AutoCloseable {
 
     public ReferralFormService referralForms() {
         return referralForms;
+    }
+
+    public AuditJournal audit() {
+        return audit;
     }
 
     /** What the sync with the national hub needs of this store, made on first use. */
