@@ -150,11 +150,17 @@ final class RowMerge {
                     ? Outcome.refused(Rejection.FORBIDDEN, outOfScope())
                     : Outcome.refused(Rejection.MISSING_PARENT, unknownParent());
         }
+        if (table.scope() == Scope.JOURNAL) {
+            // Judged before any move or correction: an entry is never changed, and the refusal says so.
+            Optional<String> refused = table.refusal(write(tx, row, fields));
+            if (refused.isPresent()) {
+                return Outcome.refused(Rejection.RULE, refused.get());
+            }
+        }
         Object newWorksite = fields.get(SyncSchema.WORKSITE_ID);
         boolean moves = newWorksite != null && !newWorksite.equals(row.worksiteId());
         boolean worksiteCorrected = false;
-        // A journal entry that "moves" is refused below (never changed), not corrected like a child row.
-        if (moves && table.scope() != Scope.OWN_WORKSITE && table.scope() != Scope.JOURNAL) {
+        if (moves && table.scope() != Scope.OWN_WORKSITE) {
             // A child row follows its participant: its worksite is the hub's, not the laptop's, which gets the hub's
             // back (stamped as the hub's write, so that it is not taken for the laptop's own echo).
             fields.remove(SyncSchema.WORKSITE_ID);
