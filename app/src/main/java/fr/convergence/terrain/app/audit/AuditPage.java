@@ -61,7 +61,8 @@ public final class AuditPage implements Page {
 
         ComboBox<AuditViewModel.ParticipantChoice> participant = new ComboBox<>();
         participant.setId("audit-participant");
-        participant.setConverter(Controls.labels(I18n.t("audit.participant.all"), AuditViewModel.ParticipantChoice::name));
+        participant.setConverter(Controls.labels(I18n.t("audit.participant.all"),
+                AuditViewModel.ParticipantChoice::name));
         fillWithNone(participant.getItems(), viewModel.participants());
         viewModel.participants().addListener((ListChangeListener<AuditViewModel.ParticipantChoice>) c ->
                 fillWithNone(participant.getItems(), viewModel.participants()));
