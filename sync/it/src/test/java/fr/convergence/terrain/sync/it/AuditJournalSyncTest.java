@@ -167,6 +167,43 @@ abstract class AuditJournalSyncTest {
         }
     }
 
+    @Test
+    void anEntryStaysInTheWorksiteWhereItWasWrittenWhenItsParticipantMoves() throws Exception {
+        try (SyncWorld world = world(dir)) {
+            Exchanger http = new Exchanger(world.url());
+            HttpHubClient client = new HttpHubClient(world.url(), null, Duration.ofSeconds(30));
+            EnrolResponse laptop = world.enrolDevice(client, "worksite", SITE_A);
+            EnrolResponse coordinator = world.enrolDevice(client, "territory", SyncWorld.TERRITORY);
+            String participant = "participant-qui-change";
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put(SyncSchema.WORKSITE_ID, SITE_A);
+            entry.put("occurred_at", 1_773_824_400_000L);
+            entry.put("actor_id", "u1");
+            entry.put("actor_name", "Camille Martin");
+            entry.put("action", AuditAction.DOSSIER_CONSULTE.name());
+            entry.put("participant_id", participant);
+            entry.put(SyncSchema.DELETED, false);
+            Answer written = http.exchange(laptop.token(), RawOps.request(laptop.deviceId(), 0, List.of(
+                    RawOps.participant(1, laptop.deviceId(), participant, SITE_A),
+                    new Operation(2, SyncSchema.AUDIT_TABLE, "entree-1", SITE_A, entry,
+                            HubAttacks.version(laptop.deviceId()), 0))));
+            assertThat(written.response().rejections()).isEmpty();
+
+            // The coordinator moves the participant to worksite B: the file goes, the journal entry stays.
+            Answer moved = http.exchange(coordinator.token(), RawOps.request(coordinator.deviceId(), 0, List.of(
+                    new Operation(1, "participant", participant, SITE_B, Map.of(SyncSchema.WORKSITE_ID, SITE_B),
+                            HubAttacks.version(coordinator.deviceId()), Long.MAX_VALUE / 2))));
+            assertThat(moved.response().rejections()).isEmpty();
+
+            assertThat(world.hubStore.read(r -> r.row("participant", participant)).orElseThrow().worksiteId())
+                    .isEqualTo(SITE_B);
+            HubRow kept = world.hubStore.read(r -> r.row(SyncSchema.AUDIT_TABLE, "entree-1")).orElseThrow();
+            assertThat(kept.worksiteId()).isEqualTo(SITE_A);
+            assertThat(kept.data()).containsEntry(SyncSchema.WORKSITE_ID, SITE_A)
+                    .containsEntry("participant_id", participant);
+        }
+    }
+
     /**
      * The hub's rows of both worksites, data and per-field meta (hashed), without their sequences: a refused write
      * to a row of the device's scope marks it to be sent back whole (the laptop gets the hub's version), by design.
