@@ -1,6 +1,7 @@
 package fr.convergence.terrain.app;
 
 import fr.convergence.terrain.app.account.AccountsPage;
+import fr.convergence.terrain.app.audit.AuditPage;
 import fr.convergence.terrain.app.participant.ParticipantsPage;
 import fr.convergence.terrain.app.print.PrintsPage;
 import fr.convergence.terrain.app.referral.ReferralsPage;
@@ -31,6 +32,7 @@ public final class TerrainPages {
                 .add("reports", "nav.reports", ReportsPage::new)
                 .add("sync", "nav.sync", ctx -> new SyncPage(new SyncViewModel(sync, ctx.clock().getZone())))
                 .add("print", "nav.print", PrintsPage::new)
-                .add("accounts", "account.nav", AccountsPage::new, AccountsPage::visibleTo);
+                .add("accounts", "account.nav", AccountsPage::new, AccountsPage::visibleTo)
+                .add("audit", "audit.nav", AuditPage::new, AuditPage::visibleTo);
     }
 }

@@ -78,7 +78,8 @@ final class PrintCommand implements Callable<Integer> {
                 AccessPolicy access = AccessPolicies.of(terrainStore);
                 User acting = person.signIn(terrainStore, spec);
                 PrintCatalogService catalog = new PrintCatalogService(terrainStore, access);
-                PdfPrinter printer = new PdfPrinter(acting, Clock.systemDefaultZone(), pdfA, catalog.demo());
+                PdfPrinter printer = new PdfPrinter(acting, Clock.systemDefaultZone(), pdfA, catalog.demo(),
+                        catalog.journal());
                 pdf = work.make(terrainStore, access, catalog, acting, printer);
             }
             try {

@@ -104,7 +104,7 @@ final class ReportCommand implements Callable<Integer> {
                 if (parent != null) {
                     Files.createDirectories(parent);
                 }
-                service.exportCsv(report, csv);
+                service.exportCsv(acting, report, csv);
                 out.println(csv + " écrit (" + ReportCsv.rows(report).size() + " lignes).");
             }
             return 0;

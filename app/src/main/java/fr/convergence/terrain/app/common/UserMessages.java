@@ -1,6 +1,7 @@
 package fr.convergence.terrain.app.common;
 
 import fr.convergence.terrain.core.account.AccessDeniedException;
+import fr.convergence.terrain.core.audit.AuditAccessDeniedException;
 import fr.convergence.terrain.core.store.StoreException;
 
 /** Turns a failure into a sentence a user can act on; never a stack trace. */
@@ -12,10 +13,11 @@ public final class UserMessages {
     public static String of(Throwable error) {
         Throwable cause = error;
         while (cause.getCause() != null && !(cause instanceof AccessDeniedException)
-                && !(cause instanceof StoreException)) {
+                && !(cause instanceof StoreException) && !(cause instanceof AuditAccessDeniedException)) {
             cause = cause.getCause();
         }
-        if (cause instanceof AccessDeniedException || cause instanceof StoreException) {
+        if (cause instanceof AccessDeniedException || cause instanceof StoreException
+                || cause instanceof AuditAccessDeniedException) {
             return cause.getMessage();
         }
         if (cause instanceof IllegalArgumentException || cause instanceof IllegalStateException) {

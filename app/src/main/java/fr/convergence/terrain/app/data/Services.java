@@ -3,6 +3,7 @@ package fr.convergence.terrain.app.data;
 import fr.convergence.terrain.core.account.AuthService;
 import fr.convergence.terrain.core.account.StatusService;
 import fr.convergence.terrain.core.account.Workstation;
+import fr.convergence.terrain.core.audit.AuditJournal;
 import fr.convergence.terrain.core.note.NoteService;
 import fr.convergence.terrain.core.participant.ParticipantFileService;
 import fr.convergence.terrain.core.participant.ParticipantService;
@@ -37,6 +38,7 @@ public final class Services implements AutoCloseable {
     private final AttendanceSheetService attendanceSheets;
     private final ReferralFormService referralForms;
     private final RightOfAccessService rightOfAccess;
+    private final AuditJournal audit;
     private LocalSyncStore syncStore;
 
     public Services(TerrainStore store, PasswordHasher hasher) {
@@ -54,6 +56,7 @@ public final class Services implements AutoCloseable {
         this.attendanceSheets = new AttendanceSheetService(store, workstation.access());
         this.referralForms = new ReferralFormService(store, workstation.access());
         this.rightOfAccess = new RightOfAccessService(store, participantFiles);
+        this.audit = new AuditJournal(store);
     }
 
     /** Opens (creating if needed) the store at {@code file}. Off the JavaFX thread only. */
@@ -111,6 +114,10 @@ public final class Services implements AutoCloseable {
 
     public RightOfAccessService rightOfAccess() {
         return rightOfAccess;
+    }
+
+    public AuditJournal audit() {
+        return audit;
     }
 
     /** What the sync with the national hub needs of this store, made on first use. */

@@ -1,6 +1,9 @@
 package fr.convergence.terrain.app.print;
 
+import fr.convergence.terrain.core.account.AccessPolicy;
+import fr.convergence.terrain.core.audit.AuditJournal;
 import fr.convergence.terrain.core.demo.DemoMarking;
+import fr.convergence.terrain.core.domain.AuditAction;
 import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.participant.ParticipantFile;
 import fr.convergence.terrain.core.print.AttendanceSheet;
@@ -35,6 +38,8 @@ public final class PdfPrinter {
     private final Clock clock;
     private final boolean pdfA;
     private final boolean demo;
+    /** Where each print-out made is recorded (issue 14); null records nothing (benchmarks, document tests). */
+    private final AuditJournal journal;
 
     /** Progress of a batch: sheets done out of the total; return false to stop the batch. */
     @FunctionalInterface
@@ -50,15 +55,37 @@ public final class PdfPrinter {
      *              {@link DemoMarking#TEXT} (ask the store, e.g. {@code Workstation.demo()}, never guess)
      */
     public PdfPrinter(User user, Clock clock, boolean pdfA, boolean demo) {
+        this(user, clock, pdfA, demo, null);
+    }
+
+    /** A printer that records every print-out it makes in {@code journal}: who, which document, notes or not. */
+    public PdfPrinter(User user, Clock clock, boolean pdfA, boolean demo, AuditJournal journal) {
         this.user = user;
         this.clock = clock;
         this.pdfA = pdfA;
         this.demo = demo;
+        this.journal = journal;
     }
 
     public byte[] followUpSheet(ParticipantFile file, FollowUpSheetOptions options) {
-        return make(PrintTexts.text("followUp.documentTitle", file.participant().fullName()), MARGIN,
+        byte[] pdf = make(PrintTexts.text("followUp.documentTitle", file.participant().fullName()), MARGIN,
                 (flow, footer) -> new FollowUpSheetDocument(flow, file, options, user, today()).write(footer));
+        printed(file, options);
+        return pdf;
+    }
+
+    /** Records a follow-up sheet: the number of notes it carries (as the document chooses them), never their text. */
+    private void printed(ParticipantFile file, FollowUpSheetOptions options) {
+        long notes = file.notes().stream().filter(n -> options.selectedNoteIds().contains(n.id()))
+                .filter(n -> AccessPolicy.canReadNote(user, n.visibility())).count();
+        printed(file.participant().worksiteId(), file.participant().id(), "fiche de suivi, "
+                + (notes == 0 ? "sans notes" : notes == 1 ? "avec 1 note" : "avec " + notes + " notes"));
+    }
+
+    private void printed(String worksiteId, String participantId, String detail) {
+        if (journal != null) {
+            journal.record(user, AuditAction.IMPRESSION, worksiteId, participantId, detail);
+        }
     }
 
     /**
@@ -72,8 +99,10 @@ public final class PdfPrinter {
         return make(title, MARGIN, (flow, footer) -> {
             int done = 0;
             for (String id : participantIds) {
-                new FollowUpSheetDocument(flow, load.apply(id), FollowUpSheetOptions.withoutNotes(), user, today())
+                ParticipantFile file = load.apply(id);
+                new FollowUpSheetDocument(flow, file, FollowUpSheetOptions.withoutNotes(), user, today())
                         .write(footer);
+                printed(file, FollowUpSheetOptions.withoutNotes());
                 done++;
                 if (!progress.update(done, participantIds.size())) {
                     throw new java.util.concurrent.CancellationException("Impression interrompue");
@@ -87,13 +116,19 @@ public final class PdfPrinter {
     }
 
     public byte[] attendanceSheet(AttendanceSheet sheet, boolean prefilled) {
-        return make(PrintTexts.text("attendance.documentTitle", sheet.worksite().name(), sheet.week().number()),
+        byte[] pdf = make(PrintTexts.text("attendance.documentTitle", sheet.worksite().name(), sheet.week().number()),
                 LANDSCAPE_MARGIN, (flow, footer) -> new AttendanceSheetDocument(flow, sheet, prefilled).write(footer));
+        printed(sheet.worksite().id(), null, "feuille d'émargement, semaine " + sheet.week().number()
+                + (prefilled ? ", pré-remplie" : ""));
+        return pdf;
     }
 
     public byte[] referralForm(ReferralForm form) {
-        return make(PrintTexts.text("referralForm.documentTitle", form.referral().partnerDisplayName()), MARGIN,
+        byte[] pdf = make(PrintTexts.text("referralForm.documentTitle", form.referral().partnerDisplayName()), MARGIN,
                 (flow, footer) -> new ReferralFormDocument(flow, form).write(footer));
+        // Not the partner: which one a person is sent to (a health or housing service) says too much for a journal.
+        printed(form.referral().worksiteId(), form.referral().participantId(), "fiche d'orientation");
+        return pdf;
     }
 
     /** The answer to a right-of-access request, for the person to read (A4 portrait). */

@@ -332,7 +332,7 @@ public final class PrintsViewModel {
 
     private PdfPrinter printer() {
         // Made on the background thread: asking the store whether it is a demo reads it.
-        return new PdfPrinter(user, clock, pdfA.get(), catalog.demo());
+        return new PdfPrinter(user, clock, pdfA.get(), catalog.demo(), catalog.journal());
     }
 
     private <T> void background(Callable<T> work, Consumer<T> then) {

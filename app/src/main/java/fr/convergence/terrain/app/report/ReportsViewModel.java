@@ -210,7 +210,7 @@ public final class ReportsViewModel {
         }
         busy.set(true);
         executor.run(() -> {
-            service.exportCsv(current, file);
+            service.exportCsv(session.user(), current, file);
             return ReportCsv.rows(current).size();
         }, lines -> {
             busy.set(false);

@@ -1,5 +1,7 @@
 package fr.convergence.terrain.core.account;
 
+import fr.convergence.terrain.core.audit.AuditJournal;
+import fr.convergence.terrain.core.domain.AuditAction;
 import fr.convergence.terrain.core.domain.Role;
 import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.security.PasswordHasher.PasswordHash;
@@ -46,6 +48,7 @@ public final class AuthService {
     private final TerrainStore store;
     private final PasswordHasher hasher;
     private final Clock clock;
+    private final AuditJournal journal;
     /** Compared against when the login is unknown, so a wrong login takes as long as a wrong password. */
     private volatile PasswordHash decoy;
 
@@ -59,6 +62,7 @@ public final class AuthService {
         this.users = new UserRepository(store);
         this.hasher = hasher;
         this.clock = clock;
+        this.journal = new AuditJournal(store);
     }
 
     private PasswordHash decoy() {
@@ -93,6 +97,7 @@ public final class AuthService {
             boolean matches = PasswordHasher.matches(password, stored);
             Optional<User> result = user.isPresent() && matches ? user : Optional.empty();
             recordSignIn(normalized, result.isPresent());
+            journal.signIn(user.orElse(null), result.isPresent());
             return result;
         } finally {
             Arrays.fill(password, '\0');
@@ -204,6 +209,7 @@ public final class AuthService {
             PasswordHash hash = hasher.hash(password);
             store.write(actingUserId, tx -> {
                 users.create(tx, user, hash);
+                journal.account(tx, actingUserId, AuditAction.COMPTE_CREE, user);
                 return null;
             });
             return Result.saved(user, verdict);
@@ -260,6 +266,7 @@ public final class AuthService {
             PasswordHash hash = hasher.hash(password);
             store.write(actor.id(), tx -> {
                 users.changePassword(tx, target.id(), hash);
+                journal.account(tx, actor.id(), AuditAction.MOT_DE_PASSE_REINITIALISE, target);
                 return null;
             });
             return Result.saved(target, verdict);
@@ -284,6 +291,8 @@ public final class AuthService {
         }
         store.write(actor.id(), tx -> {
             users.setActive(tx, target.id(), active);
+            journal.account(tx, actor.id(), active ? AuditAction.COMPTE_REACTIVE : AuditAction.COMPTE_DESACTIVE,
+                    target);
             return null;
         });
         return Result.saved(new User(target.id(), target.login(), target.displayName(), target.role(),

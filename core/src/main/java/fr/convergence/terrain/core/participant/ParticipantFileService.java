@@ -2,6 +2,7 @@ package fr.convergence.terrain.core.participant;
 
 import fr.convergence.terrain.core.account.AccessDeniedException;
 import fr.convergence.terrain.core.account.AccessPolicy;
+import fr.convergence.terrain.core.audit.AuditJournal;
 import fr.convergence.terrain.core.domain.Enrolment;
 import fr.convergence.terrain.core.domain.HoursEntry;
 import fr.convergence.terrain.core.domain.Participant;
@@ -41,6 +42,7 @@ public final class ParticipantFileService {
     private final ReferenceRepository reference;
     private final AccessPolicy access;
     private final Clock clock;
+    private final AuditJournal journal;
 
     public ParticipantFileService(TerrainStore store, AccessPolicy access) {
         this.participants = new ParticipantRepository(store);
@@ -52,12 +54,14 @@ public final class ParticipantFileService {
         this.reference = new ReferenceRepository(store);
         this.access = access;
         this.clock = store.clock();
+        this.journal = new AuditJournal(store);
     }
 
     /** The file of {@code participantId} as {@code user} may see it; refused outside the user's worksites. */
     public ParticipantFile load(User user, String participantId) {
         Participant participant = visible(user, participantId);
         Worksite worksite = reference.worksite(participant.worksiteId()).orElseThrow();
+        journal.fileOpened(user, participant);
         List<Enrolment> enrolmentList = enrolments.ofParticipant(participantId);
         Map<String, List<PhcStep>> steps = new LinkedHashMap<>();
         for (Enrolment enrolment : enrolmentList) {

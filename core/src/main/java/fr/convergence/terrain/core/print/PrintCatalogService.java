@@ -2,6 +2,7 @@ package fr.convergence.terrain.core.print;
 
 import fr.convergence.terrain.core.account.AccessDeniedException;
 import fr.convergence.terrain.core.account.AccessPolicy;
+import fr.convergence.terrain.core.audit.AuditJournal;
 import fr.convergence.terrain.core.demo.DemoMarking;
 import fr.convergence.terrain.core.domain.Enrolment;
 import fr.convergence.terrain.core.domain.Participant;
@@ -35,6 +36,7 @@ public final class PrintCatalogService {
     private final ReferralRepository referrals;
     private final AccessPolicy access;
     private final TerrainStore store;
+    private final AuditJournal journal;
 
     public PrintCatalogService(TerrainStore store, AccessPolicy access) {
         this.store = store;
@@ -43,6 +45,12 @@ public final class PrintCatalogService {
         this.enrolments = new EnrolmentRepository(store);
         this.referrals = new ReferralRepository(store);
         this.access = access;
+        this.journal = new AuditJournal(store);
+    }
+
+    /** Where the print-outs made from this catalogue are recorded (the printer records each one: issue 14). */
+    public AuditJournal journal() {
+        return journal;
     }
 
     /** Whether print-outs of this store must be marked as demonstration data (asks {@link DemoMarking}). */

@@ -4,6 +4,7 @@ import fr.convergence.terrain.core.demo.DemoMarking;
 import fr.convergence.terrain.core.domain.ExitCategory;
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.Programme;
+import fr.convergence.terrain.core.text.ExcelCsv;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -144,25 +145,11 @@ public final class ReportCsv {
     }
 
     private static void line(Writer writer, List<String> fields) throws IOException {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                writer.write(';');
-            }
-            writer.write(escape(fields.get(i)));
-        }
-        writer.write("\r\n");
+        ExcelCsv.line(writer, fields);
     }
 
     /** Quotes a field that needs it, and defuses text Excel would run as a formula. */
     static String escape(String field) {
-        String value = field == null ? "" : field;
-        if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-            value = "'" + value;
-        }
-        if (value.contains(";") || value.contains("\"") || value.contains("\n") || value.contains("\r")
-                || !value.equals(value.strip())) {
-            value = "\"" + value.replace("\"", "\"\"") + "\"";
-        }
-        return value;
+        return ExcelCsv.escape(field);
     }
 }

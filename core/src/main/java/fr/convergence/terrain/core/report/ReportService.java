@@ -2,7 +2,9 @@ package fr.convergence.terrain.core.report;
 
 import fr.convergence.terrain.core.account.AccessDeniedException;
 import fr.convergence.terrain.core.account.AccessPolicy;
+import fr.convergence.terrain.core.audit.AuditJournal;
 import fr.convergence.terrain.core.demo.DemoMarking;
+import fr.convergence.terrain.core.domain.AuditAction;
 import fr.convergence.terrain.core.domain.Role;
 import fr.convergence.terrain.core.domain.Territory;
 import fr.convergence.terrain.core.domain.User;
@@ -34,6 +36,7 @@ public final class ReportService {
     private final AccessPolicy access;
     private final Clock clock;
     private final PhcStepLadder ladder;
+    private final AuditJournal journal;
 
     public ReportService(TerrainStore store, AccessPolicy access) {
         this(store, access, PhcStepLadder.DEFAULT);
@@ -46,6 +49,7 @@ public final class ReportService {
         this.access = access;
         this.clock = store.clock();
         this.ladder = ladder;
+        this.journal = new AuditJournal(store);
     }
 
     /** The scopes {@code user} may report on: their territory (coordinator, admin) first, then each worksite. */
@@ -75,6 +79,13 @@ public final class ReportService {
     /** Writes the report as CSV for French Excel (see {@link ReportCsv}), marked if the store is a demo. */
     public void writeCsv(Report report, OutputStream out) throws IOException {
         ReportCsv.write(report, out, DemoMarking.isDemo(store));
+    }
+
+    /** {@link #exportCsv(Report, Path)} made by {@code user}, and recorded in the audit journal (issue 14). */
+    public void exportCsv(User user, Report report, Path file) throws IOException {
+        exportCsv(report, file);
+        journal.record(user, AuditAction.EXPORT, report.scope().kind() == ReportScope.Kind.WORKSITE
+                ? report.scope().id() : null, null, "rapport d'activité (CSV), " + report.scope().label());
     }
 
     /** Writes the report as CSV to {@code file}, replacing it only once the whole file is written. */

@@ -2,7 +2,9 @@ package fr.convergence.terrain.core.rights;
 
 import fr.convergence.terrain.core.account.AccessDeniedException;
 import fr.convergence.terrain.core.account.AccessPolicy;
+import fr.convergence.terrain.core.audit.AuditJournal;
 import fr.convergence.terrain.core.demo.DemoMarking;
+import fr.convergence.terrain.core.domain.AuditAction;
 import fr.convergence.terrain.core.domain.HoursEntry;
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.Participant;
@@ -46,6 +48,7 @@ public final class RightOfAccessService {
     private final TerrainStore store;
     private final ParticipantFileService files;
     private final Clock clock;
+    private final AuditJournal journal;
 
     public RightOfAccessService(TerrainStore store, AccessPolicy access) {
         this(store, new ParticipantFileService(store, access));
@@ -55,6 +58,7 @@ public final class RightOfAccessService {
         this.store = store;
         this.files = files;
         this.clock = store.clock();
+        this.journal = new AuditJournal(store);
     }
 
     /** Whether {@code user}'s role may answer a right-of-access request (the worksite is checked on export). */
@@ -71,6 +75,9 @@ public final class RightOfAccessService {
         }
         ParticipantFile file = files.load(user, participantId);
         List<HoursEntry> hours = files.allHours(user, participantId);
+        // Gathered only to leave the laptop (PDF and JSON): recorded as an export, with how many notes it carries.
+        journal.record(user, AuditAction.EXPORT, file.participant().worksiteId(), participantId,
+                "droit d'accès (PDF et JSON), " + file.notes().size() + " note(s)");
         return new PersonalData(file, hours, months(hours), sharedWith(file.referrals()), user.displayName(),
                 LocalDate.now(clock), DemoMarking.isDemo(store));
     }

@@ -3,9 +3,12 @@ package fr.convergence.terrain.core.rights;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.convergence.terrain.core.account.AccessDeniedException;
+import fr.convergence.terrain.core.audit.AuditFilter;
+import fr.convergence.terrain.core.audit.AuditJournal;
 import fr.convergence.terrain.core.demo.DemoDataGenerator;
 import fr.convergence.terrain.core.demo.DemoMarking;
 import fr.convergence.terrain.core.demo.DemoSize;
+import fr.convergence.terrain.core.domain.AuditAction;
 import fr.convergence.terrain.core.domain.ContractType;
 import fr.convergence.terrain.core.domain.Enrolment;
 import fr.convergence.terrain.core.domain.ExitCategory;
@@ -174,6 +177,25 @@ class RightOfAccessServiceTest {
                     .hasMessageContaining("réservé à la CIP");
             assertThatThrownBy(() -> service.export(ELSEWHERE, PERSON)).isInstanceOf(AccessDeniedException.class)
                     .hasMessageContaining("périmètre");
+        }
+    }
+
+    @Test
+    void everyExportIsInTheAccessJournalAndARefusedOneIsNot() {
+        try (TerrainStore store = CaseFixtures.open(dir)) {
+            loadAwa(store);
+            RightOfAccessService service = new RightOfAccessService(store, CaseFixtures.ACCESS);
+            AuditFilter exports = new AuditFilter(null, PERSON, AuditAction.EXPORT, null, null);
+
+            assertThatThrownBy(() -> service.export(ESP, PERSON)).isInstanceOf(AccessDeniedException.class);
+            assertThat(new AuditJournal(store).search(COORDINATOR, exports)).isEmpty();
+
+            PersonalData data = service.export(CIP, PERSON);
+
+            assertThat(new AuditJournal(store).search(COORDINATOR, exports)).singleElement().satisfies(entry -> {
+                assertThat(entry.event().actorId()).isEqualTo(CIP.id());
+                assertThat(entry.event().detail()).contains("droit d'accès", data.file().notes().size() + " note");
+            });
         }
     }
 

@@ -150,6 +150,13 @@ final class RowMerge {
                     ? Outcome.refused(Rejection.FORBIDDEN, outOfScope())
                     : Outcome.refused(Rejection.MISSING_PARENT, unknownParent());
         }
+        if (table.scope() == Scope.JOURNAL) {
+            // Judged before any move or correction: an entry is never changed, and the refusal says so.
+            Optional<String> refused = table.refusal(write(tx, row, fields));
+            if (refused.isPresent()) {
+                return Outcome.refused(Rejection.RULE, refused.get());
+            }
+        }
         Object newWorksite = fields.get(SyncSchema.WORKSITE_ID);
         boolean moves = newWorksite != null && !newWorksite.equals(row.worksiteId());
         boolean worksiteCorrected = false;

@@ -30,7 +30,12 @@ public record SyncedTable(SyncSchema.Table wire, Scope scope, List<Check> checks
          */
         PARENTS,
         /** The row a conflict record is about: only the hub writes one, laptops resolve it. */
-        CONFLICTED_ROW
+        CONFLICTED_ROW,
+        /**
+         * Its own {@code worksite_id}, fixed at creation and about no participant's file: an audit journal entry
+         * stays where it was written (a participant's move does not take it along), and is never changed.
+         */
+        JOURNAL
     }
 
     /** How two edits of one field merge. */

@@ -2,6 +2,7 @@ package fr.convergence.terrain.hub.sync;
 
 import static fr.convergence.terrain.hub.sync.SyncedTable.Check.onField;
 import static fr.convergence.terrain.hub.sync.SyncedTable.Scope.CONFLICTED_ROW;
+import static fr.convergence.terrain.hub.sync.SyncedTable.Scope.JOURNAL;
 import static fr.convergence.terrain.hub.sync.SyncedTable.Scope.OWN_WORKSITE;
 import static fr.convergence.terrain.hub.sync.SyncedTable.Scope.PARENTS;
 import static fr.convergence.terrain.hub.sync.SyncedTable.table;
@@ -39,7 +40,9 @@ public final class SyncedTables {
             table("referral_status_change", PARENTS)
                     .check(TableRules::statusChange).afterWrite(TableRules::moveReferral),
             table("follow_up", PARENTS),
-            table(SyncSchema.CONFLICT_TABLE, CONFLICTED_ROW).check(TableRules::onlyResolved));
+            table(SyncSchema.CONFLICT_TABLE, CONFLICTED_ROW).check(TableRules::onlyResolved),
+            // The audit journal is append-only: a stored entry is neither changed nor deleted, by anyone.
+            table(SyncSchema.AUDIT_TABLE, JOURNAL).check(TableRules::appendOnly));
 
     private SyncedTables() {
     }

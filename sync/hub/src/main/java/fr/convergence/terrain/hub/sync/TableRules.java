@@ -106,6 +106,27 @@ final class TableRules {
     }
 
     /**
+     * An audit journal entry is written once, never deleted: a new entry that is not a tombstone, or the same entry
+     * sent again unchanged (a laptop re-sending to a hub restored from a backup); any other write is refused.
+     */
+    static Optional<String> appendOnly(Write write) {
+        if (write.stored() == null) {
+            return Boolean.TRUE.equals(write.fields().get("deleted"))
+                    ? Optional.of("Une entrée du journal d'accès ne s'efface pas.") : Optional.empty();
+        }
+        for (Map.Entry<String, Object> field : write.fields().entrySet()) {
+            Object stored = write.stored().data().get(field.getKey());
+            // Numbers compared by value: the store reads a small long back as an int.
+            boolean same = field.getValue() instanceof Number sent && stored instanceof Number kept
+                    ? sent.longValue() == kept.longValue() : Objects.equals(field.getValue(), stored);
+            if (!same) {
+                return Optional.of("Une entrée du journal d'accès ne se modifie pas et ne s'efface pas.");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * For a move refused because the referral was closed meanwhile: when and on which laptop, from the status
      * change that closed it (its writer is the device that sent it). Empty when the referral is not closed or the
      * hub holds no such change (a store imported without its history).

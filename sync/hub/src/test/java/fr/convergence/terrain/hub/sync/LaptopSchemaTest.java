@@ -72,6 +72,9 @@ class LaptopSchemaTest {
                 SyncedTable::scope, Collectors.mapping(SyncedTable::name, Collectors.toSet())));
         assertThat(byScope.get(SyncedTable.Scope.OWN_WORKSITE)).containsExactly("participant");
         assertThat(byScope.get(SyncedTable.Scope.CONFLICTED_ROW)).containsExactly(SyncSchema.CONFLICT_TABLE);
+        // The audit journal keeps the worksite it was written in, and references no row (it outlives them).
+        assertThat(byScope.get(SyncedTable.Scope.JOURNAL)).containsExactly(SyncSchema.AUDIT_TABLE);
+        assertThat(SyncedTables.of(SyncSchema.AUDIT_TABLE).orElseThrow().references()).isEmpty();
         // A row that takes its parents' worksite has parents.
         assertThat(SyncedTables.all()).filteredOn(t -> t.scope() == SyncedTable.Scope.PARENTS)
                 .allSatisfy(t -> assertThat(t.references()).as(t.name()).isNotEmpty());

@@ -40,6 +40,7 @@ public final class SyncSchema {
     public static final String DELETED = "deleted";
     public static final String WORKSITE_ID = "worksite_id";
     public static final String CONFLICT_TABLE = "sync_conflict";
+    public static final String AUDIT_TABLE = "audit_event";
 
     private static final Map<String, Table> TABLES = new LinkedHashMap<>();
 
@@ -83,6 +84,11 @@ public final class SyncSchema {
                 text("kept_version", true), text("other_version", true), text("other_device", false),
                 new Field("created_at", Type.LONG, true, null), new Field("resolved", Type.BOOL, true, null),
                 text("resolution", false));
+        // The audit journal (issue 14): append-only, no parent (an entry outlives its participant's move).
+        table(AUDIT_TABLE,
+                text(WORKSITE_ID, true), new Field("occurred_at", Type.LONG, true, null), text("actor_id", false),
+                text("actor_name", false), text("action", true), text("participant_id", false),
+                text("detail", false));
     }
 
     private SyncSchema() {

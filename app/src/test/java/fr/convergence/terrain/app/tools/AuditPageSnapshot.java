@@ -1,0 +1,141 @@
+package fr.convergence.terrain.app.tools;
+
+import fr.convergence.terrain.app.AppFlow;
+import fr.convergence.terrain.app.TerrainPages;
+import fr.convergence.terrain.app.common.DirectTaskExecutor;
+import fr.convergence.terrain.app.data.AppConfig;
+import fr.convergence.terrain.app.data.DataFolder;
+import fr.convergence.terrain.app.participant.ParticipantsPage;
+import fr.convergence.terrain.core.domain.User;
+import fr.convergence.terrain.core.security.PasswordHasher;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.stage.Stage;
+
+/**
+ * Saves {@code 12-journal-acces.png}: the access journal page as a coordinator sees it after a morning on the demo
+ * laptop (a wrong password, sign-ins, files opened by an educator and an adviser). Run by
+ * {@code app/src/test/screenshots/take-audit-screenshot.sh} under Xvfb, 1366×768.
+ */
+public final class AuditPageSnapshot {
+
+    private AuditPageSnapshot() {
+    }
+
+    /** A clock the tour moves on between steps, so that the entries show the morning's times. */
+    private static final class MorningClock extends Clock {
+        private volatile Instant now;
+        private final ZoneId zone;
+
+        MorningClock(Instant start, ZoneId zone) {
+            this.now = start;
+            this.zone = zone;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(ZoneId other) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
+        Path data = Files.createTempDirectory("terrain-audit-screenshot");
+        ZoneId paris = ZoneId.of("Europe/Paris");
+        MorningClock clock = new MorningClock(LocalDate.of(2026, 3, 18).atTime(8, 12).atZone(paris).toInstant(),
+                paris);
+        PasswordHasher fast = new PasswordHasher(1000);
+        AppConfig config = new AppConfig(new DataFolder(data), new DirectTaskExecutor(), new DirectTaskExecutor(),
+                (delay, action) -> () -> { }, clock, fast, fast, Duration.ofHours(1), 2023);
+        Platform.startup(() -> { });
+        Stage[] stage = new Stage[1];
+        AppFlow flow = ToolSupport.onFx(() -> {
+            stage[0] = new Stage();
+            AppFlow created = new AppFlow(stage[0], config, TerrainPages::standard);
+            created.start();
+            return created;
+        });
+        Scene scene = stage[0].getScene();
+        ToolSupport.settle();
+        ToolSupport.onFx(() -> ((Button) scene.lookup("#welcome-demo")).fire());
+        ToolSupport.settle();
+
+        signIn(scene, "esp", "demi");
+        clock.advance(Duration.ofMinutes(1));
+        signIn(scene, "esp", "demo");
+        clock.advance(Duration.ofMinutes(23));
+        openFiles(flow, 0, 1);
+        clock.advance(Duration.ofMinutes(47));
+        ToolSupport.onFx(flow::switchUser);
+        ToolSupport.settle();
+        signIn(scene, "cip", "demo");
+        clock.advance(Duration.ofMinutes(9));
+        openFiles(flow, 2, 1);
+        clock.advance(Duration.ofMinutes(14));
+        openFiles(flow, 0, 1);
+        clock.advance(Duration.ofMinutes(65));
+        ToolSupport.onFx(flow::switchUser);
+        ToolSupport.settle();
+        signIn(scene, "coordination", "demo");
+        clock.advance(Duration.ofMinutes(2));
+        ToolSupport.onFx(() -> flow.mainWindow().open("audit"));
+        ToolSupport.settle();
+        ToolSupport.save(scene, out.resolve("12-journal-acces.png"));
+
+        ToolSupport.onFx(() -> {
+            flow.stop();
+            stage[0].close();
+        });
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static void signIn(Scene scene, String login, String password) throws Exception {
+        ToolSupport.onFx(() -> {
+            @SuppressWarnings("unchecked")
+            ListView<User> users = (ListView<User>) scene.lookup("#signin-users");
+            users.getSelectionModel().select(users.getItems().stream().filter(u -> u.login().equals(login))
+                    .findFirst().orElseThrow());
+            ((PasswordField) scene.lookup("#signin-password")).setText(password);
+            ((Button) scene.lookup("#signin-button")).fire();
+        });
+        ToolSupport.settle();
+    }
+
+    /** Opens {@code count} participants' files from the {@code first}-th of the list. */
+    private static void openFiles(AppFlow flow, int first, int count) throws Exception {
+        ToolSupport.onFx(() -> flow.mainWindow().open("participants"));
+        ToolSupport.settle();
+        ParticipantsPage participants = (ParticipantsPage) flow.mainWindow().page("participants").orElseThrow();
+        for (int i = first; i < first + count; i++) {
+            int index = i;
+            ToolSupport.onFx(() -> participants.openFile(participants.listViewModel().rows().get(index)
+                    .participant().id()));
+            ToolSupport.settle();
+        }
+    }
+}
