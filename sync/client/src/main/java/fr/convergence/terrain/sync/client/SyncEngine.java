@@ -112,6 +112,7 @@ public final class SyncEngine {
         int received = 0;
         int removed = 0;
         int conflicts = 0;
+        int dropped = 0;
         int pages = 0;
         boolean resynced = false;
         boolean pulledOverPages = false;
@@ -170,13 +171,13 @@ public final class SyncEngine {
                     SyncRepository.putState(tx.sql(), SyncRepository.CLOCK_DRIFT, String.valueOf(clockDrift));
                 }
                 if (moreOperations) {
-                    return new int[] {quarantined, 0, 0, 0};
+                    return new int[] {quarantined, 0, 0, 0, 0};
                 }
                 // Outbox rows made since the last cursor move are stamped with it before it moves.
                 SyncRepository.numberOutbox(tx);
                 if (response.resync()) {
                     SyncRepository.wipeScope(tx);
-                    return new int[] {quarantined, 0, 0, 1};
+                    return new int[] {quarantined, 0, 0, 1, 0};
                 }
                 // Worksites of the scope the shipped reference data may lack, before the rows that refer to them.
                 ReferenceRepository worksites = new ReferenceRepository(store);
@@ -191,12 +192,13 @@ public final class SyncEngine {
                             String.valueOf(response.cursor()));
                     SyncRepository.putState(tx.sql(), SyncRepository.REBUILDING, "false");
                 }
-                return new int[] {quarantined, applied[0], applied[1], 0};
+                return new int[] {quarantined, applied[0], applied[1], 0, applied[2]};
             });
             refused += counts[0];
             received += counts[1];
             removed += counts[2];
             resynced |= counts[3] == 1;
+            dropped += counts[4];
             if (!moreOperations) {
                 pages++;
             }
@@ -216,7 +218,7 @@ public final class SyncEngine {
         HubClient.Traffic traffic = hub.traffic().minus(before);
         SyncReport report = new SyncReport(sent, acknowledged, refused, received, removed, conflicts, pages,
                 traffic.requests(), traffic.bytesUp(), traffic.bytesDown(), (System.nanoTime() - start) / 1_000_000,
-                resynced);
+                resynced, dropped);
         LOG.info("sync done {}", report);
         return report;
     }

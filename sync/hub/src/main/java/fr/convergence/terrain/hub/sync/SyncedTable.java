@@ -30,7 +30,12 @@ public record SyncedTable(SyncSchema.Table wire, Scope scope, List<Check> checks
          */
         PARENTS,
         /** The row a conflict record is about: only the hub writes one, laptops resolve it. */
-        CONFLICTED_ROW
+        CONFLICTED_ROW,
+        /**
+         * The erased participant's worksite (an erasure tombstone, {@link Erasures}): written once by a device that
+         * sees the person, never changed nor deleted, and belonging to no participant, so it outlives their file.
+         */
+        ERASED_PARTICIPANT
     }
 
     /** How two edits of one field merge. */

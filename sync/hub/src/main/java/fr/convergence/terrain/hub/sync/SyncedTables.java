@@ -2,6 +2,7 @@ package fr.convergence.terrain.hub.sync;
 
 import static fr.convergence.terrain.hub.sync.SyncedTable.Check.onField;
 import static fr.convergence.terrain.hub.sync.SyncedTable.Scope.CONFLICTED_ROW;
+import static fr.convergence.terrain.hub.sync.SyncedTable.Scope.ERASED_PARTICIPANT;
 import static fr.convergence.terrain.hub.sync.SyncedTable.Scope.OWN_WORKSITE;
 import static fr.convergence.terrain.hub.sync.SyncedTable.Scope.PARENTS;
 import static fr.convergence.terrain.hub.sync.SyncedTable.table;
@@ -39,7 +40,9 @@ public final class SyncedTables {
             table("referral_status_change", PARENTS)
                     .check(TableRules::statusChange).afterWrite(TableRules::moveReferral),
             table("follow_up", PARENTS),
-            table(SyncSchema.CONFLICT_TABLE, CONFLICTED_ROW).check(TableRules::onlyResolved));
+            table(SyncSchema.CONFLICT_TABLE, CONFLICTED_ROW).check(TableRules::onlyResolved),
+            // Applied by Erasures, not merged: see RowMerge.
+            table(SyncSchema.ERASURE_TABLE, ERASED_PARTICIPANT));
 
     private SyncedTables() {
     }

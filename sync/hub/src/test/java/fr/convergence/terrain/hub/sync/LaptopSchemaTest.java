@@ -72,6 +72,8 @@ class LaptopSchemaTest {
                 SyncedTable::scope, Collectors.mapping(SyncedTable::name, Collectors.toSet())));
         assertThat(byScope.get(SyncedTable.Scope.OWN_WORKSITE)).containsExactly("participant");
         assertThat(byScope.get(SyncedTable.Scope.CONFLICTED_ROW)).containsExactly(SyncSchema.CONFLICT_TABLE);
+        // Erasure tombstones belong to no participant, so that deleting the person's rows leaves them.
+        assertThat(byScope.get(SyncedTable.Scope.ERASED_PARTICIPANT)).containsExactly(SyncSchema.ERASURE_TABLE);
         // A row that takes its parents' worksite has parents.
         assertThat(SyncedTables.all()).filteredOn(t -> t.scope() == SyncedTable.Scope.PARENTS)
                 .allSatisfy(t -> assertThat(t.references()).as(t.name()).isNotEmpty());

@@ -40,6 +40,11 @@ public final class SyncSchema {
     public static final String DELETED = "deleted";
     public static final String WORKSITE_ID = "worksite_id";
     public static final String CONFLICT_TABLE = "sync_conflict";
+    /**
+     * Erasure tombstones: one row per erased participant, its id the participant's, never deleted. Last in the apply
+     * order, so a page's other rows are in place before the laptop removes the person's file.
+     */
+    public static final String ERASURE_TABLE = "erasure";
 
     private static final Map<String, Table> TABLES = new LinkedHashMap<>();
 
@@ -83,6 +88,9 @@ public final class SyncSchema {
                 text("kept_version", true), text("other_version", true), text("other_device", false),
                 new Field("created_at", Type.LONG, true, null), new Field("resolved", Type.BOOL, true, null),
                 text("resolution", false));
+        // No name, nothing about the person: where the file was, when it was erased and why (a reason code).
+        table(ERASURE_TABLE,
+                text(WORKSITE_ID, true), new Field("erased_at", Type.LONG, true, null), text("reason", true));
     }
 
     private SyncSchema() {

@@ -9,6 +9,7 @@ import static fr.convergence.terrain.core.store.generated.Tables.SYNC_STATE;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import fr.convergence.terrain.core.erasure.ParticipantErasure;
 import fr.convergence.terrain.core.store.StoreException;
 import fr.convergence.terrain.core.store.StoreTransaction;
 import fr.convergence.terrain.core.store.TerrainStore;
@@ -303,7 +304,12 @@ public final class SyncRepository {
         return pending;
     }
 
-    /** Applies one page of hub changes: rows (parents first), then removals (children first). */
+    /**
+     * Applies one page of hub changes: rows (parents first), then removals (children first), then erasures: each
+     * erasure tombstone received removes the person's whole file from this laptop, with the changes about them still
+     * queued or refused here (dropped, not quarantined: the hub refuses them for good). Returns rows applied, rows
+     * removed, and queued changes dropped by erasures.
+     */
     public static int[] applyPage(StoreTransaction tx, List<TableChanges> changes, List<RowExit> exits) {
         DSLContext sql = tx.sql();
         sql.execute("PRAGMA defer_foreign_keys = ON");
@@ -324,7 +330,17 @@ public final class SyncRepository {
         for (RowExit exit : removal) {
             removed += deleteCascade(sql, exit.table(), exit.rowId());
         }
-        return new int[] {applied, removed};
+        int dropped = 0;
+        for (TableChanges group : changes) {
+            if (group.table().equals(SyncSchema.ERASURE_TABLE) && group.columns().get(0).equals(SyncSchema.ID)) {
+                for (List<Object> row : group.rows()) {
+                    ParticipantErasure.Removed erased = ParticipantErasure.removeFile(sql, (String) row.get(0));
+                    removed += erased.rows();
+                    dropped += erased.operationsDropped();
+                }
+            }
+        }
+        return new int[] {applied, removed, dropped};
     }
 
     /**
