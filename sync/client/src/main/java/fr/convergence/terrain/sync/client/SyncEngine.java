@@ -12,6 +12,7 @@ import fr.convergence.terrain.sync.protocol.Operation;
 import fr.convergence.terrain.sync.protocol.SyncCodec;
 import fr.convergence.terrain.sync.protocol.SyncRequest;
 import fr.convergence.terrain.sync.protocol.SyncResponse;
+import fr.convergence.terrain.sync.protocol.TableChanges;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -160,7 +161,12 @@ public final class SyncEngine {
                         hub.traffic().minus(before).bytesDown(), repository.pendingCount());
                 continue;
             }
+            List<TableChanges> changes = moreOperations || response.resync() ? List.of()
+                    : response.allChanges(HoursCell::id);
             int[] counts = store.write("system", tx -> {
+                // Erasures first: this laptop's changes about an erased person, refused by the hub, are dropped
+                // with the person's file instead of being quarantined.
+                int[] erasedFirst = SyncRepository.applyErasures(tx, changes);
                 int quarantined = SyncRepository.acknowledge(tx, response.acknowledged(), response.rejections(),
                         clock.millis());
                 if (hubId != null && response.hubId() != null && !Objects.equals(hubId, response.hubId())) {
@@ -183,7 +189,7 @@ public final class SyncEngine {
                 ReferenceRepository worksites = new ReferenceRepository(store);
                 response.worksites().forEach(w -> worksites.putWorksite(tx, w.id(), w.name(), w.city(), w.region(),
                         w.territoryId(), w.runsPhc(), w.runsCvg()));
-                int[] applied = SyncRepository.applyPage(tx, response.allChanges(HoursCell::id), response.exits());
+                int[] applied = SyncRepository.applyPage(tx, changes, response.exits());
                 SyncRepository.putState(tx.sql(), SyncRepository.CURSOR, String.valueOf(response.cursor()));
                 SyncRepository.putState(tx.sql(), SyncRepository.LAST_SYNC, String.valueOf(clock.millis()));
                 if (!response.more()) {
@@ -192,7 +198,8 @@ public final class SyncEngine {
                             String.valueOf(response.cursor()));
                     SyncRepository.putState(tx.sql(), SyncRepository.REBUILDING, "false");
                 }
-                return new int[] {quarantined, applied[0], applied[1], 0, applied[2]};
+                return new int[] {quarantined, applied[0], applied[1] + erasedFirst[0], 0,
+                        applied[2] + erasedFirst[1]};
             });
             refused += counts[0];
             received += counts[1];

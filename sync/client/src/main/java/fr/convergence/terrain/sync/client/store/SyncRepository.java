@@ -180,7 +180,9 @@ public final class SyncRepository {
         for (Rejection rejection : newestFirst) {
             SyncPendingRecord op = sql.selectFrom(SYNC_PENDING).where(SYNC_PENDING.OP_NUMBER.eq((int) rejection.number()))
                     .fetchOne();
-            if (op == null) {
+            if (op == null || Operation.SKIP_TABLE.equals(op.getTableName())) {
+                // A skip holds a number whose change was dropped (the person it was about was erased): nothing to
+                // quarantine.
                 continue;
             }
             sql.insertInto(SYNC_QUARANTINE).set(SYNC_QUARANTINE.OP_NUMBER, (long) op.getOpNumber())
@@ -190,7 +192,11 @@ public final class SyncRepository {
                     .set(SYNC_QUARANTINE.REASON_CODE, rejection.code()).set(SYNC_QUARANTINE.REASON, rejection.reason())
                     .set(SYNC_QUARANTINE.QUARANTINED_AT, millis).onConflictDoNothing().execute();
             sql.deleteFrom(SYNC_PENDING).where(SYNC_PENDING.OP_NUMBER.eq(op.getOpNumber())).execute();
-            dropRefusedRow(sql, op.getTableName(), op.getRowId());
+            if (!Rejection.ERASED.equals(rejection.code())) {
+                dropRefusedRow(sql, op.getTableName(), op.getRowId());
+            }
+            // else the row stays until the person's tombstone (pulled next) removes their whole file with this
+            // change: removed now, the change would no longer be known to be about them.
             quarantined++;
         }
         // Acknowledged is not yet durable: kept a while in case the hub is restored from an older backup.
@@ -305,6 +311,28 @@ public final class SyncRepository {
     }
 
     /**
+     * For each erasure tombstone among {@code changes}: removes the person's file from this laptop and drops the
+     * changes about them still queued, refused or kept as sent. Called before the answer's refusals are quarantined
+     * (so that changes the hub refused because the person is erased are dropped, not quarantined — and the rows they
+     * touched are still here to tell they were about that person), and again by {@link #applyPage} (then finding
+     * nothing left). Returns rows removed and changes dropped.
+     */
+    public static int[] applyErasures(StoreTransaction tx, List<TableChanges> changes) {
+        int removed = 0;
+        int dropped = 0;
+        for (TableChanges group : changes) {
+            if (group.table().equals(SyncSchema.ERASURE_TABLE) && group.columns().get(0).equals(SyncSchema.ID)) {
+                for (List<Object> row : group.rows()) {
+                    ParticipantErasure.Removed erased = ParticipantErasure.removeFile(tx.sql(), (String) row.get(0));
+                    removed += erased.rows();
+                    dropped += erased.operationsDropped();
+                }
+            }
+        }
+        return new int[] {removed, dropped};
+    }
+
+    /**
      * Applies one page of hub changes: rows (parents first), then removals (children first), then erasures: each
      * erasure tombstone received removes the person's whole file from this laptop, with the changes about them still
      * queued or refused here (dropped, not quarantined: the hub refuses them for good). Returns rows applied, rows
@@ -330,17 +358,8 @@ public final class SyncRepository {
         for (RowExit exit : removal) {
             removed += deleteCascade(sql, exit.table(), exit.rowId());
         }
-        int dropped = 0;
-        for (TableChanges group : changes) {
-            if (group.table().equals(SyncSchema.ERASURE_TABLE) && group.columns().get(0).equals(SyncSchema.ID)) {
-                for (List<Object> row : group.rows()) {
-                    ParticipantErasure.Removed erased = ParticipantErasure.removeFile(sql, (String) row.get(0));
-                    removed += erased.rows();
-                    dropped += erased.operationsDropped();
-                }
-            }
-        }
-        return new int[] {applied, removed, dropped};
+        int[] erased = applyErasures(tx, changes);
+        return new int[] {applied, removed + erased[0], erased[1]};
     }
 
     /**
