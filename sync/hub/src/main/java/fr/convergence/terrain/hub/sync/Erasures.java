@@ -68,11 +68,16 @@ final class Erasures {
     static RowMerge.Outcome apply(HubTransaction tx, Device device, Set<String> scope, String participantId,
                                   Map<String, Object> fields, Hlc version, String writer, Optional<HubRow> stored,
                                   Map<String, Boolean> known) {
+        if (stored.isPresent() && !scope.contains(stored.get().worksiteId())) {
+            // Another worksite's tombstone: not this device's to touch (nor to learn about).
+            return RowMerge.Outcome.refused(Rejection.FORBIDDEN, RowMerge.outOfScope());
+        }
         if (Boolean.TRUE.equals(fields.get(SyncSchema.DELETED))) {
             return RowMerge.Outcome.refused(Rejection.RULE, "Un effacement ne s'annule pas : les données de cette "
                     + "personne ne peuvent pas revenir.");
         }
         if (stored.isPresent()) {
+            // Already erased (another laptop of the worksite erased the person too): nothing more to do.
             return new RowMerge.Outcome(null, 0);
         }
         SyncSchema.Table wire = SyncSchema.table(SyncSchema.ERASURE_TABLE).orElseThrow();
