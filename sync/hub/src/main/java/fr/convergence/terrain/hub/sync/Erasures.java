@@ -67,7 +67,7 @@ final class Erasures {
     /** Applies a device's tombstone: the first one erases; later ones (another laptop's) change nothing. */
     static RowMerge.Outcome apply(HubTransaction tx, Device device, Set<String> scope, String participantId,
                                   Map<String, Object> fields, Hlc version, String writer, Optional<HubRow> stored,
-                                  Map<String, Boolean> known) {
+                                  Map<String, Boolean> known, long base) {
         if (stored.isPresent() && !scope.contains(stored.get().worksiteId())) {
             // Another worksite's tombstone: not this device's to touch (nor to learn about).
             return RowMerge.Outcome.refused(Rejection.FORBIDDEN, RowMerge.outOfScope());
@@ -92,8 +92,17 @@ final class Erasures {
         Optional<HubRow> participant = tx.rowForUpdate("participant", participantId);
         String sent = (String) fields.get(SyncSchema.WORKSITE_ID);
         String worksite = participant.map(HubRow::worksiteId).orElse(sent);
-        if (!scope.contains(worksite)) {
+        boolean leftScopeUnseen = !scope.contains(worksite) && participant.isPresent()
+                && tx.exitsAfter(scope, base, Integer.MAX_VALUE).stream().anyMatch(e -> e.table().equals("participant")
+                        && e.rowId().equals(participantId));
+        if (!scope.contains(worksite) && !leftScopeUnseen) {
             return RowMerge.Outcome.refused(Rejection.FORBIDDEN, RowMerge.outOfScope());
+        }
+        if (leftScopeUnseen) {
+            // The person moved to a worksite this device does not see, after what it had pulled: it still held them
+            // when it erased, so the erasure stands and follows them. Its own copy of the tombstone, filed under its
+            // worksite, leaves its scope like the person did.
+            tx.exit(SyncSchema.ERASURE_TABLE, participantId, sent);
         }
         int deleted = tx.eraseParticipant(participantId);
         Map<String, Object> data = new LinkedHashMap<>();

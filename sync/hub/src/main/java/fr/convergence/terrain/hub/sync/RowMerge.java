@@ -89,7 +89,8 @@ final class RowMerge {
         String writer = clamped ? FieldMeta.HUB : device.id();
         Optional<HubRow> existing = tx.rowForUpdate(table.name(), op.rowId());
         if (table.scope() == Scope.ERASED_PARTICIPANT) {
-            return Erasures.apply(tx, device, scope, op.rowId(), fields, version, writer, existing, erased);
+            return Erasures.apply(tx, device, scope, op.rowId(), fields, version, writer, existing, erased,
+                    op.base());
         }
         Optional<String> person = Erasures.participantOf(tx, table, op.rowId(), fields, existing);
         if (person.isPresent() && Erasures.erased(tx, person.get(), erased)) {

@@ -359,7 +359,16 @@ public final class SyncRepository {
             removed += deleteCascade(sql, exit.table(), exit.rowId());
         }
         int[] erased = applyErasures(tx, changes);
-        return new int[] {applied, removed + erased[0], erased[1]};
+        // A person erased here after this page was asked for (their tombstone not yet sent): the hub still had them
+        // and may have sent their rows; removed again, so that the laptop never holds them back.
+        int again = 0;
+        for (String erasedHere : sql.select(DSL.field(DSL.name("erasure", "id"), String.class))
+                .from(DSL.table(DSL.name("erasure"))).join(DSL.table(DSL.name("participant")))
+                .on(DSL.field(DSL.name("participant", "id"), String.class)
+                        .eq(DSL.field(DSL.name("erasure", "id"), String.class))).fetch(0, String.class)) {
+            again += ParticipantErasure.removeFile(sql, erasedHere).rows();
+        }
+        return new int[] {applied, removed + erased[0] + again, erased[1]};
     }
 
     /**
