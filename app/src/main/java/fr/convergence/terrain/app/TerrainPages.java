@@ -6,6 +6,7 @@ import fr.convergence.terrain.app.participant.ParticipantsPage;
 import fr.convergence.terrain.app.print.PrintsPage;
 import fr.convergence.terrain.app.referral.ReferralsPage;
 import fr.convergence.terrain.app.report.ReportsPage;
+import fr.convergence.terrain.app.retention.RetentionPage;
 import fr.convergence.terrain.app.shell.PageRegistry;
 import fr.convergence.terrain.app.sync.SyncAgent;
 import fr.convergence.terrain.app.sync.SyncPage;
@@ -33,6 +34,7 @@ public final class TerrainPages {
                 .add("sync", "nav.sync", ctx -> new SyncPage(new SyncViewModel(sync, ctx.clock().getZone())))
                 .add("print", "nav.print", PrintsPage::new)
                 .add("accounts", "account.nav", AccountsPage::new, AccountsPage::visibleTo)
-                .add("audit", "audit.nav", AuditPage::new, AuditPage::visibleTo);
+                .add("audit", "audit.nav", AuditPage::new, AuditPage::visibleTo)
+                .add("retention", "retention.nav", RetentionPage::new, RetentionPage::visibleTo);
     }
 }

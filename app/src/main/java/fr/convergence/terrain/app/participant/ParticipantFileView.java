@@ -38,7 +38,8 @@ final class ParticipantFileView {
 
     ParticipantFileView(ParticipantFileViewModel viewModel, Node notes, String message, Runnable back,
                         Consumer<ParticipantFile> edit, Consumer<ParticipantFile> exit,
-                        BiConsumer<String, Integer> nextStep) {
+                        BiConsumer<String, Integer> nextStep, boolean mayErase,
+                        Consumer<ParticipantFile> erase) {
         this.viewModel = viewModel;
         Button backButton = new Button(I18n.t("file.back"));
         backButton.setId("file-back");
@@ -73,9 +74,17 @@ final class ParticipantFileView {
         exportButton.visibleProperty().bind(viewModel.canExportProperty());
         exportButton.managedProperty().bind(exportButton.visibleProperty());
         exportButton.disableProperty().bind(viewModel.fileProperty().isNull().or(viewModel.exportingProperty()));
+        // Coordinators and administrators only (ErasureService.mayErase): hidden for ESP and CIP.
+        Button eraseButton = new Button(I18n.t("file.erase"));
+        eraseButton.setId("file-erase");
+        eraseButton.setVisible(mayErase);
+        eraseButton.setManaged(mayErase);
+        eraseButton.disableProperty().bind(viewModel.fileProperty().isNull());
+        eraseButton.setOnAction(e -> erase.accept(viewModel.fileProperty().get()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(10, backButton, title, spacer, stepButton, editButton, exitButton, exportButton);
+        HBox header = new HBox(10, backButton, title, spacer, stepButton, editButton, exitButton, exportButton,
+                eraseButton);
         header.setAlignment(Pos.CENTER_LEFT);
         Label flash = new Label(message);
         flash.setId("file-message");

@@ -11,6 +11,7 @@ import fr.convergence.terrain.app.note.NotesViewModel;
 import fr.convergence.terrain.app.shell.ArgumentPage;
 import fr.convergence.terrain.app.shell.PageContext;
 import fr.convergence.terrain.core.domain.Programme;
+import fr.convergence.terrain.core.erasure.ErasureService;
 import fr.convergence.terrain.core.participant.ParticipantFile;
 import fr.convergence.terrain.core.participant.ParticipantQuery;
 import fr.convergence.terrain.core.participant.ParticipantSummary;
@@ -177,7 +178,8 @@ public final class ParticipantsPage implements ArgumentPage {
                 loaded -> showForm(new ParticipantFormViewModel(context.services().participants(), context.session(),
                         context.executor(), loaded)),
                 loaded -> showExit(loaded),
-                (enrolmentId, target) -> addStep(file, enrolmentId, target));
+                (enrolmentId, target) -> addStep(file, enrolmentId, target),
+                ErasureService.mayErase(context.user()), this::showErasure);
         currentFile = file;
         root.getChildren().setAll(view.root());
         file.load(participantId);
@@ -215,6 +217,22 @@ public final class ParticipantsPage implements ArgumentPage {
             openFile(file.participant().id(), summary);
         }, () -> openFile(file.participant().id()));
         root.getChildren().setAll(view.root());
+    }
+
+    /** The erasure's confirmation in place of the file; confirmed, the person is erased and the list shown. */
+    private void showErasure(ParticipantFile file) {
+        String id = file.participant().id();
+        ErasureService erasure = new ErasureService(context.services().workstation());
+        context.executor().run(() -> erasure.preview(context.user(), id), preview -> {
+            ErasureView view = new ErasureView(preview, reason -> context.executor().run(
+                    () -> erasure.erase(context.user(), id, reason), removed -> {
+                        context.session().changed();
+                        showList();
+                        flash.setText(I18n.t("erasure.done", preview.displayName()));
+                    }, e -> openFile(id, "")), () -> openFile(id));
+            root.getChildren().setAll(view.root());
+            view.focus();
+        }, e -> openFile(id, ""));
     }
 
     private void showList() {

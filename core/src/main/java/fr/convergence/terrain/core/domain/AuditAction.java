@@ -14,7 +14,9 @@ public enum AuditAction {
     COMPTE_MODIFIE("Compte modifié (rôle ou chantiers)"),
     COMPTE_DESACTIVE("Compte désactivé"),
     COMPTE_REACTIVE("Compte réactivé"),
-    MOT_DE_PASSE_REINITIALISE("Mot de passe réinitialisé");
+    MOT_DE_PASSE_REINITIALISE("Mot de passe réinitialisé"),
+    /** A person's data erased (on request or at the end of the retention period): the detail says which. */
+    EFFACEMENT("Données effacées");
 
     private final String label;
 

@@ -12,6 +12,7 @@ import fr.convergence.terrain.sync.protocol.Operation;
 import fr.convergence.terrain.sync.protocol.SyncCodec;
 import fr.convergence.terrain.sync.protocol.SyncRequest;
 import fr.convergence.terrain.sync.protocol.SyncResponse;
+import fr.convergence.terrain.sync.protocol.TableChanges;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -112,6 +113,7 @@ public final class SyncEngine {
         int received = 0;
         int removed = 0;
         int conflicts = 0;
+        int dropped = 0;
         int pages = 0;
         boolean resynced = false;
         boolean pulledOverPages = false;
@@ -159,7 +161,12 @@ public final class SyncEngine {
                         hub.traffic().minus(before).bytesDown(), repository.pendingCount());
                 continue;
             }
+            List<TableChanges> changes = moreOperations || response.resync() ? List.of()
+                    : response.allChanges(HoursCell::id);
             int[] counts = store.write("system", tx -> {
+                // Erasures first: this laptop's changes about an erased person, refused by the hub, are dropped
+                // with the person's file instead of being quarantined.
+                int[] erasedFirst = SyncRepository.applyErasures(tx, changes);
                 int quarantined = SyncRepository.acknowledge(tx, response.acknowledged(), response.rejections(),
                         clock.millis());
                 if (hubId != null && response.hubId() != null && !Objects.equals(hubId, response.hubId())) {
@@ -170,19 +177,19 @@ public final class SyncEngine {
                     SyncRepository.putState(tx.sql(), SyncRepository.CLOCK_DRIFT, String.valueOf(clockDrift));
                 }
                 if (moreOperations) {
-                    return new int[] {quarantined, 0, 0, 0};
+                    return new int[] {quarantined, 0, 0, 0, 0};
                 }
                 // Outbox rows made since the last cursor move are stamped with it before it moves.
                 SyncRepository.numberOutbox(tx);
                 if (response.resync()) {
                     SyncRepository.wipeScope(tx);
-                    return new int[] {quarantined, 0, 0, 1};
+                    return new int[] {quarantined, 0, 0, 1, 0};
                 }
                 // Worksites of the scope the shipped reference data may lack, before the rows that refer to them.
                 ReferenceRepository worksites = new ReferenceRepository(store);
                 response.worksites().forEach(w -> worksites.putWorksite(tx, w.id(), w.name(), w.city(), w.region(),
                         w.territoryId(), w.runsPhc(), w.runsCvg()));
-                int[] applied = SyncRepository.applyPage(tx, response.allChanges(HoursCell::id), response.exits());
+                int[] applied = SyncRepository.applyPage(tx, changes, response.exits());
                 SyncRepository.putState(tx.sql(), SyncRepository.CURSOR, String.valueOf(response.cursor()));
                 SyncRepository.putState(tx.sql(), SyncRepository.LAST_SYNC, String.valueOf(clock.millis()));
                 if (!response.more()) {
@@ -191,12 +198,14 @@ public final class SyncEngine {
                             String.valueOf(response.cursor()));
                     SyncRepository.putState(tx.sql(), SyncRepository.REBUILDING, "false");
                 }
-                return new int[] {quarantined, applied[0], applied[1], 0};
+                return new int[] {quarantined, applied[0], applied[1] + erasedFirst[0], 0,
+                        applied[2] + erasedFirst[1]};
             });
             refused += counts[0];
             received += counts[1];
             removed += counts[2];
             resynced |= counts[3] == 1;
+            dropped += counts[4];
             if (!moreOperations) {
                 pages++;
             }
@@ -216,7 +225,7 @@ public final class SyncEngine {
         HubClient.Traffic traffic = hub.traffic().minus(before);
         SyncReport report = new SyncReport(sent, acknowledged, refused, received, removed, conflicts, pages,
                 traffic.requests(), traffic.bytesUp(), traffic.bytesDown(), (System.nanoTime() - start) / 1_000_000,
-                resynced);
+                resynced, dropped);
         LOG.info("sync done {}", report);
         return report;
     }

@@ -464,6 +464,20 @@ public final class JooqHubStore implements HubStore {
         }
 
         @Override
+        public int eraseParticipant(String participantId) {
+            requireWritable();
+            int buffered = 0;
+            for (var it = pending.values().iterator(); it.hasNext(); ) {
+                HubRow row = it.next();
+                if (participantId.equals(row.participantId())) {
+                    it.remove();
+                    buffered += row.createdSeq() == FieldMeta.PENDING ? 1 : 0;
+                }
+            }
+            return buffered + sql.deleteFrom(ROW).where(ROW_PARTICIPANT.eq(participantId)).execute();
+        }
+
+        @Override
         public void save(HubRow row) {
             requireWritable();
             String key = row.table() + "/" + row.id();

@@ -109,6 +109,13 @@ public interface HubStore extends AutoCloseable {
         /** The fields of those of these rows that exist, as {@link #dataOfParticipant}. */
         List<RowData> data(String table, Collection<String> ids);
 
+        /**
+         * Deletes, physically and now, every row of the participant (their own row, their file, the conflict records
+         * about it), including those written earlier in this transaction. Returns how many. Exit records (table and
+         * row id only) stay.
+         */
+        int eraseParticipant(String participantId);
+
         /** Queues the row to be written at commit with this transaction's sequence. */
         void save(HubRow row);
 

@@ -45,6 +45,11 @@ final class RowMerge {
     }
 
     Outcome apply(HubTransaction tx, Device device, Set<String> scope, Operation op) {
+        return apply(tx, device, scope, op, new java.util.HashMap<>());
+    }
+
+    /** @param erased the people known erased or not in this exchange ({@link Erasures#erased}), filled as it goes */
+    Outcome apply(HubTransaction tx, Device device, Set<String> scope, Operation op, Map<String, Boolean> erased) {
         Optional<SyncedTable> maybeTable = SyncedTables.of(op.table());
         if (maybeTable.isEmpty()) {
             return Outcome.refused(Rejection.MALFORMED, "Type de donnée inconnu : « "
@@ -83,6 +88,15 @@ final class RowMerge {
         }
         String writer = clamped ? FieldMeta.HUB : device.id();
         Optional<HubRow> existing = tx.rowForUpdate(table.name(), op.rowId());
+        if (table.scope() == Scope.ERASED_PARTICIPANT) {
+            return Erasures.apply(tx, device, scope, op.rowId(), fields, version, writer, existing, erased,
+                    op.base());
+        }
+        Optional<String> person = Erasures.participantOf(tx, table, op.rowId(), fields, existing);
+        if (person.isPresent() && Erasures.erased(tx, person.get(), erased)) {
+            // Nothing of an erased person comes back, whatever the laptop still held when it was offline.
+            return Outcome.refused(Rejection.ERASED, Erasures.REFUSED);
+        }
         return existing.isEmpty()
                 ? create(tx, device, scope, table, op.rowId(), fields, version, writer)
                 : update(tx, device, scope, table, existing.get(), op.base(), fields, version, writer);
@@ -314,7 +328,7 @@ final class RowMerge {
         return value == null ? null : value.toString();
     }
 
-    private static String outOfScope() {
+    static String outOfScope() {
         return "Ce chantier n'est pas dans le périmètre de ce poste : la saisie reste en quarantaine. "
                 + "Demandez au coordinateur·rice de vérifier le rattachement du poste.";
     }

@@ -12,7 +12,9 @@ import fr.convergence.terrain.sync.protocol.SyncResponse;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -93,6 +95,7 @@ public final class SyncService {
         int conflicts = 0;
         int applied = 0;
         List<Rejection> outOfSequence = new ArrayList<>();
+        Map<String, Boolean> erased = new HashMap<>();
         for (Operation op : operations) {
             if (op.number() <= last) {
                 continue;
@@ -111,7 +114,7 @@ public final class SyncService {
                 last = op.number();
                 continue;
             }
-            RowMerge.Outcome outcome = merge.apply(tx, device, scope, op);
+            RowMerge.Outcome outcome = merge.apply(tx, device, scope, op, erased);
             if (outcome.refusal() != null) {
                 tx.addRejection(device.id(), op.number(), outcome.refusal().code(), outcome.refusal().reason());
                 resetRow(tx, scope, op);

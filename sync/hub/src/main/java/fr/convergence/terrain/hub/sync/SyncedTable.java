@@ -35,7 +35,12 @@ public record SyncedTable(SyncSchema.Table wire, Scope scope, List<Check> checks
          * Its own {@code worksite_id}, fixed at creation and about no participant's file: an audit journal entry
          * stays where it was written (a participant's move does not take it along), and is never changed.
          */
-        JOURNAL
+        JOURNAL,
+        /**
+         * The erased participant's worksite (an erasure tombstone, {@link Erasures}): written once by a device that
+         * sees the person, never changed nor deleted, and belonging to no participant, so it outlives their file.
+         */
+        ERASED_PARTICIPANT
     }
 
     /** How two edits of one field merge. */

@@ -2,6 +2,7 @@ package fr.convergence.terrain.hub.sync;
 
 import static fr.convergence.terrain.hub.sync.SyncedTable.Check.onField;
 import static fr.convergence.terrain.hub.sync.SyncedTable.Scope.CONFLICTED_ROW;
+import static fr.convergence.terrain.hub.sync.SyncedTable.Scope.ERASED_PARTICIPANT;
 import static fr.convergence.terrain.hub.sync.SyncedTable.Scope.JOURNAL;
 import static fr.convergence.terrain.hub.sync.SyncedTable.Scope.OWN_WORKSITE;
 import static fr.convergence.terrain.hub.sync.SyncedTable.Scope.PARENTS;
@@ -42,7 +43,9 @@ public final class SyncedTables {
             table("follow_up", PARENTS),
             table(SyncSchema.CONFLICT_TABLE, CONFLICTED_ROW).check(TableRules::onlyResolved),
             // The audit journal is append-only: a stored entry is neither changed nor deleted, by anyone.
-            table(SyncSchema.AUDIT_TABLE, JOURNAL).check(TableRules::appendOnly));
+            table(SyncSchema.AUDIT_TABLE, JOURNAL).check(TableRules::appendOnly),
+            // Applied by Erasures, not merged: see RowMerge.
+            table(SyncSchema.ERASURE_TABLE, ERASED_PARTICIPANT));
 
     private SyncedTables() {
     }

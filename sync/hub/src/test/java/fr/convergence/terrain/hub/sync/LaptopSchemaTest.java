@@ -75,6 +75,8 @@ class LaptopSchemaTest {
         // The audit journal keeps the worksite it was written in, and references no row (it outlives them).
         assertThat(byScope.get(SyncedTable.Scope.JOURNAL)).containsExactly(SyncSchema.AUDIT_TABLE);
         assertThat(SyncedTables.of(SyncSchema.AUDIT_TABLE).orElseThrow().references()).isEmpty();
+        // Erasure tombstones belong to no participant, so that deleting the person's rows leaves them.
+        assertThat(byScope.get(SyncedTable.Scope.ERASED_PARTICIPANT)).containsExactly(SyncSchema.ERASURE_TABLE);
         // A row that takes its parents' worksite has parents.
         assertThat(SyncedTables.all()).filteredOn(t -> t.scope() == SyncedTable.Scope.PARENTS)
                 .allSatisfy(t -> assertThat(t.references()).as(t.name()).isNotEmpty());

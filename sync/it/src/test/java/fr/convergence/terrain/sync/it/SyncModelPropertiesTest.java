@@ -2,11 +2,16 @@ package fr.convergence.terrain.sync.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.convergence.terrain.core.account.Workstation;
 import fr.convergence.terrain.core.domain.HoursCell;
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.Referral;
 import fr.convergence.terrain.core.domain.ReferralStatus;
+import fr.convergence.terrain.core.domain.Role;
+import fr.convergence.terrain.core.domain.User;
+import fr.convergence.terrain.core.erasure.ErasureReason;
+import fr.convergence.terrain.core.erasure.ErasureService;
 import fr.convergence.terrain.core.reference.ReferenceData;
 import fr.convergence.terrain.core.referral.ReferralWorkflow;
 import fr.convergence.terrain.core.store.HoursRepository;
@@ -98,7 +103,8 @@ class SyncModelPropertiesTest {
     static final String[] NAMES = {"a1", "a2", "b1", "coord", "ailleurs", "coord2"};
     static final List<Long> RIGHT_CLOCKS = Collections.nCopies(NAMES.length, 0L);
 
-    enum Step { HOURS, PHONE, NOTE, NEW_PERSON, MOVE, REFERRAL, SYNC, KILL_BETWEEN_PAGES, BACKUP, RESTORE, ENROL_LATE }
+    enum Step { HOURS, PHONE, NOTE, NEW_PERSON, MOVE, REFERRAL, SYNC, KILL_BETWEEN_PAGES, BACKUP, RESTORE, ENROL_LATE,
+        ERASE }
 
     enum Fault { NONE, REQUEST_LOST, ANSWER_LOST, DELIVERED_TWICE }
 
@@ -117,6 +123,7 @@ class SyncModelPropertiesTest {
                         : ", " + fault.name().toLowerCase() + " on exchange " + (value % 3 + 1));
                 case KILL_BETWEEN_PAGES -> who + " killed after page " + (value % 3 + 1) + " (pages of " + pageBytes
                         + " B)";
+                case ERASE -> who + " erases P" + person + " (as an administrator)";
                 case BACKUP -> "hub backed up";
                 case RESTORE -> "hub restored from its backup";
                 case ENROL_LATE -> "coord2 enrols" + (value % 2 == 0 ? " (the code of a lost answer, if any)" : "")
@@ -130,7 +137,8 @@ class SyncModelPropertiesTest {
         Arbitrary<Step> steps = Arbitraries.frequency(Tuple.of(6, Step.HOURS), Tuple.of(3, Step.PHONE),
                 Tuple.of(2, Step.NOTE), Tuple.of(1, Step.NEW_PERSON), Tuple.of(2, Step.MOVE),
                 Tuple.of(2, Step.REFERRAL), Tuple.of(8, Step.SYNC), Tuple.of(1, Step.KILL_BETWEEN_PAGES),
-                Tuple.of(1, Step.BACKUP), Tuple.of(1, Step.RESTORE), Tuple.of(1, Step.ENROL_LATE));
+                Tuple.of(1, Step.BACKUP), Tuple.of(1, Step.RESTORE), Tuple.of(1, Step.ENROL_LATE),
+                Tuple.of(1, Step.ERASE));
         // Few people and cells, so that edits of the same field on two laptops (conflicts) are common.
         Arbitrary<Action> action = Combinators.combine(steps, Arbitraries.integers().between(0, LATE),
                         Arbitraries.integers().between(0, 3), Arbitraries.integers().between(0, 5),
@@ -215,6 +223,20 @@ class SyncModelPropertiesTest {
         everyDeviceHoldsExactlyItsScopeAndNothingIsLostSilently(List.of(
                 new Action(Step.MOVE, 3, 0, 0, 0, Fault.NONE, 0),
                 new Action(Step.REFERRAL, 3, 0, 0, 0, Fault.NONE, 0)), RIGHT_CLOCKS);
+    }
+
+    /**
+     * Found by the property (issue 14): the coordinator moves P1 to the other worksite while a2, which has not pulled
+     * the move, erases P1. The erasure follows the person to their new worksite; a2's tombstone leaves its scope.
+     */
+    @Example
+    void anErasureMadeBeforeAMoveWasPulledFollowsThePerson() throws Exception {
+        everyDeviceHoldsExactlyItsScopeAndNothingIsLostSilently(List.of(
+                new Action(Step.MOVE, 3, 1, 0, 0, Fault.NONE, 0),
+                new Action(Step.ERASE, 1, 1, 0, 0, Fault.NONE, 0),
+                new Action(Step.SYNC, 3, 0, 0, 0, Fault.NONE, 500),
+                new Action(Step.HOURS, 2, 1, 1, 2, Fault.NONE, 0),
+                new Action(Step.SYNC, 1, 0, 0, 0, Fault.NONE, 500)), RIGHT_CLOCKS);
     }
 
     /** Two laptops edit the same phone and the same cell offline: the losers must be in conflict records. */
@@ -323,6 +345,8 @@ class SyncModelPropertiesTest {
         final List<String> people = new ArrayList<>();
         final Map<String, String> noteOf = new HashMap<>();
         final Map<String, String> referralOf = new HashMap<>();
+        /** People erased on some laptop (issue 14): nothing of them may remain anywhere once all have synced. */
+        final Set<String> erased = new HashSet<>();
         /** Device/operation number → the operation, first delivery. */
         final Map<String, SentOp> sent = Collections.synchronizedMap(new LinkedHashMap<>());
         final List<String> violations = Collections.synchronizedList(new ArrayList<>());
@@ -520,6 +544,14 @@ class SyncModelPropertiesTest {
                         }
                     }
                 }
+                case ERASE -> {
+                    if (local != null) {
+                        // An administrator: the model's worksites need not share a territory.
+                        new ErasureService(new Workstation(laptop.store)).erase(new User("admin", "admin", "Admin",
+                                Role.ADMIN, null, Set.of(), true), personId, ErasureReason.DEMANDE);
+                        erased.add(personId);
+                    }
+                }
                 case SYNC -> sync(laptop, new Faulty(laptop.recorder, a.fault(), a.value() % 3, -1), a.pageBytes());
                 case KILL_BETWEEN_PAGES -> {
                     sync(laptop, new Faulty(laptop.recorder, Fault.NONE, -1, a.value() % 3 + 1), a.pageBytes());
@@ -616,8 +648,19 @@ class SyncModelPropertiesTest {
             checkConflictsRecordedOnce(conflicts);
             conflictsRecorded = conflicts.size();
             Map<String, List<SentOp>> editsOfField = new TreeMap<>();
+            for (String person : erased) {
+                Optional<HubRow> tombstone = store.read(r -> r.row(SyncSchema.ERASURE_TABLE, person));
+                assertThat(tombstone).as("P %s's tombstone", person).isPresent();
+                List<HubRow> all = store.read(r -> r.rowsAfter(everywhere, 0, Integer.MAX_VALUE));
+                assertThat(all).as("nothing of erased P %s on the hub", person)
+                        .noneMatch(r -> person.equals(r.participantId()) || aboutErased(r.table(), r.id(), r.data()));
+            }
             for (Map.Entry<String, SentOp> entry : sent.entrySet()) {
                 SentOp s = entry.getValue();
+                if (aboutErased(s.op.table(), s.op.rowId(), s.op.fields())) {
+                    // Erased with the person: refused by the hub, or applied then deleted; dropped on the laptop.
+                    continue;
+                }
                 if (s.refused) {
                     assertThat(quarantined).as("a refused operation is in its laptop's quarantine")
                             .contains(entry.getKey());
@@ -633,6 +676,27 @@ class SyncModelPropertiesTest {
                 }
             }
             editsOfField.forEach((key, edits) -> checkMerge(store, key, edits, conflicts));
+        }
+
+        /** Whether a row or operation is about an erased person: theirs, or naming one of their rows. */
+        private boolean aboutErased(String table, String rowId, Map<String, Object> fields) {
+            if (table == null || table.equals(SyncSchema.ERASURE_TABLE) || table.equals(Operation.SKIP_TABLE)) {
+                return false;
+            }
+            for (String person : erased) {
+                Set<String> theirs = new HashSet<>(List.of(person, String.valueOf(noteOf.get(person)),
+                        String.valueOf(referralOf.get(person))));
+                for (LocalDate week : List.of(Edits.MONDAY, OLD_WEEK)) {
+                    for (int day = 0; day < 4; day++) {
+                        theirs.add(HoursCell.id(person, week.plusDays(day), HoursKind.TRAVAIL_CHANTIER));
+                    }
+                }
+                if (theirs.contains(rowId) || (fields != null
+                        && fields.values().stream().anyMatch(v -> v != null && theirs.contains(v.toString())))) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Row → "laptop ≠ hub", for the rows that differ: what a failing schedule's report shows. */

@@ -16,4 +16,9 @@ public record Rejection(long number, String code, String reason) {
      * the device's correctly numbered operations are still applied after it.
      */
     public static final String OUT_OF_SEQUENCE = "out-of-sequence";
+    /**
+     * It is about a person whose data was erased (an {@code erasure} tombstone): nothing of them may come back. The
+     * laptop drops it when it applies the tombstone, instead of keeping it in quarantine.
+     */
+    public static final String ERASED = "erased";
 }

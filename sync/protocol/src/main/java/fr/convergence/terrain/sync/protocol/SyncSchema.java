@@ -41,6 +41,11 @@ public final class SyncSchema {
     public static final String WORKSITE_ID = "worksite_id";
     public static final String CONFLICT_TABLE = "sync_conflict";
     public static final String AUDIT_TABLE = "audit_event";
+    /**
+     * Erasure tombstones: one row per erased participant, its id the participant's, never deleted. Last in the apply
+     * order, so a page's other rows are in place before the laptop removes the person's file.
+     */
+    public static final String ERASURE_TABLE = "erasure";
 
     private static final Map<String, Table> TABLES = new LinkedHashMap<>();
 
@@ -89,6 +94,9 @@ public final class SyncSchema {
                 text(WORKSITE_ID, true), new Field("occurred_at", Type.LONG, true, null), text("actor_id", false),
                 text("actor_name", false), text("action", true), text("participant_id", false),
                 text("detail", false));
+        // No name, nothing about the person: where the file was, when it was erased and why (a reason code).
+        table(ERASURE_TABLE,
+                text(WORKSITE_ID, true), new Field("erased_at", Type.LONG, true, null), text("reason", true));
     }
 
     private SyncSchema() {

@@ -9,6 +9,7 @@ import static fr.convergence.terrain.core.store.generated.Tables.SYNC_STATE;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import fr.convergence.terrain.core.erasure.ParticipantErasure;
 import fr.convergence.terrain.core.store.StoreException;
 import fr.convergence.terrain.core.store.StoreTransaction;
 import fr.convergence.terrain.core.store.TerrainStore;
@@ -179,7 +180,9 @@ public final class SyncRepository {
         for (Rejection rejection : newestFirst) {
             SyncPendingRecord op = sql.selectFrom(SYNC_PENDING).where(SYNC_PENDING.OP_NUMBER.eq((int) rejection.number()))
                     .fetchOne();
-            if (op == null) {
+            if (op == null || Operation.SKIP_TABLE.equals(op.getTableName())) {
+                // A skip holds a number whose change was dropped (the person it was about was erased): nothing to
+                // quarantine.
                 continue;
             }
             sql.insertInto(SYNC_QUARANTINE).set(SYNC_QUARANTINE.OP_NUMBER, (long) op.getOpNumber())
@@ -189,7 +192,11 @@ public final class SyncRepository {
                     .set(SYNC_QUARANTINE.REASON_CODE, rejection.code()).set(SYNC_QUARANTINE.REASON, rejection.reason())
                     .set(SYNC_QUARANTINE.QUARANTINED_AT, millis).onConflictDoNothing().execute();
             sql.deleteFrom(SYNC_PENDING).where(SYNC_PENDING.OP_NUMBER.eq(op.getOpNumber())).execute();
-            dropRefusedRow(sql, op.getTableName(), op.getRowId());
+            if (!Rejection.ERASED.equals(rejection.code())) {
+                dropRefusedRow(sql, op.getTableName(), op.getRowId());
+            }
+            // else the row stays until the person's tombstone (pulled next) removes their whole file with this
+            // change: removed now, the change would no longer be known to be about them.
             quarantined++;
         }
         // Acknowledged is not yet durable: kept a while in case the hub is restored from an older backup.
@@ -303,7 +310,34 @@ public final class SyncRepository {
         return pending;
     }
 
-    /** Applies one page of hub changes: rows (parents first), then removals (children first). */
+    /**
+     * For each erasure tombstone among {@code changes}: removes the person's file from this laptop and drops the
+     * changes about them still queued, refused or kept as sent. Called before the answer's refusals are quarantined
+     * (so that changes the hub refused because the person is erased are dropped, not quarantined — and the rows they
+     * touched are still here to tell they were about that person), and again by {@link #applyPage} (then finding
+     * nothing left). Returns rows removed and changes dropped.
+     */
+    public static int[] applyErasures(StoreTransaction tx, List<TableChanges> changes) {
+        int removed = 0;
+        int dropped = 0;
+        for (TableChanges group : changes) {
+            if (group.table().equals(SyncSchema.ERASURE_TABLE) && group.columns().get(0).equals(SyncSchema.ID)) {
+                for (List<Object> row : group.rows()) {
+                    ParticipantErasure.Removed erased = ParticipantErasure.removeFile(tx.sql(), (String) row.get(0));
+                    removed += erased.rows();
+                    dropped += erased.operationsDropped();
+                }
+            }
+        }
+        return new int[] {removed, dropped};
+    }
+
+    /**
+     * Applies one page of hub changes: rows (parents first), then removals (children first), then erasures: each
+     * erasure tombstone received removes the person's whole file from this laptop, with the changes about them still
+     * queued or refused here (dropped, not quarantined: the hub refuses them for good). Returns rows applied, rows
+     * removed, and queued changes dropped by erasures.
+     */
     public static int[] applyPage(StoreTransaction tx, List<TableChanges> changes, List<RowExit> exits) {
         DSLContext sql = tx.sql();
         sql.execute("PRAGMA defer_foreign_keys = ON");
@@ -324,7 +358,17 @@ public final class SyncRepository {
         for (RowExit exit : removal) {
             removed += deleteCascade(sql, exit.table(), exit.rowId());
         }
-        return new int[] {applied, removed};
+        int[] erased = applyErasures(tx, changes);
+        // A person erased here after this page was asked for (their tombstone not yet sent): the hub still had them
+        // and may have sent their rows; removed again, so that the laptop never holds them back.
+        int again = 0;
+        for (String erasedHere : sql.select(DSL.field(DSL.name("erasure", "id"), String.class))
+                .from(DSL.table(DSL.name("erasure"))).join(DSL.table(DSL.name("participant")))
+                .on(DSL.field(DSL.name("participant", "id"), String.class)
+                        .eq(DSL.field(DSL.name("erasure", "id"), String.class))).fetch(0, String.class)) {
+            again += ParticipantErasure.removeFile(sql, erasedHere).rows();
+        }
+        return new int[] {applied, removed + erased[0] + again, erased[1]};
     }
 
     /**

@@ -1,0 +1,40 @@
+package fr.convergence.terrain.core.erasure;
+
+import fr.convergence.terrain.core.verdict.Verdict;
+
+/**
+ * How long a person's file is kept once their support is over (the end of their last enrolment and of the
+ * follow-ups after it): archived after {@code archiveAfterMonths}, erased after {@code eraseAfterMonths}. The
+ * defaults are the longest allowed ({@link #MAXIMUM}); an administrator may shorten them, never lengthen them.
+ * Why these figures, and what in them is the project's choice rather than the CNIL's: docs/data-protection.md.
+ */
+public record RetentionSettings(int archiveAfterMonths, int eraseAfterMonths) {
+
+    /**
+     * The defaults and the ceiling, in one place. Archived 3 months after the support ended (time to close the
+     * file), erased 24 months after: the two years after the last contact that the CNIL recommends for the active
+     * base in its child-protection référentiel — the only figure found; see the documentation for its status.
+     */
+    public static final RetentionSettings MAXIMUM = new RetentionSettings(3, 24);
+    public static final RetentionSettings DEFAULTS = MAXIMUM;
+
+    /** Accepted if each duration is within 0 and the maximum, and a file is archived before it is erased. */
+    public Verdict check() {
+        if (archiveAfterMonths < 0 || eraseAfterMonths < 0) {
+            return Verdict.refused("Une durée de conservation ne peut pas être négative.");
+        }
+        if (archiveAfterMonths > MAXIMUM.archiveAfterMonths) {
+            return Verdict.refused("L'archivage ne peut pas être repoussé au-delà de " + MAXIMUM.archiveAfterMonths
+                    + " mois après la fin de l'accompagnement : la durée peut être raccourcie, pas allongée.");
+        }
+        if (eraseAfterMonths > MAXIMUM.eraseAfterMonths) {
+            return Verdict.refused("L'effacement ne peut pas être repoussé au-delà de " + MAXIMUM.eraseAfterMonths
+                    + " mois après la fin de l'accompagnement : la durée peut être raccourcie, pas allongée.");
+        }
+        if (archiveAfterMonths > eraseAfterMonths) {
+            return Verdict.refused("Un dossier est archivé avant d'être effacé : la durée avant archivage doit être "
+                    + "inférieure ou égale à la durée avant effacement.");
+        }
+        return Verdict.ok();
+    }
+}
