@@ -56,8 +56,8 @@ abstract class AuditJournalSyncTest {
             Laptop a2 = world.laptop("a2", "worksite", SITE_A);
             Laptop b = world.laptop("b", "worksite", SITE_B);
             Laptop coordinator = world.laptop("coord", "territory", SyncWorld.TERRITORY);
-            // Laptop A installed for its worksite: the first account, then a sign-in and a wrong password.
-            new SetupService().install(a.store(), HASHER, SITE_A, "camille", "Camille Martin", Role.CIP,
+            // Laptop A installed for its worksite by its administrator, then a sign-in and a wrong password.
+            new SetupService().install(a.store(), HASHER, SITE_A, "camille", "Camille Martin", Role.ADMIN,
                     PASSWORD.toCharArray(), PASSWORD.toCharArray()).value().orElseThrow();
             AuthService auth = new AuthService(a.store(), HASHER);
             assertThat(auth.signIn("camille", PASSWORD.toCharArray())).isPresent();
