@@ -180,6 +180,13 @@ final class SyncDescriptions {
             case "done_date" -> "sync.field.done_date";
             case "outcome" -> "sync.field.outcome";
             case "deleted" -> "sync.field.deleted";
+            case "occurred_at" -> "sync.field.occurred_at";
+            case "actor_id" -> "sync.field.actor_id";
+            case "actor_name" -> "sync.field.actor_name";
+            case "action" -> "sync.field.action";
+            case "detail" -> "sync.field.detail";
+            case "erased_at" -> "sync.field.erased_at";
+            case "reason" -> "sync.field.reason";
             default -> null;
         };
     }
@@ -197,6 +204,8 @@ final class SyncDescriptions {
             case "referral_status_change" -> "sync.table.referral_status_change";
             case "follow_up" -> "sync.table.follow_up";
             case "sync_conflict" -> "sync.table.sync_conflict";
+            case "audit_event" -> "sync.table.audit_event";
+            case "erasure" -> "sync.table.erasure";
             default -> null;
         };
     }
