@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Black-box sync scenarios (issue 11), with the real command lines, on a SQLite hub and on a PostgreSQL one:
 # the `territory` demo imported into a hub, two worksite laptops and a territory laptop enrolled (and a new laptop
-# enrolled with no data file), old and new rows edited on each (hours of an old week, the phone of an old participant, new notes, the same old cell on two
+# refused enrolment until it is installed with an account), old and new rows edited on each (hours of an old week, the phone of an old participant, new notes, the same old cell on two
 # laptops), syncs in several orders (the territory laptop before and after the worksite ones), a last round of
 # syncs, then every synced table of each laptop compared with the hub's rows of its scope: counts and checksums
 # (`terrain check --json`, `terrain-hub check --compare`). Exits 1 naming the step or the tables that differ.
@@ -41,6 +41,8 @@ quiet() { "$@" > "$work/last.out" 2>&1; }
 demo=$work/demo.db
 "$terrain_bin" demo --store "$demo" --size territory > "$work/last.out" 2>&1 || { backend=demo; fail "terrain demo --size territory"; }
 
+# The password of every scenario laptop's account (the demo store's accounts have the demo password).
+laptop_password=scenario-poste-2026
 worksite_a=abej-solidarite
 worksite_b=eole
 territory=lille
@@ -51,9 +53,10 @@ run_scenarios() {
   local dir=$work/$backend
   mkdir -p "$dir"
   hub() { "$hub_bin" "$@" --db "$db"; }
-  terrain() { "$terrain_bin" "$@"; }
+  # Stores are encrypted (ADR 0005): every command signs in, with the password of the laptop's account.
+  terrain() { TERRAIN_PASSWORD=$laptop_password "$terrain_bin" "$@"; }
 
-  quiet hub import --store "$demo" || fail "terrain-hub import of the territory demo"
+  TERRAIN_PASSWORD=demo quiet hub import --store "$demo" || fail "terrain-hub import of the territory demo"
   ok "territory demo imported into the hub"
 
   : > "$work/hub.log"
@@ -65,7 +68,7 @@ run_scenarios() {
 
   # The laptops that edit are installed as on their first start (a worksite and its first account, on whose behalf
   # edits are made), then enrolled and synced as from the Synchronisation page. A second laptop of worksite A is
-  # enrolled with no data file at all (`terrain sync --enrol` creates it) and only syncs.
+  # refused enrolment while it has no data file (no account, hence no key), then installed, enrolled, and only syncs.
   local wa=$dir/worksite-a.db wb=$dir/worksite-b.db tl=$dir/territory.db wa2=$dir/worksite-a-new.db
   quiet terrain edit --store "$wa" setup --worksite "$worksite_a" --login esp.a --role ESP || fail "setup of laptop A"
   quiet terrain edit --store "$wb" setup --worksite "$worksite_b" --login cip.b --role CIP || fail "setup of laptop B"
@@ -106,8 +109,16 @@ run_scenarios() {
   # Round 2: a new territory laptop's first sync (several pages) over old rows edited after their creation.
   enrol "$tl" --territory "$territory"
   ok "territory laptop ($territory) enrolled, first sync done over edited old rows"
+  local code
+  code=$(hub enrol --worksite "$worksite_a" --label "Scénario sans compte" 2> "$work/last.out") || fail "terrain-hub enrol"
+  if terrain sync --store "$wa2" --hub "$url" --enrol "$code" > "$work/last.out" 2>&1; then
+    fail "a laptop with no data file (no account, no key) was enrolled"
+  fi
+  grep -q "aucun compte" "$work/last.out" || fail "the refusal of an enrolment without an account does not say why"
+  [ ! -e "$wa2" ] || fail "a refused enrolment created $wa2"
+  quiet terrain edit --store "$wa2" setup --worksite "$worksite_a" --login esp.a2 --role ESP || fail "setup of laptop A2"
   enrol "$wa2" --worksite "$worksite_a"
-  ok "a new laptop of $worksite_a enrolled with no data file, first sync done"
+  ok "a new laptop of $worksite_a refused enrolment without an account, then installed, enrolled, first sync done"
 
   # The same old cell edited on A and on the territory laptop; the territory laptop syncs first, then A, then B.
   local participant day kind

@@ -34,6 +34,13 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--store", required = true, description = "Fichier de données à vérifier.")
     Path store;
 
+    @Option(names = "--user", description = "Compte dont le mot de passe ouvre les données chiffrées (les empreintes "
+            + "se calculent sur les valeurs en clair, comme sur le hub). Par défaut : le seul compte actif.")
+    String user;
+
+    @CommandLine.Mixin
+    StorePassword password = new StorePassword();
+
     @Option(names = "--json", description = "Sortie JSON (pour un script ou pour l'envoyer au support).")
     boolean json;
 
@@ -51,6 +58,9 @@ final class CheckCommand implements Callable<Integer> {
         }
         StoreCheck.Report report;
         try (TerrainStore terrainStore = TerrainStore.open(store)) {
+            if (terrainStore.isEncrypted()) {
+                password.signIn(terrainStore, StorePassword.account(terrainStore, user));
+            }
             report = StoreCheck.of(terrainStore, version.getAsInt());
         }
         if (json) {

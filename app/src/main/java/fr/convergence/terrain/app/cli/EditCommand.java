@@ -50,6 +50,9 @@ final class EditCommand implements Callable<Integer> {
     @Option(names = "--store", required = true, description = "Fichier de données du poste.")
     Path store;
 
+    @CommandLine.Mixin
+    StorePassword password = new StorePassword();
+
     @Option(names = "--user", description = "Compte au nom duquel modifier. Par défaut : le seul compte actif du "
             + "fichier.")
     String user;
@@ -75,18 +78,11 @@ final class EditCommand implements Callable<Integer> {
         }
     }
 
+    /** The account the edit is made for, signed in: that opens the store's encrypted data (ADR 0005). */
     User actingUser(TerrainStore terrainStore) {
-        UserRepository users = new UserRepository(terrainStore);
-        if (user != null) {
-            return users.findByLogin(user).filter(User::active).orElseThrow(() -> new IllegalArgumentException(
-                    "Aucun compte actif « " + user + " » dans ce fichier de données."));
-        }
-        List<User> active = users.all().stream().filter(User::active).toList();
-        if (active.size() != 1) {
-            throw new IllegalArgumentException("Ce fichier de données a " + active.size() + " comptes actifs : "
-                    + "indiquez lequel avec --user.");
-        }
-        return active.get(0);
+        User acting = StorePassword.account(terrainStore, user);
+        password.signIn(terrainStore, acting);
+        return acting;
     }
 
     /** Which participant: by id, or the one of the store's oldest or newest hours cell. */
@@ -142,18 +138,33 @@ final class EditCommand implements Callable<Integer> {
                         + "crée un fichier neuf.");
                 return 2;
             }
-            byte[] random = new byte[18];
-            new SecureRandom().nextBytes(random);
-            String password = Base64.getEncoder().encodeToString(random) + "-Aa1";
+            // The account's password from --password-file or TERRAIN_PASSWORD, so later commands can open the
+            // encrypted store; without one, a random password nobody knows (the recovery key printed still opens it).
+            char[] given = parent.password.password();
+            String password;
+            if (given != null) {
+                password = new String(given);
+            } else {
+                byte[] random = new byte[18];
+                new SecureRandom().nextBytes(random);
+                password = Base64.getEncoder().encodeToString(random) + "-Aa1";
+            }
+            String recovery;
             try (TerrainStore terrainStore = TerrainStore.open(parent.store)) {
-                Result<User> installed = new SetupService().install(terrainStore, new PasswordHasher(), worksite,
-                        login, login, role, password.toCharArray(), password.toCharArray());
-                if (!installed.saved()) {
-                    return refused(spec, installed.verdict());
+                SetupService.Installation installed = new SetupService().installWithRecoveryKey(terrainStore,
+                        new PasswordHasher(), worksite, login, login, role, password.toCharArray(),
+                        password.toCharArray());
+                if (!installed.account().saved()) {
+                    return refused(spec, installed.account().verdict());
                 }
+                recovery = installed.recoveryKey().map(k -> k.groups()).orElse(null);
             }
             spec.commandLine().getOut().println("Poste installé pour le chantier " + worksite + ", compte " + login
                     + " (" + role.label() + ").");
+            if (recovery != null) {
+                spec.commandLine().getOut().println("Clé de secours (notez-la : elle ne sera plus affichée) : "
+                        + recovery);
+            }
             return 0;
         }
     }

@@ -59,6 +59,9 @@ final class PrintCommand implements Callable<Integer> {
                 + "droits décident des notes imprimables. Par défaut : le compte administrateur du fichier.")
         String user;
 
+        @CommandLine.Mixin
+        StorePassword password = new StorePassword();
+
         @Option(names = "--pdfa", description = "Produit un PDF/A-2b, pour l'archivage dans le dossier.")
         boolean pdfA;
 
@@ -78,6 +81,7 @@ final class PrintCommand implements Callable<Integer> {
                 AccessPolicy access = AccessPolicies.of(terrainStore);
                 PrintCatalogService catalog = new PrintCatalogService(terrainStore, access);
                 User acting = catalog.actingUser(user);
+                password.signIn(terrainStore, acting);
                 PdfPrinter printer = new PdfPrinter(acting, Clock.systemDefaultZone(), pdfA);
                 pdf = work.make(terrainStore, access, catalog, acting, printer);
             }

@@ -61,6 +61,9 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--to", description = "Dernier jour de la période (jj/mm/aaaa). Par défaut : aujourd'hui.")
     String to;
 
+    @CommandLine.Mixin
+    StorePassword password = new StorePassword();
+
     @Option(names = "--csv", description = "Fichier CSV à écrire (UTF-8, « ; », pour Excel).")
     Path csv;
 
@@ -87,6 +90,7 @@ final class ReportCommand implements Callable<Integer> {
                 return 2;
             }
             User acting = actingUser(terrainStore);
+            password.signIn(terrainStore, acting);
             ReportService service = new ReportService(terrainStore, AccessPolicies.of(terrainStore));
             ReportScope chosen = service.scopes(acting).stream()
                     .filter(s -> scope.worksite != null ? s.kind() == ReportScope.Kind.WORKSITE

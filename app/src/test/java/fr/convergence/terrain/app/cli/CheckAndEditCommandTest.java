@@ -31,7 +31,31 @@ class CheckAndEditCommandTest {
     private int terrain(String... args) {
         out.getBuffer().setLength(0);
         err.getBuffer().setLength(0);
-        return TerrainCommand.run(TerrainCommandTest.NO_WINDOW, new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return TerrainCommand.run(TerrainCommandTest.NO_WINDOW, new PrintWriter(out, true), new PrintWriter(err, true),
+                signedIn(args));
+    }
+
+    /** The demo store is encrypted (ADR 0005): check and edit sign in with the demo password. */
+    private static String[] signedIn(String... args) {
+        java.util.List<String> all = new java.util.ArrayList<>(List.of(args));
+        if (!all.contains("--store") || !(all.get(0).equals("check") || all.get(0).equals("edit"))) {
+            return args;
+        }
+        String[] password = TerrainCommandTest.withDemoPassword();
+        int at = all.indexOf("--store") + 2;
+        all.addAll(at, List.of(password));
+        if (all.get(0).equals("check") && !all.contains("--user")) {
+            all.addAll(at, List.of("--user", "admin"));
+        }
+        return all.toArray(String[]::new);
+    }
+
+    private static TerrainStore openSignedIn(Path store) {
+        TerrainStore opened = TerrainStore.open(store);
+        new fr.convergence.terrain.core.account.AuthService(opened, new fr.convergence.terrain.core.security.PasswordHasher())
+                .signIn("admin", fr.convergence.terrain.core.demo.DemoDataGenerator.DEMO_PASSWORD.toCharArray())
+                .orElseThrow();
+        return opened;
     }
 
     private JsonNode check(Path store) throws Exception {
@@ -53,7 +77,7 @@ class CheckAndEditCommandTest {
         Path store = dir.resolve("demo.db");
         assertThat(terrain("demo", "--store", store.toString())).isZero();
         List<Participant> participants;
-        try (TerrainStore opened = TerrainStore.open(store)) {
+        try (TerrainStore opened = openSignedIn(store)) {
             ParticipantRepository repository = new ParticipantRepository(opened);
             participants = repository.worksiteIds().stream().flatMap(w -> repository.ofWorksite(w).stream()).toList();
         }
@@ -100,7 +124,7 @@ class CheckAndEditCommandTest {
         assertThat(table(after, "support_note", "rows")).isEqualTo(String.valueOf(
                 Long.parseLong(table(before, "support_note", "rows")) + 1));
         assertThat(table(after, "participant", "sha256")).isEqualTo(table(before, "participant", "sha256"));
-        try (TerrainStore opened = TerrainStore.open(store)) {
+        try (TerrainStore opened = openSignedIn(store)) {
             assertThat(new HoursRepository(opened).edgeCell(false).orElseThrow().minutes()).isEqualTo(15);
         }
     }

@@ -51,7 +51,8 @@ class PrintCommandTest {
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = TerrainCommand.run(TerrainCommandTest.NO_WINDOW, new PrintWriter(out, true), new PrintWriter(err, true), args);
+        int code = TerrainCommand.run(TerrainCommandTest.NO_WINDOW, new PrintWriter(out, true), new PrintWriter(err, true),
+                TerrainCommandTest.withDemoPassword(args));
         return new Run(code, out.toString(), err.toString());
     }
 

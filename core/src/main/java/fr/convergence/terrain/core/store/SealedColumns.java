@@ -47,7 +47,8 @@ public final class SealedColumns {
         Map<String, List<String>> columns = new LinkedHashMap<>();
         columns.put("participant", List.of("phone", "email", "address", "social_security_number", "referent_name"));
         columns.put("support_note_revision", List.of("body"));
-        columns.put("referral", List.of("purpose", "documents"));
+        // shared_fields: the values copied for the partner (social-security number, address…) when it was prepared.
+        columns.put("referral", List.of("purpose", "documents", "shared_fields"));
         columns.put("referral_status_change", List.of("comment"));
         columns.put("enrolment", List.of("extension_reason"));
         columns.put("follow_up", List.of("outcome"));
@@ -203,6 +204,12 @@ public final class SealedColumns {
     public static final class ReferralDocuments extends Sealed {
         public ReferralDocuments() {
             super("referral.documents");
+        }
+    }
+
+    public static final class ReferralSharedFields extends Sealed {
+        public ReferralSharedFields() {
+            super("referral.shared_fields");
         }
     }
 

@@ -30,6 +30,8 @@ class LostEnrolmentAnswerTest {
         try (SyncWorld world = SyncWorld.sqlite(dir); FaultyProxy proxy = new FaultyProxy(world.hub.port());
              TerrainStore store = TerrainStore.open(dir.resolve("new.db"))) {
             new ReferenceRepository(store).install(ReferenceData.load());
+            // Encrypted as an installed laptop is (ADR 0005): enrolment needs the data key.
+            new fr.convergence.terrain.core.store.KeyRepository(store).encryptStore(null, null, 1000);
             URI viaProxy = URI.create("http://127.0.0.1:" + proxy.port());
             String code = world.hub.enrolments().issueCode("worksite", SyncWorld.SITE_A, "Camille", Duration.ofDays(1));
 

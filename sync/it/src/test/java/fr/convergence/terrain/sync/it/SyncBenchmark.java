@@ -255,6 +255,8 @@ class SyncBenchmark {
         Path file = dir.resolve(name + "-" + System.nanoTime() + ".db");
         TerrainStore store = TerrainStore.open(file);
         new ReferenceRepository(store).install(ReferenceData.load());
+        // Encrypted as an installed laptop is (ADR 0005): enrolment needs the data key.
+        new fr.convergence.terrain.core.store.KeyRepository(store).encryptStore(null, null, 1000);
         // Only the shipped reference data: the demo-only worksites come from the hub with the first page.
         return store;
     }

@@ -404,6 +404,8 @@ class SyncModelPropertiesTest {
                 Laptop laptop = laptop(i);
                 open(laptop);
                 new ReferenceRepository(laptop.store).install(ReferenceData.load());
+                // Encrypted as an installed laptop is (ADR 0005): enrolment needs the data key.
+                new fr.convergence.terrain.core.store.KeyRepository(laptop.store).encryptStore(null, null, 1000);
                 laptops.add(laptop);
                 if (i != LATE) {
                     enrol(laptop);

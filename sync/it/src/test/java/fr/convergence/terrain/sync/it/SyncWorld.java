@@ -87,6 +87,8 @@ final class SyncWorld implements AutoCloseable {
             throws Exception {
         TerrainStore store = TerrainStore.open(dir.resolve(name + ".db"), clock);
         new ReferenceRepository(store).install(ReferenceData.load());
+        // Encrypted as an installed laptop is (ADR 0005): enrolment needs the data key.
+        new fr.convergence.terrain.core.store.KeyRepository(store).encryptStore(null, null, 1000);
         HttpHubClient client = new HttpHubClient(hubUrl, tls, Duration.ofSeconds(30));
         SyncEngine engine = new SyncEngine(store, client);
         String code = hub.enrolments().issueCode(scopeKind, scopeId, name, Duration.ofDays(1));
