@@ -98,7 +98,8 @@ public final class SyncEngine {
     }
 
     public boolean enrolled() {
-        return repository.state(SyncRepository.TOKEN).isPresent();
+        // Whether a token is kept, without decrypting it: answerable before anyone signs in.
+        return repository.hasState(SyncRepository.TOKEN);
     }
 
     /**

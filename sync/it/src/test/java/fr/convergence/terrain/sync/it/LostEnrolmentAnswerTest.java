@@ -59,6 +59,9 @@ class LostEnrolmentAnswerTest {
         try (SyncWorld world = SyncWorld.sqlite(dir);
              TerrainStore first = TerrainStore.open(dir.resolve("first.db"));
              TerrainStore second = TerrainStore.open(dir.resolve("second.db"))) {
+            // Installed laptops have their data key (ADR 0005): only those may be enrolled.
+            new fr.convergence.terrain.core.store.KeyRepository(first).encryptStore(null, null, 1000);
+            new fr.convergence.terrain.core.store.KeyRepository(second).encryptStore(null, null, 1000);
             String code = world.hub.enrolments().issueCode("worksite", SyncWorld.SITE_A, "Camille", Duration.ofDays(1));
             engine(first, world.url()).enrol(world.url().toString(), code, "poste");
 

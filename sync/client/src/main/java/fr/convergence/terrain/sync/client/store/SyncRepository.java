@@ -96,6 +96,11 @@ public final class SyncRepository {
         return store.read(sql -> state(sql, key));
     }
 
+    /** Whether {@code key} has a value, read without decrypting it (the token is encrypted). */
+    public boolean hasState(String key) {
+        return store.read(sql -> sql.fetchExists(SYNC_STATE, SYNC_STATE.STATE_KEY.eq(key)));
+    }
+
     public static Optional<String> state(DSLContext sql, String key) {
         Optional<String> stored = sql.select(SYNC_STATE.STATE_VALUE).from(SYNC_STATE)
                 .where(SYNC_STATE.STATE_KEY.eq(key)).fetchOptional(SYNC_STATE.STATE_VALUE);
