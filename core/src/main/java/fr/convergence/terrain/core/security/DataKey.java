@@ -24,6 +24,14 @@ public final class DataKey {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** One cipher per thread, initialised per value: looking the algorithm up each time cost more than the AES. */
+    private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available in this Java runtime", e);
+        }
+    });
 
     private final SecretKeySpec key;
 
@@ -85,7 +93,7 @@ public final class DataKey {
 
     static byte[] gcm(int mode, SecretKeySpec key, byte[] nonce, String label, byte[] input) {
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHER.get();
             cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(label.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(input);
