@@ -108,6 +108,7 @@ public final class SetupView {
         alert.setTitle("Clé de secours du poste");
         alert.setHeaderText("Notez ou imprimez cette clé de secours : elle ne sera plus jamais affichée.");
         TextField shown = new TextField(key);
+        shown.setId("recovery-key");
         shown.setEditable(false);
         shown.setStyle("-fx-font-family: monospace; -fx-font-size: 16px;");
         shown.setPrefColumnCount(key.length());
