@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Black-box sync scenarios (issue 11), with the real command lines, on a SQLite hub and on a PostgreSQL one:
 # the `territory` demo imported into a hub, two worksite laptops and a territory laptop enrolled (and a new laptop
-# enrolled with no data file), old and new rows edited on each (hours of an old week, the phone of an old participant, new notes, the same old cell on two
+# refused enrolment until it is installed with an account), old and new rows edited on each (hours of an old week, the phone of an old participant, new notes, the same old cell on two
 # laptops), syncs in several orders (the territory laptop before and after the worksite ones), a last round of
 # syncs, then every synced table of each laptop compared with the hub's rows of its scope: counts and checksums
 # (`terrain check --json`, `terrain-hub check --compare`). Exits 1 naming the step or the tables that differ.
@@ -56,9 +56,11 @@ run_scenarios() {
   local dir=$work/$backend
   mkdir -p "$dir"
   hub() { "$hub_bin" "$@" --db "$db"; }
+  # Stores are encrypted (ADR 0005): every command signs in, with the password of the laptop's account
+  # (TERRAIN_PASSWORD, above); the demo store's accounts have the demo password.
   terrain() { "$terrain_bin" "$@"; }
 
-  quiet hub import --store "$demo" || fail "terrain-hub import of the territory demo"
+  TERRAIN_PASSWORD=demonstration quiet hub import --store "$demo" || fail "terrain-hub import of the territory demo"
   ok "territory demo imported into the hub"
 
   : > "$work/hub.log"
@@ -70,8 +72,8 @@ run_scenarios() {
 
   # The laptops that edit are installed as on their first start (a worksite and its first account — an administrator
   # or a coordinator —, on whose behalf edits are made), then enrolled and synced as from the Synchronisation page. A
-  # second laptop of worksite A is enrolled with no data file at all (`terrain sync --enrol` creates it, with no
-  # account: nobody to sign in as) and only syncs.
+  # second laptop of worksite A is refused enrolment while it has no data file (no account, hence no key to encrypt
+  # what the hub sends: ADR 0005), then installed, enrolled, and only syncs.
   local wa=$dir/worksite-a.db wb=$dir/worksite-b.db tl=$dir/territory.db wa2=$dir/worksite-a-new.db
   setup() { # store, worksite, login, role
     quiet terrain edit --store "$1" --password-file "$password_file" setup --worksite "$2" --login "$3" --role "$4"
@@ -79,9 +81,10 @@ run_scenarios() {
   setup "$wa" "$worksite_a" admin.a ADMIN || fail "setup of laptop A"
   setup "$wb" "$worksite_b" coordination.b COORDINATOR || fail "setup of laptop B"
   setup "$tl" "$worksite_a" coordination COORDINATOR || fail "setup of the territory laptop"
-  person() { # store → the --user option of its account (none on the laptop enrolled without a data file)
+  person() { # store → the --user option of its account
     case "$1" in
       "$wa") echo --user admin.a ;;
+      "$wa2") echo --user admin.a2 ;;
       "$wb") echo --user coordination.b ;;
       "$tl") echo --user coordination ;;
     esac
@@ -125,8 +128,16 @@ run_scenarios() {
   # Round 2: a new territory laptop's first sync (several pages) over old rows edited after their creation.
   enrol "$tl" --territory "$territory"
   ok "territory laptop ($territory) enrolled, first sync done over edited old rows"
+  local code
+  code=$(hub enrol --worksite "$worksite_a" --label "Scénario sans compte" 2> "$work/last.out") || fail "terrain-hub enrol"
+  if terrain sync --store "$wa2" --hub "$url" --enrol "$code" > "$work/last.out" 2>&1; then
+    fail "a laptop with no data file (no account, no key) was enrolled"
+  fi
+  grep -q "aucun compte" "$work/last.out" || fail "the refusal of an enrolment without an account does not say why"
+  [ ! -e "$wa2" ] || fail "a refused enrolment created $wa2"
+  setup "$wa2" "$worksite_a" admin.a2 ADMIN || fail "setup of laptop A2"
   enrol "$wa2" --worksite "$worksite_a"
-  ok "a new laptop of $worksite_a enrolled with no data file, first sync done"
+  ok "a new laptop of $worksite_a refused enrolment without an account, then installed, enrolled, first sync done"
 
   # The same old cell edited on A and on the territory laptop; the territory laptop syncs first, then A, then B.
   local participant day kind
@@ -166,7 +177,8 @@ run_scenarios() {
     esac
     local name
     name=$(basename "$store" .db)
-    terrain check --store "$store" --json > "$dir/$name.json" 2> "$work/last.out" || fail "terrain check of $name"
+    # shellcheck disable=SC2046
+    terrain check --store "$store" $(person "$store") --json > "$dir/$name.json" 2> "$work/last.out" || fail "terrain check of $name"
     grep -q '"integrity":"ok"' "$dir/$name.json" || fail "$name: SQLite integrity check: $(cat "$dir/$name.json")"
     grep -q '"pendingChanges":0' "$dir/$name.json" || fail "$name: changes still waiting after the last round"
     grep -q "\"scope\":\"$scope\"" "$dir/$name.json" || fail "$name: not enrolled for $scope"

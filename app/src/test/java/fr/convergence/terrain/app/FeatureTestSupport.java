@@ -1,7 +1,7 @@
 package fr.convergence.terrain.app;
 
-import fr.convergence.terrain.core.demo.DemoDataGenerator;
 import fr.convergence.terrain.app.data.DataFolder;
+import fr.convergence.terrain.core.demo.DemoDataGenerator;
 import fr.convergence.terrain.core.store.TerrainStore;
 import java.util.function.Function;
 import javafx.geometry.Bounds;
@@ -47,6 +47,11 @@ abstract class FeatureTestSupport extends AppTestSupport {
     /** Reads the demo store the application wrote to, beside the running application (WAL allows it). */
     <T> T inDemoStore(Function<TerrainStore, T> read) {
         try (TerrainStore store = TerrainStore.open(new DataFolder(dataDir).demoStore(), clock())) {
+            // The demo store is encrypted (ADR 0005): this second opening signs in like the application does.
+            new fr.convergence.terrain.core.account.AuthService(store,
+                    new fr.convergence.terrain.core.security.PasswordHasher(1000))
+                    .signIn("admin", fr.convergence.terrain.core.demo.DemoDataGenerator.DEMO_PASSWORD.toCharArray())
+                    .orElseThrow();
             return read.apply(store);
         }
     }

@@ -14,9 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code terrain check}: a store's health in figures, for support — schema version, SQLite's integrity check, per
@@ -33,6 +33,13 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--store", required = true, description = "Fichier de données à vérifier.")
     Path store;
+
+    /**
+     * Whose password opens an encrypted store: the checksums are computed on clear values, as on the hub, so that
+     * they can be compared with terrain-hub check (ADR 0005). Nothing personal is printed.
+     */
+    @CommandLine.Mixin
+    PersonOptions person;
 
     @Option(names = "--json", description = "Sortie JSON (pour un script ou pour l'envoyer au support).")
     boolean json;
@@ -51,6 +58,9 @@ final class CheckCommand implements Callable<Integer> {
         }
         StoreCheck.Report report;
         try (TerrainStore terrainStore = TerrainStore.open(store)) {
+            if (terrainStore.isEncrypted()) {
+                person.signIn(terrainStore, spec);
+            }
             report = StoreCheck.of(terrainStore, version.getAsInt());
         }
         if (json) {

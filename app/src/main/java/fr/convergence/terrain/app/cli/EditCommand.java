@@ -130,15 +130,21 @@ final class EditCommand implements Callable<Integer> {
             }
             // Read before the file is created, so a missing password leaves nothing behind.
             char[] password = parent.person.password(login, spec);
+            String recovery;
             try (TerrainStore terrainStore = TerrainStore.open(parent.store)) {
-                Result<User> installed = new SetupService().install(terrainStore, new PasswordHasher(), worksite,
-                        login, login, role, password, password.clone());
-                if (!installed.saved()) {
-                    return refused(spec, installed.verdict());
+                SetupService.Installation installed = new SetupService().installWithRecoveryKey(terrainStore,
+                        new PasswordHasher(), worksite, login, login, role, password, password.clone());
+                if (!installed.account().saved()) {
+                    return refused(spec, installed.account().verdict());
                 }
+                recovery = installed.recoveryKey().map(k -> k.groups()).orElse(null);
             }
             spec.commandLine().getOut().println("Poste installé pour le chantier " + worksite + ", compte " + login
                     + " (" + role.label() + ").");
+            if (recovery != null) {
+                spec.commandLine().getOut().println("Clé de secours (notez-la : elle ne sera plus affichée) : "
+                        + recovery);
+            }
             return 0;
         }
     }

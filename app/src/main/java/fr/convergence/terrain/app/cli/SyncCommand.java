@@ -1,6 +1,6 @@
 package fr.convergence.terrain.app.cli;
 
-import fr.convergence.terrain.core.account.SetupService;
+import fr.convergence.terrain.core.store.StoreException;
 import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.core.store.UserRepository;
 import fr.convergence.terrain.sync.client.HttpHubClient;
@@ -34,8 +34,8 @@ final class SyncCommand implements Callable<Integer> {
 
     private static final String NO_HUB = "Indiquez l'adresse du hub (--hub) : ce poste n'a pas encore été enrôlé.";
 
-    @Option(names = "--store", required = true, description = "Fichier de données du poste (créé par --enrol "
-            + "sur un nouveau poste).")
+    @Option(names = "--store", required = true, description = "Fichier de données du poste (installé d'abord : "
+            + "« terrain edit --store FICHIER setup … » ou l'application).")
     Path store;
 
     @Option(names = "--hub", description = "Adresse du hub (https://…). Par défaut : celle de l'enrôlement.")
@@ -55,8 +55,8 @@ final class SyncCommand implements Callable<Integer> {
     Path trustCertificate;
 
     /**
-     * Who syncs: a store with accounts is synced by one of them, signed in first. A store without any (a laptop
-     * enrolled from the command line, never installed by a person) has nobody to sign in as; sync prints counts only.
+     * Who syncs: sync reads and writes personal fields and the hub token, so it signs in as a person, whose password
+     * opens the store's data key (ADR 0005); a store without any account has no key and is never synced.
      */
     @Mixin
     PersonOptions person;
@@ -68,16 +68,16 @@ final class SyncCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        // A new laptop has no store yet: enrolling it creates one. Without a code, a missing file is a wrong path.
+        // A missing file is a wrong path or a laptop not installed yet: sync never creates a store.
         boolean create = !Files.exists(store);
         if (create && code == null) {
             err.println("Fichier de données introuvable : " + store + ". Vérifiez le chemin ; pour un nouveau poste, "
-                    + "ajoutez --enrol CODE (le code d'enrôlement donné par l'administrateur du hub) : le fichier "
-                    + "sera créé.");
+                    + "installez-le d'abord (premier compte), puis enrôlez-le avec --enrol CODE.");
             return 2;
         }
-        if (create && hub == null) {
-            err.println(NO_HUB);
+        if (create) {
+            // A new file would have no account, hence no key to encrypt what the hub sends (ADR 0005).
+            err.println(SyncEngine.NO_ACCOUNT_YET);
             return 2;
         }
         SSLContext tls = null;
@@ -90,13 +90,11 @@ final class SyncCommand implements Callable<Integer> {
             }
         }
         try (TerrainStore terrainStore = TerrainStore.open(store)) {
-            if (!create && (person.user != null || new UserRepository(terrainStore).count() > 0)) {
-                person.signIn(terrainStore, spec);
+            if (new UserRepository(terrainStore).count() == 0) {
+                err.println(SyncEngine.NO_ACCOUNT_YET);
+                return 2;
             }
-            if (create) {
-                new SetupService().installReference(terrainStore);
-                out.println("Fichier de données créé : " + store);
-            }
+            person.signIn(terrainStore, spec);
             String url = hub != null ? hub : new SyncRepository(terrainStore).state(SyncRepository.HUB_URL).orElse(null);
             if (url == null) {
                 err.println(NO_HUB);
@@ -139,6 +137,10 @@ final class SyncCommand implements Callable<Integer> {
         } catch (HubException e) {
             err.println("Le hub refuse : " + e.getMessage());
             return 4;
+        } catch (StoreException e) {
+            // A locked store (no one signed in) or a store without an account: the sentence says what to do.
+            err.println(e.getMessage());
+            return 2;
         }
     }
 }

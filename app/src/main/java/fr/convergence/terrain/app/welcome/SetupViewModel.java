@@ -33,6 +33,8 @@ public final class SetupViewModel {
     private final TaskExecutor executor;
     private final SetupService setup = new SetupService();
     private final BiConsumer<Services, User> onInstalled;
+    /** Shows the recovery key once (ADR 0005), before the main window replaces this page; set by the view. */
+    private java.util.function.Consumer<String> showRecoveryKey = key -> { };
     private final ObservableList<Territory> territories = FXCollections.observableArrayList();
     private final ObservableList<Worksite> worksites = FXCollections.observableArrayList();
     private final ObjectProperty<Territory> territory = new SimpleObjectProperty<>(this, "territory");
@@ -70,11 +72,13 @@ public final class SetupViewModel {
             if (services == null) {
                 services = Services.open(config.dataFolder().realStore(), config.hasher(), config.clock());
             }
-            return setup.install(services.workstation().store(), config.hasher(),
+            return setup.installWithRecoveryKey(services.workstation().store(), config.hasher(),
                     chosen == null ? null : chosen.id(), login.get(), displayName.get(), role.get(), typed, again);
-        }, (Result<User> result) -> {
+        }, (SetupService.Installation installation) -> {
             busy.set(false);
+            Result<User> result = installation.account();
             if (result.saved()) {
+                installation.recoveryKey().ifPresent(key -> showRecoveryKey.accept(key.groups()));
                 onInstalled.accept(services, result.value().get());
             } else {
                 errors.set(result.verdict().text());
@@ -83,6 +87,10 @@ public final class SetupViewModel {
             busy.set(false);
             errors.set(UserMessages.of(e));
         });
+    }
+
+    public void setRecoveryKeyDisplay(java.util.function.Consumer<String> display) {
+        this.showRecoveryKey = display;
     }
 
     public ObservableList<Territory> territories() {

@@ -3,7 +3,10 @@ package fr.convergence.terrain.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.convergence.terrain.core.account.AuthService;
+import fr.convergence.terrain.core.demo.DemoDataGenerator;
 import fr.convergence.terrain.core.domain.Participant;
+import fr.convergence.terrain.core.security.PasswordHasher;
 import fr.convergence.terrain.core.store.HoursRepository;
 import fr.convergence.terrain.core.store.ParticipantRepository;
 import fr.convergence.terrain.core.store.TerrainStore;
@@ -35,8 +38,16 @@ class CheckAndEditCommandTest {
                 new PrintWriter(err, true), args);
     }
 
+    /** The demo store is encrypted (ADR 0005): reading it takes a signed-in account. */
+    private static TerrainStore openSignedIn(Path store) {
+        TerrainStore opened = TerrainStore.open(store);
+        new AuthService(opened, new PasswordHasher()).signIn("admin", DemoDataGenerator.DEMO_PASSWORD.toCharArray())
+                .orElseThrow();
+        return opened;
+    }
+
     private JsonNode check(Path store) throws Exception {
-        assertThat(terrain("check", "--store", store.toString(), "--json")).as(err.toString()).isZero();
+        assertThat(terrain("check", "--store", store.toString(), "--user", "admin", "--json")).as(err.toString()).isZero();
         return SyncCodec.json().readTree(out.toString());
     }
 
@@ -54,12 +65,12 @@ class CheckAndEditCommandTest {
         Path store = dir.resolve("demo.db");
         assertThat(terrain("demo", "--store", store.toString())).isZero();
         List<Participant> participants;
-        try (TerrainStore opened = TerrainStore.open(store)) {
+        try (TerrainStore opened = openSignedIn(store)) {
             ParticipantRepository repository = new ParticipantRepository(opened);
             participants = repository.worksiteIds().stream().flatMap(w -> repository.ofWorksite(w).stream()).toList();
         }
 
-        assertThat(terrain("check", "--store", store.toString())).as(err.toString()).isZero();
+        assertThat(terrain("check", "--store", store.toString(), "--user", "admin")).as(err.toString()).isZero();
         String text = out.toString();
         assertThat(text).contains("Intégrité (SQLite) : ok", "Modifications en attente d'envoi : 0");
         JsonNode json = check(store);
@@ -101,7 +112,7 @@ class CheckAndEditCommandTest {
         assertThat(table(after, "support_note", "rows")).isEqualTo(String.valueOf(
                 Long.parseLong(table(before, "support_note", "rows")) + 1));
         assertThat(table(after, "participant", "sha256")).isEqualTo(table(before, "participant", "sha256"));
-        try (TerrainStore opened = TerrainStore.open(store)) {
+        try (TerrainStore opened = openSignedIn(store)) {
             assertThat(new HoursRepository(opened).edgeCell(false).orElseThrow().minutes()).isEqualTo(15);
         }
     }
@@ -134,7 +145,7 @@ class CheckAndEditCommandTest {
         Path store = dir.resolve("esp.db");
         assertThat(terrain("demo", "--store", store.toString())).isZero();
         Participant withNumber;
-        try (TerrainStore opened = TerrainStore.open(store)) {
+        try (TerrainStore opened = openSignedIn(store)) {
             ParticipantRepository repository = new ParticipantRepository(opened);
             withNumber = repository.worksiteIds().stream().flatMap(w -> repository.ofWorksite(w).stream())
                     .filter(p -> p.socialSecurityNumber() != null).findFirst().orElseThrow();
@@ -143,7 +154,7 @@ class CheckAndEditCommandTest {
         assertThat(terrain("edit", "--store", store.toString(), "--user", "esp", "phone", "--participant",
                 withNumber.id(), "--value", "07 01 02 03 04")).as(err.toString()).isZero();
 
-        try (TerrainStore opened = TerrainStore.open(store)) {
+        try (TerrainStore opened = openSignedIn(store)) {
             Participant after = new ParticipantRepository(opened).find(withNumber.id()).orElseThrow();
             assertThat(after.phone()).isEqualTo("07 01 02 03 04");
             assertThat(after.socialSecurityNumber()).isEqualTo(withNumber.socialSecurityNumber());

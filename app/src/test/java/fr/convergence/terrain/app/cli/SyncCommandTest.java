@@ -3,6 +3,7 @@ package fr.convergence.terrain.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.convergence.terrain.core.account.AuthService;
+import fr.convergence.terrain.core.account.SetupService;
 import fr.convergence.terrain.core.domain.ContractType;
 import fr.convergence.terrain.core.domain.Enrolment;
 import fr.convergence.terrain.core.domain.HoursKind;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SyncCommandTest {
 
     private static final String SITE = "abej-solidarite";
+    private static final String PASSWORD = "vert-poste-jeudi";
     private static final LocalDate MONDAY = LocalDate.of(2024, 3, 18);
 
     @TempDir
@@ -48,11 +50,13 @@ class SyncCommandTest {
     Hub hub;
     Path store;
     String participantId;
+    Path passwordFile;
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
 
     @BeforeEach
-    void hubAndLaptopStore() {
+    void hubAndLaptopStore() throws Exception {
+        passwordFile = java.nio.file.Files.writeString(dir.resolve("mot-de-passe.txt"), PASSWORD + "\n");
         hubStore = JooqHubStore.sqlite(dir.resolve("hub.db"));
         hubStore.write(tx -> {
             ReferenceData.load().worksites().forEach(w -> tx.addWorksite(w.id(), w.territoryId()));
@@ -61,7 +65,9 @@ class SyncCommandTest {
         hub = Hub.create(HubConfig.defaults(0), hubStore, Clock.systemUTC());
         store = dir.resolve("poste.db");
         try (TerrainStore laptop = TerrainStore.open(store)) {
-            new ReferenceRepository(laptop).install(ReferenceData.load());
+            // Installed with its first account, whose password opens the encrypted store (ADR 0005).
+            new SetupService().install(laptop, new PasswordHasher(1000), SITE, "camille", "Camille", Role.COORDINATOR,
+                    PASSWORD.toCharArray(), PASSWORD.toCharArray()).value().orElseThrow();
             Participant p = new Participant(UUID.randomUUID().toString(), SITE, "Rose", "Dupont",
                     LocalDate.of(1990, 1, 2), null, null, null, null, null);
             participantId = p.id();
@@ -88,7 +94,24 @@ class SyncCommandTest {
     private int run(String... args) {
         out.getBuffer().setLength(0);
         err.getBuffer().setLength(0);
-        return TerrainCommand.run(TerrainCommandTest.NO_WINDOW, new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return TerrainCommand.run(TerrainCommandTest.NO_WINDOW, Cli.NOTHING, new PrintWriter(out, true),
+                new PrintWriter(err, true), args);
+    }
+
+    /** {@code terrain sync ARGS --user camille --password-file …}: the command signs in as the laptop's account. */
+    private int sync(String... args) {
+        return syncAs("camille", args);
+    }
+
+    private int syncAs(String login, String... args) {
+        String[] all = new String[args.length + 5];
+        all[0] = "sync";
+        System.arraycopy(args, 0, all, 1, args.length);
+        all[args.length + 1] = "--user";
+        all[args.length + 2] = login;
+        all[args.length + 3] = "--password-file";
+        all[args.length + 4] = passwordFile.toString();
+        return run(all);
     }
 
     private String url() {
@@ -101,7 +124,7 @@ class SyncCommandTest {
 
     @Test
     void enrolsSyncsAndPrintsWhatWentUpAndDown() {
-        assertThat(run("sync", "--store", store.toString(), "--hub", url(), "--enrol", code(), "--label", "ESP"))
+        assertThat(sync("--store", store.toString(), "--hub", url(), "--enrol", code(), "--label", "ESP"))
                 .as(err.toString()).isZero();
         assertThat(out.toString()).contains("Poste enrôlé : ").contains("(worksite " + SITE + ")")
                 .contains("5 opération(s) envoyée(s)").contains("0 conflit(s)").contains("0 refus (quarantaine)")
@@ -111,22 +134,32 @@ class SyncCommandTest {
                 .containsEntry("participant", 1L);
 
         // Enrolled: the hub's address is remembered; nothing new to send.
-        assertThat(run("sync", "--store", store.toString())).as(err.toString()).isZero();
+        assertThat(sync("--store", store.toString())).as(err.toString()).isZero();
         assertThat(out.toString()).contains("0 opération(s) envoyée(s)").contains("0 ligne(s) reçue(s)")
                 .contains("1 requête(s)");
     }
 
     @Test
-    void enrollingANewLaptopCreatesItsStoreWithTheReferenceDataAndPullsItsScope() {
-        assertThat(run("sync", "--store", store.toString(), "--hub", url(), "--enrol", code())).as(err.toString())
-                .isZero();
+    void aNewLaptopIsInstalledWithItsFirstAccountBeforeItIsEnrolledThenPullsItsScope() {
+        assertThat(sync("--store", store.toString(), "--hub", url(), "--enrol", code())).as(err.toString()).isZero();
         Path fresh = dir.resolve("nouveau-poste").resolve("terrain.db");
 
-        assertThat(run("sync", "--store", fresh.toString(), "--hub", url(), "--enrol", code(), "--label", "CIP"))
+        // No account, no key: nothing the hub would send could be encrypted, so the enrolment is refused.
+        String unused = code();
+        assertThat(syncAs("yanis", "--store", fresh.toString(), "--hub", url(), "--enrol", unused, "--label", "CIP"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("aucun compte").contains("terrain edit --store FICHIER setup");
+        assertThat(fresh).doesNotExist();
+
+        assertThat(run("edit", "--store", fresh.toString(), "--password-file", passwordFile.toString(), "setup",
+                "--worksite", SITE, "--login", "yanis", "--role", "COORDINATOR")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Clé de secours");
+        assertThat(syncAs("yanis", "--store", fresh.toString(), "--hub", url(), "--enrol", unused, "--label", "CIP"))
                 .as(err.toString()).isZero();
-        assertThat(out.toString()).contains("Fichier de données créé : " + fresh).contains("Poste enrôlé : ")
-                .contains("0 opération(s) envoyée(s)").doesNotContain(" 0 ligne(s) reçue(s)");
+        assertThat(out.toString()).contains("Poste enrôlé : ").contains("0 opération(s) envoyée(s)")
+                .doesNotContain(" 0 ligne(s) reçue(s)");
         try (TerrainStore laptop = TerrainStore.open(fresh)) {
+            new AuthService(laptop, new PasswordHasher(1000)).signIn("yanis", PASSWORD.toCharArray()).orElseThrow();
             assertThat(new ReferenceRepository(laptop).worksites())
                     .hasSameSizeAs(ReferenceData.load().worksites());
             assertThat(new HoursRepository(laptop).ofParticipant(participantId, MONDAY, MONDAY.plusDays(6)))
@@ -135,8 +168,32 @@ class SyncCommandTest {
     }
 
     @Test
+    void withoutThePasswordOfAnAccountSyncOpensNothing() throws Exception {
+        assertThat(sync("--store", store.toString(), "--hub", url(), "--enrol", code())).as(err.toString()).isZero();
+        try (TerrainStore laptop = TerrainStore.open(store)) {
+            new AuthService(laptop, new PasswordHasher(1000)).signIn("camille", PASSWORD.toCharArray()).orElseThrow();
+            // A change waiting to be sent, which a sync without the right password must not send.
+            laptop.write("camille", tx -> {
+                new HoursRepository(laptop).set(tx, participantId, SITE, MONDAY.plusDays(4),
+                        HoursKind.TRAVAIL_CHANTIER, 60);
+                return null;
+            });
+        }
+
+        assertThat(run("sync", "--store", store.toString(), "--user", "camille")).isEqualTo(PersonOptions.USAGE);
+        assertThat(err.toString()).contains("--password-file");
+        assertThat(run("sync", "--store", store.toString(), "--user", "camille", "--password-file",
+                dir.resolve("absent").toString())).isEqualTo(PersonOptions.USAGE);
+        Path wrong = java.nio.file.Files.writeString(dir.resolve("faux.txt"), "pas-le-bon-mot");
+        assertThat(run("sync", "--store", store.toString(), "--user", "camille", "--password-file", wrong.toString()))
+                .isEqualTo(PersonOptions.SIGN_IN_REFUSED);
+        assertThat(err.toString()).contains("mot de passe incorrect").contains("rien n'a été lu");
+        assertThat(hubStore.<Map<String, Long>>read(r -> r.rowCounts())).containsEntry("hours_entry", 3L);
+    }
+
+    @Test
     void aPlainHttpHubOnAnotherMachineIsRefusedBeforeAnyRequest() {
-        assertThat(run("sync", "--store", store.toString(), "--hub", "http://hub.convergence.example", "--enrol",
+        assertThat(sync("--store", store.toString(), "--hub", "http://hub.convergence.example", "--enrol",
                 code())).isEqualTo(2);
         assertThat(err.toString()).contains("Adresse du hub refusée").contains("https://");
         assertThat(out.toString()).doesNotContain("Poste enrôlé");
@@ -145,32 +202,32 @@ class SyncCommandTest {
     @Test
     void usageProblemsExitWithTwo() {
         Path absent = dir.resolve("absent.db");
-        assertThat(run("sync", "--store", absent.toString(), "--hub", url())).isEqualTo(2);
+        assertThat(sync("--store", absent.toString(), "--hub", url())).isEqualTo(2);
         assertThat(err.toString()).contains("Fichier de données introuvable : " + absent)
                 .contains("nouveau poste").contains("--enrol");
-        assertThat(run("sync", "--store", absent.toString(), "--enrol", code())).isEqualTo(2);
-        assertThat(err.toString()).contains("--hub").contains("pas encore été enrôlé");
+        assertThat(sync("--store", absent.toString(), "--enrol", code())).isEqualTo(2);
+        assertThat(err.toString()).contains("aucun compte");
         assertThat(absent).as("nothing created before the enrolment can be tried").doesNotExist();
-        assertThat(run("sync", "--store", store.toString())).isEqualTo(2);
+        assertThat(sync("--store", store.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("--hub").contains("pas encore été enrôlé");
-        assertThat(run("sync", "--store", store.toString(), "--hub", url(), "--trust-cert",
+        assertThat(sync("--store", store.toString(), "--hub", url(), "--trust-cert",
                 dir.resolve("absent.pem").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("Certificat du hub inutilisable");
     }
 
     @Test
     void aRefusalExitsWithFourAndANetworkFailureWithThree() {
-        assertThat(run("sync", "--store", store.toString(), "--hub", url(), "--enrol", "FAUX-CODE-0000")).isEqualTo(4);
+        assertThat(sync("--store", store.toString(), "--hub", url(), "--enrol", "FAUX-CODE-0000")).isEqualTo(4);
         assertThat(err.toString()).contains("Le hub refuse").contains("Code d'enrôlement inconnu");
 
-        assertThat(run("sync", "--store", store.toString(), "--hub", url(), "--enrol", code())).isZero();
+        assertThat(sync("--store", store.toString(), "--hub", url(), "--enrol", code())).isZero();
         String device = hub.enrolments().devices().get(0).id();
         hub.enrolments().revoke(device);
-        assertThat(run("sync", "--store", store.toString())).isEqualTo(4);
+        assertThat(sync("--store", store.toString())).isEqualTo(4);
         assertThat(err.toString()).contains("Le hub refuse").contains("révoqué");
 
         hub.close();
-        assertThat(run("sync", "--store", store.toString(), "--retries", "0")).isEqualTo(3);
+        assertThat(sync("--store", store.toString(), "--retries", "0")).isEqualTo(3);
         assertThat(err.toString()).contains("Synchronisation interrompue (réseau)").contains("relancez plus tard");
     }
 

@@ -4,8 +4,12 @@ import fr.convergence.terrain.core.audit.AuditJournal;
 import fr.convergence.terrain.core.domain.AuditAction;
 import fr.convergence.terrain.core.domain.Role;
 import fr.convergence.terrain.core.domain.User;
+import fr.convergence.terrain.core.security.KeyWrapping.Wrap;
 import fr.convergence.terrain.core.security.PasswordHasher.PasswordHash;
 import fr.convergence.terrain.core.security.PasswordHasher;
+import fr.convergence.terrain.core.security.RecoveryKey;
+import fr.convergence.terrain.core.store.KeyRepository;
+import fr.convergence.terrain.core.store.StoreException;
 import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.core.store.UserRepository;
 import fr.convergence.terrain.core.verdict.Result;
@@ -49,6 +53,7 @@ public final class AuthService {
     private final PasswordHasher hasher;
     private final Clock clock;
     private final AuditJournal journal;
+    private final KeyRepository keys;
     /** Compared against when the login is unknown, so a wrong login takes as long as a wrong password. */
     private volatile PasswordHash decoy;
 
@@ -63,6 +68,7 @@ public final class AuthService {
         this.hasher = hasher;
         this.clock = clock;
         this.journal = new AuditJournal(store);
+        this.keys = new KeyRepository(store);
     }
 
     private PasswordHash decoy() {
@@ -94,7 +100,7 @@ public final class AuthService {
             requireDelayPassed(normalized);
             Optional<User> user = users.findByLogin(normalized).filter(User::active);
             PasswordHash stored = user.flatMap(u -> users.password(u.id())).orElseGet(this::decoy);
-            boolean matches = PasswordHasher.matches(password, stored);
+            boolean matches = checkAndUnlock(user, stored, password);
             Optional<User> result = user.isPresent() && matches ? user : Optional.empty();
             recordSignIn(normalized, result.isPresent());
             journal.signIn(user.orElse(null), result.isPresent());
@@ -160,6 +166,90 @@ public final class AuthService {
         return FAILURES_META_PREFIX + (login.length() > 80 ? login.substring(0, 80) : login);
     }
 
+    /**
+     * The password check of a sign-in, which also unlocks the store (ADR 0005). An account with a wrap of the data
+     * key is checked by unwrapping it: one key derivation, the GCM tag says whether the password is right. An
+     * account without one (an older store, or an account made before the store was encrypted) is checked against
+     * its password hash; then an older store is encrypted now, and a store already unlocked wraps its key for it.
+     */
+    private boolean checkAndUnlock(Optional<User> user, PasswordHash stored, char[] password) {
+        if (user.isPresent() && keys.hasWrap(user.get().id())) {
+            return keys.unlockWithPassword(user.get().id(), password);
+        }
+        if (!PasswordHasher.matches(password, stored) || user.isEmpty()) {
+            return false;
+        }
+        String userId = user.get().id();
+        if (!store.isEncrypted()) {
+            keys.encryptStore(userId, password, hasher.iterations());
+        } else if (store.isUnlocked()) {
+            Wrap wrap = keys.wrapForPassword(password, hasher.iterations());
+            store.write(userId, tx -> {
+                keys.saveWrap(tx, userId, wrap);
+                return null;
+            });
+        }
+        return true;
+    }
+
+    /**
+     * A forgotten password, with the recovery key shown at installation: opens the store and sets a new password
+     * for {@code login}. Empty with the reason when the key is wrong or the password refused.
+     */
+    public Result<User> recover(String login, String recoveryKey, char[] password, char[] confirmation) {
+        try {
+            Optional<User> user = users.findByLogin(normalizeLogin(login));
+            Optional<RecoveryKey> key = RecoveryKey.parse(recoveryKey);
+            Verdict verdict = user.isEmpty() ? Verdict.refused("Aucun compte « " + normalizeLogin(login)
+                    + " » sur ce poste.") : Verdict.ok();
+            if (key.isEmpty() || !keys.unlockWithRecoveryKey(key.get())) {
+                verdict = verdict.and(Verdict.refused("Cette clé de secours n'ouvre pas les données de ce poste : "
+                        + "vérifiez-la (8 groupes de 5 caractères)."));
+            }
+            verdict = verdict.and(checkPassword(password, confirmation, normalizeLogin(login)));
+            if (!verdict.saveAllowed()) {
+                return Result.refused(verdict);
+            }
+            setPassword(user.get().id(), user.get(), password);
+            return Result.saved(user.get(), verdict);
+        } finally {
+            wipe(password, confirmation);
+        }
+    }
+
+    /** A new recovery key for the laptop (the previous one stops working), for an administrator or coordinator. */
+    public RecoveryKey renewRecoveryKey(User actor) {
+        requireManager(actor);
+        return keys.renewRecoveryKey(actor.id());
+    }
+
+    /**
+     * The new hash and, in an encrypted store, the data key re-wrapped for the new password (no data re-encrypted);
+     * recorded in the access journal.
+     */
+    private void setPassword(String actingUserId, User target, char[] password) {
+        PasswordHash hash = hasher.hash(password);
+        Optional<Wrap> wrap = keyWrapFor(password);
+        store.write(actingUserId, tx -> {
+            users.changePassword(tx, target.id(), hash);
+            wrap.ifPresent(w -> keys.saveWrap(tx, target.id(), w));
+            journal.account(tx, actingUserId, AuditAction.MOT_DE_PASSE_REINITIALISE, target);
+            return null;
+        });
+    }
+
+    /** A wrap of the data key for a new password; none while the store has no key; refused while it is locked. */
+    private Optional<Wrap> keyWrapFor(char[] password) {
+        if (!store.isEncrypted()) {
+            return Optional.empty();
+        }
+        if (!store.isUnlocked()) {
+            throw new StoreException("Les données de ce poste sont chiffrées : connectez-vous d'abord pour créer "
+                    + "ou modifier un compte.");
+        }
+        return Optional.of(keys.wrapForPassword(password, hasher.iterations()));
+    }
+
     /** Whether {@code password} is the password of {@code user} (unlocking a locked session). */
     public boolean verify(User user, char[] password) {
         return signIn(user.login(), password).map(u -> u.id().equals(user.id())).orElse(false);
@@ -207,9 +297,11 @@ public final class AuthService {
             User user = new User(UUID.randomUUID().toString(), normalizeLogin(login), displayName.strip(), role,
                     territoryId, Set.copyOf(worksiteIds == null ? Set.of() : worksiteIds), true);
             PasswordHash hash = hasher.hash(password);
+            Optional<Wrap> wrap = keyWrapFor(password);
             store.write(actingUserId, tx -> {
                 users.create(tx, user, hash);
                 journal.account(tx, actingUserId, AuditAction.COMPTE_CREE, user);
+                wrap.ifPresent(w -> keys.saveWrap(tx, user.id(), w));
                 return null;
             });
             return Result.saved(user, verdict);
@@ -263,12 +355,7 @@ public final class AuthService {
             if (!verdict.saveAllowed()) {
                 return Result.refused(verdict);
             }
-            PasswordHash hash = hasher.hash(password);
-            store.write(actor.id(), tx -> {
-                users.changePassword(tx, target.id(), hash);
-                journal.account(tx, actor.id(), AuditAction.MOT_DE_PASSE_REINITIALISE, target);
-                return null;
-            });
+            setPassword(actor.id(), target, password);
             return Result.saved(target, verdict);
         } finally {
             wipe(password, confirmation);

@@ -8,6 +8,8 @@ import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.domain.Worksite;
 import fr.convergence.terrain.core.reference.ReferenceData;
 import fr.convergence.terrain.core.security.PasswordHasher;
+import fr.convergence.terrain.core.security.RecoveryKey;
+import fr.convergence.terrain.core.store.KeyRepository;
 import fr.convergence.terrain.core.store.ReferenceRepository;
 import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.core.verdict.Result;
@@ -16,6 +18,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -56,12 +59,32 @@ public final class SetupService {
     }
 
     /**
+     * A laptop just installed: its first account, and the recovery key of its data (ADR 0005), to show once and
+     * print for the coordinator; absent when the account was refused (nothing written) or the store already had
+     * its key.
+     */
+    public record Installation(Result<User> account, Optional<RecoveryKey> recoveryKey) {
+    }
+
+    /**
      * Installs the real store for {@code worksiteId} with its first account (which gets that worksite): a
      * coordinator or an administrator, who then creates the other accounts. Nothing is written when the account is
-     * refused.
+     * refused. The recovery key made then is not returned: use {@link #installWithRecoveryKey} where a person can be
+     * shown it.
      */
     public Result<User> install(TerrainStore store, PasswordHasher hasher, String worksiteId, String login,
                                 String displayName, Role role, char[] password, char[] confirmation) {
+        return installWithRecoveryKey(store, hasher, worksiteId, login, displayName, role, password, confirmation)
+                .account();
+    }
+
+    /**
+     * Installs the real store as {@link #install} does, and first gives it its data key: the store is encrypted
+     * from its first personal field on, and unlocked for the person installing it.
+     */
+    public Installation installWithRecoveryKey(TerrainStore store, PasswordHasher hasher, String worksiteId,
+                                               String login, String displayName, Role role, char[] password,
+                                               char[] confirmation) {
         Worksite worksite = worksiteId == null ? null : reference.worksite(worksiteId).orElse(null);
         AuthService auth = new AuthService(store, hasher);
         Verdict check = auth.checkNewUser(login, displayName, role, Set.of(worksite == null ? "" : worksite.id()),
@@ -77,13 +100,16 @@ public final class SetupService {
         }
         if (!check.saveAllowed()) {
             java.util.Arrays.fill(password, '\0');
-            return Result.refused(check);
+            return new Installation(Result.refused(check), Optional.empty());
         }
+        // The key first: the account made next gets its wrap of it (createUser), and nothing personal is ever clear.
+        Optional<RecoveryKey> recovery = store.isEncrypted() ? Optional.empty()
+                : Optional.of(new KeyRepository(store).encryptStore(null, null, hasher.iterations()));
         installReference(store);
         store.putMeta(Workstation.WORKSITE_META_KEY, worksite.id());
         String territory = role == Role.COORDINATOR ? worksite.territoryId() : null;
-        return auth.createUser("system", login, displayName, role, territory, Set.of(worksite.id()), password,
-                confirmation);
+        return new Installation(auth.createUser("system", login, displayName, role, territory, Set.of(worksite.id()),
+                password, confirmation), recovery);
     }
 
     /**

@@ -26,6 +26,7 @@ import fr.convergence.terrain.core.domain.Worksite;
 import fr.convergence.terrain.core.reference.ReferenceData;
 import fr.convergence.terrain.core.security.PasswordHasher;
 import fr.convergence.terrain.core.store.BulkLoader;
+import fr.convergence.terrain.core.store.KeyRepository;
 import fr.convergence.terrain.core.store.ReferenceRepository;
 import fr.convergence.terrain.core.store.RowIds;
 import fr.convergence.terrain.core.store.TerrainStore;
@@ -146,8 +147,18 @@ public final class DemoDataGenerator {
         users.put(Role.ADMIN, new User(randomId(), "admin", "Administration du poste", Role.ADMIN, null, Set.of(), true));
         UserRepository repository = new UserRepository(store);
         var password = hasher.hash(DEMO_PASSWORD.toCharArray());
+        // Encrypted like a real laptop's (ADR 0005): the demo must show and measure the same store. The accounts
+        // share the public demo password, so they share one wrap of the key (one slow derivation, not four).
+        KeyRepository keys = new KeyRepository(store);
+        if (!store.isEncrypted()) {
+            keys.encryptStore(null, null, hasher.iterations());
+        }
+        var wrap = keys.wrapForPassword(DEMO_PASSWORD.toCharArray(), hasher.iterations());
         store.write("system", tx -> {
-            users.values().forEach(u -> repository.create(tx, u, password));
+            users.values().forEach(u -> {
+                repository.create(tx, u, password);
+                keys.saveWrap(tx, u.id(), wrap);
+            });
             return null;
         });
         return users;

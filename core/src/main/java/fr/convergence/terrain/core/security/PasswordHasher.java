@@ -30,6 +30,11 @@ public final class PasswordHasher {
         this.iterations = iterations;
     }
 
+    /** The iterations of new hashes, used alike for the key wraps of the same passwords (ADR 0005). */
+    public int iterations() {
+        return iterations;
+    }
+
     public PasswordHash hash(char[] password) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);

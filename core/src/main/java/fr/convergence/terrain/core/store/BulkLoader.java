@@ -35,10 +35,13 @@ public final class BulkLoader {
 
     private static final class PendingBatch {
         final String sql;
+        /** Per value, the label of its encrypted column (ADR 0005), or null for a clear column. */
+        final String[] labels;
         final java.util.List<Object[]> rows = new java.util.ArrayList<>();
 
-        PendingBatch(String sql) {
+        PendingBatch(String sql, String[] labels) {
             this.sql = sql;
+            this.labels = labels;
         }
     }
 
@@ -110,11 +113,25 @@ public final class BulkLoader {
     private void add(String table, String columns, Object... values) {
         PendingBatch batch = batches.computeIfAbsent(table, t -> {
             int placeholders = values.length + 3;
+            String[] names = columns.split(",\\s*");
+            String[] labels = new String[names.length];
+            for (int i = 0; i < names.length; i++) {
+                labels[i] = SealedColumns.label(t, names[i].strip()).orElse(null);
+            }
             return new PendingBatch("INSERT INTO " + t + " (" + columns + ", version, updated_by, deleted) VALUES ("
-                    + "?, ".repeat(placeholders - 1) + "?)");
+                    + "?, ".repeat(placeholders - 1) + "?)", labels);
         });
         Object[] row = new Object[values.length + 3];
         System.arraycopy(values, 0, row, 0, values.length);
+        // Raw JDBC bypasses the jOOQ bindings: the personal columns are sealed here, with the same key and labels.
+        fr.convergence.terrain.core.security.DataKey key = store.key().forField();
+        if (key != null) {
+            for (int i = 0; i < values.length; i++) {
+                if (batch.labels[i] != null && values[i] != null) {
+                    row[i] = key.seal(values[i].toString(), batch.labels[i]);
+                }
+            }
+        }
         row[values.length] = store.hlc().tick().encode();
         // Written by this laptop, as StoreTransaction stamps it.
         row[values.length + 1] = store.deviceId();

@@ -65,6 +65,8 @@ public final class TerrainStore implements AutoCloseable {
     private Hlc savedHlc;
     private volatile Thread writerThread;
     private volatile boolean closed;
+    /** Encrypted or not, and the data key while unlocked (ADR 0005); given to every jOOQ context of this store. */
+    private final StoreKey key;
 
     private TerrainStore(Path file, Clock clock, Migrations migrations) throws SQLException {
         this.file = file;
@@ -77,6 +79,7 @@ public final class TerrainStore implements AutoCloseable {
                     backup.map(b -> ", backup kept at " + b).orElse(""));
         }
         writeConnection.setAutoCommit(true);
+        this.key = new StoreKey(hasKeyWraps(writeConnection));
         // Plain JDBC here: opening the store need not wait for jOOQ's first-use initialisation.
         Optional<String> knownDevice = jdbcMeta(writeConnection, META_DEVICE_ID);
         if (knownDevice.isEmpty()) {
@@ -156,6 +159,57 @@ public final class TerrainStore implements AutoCloseable {
         return deviceId;
     }
 
+    /** Whether the store has a data key (ADR 0005): then its personal fields are encrypted. */
+    public boolean isEncrypted() {
+        return key.encrypted();
+    }
+
+    /** Whether the data key is in memory (a person signed in since the store was opened). */
+    public boolean isUnlocked() {
+        return key.unlocked();
+    }
+
+    /** Forgets the data key: encrypted fields are refused until the next sign-in. */
+    public void lock() {
+        key.lock();
+    }
+
+    void unlock(fr.convergence.terrain.core.security.DataKey dataKey) {
+        key.unlock(dataKey);
+    }
+
+    StoreKey key() {
+        return key;
+    }
+
+    /**
+     * A locked store or an unreadable encrypted field is reported as its own French {@link StoreException}, not as
+     * jOOQ's wrapper around it (which names SQL and JDBC indexes).
+     */
+    private static RuntimeException storeFailure(org.jooq.exception.DataAccessException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof StoreException store) {
+                return store;
+            }
+        }
+        return e;
+    }
+
+    private static boolean hasKeyWraps(Connection connection) throws SQLException {
+        // Test schemas (and stores not yet migrated) may have no such table: then there is no key either.
+        try (var statement = connection.createStatement();
+             var table = statement.executeQuery(
+                     "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'store_key_wrap'")) {
+            if (!table.next()) {
+                return false;
+            }
+        }
+        try (var statement = connection.createStatement();
+             var result = statement.executeQuery("SELECT count(*) FROM store_key_wrap")) {
+            return result.next() && result.getInt(1) > 0;
+        }
+    }
+
     public HybridLogicalClock hlc() {
         return hlc;
     }
@@ -173,7 +227,9 @@ public final class TerrainStore implements AutoCloseable {
         ensureOpen();
         Connection connection = borrowReadConnection();
         try {
-            return work.apply(context(connection));
+            return work.apply(context(connection, key));
+        } catch (org.jooq.exception.DataAccessException e) {
+            throw storeFailure(e);
         } finally {
             if (!readPool.offer(connection)) {
                 closeQuietly(connection);
@@ -226,6 +282,9 @@ public final class TerrainStore implements AutoCloseable {
             throw new StoreException("Écriture interrompue", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof org.jooq.exception.DataAccessException dataAccess) {
+                throw storeFailure(dataAccess);
+            }
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
             }
@@ -247,7 +306,7 @@ public final class TerrainStore implements AutoCloseable {
 
     private DSLContext writeContext() {
         if (writeContext == null) {
-            writeContext = context(writeConnection);
+            writeContext = context(writeConnection, key);
         }
         return writeContext;
     }
@@ -343,6 +402,13 @@ public final class TerrainStore implements AutoCloseable {
                 .withRenderSchema(false));
     }
 
+    /** A context whose encrypted columns use this store's key ({@link SealedColumns}). */
+    private static DSLContext context(Connection connection, StoreKey key) {
+        DSLContext context = context(connection);
+        context.configuration().data(StoreKey.CONFIGURATION_KEY, key);
+        return context;
+    }
+
     private static Connection connect(Path file) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -352,6 +418,10 @@ public final class TerrainStore implements AutoCloseable {
         config.setBusyTimeout(10_000);
         config.setDateClass("TEXT");
         config.setDateStringFormat("yyyy-MM-dd");
+        // Deleted or overwritten content is zeroed in the file, and temporary tables and sorts never reach the
+        // disk: no clear copy of a field outlives its encryption (ADR 0005).
+        config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
     }
 

@@ -71,6 +71,9 @@ public final class StoreBenchmark {
             return null;
         });
         try (TerrainStore store = TerrainStore.open(file)) {
+            // The demo store is encrypted (ADR 0005): its personal fields need a signed-in person.
+            new fr.convergence.terrain.core.account.AuthService(store, new PasswordHasher(1000))
+                    .signIn("admin", DemoDataGenerator.DEMO_PASSWORD.toCharArray()).orElseThrow();
             ParticipantRepository participants = new ParticipantRepository(store);
             EnrolmentRepository enrolments = new EnrolmentRepository(store);
             HoursRepository hours = new HoursRepository(store);

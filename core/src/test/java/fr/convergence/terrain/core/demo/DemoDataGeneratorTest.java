@@ -35,6 +35,14 @@ class DemoDataGeneratorTest {
     @TempDir
     Path dir;
 
+    /** A demo store reopened and unlocked as a person would (its fields are encrypted, ADR 0005). */
+    private TerrainStore signedIn(String file) {
+        TerrainStore store = TerrainStore.open(dir.resolve(file));
+        new fr.convergence.terrain.core.account.AuthService(store, new PasswordHasher(1000))
+                .signIn("admin", DemoDataGenerator.DEMO_PASSWORD.toCharArray()).orElseThrow();
+        return store;
+    }
+
     private DemoDataGenerator.Summary generate(String file, long seed, DemoSize size) {
         try (TerrainStore store = TerrainStore.open(dir.resolve(file))) {
             return new DemoDataGenerator(seed, TODAY).generate(store, size, new PasswordHasher(1000));
@@ -45,7 +53,7 @@ class DemoDataGeneratorTest {
     void theSameSeedAndDayGiveTheSameData() {
         generate("a.db", 42, DemoSize.SITE);
         generate("b.db", 42, DemoSize.SITE);
-        try (TerrainStore a = TerrainStore.open(dir.resolve("a.db")); TerrainStore b = TerrainStore.open(dir.resolve("b.db"))) {
+        try (TerrainStore a = signedIn("a.db"); TerrainStore b = signedIn("b.db")) {
             assertThat(new ParticipantRepository(a).ofWorksite("abej-solidarite"))
                     .isEqualTo(new ParticipantRepository(b).ofWorksite("abej-solidarite"));
             assertThat(new HoursRepository(a).ofWorksite("abej-solidarite", TODAY.minusYears(1), TODAY))
@@ -58,7 +66,7 @@ class DemoDataGeneratorTest {
         var summary = generate("t.db", 2023, DemoSize.TERRITORY);
         assertThat(summary.worksiteIds()).hasSize(7);
         assertThat(summary.participants()).isBetween(280, 320);
-        try (TerrainStore store = TerrainStore.open(dir.resolve("t.db"))) {
+        try (TerrainStore store = signedIn("t.db")) {
             EnrolmentRepository enrolments = new EnrolmentRepository(store);
             ReferralRepository referrals = new ReferralRepository(store);
             List<Enrolment> all = summary.worksiteIds().stream().flatMap(w -> enrolments.ofWorksite(w).stream()).toList();
@@ -91,7 +99,7 @@ class DemoDataGeneratorTest {
     @Test
     void rowsHaveTheIdsTheWorksiteLaptopsWouldHaveIssued() {
         var summary = generate("ids.db", 2023, DemoSize.TERRITORY);
-        try (TerrainStore store = TerrainStore.open(dir.resolve("ids.db"))) {
+        try (TerrainStore store = signedIn("ids.db")) {
             EnrolmentRepository enrolments = new EnrolmentRepository(store);
             Set<String> ids = new java.util.HashSet<>();
             int rows = 0;

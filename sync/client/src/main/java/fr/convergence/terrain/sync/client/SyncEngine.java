@@ -3,6 +3,7 @@ package fr.convergence.terrain.sync.client;
 import fr.convergence.terrain.core.clock.Hlc;
 import fr.convergence.terrain.core.domain.HoursCell;
 import fr.convergence.terrain.core.store.ReferenceRepository;
+import fr.convergence.terrain.core.store.StoreException;
 import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.sync.client.store.SyncRepository;
 import fr.convergence.terrain.sync.protocol.ColumnCodec;
@@ -54,6 +55,11 @@ public final class SyncEngine {
     private final Clock clock;
     private final Integer pageBytes;
 
+    /** Why a store without an account cannot be enrolled: it has no data key yet, so nothing it pulls is protected. */
+    public static final String NO_ACCOUNT_YET = "Ce poste n'a encore aucun compte, donc pas de clé pour chiffrer ses "
+            + "données : créez d'abord le premier compte (installation dans l'application, ou « terrain edit --store "
+            + "FICHIER setup --worksite … --login … --role … »), puis enrôlez le poste.";
+
     public SyncEngine(TerrainStore store, HubClient hub) {
         this(store, hub, null);
     }
@@ -73,6 +79,14 @@ public final class SyncEngine {
 
     /** Enrols this laptop with a one-time code; keeps the hub address, token and scope in the store. */
     public EnrolResponse enrol(String hubUrl, String code, String label) throws IOException {
+        // Checked before the one-time code is spent: the token must be written encrypted (ADR 0005).
+        if (!store.isEncrypted()) {
+            throw new StoreException(NO_ACCOUNT_YET);
+        }
+        if (!store.isUnlocked()) {
+            throw new StoreException("Les données de ce poste sont chiffrées : connectez-vous avec un compte du "
+                    + "poste avant de l'enrôler.");
+        }
         EnrolResponse response = hub.enrol(new EnrolRequest(SyncCodec.PROTOCOL, code, store.deviceId(), label));
         store.write("system", tx -> {
             SyncRepository.putState(tx.sql(), SyncRepository.HUB_URL, hubUrl);
@@ -85,7 +99,8 @@ public final class SyncEngine {
     }
 
     public boolean enrolled() {
-        return repository.state(SyncRepository.TOKEN).isPresent();
+        // Whether a token is kept, without decrypting it: answerable before anyone signs in.
+        return repository.hasState(SyncRepository.TOKEN);
     }
 
     /**

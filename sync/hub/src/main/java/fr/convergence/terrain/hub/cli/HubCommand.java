@@ -29,10 +29,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code terrain-hub}: runs the national hub and administers its devices. */
 @Command(name = "terrain-hub", mixinStandardHelpOptions = true,
@@ -419,16 +419,37 @@ public final class HubCommand implements Callable<Integer> {
         @Option(names = "--store", required = true, description = "Fichier de données d'un poste.")
         Path file;
 
+        @Option(names = "--user", defaultValue = "admin", description = "Compte du poste dont le mot de passe ouvre "
+                + "ses données chiffrées (par défaut : admin, comme dans les fichiers de démonstration).")
+        String login;
+
+        @Option(names = "--password-file", paramLabel = "FICHIER", description = "Fichier dont la première ligne "
+                + "est ce mot de passe ; sinon la variable d'environnement TERRAIN_PASSWORD.")
+        Path passwordFile;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
-        public Integer call() {
+        public Integer call() throws java.io.IOException {
             if (!Files.exists(file)) {
                 spec.commandLine().getErr().println("Fichier introuvable : " + file);
                 return 1;
             }
             try (JooqHubStore store = database.open(); TerrainStore source = TerrainStore.open(file)) {
+                // The laptop's personal fields are encrypted (ADR 0005): reading them takes one of its accounts.
+                if (source.isEncrypted()) {
+                    String password = passwordFile != null
+                            ? Files.readString(passwordFile).lines().findFirst().orElse("")
+                            : System.getenv("TERRAIN_PASSWORD");
+                    if (password == null || new fr.convergence.terrain.core.account.AuthService(source,
+                            new fr.convergence.terrain.core.security.PasswordHasher())
+                            .signIn(login, password.toCharArray()).isEmpty()) {
+                        spec.commandLine().getErr().println("Les données de " + file + " sont chiffrées : donnez le "
+                                + "mot de passe du compte « " + login + " » (--password-file ou TERRAIN_PASSWORD).");
+                        return 2;
+                    }
+                }
                 Map<String, Integer> counts = StoreImporter.importStore(source, store);
                 spec.commandLine().getOut().println("Importé : " + counts);
             }

@@ -44,7 +44,7 @@ class ClockSkewTest {
 
             // C is started again (offline, its clock still behind), then its person sets the cell to 60 and syncs.
             c.store().close();
-            try (TerrainStore restarted = TerrainStore.open(dir.resolve("c.db"), behind)) {
+            try (TerrainStore restarted = SyncWorld.reopen(dir.resolve("c.db"), behind)) {
                 Participant local = new ParticipantRepository(restarted).find(p.id()).orElseThrow();
                 new Edits(restarted, "esp").hours(local, day, HoursKind.TRAVAIL_CHANTIER, 60);
                 var report = new SyncEngine(restarted, c.client()).sync(SyncProgress.NONE);
@@ -75,7 +75,7 @@ class ClockSkewTest {
 
             // Its date corrected, the laptop is started again and its person edits the participant.
             c.store().close();
-            try (TerrainStore corrected = TerrainStore.open(dir.resolve("c.db"), Clock.systemUTC())) {
+            try (TerrainStore corrected = SyncWorld.reopen(dir.resolve("c.db"), Clock.systemUTC())) {
                 new Edits(corrected, "esp").save(EndToEndSyncTest.withPhone(
                         new ParticipantRepository(corrected).find(p.id()).orElseThrow(), "07 00 00 00 01"));
                 long stamped = corrected.hlc().last().millis();

@@ -83,6 +83,8 @@ class FaultInjectionTest {
     static TerrainStore openStore(Path file) {
         TerrainStore store = TerrainStore.open(file);
         new ReferenceRepository(store).install(ReferenceData.load());
+        // Encrypted as an installed laptop is (ADR 0005): enrolment needs the data key.
+        new fr.convergence.terrain.core.store.KeyRepository(store).encryptStore(null, null, 1000);
         return store;
     }
 }

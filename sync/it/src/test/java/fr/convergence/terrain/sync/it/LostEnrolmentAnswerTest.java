@@ -30,6 +30,8 @@ class LostEnrolmentAnswerTest {
         try (SyncWorld world = SyncWorld.sqlite(dir); FaultyProxy proxy = new FaultyProxy(world.hub.port());
              TerrainStore store = TerrainStore.open(dir.resolve("new.db"))) {
             new ReferenceRepository(store).install(ReferenceData.load());
+            // Encrypted as an installed laptop is (ADR 0005): enrolment needs the data key.
+            new fr.convergence.terrain.core.store.KeyRepository(store).encryptStore(null, null, 1000);
             URI viaProxy = URI.create("http://127.0.0.1:" + proxy.port());
             String code = world.hub.enrolments().issueCode("worksite", SyncWorld.SITE_A, "Camille", Duration.ofDays(1));
 
@@ -57,6 +59,9 @@ class LostEnrolmentAnswerTest {
         try (SyncWorld world = SyncWorld.sqlite(dir);
              TerrainStore first = TerrainStore.open(dir.resolve("first.db"));
              TerrainStore second = TerrainStore.open(dir.resolve("second.db"))) {
+            // Installed laptops have their data key (ADR 0005): only those may be enrolled.
+            new fr.convergence.terrain.core.store.KeyRepository(first).encryptStore(null, null, 1000);
+            new fr.convergence.terrain.core.store.KeyRepository(second).encryptStore(null, null, 1000);
             String code = world.hub.enrolments().issueCode("worksite", SyncWorld.SITE_A, "Camille", Duration.ofDays(1));
             engine(first, world.url()).enrol(world.url().toString(), code, "poste");
 

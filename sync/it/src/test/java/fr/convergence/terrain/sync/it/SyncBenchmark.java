@@ -90,6 +90,9 @@ class SyncBenchmark {
         }
         Path hubFile = dir.resolve("hub-" + System.nanoTime() + ".db");
         try (JooqHubStore hubStore = JooqHubStore.sqlite(hubFile); TerrainStore source = TerrainStore.open(demo)) {
+            // The demo store is encrypted (ADR 0005): the import reads it as one of its accounts.
+            new fr.convergence.terrain.core.account.AuthService(source, new PasswordHasher(1000))
+                    .signIn("admin", DemoDataGenerator.DEMO_PASSWORD.toCharArray()).orElseThrow();
             long start = System.nanoTime();
             Map<String, Integer> imported = seed(hubStore, source);
             line("hub import of the territory demo store: %s in %d ms", imported, (System.nanoTime() - start) / 1_000_000);
@@ -255,6 +258,8 @@ class SyncBenchmark {
         Path file = dir.resolve(name + "-" + System.nanoTime() + ".db");
         TerrainStore store = TerrainStore.open(file);
         new ReferenceRepository(store).install(ReferenceData.load());
+        // Encrypted as an installed laptop is (ADR 0005): enrolment needs the data key.
+        new fr.convergence.terrain.core.store.KeyRepository(store).encryptStore(null, null, 1000);
         // Only the shipped reference data: the demo-only worksites come from the hub with the first page.
         return store;
     }

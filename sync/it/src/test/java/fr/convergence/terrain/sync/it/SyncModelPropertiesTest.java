@@ -310,6 +310,8 @@ class SyncModelPropertiesTest {
         final String scopeId;
         final Path file;
         TerrainStore store;
+        /** Opens the laptop's encrypted store again after a restart, as a person signing in would (ADR 0005). */
+        fr.convergence.terrain.core.security.RecoveryKey key;
         HubClient recorder;
         boolean enrolled;
         /** The highest operation number this laptop sent, skips included (see Operation.SKIP_TABLE). */
@@ -331,6 +333,10 @@ class SyncModelPropertiesTest {
      * made once and copied for each try: making it is most of a try's time.
      */
     private static Template template;
+
+    /** The recovery key of each template laptop's store, by file (ADR 0005: a restarted laptop signs in again). */
+    private static final Map<Path, fr.convergence.terrain.core.security.RecoveryKey> KEYS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private record Template(Path dir, long clockMillis, List<String> people, Map<String, String> noteOf,
                             Map<String, String> referralOf, Map<String, SentOp> sent, List<Set<String>> known) {
@@ -401,6 +407,8 @@ class SyncModelPropertiesTest {
             template.sent().forEach((key, op) -> sent.put(key, op.copy()));
             for (int i = 0; i < NAMES.length; i++) {
                 Laptop laptop = laptop(i);
+                // A copy of the template's file: the same data key, opened by the same recovery key.
+                laptop.key = KEYS.get(template.dir().resolve(laptop.file.getFileName()).toAbsolutePath());
                 open(laptop);
                 laptop.known.addAll(template.known().get(i));
                 laptop.enrolled = i != LATE;
@@ -428,6 +436,10 @@ class SyncModelPropertiesTest {
                 Laptop laptop = laptop(i);
                 open(laptop);
                 new ReferenceRepository(laptop.store).install(ReferenceData.load());
+                // Encrypted as an installed laptop is (ADR 0005): enrolment needs the data key.
+                laptop.key = new fr.convergence.terrain.core.store.KeyRepository(laptop.store)
+                        .encryptStore(null, null, 1000);
+                KEYS.put(laptop.file.toAbsolutePath(), laptop.key);
                 laptops.add(laptop);
                 if (i != LATE) {
                     enrol(laptop);
@@ -460,6 +472,9 @@ class SyncModelPropertiesTest {
         void open(Laptop laptop) {
             laptop.store = TerrainStore.open(laptop.file, Clock.offset(clock,
                     Duration.ofMinutes(minutesOff.get(laptop.index))));
+            if (laptop.key != null) {
+                new fr.convergence.terrain.core.store.KeyRepository(laptop.store).unlockWithRecoveryKey(laptop.key);
+            }
             laptop.recorder = new Recorder(laptop, hub.client());
         }
 

@@ -47,6 +47,17 @@ final class SyncWorld implements AutoCloseable {
     JooqHubStore hubStore;
     Hub hub;
     final List<Laptop> laptops = new ArrayList<>();
+    /** Each laptop store's recovery key, to open it again after a restart as a person signing in would (ADR 0005). */
+    private static final Map<Path, fr.convergence.terrain.core.security.RecoveryKey> KEYS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A laptop's store opened again (a restart), unlocked. */
+    static TerrainStore reopen(Path file, Clock clock) {
+        TerrainStore store = TerrainStore.open(file, clock);
+        new fr.convergence.terrain.core.store.KeyRepository(store).unlockWithRecoveryKey(
+                KEYS.get(file.toAbsolutePath()));
+        return store;
+    }
     private final List<AutoCloseable> closeLater = new ArrayList<>();
 
     SyncWorld(Path dir, String jdbcUrl, HubConfig config, Clock hubClock) {
@@ -87,6 +98,9 @@ final class SyncWorld implements AutoCloseable {
             throws Exception {
         TerrainStore store = TerrainStore.open(dir.resolve(name + ".db"), clock);
         new ReferenceRepository(store).install(ReferenceData.load());
+        // Encrypted as an installed laptop is (ADR 0005): enrolment needs the data key.
+        KEYS.put(dir.resolve(name + ".db").toAbsolutePath(),
+                new fr.convergence.terrain.core.store.KeyRepository(store).encryptStore(null, null, 1000));
         HttpHubClient client = new HttpHubClient(hubUrl, tls, Duration.ofSeconds(30));
         SyncEngine engine = new SyncEngine(store, client);
         String code = hub.enrolments().issueCode(scopeKind, scopeId, name, Duration.ofDays(1));

@@ -10,6 +10,7 @@ import static fr.convergence.terrain.core.store.generated.Tables.SYNC_STATE;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import fr.convergence.terrain.core.erasure.ParticipantErasure;
+import fr.convergence.terrain.core.store.SealedColumns;
 import fr.convergence.terrain.core.store.StoreException;
 import fr.convergence.terrain.core.store.StoreTransaction;
 import fr.convergence.terrain.core.store.TerrainStore;
@@ -96,12 +97,23 @@ public final class SyncRepository {
         return store.read(sql -> state(sql, key));
     }
 
-    public static Optional<String> state(DSLContext sql, String key) {
-        return sql.select(SYNC_STATE.STATE_VALUE).from(SYNC_STATE).where(SYNC_STATE.STATE_KEY.eq(key))
-                .fetchOptional(SYNC_STATE.STATE_VALUE);
+    /** Whether {@code key} has a value, read without decrypting it (the token is encrypted). */
+    public boolean hasState(String key) {
+        return store.read(sql -> sql.fetchExists(SYNC_STATE, SYNC_STATE.STATE_KEY.eq(key)));
     }
 
-    public static void putState(DSLContext sql, String key, String value) {
+    public static Optional<String> state(DSLContext sql, String key) {
+        Optional<String> stored = sql.select(SYNC_STATE.STATE_VALUE).from(SYNC_STATE)
+                .where(SYNC_STATE.STATE_KEY.eq(key)).fetchOptional(SYNC_STATE.STATE_VALUE);
+        return TOKEN.equals(key)
+                ? stored.map(v -> SealedColumns.open(sql.configuration(), SealedColumns.HUB_TOKEN, v)) : stored;
+    }
+
+    public static void putState(DSLContext sql, String key, String clear) {
+        // The hub token opens the worksite's data on the hub: encrypted like the personal fields (ADR 0005); the
+        // cursor, the hub's address and the scope stay clear (figures for `terrain check`, no person in them).
+        String value = TOKEN.equals(key) ? SealedColumns.seal(sql.configuration(), SealedColumns.HUB_TOKEN, clear)
+                : clear;
         sql.insertInto(SYNC_STATE).set(SYNC_STATE.STATE_KEY, key).set(SYNC_STATE.STATE_VALUE, value)
                 .onConflict(SYNC_STATE.STATE_KEY).doUpdate().set(SYNC_STATE.STATE_VALUE, value).execute();
     }

@@ -46,6 +46,8 @@ class QueueOnTheWireTest {
     void theQueueGoesOnTheWireAsTheBytesTheHubGotWhenItsFieldsWereParsedAndEncodedAgain() {
         try (TerrainStore store = TerrainStore.open(dir.resolve("laptop.db"))) {
             new ReferenceRepository(store).install(ReferenceData.load());
+            // Encrypted as an installed laptop is (ADR 0005): enrolment needs the data key.
+            new fr.convergence.terrain.core.store.KeyRepository(store).encryptStore(null, null, 1000);
             Map<String, String> ids = new HashMap<>();
             // Every synced table: a creation (all fields), an edit (every field changed, the optional ones to null),
             // a tombstone.
