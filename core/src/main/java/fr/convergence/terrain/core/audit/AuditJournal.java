@@ -1,5 +1,7 @@
 package fr.convergence.terrain.core.audit;
 
+import static fr.convergence.terrain.core.store.generated.Tables.STORE_META;
+
 import fr.convergence.terrain.core.domain.AuditAction;
 import fr.convergence.terrain.core.domain.AuditEvent;
 import fr.convergence.terrain.core.domain.Participant;
@@ -19,11 +21,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -45,6 +50,13 @@ public final class AuditJournal {
     /** The columns of the CSV export, in order. */
     public static final List<String> HEADER = List.of("Date", "Personne", "Action", "Salarié·e", "Détail", "Chantier");
 
+    /** Refused sign-ins kept while the store was locked (store_meta), one per line, and how many were not kept. */
+    static final String DEFERRED_KEY = "audit_deferred_sign_ins";
+    static final String DEFERRED_DROPPED_KEY = "audit_deferred_sign_ins_dropped";
+    /** A store_meta value holds 4,000 characters: 40 lines of time, account id and worksite fit well within. */
+    static final int MAX_DEFERRED = 40;
+    private static final String UNKNOWN_LOGIN = "identifiant inconnu ou compte désactivé";
+
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
 
     private final TerrainStore store;
@@ -65,8 +77,65 @@ public final class AuditJournal {
      * field).
      */
     public void signIn(User account, boolean success) {
+        if (store.isEncrypted() && !store.isUnlocked()) {
+            // A refused sign-in leaves the store locked, and the journal's queue to the hub is encrypted (ADR 0005):
+            // the entry waits in the store's settings until the next person unlocks the store.
+            defer(account);
+            return;
+        }
+        writeDeferred();
         record(account, success ? AuditAction.CONNEXION : AuditAction.CONNEXION_REFUSEE, null, null,
-                account == null ? "identifiant inconnu ou compte désactivé" : null);
+                account == null ? UNKNOWN_LOGIN : null);
+    }
+
+    /**
+     * Keeps a refused sign-in made while the store is locked: when, which account (its id, or none for an unknown
+     * login) and where; nothing typed. At most {@value #MAX_DEFERRED} are detailed, the others counted.
+     */
+    private void defer(User account) {
+        List<String> lines = deferred();
+        String where = Objects.requireNonNullElse(laptopWorksite(account), "");
+        if (lines.size() < MAX_DEFERRED) {
+            lines.add(store.clock().millis() + ";" + (account == null ? "" : account.id()) + ";" + where);
+            store.putMeta(DEFERRED_KEY, String.join("\n", lines));
+        } else {
+            long dropped = store.meta(DEFERRED_DROPPED_KEY).map(Long::parseLong).orElse(0L);
+            store.putMeta(DEFERRED_DROPPED_KEY, Long.toString(dropped + 1));
+        }
+    }
+
+    /** Writes the refused sign-ins kept while the store was locked, at their own times, then forgets them. */
+    private void writeDeferred() {
+        List<String> lines = deferred();
+        long dropped = store.meta(DEFERRED_DROPPED_KEY).map(Long::parseLong).orElse(0L);
+        if (lines.isEmpty() && dropped == 0) {
+            return;
+        }
+        store.write("system", tx -> {
+            String lastWhere = null;
+            for (String line : lines) {
+                String[] parts = line.split(";", -1);
+                String actorId = parts[1].isEmpty() ? null : parts[1];
+                String actorName = actorId == null ? null : entries.userName(tx, actorId);
+                lastWhere = parts[2].isEmpty() ? null : parts[2];
+                add(tx, actorName == null ? null : actorId, actorName, AuditAction.CONNEXION_REFUSEE, lastWhere, null,
+                        actorName == null ? UNKNOWN_LOGIN : null, Instant.ofEpochMilli(Long.parseLong(parts[0])));
+            }
+            if (dropped > 0) {
+                add(tx, null, null, AuditAction.CONNEXION_REFUSEE, lastWhere != null ? lastWhere
+                        : store.meta(LAPTOP_WORKSITE_KEY).orElse(null), null, dropped
+                        + " autre(s) connexion(s) refusée(s) pendant que le poste était verrouillé",
+                        tx.clock().instant());
+            }
+            tx.sql().deleteFrom(STORE_META).where(STORE_META.META_KEY.in(DEFERRED_KEY, DEFERRED_DROPPED_KEY))
+                    .execute();
+            return null;
+        });
+    }
+
+    private List<String> deferred() {
+        return store.meta(DEFERRED_KEY).filter(v -> !v.isBlank())
+                .map(v -> new ArrayList<>(List.of(v.split("\n")))).orElseGet(ArrayList::new);
     }
 
     /** A participant's file was opened (read): its own small transaction. */
@@ -109,11 +178,16 @@ public final class AuditJournal {
 
     private void add(StoreTransaction tx, String actorId, String actorName, AuditAction action, String worksiteId,
                      String participantId, String detail) {
+        add(tx, actorId, actorName, action, worksiteId, participantId, detail, tx.clock().instant());
+    }
+
+    private void add(StoreTransaction tx, String actorId, String actorName, AuditAction action, String worksiteId,
+                     String participantId, String detail, Instant when) {
         if (worksiteId == null) {
             return;
         }
-        entries.add(tx, new AuditEvent(store.newRowId(), worksiteId, tx.clock().instant(), actorId, actorName,
-                action.name(), participantId, detail));
+        entries.add(tx, new AuditEvent(store.newRowId(), worksiteId, when, actorId, actorName, action.name(),
+                participantId, detail));
     }
 
     /** This laptop's worksite; failing that (a store not installed), the account's first worksite. */

@@ -1,5 +1,10 @@
 package fr.convergence.terrain.core.account;
 
+import fr.convergence.terrain.core.audit.AuditEntry;
+import fr.convergence.terrain.core.audit.AuditFilter;
+import fr.convergence.terrain.core.audit.AuditJournal;
+import fr.convergence.terrain.core.domain.AuditAction;
+import fr.convergence.terrain.core.domain.AuditEvent;
 import fr.convergence.terrain.core.domain.NoteTheme;
 import fr.convergence.terrain.core.domain.NoteVisibility;
 import fr.convergence.terrain.core.domain.Participant;
@@ -20,9 +25,14 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +52,29 @@ class StoreEncryptionTest {
     @TempDir
     Path dir;
 
+    /**
+     * Two minutes later at each reading: the delay after a wrong password (1 s, doubling) has always passed at the
+     * next try, which these tests make at once.
+     */
+    private static final Clock PATIENT = new Clock() {
+        private final AtomicLong now = new AtomicLong(Instant.parse("2026-03-02T08:00:00Z").toEpochMilli());
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(now.addAndGet(120_000));
+        }
+    };
+
     private Path file() {
         return dir.resolve("terrain.db");
     }
@@ -49,7 +82,7 @@ class StoreEncryptionTest {
     /** An installed laptop (administrator "alice") with one participant and one note; returns the recovery key. */
     private RecoveryKey installWithData(TerrainStore store) {
         var installation = new SetupService().installWithRecoveryKey(store, FAST_HASHER, WORKSITE, "alice",
-                "Alice Admin", Role.ADMIN, "motdepasse1".toCharArray(), "motdepasse1".toCharArray());
+                "Alice Admin", Role.ADMIN, "lune-rouge-mardi".toCharArray(), "lune-rouge-mardi".toCharArray());
         User alice = installation.account().value().orElseThrow();
         Participant created = new ParticipantService(new Workstation(store)).create(alice,
                 new Participant(null, WORKSITE, "Awa", "Diallo", java.time.LocalDate.of(1984, 12, 2), PHONE, null,
@@ -71,7 +104,7 @@ class StoreEncryptionTest {
             installWithData(store);
         }
         try (TerrainStore store = ServiceFixtures.open(dir)) {
-            AuthService auth = new AuthService(store, FAST_HASHER);
+            AuthService auth = new AuthService(store, FAST_HASHER, PATIENT);
             assertThat(store.isEncrypted()).isTrue();
             assertThat(store.isUnlocked()).isFalse();
             // The sign-in list stays readable before anyone signs in.
@@ -79,11 +112,11 @@ class StoreEncryptionTest {
             assertThatThrownBy(() -> awa(store)).isInstanceOf(StoreException.class)
                     .hasMessageContaining("connectez-vous");
 
-            assertThat(auth.signIn("alice", "motdepasse2".toCharArray())).isEmpty();
+            assertThat(auth.signIn("alice", "pont-bleu-jeudi".toCharArray())).isEmpty();
             assertThat(store.isUnlocked()).isFalse();
             assertThatThrownBy(() -> awa(store)).isInstanceOf(StoreException.class);
 
-            assertThat(auth.signIn("alice", "motdepasse1".toCharArray())).isPresent();
+            assertThat(auth.signIn("alice", "lune-rouge-mardi".toCharArray())).isPresent();
             assertThat(store.isUnlocked()).isTrue();
             assertThat(awa(store).socialSecurityNumber()).isEqualTo(SSN);
             assertThat(awa(store).phone()).isEqualTo(PHONE);
@@ -99,7 +132,7 @@ class StoreEncryptionTest {
         // Typed back by a person: lower case, spaces instead of dashes.
         String typed = recovery.groups().toLowerCase().replace('-', ' ');
         try (TerrainStore store = ServiceFixtures.open(dir)) {
-            AuthService auth = new AuthService(store, FAST_HASHER);
+            AuthService auth = new AuthService(store, FAST_HASHER, PATIENT);
             String wrongKey = RecoveryKey.generate().groups();
             var refused = auth.recover("alice", wrongKey, "nouveaumdp1".toCharArray(), "nouveaumdp1".toCharArray());
             assertThat(refused.saved()).isFalse();
@@ -111,8 +144,8 @@ class StoreEncryptionTest {
             assertThat(awa(store).socialSecurityNumber()).isEqualTo(SSN);
         }
         try (TerrainStore store = ServiceFixtures.open(dir)) {
-            AuthService auth = new AuthService(store, FAST_HASHER);
-            assertThat(auth.signIn("alice", "motdepasse1".toCharArray())).isEmpty();
+            AuthService auth = new AuthService(store, FAST_HASHER, PATIENT);
+            assertThat(auth.signIn("alice", "lune-rouge-mardi".toCharArray())).isEmpty();
             assertThat(auth.signIn("alice", "nouveaumdp1".toCharArray())).isPresent();
             assertThat(awa(store).phone()).isEqualTo(PHONE);
         }
@@ -123,27 +156,48 @@ class StoreEncryptionTest {
         String esp;
         try (TerrainStore store = ServiceFixtures.open(dir)) {
             installWithData(store);
-            AuthService auth = new AuthService(store, FAST_HASHER);
-            User alice = auth.signIn("alice", "motdepasse1".toCharArray()).orElseThrow();
+            AuthService auth = new AuthService(store, FAST_HASHER, PATIENT);
+            User alice = auth.signIn("alice", "lune-rouge-mardi".toCharArray()).orElseThrow();
             esp = auth.createAccount(alice, "camille", "Camille Martin", Role.ESP, null, Set.of(WORKSITE),
                     "premiermdp1".toCharArray(), "premiermdp1".toCharArray()).value().orElseThrow().id();
         }
         List<String> before = storedPersonalValues();
         try (TerrainStore store = ServiceFixtures.open(dir)) {
-            AuthService auth = new AuthService(store, FAST_HASHER);
+            AuthService auth = new AuthService(store, FAST_HASHER, PATIENT);
             assertThat(auth.signIn("camille", "premiermdp1".toCharArray())).isPresent();
             store.lock();
-            User alice = auth.signIn("alice", "motdepasse1".toCharArray()).orElseThrow();
+            User alice = auth.signIn("alice", "lune-rouge-mardi".toCharArray()).orElseThrow();
             assertThat(auth.resetPassword(alice, esp, "secondmdp22".toCharArray(), "secondmdp22".toCharArray())
                     .saved()).isTrue();
         }
         assertThat(storedPersonalValues()).as("a password change re-wraps the key only").isEqualTo(before);
         try (TerrainStore store = ServiceFixtures.open(dir)) {
-            AuthService auth = new AuthService(store, FAST_HASHER);
+            AuthService auth = new AuthService(store, FAST_HASHER, PATIENT);
             assertThat(auth.signIn("camille", "premiermdp1".toCharArray())).isEmpty();
             assertThat(store.isUnlocked()).isFalse();
             assertThat(auth.signIn("camille", "secondmdp22".toCharArray())).isPresent();
             assertThat(awa(store).socialSecurityNumber()).isEqualTo(SSN);
+        }
+    }
+
+    @Test
+    void aRefusedSignInOnALockedStoreIsJournaledOnceSomeoneOpensIt() {
+        try (TerrainStore store = ServiceFixtures.open(dir)) {
+            installWithData(store);
+        }
+        try (TerrainStore store = ServiceFixtures.open(dir)) {
+            AuthService auth = new AuthService(store, FAST_HASHER, PATIENT);
+            assertThat(auth.signIn("alice", "pas-le-bon-mot".toCharArray())).isEmpty();
+            assertThat(auth.signIn("inconnu", "pas-le-bon-mot".toCharArray())).isEmpty();
+            assertThat(store.isUnlocked()).isFalse();
+
+            User alice = auth.signIn("alice", "lune-rouge-mardi".toCharArray()).orElseThrow();
+
+            List<AuditEvent> refused = new AuditJournal(store).search(alice, new AuditFilter(null, null,
+                    AuditAction.CONNEXION_REFUSEE, null, null)).stream().map(AuditEntry::event).toList();
+            assertThat(refused).extracting(AuditEvent::actorName).containsExactlyInAnyOrder("Alice Admin", null);
+            assertThat(new AuditJournal(store).search(alice, new AuditFilter(null, null, AuditAction.CONNEXION, null,
+                    null))).hasSize(1);
         }
     }
 
@@ -153,11 +207,11 @@ class StoreEncryptionTest {
         try (TerrainStore store = ServiceFixtures.open(dir)) {
             new SetupService().installReference(store);
             store.putMeta(Workstation.WORKSITE_META_KEY, WORKSITE);
-            AuthService auth = new AuthService(store, FAST_HASHER);
+            AuthService auth = new AuthService(store, FAST_HASHER, PATIENT);
             User bob = auth.createUser("system", "bob", "Bob Admin", Role.ADMIN, null, Set.of(WORKSITE),
-                    "motdepasse1".toCharArray(), "motdepasse1".toCharArray()).value().orElseThrow();
+                    "lune-rouge-mardi".toCharArray(), "lune-rouge-mardi".toCharArray()).value().orElseThrow();
             auth.createUser("system", "chloe", "Chloé CIP", Role.CIP, null, Set.of(WORKSITE),
-                    "motdepasse2".toCharArray(), "motdepasse2".toCharArray()).value().orElseThrow();
+                    "pont-bleu-jeudi".toCharArray(), "pont-bleu-jeudi".toCharArray()).value().orElseThrow();
             new ParticipantService(new Workstation(store)).create(bob, new Participant(null, WORKSITE, "Awa",
                     "Diallo", java.time.LocalDate.of(1984, 12, 2), PHONE, null, null, SSN, null),
                     ServiceFixtures.phc(ServiceFixtures.TODAY.minusDays(30))).value().orElseThrow();
@@ -172,8 +226,8 @@ class StoreEncryptionTest {
         try (TerrainStore store = ServiceFixtures.open(dir)) {
             Path backup = dir.resolve("terrain.db.avant-schema-" + latestVersion() + ".bak");
             assertThat(backup).as("the upgrade kept a copy, clear").exists();
-            AuthService auth = new AuthService(store, FAST_HASHER);
-            assertThat(auth.signIn("bob", "motdepasse1".toCharArray())).isPresent();
+            AuthService auth = new AuthService(store, FAST_HASHER, PATIENT);
+            assertThat(auth.signIn("bob", "lune-rouge-mardi".toCharArray())).isPresent();
             assertThat(store.isEncrypted()).isTrue();
             assertThat(backup).doesNotExist();
             assertThat(awa(store).socialSecurityNumber()).isEqualTo(SSN);
@@ -181,15 +235,15 @@ class StoreEncryptionTest {
         assertThat(folderContains(SSN)).as("no clear copy left in the folder").isFalse();
         assertThat(folderContains(PHONE)).isFalse();
         try (TerrainStore store = ServiceFixtures.open(dir)) {
-            AuthService auth = new AuthService(store, FAST_HASHER);
+            AuthService auth = new AuthService(store, FAST_HASHER, PATIENT);
             // Chloé had no wrap yet: her password is checked against her old hash; her wrap is made while the key
             // is in memory (Bob signed in earlier in this session), and opens the store alone afterwards.
-            assertThat(auth.signIn("bob", "motdepasse1".toCharArray())).isPresent();
+            assertThat(auth.signIn("bob", "lune-rouge-mardi".toCharArray())).isPresent();
             assertThat(auth.signIn("chloe", "mauvais".toCharArray())).isEmpty();
-            assertThat(auth.signIn("chloe", "motdepasse2".toCharArray())).isPresent();
+            assertThat(auth.signIn("chloe", "pont-bleu-jeudi".toCharArray())).isPresent();
         }
         try (TerrainStore store = ServiceFixtures.open(dir)) {
-            assertThat(new AuthService(store, FAST_HASHER).signIn("chloe", "motdepasse2".toCharArray())).isPresent();
+            assertThat(new AuthService(store, FAST_HASHER, PATIENT).signIn("chloe", "pont-bleu-jeudi".toCharArray())).isPresent();
             assertThat(store.isUnlocked()).isTrue();
             assertThat(awa(store).phone()).isEqualTo(PHONE);
         }

@@ -136,7 +136,9 @@ class RetentionServiceTest {
         // erasure, which names them by id with the reason.
         assertThat(list(sql -> sql.selectFrom(OUTBOX).where(OUTBOX.ROW_ID.eq(expired)).fetch()))
                 .singleElement().satisfies(o -> assertThat(o.getTableName()).isEqualTo("erasure"));
-        assertThat(list(sql -> sql.selectFrom(OUTBOX).where(OUTBOX.FIELDS.contains(expired)).fetch()))
+        // (Filtered here, not in SQL: the queue's fields are encrypted in the store, ADR 0005.)
+        assertThat(list(sql -> sql.selectFrom(OUTBOX).fetch()).stream()
+                .filter(o -> o.getFields().contains(expired)).toList())
                 .singleElement().satisfies(o -> {
                     assertThat(o.getTableName()).isEqualTo("audit_event");
                     assertThat(o.getFields()).contains("EFFACEMENT", ErasureReason.CONSERVATION.label());

@@ -66,8 +66,8 @@ class SyncApplyBenchmark {
                 for (int run = 0; run < 5; run++) {
                     try (TerrainStore laptop = TerrainStore.open(dir.resolve("laptop-" + System.nanoTime() + ".db"))) {
                         new SetupService().install(laptop, HASHER, "abej-solidarite", "coordination",
-                                "Coordination", Role.COORDINATOR, "motdepasse1".toCharArray(),
-                                "motdepasse1".toCharArray()).value().orElseThrow();
+                                "Coordination", Role.COORDINATOR, "lune-rouge-mardi".toCharArray(),
+                                "lune-rouge-mardi".toCharArray()).value().orElseThrow();
                         SyncEngine engine = new SyncEngine(laptop, new HttpHubClient(url, null,
                                 Duration.ofSeconds(600)));
                         engine.enrol(url.toString(), hub.enrolments().issueCode("territory", territory, "bench",
