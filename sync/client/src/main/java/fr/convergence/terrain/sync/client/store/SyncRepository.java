@@ -179,8 +179,13 @@ public final class SyncRepository {
         return store.read(sql -> sql.fetchExists(SYNC_PENDING, SYNC_PENDING.OP_NUMBER.gt((int) number)));
     }
 
+    /**
+     * The changes waiting for the hub, as a person counts them: the access journal's entries travel with them but
+     * are not counted, else a mere sign-in (or {@code terrain check}, which signs in) would always leave one.
+     */
     public int pendingCount() {
-        return store.read(sql -> sql.fetchCount(SYNC_PENDING) + sql.fetchCount(OUTBOX));
+        return store.read(sql -> sql.fetchCount(SYNC_PENDING, SYNC_PENDING.TABLE_NAME.ne(SyncSchema.AUDIT_TABLE))
+                + sql.fetchCount(OUTBOX, OUTBOX.TABLE_NAME.ne(SyncSchema.AUDIT_TABLE)));
     }
 
     /** Removes the acknowledged operations; the refused ones go to the quarantine and their rows are reset. */
