@@ -6,17 +6,17 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 /** A clock a test moves by hand, to see time pass (the delay after wrong passwords) without waiting for it. */
-final class MovingClock extends Clock {
+public final class MovingClock extends Clock {
 
     private volatile Instant now;
     private final ZoneId zone;
 
-    MovingClock(Clock start) {
+    public MovingClock(Clock start) {
         this.now = start.instant();
         this.zone = start.getZone();
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 

@@ -8,7 +8,6 @@ import fr.convergence.terrain.app.shell.PageContext;
 import fr.convergence.terrain.core.audit.AuditJournal;
 import fr.convergence.terrain.core.domain.AuditAction;
 import fr.convergence.terrain.core.domain.User;
-import java.io.File;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,7 +25,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 
 /**
  * Journal d'accès: who signed in, opened a file, printed or exported, changed an account, on the worksites the
@@ -157,14 +155,8 @@ public final class AuditPage implements Page {
     }
 
     private void chooseExportFile() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(I18n.t("audit.export.title"));
-        chooser.setInitialFileName(viewModel.suggestedFileName());
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.t("report.export.filter"), "*.csv"));
-        File file = chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
-        if (file != null) {
-            viewModel.export(file.toPath());
-        }
+        Controls.chooseFileToSave(root, I18n.t("audit.export.title"), viewModel.suggestedFileName(),
+                I18n.t("report.export.filter"), "*.csv").ifPresent(viewModel::export);
     }
 
     public AuditViewModel viewModel() {

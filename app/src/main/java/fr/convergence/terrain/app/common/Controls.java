@@ -1,12 +1,17 @@
 package fr.convergence.terrain.app.common;
 
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
 /** Small control helpers that every page needs, written once. */
@@ -65,5 +70,19 @@ public final class Controls {
         lines.addListener((ListChangeListener<String>) change -> fill.run());
         fill.run();
         return box;
+    }
+
+    /**
+     * The system's "save as" dialog over {@code owner}'s window, with a suggested name and one file type; empty when
+     * the person cancels.
+     */
+    public static Optional<Path> chooseFileToSave(Node owner, String title, String suggestedName, String typeLabel,
+                                                  String pattern) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(suggestedName);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(typeLabel, pattern));
+        File file = chooser.showSaveDialog(owner.getScene() == null ? null : owner.getScene().getWindow());
+        return Optional.ofNullable(file).map(File::toPath);
     }
 }

@@ -1,5 +1,6 @@
 package fr.convergence.terrain.app.print;
 
+import fr.convergence.terrain.app.common.Controls;
 import fr.convergence.terrain.app.shell.Page;
 import fr.convergence.terrain.app.shell.PageContext;
 import fr.convergence.terrain.core.domain.Participant;
@@ -7,7 +8,6 @@ import fr.convergence.terrain.core.domain.Referral;
 import fr.convergence.terrain.core.domain.SupportNote;
 import fr.convergence.terrain.core.domain.Worksite;
 import fr.convergence.terrain.core.week.IsoWeek;
-import java.io.File;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -38,7 +38,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /**
@@ -241,14 +240,8 @@ public final class PrintsPage implements Page {
     }
 
     private void save() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(t("page.saveTitle"));
-        chooser.setInitialFileName(model.documentNameProperty().get());
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
-        File file = chooser.showSaveDialog(window());
-        if (file != null) {
-            model.saveTo(file.toPath());
-        }
+        Controls.chooseFileToSave(root, t("page.saveTitle"), model.documentNameProperty().get(), "PDF", "*.pdf")
+                .ifPresent(model::saveTo);
     }
 
     /** JavaFX printing: the system's dialog, then each page rendered at 150 dpi and scaled to the paper. */

@@ -6,7 +6,6 @@ import fr.convergence.terrain.app.common.Styles;
 import fr.convergence.terrain.app.shell.Page;
 import fr.convergence.terrain.app.shell.PageContext;
 import fr.convergence.terrain.core.report.ReportScope;
-import java.io.File;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -28,7 +27,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 
 /**
  * Rapports: scope and period pickers, one chart per figure with a sentence giving its key numbers, and the CSV
@@ -156,14 +154,8 @@ public final class ReportsPage implements Page {
     }
 
     private void chooseExportFile() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(I18n.t("report.export.title"));
-        chooser.setInitialFileName(viewModel.suggestedFileName());
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.t("report.export.filter"), "*.csv"));
-        File file = chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
-        if (file != null) {
-            viewModel.export(file.toPath());
-        }
+        Controls.chooseFileToSave(root, I18n.t("report.export.title"), viewModel.suggestedFileName(),
+                I18n.t("report.export.filter"), "*.csv").ifPresent(viewModel::export);
     }
 
     public ReportsViewModel viewModel() {

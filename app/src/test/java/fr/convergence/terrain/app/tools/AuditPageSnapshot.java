@@ -1,6 +1,7 @@
 package fr.convergence.terrain.app.tools;
 
 import fr.convergence.terrain.app.AppFlow;
+import fr.convergence.terrain.app.MovingClock;
 import fr.convergence.terrain.app.TerrainPages;
 import fr.convergence.terrain.app.common.DirectTaskExecutor;
 import fr.convergence.terrain.app.data.AppConfig;
@@ -32,42 +33,13 @@ public final class AuditPageSnapshot {
     private AuditPageSnapshot() {
     }
 
-    /** A clock the tour moves on between steps, so that the entries show the morning's times. */
-    private static final class MorningClock extends Clock {
-        private volatile Instant now;
-        private final ZoneId zone;
-
-        MorningClock(Instant start, ZoneId zone) {
-            this.now = start;
-            this.zone = zone;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return zone;
-        }
-
-        @Override
-        public Clock withZone(ZoneId other) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
         Path data = Files.createTempDirectory("terrain-audit-screenshot");
         ZoneId paris = ZoneId.of("Europe/Paris");
-        MorningClock clock = new MorningClock(LocalDate.of(2026, 3, 18).atTime(8, 12).atZone(paris).toInstant(),
-                paris);
+        // Moved on between steps, so that the entries show the morning's times.
+        MovingClock clock = new MovingClock(Clock.fixed(
+                LocalDate.of(2026, 3, 18).atTime(8, 12).atZone(paris).toInstant(), paris));
         PasswordHasher fast = new PasswordHasher(1000);
         AppConfig config = new AppConfig(new DataFolder(data), new DirectTaskExecutor(), new DirectTaskExecutor(),
                 (delay, action) -> () -> { }, clock, fast, fast, Duration.ofHours(1), 2023);
