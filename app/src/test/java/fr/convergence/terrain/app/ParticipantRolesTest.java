@@ -1,6 +1,7 @@
 package fr.convergence.terrain.app;
 
 import fr.convergence.terrain.app.data.DataFolder;
+import fr.convergence.terrain.core.account.AuthService;
 import fr.convergence.terrain.core.account.Workstation;
 import fr.convergence.terrain.core.domain.ContractType;
 import fr.convergence.terrain.core.domain.Enrolment;
@@ -62,6 +63,8 @@ class ParticipantRolesTest extends AppTestSupport {
         assertThat(text("#file-title")).isEqualTo("Hélène Lefèvre");
         Participant stored;
         try (TerrainStore store = TerrainStore.open(new DataFolder(dataDir).realStore(), clock())) {
+            // The store is encrypted (ADR 0005): read it signed in, as the installer.
+            new AuthService(store, FAST).signIn("installation", TestAccounts.PASSWORD.toCharArray()).orElseThrow();
             stored = new ParticipantRepository(store).find(participantId).orElseThrow();
         }
         assertThat(stored.phone()).isEqualTo("07 11 22 33 44");
