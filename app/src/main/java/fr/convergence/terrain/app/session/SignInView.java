@@ -176,15 +176,17 @@ public final class SignInView {
         refusal.getStyleClass().add(Styles.ERROR);
         refusal.textProperty().bind(viewModel.recoveryErrorProperty());
 
+        newPassword.setPromptText(I18n.t("signin.recover.password.prompt", AuthService.MIN_PASSWORD_LENGTH));
         GridPane fields = new GridPane();
         fields.setHgap(10);
         fields.setVgap(6);
         fields.addRow(0, labelFor(I18n.t("signin.recover.login"), login), login);
-        fields.addRow(1, labelFor(I18n.t("signin.recover.key"), recoveryKey), recoveryKey);
-        fields.addRow(2, labelFor(I18n.t("signin.recover.password", AuthService.MIN_PASSWORD_LENGTH), newPassword),
-                newPassword);
-        fields.addRow(3, labelFor(I18n.t("signin.recover.confirmation"), confirmation), confirmation);
-        ColumnConstraints labels = new ColumnConstraints(130);
+        // The key on its own full-width line, so that its 8 groups are seen whole while being checked.
+        fields.add(labelFor(I18n.t("signin.recover.key"), recoveryKey), 0, 1, 2, 1);
+        fields.add(recoveryKey, 0, 2, 2, 1);
+        fields.addRow(3, labelFor(I18n.t("signin.recover.password"), newPassword), newPassword);
+        fields.addRow(4, labelFor(I18n.t("signin.recover.confirmation"), confirmation), confirmation);
+        ColumnConstraints labels = new ColumnConstraints(150);
         ColumnConstraints inputs = new ColumnConstraints();
         inputs.setHgrow(Priority.ALWAYS);
         fields.getColumnConstraints().addAll(labels, inputs);
