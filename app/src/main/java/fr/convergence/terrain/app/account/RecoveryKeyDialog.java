@@ -1,23 +1,23 @@
 package fr.convergence.terrain.app.account;
 
+import fr.convergence.terrain.app.common.Controls;
 import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.app.common.Styles;
 import fr.convergence.terrain.app.print.PdfPrinter;
 import fr.convergence.terrain.core.domain.User;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Optional;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /**
@@ -56,22 +56,20 @@ public final class RecoveryKeyDialog {
         Button print = new Button(I18n.t("recovery.print"));
         print.setId("recovery-key-print");
         print.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle(I18n.t("recovery.print"));
-            chooser.setInitialFileName(fileName(shown.worksiteName()));
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
-            File file = chooser.showSaveDialog(alert.getDialogPane().getScene().getWindow());
-            if (file == null) {
+            Optional<Path> chosen = Controls.chooseFileToSave(alert.getDialogPane(), I18n.t("recovery.print"),
+                    fileName(shown.worksiteName()), "PDF", "*.pdf");
+            if (chosen.isEmpty()) {
                 return;
             }
+            Path file = chosen.get();
             printed.getStyleClass().setAll("label");
             try {
-                write(shown, file.toPath());
+                write(shown, file);
                 printed.getStyleClass().add(Styles.SUCCESS);
-                printed.setText(I18n.t("recovery.print.done", file.getName()));
+                printed.setText(I18n.t("recovery.print.done", file.getFileName()));
             } catch (IOException | RuntimeException failure) {
                 printed.getStyleClass().add(Styles.ERROR);
-                printed.setText(I18n.t("recovery.print.failed", file.getName()));
+                printed.setText(I18n.t("recovery.print.failed", file.getFileName()));
             }
         });
         alert.getDialogPane().setContent(new VBox(12, why, key, new HBox(10, print), printed));
