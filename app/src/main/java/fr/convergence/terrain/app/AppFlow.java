@@ -159,7 +159,7 @@ public final class AppFlow {
         String subtitle = demo ? I18n.t("signin.subtitle.demo", worksiteName)
                 : I18n.t("signin.subtitle", worksiteName);
         String hint = demo ? I18n.t("signin.demoHint", DemoDataGenerator.DEMO_PASSWORD) : null;
-        show(new SignInView(viewModel, subtitle, hint, demo ? this::showSetup : null).root(),
+        show(new SignInView(viewModel, subtitle, hint, demo ? this::showSetup : null, !demo).root(),
                 lockedUser == null ? "signin" : "locked");
         reportStartup();
     }

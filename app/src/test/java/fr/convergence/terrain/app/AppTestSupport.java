@@ -100,6 +100,16 @@ abstract class AppTestSupport extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * Closes the open dialog with its OK button (not with the first button found: the recovery key's dialog also
+     * holds « Imprimer… », which opens the system's file chooser).
+     */
+    void clickDialogOk() {
+        clickOn(lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class)
+                .lookupButton(javafx.scene.control.ButtonType.OK));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     Node userCell(String namePrefix) {
         return lookup(".list-cell").match((Node n) -> n instanceof ListCell<?> cell && cell.getText() != null
                 && cell.getText().startsWith(namePrefix)).query();

@@ -16,7 +16,9 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -27,6 +29,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.controlsfx.control.CheckListView;
 
@@ -46,7 +49,7 @@ public final class AccountsPage implements Page {
 
     public AccountsPage(PageContext context) {
         this(new AccountsViewModel(context.services().auth(), context.services().workstation(), context.session(),
-                context.executor()));
+                context.executor(), context.clock()));
     }
 
     public AccountsPage(AccountsViewModel viewModel) {
@@ -133,7 +136,13 @@ public final class AccountsPage implements Page {
         resetConfirmation.setPrefWidth(190);
         HBox resetRow = new HBox(8, resetPassword, resetConfirmation, reset);
         resetRow.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(8, table, listError, toggle, resetTitle, resetRow);
+        Label recoveryTitle = new Label(I18n.t("account.recovery.title"));
+        recoveryTitle.getStyleClass().add(Styles.SECTION_TITLE);
+        Button renew = new Button(I18n.t("account.recovery.renew"));
+        renew.setId("account-renew-recovery");
+        renew.disableProperty().bind(viewModel.busyProperty());
+        renew.setOnAction(e -> renewRecoveryKey());
+        VBox box = new VBox(8, table, listError, toggle, resetTitle, resetRow, recoveryTitle, renew);
         box.setMinWidth(420);
         return box;
     }
@@ -210,6 +219,24 @@ public final class AccountsPage implements Page {
         form.setPrefWidth(320);
         form.setMinWidth(280);
         return form;
+    }
+
+    /** Asks first (the old key stops working), then shows the new key once, with its print button. */
+    private void renewRecoveryKey() {
+        Window window = root.getScene() == null ? null : root.getScene().getWindow();
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, I18n.t("account.recovery.confirm"),
+                ButtonType.OK, ButtonType.CANCEL);
+        if (window != null) {
+            confirm.initOwner(window);
+        }
+        confirm.setTitle(I18n.t("account.recovery.title"));
+        confirm.setHeaderText(I18n.t("account.recovery.confirm.header"));
+        // A key replaced by a stray Enter would leave a printed sheet that no longer works: Annuler by default.
+        ((Button) confirm.getDialogPane().lookupButton(ButtonType.OK)).setDefaultButton(false);
+        ((Button) confirm.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        if (confirm.showAndWait().filter(ButtonType.OK::equals).isPresent()) {
+            viewModel.renewRecoveryKey(shown -> RecoveryKeyDialog.show(window, shown));
+        }
     }
 
     /** Ticks the worksites the view model has chosen (after a load or a cleared form). */

@@ -12,10 +12,12 @@ import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.domain.Worksite;
 import fr.convergence.terrain.core.verdict.Result;
 import fr.convergence.terrain.core.verdict.Verdict;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
@@ -57,6 +59,7 @@ public final class AccountsViewModel {
     private final Workstation workstation;
     private final Session session;
     private final TaskExecutor executor;
+    private final Clock clock;
 
     private final ObservableList<AccountRow> accounts = FXCollections.observableArrayList();
     private final ObjectProperty<AccountRow> selected = new SimpleObjectProperty<>(this, "selected");
@@ -83,8 +86,11 @@ public final class AccountsViewModel {
     private final BooleanBinding selectedActive;
     private Worksite home;
 
-    public AccountsViewModel(AuthService auth, Workstation workstation, Session session, TaskExecutor executor) {
+    /** @param clock the day printed on the recovery key's sheet */
+    public AccountsViewModel(AuthService auth, Workstation workstation, Session session, TaskExecutor executor,
+                             Clock clock) {
         this.auth = auth;
+        this.clock = clock;
         this.workstation = workstation;
         this.session = session;
         this.executor = executor;
@@ -217,6 +223,26 @@ public final class AccountsViewModel {
                 refuse(result.verdict());
             }
         });
+    }
+
+    /**
+     * Replaces the laptop's recovery key ({@link AuthService#renewRecoveryKey}: the old one stops working at once)
+     * and hands the new one to {@code show}, which shows it once with its print button.
+     */
+    public void renewRecoveryKey(Consumer<RecoveryKeyDialog.Shown> show) {
+        User actor = session.user();
+        busy.set(true);
+        errors.set("");
+        message.set("");
+        executor.run(() -> new RecoveryKeyDialog.Shown(auth.renewRecoveryKey(actor).groups(),
+                workstation.worksite().map(Worksite::name).orElse(""), actor, clock, workstation.demo()), shown -> {
+                    busy.set(false);
+                    say(I18n.t("account.recovery.done"));
+                    show.accept(shown);
+                }, e -> {
+                    busy.set(false);
+                    errors.set(UserMessages.of(e));
+                });
     }
 
     private void run(Supplier<Result<User>> work, java.util.function.Consumer<Result<User>> then) {

@@ -137,6 +137,15 @@ public final class PdfPrinter {
                 (flow, footer) -> new PersonalDataDocument(flow, data).write(footer));
     }
 
+    /**
+     * The sheet that keeps the laptop's recovery key (one A4 page), for the coordination's locked cupboard: never
+     * journaled, since it names no one and the key itself must not reach the journal.
+     */
+    public byte[] recoveryKey(String key, String worksiteName) {
+        return make(PrintTexts.text("recoverySheet.documentTitle", worksiteName), MARGIN,
+                (flow, footer) -> new RecoveryKeyDocument(flow, key, worksiteName, today()).write(footer));
+    }
+
     private interface Body {
         void write(PageFlow flow, String footer);
     }

@@ -19,12 +19,18 @@ final class PrintFonts {
     private static final String FOLDER = "/fr/convergence/terrain/app/print/fonts/";
     private static final byte[] REGULAR = read("DejaVuSans.ttf");
     private static final byte[] BOLD = read("DejaVuSans-Bold.ttf");
+    /** Read only by the documents that need it (the recovery key, whose characters must line up). */
+    private static final String MONO = "DejaVuSansMono-Bold.ttf";
+
+    private final PDDocument document;
+    private PDFont mono;
 
     final PDFont regular;
     final PDFont bold;
     private final Map<Integer, Boolean> printable = new HashMap<>();
 
-    private PrintFonts(PDFont regular, PDFont bold) {
+    private PrintFonts(PDDocument document, PDFont regular, PDFont bold) {
+        this.document = document;
         this.regular = regular;
         this.bold = bold;
     }
@@ -32,11 +38,26 @@ final class PrintFonts {
     /** Loads both fonts into {@code document}; only the glyphs used are embedded when it is saved. */
     static PrintFonts load(PDDocument document) {
         try {
-            return new PrintFonts(PDType0Font.load(document, new ByteArrayInputStream(REGULAR), true),
+            return new PrintFonts(document, PDType0Font.load(document, new ByteArrayInputStream(REGULAR), true),
                     PDType0Font.load(document, new ByteArrayInputStream(BOLD), true));
         } catch (IOException e) {
             throw new UncheckedIOException("Police d'impression illisible", e);
         }
+    }
+
+    /**
+     * DejaVu Sans Mono Bold, loaded into the document the first time it is asked for (the other print-outs do
+     * not carry it). Its letters and digits are all in DejaVu Sans too, so {@link #printable} keeps them.
+     */
+    PDFont mono() {
+        if (mono == null) {
+            try {
+                mono = PDType0Font.load(document, new ByteArrayInputStream(read(MONO)), true);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Police d'impression illisible", e);
+            }
+        }
+        return mono;
     }
 
     /**

@@ -1,5 +1,6 @@
 package fr.convergence.terrain.app.welcome;
 
+import fr.convergence.terrain.app.account.RecoveryKeyDialog;
 import fr.convergence.terrain.app.common.Controls;
 import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.app.common.Styles;
@@ -24,7 +25,9 @@ public final class SetupView {
     private final StackPane root = new StackPane();
 
     public SetupView(SetupViewModel viewModel, Runnable back) {
-        viewModel.setRecoveryKeyDisplay(SetupView::showRecoveryKey);
+        // Shown once (ADR 0005): the coordinator writes it down or prints it before the main window replaces this page.
+        viewModel.setRecoveryKeyDisplay(shown -> RecoveryKeyDialog.show(
+                root.getScene() == null ? null : root.getScene().getWindow(), shown));
         Label title = new Label(I18n.t("setup.title"));
         title.getStyleClass().add(Styles.PAGE_TITLE);
         Label intro = new Label(I18n.t("setup.intro"));
@@ -101,25 +104,5 @@ public final class SetupView {
 
     public Parent root() {
         return root;
-    }
-
-    /** The recovery key, shown once: the coordinator writes it down or prints this window (ADR 0005). */
-    private static void showRecoveryKey(String key) {
-        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
-                javafx.scene.control.Alert.AlertType.INFORMATION);
-        alert.setTitle("Clé de secours du poste");
-        alert.setHeaderText("Notez ou imprimez cette clé de secours : elle ne sera plus jamais affichée.");
-        TextField shown = new TextField(key);
-        shown.setId("recovery-key");
-        shown.setEditable(false);
-        shown.setStyle("-fx-font-family: monospace; -fx-font-size: 16px;");
-        shown.setPrefColumnCount(key.length());
-        Label why = new Label("Les données de ce poste sont chiffrées. Si tous les mots de passe sont oubliés, seule "
-                + "cette clé permet de les ouvrir et de choisir un nouveau mot de passe. Gardez-la sous clé, à part "
-                + "de l'ordinateur (coordination).");
-        why.setWrapText(true);
-        why.setMaxWidth(520);
-        alert.getDialogPane().setContent(new VBox(12, why, shown));
-        alert.showAndWait();
     }
 }

@@ -1,5 +1,6 @@
 package fr.convergence.terrain.app.welcome;
 
+import fr.convergence.terrain.app.account.RecoveryKeyDialog;
 import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.app.common.TaskExecutor;
 import fr.convergence.terrain.app.common.UserMessages;
@@ -34,7 +35,7 @@ public final class SetupViewModel {
     private final SetupService setup = new SetupService();
     private final BiConsumer<Services, User> onInstalled;
     /** Shows the recovery key once (ADR 0005), before the main window replaces this page; set by the view. */
-    private java.util.function.Consumer<String> showRecoveryKey = key -> { };
+    private java.util.function.Consumer<RecoveryKeyDialog.Shown> showRecoveryKey = key -> { };
     private final ObservableList<Territory> territories = FXCollections.observableArrayList();
     private final ObservableList<Worksite> worksites = FXCollections.observableArrayList();
     private final ObjectProperty<Territory> territory = new SimpleObjectProperty<>(this, "territory");
@@ -78,7 +79,9 @@ public final class SetupViewModel {
             busy.set(false);
             Result<User> result = installation.account();
             if (result.saved()) {
-                installation.recoveryKey().ifPresent(key -> showRecoveryKey.accept(key.groups()));
+                User installer = result.value().get();
+                installation.recoveryKey().ifPresent(key -> showRecoveryKey.accept(new RecoveryKeyDialog.Shown(
+                        key.groups(), chosen.name(), installer, config.clock(), false)));
                 onInstalled.accept(services, result.value().get());
             } else {
                 errors.set(result.verdict().text());
@@ -89,7 +92,7 @@ public final class SetupViewModel {
         });
     }
 
-    public void setRecoveryKeyDisplay(java.util.function.Consumer<String> display) {
+    public void setRecoveryKeyDisplay(java.util.function.Consumer<RecoveryKeyDialog.Shown> display) {
         this.showRecoveryKey = display;
     }
 
