@@ -200,6 +200,7 @@ public final class AuthService {
         try {
             Optional<User> user = users.findByLogin(normalizeLogin(login));
             Optional<RecoveryKey> key = RecoveryKey.parse(recoveryKey);
+            boolean wasLocked = store.isEncrypted() && !store.isUnlocked();
             Verdict verdict = user.isEmpty() ? Verdict.refused("Aucun compte « " + normalizeLogin(login)
                     + " » sur ce poste.") : Verdict.ok();
             if (key.isEmpty() || !keys.unlockWithRecoveryKey(key.get())) {
@@ -208,6 +209,10 @@ public final class AuthService {
             }
             verdict = verdict.and(checkPassword(password, confirmation, normalizeLogin(login)));
             if (!verdict.saveAllowed()) {
+                if (wasLocked) {
+                    // The right key with a refused password (or an unknown login) opens nothing: nobody signed in.
+                    store.lock();
+                }
                 return Result.refused(verdict);
             }
             setPassword(user.get().id(), user.get(), password);

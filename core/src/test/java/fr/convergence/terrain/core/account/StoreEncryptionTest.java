@@ -138,6 +138,10 @@ class StoreEncryptionTest {
             assertThat(refused.saved()).isFalse();
             assertThat(refused.verdict().text()).contains("clé de secours");
             assertThat(store.isUnlocked()).isFalse();
+            // The right key with a password the rules refuse: refused, and the store stays locked.
+            var weak = auth.recover("alice", typed, "court".toCharArray(), "court".toCharArray());
+            assertThat(weak.saved()).isFalse();
+            assertThat(store.isUnlocked()).isFalse();
 
             var recovered = auth.recover("alice", typed, "nouveaumdp1".toCharArray(), "nouveaumdp1".toCharArray());
             assertThat(recovered.saved()).isTrue();
