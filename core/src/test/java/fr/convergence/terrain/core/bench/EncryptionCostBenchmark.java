@@ -59,11 +59,13 @@ public final class EncryptionCostBenchmark {
         Path store0 = file;
         report("open + sign in (PBKDF2 600,000) + close", time(() -> {
             try (TerrainStore store = TerrainStore.open(store0)) {
-                return new AuthService(store, HASHER).signIn("admin", DemoDataGenerator.DEMO_PASSWORD.toCharArray()).orElseThrow();
+                return new AuthService(store, HASHER).signIn("admin", DemoDataGenerator.DEMO_PASSWORD.toCharArray())
+                        .orElseThrow();
             }
         }));
         try (TerrainStore store = TerrainStore.open(file)) {
-            User admin = new AuthService(store, HASHER).signIn("admin", DemoDataGenerator.DEMO_PASSWORD.toCharArray()).orElseThrow();
+            User admin = new AuthService(store, HASHER).signIn("admin", DemoDataGenerator.DEMO_PASSWORD.toCharArray())
+                    .orElseThrow();
             ParticipantRepository participants = new ParticipantRepository(store);
             EnrolmentRepository enrolments = new EnrolmentRepository(store);
             HoursRepository hours = new HoursRepository(store);
