@@ -69,7 +69,7 @@ class StolenFolderTest {
             String participantId;
             try (TerrainStore store = TerrainStore.open(file)) {
                 var installation = new SetupService().installWithRecoveryKey(store, HASHER, SyncWorld.SITE_A,
-                        "yanis", "Yanis Conseiller", Role.CIP, PASSWORD.toCharArray(), PASSWORD.toCharArray());
+                        "yanis", "Yanis Conseiller", Role.COORDINATOR, PASSWORD.toCharArray(), PASSWORD.toCharArray());
                 User yanis = installation.account().value().orElseThrow();
                 assertThat(installation.recoveryKey()).isPresent();
                 Participant awa = new ParticipantService(new Workstation(store)).create(yanis,
