@@ -29,6 +29,8 @@ import fr.convergence.terrain.core.store.EnrolmentRepository;
 import fr.convergence.terrain.core.store.FollowUpRepository;
 import fr.convergence.terrain.core.store.ParticipantRepository;
 import fr.convergence.terrain.core.store.TerrainStore;
+import fr.convergence.terrain.core.week.IsoWeek;
+import fr.convergence.terrain.core.week.WeekService;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -135,6 +137,19 @@ class ArchiveAccessTest {
             assertThat(found.total()).isEqualTo(2);
             assertThat(found.exited()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aPastWeekShowsArchivedPeopleToCoordinationOnly() {
+        // The week of 2 June 2025: « Archivée » (until 01/10/2025) and « Suivie » (until 01/12/2025) were enrolled.
+        IsoWeek week = IsoWeek.of(LocalDate.of(2025, 6, 2));
+        WeekService weeks = new WeekService(workstation);
+        for (User user : List.of(ESP, CIP)) {
+            assertThat(weeks.load(user, ServiceFixtures.WORKSITE, week).rows()).extracting(r -> r.participant().id())
+                    .containsExactlyInAnyOrder(followedUp);
+        }
+        assertThat(weeks.load(COORDINATOR, ServiceFixtures.WORKSITE, week).rows())
+                .extracting(r -> r.participant().id()).containsExactlyInAnyOrder(followedUp, archived);
     }
 
     @Test
