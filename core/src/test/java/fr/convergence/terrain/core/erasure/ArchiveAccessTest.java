@@ -31,6 +31,13 @@ import fr.convergence.terrain.core.store.ParticipantRepository;
 import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.core.week.IsoWeek;
 import fr.convergence.terrain.core.week.WeekService;
+import fr.convergence.terrain.core.domain.NoteTheme;
+import fr.convergence.terrain.core.domain.NoteVisibility;
+import fr.convergence.terrain.core.domain.SupportNote;
+import fr.convergence.terrain.core.note.NoteDraft;
+import fr.convergence.terrain.core.note.NoteService;
+import fr.convergence.terrain.core.print.AttendanceSheet;
+import fr.convergence.terrain.core.print.AttendanceSheetService;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -65,6 +72,7 @@ class ArchiveAccessTest {
     private String followedUp;
     private String archived;
     private String expired;
+    private String archivedNote;
 
     @BeforeEach
     void setUp() {
@@ -78,6 +86,9 @@ class ArchiveAccessTest {
         archived = person("Archivée", LocalDate.of(2024, 9, 2), LocalDate.of(2025, 10, 1),
                 LocalDate.of(2026, 4, 1), LocalDate.of(2025, 11, 15));
         expired = person("Échue", LocalDate.of(2022, 1, 3), LocalDate.of(2023, 6, 1), null, null);
+        archivedNote = new NoteService(store, access).create(COORDINATOR, new NoteDraft(archived,
+                LocalDate.of(2025, 11, 15), NoteTheme.EMPLOI, NoteVisibility.EQUIPE_CHANTIER,
+                "Dernier suivi : en poste chez un employeur du quartier.")).value().orElseThrow().id();
         ReferralService referrals = new ReferralService(store, access);
         for (String id : List.of(ongoing, archived)) {
             referrals.create(COORDINATOR, new ReferralDraft(id, Partner.CPAM, null, "Droits santé", null))
@@ -103,6 +114,10 @@ class ArchiveAccessTest {
                     .isInstanceOf(AccessDeniedException.class).hasMessage(REFUSAL);
             assertThatThrownBy(() -> new PrintCatalogService(store, access).referrals(user, archived))
                     .isInstanceOf(AccessDeniedException.class).hasMessage(REFUSAL);
+            assertThatThrownBy(() -> new NoteService(store, access).notesOf(user, archived))
+                    .isInstanceOf(AccessDeniedException.class).hasMessage(REFUSAL);
+            assertThatThrownBy(() -> new NoteService(store, access).note(user, archivedNote))
+                    .isInstanceOf(AccessDeniedException.class).hasMessage(REFUSAL);
             // Files in use are read as before.
             assertThat(files.load(user, ongoing).participant().id()).isEqualTo(ongoing);
             assertThat(files.load(user, followedUp).participant().id()).isEqualTo(followedUp);
@@ -123,6 +138,8 @@ class ArchiveAccessTest {
             assertThat(new RightOfAccessService(store, access).export(user, archived).file().participant().id())
                     .isEqualTo(archived);
             assertThat(listedBy(user)).containsExactlyInAnyOrder(ongoing, followedUp, archived, expired);
+            assertThat(new NoteService(store, access).notesOf(user, archived)).extracting(SupportNote::id)
+                    .containsExactly(archivedNote);
             assertThat(referralsListedFor(user)).containsExactlyInAnyOrder(ongoing, archived);
         }
     }
@@ -150,6 +167,11 @@ class ArchiveAccessTest {
         }
         assertThat(weeks.load(COORDINATOR, ServiceFixtures.WORKSITE, week).rows())
                 .extracting(r -> r.participant().id()).containsExactlyInAnyOrder(followedUp, archived);
+        AttendanceSheetService sheets = new AttendanceSheetService(store, access);
+        assertThat(sheets.load(ESP, ServiceFixtures.WORKSITE, week).rows()).extracting(AttendanceSheet.Row::participantId)
+                .containsExactly(followedUp);
+        assertThat(sheets.load(COORDINATOR, ServiceFixtures.WORKSITE, week).rows())
+                .extracting(AttendanceSheet.Row::participantId).containsExactlyInAnyOrder(followedUp, archived);
     }
 
     @Test
