@@ -22,6 +22,7 @@ import fr.convergence.terrain.core.participant.ParticipantSummary;
 import fr.convergence.terrain.core.print.PrintCatalogService;
 import fr.convergence.terrain.core.referral.ReferralDraft;
 import fr.convergence.terrain.core.referral.ReferralFilter;
+import fr.convergence.terrain.core.referral.ReferralFormService;
 import fr.convergence.terrain.core.referral.ReferralRow;
 import fr.convergence.terrain.core.referral.ReferralService;
 import fr.convergence.terrain.core.rights.RightOfAccessService;
@@ -73,6 +74,7 @@ class ArchiveAccessTest {
     private String archived;
     private String expired;
     private String archivedNote;
+    private String archivedReferral;
 
     @BeforeEach
     void setUp() {
@@ -90,10 +92,10 @@ class ArchiveAccessTest {
                 LocalDate.of(2025, 11, 15), NoteTheme.EMPLOI, NoteVisibility.EQUIPE_CHANTIER,
                 "Dernier suivi : en poste chez un employeur du quartier.")).value().orElseThrow().id();
         ReferralService referrals = new ReferralService(store, access);
-        for (String id : List.of(ongoing, archived)) {
-            referrals.create(COORDINATOR, new ReferralDraft(id, Partner.CPAM, null, "Droits santé", null))
-                    .value().orElseThrow();
-        }
+        referrals.create(COORDINATOR, new ReferralDraft(ongoing, Partner.CPAM, null, "Droits santé", null))
+                .value().orElseThrow();
+        archivedReferral = referrals.create(COORDINATOR, new ReferralDraft(archived, Partner.CPAM, null,
+                "Droits santé", null)).value().orElseThrow().id();
     }
 
     @AfterEach
@@ -114,6 +116,8 @@ class ArchiveAccessTest {
                     .isInstanceOf(AccessDeniedException.class).hasMessage(REFUSAL);
             assertThatThrownBy(() -> new PrintCatalogService(store, access).referrals(user, archived))
                     .isInstanceOf(AccessDeniedException.class).hasMessage(REFUSAL);
+            assertThatThrownBy(() -> new ReferralFormService(store, access).load(user, archivedReferral))
+                    .isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> new NoteService(store, access).notesOf(user, archived))
                     .isInstanceOf(AccessDeniedException.class).hasMessage(REFUSAL);
             assertThatThrownBy(() -> new NoteService(store, access).note(user, archivedNote))
@@ -141,6 +145,7 @@ class ArchiveAccessTest {
             assertThat(new NoteService(store, access).notesOf(user, archived)).extracting(SupportNote::id)
                     .containsExactly(archivedNote);
             assertThat(referralsListedFor(user)).containsExactlyInAnyOrder(ongoing, archived);
+            assertThat(new ReferralFormService(store, access).load(user, archivedReferral)).isNotNull();
         }
     }
 
