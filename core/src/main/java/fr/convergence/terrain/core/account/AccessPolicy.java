@@ -90,6 +90,14 @@ public final class AccessPolicy {
                 && (user.role() == Role.CIP || user.role() == Role.COORDINATOR || user.role() == Role.ADMIN);
     }
 
+    /**
+     * Whether {@code user} reads archived files (and those due for erasure): an active coordinator or administrator.
+     * An ESP or a CIP does not — the services leave those files out ({@code erasure.ArchiveRule}).
+     */
+    public static boolean readsArchivedFiles(User user) {
+        return user != null && user.active() && (user.role() == Role.COORDINATOR || user.role() == Role.ADMIN);
+    }
+
     /** The participant as {@code user} may read them: the social-security number masked unless they read it whole. */
     public static Participant participantFor(User user, Participant participant) {
         if (participant == null || readsWholeFile(user)) {

@@ -20,6 +20,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jooq.Condition;
+import org.jooq.impl.DSL;
 
 /**
  * Retention (issue 14): for each person, when their support ended — the last exit of their enrolments and the last
@@ -69,6 +71,11 @@ public final class RetentionService {
     }
 
     public RetentionSettings settings() {
+        return settingsOf(store);
+    }
+
+    /** The settings stored in {@code store} ({@link #settings}), for {@link ArchiveRule}. */
+    static RetentionSettings settingsOf(TerrainStore store) {
         int archive = store.meta(ARCHIVE_KEY).map(Integer::parseInt)
                 .orElse(RetentionSettings.DEFAULTS.archiveAfterMonths());
         int erase = store.meta(ERASE_KEY).map(Integer::parseInt).orElse(RetentionSettings.DEFAULTS.eraseAfterMonths());
@@ -103,7 +110,7 @@ public final class RetentionService {
         requireCoordination(user);
         RetentionSettings settings = settings();
         List<FileRetention> files = new ArrayList<>();
-        for (FileRetention file : supportEnds()) {
+        for (FileRetention file : supportEnds(store, DSL.noCondition())) {
             if (!workstation.access().canSee(user, file.worksiteId())) {
                 continue;
             }
@@ -160,12 +167,21 @@ public final class RetentionService {
      * due or done days; none while an enrolment has no exit. A person with no enrolment at all has none either
      * (nothing says their support began or ended: left to an erasure on request).
      */
-    private List<FileRetention> supportEnds() {
+    static List<FileRetention> supportEnds(TerrainStore store, Condition participants) {
+        Condition whose = PARTICIPANT.DELETED.isFalse().and(participants);
+        // Only the enrolments and follow-ups of the people asked for (all of them: no filter at all).
+        Condition enrolmentsOf = participants.equals(DSL.noCondition()) ? DSL.noCondition()
+                : ENROLMENT.PARTICIPANT_ID.in(DSL.select(PARTICIPANT.ID).from(PARTICIPANT).where(whose));
+        Condition followUpsOf = participants.equals(DSL.noCondition()) ? DSL.noCondition()
+                : FOLLOW_UP.PARTICIPANT_ID.in(DSL.select(PARTICIPANT.ID).from(PARTICIPANT).where(whose));
         return store.read(sql -> {
             Map<String, LocalDate> ended = new HashMap<>();
             Set<String> open = new HashSet<>();
+            // Three queries whatever the number of people (lists ask for a whole worksite at once).
             sql.select(ENROLMENT.PARTICIPANT_ID, ENROLMENT.EXIT_DATE).from(ENROLMENT)
-                    .where(ENROLMENT.DELETED.isFalse()).forEach(r -> {
+                    .where(ENROLMENT.DELETED.isFalse())
+                    .and(enrolmentsOf)
+                    .forEach(r -> {
                         if (r.value2() == null) {
                             open.add(r.value1());
                         } else {
@@ -173,7 +189,9 @@ public final class RetentionService {
                         }
                     });
             sql.select(FOLLOW_UP.PARTICIPANT_ID, FOLLOW_UP.DUE_DATE, FOLLOW_UP.DONE_DATE).from(FOLLOW_UP)
-                    .where(FOLLOW_UP.DELETED.isFalse()).forEach(r -> {
+                    .where(FOLLOW_UP.DELETED.isFalse())
+                    .and(followUpsOf)
+                    .forEach(r -> {
                         // A follow-up done is over the day it was done; one not done, the day it was due.
                         LocalDate last = r.value3() != null ? r.value3() : r.value2();
                         if (ended.containsKey(r.value1())) {
@@ -182,7 +200,7 @@ public final class RetentionService {
                     });
             List<FileRetention> files = new ArrayList<>();
             sql.select(PARTICIPANT.ID, PARTICIPANT.FIRST_NAME, PARTICIPANT.LAST_NAME, PARTICIPANT.WORKSITE_ID)
-                    .from(PARTICIPANT).where(PARTICIPANT.DELETED.isFalse()).forEach(r -> files.add(new FileRetention(
+                    .from(PARTICIPANT).where(whose).forEach(r -> files.add(new FileRetention(
                             r.value1(), r.value2() + " " + r.value3(), r.value4(),
                             open.contains(r.value1()) ? null : ended.get(r.value1()), null, null, Stage.ACTIVE)));
             return files;

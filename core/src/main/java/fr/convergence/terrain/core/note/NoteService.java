@@ -2,6 +2,7 @@ package fr.convergence.terrain.core.note;
 
 import fr.convergence.terrain.core.account.AccessDeniedException;
 import fr.convergence.terrain.core.account.AccessPolicy;
+import fr.convergence.terrain.core.erasure.ArchiveRule;
 import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.SupportNote;
 import fr.convergence.terrain.core.domain.SupportNoteRevision;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -49,6 +51,7 @@ public final class NoteService {
     /** The participant's notes that {@code user} may read, newest first. */
     public List<SupportNote> notesOf(User user, String participantId) {
         requireAccess(user, participant(participantId));
+        new ArchiveRule(store).checkFile(user, participantId);
         return notes.ofParticipant(participantId).stream()
                 .filter(n -> AccessPolicy.canReadNote(user, n.visibility())).toList();
     }
@@ -58,6 +61,7 @@ public final class NoteService {
         SupportNote note = notes.find(noteId)
                 .orElseThrow(() -> new IllegalArgumentException("Note introuvable : " + noteId));
         requireRead(user, note);
+        new ArchiveRule(store).checkFile(user, note.participantId());
         return note;
     }
 

@@ -10,6 +10,7 @@ import fr.convergence.terrain.core.domain.PhcStep;
 import fr.convergence.terrain.core.domain.Programme;
 import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.domain.Worksite;
+import fr.convergence.terrain.core.erasure.ArchiveRule;
 import fr.convergence.terrain.core.store.EnrolmentRepository;
 import fr.convergence.terrain.core.store.FollowUpRepository;
 import fr.convergence.terrain.core.store.HoursRepository;
@@ -27,6 +28,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -43,6 +45,7 @@ public final class ParticipantFileService {
     private final AccessPolicy access;
     private final Clock clock;
     private final AuditJournal journal;
+    private final ArchiveRule archives;
 
     public ParticipantFileService(TerrainStore store, AccessPolicy access) {
         this.participants = new ParticipantRepository(store);
@@ -55,9 +58,13 @@ public final class ParticipantFileService {
         this.access = access;
         this.clock = store.clock();
         this.journal = new AuditJournal(store);
+        this.archives = new ArchiveRule(store);
     }
 
-    /** The file of {@code participantId} as {@code user} may see it; refused outside the user's worksites. */
+    /**
+     * The file of {@code participantId} as {@code user} may see it; refused outside the user's worksites, and to an
+     * ESP or a CIP once the file is archived ({@link ArchiveRule}).
+     */
     public ParticipantFile load(User user, String participantId) {
         Participant participant = visible(user, participantId);
         Worksite worksite = reference.worksite(participant.worksiteId()).orElseThrow();
@@ -95,6 +102,7 @@ public final class ParticipantFileService {
         if (!access.canSee(user, participant.worksiteId())) {
             throw new AccessDeniedException("Ce ou cette salarié·e n'est pas sur un chantier de votre périmètre.");
         }
+        archives.checkFile(user, participantId);
         return participant;
     }
 

@@ -3,6 +3,7 @@ package fr.convergence.terrain.core.participant;
 import fr.convergence.terrain.core.account.AccessDeniedException;
 import fr.convergence.terrain.core.account.AccessPolicy;
 import fr.convergence.terrain.core.account.Workstation;
+import fr.convergence.terrain.core.erasure.ArchiveRule;
 import fr.convergence.terrain.core.domain.ContractType;
 import fr.convergence.terrain.core.domain.Enrolment;
 import fr.convergence.terrain.core.domain.ExitCategory;
@@ -28,6 +29,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -86,8 +88,13 @@ public final class ParticipantService {
             latest.merge(e.participantId(), e, (a, b) -> b.entryDate().isBefore(a.entryDate()) ? a : b);
         }
         Map<String, List<PhcStep>> steps = enrolments.stepsOfWorksite(worksiteId);
+        // Archived files are coordination's: not listed (nor counted) for an ESP or a CIP.
+        Set<String> archived = new ArchiveRule(store).hiddenFrom(user, List.of(worksiteId));
         List<ParticipantSummary> all = new ArrayList<>();
         for (Participant p : participants.search(List.of(worksiteId), "", SEARCH_LIMIT)) {
+            if (archived.contains(p.id())) {
+                continue;
+            }
             all.add(summary(AccessPolicy.participantFor(user, p), latest.get(p.id()), steps, today));
         }
         int active = (int) all.stream().filter(ParticipantSummary::active).count();

@@ -2,6 +2,7 @@ package fr.convergence.terrain.core.print;
 
 import fr.convergence.terrain.core.account.AccessDeniedException;
 import fr.convergence.terrain.core.account.AccessPolicy;
+import fr.convergence.terrain.core.erasure.ArchiveRule;
 import fr.convergence.terrain.core.domain.Enrolment;
 import fr.convergence.terrain.core.domain.HoursEntry;
 import fr.convergence.terrain.core.domain.Participant;
@@ -21,6 +22,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -33,6 +35,7 @@ public final class AttendanceSheetService {
     private final HoursRepository hours;
     private final ReferenceRepository reference;
     private final AccessPolicy access;
+    private final ArchiveRule archives;
 
     public AttendanceSheetService(TerrainStore store, AccessPolicy access) {
         this.participants = new ParticipantRepository(store);
@@ -40,6 +43,7 @@ public final class AttendanceSheetService {
         this.hours = new HoursRepository(store);
         this.reference = new ReferenceRepository(store);
         this.access = access;
+        this.archives = new ArchiveRule(store);
     }
 
     /** The sheet of {@code worksiteId} for {@code week}, participants by last name; refused outside the user's worksites. */
@@ -60,10 +64,12 @@ public final class AttendanceSheetService {
                         .merge(entry.day(), entry.minutes(), Integer::sum);
             }
         }
+        // A past week's sheet may name people archived since: coordination's only.
+        Set<String> archived = archives.hiddenFrom(user, List.of(worksiteId));
         List<AttendanceSheet.Row> rows = new ArrayList<>();
         for (Participant participant : participants.ofWorksite(worksiteId)) {
             List<Enrolment> active = byParticipant.get(participant.id());
-            if (active == null) {
+            if (active == null || archived.contains(participant.id())) {
                 continue;
             }
             // The latest enrolment of the week wins: a PHC participant moving to a CDDI mid-week signs as CDDI.

@@ -4,6 +4,7 @@ import fr.convergence.terrain.core.account.AccessDeniedException;
 import fr.convergence.terrain.core.account.AccessPolicy;
 import fr.convergence.terrain.core.audit.AuditJournal;
 import fr.convergence.terrain.core.demo.DemoMarking;
+import fr.convergence.terrain.core.erasure.ArchiveRule;
 import fr.convergence.terrain.core.domain.Enrolment;
 import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.Referral;
@@ -17,6 +18,7 @@ import fr.convergence.terrain.core.store.TerrainStore;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -37,6 +39,7 @@ public final class PrintCatalogService {
     private final AccessPolicy access;
     private final TerrainStore store;
     private final AuditJournal journal;
+    private final ArchiveRule archives;
 
     public PrintCatalogService(TerrainStore store, AccessPolicy access) {
         this.store = store;
@@ -46,6 +49,7 @@ public final class PrintCatalogService {
         this.referrals = new ReferralRepository(store);
         this.access = access;
         this.journal = new AuditJournal(store);
+        this.archives = new ArchiveRule(store);
     }
 
     /** Where the print-outs made from this catalogue are recorded (the printer records each one: issue 14). */
@@ -68,10 +72,12 @@ public final class PrintCatalogService {
         return reference.worksite(worksiteId).filter(w -> access.canSee(user, w.id()));
     }
 
-    /** Every participant of the worksite, by last name. */
+    /** Every participant of the worksite, by last name (archived files only for coordination: {@link ArchiveRule}). */
     public List<Participant> participants(User user, String worksiteId) {
         checkSees(user, worksiteId);
-        return participants.ofWorksite(worksiteId).stream().map(p -> AccessPolicy.participantFor(user, p)).toList();
+        Set<String> archived = archives.hiddenFrom(user, List.of(worksiteId));
+        return participants.ofWorksite(worksiteId).stream().filter(p -> !archived.contains(p.id()))
+                .map(p -> AccessPolicy.participantFor(user, p)).toList();
     }
 
     /**
@@ -97,6 +103,7 @@ public final class PrintCatalogService {
         Participant participant = participants.find(participantId)
                 .orElseThrow(() -> new IllegalArgumentException("Salarié·e introuvable : " + participantId));
         checkSees(user, participant.worksiteId());
+        archives.checkFile(user, participantId);
         return referrals.ofParticipant(participantId).stream().map(r -> AccessPolicy.referralFor(user, r)).toList();
     }
 

@@ -2,6 +2,7 @@ package fr.convergence.terrain.core.referral;
 
 import fr.convergence.terrain.core.account.AccessDeniedException;
 import fr.convergence.terrain.core.account.AccessPolicy;
+import fr.convergence.terrain.core.erasure.ArchiveRule;
 import fr.convergence.terrain.core.domain.ParticipantField;
 import fr.convergence.terrain.core.domain.Referral;
 import fr.convergence.terrain.core.domain.ReferralStatusChange;
@@ -21,12 +22,14 @@ public final class ReferralFormService {
     private final ReferenceRepository reference;
     private final UserRepository users;
     private final AccessPolicy access;
+    private final ArchiveRule archives;
 
     public ReferralFormService(TerrainStore store, AccessPolicy access) {
         this.referrals = new ReferralRepository(store);
         this.reference = new ReferenceRepository(store);
         this.users = new UserRepository(store);
         this.access = access;
+        this.archives = new ArchiveRule(store);
     }
 
     public ReferralForm load(User user, String referralId) {
@@ -35,6 +38,7 @@ public final class ReferralFormService {
         if (!access.canSee(user, referral.worksiteId())) {
             throw new AccessDeniedException("Cette orientation concerne un chantier hors de votre périmètre.");
         }
+        archives.checkFile(user, referral.participantId());
         // The form carries the purpose, the documents and the fields shared with the partner: the referral's details.
         if (!AccessPolicy.readsWholeFile(user)) {
             throw new AccessDeniedException("La fiche d'orientation est réservée à la CIP et à la coordination : "

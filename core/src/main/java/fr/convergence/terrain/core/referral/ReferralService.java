@@ -2,6 +2,7 @@ package fr.convergence.terrain.core.referral;
 
 import fr.convergence.terrain.core.account.AccessDeniedException;
 import fr.convergence.terrain.core.account.AccessPolicy;
+import fr.convergence.terrain.core.erasure.ArchiveRule;
 import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.ParticipantField;
 import fr.convergence.terrain.core.domain.Partner;
@@ -25,6 +26,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -49,6 +51,7 @@ public final class ReferralService {
     private final UserRepository users;
     private final Clock clock;
     private final int overdueDays;
+    private final ArchiveRule archives;
 
     public ReferralService(TerrainStore store, AccessPolicy access) {
         this(store, access, ReferralDelay.DEFAULT_DAYS);
@@ -67,6 +70,7 @@ public final class ReferralService {
         this.users = new UserRepository(store);
         this.clock = store.clock();
         this.overdueDays = overdueDays;
+        this.archives = new ArchiveRule(store);
     }
 
     public int overdueDays() {
@@ -201,18 +205,22 @@ public final class ReferralService {
         Referral referral = referrals.find(referralId)
                 .orElseThrow(() -> new IllegalArgumentException("Orientation introuvable : " + referralId));
         requireAccess(user, referral.worksiteId());
+        archives.checkFile(user, referral.participantId());
         return AccessPolicy.referralFor(user, referral);
     }
 
     public List<Referral> ofParticipant(User user, String participantId) {
         requireAccess(user, participant(participantId).worksiteId());
+        archives.checkFile(user, participantId);
         return referrals.ofParticipant(participantId).stream().map(r -> AccessPolicy.referralFor(user, r)).toList();
     }
 
     /** The participants of the worksites, by last name, to choose whom a new referral is for. */
     public List<Participant> participants(User user, Collection<String> worksiteIds) {
         worksiteIds.forEach(id -> requireAccess(user, id));
+        Set<String> archived = archives.hiddenFrom(user, worksiteIds);
         return worksiteIds.stream().flatMap(id -> participants.ofWorksite(id).stream())
+                .filter(p -> !archived.contains(p.id()))
                 .map(p -> AccessPolicy.participantFor(user, p))
                 .sorted(Comparator.comparing((Participant p) -> p.lastName().toLowerCase(java.util.Locale.ROOT))
                         .thenComparing(p -> p.firstName().toLowerCase(java.util.Locale.ROOT)))
@@ -238,12 +246,14 @@ public final class ReferralService {
         LocalDate today = LocalDate.now(clock);
         Map<String, String> worksiteNames = reference.worksites().stream()
                 .collect(Collectors.toMap(Worksite::id, Worksite::name));
+        Set<String> archived = archives.hiddenFrom(user, worksiteIds);
         List<ReferralRow> rows = new ArrayList<>();
         for (String worksiteId : worksiteIds) {
             Map<String, String> names = participants.ofWorksite(worksiteId).stream()
                     .collect(Collectors.toMap(Participant::id, Participant::fullName));
             for (Referral referral : referrals.ofWorksite(worksiteId)) {
-                if (filter.partner() != null && referral.partner() != filter.partner()
+                if (archived.contains(referral.participantId())
+                        || filter.partner() != null && referral.partner() != filter.partner()
                         || filter.status() != null && referral.status() != filter.status()) {
                     continue;
                 }

@@ -12,6 +12,7 @@ import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.PhcStep;
 import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.domain.Worksite;
+import fr.convergence.terrain.core.erasure.ArchiveRule;
 import fr.convergence.terrain.core.store.EnrolmentRepository;
 import fr.convergence.terrain.core.store.HoursRepository;
 import fr.convergence.terrain.core.store.ParticipantRepository;
@@ -26,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The week view's service: loads a worksite's week of hours, sets one typed cell (checked by
@@ -91,8 +93,13 @@ public final class WeekService {
         for (HoursEntry entry : hours.ofWorksite(worksiteId, week.monday(), week.sunday())) {
             entries.computeIfAbsent(entry.participantId(), k -> new ArrayList<>()).add(entry);
         }
+        // A past week may show people whose file is archived since: coordination's only (ArchiveRule).
+        Set<String> archived = new ArchiveRule(store).hiddenFrom(user, List.of(worksiteId));
         List<WeekGrid.Row> rows = new ArrayList<>();
         for (Participant participant : participants.ofWorksite(worksiteId)) {
+            if (archived.contains(participant.id())) {
+                continue;
+            }
             Optional<Enrolment> enrolment = WeekHoursCheck.enrolmentOfWeek(
                     byParticipant.getOrDefault(participant.id(), List.of()), week);
             // The grid names people and carries their record: as the role may read it (the NIR masked for an ESP).
