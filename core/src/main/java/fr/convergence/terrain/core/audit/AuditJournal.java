@@ -1,7 +1,5 @@
 package fr.convergence.terrain.core.audit;
 
-import static fr.convergence.terrain.core.store.generated.Tables.STORE_META;
-
 import fr.convergence.terrain.core.domain.AuditAction;
 import fr.convergence.terrain.core.domain.AuditEvent;
 import fr.convergence.terrain.core.domain.Participant;
@@ -127,8 +125,7 @@ public final class AuditJournal {
                         + " autre(s) connexion(s) refusée(s) pendant que le poste était verrouillé",
                         tx.clock().instant());
             }
-            tx.sql().deleteFrom(STORE_META).where(STORE_META.META_KEY.in(DEFERRED_KEY, DEFERRED_DROPPED_KEY))
-                    .execute();
+            entries.forgetSettings(tx, DEFERRED_KEY, DEFERRED_DROPPED_KEY);
             return null;
         });
     }

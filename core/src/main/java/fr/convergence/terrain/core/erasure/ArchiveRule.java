@@ -1,12 +1,11 @@
 package fr.convergence.terrain.core.erasure;
 
-import static fr.convergence.terrain.core.store.generated.Tables.PARTICIPANT;
-
 import fr.convergence.terrain.core.account.AccessDeniedException;
 import fr.convergence.terrain.core.account.AccessPolicy;
 import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.erasure.RetentionService.FileRetention;
 import fr.convergence.terrain.core.erasure.RetentionService.Stage;
+import fr.convergence.terrain.core.store.RetentionRepository;
 import fr.convergence.terrain.core.store.TerrainStore;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -60,8 +59,9 @@ public final class ArchiveRule {
     private List<FileRetention> stagesToday(Collection<String> worksiteIds, String participantId) {
         LocalDate today = LocalDate.now(store.clock());
         RetentionSettings settings = RetentionService.settingsOf(store);
-        var whose = participantId != null ? PARTICIPANT.ID.eq(participantId) : PARTICIPANT.WORKSITE_ID.in(worksiteIds);
-        return RetentionService.supportEnds(store, whose).stream()
+        RetentionRepository retention = new RetentionRepository(store);
+        return RetentionService.files(participantId != null ? retention.of(participantId)
+                        : retention.ofWorksites(worksiteIds)).stream()
                 .map(f -> RetentionService.stage(f, settings, today)).toList();
     }
 }

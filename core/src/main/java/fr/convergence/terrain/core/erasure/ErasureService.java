@@ -1,19 +1,16 @@
 package fr.convergence.terrain.core.erasure;
 
-import static fr.convergence.terrain.core.store.generated.Tables.ERASURE;
-import static fr.convergence.terrain.core.store.generated.Tables.PARTICIPANT;
-
 import fr.convergence.terrain.core.account.AccessDeniedException;
 import fr.convergence.terrain.core.account.Workstation;
 import fr.convergence.terrain.core.audit.AuditJournal;
 import fr.convergence.terrain.core.domain.AuditAction;
 import fr.convergence.terrain.core.domain.Role;
 import fr.convergence.terrain.core.domain.User;
+import fr.convergence.terrain.core.store.ErasureRepository;
+import fr.convergence.terrain.core.store.ParticipantErasure;
 import fr.convergence.terrain.core.store.StoreException;
 import fr.convergence.terrain.core.store.StoreTransaction;
 import fr.convergence.terrain.core.store.TerrainStore;
-import fr.convergence.terrain.core.store.generated.tables.records.ErasureRecord;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,10 +41,12 @@ public final class ErasureService {
 
     private final Workstation workstation;
     private final TerrainStore store;
+    private final ErasureRepository erasures;
 
     public ErasureService(Workstation workstation) {
         this.workstation = workstation;
         this.store = workstation.store();
+        this.erasures = new ErasureRepository(store);
     }
 
     /** Erasure is a coordinator's or an administrator's act (decided in issue 14): never an ESP's or a CIP's. */
@@ -61,28 +60,19 @@ public final class ErasureService {
     }
 
     public Preview preview(User user, String participantId) {
-        return store.read(sql -> {
-            var p = sql.selectFrom(PARTICIPANT).where(PARTICIPANT.ID.eq(participantId)).fetchOptional()
-                    .orElseThrow(() -> new StoreException("Cette personne n'existe plus sur ce poste."));
-            requireRight(user, p.getWorksiteId());
-            Map<String, Integer> rows = new LinkedHashMap<>();
-            ParticipantErasure.count(sql, participantId).forEach((table, n) -> {
-                if (n > 0) {
-                    rows.put(table, n);
-                }
-            });
-            return new Preview(participantId, p.getFirstName() + " " + p.getLastName(), p.getWorksiteId(), rows);
-        });
+        ErasureRepository.Found found = erasures.find(participantId)
+                .orElseThrow(() -> new StoreException("Cette personne n'existe plus sur ce poste."));
+        requireRight(user, found.worksiteId());
+        return new Preview(participantId, found.displayName(), found.worksiteId(), found.rows());
     }
 
     /** Erases the person now on this laptop; the hub and the other laptops follow at the next sync. */
     public ParticipantErasure.Removed erase(User user, String participantId, ErasureReason reason) {
-        String worksite = store.read(sql -> sql.select(PARTICIPANT.WORKSITE_ID).from(PARTICIPANT)
-                .where(PARTICIPANT.ID.eq(participantId)).fetchOptional(PARTICIPANT.WORKSITE_ID))
+        String worksite = erasures.worksiteOf(participantId)
                 .orElseThrow(() -> new StoreException("Cette personne n'existe plus sur ce poste."));
         requireRight(user, worksite);
         AuditJournal journal = new AuditJournal(store);
-        return store.write(user.id(), tx -> erase(tx, journal, user, participantId, worksite, reason));
+        return store.write(user.id(), tx -> erase(tx, erasures, journal, user, participantId, worksite, reason));
     }
 
     /**
@@ -90,23 +80,17 @@ public final class ErasureService {
      * tombstone saved through the outbox like any synced row, and the erasure and its reason in the access journal
      * (which keeps the person's id only: its entries about them stay, as an append-only journal must).
      */
-    static ParticipantErasure.Removed erase(StoreTransaction tx, AuditJournal journal, User user,
-                                            String participantId, String worksiteId, ErasureReason reason) {
-        ParticipantErasure.Removed removed = ParticipantErasure.removeFile(tx.sql(), participantId);
+    static ParticipantErasure.Removed erase(StoreTransaction tx, ErasureRepository erasures, AuditJournal journal,
+                                            User user, String participantId, String worksiteId,
+                                            ErasureReason reason) {
+        ParticipantErasure.Removed removed = erasures.erase(tx, participantId, worksiteId, reason.name());
         journal.record(tx, user, AuditAction.EFFACEMENT, worksiteId, participantId, reason.label());
-        ErasureRecord tombstone = tx.sql().newRecord(ERASURE);
-        tombstone.setId(participantId);
-        tombstone.setWorksiteId(worksiteId);
-        tombstone.setErasedAt(tx.clock().millis());
-        tombstone.setReason(reason.name());
-        tx.save(tombstone);
         return removed;
     }
 
     /** Whether this person's data was erased (a tombstone is here, made here or pulled from the hub). */
     public Optional<ErasureReason> erased(String participantId) {
-        return store.read(sql -> sql.select(ERASURE.REASON).from(ERASURE).where(ERASURE.ID.eq(participantId))
-                .fetchOptional(ERASURE.REASON).map(ErasureReason::of));
+        return erasures.reasonOf(participantId).map(ErasureReason::of);
     }
 
     private void requireRight(User user, String worksiteId) {

@@ -1,27 +1,19 @@
 package fr.convergence.terrain.core.erasure;
 
-import static fr.convergence.terrain.core.store.generated.Tables.ENROLMENT;
-import static fr.convergence.terrain.core.store.generated.Tables.FOLLOW_UP;
-import static fr.convergence.terrain.core.store.generated.Tables.PARTICIPANT;
-
 import fr.convergence.terrain.core.account.AccessDeniedException;
 import fr.convergence.terrain.core.account.Workstation;
 import fr.convergence.terrain.core.audit.AuditJournal;
 import fr.convergence.terrain.core.domain.Role;
 import fr.convergence.terrain.core.domain.User;
+import fr.convergence.terrain.core.store.ErasureRepository;
+import fr.convergence.terrain.core.store.RetentionRepository;
 import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.core.verdict.Verdict;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import org.jooq.Condition;
-import org.jooq.impl.DSL;
 
 /**
  * Retention (issue 14): for each person, when their support ended — the last exit of their enrolments and the last
@@ -110,7 +102,7 @@ public final class RetentionService {
         requireCoordination(user);
         RetentionSettings settings = settings();
         List<FileRetention> files = new ArrayList<>();
-        for (FileRetention file : supportEnds(store, DSL.noCondition())) {
+        for (FileRetention file : files(new RetentionRepository(store).all())) {
             if (!workstation.access().canSee(user, file.worksiteId())) {
                 continue;
             }
@@ -140,9 +132,10 @@ public final class RetentionService {
             return 0;
         }
         AuditJournal journal = new AuditJournal(store);
+        ErasureRepository erasures = new ErasureRepository(store);
         return store.write(user.id(), tx -> {
             for (FileRetention file : due) {
-                ErasureService.erase(tx, journal, user, file.participantId(), file.worksiteId(),
+                ErasureService.erase(tx, erasures, journal, user, file.participantId(), file.worksiteId(),
                         ErasureReason.CONSERVATION);
             }
             return due.size();
@@ -162,53 +155,10 @@ public final class RetentionService {
                 archiveOn, eraseOn, stage);
     }
 
-    /**
-     * Each person with the day their support ended: the latest of their enrolments' exits and of their follow-ups'
-     * due or done days; none while an enrolment has no exit. A person with no enrolment at all has none either
-     * (nothing says their support began or ended: left to an erasure on request).
-     */
-    static List<FileRetention> supportEnds(TerrainStore store, Condition participants) {
-        Condition whose = PARTICIPANT.DELETED.isFalse().and(participants);
-        // Only the enrolments and follow-ups of the people asked for (all of them: no filter at all).
-        Condition enrolmentsOf = participants.equals(DSL.noCondition()) ? DSL.noCondition()
-                : ENROLMENT.PARTICIPANT_ID.in(DSL.select(PARTICIPANT.ID).from(PARTICIPANT).where(whose));
-        Condition followUpsOf = participants.equals(DSL.noCondition()) ? DSL.noCondition()
-                : FOLLOW_UP.PARTICIPANT_ID.in(DSL.select(PARTICIPANT.ID).from(PARTICIPANT).where(whose));
-        return store.read(sql -> {
-            Map<String, LocalDate> ended = new HashMap<>();
-            Set<String> open = new HashSet<>();
-            // Three queries whatever the number of people (lists ask for a whole worksite at once).
-            sql.select(ENROLMENT.PARTICIPANT_ID, ENROLMENT.EXIT_DATE).from(ENROLMENT)
-                    .where(ENROLMENT.DELETED.isFalse())
-                    .and(enrolmentsOf)
-                    .forEach(r -> {
-                        if (r.value2() == null) {
-                            open.add(r.value1());
-                        } else {
-                            ended.merge(r.value1(), r.value2(), RetentionService::later);
-                        }
-                    });
-            sql.select(FOLLOW_UP.PARTICIPANT_ID, FOLLOW_UP.DUE_DATE, FOLLOW_UP.DONE_DATE).from(FOLLOW_UP)
-                    .where(FOLLOW_UP.DELETED.isFalse())
-                    .and(followUpsOf)
-                    .forEach(r -> {
-                        // A follow-up done is over the day it was done; one not done, the day it was due.
-                        LocalDate last = r.value3() != null ? r.value3() : r.value2();
-                        if (ended.containsKey(r.value1())) {
-                            ended.merge(r.value1(), last, RetentionService::later);
-                        }
-                    });
-            List<FileRetention> files = new ArrayList<>();
-            sql.select(PARTICIPANT.ID, PARTICIPANT.FIRST_NAME, PARTICIPANT.LAST_NAME, PARTICIPANT.WORKSITE_ID)
-                    .from(PARTICIPANT).where(whose).forEach(r -> files.add(new FileRetention(
-                            r.value1(), r.value2() + " " + r.value3(), r.value4(),
-                            open.contains(r.value1()) ? null : ended.get(r.value1()), null, null, Stage.ACTIVE)));
-            return files;
-        });
-    }
-
-    private static LocalDate later(LocalDate a, LocalDate b) {
-        return a.isAfter(b) ? a : b;
+    /** Each person of {@code found} as a file at its first stage, its dates filled in by {@link #stage}. */
+    static List<FileRetention> files(List<RetentionRepository.SupportEnd> found) {
+        return found.stream().map(e -> new FileRetention(e.participantId(), e.displayName(), e.worksiteId(),
+                e.ended(), null, null, Stage.ACTIVE)).toList();
     }
 
     private static void requireCoordination(User user) {

@@ -3,6 +3,7 @@ package fr.convergence.terrain.core.store;
 import static fr.convergence.terrain.core.store.generated.Tables.APP_USER;
 import static fr.convergence.terrain.core.store.generated.Tables.AUDIT_EVENT;
 import static fr.convergence.terrain.core.store.generated.Tables.PARTICIPANT;
+import static fr.convergence.terrain.core.store.generated.Tables.STORE_META;
 
 import fr.convergence.terrain.core.domain.AuditEvent;
 import fr.convergence.terrain.core.store.generated.tables.records.AuditEventRecord;
@@ -91,5 +92,10 @@ public final class AuditRepository {
                 .where(PARTICIPANT.ID.in(participantIds))
                 .fetch()).forEach(r -> names.put(r.value1(), r.value3() + " " + r.value2()));
         return names;
+    }
+
+    /** Forgets settings kept for the journal (refused sign-ins deferred while the store was locked), in {@code tx}. */
+    public void forgetSettings(StoreTransaction tx, String... keys) {
+        tx.sql().deleteFrom(STORE_META).where(STORE_META.META_KEY.in(keys)).execute();
     }
 }

@@ -9,7 +9,7 @@ import static fr.convergence.terrain.core.store.generated.Tables.SYNC_STATE;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import fr.convergence.terrain.core.erasure.ParticipantErasure;
+import fr.convergence.terrain.core.store.ParticipantErasure;
 import fr.convergence.terrain.core.store.SealedColumns;
 import fr.convergence.terrain.core.store.StoreException;
 import fr.convergence.terrain.core.store.StoreTransaction;

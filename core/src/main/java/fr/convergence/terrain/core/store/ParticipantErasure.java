@@ -1,4 +1,4 @@
-package fr.convergence.terrain.core.erasure;
+package fr.convergence.terrain.core.store;
 
 import static fr.convergence.terrain.core.store.generated.Tables.AUDIT_EVENT;
 import static fr.convergence.terrain.core.store.generated.Tables.ENROLMENT;
