@@ -14,6 +14,7 @@ import fr.convergence.terrain.hub.sync.Enrolments;
 import fr.convergence.terrain.hub.sync.HubStore;
 import fr.convergence.terrain.hub.sync.ScopeCheck;
 import fr.convergence.terrain.sync.protocol.SyncCodec;
+import fr.convergence.terrain.sync.protocol.SyncSchema;
 import fr.convergence.terrain.sync.protocol.TableChecksum;
 import fr.convergence.terrain.sync.protocol.WorksiteInfo;
 import java.io.PrintWriter;
@@ -521,8 +522,8 @@ public final class HubCommand implements Callable<Integer> {
             }
             List<String> differences = differences(tables, laptop.path("tables"));
             if (differences.isEmpty()) {
-                out.println("Le poste et le hub ont les mêmes données pour " + chosen + " (" + tables.size()
-                        + " tables).");
+                out.println("Le poste et le hub ont les mêmes données pour " + chosen + " (" + (tables.size() - 1)
+                        + " tables ; le journal d'accès, qui s'allonge à chaque connexion, n'est pas comparé).");
                 return 0;
             }
             err.println("Le poste diffère du hub pour " + chosen + " :");
@@ -537,6 +538,11 @@ public final class HubCommand implements Callable<Integer> {
             laptopTables.forEach(t -> laptop.put(t.path("table").asText(), t));
             List<String> differences = new java.util.ArrayList<>();
             for (TableChecksum.Result table : hub) {
+                if (table.table().equals(SyncSchema.AUDIT_TABLE)) {
+                    // The access journal grows at every sign-in, the laptop's check included: a laptop never holds
+                    // the hub's journal at the instant of a check. Its delivery is proven by AuditJournalSyncTest.
+                    continue;
+                }
                 JsonNode other = laptop.get(table.table());
                 if (other == null) {
                     differences.add(table.table() + " : absente de la vérification du poste");
