@@ -2,18 +2,14 @@ package fr.convergence.terrain.app.tools;
 
 import fr.convergence.terrain.app.AppFlow;
 import fr.convergence.terrain.app.MovingClock;
-import fr.convergence.terrain.app.TerrainPages;
-import fr.convergence.terrain.app.common.DirectTaskExecutor;
-import fr.convergence.terrain.app.data.AppConfig;
 import fr.convergence.terrain.app.data.DataFolder;
 import fr.convergence.terrain.app.participant.ParticipantsPage;
+import fr.convergence.terrain.core.demo.DemoDataGenerator;
 import fr.convergence.terrain.core.domain.User;
-import fr.convergence.terrain.core.security.PasswordHasher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import javafx.application.Platform;
@@ -21,7 +17,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
-import javafx.stage.Stage;
 
 /**
  * Saves {@code 12-journal-acces.png}: the access journal page as a coordinator sees it after a morning on the demo
@@ -40,31 +35,21 @@ public final class AuditPageSnapshot {
         // Moved on between steps, so that the entries show the morning's times.
         MovingClock clock = new MovingClock(Clock.fixed(
                 LocalDate.of(2026, 3, 18).atTime(8, 12).atZone(paris).toInstant(), paris));
-        PasswordHasher fast = new PasswordHasher(1000);
-        AppConfig config = new AppConfig(new DataFolder(data), new DirectTaskExecutor(), new DirectTaskExecutor(),
-                (delay, action) -> () -> { }, clock, fast, fast, Duration.ofHours(1), 2023);
-        Platform.startup(() -> { });
-        Stage[] stage = new Stage[1];
-        AppFlow flow = ToolSupport.onFx(() -> {
-            stage[0] = new Stage();
-            AppFlow created = new AppFlow(stage[0], config, TerrainPages::standard);
-            created.start();
-            return created;
-        });
-        Scene scene = stage[0].getScene();
-        ToolSupport.settle();
+        ToolSupport.Started app = ToolSupport.start(new DataFolder(data), clock);
+        AppFlow flow = app.flow();
+        Scene scene = app.scene();
         ToolSupport.onFx(() -> ((Button) scene.lookup("#welcome-demo")).fire());
         ToolSupport.settle();
 
-        signIn(scene, "esp", "demi");
+        signIn(scene, "esp", "demonstratoin");
         clock.advance(Duration.ofMinutes(1));
-        signIn(scene, "esp", "demo");
+        signIn(scene, "esp", DemoDataGenerator.DEMO_PASSWORD);
         clock.advance(Duration.ofMinutes(23));
         openFiles(flow, 0, 1);
         clock.advance(Duration.ofMinutes(47));
         ToolSupport.onFx(flow::switchUser);
         ToolSupport.settle();
-        signIn(scene, "cip", "demo");
+        signIn(scene, "cip", DemoDataGenerator.DEMO_PASSWORD);
         clock.advance(Duration.ofMinutes(9));
         openFiles(flow, 2, 1);
         clock.advance(Duration.ofMinutes(14));
@@ -72,16 +57,13 @@ public final class AuditPageSnapshot {
         clock.advance(Duration.ofMinutes(65));
         ToolSupport.onFx(flow::switchUser);
         ToolSupport.settle();
-        signIn(scene, "coordination", "demo");
+        signIn(scene, "coordination", DemoDataGenerator.DEMO_PASSWORD);
         clock.advance(Duration.ofMinutes(2));
         ToolSupport.onFx(() -> flow.mainWindow().open("audit"));
         ToolSupport.settle();
         ToolSupport.save(scene, out.resolve("12-journal-acces.png"));
 
-        ToolSupport.onFx(() -> {
-            flow.stop();
-            stage[0].close();
-        });
+        app.close();
         Platform.exit();
         System.exit(0);
     }

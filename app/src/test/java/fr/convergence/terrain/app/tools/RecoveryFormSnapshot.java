@@ -1,10 +1,7 @@
 package fr.convergence.terrain.app.tools;
 
 import fr.convergence.terrain.app.AppFlow;
-import fr.convergence.terrain.app.TerrainPages;
 import fr.convergence.terrain.app.account.RecoveryKeyDialog;
-import fr.convergence.terrain.app.common.DirectTaskExecutor;
-import fr.convergence.terrain.app.data.AppConfig;
 import fr.convergence.terrain.app.data.DataFolder;
 import fr.convergence.terrain.core.account.AuthService;
 import fr.convergence.terrain.core.account.SetupService;
@@ -15,7 +12,6 @@ import fr.convergence.terrain.core.store.TerrainStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Set;
@@ -26,7 +22,6 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 
 /**
  * Saves {@code 14-cle-de-secours.png}, the forgotten-password form of the sign-in screen after a mistyped recovery
@@ -62,18 +57,9 @@ public final class RecoveryFormSnapshot {
         RecoveryKeyDialog.write(new RecoveryKeyDialog.Shown(key, "ABEJ Solidarité", coordinator, clock, false),
                 out.resolve("print-recovery-key.pdf"));
 
-        AppConfig config = new AppConfig(folder, new DirectTaskExecutor(), new DirectTaskExecutor(),
-                (delay, action) -> () -> { }, clock, fast, fast, Duration.ofHours(1), 2023);
-        Platform.startup(() -> { });
-        Stage[] stage = new Stage[1];
-        AppFlow flow = ToolSupport.onFx(() -> {
-            stage[0] = new Stage();
-            AppFlow created = new AppFlow(stage[0], config, TerrainPages::standard);
-            created.start();
-            return created;
-        });
-        Scene scene = stage[0].getScene();
-        ToolSupport.settle();
+        ToolSupport.Started app = ToolSupport.start(folder, clock);
+        AppFlow flow = app.flow();
+        Scene scene = app.scene();
         // One character of the last group mistyped: the form says so and keeps what was typed.
         String mistyped = key.substring(0, key.length() - 1) + (key.endsWith("7") ? "8" : "7");
         ToolSupport.onFx(() -> {
@@ -93,10 +79,7 @@ public final class RecoveryFormSnapshot {
         ToolSupport.settle();
         ToolSupport.save(scene, out.resolve("14-cle-de-secours.png"));
 
-        ToolSupport.onFx(() -> {
-            flow.stop();
-            stage[0].close();
-        });
+        app.close();
         Platform.exit();
         System.exit(0);
     }

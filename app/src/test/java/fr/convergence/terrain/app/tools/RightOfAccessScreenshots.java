@@ -1,17 +1,13 @@
 package fr.convergence.terrain.app.tools;
 
 import fr.convergence.terrain.app.AppFlow;
-import fr.convergence.terrain.app.TerrainPages;
-import fr.convergence.terrain.app.common.DirectTaskExecutor;
-import fr.convergence.terrain.app.data.AppConfig;
 import fr.convergence.terrain.app.data.DataFolder;
 import fr.convergence.terrain.app.participant.ParticipantsPage;
+import fr.convergence.terrain.core.demo.DemoDataGenerator;
 import fr.convergence.terrain.core.participant.ParticipantSummary;
-import fr.convergence.terrain.core.security.PasswordHasher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import javafx.application.Platform;
@@ -19,7 +15,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
-import javafx.stage.Stage;
 
 /**
  * The right-of-access export seen by an adviser (the screenshot tour signs in as an educator, who has no such
@@ -37,19 +32,9 @@ public final class RightOfAccessScreenshots {
         Path data = Files.createTempDirectory("terrain-screenshots");
         ZoneId paris = ZoneId.of("Europe/Paris");
         Clock clock = Clock.fixed(LocalDate.of(2026, 3, 18).atTime(10, 0).atZone(paris).toInstant(), paris);
-        PasswordHasher fast = new PasswordHasher(1000);
-        AppConfig config = new AppConfig(new DataFolder(data), new DirectTaskExecutor(), new DirectTaskExecutor(),
-                (delay, action) -> () -> { }, clock, fast, fast, Duration.ofHours(1), 2023);
-        Platform.startup(() -> { });
-        Stage[] stage = new Stage[1];
-        AppFlow flow = ToolSupport.onFx(() -> {
-            stage[0] = new Stage();
-            AppFlow created = new AppFlow(stage[0], config, TerrainPages::standard);
-            created.start();
-            return created;
-        });
-        Scene scene = stage[0].getScene();
-        ToolSupport.settle();
+        ToolSupport.Started app = ToolSupport.start(new DataFolder(data), clock);
+        AppFlow flow = app.flow();
+        Scene scene = app.scene();
         ToolSupport.onFx(() -> ((Button) scene.lookup("#welcome-demo")).fire());
         ToolSupport.settle();
         ToolSupport.onFx(() -> {
@@ -58,7 +43,7 @@ public final class RightOfAccessScreenshots {
                     (ListView<fr.convergence.terrain.core.domain.User>) scene.lookup("#signin-users");
             users.getSelectionModel().select(users.getItems().stream()
                     .filter(u -> u.login().equals("cip")).findFirst().orElseThrow());
-            ((PasswordField) scene.lookup("#signin-password")).setText("demo");
+            ((PasswordField) scene.lookup("#signin-password")).setText(DemoDataGenerator.DEMO_PASSWORD);
             ((Button) scene.lookup("#signin-button")).fire();
         });
         ToolSupport.settle();
@@ -84,10 +69,7 @@ public final class RightOfAccessScreenshots {
         ToolSupport.settle();
         ToolSupport.save(scene, out.resolve("13-droit-acces-exporte.png"));
 
-        ToolSupport.onFx(() -> {
-            flow.stop();
-            stage[0].close();
-        });
+        app.close();
         Platform.exit();
         System.exit(0);
     }

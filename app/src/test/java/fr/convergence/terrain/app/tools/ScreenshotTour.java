@@ -1,20 +1,15 @@
 package fr.convergence.terrain.app.tools;
 
-import fr.convergence.terrain.core.demo.DemoDataGenerator;
-import fr.convergence.terrain.app.common.DirectTaskExecutor;
-import fr.convergence.terrain.app.data.AppConfig;
+import fr.convergence.terrain.app.AppFlow;
 import fr.convergence.terrain.app.data.DataFolder;
 import fr.convergence.terrain.app.participant.ParticipantsPage;
-import fr.convergence.terrain.app.AppFlow;
-import fr.convergence.terrain.app.TerrainPages;
 import fr.convergence.terrain.app.week.WeekPage;
 import fr.convergence.terrain.app.week.WeekRowModel;
+import fr.convergence.terrain.core.demo.DemoDataGenerator;
 import fr.convergence.terrain.core.participant.ParticipantSummary;
-import fr.convergence.terrain.core.security.PasswordHasher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import javafx.application.Platform;
@@ -23,7 +18,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 
 /**
  * Runs the application in a real window on fresh demo data (fixed day: Wednesday 18 March 2026) and saves a
@@ -39,20 +33,9 @@ public final class ScreenshotTour {
         Path data = Files.createTempDirectory("terrain-screenshots");
         ZoneId paris = ZoneId.of("Europe/Paris");
         Clock clock = Clock.fixed(LocalDate.of(2026, 3, 18).atTime(10, 0).atZone(paris).toInstant(), paris);
-        PasswordHasher fast = new PasswordHasher(1000);
-        AppConfig config = new AppConfig(new DataFolder(data), new DirectTaskExecutor(), new DirectTaskExecutor(),
-                (delay, action) -> () -> { }, clock, fast, fast,
-                Duration.ofHours(1), 2023);
-        Platform.startup(() -> { });
-        Stage[] stage = new Stage[1];
-        AppFlow flow = ToolSupport.onFx(() -> {
-            stage[0] = new Stage();
-            AppFlow created = new AppFlow(stage[0], config, TerrainPages::standard);
-            created.start();
-            return created;
-        });
-        Scene scene = stage[0].getScene();
-        ToolSupport.settle();
+        ToolSupport.Started app = ToolSupport.start(new DataFolder(data), clock);
+        AppFlow flow = app.flow();
+        Scene scene = app.scene();
         ToolSupport.save(scene, out.resolve("01-premier-demarrage.png"));
 
         ToolSupport.onFx(() -> ((Button) scene.lookup("#welcome-demo")).fire());
@@ -119,10 +102,7 @@ public final class ScreenshotTour {
         ToolSupport.settle();
         ToolSupport.save(scene, out.resolve("08-session-verrouillee.png"));
 
-        ToolSupport.onFx(() -> {
-            flow.stop();
-            stage[0].close();
-        });
+        app.close();
         Platform.exit();
         System.exit(0);
     }

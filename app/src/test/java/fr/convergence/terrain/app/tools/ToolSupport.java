@@ -1,9 +1,17 @@
 package fr.convergence.terrain.app.tools;
 
+import fr.convergence.terrain.app.AppFlow;
+import fr.convergence.terrain.app.TerrainPages;
+import fr.convergence.terrain.app.common.DirectTaskExecutor;
+import fr.convergence.terrain.app.data.AppConfig;
+import fr.convergence.terrain.app.data.DataFolder;
+import fr.convergence.terrain.core.security.PasswordHasher;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -11,6 +19,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 
 /** Helpers for the screenshot and benchmark tools, which drive the real application in a real window. */
@@ -64,5 +73,36 @@ final class ToolSupport {
             throw new IllegalStateException("Cannot write " + file, e);
         }
         System.out.println("Capture : " + file);
+    }
+
+    /** The application started in a real window on {@code folder}, as the tools drive it. */
+    record Started(AppFlow flow, Stage stage, Scene scene) {
+
+        /** Stops the application and closes its window, on the JavaFX thread. */
+        void close() throws Exception {
+            onFx(() -> {
+                flow.stop();
+                stage.close();
+            });
+        }
+    }
+
+    /**
+     * Starts the JavaFX platform and the application on {@code folder} with {@code clock}: tasks run at once, no
+     * background timer, fast password hashing (the tools make their own stores).
+     */
+    static Started start(DataFolder folder, Clock clock) throws Exception {
+        PasswordHasher fast = new PasswordHasher(1000);
+        AppConfig config = new AppConfig(folder, new DirectTaskExecutor(), new DirectTaskExecutor(),
+                (delay, action) -> () -> { }, clock, fast, fast, Duration.ofHours(1), 2023);
+        Platform.startup(() -> { });
+        Stage stage = onFx((Supplier<Stage>) Stage::new);
+        AppFlow flow = onFx(() -> {
+            AppFlow created = new AppFlow(stage, config, TerrainPages::standard);
+            created.start();
+            return created;
+        });
+        settle();
+        return new Started(flow, stage, stage.getScene());
     }
 }
