@@ -4,6 +4,7 @@ import fr.convergence.terrain.core.domain.AuditAction;
 import fr.convergence.terrain.core.domain.AuditEvent;
 import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.Role;
+import fr.convergence.terrain.core.domain.Territory;
 import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.domain.Worksite;
 import fr.convergence.terrain.core.store.AuditRepository;
@@ -148,6 +149,28 @@ public final class AuditJournal {
         String actorName = entries.userName(tx, actorId);
         add(tx, actorName == null ? null : actorId, actorName, action, laptopWorksite(target), null,
                 "compte de " + target.displayName() + " — " + target.role().label());
+    }
+
+    /**
+     * A change of role or worksites ({@link AuditAction#COMPTE_MODIFIE}); {@code change} says what the account was
+     * and what it is now ({@link #reachOf}, read before the transaction).
+     */
+    public void accountChanged(StoreTransaction tx, String actorId, User target, String change) {
+        String actorName = entries.userName(tx, actorId);
+        add(tx, actorName == null ? null : actorId, actorName, AuditAction.COMPTE_MODIFIE, laptopWorksite(target),
+                null, "compte de " + target.displayName() + " — " + change);
+    }
+
+    /** An account's role and where it works, in words: « CIP (Chantier de Fives, Chantier de Roubaix) ». */
+    public String reachOf(User user) {
+        List<String> places = new ArrayList<>();
+        if (user.territoryId() != null) {
+            places.add(reference.territories().stream().filter(t -> t.id().equals(user.territoryId()))
+                    .map(Territory::name).findFirst().orElse(user.territoryId()));
+        }
+        user.worksiteIds().stream().map(id -> reference.worksite(id).map(Worksite::name).orElse(id)).sorted()
+                .forEach(places::add);
+        return user.role().label() + (places.isEmpty() ? "" : " (" + String.join(", ", places) + ")");
     }
 
     /** An entry in its own transaction; {@code worksiteId} null means this laptop's worksite. */
