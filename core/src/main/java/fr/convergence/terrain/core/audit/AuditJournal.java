@@ -21,6 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -46,6 +48,8 @@ public final class AuditJournal {
     static final String LAPTOP_WORKSITE_KEY = "workstation_worksite";
     /** At most so many entries on the page or in an export: a narrower filter finds the rest. */
     public static final int MAX_ENTRIES = 5_000;
+    /** How long this laptop keeps an entry ({@link #forgetExpired}). */
+    public static final Period RETENTION = Period.ofMonths(12);
     /** The columns of the CSV export, in order. */
     public static final List<String> HEADER = List.of("Date", "Personne", "Action", "Salarié·e", "Détail", "Chantier");
 
@@ -76,6 +80,9 @@ public final class AuditJournal {
      * field).
      */
     public void signIn(User account, boolean success) {
+        if (success) {
+            forgetExpired();
+        }
         if (store.isEncrypted() && !store.isUnlocked()) {
             // A refused sign-in leaves the store locked, and the journal's queue to the hub is encrypted (ADR 0005):
             // the entry waits in the store's settings until the next person unlocks the store.
@@ -85,6 +92,22 @@ public final class AuditJournal {
         writeDeferred();
         record(account, success ? AuditAction.CONNEXION : AuditAction.CONNEXION_REFUSEE, null, null,
                 account == null ? UNKNOWN_LOGIN : null);
+    }
+
+    /**
+     * Deletes the entries older than {@link #RETENTION}: the CNIL's recommendation on logging (délibération
+     * 2021-122) keeps access traces six months to a year. Done at each successful sign-in, so a laptop used daily
+     * holds a year and a day at most; nothing is queued to the hub ({@link AuditRepository#deleteOlderThan}).
+     *
+     * @return how many entries were deleted
+     */
+    public int forgetExpired() {
+        if (store.isEncrypted() && !store.isUnlocked()) {
+            return 0;
+        }
+        ZoneId zone = store.clock().getZone();
+        long before = LocalDate.now(store.clock()).minus(RETENTION).atStartOfDay(zone).toInstant().toEpochMilli();
+        return store.write("system", tx -> entries.deleteOlderThan(tx, before));
     }
 
     /**

@@ -125,6 +125,24 @@ class AuditJournalTest {
     }
 
     @Test
+    void entriesOlderThanAYearLeaveTheLaptopAtTheNextSignInWithoutAnythingSentToTheHub() {
+        auth.signIn("esp", DemoDataGenerator.DEMO_PASSWORD.toCharArray());
+        clock.advance(Duration.ofDays(200));
+        auth.signIn("cip", DemoDataGenerator.DEMO_PASSWORD.toCharArray());
+        int queued = outboxRows("audit_event");
+        clock.advance(Duration.ofDays(170));
+
+        // 370 days after the first sign-in, 170 after the second: only the first is past the year.
+        auth.signIn("coordination", DemoDataGenerator.DEMO_PASSWORD.toCharArray());
+
+        assertThat(events(journal.search(coordinator, AuditFilter.all()))).extracting(AuditEvent::actorId)
+                .containsExactly(coordinator.id(), cip.id());
+        assertThat(outboxRows("audit_event")).as("the deletion is the laptop's only: nothing queued but the new "
+                + "sign-in").isEqualTo(queued + 1);
+        assertThat(journal.forgetExpired()).as("nothing left to delete").isZero();
+    }
+
+    @Test
     void aRoleChangeIsAnAdministratorsJournaledDecisionAndKeepsThePassword() {
         User made = auth.createAccount(admin, "nadia", "Nadia Benali", Role.ESP, null, Set.of(worksite),
                 "chantier-lille-2026".toCharArray(), "chantier-lille-2026".toCharArray()).value().orElseThrow();
