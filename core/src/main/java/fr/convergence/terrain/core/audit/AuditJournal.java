@@ -7,6 +7,7 @@ import fr.convergence.terrain.core.domain.Role;
 import fr.convergence.terrain.core.domain.Territory;
 import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.domain.Worksite;
+import fr.convergence.terrain.core.security.PrivateFiles;
 import fr.convergence.terrain.core.store.AuditRepository;
 import fr.convergence.terrain.core.store.ReferenceRepository;
 import fr.convergence.terrain.core.store.StoreTransaction;
@@ -17,9 +18,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -295,16 +294,7 @@ public final class AuditJournal {
      */
     public int exportCsv(User viewer, AuditFilter filter, Path file) throws IOException {
         List<AuditEntry> found = search(viewer, filter);
-        Path absolute = file.toAbsolutePath();
-        Path temporary = Files.createTempFile(absolute.getParent(), ".journal-", ".csv.tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                writeCsv(found, out);
-            }
-            Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        PrivateFiles.write(file, out -> writeCsv(found, out));
         record(viewer, AuditAction.EXPORT, null, null, "journal d'accès (" + found.size() + " entrées)");
         return found.size();
     }
