@@ -110,6 +110,8 @@ if [ "$gui" = yes ]; then
   xvfb-run -a -s "-screen 0 1280x800x24" "$work/gui.sh" "$out" "$window_title" second \
     || { cat "$out/gui-second.log" >&2; fail "no window on the second start"; }
   [ -s "$out/first-window.png" ] || fail "no screenshot"
+  ! grep -q "Unsupported JavaFX configuration" "$out"/gui-*.log \
+    || fail "JavaFX was loaded from the class path (see $out/gui-first.log): check --module-path in *-app-image.args"
   echo "screenshot: $out/first-window.png"
 else
   step "GUI check SKIPPED (--no-gui): no window, no screenshot, no start time"

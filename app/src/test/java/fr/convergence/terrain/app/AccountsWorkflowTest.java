@@ -31,6 +31,16 @@ class AccountsWorkflowTest extends AppTestSupport {
         return lookup("#account-table").queryAs(TableView.class);
     }
 
+    /** Whether the node and every parent are visible. */
+    private static boolean shown(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void select(String displayName) {
         interact(() -> table().getItems().stream().filter(r -> r.user().displayName().equals(displayName))
                 .findFirst().ifPresent(r -> table().getSelectionModel().select(r)));
@@ -101,5 +111,29 @@ class AccountsWorkflowTest extends AppTestSupport {
         signIn("Bruno", "bleu-bateau-jeudi");
         assertThat(screen.get()).isEqualTo("main");
         assertThat(text("#current-user")).isEqualTo("Bruno Éducateur");
+    }
+    @Test
+    void anAdminMakesAnEducatorACipAndTheChangeHoldsAtTheirNextSignIn() {
+        signIn("Alice", TestAccounts.PASSWORD);
+        clickOn("#nav-accounts");
+        select("Bruno Éducateur");
+        clickOn("#account-edit-access");
+        assertThat(text("#account-form-title")).isEqualTo("Rôle et chantiers de Bruno Éducateur");
+        assertThat(shown(lookup("#account-password").query())).as("a role change asks for no password").isFalse();
+        assertThat(lookup("#account-role").<Role>queryComboBox().getValue()).isEqualTo(Role.ESP);
+
+        interact(() -> lookup("#account-role").<Role>queryComboBox().setValue(Role.CIP));
+        clickOn("#account-save-access");
+
+        assertThat(text("#account-errors")).isEmpty();
+        assertThat(text("#account-message")).contains("Bruno Éducateur");
+        assertThat(text("#account-form-title")).as("back to the new account form").isEqualTo("Nouveau compte");
+        assertThat(table().getItems()).filteredOn(r -> r.user().login().equals("bruno")).singleElement()
+                .satisfies(r -> assertThat(r.user().role()).isEqualTo(Role.CIP));
+
+        clickOn("#switch-user-button");
+        signIn("Bruno", TestAccounts.PASSWORD);
+        assertThat(screen.get()).isEqualTo("main");
+        assertThat(text("#status-user")).contains(Role.CIP.label()).doesNotContain(Role.ESP.label());
     }
 }

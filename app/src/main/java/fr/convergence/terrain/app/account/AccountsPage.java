@@ -142,13 +142,30 @@ public final class AccountsPage implements Page {
         renew.setId("account-renew-recovery");
         renew.disableProperty().bind(viewModel.busyProperty());
         renew.setOnAction(e -> renewRecoveryKey());
-        VBox box = new VBox(8, table, listError, toggle, resetTitle, resetRow, recoveryTitle, renew);
+        Button editAccess = new Button(I18n.t("account.access.edit"));
+        editAccess.setId("account-edit-access");
+        editAccess.disableProperty().bind(viewModel.selectedProperty().isNull().or(viewModel.busyProperty()));
+        editAccess.setOnAction(e -> {
+            viewModel.editAccess();
+            // A person using the keyboard goes on where the change is made.
+            root.lookupAll("#account-role").forEach(Node::requestFocus);
+        });
+        editAccess.setVisible(viewModel.changesAccess());
+        editAccess.setManaged(viewModel.changesAccess());
+        HBox actions = new HBox(8, toggle, editAccess);
+        VBox box = new VBox(8, table, listError, actions, resetTitle, resetRow, recoveryTitle, renew);
         box.setMinWidth(420);
         return box;
     }
 
     private Node form() {
-        Label title = new Label(I18n.t("account.new.title"));
+        Label title = new Label();
+        title.setId("account-form-title");
+        title.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> viewModel.editingProperty()
+                .get() == null ? I18n.t("account.new.title")
+                : I18n.t("account.access.title", viewModel.editingProperty().get().displayName()),
+                viewModel.editingProperty()));
+        title.setWrapText(true);
         title.getStyleClass().add(Styles.SECTION_TITLE);
         name.setId("account-name");
         name.textProperty().bindBidirectional(viewModel.displayNameProperty());
@@ -206,14 +223,34 @@ public final class AccountsPage implements Page {
         create.disableProperty().bind(viewModel.busyProperty());
         create.setOnAction(e -> viewModel.create());
 
-        VBox form = new VBox(6, title,
-                new Label(I18n.t("account.name")), name,
-                new Label(I18n.t("account.login")), login,
+        Button saveAccess = new Button(I18n.t("account.access.save"));
+        saveAccess.setId("account-save-access");
+        saveAccess.getStyleClass().add(Styles.ACCENT);
+        saveAccess.disableProperty().bind(viewModel.busyProperty());
+        saveAccess.setOnAction(e -> viewModel.saveAccess());
+        Button cancelAccess = new Button(I18n.t("account.access.cancel"));
+        cancelAccess.setId("account-cancel-access");
+        cancelAccess.setCancelButton(false);
+        cancelAccess.setOnAction(e -> viewModel.cancelEditing());
+        HBox accessButtons = new HBox(8, saveAccess, cancelAccess);
+
+        // Creating asks for a name, a login and a password; changing an account's reach only for its role and
+        // worksites: the same form, with what does not apply hidden.
+        VBox identity = new VBox(6, new Label(I18n.t("account.name")), name,
+                new Label(I18n.t("account.login")), login);
+        VBox secret = new VBox(6, new Label(I18n.t("account.password", AuthService.MIN_PASSWORD_LENGTH)), password,
+                new Label(I18n.t("account.confirmation")), confirmation, create);
+        javafx.beans.binding.BooleanBinding creating = viewModel.editingProperty().isNull();
+        for (Node creationOnly : List.of(identity, secret)) {
+            creationOnly.visibleProperty().bind(creating);
+            creationOnly.managedProperty().bind(creating);
+        }
+        accessButtons.visibleProperty().bind(creating.not());
+        accessButtons.managedProperty().bind(creating.not());
+        VBox form = new VBox(6, title, identity,
                 new Label(I18n.t("account.role")), role,
                 worksiteBox, territoryBox,
-                new Label(I18n.t("account.password", AuthService.MIN_PASSWORD_LENGTH)), password,
-                new Label(I18n.t("account.confirmation")), confirmation,
-                create);
+                secret, accessButtons);
         form.getStyleClass().add(Styles.CARD);
         form.setPadding(new Insets(10));
         form.setPrefWidth(320);

@@ -81,6 +81,8 @@ public final class AccountsViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper listError = new ReadOnlyStringWrapper(this, "listError", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    /** The account whose role and worksites the form is changing; null while the form creates an account. */
+    private final ObjectProperty<User> editing = new SimpleObjectProperty<>(this, "editing");
     private final BooleanBinding worksitesNeeded;
     private final BooleanBinding territoryNeeded;
     private final BooleanBinding selectedActive;
@@ -182,6 +184,57 @@ public final class AccountsViewModel {
                         confirmation.set("");
                     }
                 });
+    }
+
+    /** Whether the person signed in may change roles and worksites: an administrator ({@link AuthService#changeAccess}). */
+    public boolean changesAccess() {
+        User actor = session.user();
+        return actor != null && actor.role() == Role.ADMIN;
+    }
+
+    /** Puts the chosen account's role, territory and worksites in the form, to change them. */
+    public void editAccess() {
+        AccountRow row = selected.get();
+        if (row == null) {
+            refuse(Verdict.refused(I18n.t("account.chooseAccount")));
+            return;
+        }
+        User user = row.user();
+        editing.set(user);
+        role.set(user.role());
+        territory.set(territoryChoices.stream().filter(t -> t.id().equals(user.territoryId())).findFirst()
+                .orElse(null));
+        chosenWorksites.setAll(worksiteChoices.stream().filter(w -> user.worksiteIds().contains(w.id())).toList());
+        errors.set("");
+        message.set("");
+    }
+
+    /** Back to the new account form, without changing anything. */
+    public void cancelEditing() {
+        editing.set(null);
+        clearForm();
+        role.set(Role.ESP);
+    }
+
+    /** Saves the role, territory and worksites of the account being changed; journaled by the service. */
+    public void saveAccess() {
+        User target = editing.get();
+        if (target == null) {
+            return;
+        }
+        User actor = session.user();
+        Role chosenRole = role.get();
+        Set<String> worksiteIds = chosenWorksites.stream().map(Worksite::id).collect(Collectors.toSet());
+        String territoryId = territory.get() == null ? null : territory.get().id();
+        run(() -> auth.changeAccess(actor, target.id(), chosenRole, territoryId, worksiteIds), result -> {
+            if (result.saved()) {
+                cancelEditing();
+                say(I18n.t("account.access.changed", target.displayName()));
+                load();
+            } else {
+                refuse(result.verdict());
+            }
+        });
     }
 
     /** Gives the chosen account the new password typed twice; the old one stops working at once. */
@@ -344,6 +397,10 @@ public final class AccountsViewModel {
 
     public ReadOnlyStringProperty listErrorProperty() {
         return listError.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<User> editingProperty() {
+        return editing;
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

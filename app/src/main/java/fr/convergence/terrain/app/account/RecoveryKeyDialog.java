@@ -5,8 +5,8 @@ import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.app.common.Styles;
 import fr.convergence.terrain.app.print.PdfPrinter;
 import fr.convergence.terrain.core.domain.User;
+import fr.convergence.terrain.core.security.PrivateFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.Clock;
@@ -80,7 +80,7 @@ public final class RecoveryKeyDialog {
     public static void write(Shown shown, Path file) throws IOException {
         byte[] pdf = new PdfPrinter(shown.printedBy(), shown.clock(), false, shown.demo())
                 .recoveryKey(shown.key(), shown.worksiteName());
-        Files.write(file, pdf);
+        PrivateFiles.write(file, pdf);
     }
 
     /** « cle-de-secours-abej-solidarite.pdf »: no accents nor spaces, whatever the file system. */

@@ -12,6 +12,7 @@ import fr.convergence.terrain.core.participant.ParticipantFileService;
 import fr.convergence.terrain.core.print.AttendanceSheetService;
 import fr.convergence.terrain.core.print.PrintCatalogService;
 import fr.convergence.terrain.core.referral.ReferralFormService;
+import fr.convergence.terrain.core.security.PrivateFiles;
 import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.core.week.IsoWeek;
 import java.io.IOException;
@@ -83,11 +84,7 @@ final class PrintCommand implements Callable<Integer> {
                 pdf = work.make(terrainStore, access, catalog, acting, printer);
             }
             try {
-                Path parent = out.toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
-                }
-                Files.write(out, pdf);
+                PrivateFiles.write(out, pdf);
             } catch (IOException e) {
                 throw new UncheckedIOException("Impossible d'écrire " + out + " : vérifiez le dossier et les droits.",
                         e);

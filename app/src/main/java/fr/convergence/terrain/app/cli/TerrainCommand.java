@@ -70,8 +70,10 @@ public final class TerrainCommand implements Callable<Integer> {
         try {
             return desktop.call();
         } catch (UnsupportedOperationException | IllegalStateException | UnsatisfiedLinkError e) {
-            spec.commandLine().getErr().println("L'application de bureau ne peut pas s'ouvrir sur cet écran : "
-                    + e.getMessage() + "\nLes commandes en ligne restent disponibles (terrain --help).");
+            spec.commandLine().getErr().println("L’application de bureau ne peut pas s’ouvrir sur cet écran ("
+                    + e.getMessage() + ").\nSous Linux, elle a besoin d’une session graphique, de GTK 3 et d’OpenGL "
+                    + "(Debian, Ubuntu\u00a0: sudo apt-get install libgtk-3-0 libgl1).\n"
+                    + "Les commandes en ligne restent disponibles (terrain --help).");
             return 2;
         }
     }

@@ -9,6 +9,7 @@ import fr.convergence.terrain.core.participant.ParticipantFileService;
 import fr.convergence.terrain.core.print.AttendanceSheetService;
 import fr.convergence.terrain.core.print.PrintCatalogService;
 import fr.convergence.terrain.core.referral.ReferralFormService;
+import fr.convergence.terrain.core.security.PrivateFiles;
 import fr.convergence.terrain.core.week.IsoWeek;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -216,7 +217,7 @@ public final class PrintsViewModel {
             return;
         }
         background(() -> {
-            Files.write(file, pdf);
+            PrivateFiles.write(file, pdf);
             return file;
         }, saved -> say(PrintTexts.text("page.saved", saved)));
     }

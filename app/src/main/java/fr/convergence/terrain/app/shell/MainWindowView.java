@@ -114,6 +114,7 @@ public final class MainWindowView implements PageContext.Navigation {
         store.setId("status-store");
         Label userStatus = new Label();
         userStatus.textProperty().bind(viewModel.userTextProperty());
+        userStatus.setId("status-user");
         Label pending = new Label();
         pending.textProperty().bind(viewModel.pendingTextProperty());
         pending.setId("status-pending");

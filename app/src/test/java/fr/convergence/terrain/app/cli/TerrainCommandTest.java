@@ -43,8 +43,8 @@ class TerrainCommandTest {
         }, new PrintWriter(out, true), new PrintWriter(err, true));
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("L'application de bureau ne peut pas s'ouvrir sur cet écran : pas d'écran",
-                "terrain --help");
+        assertThat(err.toString()).contains("L’application de bureau ne peut pas s’ouvrir sur cet écran (pas d'écran)",
+                "sudo apt-get install libgtk-3-0 libgl1", "terrain --help");
     }
 
     @Test

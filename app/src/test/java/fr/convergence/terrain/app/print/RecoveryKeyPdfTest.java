@@ -36,6 +36,10 @@ class RecoveryKeyPdfTest {
 
         RecoveryKeyDialog.write(new RecoveryKeyDialog.Shown(key, "ABEJ Solidarité", coordinator, CLOCK, false), file);
 
+        // The key opens every note of the laptop: its file is its owner's only, whatever the umask.
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+
         try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
             assertThat(pdf.getNumberOfPages()).isEqualTo(1);
             assertThat(pdf.getPage(0).getMediaBox().getWidth()).isEqualTo(PageFlow.PORTRAIT.getWidth());

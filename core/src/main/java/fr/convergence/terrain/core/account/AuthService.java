@@ -391,6 +391,51 @@ public final class AuthService {
                 target.territoryId(), target.worksiteIds(), active), verdict);
     }
 
+    /**
+     * Changes the role, territory and worksites of an account: an administrator's decision only (a coordinator
+     * would otherwise widen their own or a colleague's reach), journaled with the before and after. The password
+     * and the wrapped data key stay. Nobody changes their own role, so the laptop keeps the person who manages it.
+     */
+    public Result<User> changeAccess(User actor, String userId, Role role, String territoryId,
+                                     Set<String> worksiteIds) {
+        requireManager(actor);
+        User target = existing(userId);
+        Set<String> worksites = worksiteIds == null ? Set.of() : Set.copyOf(worksiteIds);
+        String territory = role == Role.COORDINATOR ? blankToNull(territoryId) : null;
+        List<Verdict> verdicts = new ArrayList<>();
+        if (actor.role() != Role.ADMIN) {
+            verdicts.add(Verdict.refused("Seul·e un·e administrateur·rice change le rôle ou les chantiers d’un "
+                    + "compte."));
+        }
+        if (target.id().equals(actor.id()) && role != target.role()) {
+            verdicts.add(Verdict.refused("Vous ne pouvez pas changer votre propre rôle : demandez-le à un·e autre "
+                    + "administrateur·rice."));
+        }
+        if (role == null) {
+            verdicts.add(Verdict.refused("Choisissez le rôle de la personne."));
+        } else if ((role == Role.ESP || role == Role.CIP) && worksites.isEmpty()) {
+            verdicts.add(Verdict.refused("Un·e ESP ou un·e CIP travaille sur un chantier : choisissez-le."));
+        } else if (role == Role.COORDINATOR && territory == null) {
+            verdicts.add(Verdict.refused("Un·e coordinateur·rice couvre un territoire : choisissez-le."));
+        }
+        Verdict verdict = Verdict.all(verdicts);
+        if (!verdict.saveAllowed()) {
+            return Result.refused(verdict);
+        }
+        User changed = new User(target.id(), target.login(), target.displayName(), role, territory, worksites,
+                target.active());
+        if (changed.equals(target)) {
+            return Result.refused(Verdict.refused("Rien n’a changé : le compte a déjà ce rôle et ces chantiers."));
+        }
+        String change = journal.reachOf(target) + " → " + journal.reachOf(changed);
+        store.write(actor.id(), tx -> {
+            users.changeAccess(tx, target.id(), role, territory, worksites);
+            journal.accountChanged(tx, actor.id(), changed, change);
+            return null;
+        });
+        return Result.saved(changed, verdict);
+    }
+
     private User existing(String userId) {
         return users.find(userId).orElseThrow(() -> new IllegalArgumentException(
                 "Ce compte n'existe plus sur ce poste : rouvrez la page des comptes."));

@@ -4,8 +4,10 @@ import fr.convergence.terrain.core.domain.AuditAction;
 import fr.convergence.terrain.core.domain.AuditEvent;
 import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.Role;
+import fr.convergence.terrain.core.domain.Territory;
 import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.domain.Worksite;
+import fr.convergence.terrain.core.security.PrivateFiles;
 import fr.convergence.terrain.core.store.AuditRepository;
 import fr.convergence.terrain.core.store.ReferenceRepository;
 import fr.convergence.terrain.core.store.StoreTransaction;
@@ -16,10 +18,10 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -45,6 +47,8 @@ public final class AuditJournal {
     static final String LAPTOP_WORKSITE_KEY = "workstation_worksite";
     /** At most so many entries on the page or in an export: a narrower filter finds the rest. */
     public static final int MAX_ENTRIES = 5_000;
+    /** How long this laptop keeps an entry ({@link #forgetExpired}). */
+    public static final Period RETENTION = Period.ofMonths(12);
     /** The columns of the CSV export, in order. */
     public static final List<String> HEADER = List.of("Date", "Personne", "Action", "Salarié·e", "Détail", "Chantier");
 
@@ -75,6 +79,9 @@ public final class AuditJournal {
      * field).
      */
     public void signIn(User account, boolean success) {
+        if (success) {
+            forgetExpired();
+        }
         if (store.isEncrypted() && !store.isUnlocked()) {
             // A refused sign-in leaves the store locked, and the journal's queue to the hub is encrypted (ADR 0005):
             // the entry waits in the store's settings until the next person unlocks the store.
@@ -84,6 +91,22 @@ public final class AuditJournal {
         writeDeferred();
         record(account, success ? AuditAction.CONNEXION : AuditAction.CONNEXION_REFUSEE, null, null,
                 account == null ? UNKNOWN_LOGIN : null);
+    }
+
+    /**
+     * Deletes the entries older than {@link #RETENTION}: the CNIL's recommendation on logging (délibération
+     * 2021-122) keeps access traces six months to a year. Done at each successful sign-in, so a laptop used daily
+     * holds a year and a day at most; nothing is queued to the hub ({@link AuditRepository#deleteOlderThan}).
+     *
+     * @return how many entries were deleted
+     */
+    public int forgetExpired() {
+        if (store.isEncrypted() && !store.isUnlocked()) {
+            return 0;
+        }
+        ZoneId zone = store.clock().getZone();
+        long before = LocalDate.now(store.clock()).minus(RETENTION).atStartOfDay(zone).toInstant().toEpochMilli();
+        return store.write("system", tx -> entries.deleteOlderThan(tx, before));
     }
 
     /**
@@ -148,6 +171,28 @@ public final class AuditJournal {
         String actorName = entries.userName(tx, actorId);
         add(tx, actorName == null ? null : actorId, actorName, action, laptopWorksite(target), null,
                 "compte de " + target.displayName() + " — " + target.role().label());
+    }
+
+    /**
+     * A change of role or worksites ({@link AuditAction#COMPTE_MODIFIE}); {@code change} says what the account was
+     * and what it is now ({@link #reachOf}, read before the transaction).
+     */
+    public void accountChanged(StoreTransaction tx, String actorId, User target, String change) {
+        String actorName = entries.userName(tx, actorId);
+        add(tx, actorName == null ? null : actorId, actorName, AuditAction.COMPTE_MODIFIE, laptopWorksite(target),
+                null, "compte de " + target.displayName() + " — " + change);
+    }
+
+    /** An account's role and where it works, in words: « CIP (Chantier de Fives, Chantier de Roubaix) ». */
+    public String reachOf(User user) {
+        List<String> places = new ArrayList<>();
+        if (user.territoryId() != null) {
+            places.add(reference.territories().stream().filter(t -> t.id().equals(user.territoryId()))
+                    .map(Territory::name).findFirst().orElse(user.territoryId()));
+        }
+        user.worksiteIds().stream().map(id -> reference.worksite(id).map(Worksite::name).orElse(id)).sorted()
+                .forEach(places::add);
+        return user.role().label() + (places.isEmpty() ? "" : " (" + String.join(", ", places) + ")");
     }
 
     /** An entry in its own transaction; {@code worksiteId} null means this laptop's worksite. */
@@ -249,16 +294,7 @@ public final class AuditJournal {
      */
     public int exportCsv(User viewer, AuditFilter filter, Path file) throws IOException {
         List<AuditEntry> found = search(viewer, filter);
-        Path absolute = file.toAbsolutePath();
-        Path temporary = Files.createTempFile(absolute.getParent(), ".journal-", ".csv.tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                writeCsv(found, out);
-            }
-            Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        PrivateFiles.write(file, out -> writeCsv(found, out));
         record(viewer, AuditAction.EXPORT, null, null, "journal d'accès (" + found.size() + " entrées)");
         return found.size();
     }

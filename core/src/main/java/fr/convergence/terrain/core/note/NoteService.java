@@ -115,6 +115,7 @@ public final class NoteService {
     public Result<SupportNote> create(User user, NoteDraft draft) {
         Participant participant = participant(draft.participantId());
         requireAccess(user, participant);
+        new ArchiveRule(store).checkFile(user, participant.id());
         Verdict verdict = check(user, draft);
         if (!verdict.saveAllowed()) {
             return Result.refused(verdict);

@@ -229,7 +229,7 @@ public final class ParticipantService {
     public Result<Participant> update(User user, Participant edited) {
         Participant stored = participants.find(edited.id())
                 .orElseThrow(() -> new IllegalArgumentException("Salarié·e introuvable : " + edited.id()));
-        requireAccess(user, stored.worksiteId());
+        requireWritable(user, stored.worksiteId(), stored.id());
         Participant participant = trimmed(edited, stored.id());
         Verdict ssn = checkSocialSecurityNumberChange(user, stored.socialSecurityNumber(),
                 participant.socialSecurityNumber());
@@ -267,7 +267,7 @@ public final class ParticipantService {
     public Result<Enrolment> updateEnrolment(User user, Enrolment edited) {
         Enrolment stored = enrolments.find(edited.id())
                 .orElseThrow(() -> new IllegalArgumentException("Parcours introuvable : " + edited.id()));
-        requireAccess(user, stored.worksiteId());
+        requireWritable(user, stored.worksiteId(), stored.participantId());
         Enrolment enrolment = new Enrolment(stored.id(), stored.participantId(), stored.worksiteId(),
                 edited.programme(), edited.contractType(), edited.entryDate(), edited.contractEndDate(),
                 edited.weeklyHours(), edited.derogationKind(), edited.derogationEndDate(),
@@ -287,7 +287,7 @@ public final class ParticipantService {
     public Result<PhcStep> addStep(User user, String enrolmentId, int targetHours, LocalDate startDate) {
         Enrolment enrolment = enrolments.find(enrolmentId)
                 .orElseThrow(() -> new IllegalArgumentException("Parcours introuvable : " + enrolmentId));
-        requireAccess(user, enrolment.worksiteId());
+        requireWritable(user, enrolment.worksiteId(), enrolment.participantId());
         PhcStep step = new PhcStep(store.newRowId(), enrolmentId, targetHours, startDate);
         Verdict verdict = enrolment.contractType() != ContractType.PHC
                 ? Verdict.refused("Les paliers ne concernent que les contrats Premières Heures.")
@@ -313,7 +313,7 @@ public final class ParticipantService {
                                     ExitReason reason) {
         Enrolment stored = enrolments.find(enrolmentId)
                 .orElseThrow(() -> new IllegalArgumentException("Parcours introuvable : " + enrolmentId));
-        requireAccess(user, stored.worksiteId());
+        requireWritable(user, stored.worksiteId(), stored.participantId());
         Enrolment exited = new Enrolment(stored.id(), stored.participantId(), stored.worksiteId(), stored.programme(),
                 stored.contractType(), stored.entryDate(), stored.contractEndDate(), stored.weeklyHours(),
                 stored.derogationKind(), stored.derogationEndDate(), stored.extensionReason(), exitDate, category,
@@ -340,6 +340,12 @@ public final class ParticipantService {
             return null;
         });
         return Result.saved(new ExitOutcome(exited, due), verdict);
+    }
+
+    /** An archived file is written by coordination only, as it is read ({@link ArchiveRule}). */
+    private void requireWritable(User user, String worksiteId, String participantId) {
+        requireAccess(user, worksiteId);
+        new ArchiveRule(store).checkFile(user, participantId);
     }
 
     private void requireAccess(User user, String worksiteId) {

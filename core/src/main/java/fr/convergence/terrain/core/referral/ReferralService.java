@@ -122,6 +122,7 @@ public final class ReferralService {
         Participant participant = participant(draft.participantId());
         requireAccess(user, participant.worksiteId());
         requireDetails(user);
+        archives.checkFile(user, participant.id());
         LocalDate today = LocalDate.now(clock);
         Verdict verdict = check(draft)
                 .and(ReferralWorkflow.checkTransition(null, ReferralStatus.BROUILLON, today, user.id()));

@@ -9,15 +9,14 @@ import fr.convergence.terrain.core.domain.Role;
 import fr.convergence.terrain.core.domain.Territory;
 import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.domain.Worksite;
+import fr.convergence.terrain.core.security.PrivateFiles;
 import fr.convergence.terrain.core.store.ReferenceRepository;
 import fr.convergence.terrain.core.store.ReportRepository;
 import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.core.week.PhcStepLadder;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -90,16 +89,7 @@ public final class ReportService {
 
     /** Writes the report as CSV to {@code file}, replacing it only once the whole file is written. */
     public void exportCsv(Report report, Path file) throws IOException {
-        Path absolute = file.toAbsolutePath();
-        Path temporary = Files.createTempFile(absolute.getParent(), ".rapport-", ".csv.tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                writeCsv(report, out);
-            }
-            Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        PrivateFiles.write(file, out -> writeCsv(report, out));
     }
 
     private List<String> worksitesOf(User user, ReportScope scope) {

@@ -15,14 +15,12 @@ import fr.convergence.terrain.core.domain.Role;
 import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.participant.ParticipantFile;
 import fr.convergence.terrain.core.participant.ParticipantFileService;
+import fr.convergence.terrain.core.security.PrivateFiles;
 import fr.convergence.terrain.core.store.TerrainStore;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -103,29 +101,9 @@ public final class RightOfAccessService {
         String base = "donnees-" + slug(p.firstName() + " " + p.lastName()) + "-" + data.exportedOn();
         Path pdfFile = folder.resolve(base + ".pdf");
         Path jsonFile = folder.resolve(base + ".json");
-        writeWhole(folder, pdfFile, out -> out.write(pdf));
-        writeWhole(folder, jsonFile, out -> PersonalDataJson.write(data, out));
+        PrivateFiles.write(pdfFile, pdf);
+        PrivateFiles.write(jsonFile, out -> PersonalDataJson.write(data, out));
         return new ExportFiles(pdfFile, jsonFile);
-    }
-
-    private interface Content {
-        void write(OutputStream out) throws IOException;
-    }
-
-    private static void writeWhole(Path folder, Path target, Content content) throws IOException {
-        boolean posix = Files.getFileStore(folder).supportsFileAttributeView(PosixFileAttributeView.class);
-        Path temporary = posix
-                ? Files.createTempFile(folder, ".droit-acces-", ".tmp",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                : Files.createTempFile(folder, ".droit-acces-", ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                content.write(out);
-            }
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
     }
 
     /** "Zoé N'Diaye-Lefèvre" → "zoe-ndiaye-lefevre": a file name any system and any e-mail accept. */

@@ -16,7 +16,10 @@ import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
 
-/** The audit journal's rows: inserted only (there is no update or delete here, on purpose), read by filters. */
+/**
+ * The audit journal's rows: inserted, read by filters, never updated; deleted only on this laptop once past the
+ * journal's retention ({@link #deleteOlderThan}).
+ */
 public final class AuditRepository {
 
     private final TerrainStore store;
@@ -92,6 +95,17 @@ public final class AuditRepository {
                 .where(PARTICIPANT.ID.in(participantIds))
                 .fetch()).forEach(r -> names.put(r.value1(), r.value3() + " " + r.value2()));
         return names;
+    }
+
+    /**
+     * Deletes this laptop's entries that occurred before {@code beforeMillis}, in {@code tx}, without queueing
+     * anything: the journal is append-only on the hub, which keeps its own copy under its own rule. An entry never
+     * changes, so the hub never sends it back (except in a full pull, which the next purge clears again).
+     *
+     * @return how many entries were deleted
+     */
+    public int deleteOlderThan(StoreTransaction tx, long beforeMillis) {
+        return tx.sql().deleteFrom(AUDIT_EVENT).where(AUDIT_EVENT.OCCURRED_AT.lt(beforeMillis)).execute();
     }
 
     /** Forgets settings kept for the journal (refused sign-ins deferred while the store was locked), in {@code tx}. */

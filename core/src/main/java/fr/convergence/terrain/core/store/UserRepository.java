@@ -46,6 +46,19 @@ public final class UserRepository {
         tx.sql().update(APP_USER).set(APP_USER.ACTIVE, active).where(APP_USER.ID.eq(userId)).execute();
     }
 
+    /** A new role, territory and worksites for an account; its password and data key wrap stay. */
+    public void changeAccess(StoreTransaction tx, String userId, Role role, String territoryId,
+                             Set<String> worksiteIds) {
+        DSLContext sql = tx.sql();
+        sql.update(APP_USER).set(APP_USER.ROLE, role.name()).set(APP_USER.TERRITORY_ID, territoryId)
+                .where(APP_USER.ID.eq(userId)).execute();
+        sql.deleteFrom(USER_WORKSITE).where(USER_WORKSITE.USER_ID.eq(userId)).execute();
+        for (String worksiteId : worksiteIds) {
+            sql.insertInto(USER_WORKSITE).set(USER_WORKSITE.USER_ID, userId).set(USER_WORKSITE.WORKSITE_ID, worksiteId)
+                    .execute();
+        }
+    }
+
     /** Every account, active or not, by display name. */
     public List<User> all() {
         return store.read(sql -> sql.selectFrom(APP_USER).orderBy(APP_USER.DISPLAY_NAME).fetch(r -> toDomain(sql, r)));

@@ -208,6 +208,7 @@ public final class WeekService {
         Participant participant = participants.find(participantId)
                 .orElseThrow(() -> new IllegalArgumentException("Salarié·e introuvable : " + participantId));
         requireAccess(user, participant.worksiteId());
+        new ArchiveRule(store).checkFile(user, participantId);
         IsoWeek week = IsoWeek.of(day);
         Enrolment enrolment = WeekHoursCheck.enrolmentForDay(enrolments.ofParticipant(participantId), day)
                 .orElseThrow(() -> new IllegalStateException(participant.fullName() + " n'a aucun parcours : "

@@ -125,6 +125,54 @@ class AuditJournalTest {
     }
 
     @Test
+    void entriesOlderThanAYearLeaveTheLaptopAtTheNextSignInWithoutAnythingSentToTheHub() {
+        auth.signIn("esp", DemoDataGenerator.DEMO_PASSWORD.toCharArray());
+        clock.advance(Duration.ofDays(200));
+        auth.signIn("cip", DemoDataGenerator.DEMO_PASSWORD.toCharArray());
+        int queued = outboxRows("audit_event");
+        clock.advance(Duration.ofDays(170));
+
+        // 370 days after the first sign-in, 170 after the second: only the first is past the year.
+        auth.signIn("coordination", DemoDataGenerator.DEMO_PASSWORD.toCharArray());
+
+        assertThat(events(journal.search(coordinator, AuditFilter.all()))).extracting(AuditEvent::actorId)
+                .containsExactly(coordinator.id(), cip.id());
+        assertThat(outboxRows("audit_event")).as("the deletion is the laptop's only: nothing queued but the new "
+                + "sign-in").isEqualTo(queued + 1);
+        assertThat(journal.forgetExpired()).as("nothing left to delete").isZero();
+    }
+
+    @Test
+    void aRoleChangeIsAnAdministratorsJournaledDecisionAndKeepsThePassword() {
+        User made = auth.createAccount(admin, "nadia", "Nadia Benali", Role.ESP, null, Set.of(worksite),
+                "chantier-lille-2026".toCharArray(), "chantier-lille-2026".toCharArray()).value().orElseThrow();
+        String worksiteName = new fr.convergence.terrain.core.store.ReferenceRepository(store).worksite(worksite)
+                .orElseThrow().name();
+
+        // Refused: a coordinator widens nobody's reach, an administrator does not change their own role, an ESP
+        // needs a worksite, and a change that changes nothing is not one.
+        assertThat(auth.changeAccess(coordinator, made.id(), Role.CIP, null, Set.of(worksite)).saved()).isFalse();
+        assertThat(auth.changeAccess(admin, admin.id(), Role.ESP, null, Set.of(worksite)).saved()).isFalse();
+        assertThat(auth.changeAccess(admin, made.id(), Role.ESP, null, Set.of()).verdict().text())
+                .contains("choisissez-le");
+        assertThat(auth.changeAccess(admin, made.id(), Role.ESP, null, Set.of(worksite)).saved()).isFalse();
+        assertThat(events(journal.search(admin, AuditFilter.all()))).extracting(AuditEvent::action)
+                .doesNotContain(AuditAction.COMPTE_MODIFIE);
+
+        var changed = auth.changeAccess(admin, made.id(), Role.CIP, null, Set.of(worksite));
+
+        assertThat(changed.saved()).isTrue();
+        User signedIn = auth.signIn("nadia", "chantier-lille-2026".toCharArray()).orElseThrow();
+        assertThat(signedIn.role()).isEqualTo(Role.CIP);
+        assertThat(signedIn.worksiteIds()).containsExactly(worksite);
+        AuditEvent entry = events(journal.search(admin, AuditFilter.all())).stream()
+                .filter(e -> e.action() == AuditAction.COMPTE_MODIFIE).findFirst().orElseThrow();
+        assertThat(entry.actorId()).isEqualTo(admin.id());
+        assertThat(entry.detail()).isEqualTo("compte de Nadia Benali — " + Role.ESP.label() + " (" + worksiteName
+                + ") → " + Role.CIP.label() + " (" + worksiteName + ")");
+    }
+
+    @Test
     void accountChangesAreRecordedWithTheChangeAndRefusedOnesAreNot() {
         User made = auth.createAccount(coordinator, "nadia", "Nadia Benali", Role.CIP, null, Set.of(worksite),
                 "chantier-lille-2026".toCharArray(), "chantier-lille-2026".toCharArray()).value().orElseThrow();

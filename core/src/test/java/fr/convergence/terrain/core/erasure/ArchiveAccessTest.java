@@ -8,6 +8,7 @@ import fr.convergence.terrain.core.account.AccessPolicy;
 import fr.convergence.terrain.core.account.Workstation;
 import fr.convergence.terrain.core.domain.ContractType;
 import fr.convergence.terrain.core.domain.Enrolment;
+import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.FollowUp;
 import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.Partner;
@@ -131,6 +132,36 @@ class ArchiveAccessTest {
         assertThatThrownBy(() -> rights.export(CIP, archived)).isInstanceOf(AccessDeniedException.class)
                 .hasMessage(REFUSAL);
         assertThat(rights.export(CIP, ongoing).file().participant().id()).isEqualTo(ongoing);
+    }
+
+    @Test
+    void anEspAndACipMayNotWriteToAnArchivedFileWhatTheyMayNotRead() {
+        // A file opened before it was archived, or an id kept by a script, must not be written through: every
+        // write path asks the same rule as the reads.
+        Participant stored = new ParticipantRepository(store).find(archived).orElseThrow();
+        Enrolment enrolment = new EnrolmentRepository(store).ofParticipant(archived).get(0);
+        LocalDate workedDay = LocalDate.of(2025, 6, 2);
+        for (User user : List.of(ESP, CIP)) {
+            assertThatThrownBy(() -> new ParticipantService(workstation).update(user, stored))
+                    .isInstanceOf(AccessDeniedException.class).hasMessage(REFUSAL);
+            assertThatThrownBy(() -> new ParticipantService(workstation).updateEnrolment(user, enrolment))
+                    .isInstanceOf(AccessDeniedException.class).hasMessage(REFUSAL);
+            assertThatThrownBy(() -> new WeekService(workstation).setMinutes(user, archived, workedDay,
+                    HoursKind.TRAVAIL_CHANTIER, 120)).isInstanceOf(AccessDeniedException.class).hasMessage(REFUSAL);
+            assertThatThrownBy(() -> new NoteService(store, access).create(user, new NoteDraft(archived,
+                    LocalDate.of(2025, 11, 15), NoteTheme.EMPLOI, NoteVisibility.EQUIPE_CHANTIER, "Ajout tardif.")))
+                    .isInstanceOf(AccessDeniedException.class).hasMessage(REFUSAL);
+        }
+        assertThatThrownBy(() -> new ReferralService(store, access).create(CIP, new ReferralDraft(archived,
+                Partner.CPAM, null, "Droits santé", null))).isInstanceOf(AccessDeniedException.class)
+                .hasMessage(REFUSAL);
+        // Coordination keeps writing to it (a correction asked by the person, a late follow-up).
+        assertThat(new WeekService(workstation).setMinutes(COORDINATOR, archived, workedDay,
+                HoursKind.TRAVAIL_CHANTIER, 120).saved()).isTrue();
+        assertThat(new NoteService(store, access).create(COORDINATOR, new NoteDraft(archived,
+                LocalDate.of(2025, 11, 15), NoteTheme.EMPLOI, NoteVisibility.EQUIPE_CHANTIER, "Ajout tardif."))
+                .value()).isPresent();
+        assertThat(new ParticipantService(workstation).update(COORDINATOR, stored).value()).isPresent();
     }
 
     @Test
