@@ -170,7 +170,7 @@ public final class WeekViewModel {
             }
             busy.set(false);
             loading.set(false);
-            canUndo.set(!undoStack().isEmpty());
+            canUndo.set(undoStack().stream().anyMatch(group -> !group.isEmpty()));
             show(grid);
             int refusedHere = showKeptRefusals();
             if (refusedHere > 0) {
@@ -198,11 +198,19 @@ public final class WeekViewModel {
     }
 
     private Deque<List<CellChange>> undoStack() {
-        return undoByWeek.computeIfAbsent(weekKey(), k -> new ArrayDeque<>());
+        return undoStack(weekKey());
+    }
+
+    private Deque<List<CellChange>> undoStack(String key) {
+        return undoByWeek.computeIfAbsent(key, k -> new ArrayDeque<>());
     }
 
     private Map<RefusedKey, Refused> refusedHere() {
-        return refusedByWeek.computeIfAbsent(weekKey(), k -> new LinkedHashMap<>());
+        return refused(weekKey());
+    }
+
+    private Map<RefusedKey, Refused> refused(String key) {
+        return refusedByWeek.computeIfAbsent(key, k -> new LinkedHashMap<>());
     }
 
     /** Marks red again the refused values kept for this week; returns how many. */
@@ -221,12 +229,13 @@ public final class WeekViewModel {
         return kept.size();
     }
 
-    private void keepRefused(WeekRowModel row, int dayIndex, String typed, String message) {
-        refusedHere().put(new RefusedKey(row.participantId(), row.date(dayIndex)), new Refused(typed, message));
+    /** Keeps a refused value of the week {@code key} (taken when the user typed: a save may come back later). */
+    private void keepRefused(String key, WeekRowModel row, int dayIndex, String typed, String message) {
+        refused(key).put(new RefusedKey(row.participantId(), row.date(dayIndex)), new Refused(typed, message));
     }
 
-    private void forgetRefused(WeekRowModel row, int dayIndex) {
-        refusedHere().remove(new RefusedKey(row.participantId(), row.date(dayIndex)));
+    private void forgetRefused(String key, WeekRowModel row, int dayIndex) {
+        refused(key).remove(new RefusedKey(row.participantId(), row.date(dayIndex)));
     }
 
     private Optional<WeekRowModel> rowOf(String participantId) {
@@ -262,16 +271,17 @@ public final class WeekViewModel {
         if (parsed.isEmpty()) {
             String refusal = I18n.t("week.unknownKind", text);
             row.mark(dayIndex, before.refused(text, refusal));
-            keepRefused(row, dayIndex, text, refusal);
+            keepRefused(weekKey(), row, dayIndex, text, refusal);
             say(Severity.REFUSED, where(row, dayIndex) + refusal);
             return;
         }
         row.mark(dayIndex, before.with(DayCell.State.PENDING, text, ""));
-        List<CellChange> group = newUndoGroup();
+        String key = weekKey();
+        List<CellChange> group = newUndoGroup(key);
         executor.run(() -> service.setTyped(session.user(), row.participantId(), row.date(dayIndex), parsed.get()),
-                result -> applied(row, dayIndex, text, result, group, parsed.get().kind()), e -> {
+                result -> applied(key, row, dayIndex, text, result, group, parsed.get().kind()), e -> {
                     row.mark(dayIndex, row.display(dayIndex).refused(text, UserMessages.of(e)));
-                    keepRefused(row, dayIndex, text, UserMessages.of(e));
+                    keepRefused(key, row, dayIndex, text, UserMessages.of(e));
                     say(Severity.REFUSED, UserMessages.of(e));
                 });
     }
@@ -282,25 +292,26 @@ public final class WeekViewModel {
      */
     private void clearDay(WeekRowModel row, int dayIndex) {
         LocalDate day = row.date(dayIndex);
-        forgetRefused(row, dayIndex);
+        String key = weekKey();
+        forgetRefused(key, row, dayIndex);
         List<HoursKind> kinds = row.row().on(day).stream().map(e -> e.kind()).toList();
         if (kinds.isEmpty()) {
             row.mark(dayIndex, row.display(dayIndex));
             say(Severity.OK, "");
             return;
         }
-        List<CellChange> group = newUndoGroup();
+        List<CellChange> group = newUndoGroup(key);
         for (HoursKind kind : kinds) {
             executor.run(() -> service.setMinutes(session.user(), row.participantId(), day, kind, 0),
-                    result -> applied(row, dayIndex, "", result, group, null),
+                    result -> applied(key, row, dayIndex, "", result, group, null),
                     e -> say(Severity.REFUSED, UserMessages.of(e)));
         }
     }
 
     /** An empty group of changes on top of this week's undo stack, filled as the saves come back. */
-    private List<CellChange> newUndoGroup() {
+    private List<CellChange> newUndoGroup(String key) {
         List<CellChange> group = new ArrayList<>();
-        Deque<List<CellChange>> stack = undoStack();
+        Deque<List<CellChange>> stack = undoStack(key);
         stack.push(group);
         while (stack.size() > UNDO_DEPTH) {
             stack.removeLast();
@@ -309,14 +320,14 @@ public final class WeekViewModel {
     }
 
     /**
-     * A save came back. {@code group}: the undo group it belongs to (null for an undo); {@code typedKind}: the kind
-     * the user typed (null when clearing), to say what changed on a day holding several kinds.
+     * A save came back, for the week {@code key}. {@code group}: the undo group it belongs to; {@code typedKind}:
+     * the kind the user typed (null when clearing), to say what changed on a day holding several kinds.
      */
-    private void applied(WeekRowModel row, int dayIndex, String typed, CellResult result, List<CellChange> group,
-                         HoursKind typedKind) {
+    private void applied(String key, WeekRowModel row, int dayIndex, String typed, CellResult result,
+                         List<CellChange> group, HoursKind typedKind) {
         if (result.saved()) {
             row.update(result.row(), dayIndex);
-            forgetRefused(row, dayIndex);
+            forgetRefused(key, row, dayIndex);
             if (group != null && result.previousMinutes() != result.minutes()) {
                 group.add(new CellChange(result.participantId(), result.day(), result.kind(),
                         result.previousMinutes(), result.minutes()));
@@ -333,7 +344,7 @@ public final class WeekViewModel {
             }
         } else {
             row.mark(dayIndex, row.display(dayIndex).refused(typed, result.verdict().text()));
-            keepRefused(row, dayIndex, typed, result.verdict().text());
+            keepRefused(key, row, dayIndex, typed, result.verdict().text());
             say(Severity.REFUSED, where(row, dayIndex) + result.verdict().text());
         }
     }
@@ -368,6 +379,7 @@ public final class WeekViewModel {
         }
         List<CellChange> changes = List.copyOf(stack.pop());
         canUndo.set(stack.stream().anyMatch(g -> !g.isEmpty()));
+        String key = weekKey();
         executor.run(() -> service.undo(session.user(), changes), results -> {
             List<String> refusals = new ArrayList<>();
             for (CellResult result : results) {
@@ -378,7 +390,7 @@ public final class WeekViewModel {
                 }
                 if (result.saved()) {
                     row.get().update(result.row(), dayIndex);
-                    forgetRefused(row.get(), dayIndex);
+                    forgetRefused(key, row.get(), dayIndex);
                 } else {
                     refusals.add(where(row.get(), dayIndex) + result.verdict().text());
                 }
@@ -425,12 +437,13 @@ public final class WeekViewModel {
 
     private void copy(IsoWeek target, Optional<String> worksite, boolean replace) {
         busy.set(true);
+        String key = weekKey();
         executor.run(() -> worksite.isPresent()
                 ? service.copyPreviousWeek(session.user(), worksite.get(), target, replace)
                 : service.copyPreviousWeek(session.user(), target, replace), result -> {
             busy.set(false);
             if (!result.changes().isEmpty()) {
-                newUndoGroup().addAll(result.changes());
+                newUndoGroup(key).addAll(result.changes());
                 session.changed();
             }
             reportAfterLoad = () -> {
