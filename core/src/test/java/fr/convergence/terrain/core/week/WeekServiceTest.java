@@ -158,6 +158,12 @@ class WeekServiceTest {
         assertThat(row.on(MONDAY)).extracting(e -> e.kind(), e -> e.minutes())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(HoursKind.TRAVAIL_CHANTIER, 120));
         assertThat(replaced.changes()).hasSize(2);
+
+        // Undone, the replaced day holds its absence again, and nothing else.
+        weeks.undo(esp, replaced.changes());
+        row = weeks.load(esp, WORKSITE, WEEK).rows().get(0);
+        assertThat(row.on(MONDAY)).extracting(e -> e.kind(), e -> e.minutes())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(HoursKind.ABSENCE_INJUSTIFIEE, 180));
     }
 
     @Test
