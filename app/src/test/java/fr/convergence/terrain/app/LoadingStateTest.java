@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A page reading in the background says it is loading, not that there is nothing: the week grid right after
- * sign-in ("Aucun·e salarié·e en parcours…" showed for a second and a half), and the participants' list.
+ * sign-in ("Aucun·e salarié·e en parcours…" showed for a second and a half), the participants' list, the referrals.
  */
 class LoadingStateTest extends AppTestSupport {
 
@@ -91,7 +91,7 @@ class LoadingStateTest extends AppTestSupport {
     }
 
     @Test
-    void theWeekAndTheParticipantsSayTheyAreLoadingBeforeSayingThereIsNobody() {
+    void theWeekTheParticipantsAndTheReferralsSayTheyAreLoadingBeforeSayingThereIsNobody() {
         // Sign-in runs at once; what the main window asks for afterwards waits.
         signIn("Camille", TestAccounts.PASSWORD);
 
@@ -109,5 +109,12 @@ class LoadingStateTest extends AppTestSupport {
         interact(executor::release);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(placeholderText("#participants-table")).isNotEqualTo("Chargement…").isNotEmpty();
+
+        executor.hold = true;
+        clickOn("#nav-referrals");
+        assertThat(placeholderText("#referral-table")).isEqualTo("Chargement…");
+        interact(executor::release);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(placeholderText("#referral-table")).isNotEqualTo("Chargement…").isNotEmpty();
     }
 }
