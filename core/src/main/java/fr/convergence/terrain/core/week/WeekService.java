@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,8 +32,8 @@ import java.util.Set;
 
 /**
  * The week view's service: loads a worksite's week of hours, sets one typed cell (checked by
- * {@link WeekHoursCheck} and saved only when not refused, in one store transaction), and copies the previous
- * week's planned hours.
+ * {@link WeekHoursCheck} and saved only when not refused, in one store transaction), says what copying the previous
+ * week would do and does it, and undoes a group of changes (one edit, or a whole copy) in one transaction.
  */
 public final class WeekService {
 
@@ -238,7 +239,7 @@ public final class WeekService {
             for (DayCopy copy : days) {
                 WeekGrid.Row row = currentRows.get(copy.participantId());
                 List<PhcStep> rowSteps = steps.computeIfAbsent(row.enrolment().id(), enrolments::steps);
-                Set<HoursKind> copiedKinds = new java.util.HashSet<>();
+                Set<HoursKind> copiedKinds = new HashSet<>();
                 copy.lastWeek().forEach(e -> copiedKinds.add(e.kind()));
                 List<HoursEntry> writes = new ArrayList<>();
                 // What the day holds besides last week's kinds goes first, so that the day's limits see it gone.
