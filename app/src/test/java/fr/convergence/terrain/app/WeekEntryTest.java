@@ -310,5 +310,15 @@ class WeekEntryTest extends AppTestSupport {
         assertThat(benali.day(0).text()).isEqualTo("5 h + Abs. I 3 h");
         assertThat(text("#week-message"))
                 .contains("Modifié\u00a0: chantier (sans lettre)\u00a0; inchangé\u00a0: Abs. I 3 h.");
+
+        // Suppr empties the whole day, says what it held, and one Ctrl+Z puts both kinds back.
+        selectBenaliMonday();
+        type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(benali.day(0).text()).isEmpty();
+        assertThat(text("#week-message")).contains("il y avait\u00a0: 5 h + Abs. I 3 h");
+        press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(benali.day(0).text()).isEqualTo("5 h + Abs. I 3 h");
     }
 }

@@ -301,10 +301,15 @@ public final class WeekViewModel {
             return;
         }
         List<CellChange> group = newUndoGroup(key);
+        String removed = row.display(dayIndex).text();
         for (HoursKind kind : kinds) {
-            executor.run(() -> service.setMinutes(session.user(), row.participantId(), day, kind, 0),
-                    result -> applied(key, row, dayIndex, "", result, group, null),
-                    e -> say(Severity.REFUSED, UserMessages.of(e)));
+            executor.run(() -> service.setMinutes(session.user(), row.participantId(), day, kind, 0), result -> {
+                applied(key, row, dayIndex, "", result, group, null);
+                // A day of several kinds is emptied whole: say what it held once the last kind is gone.
+                if (result.saved() && kinds.size() > 1 && row.row().on(day).isEmpty()) {
+                    say(Severity.OK, I18n.t("week.cleared", row.name(), dayLabel(row, dayIndex), removed));
+                }
+            }, e -> say(Severity.REFUSED, UserMessages.of(e)));
         }
     }
 
