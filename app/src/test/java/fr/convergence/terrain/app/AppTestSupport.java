@@ -2,6 +2,7 @@ package fr.convergence.terrain.app;
 
 import fr.convergence.terrain.app.common.DirectTaskExecutor;
 import fr.convergence.terrain.app.common.Scheduler;
+import fr.convergence.terrain.app.common.TaskExecutor;
 import fr.convergence.terrain.app.data.AppConfig;
 import fr.convergence.terrain.app.data.DataFolder;
 import fr.convergence.terrain.app.shell.PageRegistry;
@@ -56,6 +57,11 @@ abstract class AppTestSupport extends FxRobot {
     void prepare(DataFolder folder) {
     }
 
+    /** The store's executor; a test that must see a page while it loads holds its work back. */
+    TaskExecutor executor() {
+        return new DirectTaskExecutor();
+    }
+
     Duration idleLock() {
         return Duration.ofMinutes(10);
     }
@@ -71,7 +77,7 @@ abstract class AppTestSupport extends FxRobot {
         prepare(folder);
         // No test laptop is enrolled: the automatic sync never plans a later look at the hub here.
         Scheduler never = (delay, action) -> () -> { };
-        AppConfig config = new AppConfig(folder, new DirectTaskExecutor(), new DirectTaskExecutor(), never, appClock(),
+        AppConfig config = new AppConfig(folder, executor(), new DirectTaskExecutor(), never, appClock(),
                 FAST, FAST, idleLock(), 7);
         Stage primary = FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {

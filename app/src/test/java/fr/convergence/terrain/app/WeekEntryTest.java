@@ -153,8 +153,172 @@ class WeekEntryTest extends AppTestSupport {
         assertThat(text("#week-label")).startsWith("Semaine 12");
 
         clickOn("#week-copy");
+        clickOn("#week-copy-confirm");
+        WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(text("#week-message")).contains("2 case(s) copiée(s)");
+        assertThat(text("#week-message")).startsWith("2 cases copiées. Ctrl+Z annule toute la copie.");
         assertThat(table().getItems().get(1).totalProperty().get()).isEqualTo("14 h");
+    }
+
+    /** Selects Benali's (second row) Monday of the week shown, as a click would. */
+    private void selectBenaliMonday() {
+        WeekRowModel benali = table().getItems().get(1);
+        interact(() -> {
+            table().getSelectionModel().clearAndSelect(1, table().getColumns().get(2));
+            table().getFocusModel().focus(1, table().getColumns().get(2));
+            table().requestFocus();
+        });
+        assertThat(table().getFocusModel().getFocusedItem()).isSameAs(benali);
+    }
+
+    private int pendingChanges() {
+        try (TerrainStore store = TerrainStore.open(dataDir.resolve("terrain.db"), clock())) {
+            return new fr.convergence.terrain.sync.client.store.SyncRepository(store).pendingCount();
+        }
+    }
+
+    @Test
+    void copyingThePreviousWeekAsksFirstFillsOnlyEmptyDaysAndIsUndoneInOneStep() {
+        signIn("Camille", TestAccounts.PASSWORD);
+        clickOn("#week-previous");
+        selectBenaliMonday();
+        write("7");
+        type(KeyCode.TAB);
+        write("7");
+        type(KeyCode.TAB);
+        write("2");
+        type(KeyCode.ENTER);
+        clickOn("#week-next");
+        selectBenaliMonday();
+        // Monday already holds an unjustified absence: the copy must not add hours next to it.
+        write("i3");
+        type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        int pendingBeforeCopy = pendingChanges();
+
+        clickOn("#week-copy");
+        assertThat(text("#week-copy-details"))
+                .contains("2 cases vides seront remplies")
+                .contains("pour 1 salarié·e\u00a0: Benali Ali.")
+                .contains("1 case déjà remplie (heures ou absence) sera laissée telle quelle.");
+        clickOn("#week-copy-confirm");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        WeekRowModel benali = table().getItems().get(1);
+        assertThat(text("#week-message")).startsWith("2 cases copiées, 1 déjà remplie laissée telle quelle.");
+        assertThat(benali.day(0).text()).isEqualTo("Abs. I 3 h");
+        assertThat(benali.day(1).text()).isEqualTo("7 h");
+        assertThat(benali.day(2).text()).isEqualTo("2 h");
+        assertThat(pendingChanges()).isEqualTo(pendingBeforeCopy + 2);
+
+        // One undo takes the whole copy back, and leaves nothing more to synchronise.
+        assertThat(lookup("#week-undo").queryButton().isDisabled()).isFalse();
+        clickOn("#week-undo");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(benali.day(1).text()).isEmpty();
+        assertThat(benali.day(2).text()).isEmpty();
+        assertThat(benali.day(0).text()).isEqualTo("Abs. I 3 h");
+        assertThat(text("#week-message")).isEqualTo("Annulé\u00a0: 2 cases remises comme avant.");
+        assertThat(pendingChanges()).isEqualTo(pendingBeforeCopy);
+
+        // Asked to, the copy replaces the filled day too: Monday then holds last week's 7 h and nothing else.
+        clickOn("#week-copy");
+        clickOn("#week-copy-replace");
+        clickOn("#week-copy-confirm");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table().getItems().get(1).day(0).text()).isEqualTo("7 h");
+        assertThat(stored().rows().get(1).on(WEEK.monday())).extracting(e -> e.kind())
+                .containsExactly(HoursKind.TRAVAIL_CHANTIER);
+    }
+
+    @Test
+    void refusedValuesAndUndoAreKeptPerWeekWhileSignedIn() {
+        signIn("Camille", TestAccounts.PASSWORD);
+        selectBenaliMonday();
+        write("11");
+        type(KeyCode.TAB);
+        write("5");
+        type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table().getItems().get(1).day(0).state()).isEqualTo(DayCell.State.REFUSED);
+
+        clickOn("#week-next");
+        assertThat(text("#week-message")).contains("La semaine 12 garde 1 valeur refusée en rouge");
+        assertThat(lookup("#week-undo").queryButton().isDisabled()).isTrue();
+        clickOn("#week-previous");
+
+        WeekRowModel benali = table().getItems().get(1);
+        assertThat(benali.day(0).state()).isEqualTo(DayCell.State.REFUSED);
+        assertThat(benali.day(0).text()).isEqualTo("11");
+        assertThat(text("#week-message")).contains("1 valeur refusée reste en rouge sur cette semaine");
+        // Editing the red cell starts from what was typed.
+        assertThat(benali.day(0).editText()).isEqualTo("11");
+
+        // The week's undo came back with it: Ctrl+Z takes Tuesday's 5 h away.
+        assertThat(lookup("#week-undo").queryButton().isDisabled()).isFalse();
+        press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(benali.day(1).text()).isEmpty();
+
+        // Fixing the red value saves it and forgets the refusal.
+        selectBenaliMonday();
+        write("6");
+        type(KeyCode.ENTER);
+        clickOn("#week-next");
+        clickOn("#week-previous");
+        assertThat(table().getItems().get(1).day(0).text()).isEqualTo("6 h");
+        assertThat(text("#week-message")).doesNotContain("refusée");
+    }
+
+    @Test
+    void undoingAChangeNotYetSentLeavesNoChangeToSynchronise() {
+        signIn("Camille", TestAccounts.PASSWORD);
+        int before = pendingChanges();
+        selectBenaliMonday();
+        write("5");
+        type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(pendingChanges()).isEqualTo(before + 1);
+
+        press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(table().getItems().get(1).day(0).text()).isEmpty();
+        assertThat(pendingChanges()).isEqualTo(before);
+    }
+
+    @Test
+    void typingWithoutALetterOnADayOfSeveralKindsSaysWhatItChanged() {
+        signIn("Camille", TestAccounts.PASSWORD);
+        selectBenaliMonday();
+        write("i3");
+        type(KeyCode.ENTER);
+        selectBenaliMonday();
+        write("2");
+        type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        WeekRowModel benali = table().getItems().get(1);
+        assertThat(benali.day(0).text()).isEqualTo("2 h + Abs. I 3 h");
+        // Before the edit, the cell's tooltip says what typing without a letter does there.
+        assertThat(benali.day(0).message()).contains("plusieurs types").contains("heures de chantier");
+
+        selectBenaliMonday();
+        write("5");
+        type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(benali.day(0).text()).isEqualTo("5 h + Abs. I 3 h");
+        assertThat(text("#week-message"))
+                .contains("Modifié\u00a0: chantier (sans lettre)\u00a0; inchangé\u00a0: Abs. I 3 h.");
+
+        // Suppr empties the whole day, says what it held, and one Ctrl+Z puts both kinds back.
+        selectBenaliMonday();
+        type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(benali.day(0).text()).isEmpty();
+        assertThat(text("#week-message")).contains("il y avait\u00a0: 5 h + Abs. I 3 h");
+        press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(benali.day(0).text()).isEqualTo("5 h + Abs. I 3 h");
     }
 }

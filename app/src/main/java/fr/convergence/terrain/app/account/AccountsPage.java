@@ -89,7 +89,7 @@ public final class AccountsPage implements Page {
     private Node list() {
         table.setId("account-table");
         table.setItems(viewModel.accounts());
-        table.setPlaceholder(new Label(I18n.t("account.empty")));
+        table.setPlaceholder(Controls.placeholder(viewModel.loadingProperty(), I18n.t("account.empty")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(Controls.textColumn(I18n.t("account.column.name"), r -> r.user().displayName(), 180));
         table.getColumns().add(Controls.textColumn(I18n.t("account.column.login"), r -> r.user().login(), 110));

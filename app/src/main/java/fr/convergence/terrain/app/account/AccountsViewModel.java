@@ -83,6 +83,8 @@ public final class AccountsViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     /** The account whose role and worksites the form is changing; null while the form creates an account. */
     private final ObjectProperty<User> editing = new SimpleObjectProperty<>(this, "editing");
+    /** True until the first answer (rows or an error): the page shows "Chargement…", not "nothing found". */
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", true);
     private final BooleanBinding worksitesNeeded;
     private final BooleanBinding territoryNeeded;
     private final BooleanBinding selectedActive;
@@ -119,6 +121,7 @@ public final class AccountsViewModel {
         executor.run(() -> new Loaded(auth.accounts(actor), workstation.worksitesFor(actor),
                 workstation.territories(),
                 workstation.worksite().orElse(null)), loaded -> {
+                    loading.set(false);
                     home = loaded.home();
                     worksiteChoices.setAll(loaded.worksites());
                     territoryChoices.setAll(loaded.territories());
@@ -127,7 +130,10 @@ public final class AccountsViewModel {
                         chosenWorksites.setAll(defaultWorksites());
                     }
                     listError.set("");
-                }, e -> listError.set(UserMessages.of(e)));
+                }, e -> {
+                    loading.set(false);
+                    listError.set(UserMessages.of(e));
+                });
     }
 
     private void showAccounts(List<User> users) {
@@ -420,5 +426,10 @@ public final class AccountsViewModel {
     /** Whether the chosen account is active, or none is chosen (the button then offers to deactivate). */
     public BooleanBinding selectedActiveProperty() {
         return selectedActive;
+    }
+
+    /** True until the first answer: the table's placeholder says it is loading. */
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
     }
 }

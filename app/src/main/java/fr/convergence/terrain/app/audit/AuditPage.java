@@ -112,7 +112,7 @@ public final class AuditPage implements Page {
 
         TableView<AuditViewModel.Row> table = new TableView<>(viewModel.rows());
         table.setId("audit-table");
-        table.setPlaceholder(new Label(I18n.t("audit.empty")));
+        table.setPlaceholder(Controls.placeholder(viewModel.loadingProperty(), I18n.t("audit.empty")));
         table.getColumns().add(Controls.textColumn(I18n.t("audit.column.when"), AuditViewModel.Row::when, 130));
         table.getColumns().add(Controls.textColumn(I18n.t("audit.column.person"), AuditViewModel.Row::person, 190));
         table.getColumns().add(Controls.textColumn(I18n.t("audit.column.action"), AuditViewModel.Row::action, 200));

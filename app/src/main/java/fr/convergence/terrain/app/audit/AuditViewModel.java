@@ -61,6 +61,8 @@ public final class AuditViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper errors = new ReadOnlyStringWrapper(this, "errors", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    /** True until the first answer (rows or an error): the page shows "Chargement…", not "nothing found". */
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", true);
 
     public AuditViewModel(AuditJournal journal, Session session, TaskExecutor executor, Clock clock) {
         this.journal = journal;
@@ -122,6 +124,7 @@ public final class AuditViewModel {
                     ? I18n.t("audit.summary.limited", found.size()) : I18n.t("audit.summary", found.size()));
             errors.set("");
             busy.set(false);
+            loading.set(false);
         }, this::failed);
     }
 
@@ -152,7 +155,13 @@ public final class AuditViewModel {
 
     private void failed(Throwable error) {
         busy.set(false);
+        loading.set(false);
         errors.set(UserMessages.of(error));
+    }
+
+    /** True until the first answer: the table's placeholder says it is loading. */
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
     }
 
     public ObservableList<Row> rows() {

@@ -5,11 +5,16 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.Node;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
@@ -46,6 +51,26 @@ public final class Controls {
         column.setCellValueFactory(row -> new ReadOnlyStringWrapper(value.apply(row.getValue())));
         column.setPrefWidth(width);
         return column;
+    }
+
+    /**
+     * A table's or list's placeholder that tells loading from empty: "Chargement…" with a progress indicator while
+     * {@code loading} is true, {@code whenEmpty} afterwards. Without it, a page reading in the background says
+     * "nobody here" for a second before showing its rows.
+     */
+    public static Node placeholder(ObservableBooleanValue loading, String whenEmpty) {
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setPrefSize(28, 28);
+        Label loadingLabel = new Label(I18n.t("common.loading"));
+        VBox loadingBox = new VBox(8, progress, loadingLabel);
+        loadingBox.setAlignment(Pos.CENTER);
+        loadingBox.getStyleClass().add("loading-placeholder");
+        Label empty = new Label(whenEmpty);
+        empty.setWrapText(true);
+        empty.getStyleClass().add("empty-placeholder");
+        loadingBox.visibleProperty().bind(Bindings.createBooleanBinding(loading::get, loading));
+        empty.visibleProperty().bind(loadingBox.visibleProperty().not());
+        return new StackPane(loadingBox, empty);
     }
 
     /**

@@ -11,6 +11,8 @@ import fr.convergence.terrain.core.participant.ParticipantService;
 import fr.convergence.terrain.core.participant.ParticipantSummary;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -36,6 +38,8 @@ public final class ParticipantListViewModel {
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private long token;
+    /** True until the first answer (rows or an error): the page shows "Chargement…", not "nothing found". */
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", true);
 
     public ParticipantListViewModel(ParticipantService service, Session session, TaskExecutor executor) {
         this(service, session, executor, WorksiteChoice.homeOnly());
@@ -75,10 +79,14 @@ public final class ParticipantListViewModel {
                 return;
             }
             rows.setAll(result.rows());
+            loading.set(false);
             error.set("");
             countText.set(I18n.t("participants.count", result.rows().size(), result.total(), result.active(),
                     result.exited()));
-        }, e -> error.set(UserMessages.of(e)));
+        }, e -> {
+            loading.set(false);
+            error.set(UserMessages.of(e));
+        });
     }
 
     /** The worksite listed, and those the user may switch to (new participants are created on it). */
@@ -112,5 +120,10 @@ public final class ParticipantListViewModel {
 
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** True until the first answer: the table's placeholder says it is loading. */
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
     }
 }

@@ -120,7 +120,7 @@ public final class ParticipantsPage implements ArgumentPage {
 
         table.setId("participants-table");
         table.setItems(list.rows());
-        table.setPlaceholder(new Label(I18n.t("participants.empty")));
+        table.setPlaceholder(Controls.placeholder(list.loadingProperty(), I18n.t("participants.empty")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(Controls.textColumn(I18n.t("participants.column.lastName"), s -> s.participant().lastName(), 170));
         table.getColumns().add(Controls.textColumn(I18n.t("participants.column.firstName"), s -> s.participant().firstName(),

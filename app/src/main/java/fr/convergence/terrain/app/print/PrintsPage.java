@@ -102,7 +102,7 @@ public final class PrintsPage implements Page {
     private Tab followUpTab() {
         ListView<SupportNote> notes = new ListView<>(model.notes());
         notes.setPrefHeight(160);
-        notes.setPlaceholder(new Label(t("page.noNotes")));
+        notes.setPlaceholder(Controls.placeholder(model.detailsLoadingProperty(), t("page.noNotes")));
         notes.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(SupportNote note, boolean empty) {
@@ -169,7 +169,7 @@ public final class PrintsPage implements Page {
 
     private Tab referralTab() {
         ListView<Referral> referrals = new ListView<>(model.referrals());
-        referrals.setPlaceholder(new Label(t("page.noReferrals")));
+        referrals.setPlaceholder(Controls.placeholder(model.detailsLoadingProperty(), t("page.noReferrals")));
         referrals.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(Referral r, boolean empty) {

@@ -83,6 +83,8 @@ public final class PrintsViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper hasDocument = new ReadOnlyBooleanWrapper(false);
+    /** True while the chosen person's notes and referrals are read: their lists say "Chargement…", not "none". */
+    private final ReadOnlyBooleanWrapper detailsLoading = new ReadOnlyBooleanWrapper(false);
     private Task<?> running;
 
     public PrintsViewModel(PrintCatalogService catalog, ParticipantFileService files, AttendanceSheetService attendance,
@@ -124,7 +126,12 @@ public final class PrintsViewModel {
         referrals.clear();
         referral.set(null);
         if (p != null) {
+            detailsLoading.set(true);
             background(() -> files.load(user, p.id()), file -> {
+                if (!java.util.Objects.equals(p, participant.get())) {
+                    return;
+                }
+                detailsLoading.set(false);
                 notes.setAll(file.notes());
                 referrals.setAll(file.referrals());
                 if (!file.referrals().isEmpty()) {
@@ -344,7 +351,10 @@ public final class PrintsViewModel {
             }
         };
         task.setOnSucceeded(e -> then.accept(task.getValue()));
-        task.setOnFailed(e -> say(PrintTexts.text("page.failed", message(task.getException()))));
+        task.setOnFailed(e -> {
+            detailsLoading.set(false);
+            say(PrintTexts.text("page.failed", message(task.getException())));
+        });
         executor.execute(task);
     }
 
@@ -444,6 +454,11 @@ public final class PrintsViewModel {
 
     public ReadOnlyDoubleProperty progressProperty() {
         return progress.getReadOnlyProperty();
+    }
+
+    /** True while the chosen person's notes and referrals are read. */
+    public ReadOnlyBooleanProperty detailsLoadingProperty() {
+        return detailsLoading.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

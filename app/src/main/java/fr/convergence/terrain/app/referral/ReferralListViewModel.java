@@ -17,6 +17,8 @@ import java.time.LocalDate;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -44,6 +46,8 @@ public final class ReferralListViewModel {
     private final ObjectProperty<Partner> partner = new SimpleObjectProperty<>(this, "partner");
     private final ObjectProperty<ReferralStatus> status = new SimpleObjectProperty<>(this, "status");
     private final BooleanProperty overdueOnly = new SimpleBooleanProperty(this, "overdueOnly");
+    /** True until the first answer (rows or an error): the page shows "Chargement…", not "nothing found". */
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", true);
     private final ObservableList<Line> lines = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper count = new ReadOnlyStringWrapper(this, "count", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
@@ -70,7 +74,12 @@ public final class ReferralListViewModel {
             worksites.setAll(list);
             ready = true;
             search();
-        }, e -> error.set(UserMessages.of(e)));
+        }, this::failed);
+    }
+
+    private void failed(Throwable e) {
+        loading.set(false);
+        error.set(UserMessages.of(e));
     }
 
     /** Reads the list again with the current filters. */
@@ -81,10 +90,11 @@ public final class ReferralListViewModel {
         List<String> ids = worksite.get() != null ? List.of(worksite.get().id())
                 : worksites.stream().map(Worksite::id).toList();
         ReferralFilter filter = new ReferralFilter(partner.get(), status.get(), overdueOnly.get());
-        executor.run(() -> service.list(session.user(), ids, filter), this::show, e -> error.set(UserMessages.of(e)));
+        executor.run(() -> service.list(session.user(), ids, filter), this::show, this::failed);
     }
 
     private void show(List<ReferralRow> rows) {
+        loading.set(false);
         error.set("");
         LocalDate today = LocalDate.now(clock);
         lines.setAll(rows.stream().map(r -> new Line(r.referral().id(), r.participantName(), r.worksiteName(),
@@ -126,5 +136,10 @@ public final class ReferralListViewModel {
 
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** True until the first answer: the table's placeholder says it is loading. */
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
     }
 }

@@ -105,7 +105,7 @@ public final class ReferralsPage implements ArgumentPage {
 
         table.setId("referral-table");
         table.setItems(list.lines());
-        table.setPlaceholder(new Label(I18n.t("orientation.empty")));
+        table.setPlaceholder(Controls.placeholder(list.loadingProperty(), I18n.t("orientation.empty")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(Controls.textColumn(I18n.t("orientation.column.participant"),
                 ReferralListViewModel.Line::participant, 170));

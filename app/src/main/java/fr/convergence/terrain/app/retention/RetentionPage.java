@@ -41,6 +41,8 @@ public final class RetentionPage implements Page {
     private final RetentionService retention;
     private final BorderPane root = new BorderPane();
     private final ObservableList<FileRetention> files = FXCollections.observableArrayList();
+    /** True until the first review is read: the table says "Chargement…", not "no file". */
+    private final javafx.beans.property.BooleanProperty loading = new javafx.beans.property.SimpleBooleanProperty(true);
     private final TextField archive = new TextField();
     private final TextField erase = new TextField();
     private final Label message = new Label();
@@ -88,7 +90,7 @@ public final class RetentionPage implements Page {
 
         TableView<FileRetention> table = new TableView<>(files);
         table.setId("retention-table");
-        table.setPlaceholder(new Label(I18n.t("retention.empty")));
+        table.setPlaceholder(Controls.placeholder(loading, I18n.t("retention.empty")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(Controls.textColumn(I18n.t("retention.column.name"), FileRetention::displayName, 200));
         table.getColumns().add(Controls.textColumn(I18n.t("retention.column.ended"), f -> day(f.supportEnded()),
@@ -152,6 +154,7 @@ public final class RetentionPage implements Page {
                     @SuppressWarnings("unchecked")
                     List<FileRetention> review = (List<FileRetention>) loaded[1];
                     files.setAll(review.stream().filter(f -> f.stage() != Stage.ACTIVE).toList());
+                    loading.set(false);
                     long due = review.stream().filter(f -> f.stage() == Stage.DUE_FOR_ERASURE).count();
                     eraseDue.setDisable(due == 0);
                 }, this::failed);
@@ -198,6 +201,7 @@ public final class RetentionPage implements Page {
     }
 
     private void failed(Throwable e) {
+        loading.set(false);
         errors.setText(e.getMessage());
     }
 

@@ -13,4 +13,9 @@ public record DayCell(String text, String editText, State state, String message,
     public DayCell with(State newState, String newText, String newMessage) {
         return new DayCell(newText, editText, newState, newMessage, outside, absence, otherKind);
     }
+
+    /** The cell red, showing what the user typed, and editing starts again from it (nothing typed is lost). */
+    public DayCell refused(String typed, String why) {
+        return new DayCell(typed, typed, State.REFUSED, why, outside, absence, otherKind);
+    }
 }

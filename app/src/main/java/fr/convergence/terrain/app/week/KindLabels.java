@@ -2,6 +2,7 @@ package fr.convergence.terrain.app.week;
 
 import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.core.domain.HoursKind;
+import fr.convergence.terrain.core.text.Texts;
 
 /**
  * How the week page names each kind of hours: the short label shown in a cell and the kind menu's entry, which
@@ -21,6 +22,18 @@ final class KindLabels {
             case ABSENCE_JUSTIFIEE -> I18n.t("week.kind.short.justified");
             case ABSENCE_INJUSTIFIEE -> I18n.t("week.kind.short.unjustified");
         };
+    }
+
+    /** A kind's hours as a cell shows them: "6 h" for the worksite, "Abs. I 3 h" for the others. */
+    static String withHours(HoursKind kind, int minutes) {
+        String label = shortLabel(kind);
+        return label.isEmpty() ? Texts.hours(minutes) : label + " " + Texts.hours(minutes);
+    }
+
+    /** The kind menu's label in the middle of a sentence (after a colon, in lower case): "absence justifiée (A)". */
+    static String inSentence(HoursKind kind) {
+        String label = menuLabel(kind);
+        return label.isEmpty() ? label : label.substring(0, 1).toLowerCase(I18n.locale()) + label.substring(1);
     }
 
     /** The label of a kind in the kind menu, with its letter. */

@@ -1,5 +1,6 @@
 package fr.convergence.terrain.app.week;
 
+import fr.convergence.terrain.app.common.Controls;
 import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.app.common.Styles;
 import fr.convergence.terrain.app.common.WorksiteChoice;
@@ -11,13 +12,19 @@ import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.verdict.Severity;
 import java.text.Collator;
 import java.util.Locale;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.Side;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -69,6 +76,42 @@ public final class WeekPage implements Page {
         root.setCenter(table());
         root.setBottom(messages());
         root.setPadding(new Insets(10, 12, 6, 12));
+        viewModel.setCopyConfirmation(this::confirmCopy);
+    }
+
+    /**
+     * Asks before copying the previous week: how many day cells, for whom, what stays; a box to replace the filled
+     * ones too. Annuler is the default button, so a stray Enter copies nothing. Empty: cancelled; else "replace".
+     */
+    private Optional<Boolean> confirmCopy(WeekViewModel.CopyQuestion question) {
+        ButtonType copy = new ButtonType(I18n.t("week.copy.ask.confirm"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(I18n.t("common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", copy, cancel);
+        if (root.getScene() != null) {
+            alert.initOwner(root.getScene().getWindow());
+        }
+        alert.setTitle(question.title());
+        alert.setHeaderText(question.header());
+        Label details = new Label(question.details());
+        details.setId("week-copy-details");
+        details.setWrapText(true);
+        CheckBox replace = new CheckBox(question.replaceLabel());
+        replace.setId("week-copy-replace");
+        replace.setWrapText(true);
+        VBox content = new VBox(10, details);
+        if (question.alreadyFilled() > 0) {
+            content.getChildren().add(replace);
+        }
+        alert.getDialogPane().setContent(content);
+        alert.getDialogPane().setPrefWidth(560);
+        Button copyButton = (Button) alert.getDialogPane().lookupButton(copy);
+        copyButton.setId("week-copy-confirm");
+        copyButton.setDefaultButton(false);
+        // Nothing to fill and nothing ticked: copying would do nothing.
+        copyButton.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> question.toFill() == 0 && !replace.isSelected(), replace.selectedProperty()));
+        ((Button) alert.getDialogPane().lookupButton(cancel)).setDefaultButton(true);
+        return alert.showAndWait().filter(copy::equals).map(answer -> replace.isSelected());
     }
 
     private Node toolbar() {
@@ -121,7 +164,7 @@ public final class WeekPage implements Page {
         table.setEditable(true);
         table.getSelectionModel().setCellSelectionEnabled(true);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label(I18n.t("week.empty")));
+        table.setPlaceholder(Controls.placeholder(viewModel.loadingProperty(), I18n.t("week.empty")));
         Collator collator = Collator.getInstance(Locale.FRENCH);
         collator.setStrength(Collator.PRIMARY);
 

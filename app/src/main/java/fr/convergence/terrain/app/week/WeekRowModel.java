@@ -72,22 +72,23 @@ public final class WeekRowModel {
         boolean absence = false;
         boolean other = false;
         for (HoursEntry entry : entries) {
-            String label = KindLabels.shortLabel(entry.kind());
-            parts.add(label.isEmpty() ? Texts.hours(entry.minutes())
-                    : label + " " + Texts.hours(entry.minutes()));
+            parts.add(KindLabels.withHours(entry.kind(), entry.minutes()));
             absence |= !entry.kind().worked();
             other |= entry.kind() == HoursKind.ENTREPRISE || entry.kind() == HoursKind.FORMATION;
         }
         String edit = "";
+        String hint = "";
         if (entries.size() == 1) {
             HoursEntry only = entries.get(0);
             String code = HoursCell.letter(only.kind());
             edit = (code.isEmpty() ? "" : code + " ") + Texts.hours(only.minutes());
         } else if (!entries.isEmpty()) {
+            // Several kinds on one day: typing without a letter changes the worksite hours only; the tooltip says so.
             int worksite = row.minutes(day, HoursKind.TRAVAIL_CHANTIER);
             edit = worksite == 0 ? "" : Texts.hours(worksite);
+            hint = I18n.t("week.severalKinds", String.join(" + ", parts));
         }
-        return new DayCell(String.join(" + ", parts), edit, DayCell.State.OK, "", !row.enrolledOn(day),
+        return new DayCell(String.join(" + ", parts), edit, DayCell.State.OK, hint, !row.enrolledOn(day),
                 absence, other);
     }
 

@@ -11,7 +11,9 @@ import fr.convergence.terrain.core.text.SearchText;
 import fr.convergence.terrain.core.verdict.Severity;
 import fr.convergence.terrain.core.week.IsoWeek;
 import fr.convergence.terrain.core.week.WeekGrid;
+import fr.convergence.terrain.core.week.WeekService.CellChange;
 import fr.convergence.terrain.core.week.WeekService.CellResult;
+import fr.convergence.terrain.core.week.WeekService.CopyPlan;
 import fr.convergence.terrain.core.week.WeekService;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -19,8 +21,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -37,10 +43,26 @@ import javafx.collections.transformation.FilteredList;
  * The ESP's week: the worksite's participants and their hours for one ISO week, entry cell by cell (each
  * commit checked by the rules and saved by {@link WeekService} on the background executor), undo of the last
  * edits, and copying the previous week.
+ *
+ * <p>What the user did survives a change of week while they stay signed in (this view model lives as long as the
+ * main window, which a sign-out or a change of user replaces):
+ * <ul>
+ * <li>undo is kept per week (and worksite): coming back to a week, Ctrl+Z undoes that week's last edits;</li>
+ * <li>a refused value (red) is kept as typed, per week, until the user fixes it (a value the rules accept) or
+ * drops it (Suppr, or an empty cell): leaving the week says how many stay, coming back shows them red again and
+ * says so. Nothing refused is ever saved, so nothing is asked before leaving: the week can be left at any time.</li>
+ * </ul>
+ * Copying the previous week asks first ({@link #setCopyConfirmation}), writes into empty day cells only unless the
+ * user ticks the replacement, and is undone in one step.
+ *
+ * <p>Hours typed without a letter go to worksite hours (chantier). On a day that holds other kinds too, the cell's
+ * tooltip says so before the edit and the message line after it names what was changed and what stayed.
  */
 public final class WeekViewModel {
 
     static final int UNDO_DEPTH = 50;
+    /** Names listed in the copy's question; beyond, "et 12 autres". */
+    private static final int COPY_NAMES_SHOWN = 8;
     private static final DateTimeFormatter DAY_HEADER = DateTimeFormatter.ofPattern("EEE d", I18n.locale());
 
     private final WeekService service;
@@ -58,15 +80,32 @@ public final class WeekViewModel {
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
+    /** True from the start until a week is shown, and while another is read: the table is not "empty" then. */
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", true);
     private final List<ReadOnlyStringWrapper> dayHeaders = new ArrayList<>();
-    private final Deque<Edit> undo = new ArrayDeque<>();
+    /** Per week (and worksite): groups of changes, newest first; one group is one user action (a copy is one). */
+    private final Map<String, Deque<List<CellChange>>> undoByWeek = new HashMap<>();
+    /** Per week (and worksite): the refused values still shown red, as typed, until fixed or dropped. */
+    private final Map<String, Map<RefusedKey, Refused>> refusedByWeek = new HashMap<>();
     private IsoWeek week;
     private long loadToken;
     private Runnable afterLoad = () -> { };
     private Runnable reportAfterLoad;
+    private Function<CopyQuestion, Optional<Boolean>> copyConfirmation = question -> Optional.empty();
 
-    /** A saved change, to undo: the cell and the minutes it had before. */
-    private record Edit(String participantId, LocalDate day, HoursKind kind, int before) {
+    private record RefusedKey(String participantId, LocalDate day) {
+    }
+
+    /** What the user typed in a cell and why it was refused. */
+    private record Refused(String typed, String message) {
+    }
+
+    /**
+     * What copying the previous week will do, for the user to confirm: {@code toFill} empty day cells for
+     * {@code people}, and {@code alreadyFilled} day cells left as they are unless the user asks to replace them.
+     */
+    public record CopyQuestion(String title, String header, String details, int toFill, int alreadyFilled,
+                               String replaceLabel) {
     }
 
     public WeekViewModel(WeekService service, Session session, TaskExecutor executor, Clock clock) {
@@ -112,6 +151,9 @@ public final class WeekViewModel {
 
     public void load(IsoWeek target) {
         long token = ++loadToken;
+        String leaving = week == null || target.equals(week) ? null : weekKey();
+        int refusedLeft = leaving == null ? 0 : refusedByWeek.getOrDefault(leaving, Map.of()).size();
+        int leftWeek = week == null ? 0 : week.number();
         week = target;
         weekLabel.set(capitalize(target.label()) + " " + target.monday().getYear());
         List<LocalDate> days = target.days();
@@ -119,6 +161,7 @@ public final class WeekViewModel {
             dayHeaders.get(i).set(capitalize(DAY_HEADER.format(days.get(i))));
         }
         busy.set(true);
+        loading.set(true);
         Optional<String> worksite = worksites.chosenId();
         executor.run(() -> worksite.isPresent() ? service.load(session.user(), worksite.get(), target)
                 : service.load(session.user(), target), grid -> {
@@ -126,9 +169,17 @@ public final class WeekViewModel {
                 return;
             }
             busy.set(false);
-            undo.clear();
-            canUndo.set(false);
+            loading.set(false);
+            canUndo.set(undoStack().stream().anyMatch(group -> !group.isEmpty()));
             show(grid);
+            int refusedHere = showKeptRefusals();
+            if (refusedHere > 0) {
+                say(Severity.REFUSED, I18n.t(refusedHere <= 1 ? "week.refusedKept.back.one"
+                        : "week.refusedKept.back.other", refusedHere));
+            } else if (refusedLeft > 0) {
+                say(Severity.WARNING, I18n.t(refusedLeft <= 1 ? "week.refusedKept.left.one"
+                        : "week.refusedKept.left.other", refusedLeft, leftWeek));
+            }
             afterLoad.run();
             if (reportAfterLoad != null) {
                 reportAfterLoad.run();
@@ -136,8 +187,59 @@ public final class WeekViewModel {
             }
         }, e -> {
             busy.set(false);
+            loading.set(false);
             say(Severity.REFUSED, UserMessages.of(e));
         });
+    }
+
+    /** The key of the week shown, with its worksite: undo and kept refusals belong to it. */
+    private String weekKey() {
+        return worksites.chosenId().orElse("") + "/" + week;
+    }
+
+    private Deque<List<CellChange>> undoStack() {
+        return undoStack(weekKey());
+    }
+
+    private Deque<List<CellChange>> undoStack(String key) {
+        return undoByWeek.computeIfAbsent(key, k -> new ArrayDeque<>());
+    }
+
+    private Map<RefusedKey, Refused> refusedHere() {
+        return refused(weekKey());
+    }
+
+    private Map<RefusedKey, Refused> refused(String key) {
+        return refusedByWeek.computeIfAbsent(key, k -> new LinkedHashMap<>());
+    }
+
+    /** Marks red again the refused values kept for this week; returns how many. */
+    private int showKeptRefusals() {
+        Map<RefusedKey, Refused> kept = refusedHere();
+        kept.entrySet().removeIf(entry -> {
+            Optional<WeekRowModel> row = rowOf(entry.getKey().participantId());
+            int dayIndex = week.days().indexOf(entry.getKey().day());
+            if (row.isEmpty() || dayIndex < 0) {
+                return true;
+            }
+            row.get().mark(dayIndex, row.get().display(dayIndex).refused(entry.getValue().typed(),
+                    entry.getValue().message()));
+            return false;
+        });
+        return kept.size();
+    }
+
+    /** Keeps a refused value of the week {@code key} (taken when the user typed: a save may come back later). */
+    private void keepRefused(String key, WeekRowModel row, int dayIndex, String typed, String message) {
+        refused(key).put(new RefusedKey(row.participantId(), row.date(dayIndex)), new Refused(typed, message));
+    }
+
+    private void forgetRefused(String key, WeekRowModel row, int dayIndex) {
+        refused(key).remove(new RefusedKey(row.participantId(), row.date(dayIndex)));
+    }
+
+    private Optional<WeekRowModel> rowOf(String participantId) {
+        return rows.stream().filter(r -> r.participantId().equals(participantId)).findFirst();
     }
 
     private void show(WeekGrid grid) {
@@ -168,107 +270,246 @@ public final class WeekViewModel {
         Optional<HoursCell.Typed> parsed = HoursCell.read(text);
         if (parsed.isEmpty()) {
             String refusal = I18n.t("week.unknownKind", text);
-            row.mark(dayIndex, before.with(DayCell.State.REFUSED, text, refusal));
+            row.mark(dayIndex, before.refused(text, refusal));
+            keepRefused(weekKey(), row, dayIndex, text, refusal);
             say(Severity.REFUSED, where(row, dayIndex) + refusal);
             return;
         }
         row.mark(dayIndex, before.with(DayCell.State.PENDING, text, ""));
+        String key = weekKey();
+        List<CellChange> group = newUndoGroup(key);
         executor.run(() -> service.setTyped(session.user(), row.participantId(), row.date(dayIndex), parsed.get()),
-                result -> applied(row, dayIndex, text, result, true), e -> {
-                    row.mark(dayIndex, row.display(dayIndex).with(DayCell.State.REFUSED, text, UserMessages.of(e)));
+                result -> applied(key, row, dayIndex, text, result, group, parsed.get().kind()), e -> {
+                    row.mark(dayIndex, row.display(dayIndex).refused(text, UserMessages.of(e)));
+                    keepRefused(key, row, dayIndex, text, UserMessages.of(e));
                     say(Severity.REFUSED, UserMessages.of(e));
                 });
     }
 
-    /** Empties a day cell: every kind of hours of that day is removed (each removal can be undone). */
+    /**
+     * Empties a day cell: every kind of hours of that day is removed, undone in one step; a refused value kept
+     * there is dropped.
+     */
     private void clearDay(WeekRowModel row, int dayIndex) {
         LocalDate day = row.date(dayIndex);
+        String key = weekKey();
+        forgetRefused(key, row, dayIndex);
         List<HoursKind> kinds = row.row().on(day).stream().map(e -> e.kind()).toList();
         if (kinds.isEmpty()) {
             row.mark(dayIndex, row.display(dayIndex));
             say(Severity.OK, "");
             return;
         }
+        List<CellChange> group = newUndoGroup(key);
+        String removed = row.display(dayIndex).text();
         for (HoursKind kind : kinds) {
-            executor.run(() -> service.setMinutes(session.user(), row.participantId(), day, kind, 0),
-                    result -> applied(row, dayIndex, "", result, true), e -> say(Severity.REFUSED, UserMessages.of(e)));
+            executor.run(() -> service.setMinutes(session.user(), row.participantId(), day, kind, 0), result -> {
+                applied(key, row, dayIndex, "", result, group, null);
+                // A day of several kinds is emptied whole: say what it held once the last kind is gone.
+                if (result.saved() && kinds.size() > 1 && row.row().on(day).isEmpty()) {
+                    say(Severity.OK, I18n.t("week.cleared", row.name(), dayLabel(row, dayIndex), removed));
+                }
+            }, e -> say(Severity.REFUSED, UserMessages.of(e)));
         }
     }
 
-    private void applied(WeekRowModel row, int dayIndex, String typed, CellResult result, boolean undoable) {
+    /** An empty group of changes on top of this week's undo stack, filled as the saves come back. */
+    private List<CellChange> newUndoGroup(String key) {
+        List<CellChange> group = new ArrayList<>();
+        Deque<List<CellChange>> stack = undoStack(key);
+        stack.push(group);
+        while (stack.size() > UNDO_DEPTH) {
+            stack.removeLast();
+        }
+        return group;
+    }
+
+    /**
+     * A save came back, for the week {@code key}. {@code group}: the undo group it belongs to; {@code typedKind}:
+     * the kind the user typed (null when clearing), to say what changed on a day holding several kinds.
+     */
+    private void applied(String key, WeekRowModel row, int dayIndex, String typed, CellResult result,
+                         List<CellChange> group, HoursKind typedKind) {
         if (result.saved()) {
             row.update(result.row(), dayIndex);
-            if (undoable && result.previousMinutes() != result.minutes()) {
-                undo.push(new Edit(result.participantId(), result.day(), result.kind(), result.previousMinutes()));
-                while (undo.size() > UNDO_DEPTH) {
-                    undo.removeLast();
-                }
+            forgetRefused(key, row, dayIndex);
+            if (group != null && result.previousMinutes() != result.minutes()) {
+                group.add(new CellChange(result.participantId(), result.day(), result.kind(),
+                        result.previousMinutes(), result.minutes()));
             }
-            canUndo.set(!undo.isEmpty());
+            canUndo.set(undoStack().stream().anyMatch(g -> !g.isEmpty()));
             session.changed();
             if (result.verdict().isWarning()) {
                 row.mark(dayIndex, row.display(dayIndex).with(DayCell.State.WARNING, row.display(dayIndex).text(),
                         result.verdict().text()));
                 say(Severity.WARNING, where(row, dayIndex) + result.verdict().text());
             } else {
-                say(Severity.OK, I18n.t("week.saved", row.name(), dayLabel(row, dayIndex)));
+                say(Severity.OK, I18n.t("week.saved", row.name(), dayLabel(row, dayIndex))
+                        + whatElseStays(row, dayIndex, typedKind));
             }
         } else {
-            row.mark(dayIndex, row.display(dayIndex).with(DayCell.State.REFUSED, typed, result.verdict().text()));
+            row.mark(dayIndex, row.display(dayIndex).refused(typed, result.verdict().text()));
+            keepRefused(key, row, dayIndex, typed, result.verdict().text());
             say(Severity.REFUSED, where(row, dayIndex) + result.verdict().text());
         }
     }
 
-    /** Puts back the value the last saved edit replaced (Ctrl+Z); returns false when there is nothing to undo. */
+    /**
+     * On a day holding other kinds besides the one typed: " Modifié : heures de chantier ; inchangé : Abs. I 3 h."
+     * so that typing without a letter never silently leaves an absence next to new hours.
+     */
+    private static String whatElseStays(WeekRowModel row, int dayIndex, HoursKind typedKind) {
+        if (typedKind == null) {
+            return "";
+        }
+        List<String> others = row.row().on(row.date(dayIndex)).stream().filter(e -> e.kind() != typedKind)
+                .map(e -> KindLabels.withHours(e.kind(), e.minutes())).toList();
+        return others.isEmpty() ? "" : " " + I18n.t("week.saved.kindOnly", KindLabels.inSentence(typedKind),
+                String.join(" + ", others));
+    }
+
+    /**
+     * Puts back what this week's last action replaced (Ctrl+Z): one typed cell, one emptied day, or a whole copied
+     * week; returns false when there is nothing to undo here.
+     */
     public boolean undo() {
-        if (undo.isEmpty()) {
+        Deque<List<CellChange>> stack = undoStack();
+        while (!stack.isEmpty() && stack.peek().isEmpty()) {
+            stack.pop();
+        }
+        if (stack.isEmpty()) {
+            canUndo.set(false);
             say(Severity.OK, I18n.t("week.undo.nothing"));
             return false;
         }
-        Edit edit = undo.pop();
-        canUndo.set(!undo.isEmpty());
-        Optional<WeekRowModel> row = rows.stream().filter(r -> r.participantId().equals(edit.participantId()))
-                .findFirst();
-        int dayIndex = week.days().indexOf(edit.day());
-        if (row.isEmpty() || dayIndex < 0) {
-            return false;
-        }
-        executor.run(() -> service.setMinutes(session.user(), edit.participantId(), edit.day(), edit.kind(),
-                edit.before()), result -> {
-                    applied(row.get(), dayIndex, row.get().day(dayIndex).editText(), result, false);
-                    if (result.saved()) {
-                        say(Severity.OK, I18n.t("week.undone", row.get().name(), dayLabel(row.get(), dayIndex)));
-                    }
-                }, e -> say(Severity.REFUSED, UserMessages.of(e)));
+        List<CellChange> changes = List.copyOf(stack.pop());
+        canUndo.set(stack.stream().anyMatch(g -> !g.isEmpty()));
+        String key = weekKey();
+        executor.run(() -> service.undo(session.user(), changes), results -> {
+            List<String> refusals = new ArrayList<>();
+            for (CellResult result : results) {
+                Optional<WeekRowModel> row = rowOf(result.participantId());
+                int dayIndex = week.days().indexOf(result.day());
+                if (row.isEmpty() || dayIndex < 0) {
+                    continue;
+                }
+                if (result.saved()) {
+                    row.get().update(result.row(), dayIndex);
+                    forgetRefused(key, row.get(), dayIndex);
+                } else {
+                    refusals.add(where(row.get(), dayIndex) + result.verdict().text());
+                }
+            }
+            session.changed();
+            long days = changes.stream().map(c -> c.participantId() + c.day()).distinct().count();
+            if (!refusals.isEmpty()) {
+                say(Severity.WARNING, String.join("\n", refusals));
+            } else if (days == 1) {
+                rowOf(changes.get(0).participantId()).ifPresent(row -> say(Severity.OK, I18n.t("week.undone",
+                        row.name(), dayLabel(row, week.days().indexOf(changes.get(0).day())))));
+            } else {
+                say(Severity.OK, I18n.t("week.undone.many", days));
+            }
+        }, e -> say(Severity.REFUSED, UserMessages.of(e)));
         return true;
     }
 
-    /** Copies last week's worked hours onto this week's empty cells, then reloads. */
+    /**
+     * Copying the previous week: reads what it would do, asks the user ({@link #setCopyConfirmation}: how many
+     * day cells, for whom, and whether to replace the filled ones), then copies and reloads; the copy is one undo.
+     */
     public void copyPreviousWeek() {
         busy.set(true);
         IsoWeek target = week;
         Optional<String> worksite = worksites.chosenId();
-        executor.run(() -> worksite.isPresent() ? service.copyPreviousWeek(session.user(), worksite.get(), target)
-                : service.copyPreviousWeek(session.user(), target), result -> {
+        executor.run(() -> worksite.isPresent() ? service.copyPlan(session.user(), worksite.get(), target)
+                : service.copyPlan(session.user(), target), plan -> {
             busy.set(false);
-            if (result.copied() > 0) {
+            if (!target.equals(week)) {
+                return;
+            }
+            if (plan.toFill().isEmpty() && plan.alreadyFilled().isEmpty()) {
+                say(Severity.OK, I18n.t("week.copy.nothing"));
+                return;
+            }
+            copyConfirmation.apply(question(plan)).ifPresentOrElse(replace -> copy(target, worksite, replace),
+                    () -> say(Severity.OK, I18n.t("week.copy.cancelled")));
+        }, e -> {
+            busy.set(false);
+            say(Severity.REFUSED, UserMessages.of(e));
+        });
+    }
+
+    private void copy(IsoWeek target, Optional<String> worksite, boolean replace) {
+        busy.set(true);
+        String key = weekKey();
+        executor.run(() -> worksite.isPresent()
+                ? service.copyPreviousWeek(session.user(), worksite.get(), target, replace)
+                : service.copyPreviousWeek(session.user(), target, replace), result -> {
+            busy.set(false);
+            if (!result.changes().isEmpty()) {
+                newUndoGroup(key).addAll(result.changes());
                 session.changed();
             }
-            Runnable report = () -> {
-                String summary = I18n.t("week.copy.done", result.copied(), result.keptExisting());
+            reportAfterLoad = () -> {
+                String summary = I18n.t(result.copied() <= 1 ? "week.copy.copied.one" : "week.copy.copied.other",
+                        result.copied());
+                if (result.keptExisting() > 0) {
+                    summary += I18n.t(result.keptExisting() <= 1 ? "week.copy.kept.one" : "week.copy.kept.other",
+                            result.keptExisting());
+                }
+                summary += I18n.t("week.copy.undoHint");
                 if (result.refusals().isEmpty()) {
                     say(Severity.OK, summary);
                 } else {
-                    say(Severity.WARNING, summary + " " + I18n.t("week.copy.refused", result.refusals().size())
-                            + "\n" + String.join("\n", result.refusals()));
+                    int refused = result.refusals().size();
+                    say(Severity.WARNING, summary + " " + I18n.t(refused <= 1 ? "week.copy.refusedRules.one"
+                            : "week.copy.refusedRules.other", refused) + "\n" + String.join("\n", result.refusals()));
                 }
             };
-            reportAfterLoad = report;
             load(target);
         }, e -> {
             busy.set(false);
             say(Severity.REFUSED, UserMessages.of(e));
         });
+    }
+
+    /** The confirmation's texts: what will be filled, for whom, and what stays unless replaced. */
+    private CopyQuestion question(CopyPlan plan) {
+        int toFill = plan.toFill().size();
+        int filled = plan.alreadyFilled().size();
+        List<String> people = plan.people();
+        StringBuilder details = new StringBuilder();
+        if (toFill == 0) {
+            details.append(I18n.t("week.copy.ask.noneEmpty"));
+        } else {
+            List<String> named = people.size() > COPY_NAMES_SHOWN ? people.subList(0, COPY_NAMES_SHOWN) : people;
+            String names = String.join(", ", named);
+            if (people.size() > COPY_NAMES_SHOWN) {
+                int more = people.size() - COPY_NAMES_SHOWN;
+                names += I18n.t(more <= 1 ? "week.copy.ask.more.one" : "week.copy.ask.more.other", more);
+            }
+            details.append(I18n.t(toFill <= 1 ? "week.copy.ask.fill.one" : "week.copy.ask.fill.other", toFill))
+                    .append(I18n.t(people.size() <= 1 ? "week.copy.ask.people.one" : "week.copy.ask.people.other",
+                            people.size(), names));
+        }
+        if (filled > 0) {
+            details.append("\n").append(I18n.t(filled <= 1 ? "week.copy.ask.kept.one" : "week.copy.ask.kept.other",
+                    filled));
+        }
+        details.append("\n").append(I18n.t("week.copy.ask.undo"));
+        return new CopyQuestion(I18n.t("week.copy"), I18n.t("week.copy.ask.header", week.previous().number(),
+                week.number()), details.toString(), toFill, filled,
+                filled == 0 ? "" : I18n.t(filled <= 1 ? "week.copy.ask.replace.one" : "week.copy.ask.replace.other",
+                        filled));
+    }
+
+    /**
+     * Who answers the copy's question: empty to cancel, else whether to replace the filled day cells too. The page
+     * shows a dialog; without one, nothing is copied.
+     */
+    public void setCopyConfirmation(Function<CopyQuestion, Optional<Boolean>> confirmation) {
+        this.copyConfirmation = confirmation;
     }
 
     private void applyFilter() {
@@ -343,6 +584,11 @@ public final class WeekViewModel {
 
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
+    }
+
+    /** True until the first week is shown, and while a week is read. */
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty canUndoProperty() {

@@ -30,6 +30,21 @@ public final class HoursRepository {
         tx.save(record(tx, participantId, worksiteId, day, kind, minutes));
     }
 
+    /**
+     * Puts a cell back to a value it had (an undo): like {@link #set}, but folded into the cell's changes not yet
+     * sent, so that undoing leaves no extra change to synchronise, and none at all when it removes a cell typed
+     * since the last sync ({@link StoreTransaction#tombstoneFoldingUnsent}).
+     */
+    public void restore(StoreTransaction tx, String participantId, String worksiteId, LocalDate day, HoursKind kind,
+                        int minutes) {
+        String id = HoursCell.id(participantId, day, kind);
+        if (minutes == 0) {
+            tx.tombstoneFoldingUnsent(HOURS_ENTRY, id);
+            return;
+        }
+        tx.saveFoldingUnsent(record(tx, participantId, worksiteId, day, kind, minutes));
+    }
+
     /** One cell to set with {@link #setAll}; zero minutes removes it. */
     public record Cell(String participantId, String worksiteId, LocalDate day, HoursKind kind, int minutes) {
     }

@@ -82,6 +82,21 @@ public final class StoreTransaction {
      * one batch (a week of hours for a whole worksite). Returns how many rows changed.
      */
     public <R extends TableRecord<R>> int saveAll(List<R> records) {
+        return saveAll(records, false);
+    }
+
+    /**
+     * {@link #save}, folding the change into the row's changes not yet sent (still in the outbox): an undo must not
+     * leave one more change to synchronise. The row's unsent changes and this one become one change carrying every
+     * field they touched, at this change's version, so the hub ends with the row as it is here. Meant for leaf rows
+     * whose references never change (an hours cell: its id is its participant, day and kind), since the merged
+     * change moves to the end of the outbox.
+     */
+    public <R extends TableRecord<R>> boolean saveFoldingUnsent(R record) {
+        return saveAll(List.of(record), true) == 1;
+    }
+
+    private <R extends TableRecord<R>> int saveAll(List<R> records, boolean foldUnsent) {
         if (records.isEmpty()) {
             return 0;
         }
@@ -157,6 +172,9 @@ public final class StoreTransaction {
             }
             insert.execute();
         }
+        if (foldUnsent) {
+            outbox.forEach(change -> foldUnsent(table, change));
+        }
         if (!outbox.isEmpty()) {
             // One prepared statement for the whole batch: rendering an INSERT per row cost more than SQLite itself.
             var insert = sql.batch(sql.insertInto(OUTBOX, OUTBOX.CHANGE_ID, OUTBOX.TABLE_NAME, OUTBOX.ROW_ID,
@@ -184,6 +202,80 @@ public final class StoreTransaction {
         changed.put(DELETED, true);
         outboxRecord(table, id, stored.get(field(table, WORKSITE_ID)), changed, version).insert();
         return true;
+    }
+
+    /**
+     * {@link #tombstone} folding into the row's unsent changes, like {@link #saveFoldingUnsent}. When those
+     * changes created the row (the hub has never heard of it), nothing is left to send: the unsent creation is
+     * dropped and the row removed, as if it had never been typed.
+     */
+    public <R extends TableRecord<R>> boolean tombstoneFoldingUnsent(Table<R> table, String id) {
+        Map<String, Object> unsent = unsentFields(table, id);
+        if (!unsent.isEmpty() && createsRow(table, unsent)) {
+            sql.deleteFrom(OUTBOX).where(OUTBOX.TABLE_NAME.eq(table.getName()), OUTBOX.ROW_ID.eq(id)).execute();
+            sql.deleteFrom(table).where(field(table, ID).eq(id)).execute();
+            return true;
+        }
+        if (!tombstone(table, id)) {
+            return false;
+        }
+        OutboxRecord last = sql.selectFrom(OUTBOX).where(OUTBOX.TABLE_NAME.eq(table.getName()), OUTBOX.ROW_ID.eq(id))
+                .orderBy(OUTBOX.SEQ.desc()).limit(1).fetchOne();
+        if (last != null) {
+            foldUnsent(table, last);
+            last.update();
+        }
+        return true;
+    }
+
+    /** Merges the row's other outbox changes, all earlier, into {@code change}, and deletes them. */
+    private void foldUnsent(Table<?> table, OutboxRecord change) {
+        var earlier = sql.selectFrom(OUTBOX).where(OUTBOX.TABLE_NAME.eq(table.getName()),
+                OUTBOX.ROW_ID.eq(change.getRowId()), OUTBOX.CHANGE_ID.ne(change.getChangeId()))
+                .orderBy(OUTBOX.SEQ).fetch();
+        if (earlier.isEmpty()) {
+            return;
+        }
+        Map<String, Object> merged = new LinkedHashMap<>();
+        earlier.forEach(r -> merged.putAll(readFields(r.getFields())));
+        merged.putAll(readFields(change.getFields()));
+        change.setFields(writeFields(merged));
+        sql.deleteFrom(OUTBOX).where(OUTBOX.SEQ.in(earlier.map(OutboxRecord::getSeq))).execute();
+    }
+
+    /** The fields of the row's outbox changes, merged in order (empty when nothing waits for the row). */
+    private Map<String, Object> unsentFields(Table<?> table, String id) {
+        Map<String, Object> merged = new LinkedHashMap<>();
+        sql.selectFrom(OUTBOX).where(OUTBOX.TABLE_NAME.eq(table.getName()), OUTBOX.ROW_ID.eq(id))
+                .orderBy(OUTBOX.SEQ).forEach(r -> merged.putAll(readFields(r.getFields())));
+        return merged;
+    }
+
+    /** A creation carries every column; an update or a revival only those that changed. */
+    private static boolean createsRow(Table<?> table, Map<String, Object> fields) {
+        for (Field<?> f : table.fields()) {
+            if (!isSyncColumn(f.getName()) && !fields.containsKey(f.getName())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Map<String, Object> readFields(String json) {
+        try {
+            return JSON.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new StoreException("Changement en attente illisible", e);
+        }
+    }
+
+    private static String writeFields(Map<String, Object> fields) {
+        try {
+            return JSON.writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("Changement impossible à enregistrer pour la synchronisation", e);
+        }
     }
 
     private String nextVersion() {

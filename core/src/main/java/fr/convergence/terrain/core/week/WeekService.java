@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,8 +32,8 @@ import java.util.Set;
 
 /**
  * The week view's service: loads a worksite's week of hours, sets one typed cell (checked by
- * {@link WeekHoursCheck} and saved only when not refused, in one store transaction), and copies the previous
- * week's planned hours.
+ * {@link WeekHoursCheck} and saved only when not refused, in one store transaction), says what copying the previous
+ * week would do and does it, and undoes a group of changes (one edit, or a whole copy) in one transaction.
  */
 public final class WeekService {
 
@@ -60,8 +61,32 @@ public final class WeekService {
                              int minutes, Verdict verdict, boolean saved, WeekGrid.Row row) {
     }
 
-    /** What copying the previous week did: cells copied, cells left as they were, and refusals with their names. */
-    public record CopyResult(int copied, int keptExisting, List<String> refusals) {
+    /** One cell changed, with its minutes before and after: what an undo puts back. */
+    public record CellChange(String participantId, LocalDate day, HoursKind kind, int before, int after) {
+    }
+
+    /**
+     * What copying the previous week would do, asked before doing it: day cells of this week still empty that
+     * last week's worked hours would fill ({@code toFill}, for {@code people}), and those that already hold hours
+     * ({@code alreadyFilled}), left as they are unless the user asks to replace them.
+     */
+    public record CopyPlan(List<DayCopy> toFill, List<DayCopy> alreadyFilled) {
+
+        /** The people whose empty cells would be filled, by name, each once. */
+        public List<String> people() {
+            return toFill.stream().map(DayCopy::name).distinct().toList();
+        }
+    }
+
+    /** A day cell of this week and the worked hours of the same day last week. */
+    public record DayCopy(String participantId, String name, LocalDate day, List<HoursEntry> lastWeek) {
+    }
+
+    /**
+     * What copying the previous week did: day cells written, day cells left as they were, refusals with their
+     * names, and every cell changed (one undo puts them all back).
+     */
+    public record CopyResult(int copied, int keptExisting, List<String> refusals, List<CellChange> changes) {
     }
 
     /** The week of the laptop's own worksite (see {@link Workstation#worksite()}). */
@@ -69,9 +94,14 @@ public final class WeekService {
         return load(user, homeWorksite(), week);
     }
 
-    /** {@link #copyPreviousWeek(User, String, IsoWeek)} on the laptop's own worksite. */
-    public CopyResult copyPreviousWeek(User user, IsoWeek week) {
-        return copyPreviousWeek(user, homeWorksite(), week);
+    /** {@link #copyPlan(User, String, IsoWeek)} on the laptop's own worksite. */
+    public CopyPlan copyPlan(User user, IsoWeek week) {
+        return copyPlan(user, homeWorksite(), week);
+    }
+
+    /** {@link #copyPreviousWeek(User, String, IsoWeek, boolean)} on the laptop's own worksite. */
+    public CopyResult copyPreviousWeek(User user, IsoWeek week, boolean replaceFilled) {
+        return copyPreviousWeek(user, homeWorksite(), week, replaceFilled);
     }
 
     private String homeWorksite() {
@@ -130,53 +160,122 @@ public final class WeekService {
     public CellResult setMinutes(User user, String participantId, LocalDate day, HoursKind kind, int minutes) {
         return store.write(user.id(), tx -> {
             CellContext context = context(user, participantId, day);
-            return apply(tx, context, day, kind, minutes);
+            return apply(tx, context, day, kind, minutes, false);
         });
     }
 
     /**
-     * Copies the worked hours (chantier, entreprise, formation) of the previous week onto the same days of
-     * {@code week}, for cells still empty; cells the rules refuse are skipped and named in the result.
+     * Puts back the cells of {@code changes} as they were before, last change first, in one store transaction: the
+     * undo of one edit or of a whole copied week. Each cell goes through the same checks; an unsent change folds
+     * into the one it undoes ({@link HoursRepository#restore}), so an undo adds nothing to synchronise.
      */
-    public CopyResult copyPreviousWeek(User user, String worksiteId, IsoWeek week) {
-        WeekGrid previous = load(user, worksiteId, week.previous());
-        WeekGrid current = load(user, worksiteId, week);
-        Map<String, WeekGrid.Row> currentRows = new HashMap<>();
-        current.rows().forEach(r -> currentRows.put(r.participant().id(), r));
+    public List<CellResult> undo(User user, List<CellChange> changes) {
         return store.write(user.id(), tx -> {
-            int copied = 0;
-            int kept = 0;
-            List<String> refusals = new ArrayList<>();
-            for (WeekGrid.Row before : previous.rows()) {
-                WeekGrid.Row row = currentRows.get(before.participant().id());
-                if (row == null) {
-                    continue;
+            Map<String, CellContext> contexts = new HashMap<>();
+            List<CellResult> results = new ArrayList<>();
+            for (int i = changes.size() - 1; i >= 0; i--) {
+                CellChange change = changes.get(i);
+                String key = change.participantId() + "/" + IsoWeek.of(change.day());
+                CellContext context = contexts.get(key);
+                if (context == null) {
+                    context = context(user, change.participantId(), change.day());
                 }
-                List<PhcStep> steps = enrolments.steps(row.enrolment().id());
-                for (HoursEntry entry : before.entries()) {
-                    if (!entry.kind().worked()) {
-                        continue;
-                    }
-                    LocalDate day = entry.day().plusWeeks(1);
-                    if (row.minutes(day, entry.kind()) > 0) {
-                        kept++;
-                        continue;
-                    }
-                    CellContext context = new CellContext(row, steps);
-                    CellResult result = apply(tx, context, day, entry.kind(), entry.minutes());
-                    if (result.saved()) {
-                        copied++;
-                        row = result.row();
-                    } else {
-                        refusals.add(row.participant().fullName() + " : " + result.verdict().text());
-                    }
-                }
+                CellResult result = apply(tx, context, change.day(), change.kind(), change.before(), true);
+                contexts.put(key, new CellContext(result.row(), context.steps));
+                results.add(result);
             }
-            return new CopyResult(copied, kept, refusals);
+            return results;
         });
     }
 
-    private CellResult apply(StoreTransaction tx, CellContext context, LocalDate day, HoursKind kind, int minutes) {
+    /**
+     * The day cells that copying the previous week would fill or find already filled: a day of last week with
+     * worked hours (chantier, entreprise, formation; absences are not copied) gives one cell of this week. A cell
+     * holding anything, an absence included, counts as filled: the copy never adds hours next to it unasked.
+     */
+    public CopyPlan copyPlan(User user, String worksiteId, IsoWeek week) {
+        WeekGrid previous = load(user, worksiteId, week.previous());
+        Map<String, WeekGrid.Row> currentRows = new HashMap<>();
+        load(user, worksiteId, week).rows().forEach(r -> currentRows.put(r.participant().id(), r));
+        List<DayCopy> toFill = new ArrayList<>();
+        List<DayCopy> filled = new ArrayList<>();
+        for (WeekGrid.Row before : previous.rows()) {
+            WeekGrid.Row row = currentRows.get(before.participant().id());
+            if (row == null) {
+                continue;
+            }
+            for (LocalDate lastWeekDay : week.previous().days()) {
+                List<HoursEntry> worked = before.on(lastWeekDay).stream().filter(e -> e.kind().worked()).toList();
+                if (worked.isEmpty()) {
+                    continue;
+                }
+                LocalDate day = lastWeekDay.plusWeeks(1);
+                DayCopy copy = new DayCopy(row.participant().id(), row.participant().lastName() + " "
+                        + row.participant().firstName(), day, worked);
+                (row.on(day).isEmpty() ? toFill : filled).add(copy);
+            }
+        }
+        return new CopyPlan(toFill, filled);
+    }
+
+    /**
+     * Copies the worked hours of the previous week onto the same days of {@code week}: into the day cells still
+     * empty, and, when {@code replaceFilled}, over the filled ones too (the day then holds last week's worked hours
+     * and nothing else: its other hours and absences are removed). Cells the rules refuse are skipped and named.
+     */
+    public CopyResult copyPreviousWeek(User user, String worksiteId, IsoWeek week, boolean replaceFilled) {
+        CopyPlan plan = copyPlan(user, worksiteId, week);
+        Map<String, WeekGrid.Row> currentRows = new HashMap<>();
+        load(user, worksiteId, week).rows().forEach(r -> currentRows.put(r.participant().id(), r));
+        List<DayCopy> days = new ArrayList<>(plan.toFill());
+        if (replaceFilled) {
+            days.addAll(plan.alreadyFilled());
+        }
+        return store.write(user.id(), tx -> {
+            int copied = 0;
+            List<String> refusals = new ArrayList<>();
+            List<CellChange> changes = new ArrayList<>();
+            Map<String, List<PhcStep>> steps = new HashMap<>();
+            for (DayCopy copy : days) {
+                WeekGrid.Row row = currentRows.get(copy.participantId());
+                List<PhcStep> rowSteps = steps.computeIfAbsent(row.enrolment().id(), enrolments::steps);
+                Set<HoursKind> copiedKinds = new HashSet<>();
+                copy.lastWeek().forEach(e -> copiedKinds.add(e.kind()));
+                List<HoursEntry> writes = new ArrayList<>();
+                // What the day holds besides last week's kinds goes first, so that the day's limits see it gone.
+                for (HoursEntry present : row.on(copy.day())) {
+                    if (!copiedKinds.contains(present.kind())) {
+                        writes.add(new HoursEntry(null, present.participantId(), present.worksiteId(), copy.day(),
+                                present.kind(), 0));
+                    }
+                }
+                copy.lastWeek().forEach(e -> writes.add(new HoursEntry(null, e.participantId(), e.worksiteId(),
+                        copy.day(), e.kind(), e.minutes())));
+                boolean refused = false;
+                for (HoursEntry write : writes) {
+                    CellResult result = apply(tx, new CellContext(row, rowSteps), copy.day(), write.kind(),
+                            write.minutes(), false);
+                    if (result.saved()) {
+                        row = result.row();
+                        if (result.previousMinutes() != result.minutes()) {
+                            changes.add(new CellChange(copy.participantId(), copy.day(), write.kind(),
+                                    result.previousMinutes(), result.minutes()));
+                        }
+                    } else {
+                        refused = true;
+                        refusals.add(row.participant().fullName() + " : " + result.verdict().text());
+                    }
+                }
+                currentRows.put(copy.participantId(), row);
+                copied += refused ? 0 : 1;
+            }
+            return new CopyResult(copied, replaceFilled ? 0 : plan.alreadyFilled().size(), refusals, changes);
+        });
+    }
+
+    /** Checks and writes one cell; {@code restoring}: an undo, folded into the cell's unsent changes. */
+    private CellResult apply(StoreTransaction tx, CellContext context, LocalDate day, HoursKind kind, int minutes,
+                             boolean restoring) {
         WeekGrid.Row row = context.row;
         Enrolment enrolment = row.enrolment();
         int previous = row.minutes(day, kind);
@@ -185,7 +284,11 @@ public final class WeekService {
         if (!verdict.saveAllowed()) {
             return new CellResult(row.participant().id(), day, kind, previous, previous, verdict, false, row);
         }
-        hours.set(tx, row.participant().id(), row.participant().worksiteId(), day, kind, minutes);
+        if (restoring) {
+            hours.restore(tx, row.participant().id(), row.participant().worksiteId(), day, kind, minutes);
+        } else {
+            hours.set(tx, row.participant().id(), row.participant().worksiteId(), day, kind, minutes);
+        }
         List<HoursEntry> after = new ArrayList<>();
         for (HoursEntry entry : row.entries()) {
             if (!(entry.day().equals(day) && entry.kind() == kind)) {

@@ -121,6 +121,45 @@ class TerrainStoreTest {
     }
 
     @Test
+    void restoringACellTypedSinceTheLastSyncLeavesNothingToSend() {
+        try (TerrainStore store = openStore(dir)) {
+            Participant p = participant("Léa", "Roux");
+            HoursRepository hours = new HoursRepository(store);
+            LocalDate monday = LocalDate.of(2026, 3, 16);
+            store.write(USER, tx -> {
+                new ParticipantRepository(store).save(tx, p);
+                return null;
+            });
+            int before = Outbox.pendingChanges(store);
+            store.write(USER, tx -> {
+                hours.set(tx, p.id(), WORKSITE, monday, HoursKind.TRAVAIL_CHANTIER, 240);
+                return null;
+            });
+            store.write(USER, tx -> {
+                hours.set(tx, p.id(), WORKSITE, monday, HoursKind.TRAVAIL_CHANTIER, 300);
+                return null;
+            });
+            store.write(USER, tx -> {
+                hours.restore(tx, p.id(), WORKSITE, monday, HoursKind.TRAVAIL_CHANTIER, 240);
+                return null;
+            });
+            // The creation and the two edits fold into one change: the cell as it is now.
+            assertThat(Outbox.pendingChanges(store)).isEqualTo(before + 1);
+            assertThat(outbox(store)).last().satisfies(c -> assertThat(c.getFields()).contains("\"minutes\":240")
+                    .contains("\"participant_id\""));
+
+            store.write(USER, tx -> {
+                hours.restore(tx, p.id(), WORKSITE, monday, HoursKind.TRAVAIL_CHANTIER, 0);
+                return null;
+            });
+            // The hub never heard of the cell: nothing to send, and no row left behind that it would not have.
+            assertThat(Outbox.pendingChanges(store)).isEqualTo(before);
+            int rows = store.read(sql -> sql.fetchCount(fr.convergence.terrain.core.store.generated.Tables.HOURS_ENTRY));
+            assertThat(rows).isZero();
+        }
+    }
+
+    @Test
     void savingAWeekAtOnceRecordsOnlyTheCellsThatChanged() {
         try (TerrainStore store = openStore(dir)) {
             Participant p = participant("Léa", "Roux");

@@ -124,7 +124,7 @@ class WeekServiceTest {
         weeks.setTyped(esp, cddiId, previous.monday().plusDays(2), typed(HoursKind.ABSENCE_JUSTIFIEE, "7"));
         weeks.setTyped(esp, cddiId, MONDAY.plusDays(1), typed(HoursKind.TRAVAIL_CHANTIER, "5"));
 
-        var copy = weeks.copyPreviousWeek(esp, WORKSITE, WEEK);
+        var copy = weeks.copyPreviousWeek(esp, WORKSITE, WEEK, false);
 
         assertThat(copy.copied()).isEqualTo(1);
         assertThat(copy.keptExisting()).isEqualTo(1);
@@ -132,6 +132,72 @@ class WeekServiceTest {
         assertThat(row.minutes(MONDAY, HoursKind.TRAVAIL_CHANTIER)).isEqualTo(420);
         assertThat(row.minutes(MONDAY.plusDays(1), HoursKind.TRAVAIL_CHANTIER)).isEqualTo(300);
         assertThat(row.minutes(MONDAY.plusDays(2), HoursKind.ABSENCE_JUSTIFIEE)).isZero();
+    }
+
+    @Test
+    void aDayHoldingAnAbsenceIsFilledForTheCopyAndIsReplacedOnlyWhenAsked() {
+        IsoWeek previous = WEEK.previous();
+        weeks.setTyped(esp, cddiId, previous.monday(), typed(HoursKind.TRAVAIL_CHANTIER, "2"));
+        weeks.setTyped(esp, cddiId, previous.monday().plusDays(1), typed(HoursKind.TRAVAIL_CHANTIER, "6"));
+        weeks.setTyped(esp, cddiId, MONDAY, typed(HoursKind.ABSENCE_INJUSTIFIEE, "3"));
+
+        var plan = weeks.copyPlan(esp, WORKSITE, WEEK);
+        assertThat(plan.toFill()).extracting(WeekService.DayCopy::day).containsExactly(MONDAY.plusDays(1));
+        assertThat(plan.alreadyFilled()).extracting(WeekService.DayCopy::day).containsExactly(MONDAY);
+        assertThat(plan.people()).containsExactly("Benali Ali");
+
+        var kept = weeks.copyPreviousWeek(esp, WORKSITE, WEEK, false);
+        var row = weeks.load(esp, WORKSITE, WEEK).rows().get(0);
+        assertThat(kept.copied()).isEqualTo(1);
+        assertThat(kept.keptExisting()).isEqualTo(1);
+        assertThat(row.on(MONDAY)).extracting(e -> e.kind()).containsExactly(HoursKind.ABSENCE_INJUSTIFIEE);
+
+        var replaced = weeks.copyPreviousWeek(esp, WORKSITE, WEEK, true);
+        row = weeks.load(esp, WORKSITE, WEEK).rows().get(0);
+        assertThat(replaced.keptExisting()).isZero();
+        assertThat(row.on(MONDAY)).extracting(e -> e.kind(), e -> e.minutes())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(HoursKind.TRAVAIL_CHANTIER, 120));
+        assertThat(replaced.changes()).hasSize(2);
+
+        // Undone, the replaced day holds its absence again, and nothing else.
+        weeks.undo(esp, replaced.changes());
+        row = weeks.load(esp, WORKSITE, WEEK).rows().get(0);
+        assertThat(row.on(MONDAY)).extracting(e -> e.kind(), e -> e.minutes())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(HoursKind.ABSENCE_INJUSTIFIEE, 180));
+    }
+
+    @Test
+    void oneUndoPutsBackAWholeCopyAndLeavesNothingNewToSynchronise() {
+        IsoWeek previous = WEEK.previous();
+        weeks.setTyped(esp, cddiId, previous.monday(), typed(HoursKind.TRAVAIL_CHANTIER, "7"));
+        weeks.setTyped(esp, cddiId, previous.monday().plusDays(1), typed(HoursKind.ENTREPRISE, "4"));
+        int pendingBefore = Outbox.pendingChanges(store);
+
+        var copy = weeks.copyPreviousWeek(esp, WORKSITE, WEEK, false);
+        assertThat(copy.changes()).hasSize(2);
+        assertThat(Outbox.pendingChanges(store)).isEqualTo(pendingBefore + 2);
+
+        var undone = weeks.undo(esp, copy.changes());
+
+        assertThat(undone).allMatch(WeekService.CellResult::saved);
+        assertThat(weeks.load(esp, WORKSITE, WEEK).rows().get(0).entries()).isEmpty();
+        assertThat(Outbox.pendingChanges(store)).isEqualTo(pendingBefore);
+    }
+
+    @Test
+    void undoingAnUnsentChangeFoldsIntoItInsteadOfAddingOne() {
+        weeks.setTyped(esp, cddiId, MONDAY, typed(HoursKind.TRAVAIL_CHANTIER, "5"));
+        int afterFirst = Outbox.pendingChanges(store);
+        var edit = weeks.setTyped(esp, cddiId, MONDAY, typed(HoursKind.TRAVAIL_CHANTIER, "6"));
+        assertThat(Outbox.pendingChanges(store)).isEqualTo(afterFirst + 1);
+
+        weeks.undo(esp, java.util.List.of(new WeekService.CellChange(cddiId, MONDAY, HoursKind.TRAVAIL_CHANTIER,
+                edit.previousMinutes(), edit.minutes())));
+
+        // The 5 h typed first and the undone 6 h: one change carrying the cell as it is now.
+        assertThat(Outbox.pendingChanges(store)).isEqualTo(afterFirst);
+        assertThat(weeks.load(esp, WORKSITE, WEEK).rows().get(0).minutes(MONDAY, HoursKind.TRAVAIL_CHANTIER))
+                .isEqualTo(300);
     }
 
     @Test
