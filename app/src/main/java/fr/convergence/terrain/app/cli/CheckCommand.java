@@ -31,7 +31,7 @@ final class CheckCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
-    @Option(names = "--store", required = true, description = "Fichier de données à vérifier.")
+    @Option(names = "--store", paramLabel = "FICHIER", required = true, description = "Fichier de données à vérifier.")
     Path store;
 
     /**
@@ -50,12 +50,8 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JsonProcessingException {
         PrintWriter out = spec.commandLine().getOut();
+        StoreFile.requireExisting(store, spec);
         OptionalInt version = TerrainStore.schemaVersionOf(store);
-        if (version.isEmpty()) {
-            spec.commandLine().getErr().println("Ce n'est pas un fichier de données de Convergence Terrain (ou il "
-                    + "n'existe pas) : " + store);
-            return 2;
-        }
         StoreCheck.Report report;
         try (TerrainStore terrainStore = TerrainStore.open(store)) {
             if (terrainStore.isEncrypted()) {

@@ -18,15 +18,17 @@ import picocli.CommandLine.Option;
         description = "Crée un fichier de données de démonstration (entièrement fictives).")
 final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--store", required = true, description = "Fichier de données à créer (il ne doit pas exister).")
+    @Option(names = "--store", paramLabel = "FICHIER",
+            required = true, description = "Fichier de données à créer (il ne doit pas exister).")
     Path store;
 
-    @Option(names = "--size", defaultValue = "site",
+    @Option(names = "--size", paramLabel = "TAILLE", defaultValue = "site",
             description = "Taille : site (1 chantier), territory (7 chantiers), national (12 territoires). "
                     + "Par défaut : ${DEFAULT-VALUE}.")
     String size;
 
-    @Option(names = "--seed", defaultValue = "2023", description = "Graine du générateur (mêmes données pour la même "
+    @Option(names = "--seed", paramLabel = "NOMBRE",
+            defaultValue = "2023", description = "Graine du générateur (mêmes données pour la même "
             + "graine et le même jour). Par défaut : ${DEFAULT-VALUE}.")
     long seed;
 

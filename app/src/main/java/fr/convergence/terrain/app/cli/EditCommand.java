@@ -43,7 +43,7 @@ import picocli.CommandLine;
                 EditCommand.Note.class})
 final class EditCommand implements Callable<Integer> {
 
-    @Option(names = "--store", required = true, description = "Fichier de données du poste.")
+    @Option(names = "--store", paramLabel = "FICHIER", required = true, description = "Fichier de données du poste.")
     Path store;
 
     /** Who edits (signed in like in the application); for {@code setup}, only where the new password comes from. */
@@ -55,6 +55,8 @@ final class EditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        spec.commandLine().getErr().println("Indiquez la modification\u00a0: setup, hours, phone ou note "
+                + "(détails ci-dessous).\n");
         spec.commandLine().usage(spec.commandLine().getErr());
         return 2;
     }
@@ -64,11 +66,7 @@ final class EditCommand implements Callable<Integer> {
      * is refused (exit 2).
      */
     int withServices(CommandLine.Model.CommandSpec command, BiFunction<Services, User, Integer> work) {
-        if (TerrainStore.schemaVersionOf(store).isEmpty()) {
-            command.commandLine().getErr().println("Ce n'est pas un fichier de données de Convergence Terrain (ou il "
-                    + "n'existe pas) : " + store);
-            return 2;
-        }
+        StoreFile.requireExisting(store, command);
         try (Services services = new Services(TerrainStore.open(store), new PasswordHasher())) {
             User acting = person.signIn(services.workstation().store(), command);
             return work.apply(services, acting);
@@ -77,7 +75,7 @@ final class EditCommand implements Callable<Integer> {
 
     /** Which participant: by id, or the one of the store's oldest or newest hours cell. */
     static final class ParticipantChoice {
-        @Option(names = "--participant", description = "Identifiant du·de la salarié·e.")
+        @Option(names = "--participant", paramLabel = "ID", description = "Identifiant du·de la salarié·e.")
         String id;
 
         @Option(names = "--oldest", description = "Celui·celle de la plus ancienne cellule d'heures du fichier.")
@@ -109,13 +107,14 @@ final class EditCommand implements Callable<Integer> {
         @ParentCommand
         EditCommand parent;
 
-        @Option(names = "--worksite", required = true, description = "Chantier du poste.")
+        @Option(names = "--worksite", paramLabel = "CHANTIER", required = true, description = "Chantier du poste.")
         String worksite;
 
-        @Option(names = "--login", required = true, description = "Identifiant du compte.")
+        @Option(names = "--login", paramLabel = "IDENTIFIANT", required = true, description = "Identifiant du compte.")
         String login;
 
-        @Option(names = "--role", required = true, description = "Rôle : ${COMPLETION-CANDIDATES}.")
+        @Option(names = "--role", paramLabel = "RÔLE",
+                required = true, description = "Rôle : ${COMPLETION-CANDIDATES}.")
         Role role;
 
         @CommandLine.Spec
@@ -171,18 +170,20 @@ final class EditCommand implements Callable<Integer> {
         }
 
         static final class CellKey {
-            @Option(names = "--participant", required = true, description = "Identifiant du·de la salarié·e.")
+            @Option(names = "--participant", paramLabel = "ID",
+                    required = true, description = "Identifiant du·de la salarié·e.")
             String participant;
 
-            @Option(names = "--day", required = true, description = "Jour (aaaa-mm-jj).")
+            @Option(names = "--day", paramLabel = "AAAA-MM-JJ", required = true, description = "Jour (aaaa-mm-jj).")
             LocalDate day;
 
-            @Option(names = "--kind", defaultValue = "TRAVAIL_CHANTIER",
+            @Option(names = "--kind", paramLabel = "TYPE", defaultValue = "TRAVAIL_CHANTIER",
                     description = "Type : ${COMPLETION-CANDIDATES}. Par défaut : ${DEFAULT-VALUE}.")
             HoursKind kind;
         }
 
-        @Option(names = "--minutes", required = true, description = "Durée en minutes (0 : efface la cellule).")
+        @Option(names = "--minutes", paramLabel = "MINUTES",
+                required = true, description = "Durée en minutes (0 : efface la cellule).")
         int minutes;
 
         @CommandLine.Spec
@@ -249,7 +250,7 @@ final class EditCommand implements Callable<Integer> {
     @Command(name = "phone", mixinStandardHelpOptions = true,
             description = "Change le téléphone d'un·e salarié·e, comme sa fiche.")
     static final class Phone extends ParticipantEdit {
-        @Option(names = "--value", required = true, description = "Nouveau numéro.")
+        @Option(names = "--value", paramLabel = "NUMÉRO", required = true, description = "Nouveau numéro.")
         String value;
 
         @Override
@@ -267,10 +268,10 @@ final class EditCommand implements Callable<Integer> {
     @Command(name = "note", mixinStandardHelpOptions = true,
             description = "Ajoute une note d'accompagnement (visible de l'équipe du chantier), comme la page Notes.")
     static final class Note extends ParticipantEdit {
-        @Option(names = "--text", required = true, description = "Texte de la note.")
+        @Option(names = "--text", paramLabel = "TEXTE", required = true, description = "Texte de la note.")
         String text;
 
-        @Option(names = "--theme", defaultValue = "EMPLOI",
+        @Option(names = "--theme", paramLabel = "THÈME", defaultValue = "EMPLOI",
                 description = "Thème : ${COMPLETION-CANDIDATES}. Par défaut : ${DEFAULT-VALUE}.")
         NoteTheme theme;
 

@@ -28,13 +28,15 @@ import picocli.CommandLine.Option;
                 + "elle et un fichier JSON, dans un dossier. Réservé à la CIP, à la coordination et à l'administration.")
 final class ExportPersonCommand implements Callable<Integer> {
 
-    @Option(names = "--store", required = true, description = "Fichier de données (existant).")
+    @Option(names = "--store", paramLabel = "FICHIER", required = true, description = "Fichier de données (existant).")
     Path store;
 
-    @Option(names = "--participant", required = true, description = "Identifiant du ou de la salarié·e.")
+    @Option(names = "--participant", paramLabel = "ID",
+            required = true, description = "Identifiant du ou de la salarié·e.")
     String participant;
 
-    @Option(names = "--out", required = true, description = "Dossier où écrire les deux fichiers (créé s'il manque).")
+    @Option(names = "--out", paramLabel = "DOSSIER",
+            required = true, description = "Dossier où écrire les deux fichiers (créé s'il manque).")
     Path out;
 
     /** Who exports: named in the document; their rights decide the access (advisers, coordination, admin). */
@@ -46,11 +48,7 @@ final class ExportPersonCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isRegularFile(store)) {
-            spec.commandLine().getErr().println("Le fichier de données " + store + " n'existe pas : "
-                    + "indiquez un fichier existant (terrain demo --store FICHIER en crée un de démonstration).");
-            return 2;
-        }
+        StoreFile.requireExisting(store, spec);
         PrintWriter console = spec.commandLine().getOut();
         try (TerrainStore terrainStore = TerrainStore.open(store)) {
             AccessPolicy access = AccessPolicies.of(terrainStore);

@@ -43,16 +43,20 @@ final class PrintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        spec.commandLine().getErr().println("Indiquez ce qu’il faut imprimer\u00a0: follow-up, attendance ou referral "
+                + "(détails ci-dessous).\n");
         spec.commandLine().usage(spec.commandLine().getErr());
         return 2;
     }
 
     /** Options every print subcommand shares. */
     static final class Common {
-        @Option(names = "--store", required = true, description = "Fichier de données (existant).")
+        @Option(names = "--store", paramLabel = "FICHIER",
+                required = true, description = "Fichier de données (existant).")
         Path store;
 
-        @Option(names = "--out", required = true, description = "Fichier PDF à écrire (remplacé s'il existe).")
+        @Option(names = "--out", paramLabel = "FICHIER",
+                required = true, description = "Fichier PDF à écrire (remplacé s'il existe).")
         Path out;
 
         /** Who prints: named in the footer; their rights decide what the print-out shows (notes, the NIR). */
@@ -67,11 +71,7 @@ final class PrintCommand implements Callable<Integer> {
 
         /** Opens the store, runs {@code work} as the acting user, writes its PDF and says where. */
         int run(Work work) {
-            if (!Files.isRegularFile(store)) {
-                spec.commandLine().getErr().println("Le fichier de données " + store + " n'existe pas : "
-                        + "indiquez un fichier existant (terrain demo --store FICHIER en crée un de démonstration).");
-                return 2;
-            }
+            StoreFile.requireExisting(store, spec);
             long start = System.nanoTime();
             byte[] pdf;
             try (TerrainStore terrainStore = TerrainStore.open(store)) {
@@ -115,10 +115,11 @@ final class PrintCommand implements Callable<Integer> {
         Target target;
 
         static final class Target {
-            @Option(names = "--participant", description = "Identifiant du ou de la salarié·e.")
+            @Option(names = "--participant", paramLabel = "ID", description = "Identifiant du ou de la salarié·e.")
             String participant;
 
-            @Option(names = "--worksite", description = "Identifiant du chantier : une fiche par salarié·e suivi·e "
+            @Option(names = "--worksite", paramLabel = "CHANTIER",
+                    description = "Identifiant du chantier : une fiche par salarié·e suivi·e "
                     + "(en parcours, ou sorti·e depuis moins de 12 mois).")
             String worksite;
         }
@@ -127,7 +128,8 @@ final class PrintCommand implements Callable<Integer> {
                 + "depuis plus de 12 mois.")
         boolean includeExited;
 
-        @Option(names = "--note", description = "Avec --participant : identifiant d'une note à inclure (répétable). "
+        @Option(names = "--note", paramLabel = "ID",
+                description = "Avec --participant : identifiant d'une note à inclure (répétable). "
                 + "Une note réservée à la CIP et à la coordination n'est imprimée que si le compte peut la lire.")
         List<String> notes = List.of();
 
@@ -158,10 +160,12 @@ final class PrintCommand implements Callable<Integer> {
         @Mixin
         Common common;
 
-        @Option(names = "--worksite", required = true, description = "Identifiant du chantier.")
+        @Option(names = "--worksite", paramLabel = "CHANTIER",
+                required = true, description = "Identifiant du chantier.")
         String worksite;
 
-        @Option(names = "--week", required = true, description = "Semaine ISO, par exemple 2026-W12.")
+        @Option(names = "--week", paramLabel = "AAAA-Wnn",
+                required = true, description = "Semaine ISO, par exemple 2026-W12.")
         String week;
 
         @Option(names = "--prefilled", description = "Pré-remplit les heures déjà prévues ; sinon la feuille est vierge.")
@@ -196,7 +200,7 @@ final class PrintCommand implements Callable<Integer> {
         @Mixin
         Common common;
 
-        @Option(names = "--referral", required = true, description = "Identifiant de l'orientation.")
+        @Option(names = "--referral", paramLabel = "ID", required = true, description = "Identifiant de l'orientation.")
         String referral;
 
         @Override

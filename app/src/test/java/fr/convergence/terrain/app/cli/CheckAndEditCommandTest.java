@@ -84,10 +84,12 @@ class CheckAndEditCommandTest {
     @Test
     void checkRefusesAMissingOrForeignFileWithoutTouchingIt() throws Exception {
         assertThat(terrain("check", "--store", dir.resolve("absent.db").toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("n'est pas un fichier de données");
+        assertThat(err.toString()).contains("n’existe pas", "--store");
         assertThat(dir.resolve("absent.db")).doesNotExist();
         Path text = Files.writeString(dir.resolve("notes.txt"), "pas une base");
         assertThat(terrain("check", "--store", text.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("n’est pas un fichier de données de Convergence Terrain")
+                .doesNotContain("SQLITE");
         assertThat(Files.readString(text)).isEqualTo("pas une base");
     }
 
@@ -131,8 +133,8 @@ class CheckAndEditCommandTest {
                 .as(err.toString()).isZero();
 
         assertThat(terrain("edit", "--store", store.toString(), "--user", "sandrine", "--password-file",
-                password.toString(), "note", "--participant", "absent", "--text", "x")).isEqualTo(1);
-        assertThat(err.toString()).contains("introuvable");
+                password.toString(), "note", "--participant", "absent", "--text", "x")).isEqualTo(2);
+        assertThat(err.toString()).contains("introuvable").contains("Vérifiez les identifiants");
         // The demo password is in TERRAIN_PASSWORD: not this account's, so nothing is read or written.
         assertThat(terrain("edit", "--store", store.toString(), "--user", "sandrine", "note", "--participant",
                 "absent", "--text", "x")).isEqualTo(PersonOptions.SIGN_IN_REFUSED);

@@ -90,7 +90,7 @@ class PrintCommandTest {
         Cli.Run missingStore = run("print", "referral", "--store", dir.resolve("absent.db").toString(),
                 "--referral", "r", "--user", "cip", "--out", dir.resolve("y.pdf").toString());
         assertThat(missingStore.code()).isEqualTo(2);
-        assertThat(missingStore.err()).contains("n'existe pas");
+        assertThat(missingStore.err()).contains("n’existe pas");
         assertThat(Files.exists(dir.resolve("absent.db"))).isFalse();
 
         Cli.Run unknownUser = run("print", "follow-up", "--store", store.toString(), "--participant", participantId,

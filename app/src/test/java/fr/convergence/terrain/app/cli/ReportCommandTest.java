@@ -66,4 +66,29 @@ class ReportCommandTest {
         assertThat(run.code()).isNotZero();
         assertThat(run.err()).contains("jj/mm/aaaa");
     }
+
+    @Test
+    void aDayThatDoesNotExistIsRefusedNotMovedToTheEndOfTheMonth() {
+        Cli.Run run = run("report", "--store", store.toString(), "--user", "admin", "--worksite", "abej-solidarite",
+                "--from", "31/02/2026", "--to", "31/03/2026");
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("--from\u00a0: le «\u00a031/02/2026\u00a0» n’existe pas dans le calendrier");
+        assertThat(run.out()).doesNotContain("28/02/2026");
+    }
+
+    @Test
+    void anUnknownWorksiteOrTerritoryIsAUsageErrorNotAReportOfZeros() {
+        Cli.Run worksite = run("report", "--store", store.toString(), "--user", "coordination", "--worksite",
+                "nowhere");
+        Cli.Run territory = run("report", "--store", store.toString(), "--user", "admin", "--territory", "atlantis");
+
+        assertThat(worksite.code()).isEqualTo(2);
+        assertThat(worksite.err()).contains("Chantier inconnu de ce fichier de données\u00a0: «\u00a0nowhere\u00a0»",
+                "abej-solidarite");
+        assertThat(worksite.out()).doesNotContain("File active");
+        assertThat(territory.code()).isEqualTo(2);
+        assertThat(territory.err()).contains("Territoire inconnu", "atlantis");
+        assertThat(territory.out()).doesNotContain("File active");
+    }
 }

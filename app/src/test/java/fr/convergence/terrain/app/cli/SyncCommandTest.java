@@ -212,10 +212,19 @@ class SyncCommandTest {
         assertThat(err.toString()).contains("aucun compte");
         assertThat(absent).as("nothing created before the enrolment can be tried").doesNotExist();
         assertThat(sync("--store", store.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("--hub").contains("pas encore été enrôlé");
+        assertThat(err.toString()).contains("--hub").contains("--enrol").contains("pas encore enrôlé");
         assertThat(sync("--store", store.toString(), "--hub", url(), "--trust-cert",
                 dir.resolve("absent.pem").toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("Certificat du hub inutilisable");
+        assertThat(err.toString()).contains("Certificat du hub inutilisable", "absent.pem", "fichier PEM");
+    }
+
+    @Test
+    void aLaptopNotEnrolledIsToldToEnrolWithoutBlamingTheHub() {
+        assertThat(sync("--store", store.toString(), "--hub", url())).isEqualTo(2);
+
+        assertThat(err.toString()).contains("pas encore enrôlé", "aucun hub n’a été contacté", "--enrol CODE")
+                .doesNotContain("Le hub refuse");
+        assertThat(hub.enrolments().devices()).isEmpty();
     }
 
     @Test
@@ -231,7 +240,8 @@ class SyncCommandTest {
 
         hub.close();
         assertThat(sync("--store", store.toString(), "--retries", "0")).isEqualTo(3);
-        assertThat(err.toString()).contains("Synchronisation interrompue (réseau)").contains("relancez plus tard");
+        assertThat(err.toString()).contains("Synchronisation interrompue (réseau)").contains("relancez plus tard")
+                .contains("le hub ne répond pas à cette adresse");
     }
 
     @Test

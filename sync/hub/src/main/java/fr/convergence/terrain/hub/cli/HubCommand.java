@@ -1,6 +1,7 @@
 package fr.convergence.terrain.hub.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.convergence.terrain.core.cli.FrenchCommandLine;
 import fr.convergence.terrain.core.reference.ReferenceData;
 import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.hub.Hub;
@@ -69,7 +70,7 @@ public final class HubCommand implements Callable<Integer> {
     }
 
     static CommandLine commandLine(java.util.function.UnaryOperator<String> environment) {
-        CommandLine commandLine = new CommandLine(new HubCommand());
+        CommandLine commandLine = FrenchCommandLine.speakFrench(new CommandLine(new HubCommand()));
         commandLine.setDefaultValueProvider(new EnvironmentDefaults(environment));
         return commandLine;
     }
@@ -82,14 +83,16 @@ public final class HubCommand implements Callable<Integer> {
 
     /** Options shared by every subcommand: where the hub's database is. */
     static class Database {
-        @Option(names = "--db", description = "Base du hub : jdbc:postgresql://hôte/base ou jdbc:sqlite:fichier "
+        @Option(names = "--db", paramLabel = "URL_JDBC",
+                description = "Base du hub : jdbc:postgresql://hôte/base ou jdbc:sqlite:fichier "
                 + "(ou TERRAIN_HUB_DB_URL). Par défaut : un fichier SQLite à côté du hub (terrain-hub.db).")
         String url;
 
-        @Option(names = "--db-user", description = "Utilisateur PostgreSQL (ou TERRAIN_HUB_DB_USER, ou PGUSER).")
+        @Option(names = "--db-user", paramLabel = "UTILISATEUR",
+                description = "Utilisateur PostgreSQL (ou TERRAIN_HUB_DB_USER, ou PGUSER).")
         String user;
 
-        @Option(names = "--db-password-env", defaultValue = "TERRAIN_HUB_DB_PASSWORD",
+        @Option(names = "--db-password-env", paramLabel = "VARIABLE", defaultValue = "TERRAIN_HUB_DB_PASSWORD",
                 description = "Variable d'environnement qui contient le mot de passe. Par défaut : ${DEFAULT-VALUE}.")
         String passwordVariable;
 
@@ -120,41 +123,50 @@ public final class HubCommand implements Callable<Integer> {
         @CommandLine.Mixin
         Database database = new Database();
 
-        @Option(names = "--port", defaultValue = "8443", description = "Port d'écoute (ou TERRAIN_HUB_PORT ; 0 : un port libre). "
+        @Option(names = "--port", paramLabel = "PORT",
+                defaultValue = "8443", description = "Port d'écoute (ou TERRAIN_HUB_PORT ; 0 : un port libre). "
                 + "Par défaut : ${DEFAULT-VALUE}.")
         int port;
 
-        @Option(names = "--host", defaultValue = "0.0.0.0", description = "Adresse d'écoute (ou TERRAIN_HUB_HOST ; 127.0.0.1 derrière un "
+        @Option(names = "--host", paramLabel = "ADRESSE",
+                defaultValue = "0.0.0.0", description = "Adresse d'écoute (ou TERRAIN_HUB_HOST ; 127.0.0.1 derrière un "
                 + "proxy inverse). Par défaut : ${DEFAULT-VALUE}.")
         String host;
 
-        @Option(names = "--keystore", description = "Certificat TLS (PKCS#12) : active HTTPS (ou TERRAIN_HUB_KEYSTORE).")
+        @Option(names = "--keystore", paramLabel = "FICHIER",
+                description = "Certificat TLS (PKCS#12) : active HTTPS (ou TERRAIN_HUB_KEYSTORE).")
         Path keystore;
 
-        @Option(names = "--idle-timeout", defaultValue = "300", description = "Secondes pendant lesquelles une "
+        @Option(names = "--idle-timeout", paramLabel = "SECONDES",
+                defaultValue = "300", description = "Secondes pendant lesquelles une "
                 + "connexion inactive reste ouverte (les postes vérifient le hub chaque minute et gardent ainsi leur "
                 + "connexion). Par défaut : ${DEFAULT-VALUE}.")
         long idleTimeoutSeconds;
 
-        @Option(names = "--body-timeout", defaultValue = "30", description = "Secondes accordées pour envoyer le "
+        @Option(names = "--body-timeout", paramLabel = "SECONDES",
+                defaultValue = "30", description = "Secondes accordées pour envoyer le "
                 + "corps d'une requête, plus une seconde par Kio annoncé (voir --min-body-rate). Par défaut : "
                 + "${DEFAULT-VALUE}.")
         long bodyTimeoutSeconds;
 
-        @Option(names = "--min-body-rate", defaultValue = "1024", description = "Débit minimal, en octets par "
+        @Option(names = "--min-body-rate", paramLabel = "OCTETS",
+                defaultValue = "1024", description = "Débit minimal, en octets par "
                 + "seconde, attendu d'un poste qui envoie une requête. Par défaut : ${DEFAULT-VALUE}.")
         int minBodyRate;
 
-        @Option(names = "--enrol-per-minute", defaultValue = "10", description = "Tentatives d'enrôlement par "
+        @Option(names = "--enrol-per-minute", paramLabel = "NOMBRE",
+                defaultValue = "10", description = "Tentatives d'enrôlement par "
                 + "minute et par adresse IP (0 : sans limite). Par défaut : ${DEFAULT-VALUE}.")
         int enrolPerMinute;
 
-        @Option(names = "--auth-failures-per-minute", defaultValue = "20", description = "Jetons refusés par minute "
+        @Option(names = "--auth-failures-per-minute", paramLabel = "NOMBRE",
+                defaultValue = "20", description = "Jetons refusés par minute "
                 + "et par adresse IP avant de refuser cette adresse (0 : sans limite). Par défaut : "
                 + "${DEFAULT-VALUE}.")
         int authFailuresPerMinute;
 
-        @Option(names = "--sync-per-minute", defaultValue = "600", description = "Requêtes de synchronisation par "
+        @Option(names = "--sync-per-minute", paramLabel = "NOMBRE",
+                defaultValue = "600", description = "Requêtes de synchronisation par "
                 + "minute et par poste (0 : sans limite). Par défaut : ${DEFAULT-VALUE}.")
         int syncPerMinute;
 
@@ -162,7 +174,8 @@ public final class HubCommand implements Callable<Integer> {
                 + "l'adresse du poste à X-Forwarded-For : les limites par adresse comptent cette adresse-là.")
         boolean behindProxy;
 
-        @Option(names = "--keystore-password-env", defaultValue = "TERRAIN_HUB_KEYSTORE_PASSWORD",
+        @Option(names = "--keystore-password-env", paramLabel = "VARIABLE",
+                defaultValue = "TERRAIN_HUB_KEYSTORE_PASSWORD",
                 description = "Variable d'environnement du mot de passe du certificat. "
                         + "Par défaut : ${DEFAULT-VALUE}.")
         String keystorePasswordVariable;
@@ -215,16 +228,18 @@ public final class HubCommand implements Callable<Integer> {
         @CommandLine.Mixin
         Database database = new Database();
 
-        @Option(names = "--worksite", description = "Chantier du poste.")
+        @Option(names = "--worksite", paramLabel = "CHANTIER", description = "Chantier du poste.")
         String worksite;
 
-        @Option(names = "--territory", description = "Territoire (poste de coordination).")
+        @Option(names = "--territory", paramLabel = "TERRITOIRE", description = "Territoire (poste de coordination).")
         String territory;
 
-        @Option(names = "--label", required = true, description = "Qui reçoit le code (ex. « Sandrine, Lille »).")
+        @Option(names = "--label", paramLabel = "NOM",
+                required = true, description = "Qui reçoit le code (ex. « Sandrine, Lille »).")
         String label;
 
-        @Option(names = "--days", defaultValue = "7", description = "Validité du code en jours (1 à "
+        @Option(names = "--days", paramLabel = "JOURS",
+                defaultValue = "7", description = "Validité du code en jours (1 à "
                 + MAX_CODE_DAYS + "). Par défaut : ${DEFAULT-VALUE}.")
         int days;
 
@@ -374,19 +389,20 @@ public final class HubCommand implements Callable<Integer> {
         @CommandLine.Mixin
         Database database = new Database();
 
-        @Option(names = "--id", required = true, description = "Identifiant du chantier.")
+        @Option(names = "--id", paramLabel = "ID", required = true, description = "Identifiant du chantier.")
         String id;
 
-        @Option(names = "--name", required = true, description = "Nom du chantier.")
+        @Option(names = "--name", paramLabel = "NOM", required = true, description = "Nom du chantier.")
         String name;
 
-        @Option(names = "--city", required = true, description = "Commune.")
+        @Option(names = "--city", paramLabel = "VILLE", required = true, description = "Commune.")
         String city;
 
-        @Option(names = "--region", required = true, description = "Région.")
+        @Option(names = "--region", paramLabel = "RÉGION", required = true, description = "Région.")
         String region;
 
-        @Option(names = "--territory", description = "Territoire Convergence (absent : chantier hors territoire).")
+        @Option(names = "--territory", paramLabel = "TERRITOIRE",
+                description = "Territoire Convergence (absent : chantier hors territoire).")
         String territory;
 
         @Option(names = "--phc", defaultValue = "true", negatable = true, description = "Le chantier porte le PHC.")
@@ -417,10 +433,12 @@ public final class HubCommand implements Callable<Integer> {
         @CommandLine.Mixin
         Database database = new Database();
 
-        @Option(names = "--store", required = true, description = "Fichier de données d'un poste.")
+        @Option(names = "--store", paramLabel = "FICHIER",
+                required = true, description = "Fichier de données d'un poste.")
         Path file;
 
-        @Option(names = "--user", defaultValue = "admin", description = "Compte du poste dont le mot de passe ouvre "
+        @Option(names = "--user", paramLabel = "IDENTIFIANT",
+                defaultValue = "admin", description = "Compte du poste dont le mot de passe ouvre "
                 + "ses données chiffrées (par défaut : admin, comme dans les fichiers de démonstration).")
         String login;
 
@@ -565,7 +583,8 @@ public final class HubCommand implements Callable<Integer> {
         @CommandLine.Mixin
         Database database = new Database();
 
-        @Option(names = "--older-than-days", defaultValue = "400", description = "Horizon en jours.")
+        @Option(names = "--older-than-days", paramLabel = "JOURS",
+                defaultValue = "400", description = "Horizon en jours.")
         int days;
 
         @CommandLine.Spec
