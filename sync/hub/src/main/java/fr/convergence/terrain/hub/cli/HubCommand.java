@@ -63,10 +63,25 @@ public final class HubCommand implements Callable<Integer> {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("Erreur : " + e.getMessage());
+            cmd.getErr().println(failure(e));
             return 1;
         });
         return commandLine.execute(args);
+    }
+
+    /**
+     * What a failed command says: its own French sentence; for the database (whose driver speaks English), which
+     * one could not be used and what to check.
+     */
+    static String failure(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException) {
+                return "La base du hub ne peut pas être utilisée (" + t.getMessage() + ")\u00a0: vérifiez --db (ou "
+                        + "TERRAIN_HUB_DB_URL), l’utilisateur et le mot de passe de la base, et que le serveur "
+                        + "PostgreSQL est démarré\u00a0; un fichier SQLite doit être une base du hub.";
+            }
+        }
+        return "Erreur\u00a0: " + e.getMessage();
     }
 
     static CommandLine commandLine(java.util.function.UnaryOperator<String> environment) {
@@ -265,7 +280,7 @@ public final class HubCommand implements Callable<Integer> {
                 if (!known) {
                     spec.commandLine().getErr().println((worksite != null ? "Chantier inconnu : " + worksite
                             : "Territoire inconnu : " + territory) + ". Les identifiants : terrain-hub worksites.");
-                    return 1;
+                    return 2;
                 }
                 String code = new Enrolments(store, Clock.systemUTC()).issueCode(
                         worksite != null ? "worksite" : "territory", worksite != null ? worksite : territory, label,
@@ -291,8 +306,9 @@ public final class HubCommand implements Callable<Integer> {
         public Integer call() {
             try (JooqHubStore store = database.open()) {
                 if (!new Enrolments(store, Clock.systemUTC()).revoke(device)) {
-                    spec.commandLine().getErr().println("Poste inconnu : " + device);
-                    return 1;
+                    spec.commandLine().getErr().println("Poste inconnu : " + device + ". Les identifiants des postes "
+                            + ": terrain-hub devices.");
+                    return 2;
                 }
                 spec.commandLine().getOut().println("Poste " + device + " révoqué.");
             }
@@ -452,8 +468,9 @@ public final class HubCommand implements Callable<Integer> {
         @Override
         public Integer call() throws java.io.IOException {
             if (!Files.exists(file)) {
-                spec.commandLine().getErr().println("Fichier introuvable : " + file);
-                return 1;
+                spec.commandLine().getErr().println("Fichier introuvable : " + file + ". Vérifiez le chemin donné à "
+                        + "--store (le fichier de données du poste).");
+                return 2;
             }
             try (JooqHubStore store = database.open(); TerrainStore source = TerrainStore.open(file)) {
                 // The laptop's personal fields are encrypted (ADR 0005): reading them takes one of its accounts.

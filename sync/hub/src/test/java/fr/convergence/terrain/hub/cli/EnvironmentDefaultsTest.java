@@ -111,8 +111,8 @@ class EnvironmentDefaultsTest {
         int known = HubCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), environment::get,
                 "enrol", "--territory", "lille", "--label", "Coordination Lille");
 
-        assertThat(worksite).isEqualTo(1);
-        assertThat(territory).isEqualTo(1);
+        assertThat(worksite).as("an unknown id is a usage error").isEqualTo(2);
+        assertThat(territory).isEqualTo(2);
         assertThat(err.toString()).contains("Chantier inconnu : abej-solidarit", "Territoire inconnu : lile",
                 "terrain-hub worksites");
         assertThat(known).isZero();

@@ -68,6 +68,19 @@ class HubCommandOutputTest {
     }
 
     @Test
+    void anUnknownDeviceOrAFileThatIsNoDatabaseIsSaidInFrenchWithWhatToCheck() throws Exception {
+        Run revoke = run("revoke", "--db", db(), "11111111-2222-3333-4444-555555555555");
+        assertThat(revoke.exit()).as("an unknown id is a usage error").isEqualTo(2);
+        assertThat(revoke.err()).contains("Poste inconnu", "terrain-hub devices");
+
+        Path notes = java.nio.file.Files.writeString(dir.resolve("notes.txt"), "pas une base ".repeat(200));
+        Run devices = run("devices", "--db", "jdbc:sqlite:" + notes);
+        assertThat(devices.exit()).isNotZero();
+        assertThat(devices.err()).contains("La base du hub ne peut pas être utilisée", "vérifiez --db")
+                .doesNotStartWith("Erreur");
+    }
+
+    @Test
     void aHostileLabelCannotPrintAFakeDeviceLine() {
         String hostile = "Camille\tworksite:eole\tdernière synchro jamais\tRÉVOQUÉ\n"
                 + "11111111-2222-3333-4444-555555555555\tworksite:abej-solidarite\tFaux poste\tdernière synchro "
