@@ -87,6 +87,15 @@ class PrintCommandTest {
         assertThat(badWeek.code()).isNotZero();
         assertThat(badWeek.err()).contains("n'a pas de semaine 60").doesNotContain("Exception");
 
+        Cli.Run unknownWorksite = run("print", "follow-up", "--store", store.toString(), "--worksite", "nowhere",
+                "--user", "cip", "--out", dir.resolve("w.pdf").toString());
+        assertThat(unknownWorksite.code()).as("an unknown id is a usage error").isEqualTo(2);
+        assertThat(unknownWorksite.err()).contains("Chantier introuvable", "nowhere", "Vérifiez les identifiants");
+        Cli.Run unknownReferral = run("print", "referral", "--store", store.toString(), "--referral", "nowhere",
+                "--user", "cip", "--out", dir.resolve("r.pdf").toString());
+        assertThat(unknownReferral.code()).isEqualTo(2);
+        assertThat(unknownReferral.err()).contains("Orientation introuvable");
+
         Cli.Run missingStore = run("print", "referral", "--store", dir.resolve("absent.db").toString(),
                 "--referral", "r", "--user", "cip", "--out", dir.resolve("y.pdf").toString());
         assertThat(missingStore.code()).isEqualTo(2);
