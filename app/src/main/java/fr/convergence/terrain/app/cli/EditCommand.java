@@ -37,7 +37,7 @@ import picocli.CommandLine;
  * anyone's file; what is printed is ids and figures only.
  */
 @Command(name = "edit", hidden = true, mixinStandardHelpOptions = true,
-        description = "Modifie des données comme dans l'application, depuis un script (tests, support) : "
+        description = "Modifie des données comme dans l’application, depuis un script (tests, support)\u00a0: "
                 + "installation du poste, heures, téléphone, note.",
         subcommands = {EditCommand.Setup.class, EditCommand.Hours.class, EditCommand.Phone.class,
                 EditCommand.Note.class})
@@ -78,10 +78,10 @@ final class EditCommand implements Callable<Integer> {
         @Option(names = "--participant", paramLabel = "ID", description = "Identifiant du·de la salarié·e.")
         String id;
 
-        @Option(names = "--oldest", description = "Celui·celle de la plus ancienne cellule d'heures du fichier.")
+        @Option(names = "--oldest", description = "Celui·celle de la plus ancienne cellule d’heures du fichier.")
         boolean oldest;
 
-        @Option(names = "--newest", description = "Celui·celle de la plus récente cellule d'heures du fichier.")
+        @Option(names = "--newest", description = "Celui·celle de la plus récente cellule d’heures du fichier.")
         boolean newest;
 
         String participantId(TerrainStore store) {
@@ -91,17 +91,17 @@ final class EditCommand implements Callable<Integer> {
 
     static HoursEntry edgeCell(TerrainStore store, boolean newest) {
         return new HoursRepository(store).edgeCell(newest).orElseThrow(() -> new IllegalArgumentException(
-                "Ce fichier de données ne contient aucune cellule d'heures."));
+                "Ce fichier de données ne contient aucune cellule d’heures."));
     }
 
     static int refused(CommandLine.Model.CommandSpec command, Verdict verdict) {
-        command.commandLine().getErr().println("Refusé : " + verdict.text());
+        command.commandLine().getErr().println("Refusé\u00a0: " + verdict.text());
         return 1;
     }
 
     @Command(name = "setup", mixinStandardHelpOptions = true,
             description = "Installe le poste pour un chantier avec son premier compte (coordination ou "
-                    + "administration), comme au premier démarrage ; son mot de passe se donne comme pour les autres "
+                    + "administration), comme au premier démarrage\u00a0; son mot de passe se donne comme pour les autres "
                     + "commandes (--password-file, TERRAIN_PASSWORD ou --password-env, sinon il est demandé).")
     static final class Setup implements Callable<Integer> {
         @ParentCommand
@@ -114,7 +114,7 @@ final class EditCommand implements Callable<Integer> {
         String login;
 
         @Option(names = "--role", paramLabel = "RÔLE",
-                required = true, description = "Rôle : ${COMPLETION-CANDIDATES}.")
+                required = true, description = "Rôle\u00a0: ${COMPLETION-CANDIDATES}.")
         Role role;
 
         @CommandLine.Spec
@@ -123,7 +123,7 @@ final class EditCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             if (Files.exists(parent.store)) {
-                spec.commandLine().getErr().println("Le fichier " + parent.store + " existe déjà : l'installation "
+                spec.commandLine().getErr().println("Le fichier " + parent.store + " existe déjà\u00a0: l’installation "
                         + "crée un fichier neuf.");
                 return 2;
             }
@@ -141,7 +141,7 @@ final class EditCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("Poste installé pour le chantier " + worksite + ", compte " + login
                     + " (" + role.label() + ").");
             if (recovery != null) {
-                spec.commandLine().getOut().println("Clé de secours (notez-la : elle ne sera plus affichée) : "
+                spec.commandLine().getOut().println("Clé de secours (notez-la\u00a0: elle ne sera plus affichée)\u00a0: "
                         + recovery);
             }
             return 0;
@@ -149,7 +149,7 @@ final class EditCommand implements Callable<Integer> {
     }
 
     @Command(name = "hours", mixinStandardHelpOptions = true,
-            description = "Saisit les heures d'une cellule (salarié·e, jour, type), comme la page Semaine.")
+            description = "Saisit les heures d’une cellule (salarié·e, jour, type), comme la page Semaine.")
     static final class Hours implements Callable<Integer> {
         @ParentCommand
         EditCommand parent;
@@ -162,10 +162,10 @@ final class EditCommand implements Callable<Integer> {
             @ArgGroup(exclusive = false)
             CellKey key;
 
-            @Option(names = "--oldest", description = "La plus ancienne cellule d'heures du fichier.")
+            @Option(names = "--oldest", description = "La plus ancienne cellule d’heures du fichier.")
             boolean oldest;
 
-            @Option(names = "--newest", description = "La plus récente cellule d'heures du fichier.")
+            @Option(names = "--newest", description = "La plus récente cellule d’heures du fichier.")
             boolean newest;
         }
 
@@ -178,12 +178,12 @@ final class EditCommand implements Callable<Integer> {
             LocalDate day;
 
             @Option(names = "--kind", paramLabel = "TYPE", defaultValue = "TRAVAIL_CHANTIER",
-                    description = "Type : ${COMPLETION-CANDIDATES}. Par défaut : ${DEFAULT-VALUE}.")
+                    description = "Type\u00a0: ${COMPLETION-CANDIDATES}. Par défaut\u00a0: ${DEFAULT-VALUE}.")
             HoursKind kind;
         }
 
         @Option(names = "--minutes", paramLabel = "MINUTES",
-                required = true, description = "Durée en minutes (0 : efface la cellule).")
+                required = true, description = "Durée en minutes (0\u00a0: efface la cellule).")
         int minutes;
 
         @CommandLine.Spec
@@ -211,8 +211,8 @@ final class EditCommand implements Callable<Integer> {
                 if (!result.saved()) {
                     return refused(spec, result.verdict());
                 }
-                spec.commandLine().getOut().printf("Heures enregistrées : participant=%s day=%s kind=%s minutes=%d "
-                        + "(avant : %d)%n", participant, day, kind, result.minutes(), result.previousMinutes());
+                spec.commandLine().getOut().printf("Heures enregistrées\u00a0: participant=%s day=%s kind=%s minutes=%d "
+                        + "(avant\u00a0: %d)%n", participant, day, kind, result.minutes(), result.previousMinutes());
                 return 0;
             });
         }
@@ -248,7 +248,7 @@ final class EditCommand implements Callable<Integer> {
     }
 
     @Command(name = "phone", mixinStandardHelpOptions = true,
-            description = "Change le téléphone d'un·e salarié·e, comme sa fiche.")
+            description = "Change le téléphone d’un·e salarié·e, comme sa fiche.")
     static final class Phone extends ParticipantEdit {
         @Option(names = "--value", paramLabel = "NUMÉRO", required = true, description = "Nouveau numéro.")
         String value;
@@ -260,19 +260,19 @@ final class EditCommand implements Callable<Integer> {
             Result<Participant> saved = services.participants().update(acting, new Participant(p.id(),
                     p.worksiteId(), p.firstName(), p.lastName(), p.birthDate(), value, p.email(), p.address(),
                     p.socialSecurityNumber(), p.referentName()));
-            return saved.saved() ? Result.saved("Téléphone enregistré :", saved.verdict())
+            return saved.saved() ? Result.saved("Téléphone enregistré\u00a0:", saved.verdict())
                     : Result.refused(saved.verdict());
         }
     }
 
     @Command(name = "note", mixinStandardHelpOptions = true,
-            description = "Ajoute une note d'accompagnement (visible de l'équipe du chantier), comme la page Notes.")
+            description = "Ajoute une note d’accompagnement (visible de l’équipe du chantier), comme la page Notes.")
     static final class Note extends ParticipantEdit {
         @Option(names = "--text", paramLabel = "TEXTE", required = true, description = "Texte de la note.")
         String text;
 
         @Option(names = "--theme", paramLabel = "THÈME", defaultValue = "EMPLOI",
-                description = "Thème : ${COMPLETION-CANDIDATES}. Par défaut : ${DEFAULT-VALUE}.")
+                description = "Thème\u00a0: ${COMPLETION-CANDIDATES}. Par défaut\u00a0: ${DEFAULT-VALUE}.")
         NoteTheme theme;
 
         @Override
@@ -280,7 +280,7 @@ final class EditCommand implements Callable<Integer> {
             var saved = services.notes().create(acting, new NoteDraft(participantId,
                     LocalDate.now(services.workstation().store().clock()), theme, NoteVisibility.EQUIPE_CHANTIER,
                     text));
-            return saved.saved() ? Result.saved("Note enregistrée : note=" + saved.value().orElseThrow().id(),
+            return saved.saved() ? Result.saved("Note enregistrée\u00a0: note=" + saved.value().orElseThrow().id(),
                     saved.verdict()) : Result.refused(saved.verdict());
         }
     }

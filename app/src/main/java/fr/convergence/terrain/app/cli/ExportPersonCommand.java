@@ -24,8 +24,8 @@ import picocli.CommandLine.Option;
  * data as JSON, written into a folder. It signs in as a person, as every command that reads personal data.
  */
 @Command(name = "export-person", mixinStandardHelpOptions = true,
-        description = "Exporte tout ce que le poste garde sur une personne (droit d'accès) : un PDF lisible par "
-                + "elle et un fichier JSON, dans un dossier. Réservé à la CIP, à la coordination et à l'administration.")
+        description = "Exporte tout ce que le poste garde sur une personne (droit d’accès)\u00a0: un PDF lisible par "
+                + "elle et un fichier JSON, dans un dossier. Réservé à la CIP, à la coordination et à l’administration.")
 final class ExportPersonCommand implements Callable<Integer> {
 
     @Option(names = "--store", paramLabel = "FICHIER", required = true, description = "Fichier de données (existant).")
@@ -36,7 +36,7 @@ final class ExportPersonCommand implements Callable<Integer> {
     String participant;
 
     @Option(names = "--out", paramLabel = "DOSSIER",
-            required = true, description = "Dossier où écrire les deux fichiers (créé s'il manque).")
+            required = true, description = "Dossier où écrire les deux fichiers (créé s’il manque).")
     Path out;
 
     /** Who exports: named in the document; their rights decide the access (advisers, coordination, admin). */
@@ -61,11 +61,11 @@ final class ExportPersonCommand implements Callable<Integer> {
             console.println(files.json() + " écrit (les mêmes données en JSON).");
             if (!data.file().notes().isEmpty()) {
                 // The notes are about the person but may name others: whoever hands the file over reads it first.
-                console.println(data.file().notes().size() + " note(s) d'accompagnement incluse(s) : relisez-les "
-                        + "avant de remettre les fichiers, et masquez ce qui concerne d'autres personnes.");
+                console.println(data.file().notes().size() + " note(s) d’accompagnement incluse(s)\u00a0: relisez-les "
+                        + "avant de remettre les fichiers, et masquez ce qui concerne d’autres personnes.");
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Impossible d'écrire dans " + out + " : vérifiez le dossier et les droits.",
+            throw new UncheckedIOException("Impossible d’écrire dans " + out + "\u00a0: vérifiez le dossier et les droits.",
                     e);
         }
         return 0;

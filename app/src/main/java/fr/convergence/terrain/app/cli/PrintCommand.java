@@ -34,7 +34,7 @@ import picocli.CommandLine;
 
 /** {@code terrain print}: the follow-up sheets, attendance sheets and referral forms as PDF files. */
 @Command(name = "print", mixinStandardHelpOptions = true,
-        description = "Imprime en PDF : fiches de suivi, feuilles d'émargement, fiches d'orientation.",
+        description = "Imprime en PDF\u00a0: fiches de suivi, feuilles d’émargement, fiches d’orientation.",
         subcommands = {PrintCommand.FollowUp.class, PrintCommand.Attendance.class, PrintCommand.ReferralCmd.class})
 final class PrintCommand implements Callable<Integer> {
 
@@ -56,14 +56,14 @@ final class PrintCommand implements Callable<Integer> {
         Path store;
 
         @Option(names = "--out", paramLabel = "FICHIER",
-                required = true, description = "Fichier PDF à écrire (remplacé s'il existe).")
+                required = true, description = "Fichier PDF à écrire (remplacé s’il existe).")
         Path out;
 
         /** Who prints: named in the footer; their rights decide what the print-out shows (notes, the NIR). */
         @Mixin
         PersonOptions person;
 
-        @Option(names = "--pdfa", description = "Produit un PDF/A-2b, pour l'archivage dans le dossier.")
+        @Option(names = "--pdfa", description = "Produit un PDF/A-2b, pour l’archivage dans le dossier.")
         boolean pdfA;
 
         @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
@@ -89,7 +89,7 @@ final class PrintCommand implements Callable<Integer> {
                 }
                 Files.write(out, pdf);
             } catch (IOException e) {
-                throw new UncheckedIOException("Impossible d'écrire " + out + " : vérifiez le dossier et les droits.",
+                throw new UncheckedIOException("Impossible d’écrire " + out + "\u00a0: vérifiez le dossier et les droits.",
                         e);
             }
             spec.commandLine().getOut().printf(Locale.FRANCE, "%s écrit (%d Ko) en %.2f s%n", out,
@@ -105,7 +105,7 @@ final class PrintCommand implements Callable<Integer> {
     }
 
     @Command(name = "follow-up", mixinStandardHelpOptions = true,
-            description = "Fiche de suivi d'un·e salarié·e, ou de tous les salarié·es suivi·es d'un chantier "
+            description = "Fiche de suivi d’un·e salarié·e, ou de tous les salarié·es suivi·es d’un chantier "
                     + "en un seul PDF (sans notes).")
     static final class FollowUp implements Callable<Integer> {
         @Mixin
@@ -119,18 +119,18 @@ final class PrintCommand implements Callable<Integer> {
             String participant;
 
             @Option(names = "--worksite", paramLabel = "CHANTIER",
-                    description = "Identifiant du chantier : une fiche par salarié·e suivi·e "
+                    description = "Identifiant du chantier\u00a0: une fiche par salarié·e suivi·e "
                     + "(en parcours, ou sorti·e depuis moins de 12 mois).")
             String worksite;
         }
 
-        @Option(names = "--include-exited", description = "Avec --worksite : inclut aussi les salarié·es sorti·es "
+        @Option(names = "--include-exited", description = "Avec --worksite\u00a0: inclut aussi les salarié·es sorti·es "
                 + "depuis plus de 12 mois.")
         boolean includeExited;
 
         @Option(names = "--note", paramLabel = "ID",
-                description = "Avec --participant : identifiant d'une note à inclure (répétable). "
-                + "Une note réservée à la CIP et à la coordination n'est imprimée que si le compte peut la lire.")
+                description = "Avec --participant\u00a0: identifiant d’une note à inclure (répétable). "
+                + "Une note réservée à la CIP et à la coordination n’est imprimée que si le compte peut la lire.")
         List<String> notes = List.of();
 
         @Override
@@ -142,7 +142,7 @@ final class PrintCommand implements Callable<Integer> {
                             new FollowUpSheetOptions(java.util.Set.copyOf(notes)));
                 }
                 Worksite worksite = catalog.worksite(user, target.worksite).orElseThrow(() ->
-                        new IllegalArgumentException("Chantier introuvable ou hors de votre périmètre : "
+                        new IllegalArgumentException("Chantier introuvable ou hors de votre périmètre\u00a0: "
                                 + target.worksite));
                 List<String> ids = catalog.followedParticipants(user, worksite.id(), LocalDate.now(store.clock()),
                         includeExited).stream().map(Participant::id).toList();
@@ -153,7 +153,7 @@ final class PrintCommand implements Callable<Integer> {
     }
 
     @Command(name = "attendance", mixinStandardHelpOptions = true,
-            description = "Feuille d'émargement d'un chantier pour une semaine ISO (A4 paysage).")
+            description = "Feuille d’émargement d’un chantier pour une semaine ISO (A4 paysage).")
     static final class Attendance implements Callable<Integer> {
         private static final Pattern WEEK = Pattern.compile("(\\d{4})-W(\\d{1,2})");
 
@@ -168,7 +168,7 @@ final class PrintCommand implements Callable<Integer> {
                 required = true, description = "Semaine ISO, par exemple 2026-W12.")
         String week;
 
-        @Option(names = "--prefilled", description = "Pré-remplit les heures déjà prévues ; sinon la feuille est vierge.")
+        @Option(names = "--prefilled", description = "Pré-remplit les heures déjà prévues\u00a0; sinon la feuille est vierge.")
         boolean prefilled;
 
         @Override
@@ -181,26 +181,26 @@ final class PrintCommand implements Callable<Integer> {
         static IsoWeek parseWeek(String text) {
             Matcher m = WEEK.matcher(text.strip().toUpperCase(Locale.ROOT));
             if (!m.matches()) {
-                throw new IllegalArgumentException("Semaine « " + text + " » non reconnue : écrivez-la comme 2026-W12.");
+                throw new IllegalArgumentException("Semaine «\u00a0" + text + "\u00a0» non reconnue\u00a0: écrivez-la comme 2026-W12.");
             }
             try {
                 LocalDate monday = LocalDate.parse(m.group(1) + "-W" + String.format("%02d", Integer.parseInt(
                         m.group(2))) + "-1", java.time.format.DateTimeFormatter.ISO_WEEK_DATE);
                 return new IsoWeek(monday);
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("La semaine " + text + " n'existe pas : l'année " + m.group(1)
-                        + " n'a pas de semaine " + m.group(2) + ".");
+                throw new IllegalArgumentException("La semaine " + text + " n’existe pas\u00a0: l’année " + m.group(1)
+                        + " n’a pas de semaine " + m.group(2) + ".");
             }
         }
     }
 
     @Command(name = "referral", mixinStandardHelpOptions = true,
-            description = "Fiche d'orientation vers un partenaire, avec les seules informations dont il a besoin.")
+            description = "Fiche d’orientation vers un partenaire, avec les seules informations dont il a besoin.")
     static final class ReferralCmd implements Callable<Integer> {
         @Mixin
         Common common;
 
-        @Option(names = "--referral", paramLabel = "ID", required = true, description = "Identifiant de l'orientation.")
+        @Option(names = "--referral", paramLabel = "ID", required = true, description = "Identifiant de l’orientation.")
         String referral;
 
         @Override

@@ -35,8 +35,8 @@ import picocli.CommandLine;
  * exported as CSV, computed by the same {@link ReportService} as the application.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Rapport d'un chantier ou d'un territoire : file active, entrées et sorties, sorties par type, "
-                + "paliers PHC, passages PHC → CDDI, heures par mois ; export CSV pour Excel.")
+        description = "Rapport d’un chantier ou d’un territoire\u00a0: file active, entrées et sorties, sorties par type, "
+                + "paliers PHC, passages PHC → CDDI, heures par mois\u00a0; export CSV pour Excel.")
 final class ReportCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -58,14 +58,14 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     @Option(names = "--from", paramLabel = "JJ/MM/AAAA",
-            description = "Premier jour de la période (jj/mm/aaaa). Par défaut : le 1er janvier.")
+            description = "Premier jour de la période (jj/mm/aaaa). Par défaut\u00a0: le 1er janvier.")
     String from;
 
     @Option(names = "--to", paramLabel = "JJ/MM/AAAA",
-            description = "Dernier jour de la période (jj/mm/aaaa). Par défaut : aujourd'hui.")
+            description = "Dernier jour de la période (jj/mm/aaaa). Par défaut\u00a0: aujourd’hui.")
     String to;
 
-    @Option(names = "--csv", paramLabel = "FICHIER", description = "Fichier CSV à écrire (UTF-8, « ; », pour Excel).")
+    @Option(names = "--csv", paramLabel = "FICHIER", description = "Fichier CSV à écrire (UTF-8, «\u00a0;\u00a0», pour Excel).")
     Path csv;
 
     /** Who asks: their rights decide which worksites and territories the report may cover. */
@@ -148,24 +148,24 @@ final class ReportCommand implements Callable<Integer> {
     private static void print(PrintWriter out, Report report) {
         out.println(report.scope().label() + " — " + report.period().label());
         var caseload = report.activeCaseload();
-        out.printf("File active : %d personnes (%s), dont %d présentes le %s%n", caseload.total(),
+        out.printf("File active\u00a0: %d personnes (%s), dont %d présentes le %s%n", caseload.total(),
                 caseload.byProgramme().entrySet().stream().map(e -> e.getKey().label() + " " + e.getValue())
                         .reduce((a, b) -> a + ", " + b).orElse(""),
                 caseload.presentOn(), Texts.date(caseload.onDay()));
-        out.printf("Entrées : %d — Sorties : %d%n", report.entriesAndExits().entries(),
+        out.printf("Entrées\u00a0: %d — Sorties\u00a0: %d%n", report.entriesAndExits().entries(),
                 report.entriesAndExits().exits());
-        StringBuilder exits = new StringBuilder("Sorties par type :");
+        StringBuilder exits = new StringBuilder("Sorties par type\u00a0:");
         for (ExitCategory category : ExitCategory.values()) {
             exits.append(' ').append(category.label()).append(' ')
                     .append(report.exitsByCategory().counts().get(category)).append(';');
         }
         String rate = ReportCsv.percent(report.exitsByCategory().dynamicRate());
         out.println(exits + " sorties dynamiques " + (rate.isEmpty() ? "—" : rate + " %"));
-        out.println("Paliers PHC : " + report.phcSteps().byTargetHours().entrySet().stream()
-                .map(e -> e.getKey() + " h : " + e.getValue()).reduce((a, b) -> a + ", " + b).orElse(""));
+        out.println("Paliers PHC\u00a0: " + report.phcSteps().byTargetHours().entrySet().stream()
+                .map(e -> e.getKey() + " h\u00a0: " + e.getValue()).reduce((a, b) -> a + ", " + b).orElse(""));
         String transitions = ReportCsv.percent(report.phcToCddi().rate());
-        out.printf("Passages PHC → CDDI : %d sur %d contrats PHC terminés (%s)%n", report.phcToCddi().transitions(),
+        out.printf("Passages PHC → CDDI\u00a0: %d sur %d contrats PHC terminés (%s)%n", report.phcToCddi().transitions(),
                 report.phcToCddi().phcEnds(), transitions.isEmpty() ? "—" : transitions + " %");
-        out.println("Heures réalisées : " + ReportCsv.hours(report.hours().totalMinutes()) + " h");
+        out.println("Heures réalisées\u00a0: " + ReportCsv.hours(report.hours().totalMinutes()) + " h");
     }
 }

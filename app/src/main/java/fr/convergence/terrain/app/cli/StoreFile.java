@@ -55,6 +55,6 @@ final class StoreFile {
             return Optional.of("Le disque est plein\u00a0: libérez de la place, puis relancez la commande.");
         }
         return Optional.of("Le fichier de données est illisible (ce n’est pas un fichier de Convergence Terrain, ou il "
-                + "est endommagé)\u00a0: vérifiez le chemin donné à --store, puis « terrain check --store FICHIER ».");
+                + "est endommagé)\u00a0: vérifiez le chemin donné à --store, puis «\u00a0terrain check --store FICHIER\u00a0».");
     }
 }

@@ -40,19 +40,19 @@ final class SyncCommand implements Callable<Integer> {
             + "la coordination nationale crée sur le hub.";
 
     @Option(names = "--store", paramLabel = "FICHIER",
-            required = true, description = "Fichier de données du poste (installé d'abord : "
-            + "« terrain edit --store FICHIER setup … » ou l'application).")
+            required = true, description = "Fichier de données du poste (installé d’abord\u00a0: "
+            + "«\u00a0terrain edit --store FICHIER setup …\u00a0» ou l’application).")
     Path store;
 
     @Option(names = "--hub", paramLabel = "URL",
-            description = "Adresse du hub (https://…). Par défaut : celle de l'enrôlement.")
+            description = "Adresse du hub (https://…). Par défaut\u00a0: celle de l’enrôlement.")
     String hub;
 
-    @Option(names = "--enrol", paramLabel = "CODE", description = "Enrôle d'abord le poste avec ce code.")
+    @Option(names = "--enrol", paramLabel = "CODE", description = "Enrôle d’abord le poste avec ce code.")
     String code;
 
     @Option(names = "--label", paramLabel = "NOM",
-            defaultValue = "poste", description = "Nom du poste, à l'enrôlement.")
+            defaultValue = "poste", description = "Nom du poste, à l’enrôlement.")
     String label;
 
     @Option(names = "--retries", paramLabel = "NOMBRE",
@@ -60,7 +60,7 @@ final class SyncCommand implements Callable<Integer> {
     int retries;
 
     @Option(names = "--trust-cert", paramLabel = "FICHIER", description = "Certificat du hub (PEM) à accepter, "
-            + "s'il n'est pas signé par une autorité publique (certificat auto-signé ou autorité interne).")
+            + "s’il n’est pas signé par une autorité publique (certificat auto-signé ou autorité interne).")
     Path trustCertificate;
 
     /**
@@ -80,8 +80,8 @@ final class SyncCommand implements Callable<Integer> {
         // A missing file is a wrong path or a laptop not installed yet: sync never creates a store.
         boolean create = !Files.exists(store);
         if (create && code == null) {
-            err.println("Fichier de données introuvable : " + store + ". Vérifiez le chemin ; pour un nouveau poste, "
-                    + "installez-le d'abord (premier compte), puis enrôlez-le avec --enrol CODE.");
+            err.println("Fichier de données introuvable\u00a0: " + store + ". Vérifiez le chemin\u00a0; pour un nouveau poste, "
+                    + "installez-le d’abord (premier compte), puis enrôlez-le avec --enrol CODE.");
             return 2;
         }
         if (create) {
@@ -129,12 +129,12 @@ final class SyncCommand implements Callable<Integer> {
             SyncEngine engine = new SyncEngine(terrainStore, client);
             if (code != null) {
                 var enrolled = engine.enrol(url, code, label);
-                out.printf("Poste enrôlé : %s (%s %s)%n", enrolled.deviceId(), enrolled.scopeKind(), enrolled.scopeId());
+                out.printf("Poste enrôlé\u00a0: %s (%s %s)%n", enrolled.deviceId(), enrolled.scopeKind(), enrolled.scopeId());
             }
             for (int attempt = 0; ; attempt++) {
                 try {
                     SyncReport r = engine.sync(SyncProgress.NONE);
-                    out.printf(Locale.FRANCE, "Synchronisation terminée en %.1f s : %d opération(s) envoyée(s), %d "
+                    out.printf(Locale.FRANCE, "Synchronisation terminée en %.1f s\u00a0: %d opération(s) envoyée(s), %d "
                                     + "ligne(s) reçue(s), %d retirée(s), %d conflit(s), %d refus (quarantaine), "
                                     + "%d requête(s), %d octets envoyés, %d octets reçus%n", r.millis() / 1000.0,
                             r.operationsSent(), r.rowsReceived(), r.rowsRemoved(), r.conflicts(), r.refused(),
@@ -154,7 +154,7 @@ final class SyncCommand implements Callable<Integer> {
                     + "la connexion du poste, puis relancez\u00a0; le code d’enrôlement reste valable.");
             return 3;
         } catch (HubException e) {
-            err.println("Le hub refuse : " + e.getMessage());
+            err.println("Le hub refuse\u00a0: " + e.getMessage());
             return 4;
         } catch (StoreException e) {
             // A locked store (no one signed in) or a store without an account: the sentence says what to do.

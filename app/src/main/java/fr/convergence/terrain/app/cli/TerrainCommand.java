@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 
 /** The {@code terrain} command: the desktop application with no subcommand, tools otherwise. */
 @Command(name = "terrain", mixinStandardHelpOptions = true, versionProvider = TerrainCommand.Version.class,
-        description = "Convergence Terrain : suivi des chantiers d'insertion (PHC, CVG), hors ligne.",
+        description = "Convergence Terrain\u00a0: suivi des chantiers d’insertion (PHC, CVG), hors ligne.",
         subcommands = {DemoCommand.class, PrintCommand.class, SyncCommand.class, ReportCommand.class,
                 CheckCommand.class, EditCommand.class, ExportPersonCommand.class})
 public final class TerrainCommand implements Callable<Integer> {
@@ -81,7 +81,7 @@ public final class TerrainCommand implements Callable<Integer> {
                 || e instanceof ClassCastException || e instanceof IndexOutOfBoundsException) {
             return "Erreur inattendue (" + e.getClass().getSimpleName() + (message == null ? "" : "\u00a0: " + message)
                     + ")\u00a0: relancez la commande\u00a0; si elle échoue encore, envoyez ce message au support avec "
-                    + "la sortie de « terrain check --store FICHIER ».";
+                    + "la sortie de «\u00a0terrain check --store FICHIER\u00a0».";
         }
         return "Erreur\u00a0: " + message;
     }
@@ -97,7 +97,7 @@ public final class TerrainCommand implements Callable<Integer> {
         try {
             return desktop.call();
         } catch (UnsupportedOperationException | IllegalStateException | UnsatisfiedLinkError e) {
-            spec.commandLine().getErr().println("L'application de bureau ne peut pas s'ouvrir sur cet écran : "
+            spec.commandLine().getErr().println("L’application de bureau ne peut pas s’ouvrir sur cet écran\u00a0: "
                     + e.getMessage() + "\nLes commandes en ligne restent disponibles (terrain --help).");
             return 2;
         }

@@ -99,7 +99,7 @@ class CommandLineInFrenchTest {
     @Test
     void aFileThatIsNotAStoreIsSaidSoByEveryCommandWithoutSqliteCodes() throws Exception {
         Path text = Files.writeString(dir.resolve("notes.txt"), "pas une base de données, mais assez long pour "
-                + "ressembler à un fichier SQLite aux yeux d’un lecteur pressé : ".repeat(20));
+                + "ressembler à un fichier SQLite aux yeux d’un lecteur pressé\u00a0: ".repeat(20));
         String store = text.toString();
         List<String[]> commands = List.of(
                 new String[] {"report", "--store", store, "--user", "admin", "--worksite", "abej-solidarite"},
