@@ -43,7 +43,8 @@ import picocli.CommandLine;
                 EditCommand.Note.class})
 final class EditCommand implements Callable<Integer> {
 
-    @Option(names = "--store", paramLabel = "FICHIER", required = true, description = "Fichier de données du poste.")
+    /** Checked by each subcommand ({@link #store(CommandLine.Model.CommandSpec)}), so that their --help needs none. */
+    @Option(names = "--store", paramLabel = "FICHIER", description = "Fichier de données du poste (obligatoire).")
     Path store;
 
     /** Who edits (signed in like in the application); for {@code setup}, only where the new password comes from. */
@@ -66,11 +67,20 @@ final class EditCommand implements Callable<Integer> {
      * is refused (exit 2).
      */
     int withServices(CommandLine.Model.CommandSpec command, BiFunction<Services, User, Integer> work) {
-        StoreFile.requireExisting(store, command);
+        StoreFile.requireExisting(store(command), command);
         try (Services services = new Services(TerrainStore.open(store), new PasswordHasher())) {
             User acting = person.signIn(services.workstation().store(), command);
             return work.apply(services, acting);
         }
+    }
+
+    /** The --store given, or a usage error (exit 2) naming it. */
+    Path store(CommandLine.Model.CommandSpec command) {
+        if (store == null) {
+            throw new CommandLine.ParameterException(command.commandLine(), "Option obligatoire manquante\u00a0: "
+                    + "--store FICHIER (le fichier de données du poste, avant le nom de la modification).");
+        }
+        return store;
     }
 
     /** Which participant: by id, or the one of the store's oldest or newest hours cell. */
@@ -122,7 +132,7 @@ final class EditCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            if (Files.exists(parent.store)) {
+            if (Files.exists(parent.store(spec))) {
                 spec.commandLine().getErr().println("Le fichier " + parent.store + " existe déjà\u00a0: l’installation "
                         + "crée un fichier neuf.");
                 return 2;

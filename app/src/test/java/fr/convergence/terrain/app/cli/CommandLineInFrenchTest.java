@@ -31,7 +31,8 @@ class CommandLineInFrenchTest {
     void theHelpOfEveryCommandIsInFrench() {
         for (String[] args : List.of(new String[] {"--help"}, new String[] {"report", "--help"},
                 new String[] {"print", "attendance", "--help"}, new String[] {"sync", "--help"},
-                new String[] {"edit", "--help"})) {
+                new String[] {"edit", "--help"}, new String[] {"edit", "setup", "--help"},
+                new String[] {"edit", "hours", "--help"})) {
             Cli.Run help = run(args);
 
             assertThat(help.code()).as(String.join(" ", args)).isZero();
@@ -60,6 +61,15 @@ class CommandLineInFrenchTest {
         assertThat(value.code()).isEqualTo(2);
         assertFrench(value);
         assertThat(value.err()).contains("L’option --store attend une valeur");
+    }
+
+    @Test
+    void anEditWithoutItsStoreIsAUsageError() {
+        Cli.Run run = run("edit", "--user", "cip", "note", "--participant", "p", "--text", "x");
+
+        assertThat(run.code()).isEqualTo(2);
+        assertFrench(run);
+        assertThat(run.err()).contains("Option obligatoire manquante\u00a0: --store FICHIER");
     }
 
     @Test
