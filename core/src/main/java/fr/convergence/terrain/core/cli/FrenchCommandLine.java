@@ -147,11 +147,14 @@ public final class FrenchCommandLine {
         return ".";
     }
 
-    /** The option names quoted in picocli's message, in the order given (its only list of the conflicting options). */
+    /**
+     * The command's options that picocli's message names (« --worksite=<worksite>, --territory=<territory> are
+     * mutually exclusive »): the exception gives no other list of the conflicting options.
+     */
     private static String names(CommandLine command, String message) {
+        String text = message == null ? "" : message;
         List<String> found = command.getCommandSpec().options().stream().map(OptionSpec::longestName)
-                .filter(n -> message != null && message.contains(n + "=") || message != null
-                        && message.contains(n + " ") || message != null && message.contains(n + ","))
+                .filter(n -> text.contains(n + "=") || text.contains(n + " ") || text.contains(n + ","))
                 .toList();
         return found.isEmpty() ? "options incompatibles" : String.join(" et ", found);
     }
