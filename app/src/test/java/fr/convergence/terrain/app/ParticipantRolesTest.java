@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The participant screen of an ESP shows the social-security number masked, and saving the form keeps it. */
 class ParticipantRolesTest extends AppTestSupport {
 
-    private static final String NIR = "2 91 07 75 056 123 45";
-    private static final String MASKED = "2 91 ** ** *** *** 45";
+    private static final String NIR = "2 91 07 75 056 123 67";
+    private static final String MASKED = "2 91 ** ** *** *** 67";
     private String participantId;
 
     @Override

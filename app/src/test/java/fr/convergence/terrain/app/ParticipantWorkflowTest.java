@@ -5,6 +5,7 @@ import fr.convergence.terrain.core.domain.ExitCategory;
 import fr.convergence.terrain.core.domain.ExitReason;
 import fr.convergence.terrain.core.domain.Programme;
 import fr.convergence.terrain.core.domain.Role;
+import fr.convergence.terrain.core.domain.SocialSecurityNumber;
 import fr.convergence.terrain.core.participant.ParticipantSummary;
 import fr.convergence.terrain.core.store.TerrainStore;
 import javafx.scene.control.ComboBox;
@@ -76,5 +77,37 @@ class ParticipantWorkflowTest extends AppTestSupport {
         clickOn("#file-back");
         interact(() -> lookup("#participants-status").queryComboBox().setValue(null));
         assertThat(text("#participants-count")).contains("0 en parcours, 1 sorti·es");
+    }
+
+    /** A day that does not exist and a malformed social-security number are refused, saying what is wrong. */
+    @Test
+    void anImpossibleBirthDateAndAWrongSocialSecurityNumberAreRefusedNotCorrected() {
+        signIn("Yanis", TestAccounts.PASSWORD);
+        clickOn("#nav-participants");
+        clickOn("#participants-new");
+        fill("#form-first-name", "Awa");
+        fill("#form-last-name", "Traoré");
+        interact(() -> lookup("#form-programme").<Programme>queryComboBox().setValue(Programme.PHC));
+        fill("#form-entry-date", "02/03/2026");
+
+        fill("#form-birth-date", "31/02/1980");
+        fill("#form-nir", "123");
+        clickOn("#form-save");
+        assertThat(text("#form-errors")).contains("Date de naissance\u00a0: le «\u00a031/02/1980\u00a0» n’existe pas "
+                + "dans le calendrier");
+
+        fill("#form-birth-date", "29/02/1980");
+        clickOn("#form-save");
+        assertThat(text("#form-errors")).contains("Le numéro de sécurité sociale n’est pas valide")
+                .contains("15 chiffres");
+
+        fill("#form-nir", "2 80 02 99 350 111 00");
+        clickOn("#form-save");
+        assertThat(text("#form-errors")).contains("clé de contrôle");
+
+        fill("#form-nir", "2 80 02 99 350 111 " + String.format("%02d",
+                SocialSecurityNumber.key("2 80 02 99 350 111")));
+        clickOn("#form-save");
+        assertThat(text("#file-title")).isEqualTo("Awa Traoré");
     }
 }

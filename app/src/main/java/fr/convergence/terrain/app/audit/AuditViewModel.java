@@ -1,5 +1,6 @@
 package fr.convergence.terrain.app.audit;
 
+import fr.convergence.terrain.core.text.TypedDate;
 import fr.convergence.terrain.app.common.Formats;
 import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.app.common.TaskExecutor;
@@ -101,10 +102,11 @@ public final class AuditViewModel {
 
     /** The filter as typed, or null (with the error shown) when a date cannot be read. */
     private AuditFilter filter() {
-        Formats.ParsedDate first = Formats.parseDate(from.get());
-        Formats.ParsedDate last = Formats.parseDate(to.get());
+        TypedDate first = Formats.parseDate(from.get());
+        TypedDate last = Formats.parseDate(to.get());
         if (!first.valid() || !last.valid()) {
-            errors.set(I18n.t("form.badDate", I18n.t("audit.period"), !first.valid() ? from.get() : to.get()));
+            errors.set(!first.valid() ? Formats.dateProblem(first, I18n.t("audit.period"), from.get())
+                    : Formats.dateProblem(last, I18n.t("audit.period"), to.get()));
             return null;
         }
         return new AuditFilter(person.get(), participant.get() == null ? null : participant.get().id(), action.get(),

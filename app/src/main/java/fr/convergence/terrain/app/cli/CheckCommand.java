@@ -24,14 +24,14 @@ import picocli.CommandLine;
  * waits to be synced and the last sync. Prints no personal field, so its output can be sent to support as is.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Vérifie un fichier de données sans rien afficher de personnel : version du schéma, intégrité, "
+        description = "Vérifie un fichier de données sans rien afficher de personnel\u00a0: version du schéma, intégrité, "
                 + "nombre de lignes et empreinte de chaque table synchronisée (à comparer avec terrain-hub check), "
                 + "modifications en attente, dernière synchronisation.")
 final class CheckCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
-    @Option(names = "--store", required = true, description = "Fichier de données à vérifier.")
+    @Option(names = "--store", paramLabel = "FICHIER", required = true, description = "Fichier de données à vérifier.")
     Path store;
 
     /**
@@ -41,7 +41,7 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Mixin
     PersonOptions person;
 
-    @Option(names = "--json", description = "Sortie JSON (pour un script ou pour l'envoyer au support).")
+    @Option(names = "--json", description = "Sortie JSON (pour un script ou pour l’envoyer au support).")
     boolean json;
 
     @CommandLine.Spec
@@ -50,12 +50,8 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JsonProcessingException {
         PrintWriter out = spec.commandLine().getOut();
+        StoreFile.requireExisting(store, spec);
         OptionalInt version = TerrainStore.schemaVersionOf(store);
-        if (version.isEmpty()) {
-            spec.commandLine().getErr().println("Ce n'est pas un fichier de données de Convergence Terrain (ou il "
-                    + "n'existe pas) : " + store);
-            return 2;
-        }
         StoreCheck.Report report;
         try (TerrainStore terrainStore = TerrainStore.open(store)) {
             if (terrainStore.isEncrypted()) {
@@ -74,14 +70,14 @@ final class CheckCommand implements Callable<Integer> {
             document.put("tables", report.tables());
             out.println(SyncCodec.json().writeValueAsString(document));
         } else {
-            out.println("Fichier de données : " + store);
-            out.println("Version du schéma : " + report.schemaVersion());
-            out.println("Intégrité (SQLite) : " + report.integrity());
-            out.println("Périmètre synchronisé : " + report.scope().orElse("aucun (poste non enrôlé)"));
-            out.println("Dernière synchronisation : " + report.lastSyncMillis().map(m -> TIME.format(
+            out.println("Fichier de données\u00a0: " + store);
+            out.println("Version du schéma\u00a0: " + report.schemaVersion());
+            out.println("Intégrité (SQLite)\u00a0: " + report.integrity());
+            out.println("Périmètre synchronisé\u00a0: " + report.scope().orElse("aucun (poste non enrôlé)"));
+            out.println("Dernière synchronisation\u00a0: " + report.lastSyncMillis().map(m -> TIME.format(
                     Instant.ofEpochMilli(m).atZone(ZoneId.systemDefault()))).orElse("jamais"));
-            out.println("Modifications en attente d'envoi : " + report.pendingChanges());
-            out.println("Tables synchronisées (table, lignes, empreinte SHA-256) :");
+            out.println("Modifications en attente d’envoi\u00a0: " + report.pendingChanges());
+            out.println("Tables synchronisées (table, lignes, empreinte SHA-256)\u00a0:");
             report.tables().stream().map(TableChecksum.Result::line).forEach(line -> out.println("  " + line));
         }
         return "ok".equals(report.integrity()) ? 0 : 1;

@@ -18,16 +18,18 @@ import picocli.CommandLine.Option;
         description = "Crée un fichier de données de démonstration (entièrement fictives).")
 final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--store", required = true, description = "Fichier de données à créer (il ne doit pas exister).")
+    @Option(names = "--store", paramLabel = "FICHIER",
+            required = true, description = "Fichier de données à créer (il ne doit pas exister).")
     Path store;
 
-    @Option(names = "--size", defaultValue = "site",
-            description = "Taille : site (1 chantier), territory (7 chantiers), national (12 territoires). "
-                    + "Par défaut : ${DEFAULT-VALUE}.")
+    @Option(names = "--size", paramLabel = "TAILLE", defaultValue = "site",
+            description = "Taille\u00a0: site (1 chantier), territory (7 chantiers), national (12 territoires). "
+                    + "Par défaut\u00a0: ${DEFAULT-VALUE}.")
     String size;
 
-    @Option(names = "--seed", defaultValue = "2023", description = "Graine du générateur (mêmes données pour la même "
-            + "graine et le même jour). Par défaut : ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", paramLabel = "NOMBRE",
+            defaultValue = "2023", description = "Graine du générateur (mêmes données pour la même "
+            + "graine et le même jour). Par défaut\u00a0: ${DEFAULT-VALUE}.")
     long seed;
 
     @CommandLine.Spec
@@ -39,11 +41,11 @@ final class DemoCommand implements Callable<Integer> {
         try {
             demoSize = DemoSize.valueOf(size.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("Taille inconnue : " + size + ". Choisissez site, territory ou national.");
+            spec.commandLine().getErr().println("Taille inconnue\u00a0: " + size + ". Choisissez site, territory ou national.");
             return 2;
         }
         if (Files.exists(store)) {
-            spec.commandLine().getErr().println("Le fichier " + store + " existe déjà : choisissez un autre nom, "
+            spec.commandLine().getErr().println("Le fichier " + store + " existe déjà\u00a0: choisissez un autre nom, "
                     + "les données existantes ne sont jamais écrasées.");
             return 2;
         }
@@ -52,12 +54,12 @@ final class DemoCommand implements Callable<Integer> {
             var summary = new DemoDataGenerator(seed, LocalDate.now()).generate(terrainStore, demoSize,
                     new PasswordHasher());
             var out = spec.commandLine().getOut();
-            out.printf(Locale.FRANCE, "Données de démonstration « %s » créées dans %s en %.1f s%n",
+            out.printf(Locale.FRANCE, "Données de démonstration «\u00a0%s\u00a0» créées dans %s en %.1f s%n",
                     size, store, (System.nanoTime() - start) / 1e9);
-            out.printf(Locale.FRANCE, "  %d chantier(s), %d salarié·es, %d parcours, %d cellules d'heures, %d notes, "
+            out.printf(Locale.FRANCE, "  %d chantier(s), %d salarié·es, %d parcours, %d cellules d’heures, %d notes, "
                             + "%d orientations%n", summary.worksiteIds().size(), summary.participants(),
                     summary.enrolments(), summary.hoursCells(), summary.notes(), summary.referrals());
-            out.printf("  Comptes : %s (mot de passe : %s)%n", String.join(", ", summary.logins()),
+            out.printf("  Comptes\u00a0: %s (mot de passe\u00a0: %s)%n", String.join(", ", summary.logins()),
                     DemoDataGenerator.DEMO_PASSWORD);
         }
         return 0;

@@ -37,13 +37,14 @@ import picocli.CommandLine;
  * anyone's file; what is printed is ids and figures only.
  */
 @Command(name = "edit", hidden = true, mixinStandardHelpOptions = true,
-        description = "Modifie des données comme dans l'application, depuis un script (tests, support) : "
+        description = "Modifie des données comme dans l’application, depuis un script (tests, support)\u00a0: "
                 + "installation du poste, heures, téléphone, note.",
         subcommands = {EditCommand.Setup.class, EditCommand.Hours.class, EditCommand.Phone.class,
                 EditCommand.Note.class})
 final class EditCommand implements Callable<Integer> {
 
-    @Option(names = "--store", required = true, description = "Fichier de données du poste.")
+    /** Checked by each subcommand ({@link #store(CommandLine.Model.CommandSpec)}), so that their --help needs none. */
+    @Option(names = "--store", paramLabel = "FICHIER", description = "Fichier de données du poste (obligatoire).")
     Path store;
 
     /** Who edits (signed in like in the application); for {@code setup}, only where the new password comes from. */
@@ -55,6 +56,8 @@ final class EditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        spec.commandLine().getErr().println("Indiquez la modification\u00a0: setup, hours, phone ou note "
+                + "(détails ci-dessous).\n");
         spec.commandLine().usage(spec.commandLine().getErr());
         return 2;
     }
@@ -64,26 +67,31 @@ final class EditCommand implements Callable<Integer> {
      * is refused (exit 2).
      */
     int withServices(CommandLine.Model.CommandSpec command, BiFunction<Services, User, Integer> work) {
-        if (TerrainStore.schemaVersionOf(store).isEmpty()) {
-            command.commandLine().getErr().println("Ce n'est pas un fichier de données de Convergence Terrain (ou il "
-                    + "n'existe pas) : " + store);
-            return 2;
-        }
+        StoreFile.requireExisting(store(command), command);
         try (Services services = new Services(TerrainStore.open(store), new PasswordHasher())) {
             User acting = person.signIn(services.workstation().store(), command);
             return work.apply(services, acting);
         }
     }
 
+    /** The --store given, or a usage error (exit 2) naming it. */
+    Path store(CommandLine.Model.CommandSpec command) {
+        if (store == null) {
+            throw new CommandLine.ParameterException(command.commandLine(), "Option obligatoire manquante\u00a0: "
+                    + "--store FICHIER (le fichier de données du poste, avant le nom de la modification).");
+        }
+        return store;
+    }
+
     /** Which participant: by id, or the one of the store's oldest or newest hours cell. */
     static final class ParticipantChoice {
-        @Option(names = "--participant", description = "Identifiant du·de la salarié·e.")
+        @Option(names = "--participant", paramLabel = "ID", description = "Identifiant du·de la salarié·e.")
         String id;
 
-        @Option(names = "--oldest", description = "Celui·celle de la plus ancienne cellule d'heures du fichier.")
+        @Option(names = "--oldest", description = "Celui·celle de la plus ancienne cellule d’heures du fichier.")
         boolean oldest;
 
-        @Option(names = "--newest", description = "Celui·celle de la plus récente cellule d'heures du fichier.")
+        @Option(names = "--newest", description = "Celui·celle de la plus récente cellule d’heures du fichier.")
         boolean newest;
 
         String participantId(TerrainStore store) {
@@ -93,29 +101,30 @@ final class EditCommand implements Callable<Integer> {
 
     static HoursEntry edgeCell(TerrainStore store, boolean newest) {
         return new HoursRepository(store).edgeCell(newest).orElseThrow(() -> new IllegalArgumentException(
-                "Ce fichier de données ne contient aucune cellule d'heures."));
+                "Ce fichier de données ne contient aucune cellule d’heures."));
     }
 
     static int refused(CommandLine.Model.CommandSpec command, Verdict verdict) {
-        command.commandLine().getErr().println("Refusé : " + verdict.text());
+        command.commandLine().getErr().println("Refusé\u00a0: " + verdict.text());
         return 1;
     }
 
     @Command(name = "setup", mixinStandardHelpOptions = true,
             description = "Installe le poste pour un chantier avec son premier compte (coordination ou "
-                    + "administration), comme au premier démarrage ; son mot de passe se donne comme pour les autres "
+                    + "administration), comme au premier démarrage\u00a0; son mot de passe se donne comme pour les autres "
                     + "commandes (--password-file, TERRAIN_PASSWORD ou --password-env, sinon il est demandé).")
     static final class Setup implements Callable<Integer> {
         @ParentCommand
         EditCommand parent;
 
-        @Option(names = "--worksite", required = true, description = "Chantier du poste.")
+        @Option(names = "--worksite", paramLabel = "CHANTIER", required = true, description = "Chantier du poste.")
         String worksite;
 
-        @Option(names = "--login", required = true, description = "Identifiant du compte.")
+        @Option(names = "--login", paramLabel = "IDENTIFIANT", required = true, description = "Identifiant du compte.")
         String login;
 
-        @Option(names = "--role", required = true, description = "Rôle : ${COMPLETION-CANDIDATES}.")
+        @Option(names = "--role", paramLabel = "RÔLE",
+                required = true, description = "Rôle\u00a0: ${COMPLETION-CANDIDATES}.")
         Role role;
 
         @CommandLine.Spec
@@ -123,8 +132,8 @@ final class EditCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            if (Files.exists(parent.store)) {
-                spec.commandLine().getErr().println("Le fichier " + parent.store + " existe déjà : l'installation "
+            if (Files.exists(parent.store(spec))) {
+                spec.commandLine().getErr().println("Le fichier " + parent.store + " existe déjà\u00a0: l’installation "
                         + "crée un fichier neuf.");
                 return 2;
             }
@@ -142,7 +151,7 @@ final class EditCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("Poste installé pour le chantier " + worksite + ", compte " + login
                     + " (" + role.label() + ").");
             if (recovery != null) {
-                spec.commandLine().getOut().println("Clé de secours (notez-la : elle ne sera plus affichée) : "
+                spec.commandLine().getOut().println("Clé de secours (notez-la\u00a0: elle ne sera plus affichée)\u00a0: "
                         + recovery);
             }
             return 0;
@@ -150,7 +159,7 @@ final class EditCommand implements Callable<Integer> {
     }
 
     @Command(name = "hours", mixinStandardHelpOptions = true,
-            description = "Saisit les heures d'une cellule (salarié·e, jour, type), comme la page Semaine.")
+            description = "Saisit les heures d’une cellule (salarié·e, jour, type), comme la page Semaine.")
     static final class Hours implements Callable<Integer> {
         @ParentCommand
         EditCommand parent;
@@ -163,26 +172,28 @@ final class EditCommand implements Callable<Integer> {
             @ArgGroup(exclusive = false)
             CellKey key;
 
-            @Option(names = "--oldest", description = "La plus ancienne cellule d'heures du fichier.")
+            @Option(names = "--oldest", description = "La plus ancienne cellule d’heures du fichier.")
             boolean oldest;
 
-            @Option(names = "--newest", description = "La plus récente cellule d'heures du fichier.")
+            @Option(names = "--newest", description = "La plus récente cellule d’heures du fichier.")
             boolean newest;
         }
 
         static final class CellKey {
-            @Option(names = "--participant", required = true, description = "Identifiant du·de la salarié·e.")
+            @Option(names = "--participant", paramLabel = "ID",
+                    required = true, description = "Identifiant du·de la salarié·e.")
             String participant;
 
-            @Option(names = "--day", required = true, description = "Jour (aaaa-mm-jj).")
+            @Option(names = "--day", paramLabel = "AAAA-MM-JJ", required = true, description = "Jour (aaaa-mm-jj).")
             LocalDate day;
 
-            @Option(names = "--kind", defaultValue = "TRAVAIL_CHANTIER",
-                    description = "Type : ${COMPLETION-CANDIDATES}. Par défaut : ${DEFAULT-VALUE}.")
+            @Option(names = "--kind", paramLabel = "TYPE", defaultValue = "TRAVAIL_CHANTIER",
+                    description = "Type\u00a0: ${COMPLETION-CANDIDATES}. Par défaut\u00a0: ${DEFAULT-VALUE}.")
             HoursKind kind;
         }
 
-        @Option(names = "--minutes", required = true, description = "Durée en minutes (0 : efface la cellule).")
+        @Option(names = "--minutes", paramLabel = "MINUTES",
+                required = true, description = "Durée en minutes (0\u00a0: efface la cellule).")
         int minutes;
 
         @CommandLine.Spec
@@ -210,8 +221,8 @@ final class EditCommand implements Callable<Integer> {
                 if (!result.saved()) {
                     return refused(spec, result.verdict());
                 }
-                spec.commandLine().getOut().printf("Heures enregistrées : participant=%s day=%s kind=%s minutes=%d "
-                        + "(avant : %d)%n", participant, day, kind, result.minutes(), result.previousMinutes());
+                spec.commandLine().getOut().printf("Heures enregistrées\u00a0: participant=%s day=%s kind=%s minutes=%d "
+                        + "(avant\u00a0: %d)%n", participant, day, kind, result.minutes(), result.previousMinutes());
                 return 0;
             });
         }
@@ -247,9 +258,9 @@ final class EditCommand implements Callable<Integer> {
     }
 
     @Command(name = "phone", mixinStandardHelpOptions = true,
-            description = "Change le téléphone d'un·e salarié·e, comme sa fiche.")
+            description = "Change le téléphone d’un·e salarié·e, comme sa fiche.")
     static final class Phone extends ParticipantEdit {
-        @Option(names = "--value", required = true, description = "Nouveau numéro.")
+        @Option(names = "--value", paramLabel = "NUMÉRO", required = true, description = "Nouveau numéro.")
         String value;
 
         @Override
@@ -259,19 +270,19 @@ final class EditCommand implements Callable<Integer> {
             Result<Participant> saved = services.participants().update(acting, new Participant(p.id(),
                     p.worksiteId(), p.firstName(), p.lastName(), p.birthDate(), value, p.email(), p.address(),
                     p.socialSecurityNumber(), p.referentName()));
-            return saved.saved() ? Result.saved("Téléphone enregistré :", saved.verdict())
+            return saved.saved() ? Result.saved("Téléphone enregistré\u00a0:", saved.verdict())
                     : Result.refused(saved.verdict());
         }
     }
 
     @Command(name = "note", mixinStandardHelpOptions = true,
-            description = "Ajoute une note d'accompagnement (visible de l'équipe du chantier), comme la page Notes.")
+            description = "Ajoute une note d’accompagnement (visible de l’équipe du chantier), comme la page Notes.")
     static final class Note extends ParticipantEdit {
-        @Option(names = "--text", required = true, description = "Texte de la note.")
+        @Option(names = "--text", paramLabel = "TEXTE", required = true, description = "Texte de la note.")
         String text;
 
-        @Option(names = "--theme", defaultValue = "EMPLOI",
-                description = "Thème : ${COMPLETION-CANDIDATES}. Par défaut : ${DEFAULT-VALUE}.")
+        @Option(names = "--theme", paramLabel = "THÈME", defaultValue = "EMPLOI",
+                description = "Thème\u00a0: ${COMPLETION-CANDIDATES}. Par défaut\u00a0: ${DEFAULT-VALUE}.")
         NoteTheme theme;
 
         @Override
@@ -279,7 +290,7 @@ final class EditCommand implements Callable<Integer> {
             var saved = services.notes().create(acting, new NoteDraft(participantId,
                     LocalDate.now(services.workstation().store().clock()), theme, NoteVisibility.EQUIPE_CHANTIER,
                     text));
-            return saved.saved() ? Result.saved("Note enregistrée : note=" + saved.value().orElseThrow().id(),
+            return saved.saved() ? Result.saved("Note enregistrée\u00a0: note=" + saved.value().orElseThrow().id(),
                     saved.verdict()) : Result.refused(saved.verdict());
         }
     }

@@ -24,17 +24,19 @@ import picocli.CommandLine.Option;
  * data as JSON, written into a folder. It signs in as a person, as every command that reads personal data.
  */
 @Command(name = "export-person", mixinStandardHelpOptions = true,
-        description = "Exporte tout ce que le poste garde sur une personne (droit d'accès) : un PDF lisible par "
-                + "elle et un fichier JSON, dans un dossier. Réservé à la CIP, à la coordination et à l'administration.")
+        description = "Exporte tout ce que le poste garde sur une personne (droit d’accès)\u00a0: un PDF lisible par "
+                + "elle et un fichier JSON, dans un dossier. Réservé à la CIP, à la coordination et à l’administration.")
 final class ExportPersonCommand implements Callable<Integer> {
 
-    @Option(names = "--store", required = true, description = "Fichier de données (existant).")
+    @Option(names = "--store", paramLabel = "FICHIER", required = true, description = "Fichier de données (existant).")
     Path store;
 
-    @Option(names = "--participant", required = true, description = "Identifiant du ou de la salarié·e.")
+    @Option(names = "--participant", paramLabel = "ID",
+            required = true, description = "Identifiant du ou de la salarié·e.")
     String participant;
 
-    @Option(names = "--out", required = true, description = "Dossier où écrire les deux fichiers (créé s'il manque).")
+    @Option(names = "--out", paramLabel = "DOSSIER",
+            required = true, description = "Dossier où écrire les deux fichiers (créé s’il manque).")
     Path out;
 
     /** Who exports: named in the document; their rights decide the access (advisers, coordination, admin). */
@@ -46,11 +48,7 @@ final class ExportPersonCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isRegularFile(store)) {
-            spec.commandLine().getErr().println("Le fichier de données " + store + " n'existe pas : "
-                    + "indiquez un fichier existant (terrain demo --store FICHIER en crée un de démonstration).");
-            return 2;
-        }
+        StoreFile.requireExisting(store, spec);
         PrintWriter console = spec.commandLine().getOut();
         try (TerrainStore terrainStore = TerrainStore.open(store)) {
             AccessPolicy access = AccessPolicies.of(terrainStore);
@@ -63,11 +61,11 @@ final class ExportPersonCommand implements Callable<Integer> {
             console.println(files.json() + " écrit (les mêmes données en JSON).");
             if (!data.file().notes().isEmpty()) {
                 // The notes are about the person but may name others: whoever hands the file over reads it first.
-                console.println(data.file().notes().size() + " note(s) d'accompagnement incluse(s) : relisez-les "
-                        + "avant de remettre les fichiers, et masquez ce qui concerne d'autres personnes.");
+                console.println(data.file().notes().size() + " note(s) d’accompagnement incluse(s)\u00a0: relisez-les "
+                        + "avant de remettre les fichiers, et masquez ce qui concerne d’autres personnes.");
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Impossible d'écrire dans " + out + " : vérifiez le dossier et les droits.",
+            throw new UncheckedIOException("Impossible d’écrire dans " + out + "\u00a0: vérifiez le dossier et les droits.",
                     e);
         }
         return 0;

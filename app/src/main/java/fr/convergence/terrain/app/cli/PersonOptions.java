@@ -33,16 +33,16 @@ final class PersonOptions {
     static final int USAGE = 2;
     static final int SIGN_IN_REFUSED = 5;
 
-    @Option(names = "--user", paramLabel = "IDENTIFIANT", description = "Compte au nom duquel agir : ses droits "
+    @Option(names = "--user", paramLabel = "IDENTIFIANT", description = "Compte au nom duquel agir\u00a0: ses droits "
             + "décident de ce que la commande lit et écrit (obligatoire, pas de compte par défaut).")
     String user;
 
     @Option(names = "--password-file", paramLabel = "FICHIER", description = "Fichier dont la première ligne est le "
-            + "mot de passe (pour les scripts ; gardez-le lisible de vous seul·e).")
+            + "mot de passe (pour les scripts\u00a0; gardez-le lisible de vous seul·e).")
     Path passwordFile;
 
-    @Option(names = "--password-env", paramLabel = "VARIABLE", description = "Variable d'environnement qui contient le "
-            + "mot de passe. Sans --password-file ni --password-env : " + DEFAULT_VARIABLE + " si elle existe, sinon "
+    @Option(names = "--password-env", paramLabel = "VARIABLE", description = "Variable d’environnement qui contient le "
+            + "mot de passe. Sans --password-file ni --password-env\u00a0: " + DEFAULT_VARIABLE + " si elle existe, sinon "
             + "le mot de passe est demandé.")
     String passwordEnv;
 
@@ -53,8 +53,8 @@ final class PersonOptions {
      */
     User signIn(TerrainStore store, CommandLine.Model.CommandSpec command) {
         if (user == null || user.isBlank()) {
-            throw new SignInRefusedException(USAGE, "Indiquez le compte au nom duquel agir : --user IDENTIFIANT "
-                    + "(ses droits s'appliquent à ce que la commande lit et écrit).");
+            throw new SignInRefusedException(USAGE, "Indiquez le compte au nom duquel agir\u00a0: --user IDENTIFIANT "
+                    + "(ses droits s’appliquent à ce que la commande lit et écrit).");
         }
         char[] password = password(user, command);
         AuthService auth = new AuthService(store, new PasswordHasher());
@@ -66,8 +66,8 @@ final class PersonOptions {
         }
         if (signedIn.isEmpty()) {
             Duration wait = auth.remainingDelay(user);
-            throw new SignInRefusedException(SIGN_IN_REFUSED, "Identifiant ou mot de passe incorrect pour « " + user
-                    + " » : rien n'a été lu ni modifié. Prochain essai possible dans "
+            throw new SignInRefusedException(SIGN_IN_REFUSED, "Identifiant ou mot de passe incorrect pour «\u00a0" + user
+                    + "\u00a0»\u00a0: rien n’a été lu ni modifié. Prochain essai possible dans "
                     + SignInDelayedException.seconds(wait) + " s.");
         }
         return signedIn.get();
@@ -83,8 +83,8 @@ final class PersonOptions {
         if (passwordEnv != null) {
             String value = terminal.variable(passwordEnv);
             if (value == null || value.isEmpty()) {
-                throw new SignInRefusedException(USAGE, "La variable d'environnement " + passwordEnv + " (--password-env)"
-                        + " n'existe pas ou est vide : définissez-la avec le mot de passe de « " + login + " ».");
+                throw new SignInRefusedException(USAGE, "La variable d’environnement " + passwordEnv + " (--password-env)"
+                        + " n’existe pas ou est vide\u00a0: définissez-la avec le mot de passe de «\u00a0" + login + "\u00a0».");
             }
             return value.toCharArray();
         }
@@ -92,14 +92,14 @@ final class PersonOptions {
         if (fallback != null && !fallback.isEmpty()) {
             return fallback.toCharArray();
         }
-        char[] typed = terminal.readPassword("Mot de passe de « " + login + " » : ");
+        char[] typed = terminal.readPassword("Mot de passe de «\u00a0" + login + "\u00a0»\u00a0: ");
         if (typed == null) {
-            throw new SignInRefusedException(USAGE, "Pas de terminal pour demander le mot de passe de « " + login
-                    + " » : donnez-le avec --password-file FICHIER (sa première ligne), ou dans la variable "
-                    + "d'environnement " + DEFAULT_VARIABLE + " (ou celle nommée par --password-env).");
+            throw new SignInRefusedException(USAGE, "Pas de terminal pour demander le mot de passe de «\u00a0" + login
+                    + "\u00a0»\u00a0: donnez-le avec --password-file FICHIER (sa première ligne), ou dans la variable "
+                    + "d’environnement " + DEFAULT_VARIABLE + " (ou celle nommée par --password-env).");
         }
         if (typed.length == 0) {
-            throw new SignInRefusedException(USAGE, "Aucun mot de passe saisi pour « " + login + " ».");
+            throw new SignInRefusedException(USAGE, "Aucun mot de passe saisi pour «\u00a0" + login + "\u00a0».");
         }
         return typed;
     }
@@ -108,13 +108,13 @@ final class PersonOptions {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line = reader.readLine();
             if (line == null || line.isEmpty()) {
-                throw new SignInRefusedException(USAGE, "La première ligne de " + file + " (--password-file) est vide :"
+                throw new SignInRefusedException(USAGE, "La première ligne de " + file + " (--password-file) est vide\u00a0:"
                         + " écrivez-y le mot de passe.");
             }
             return line.toCharArray();
         } catch (IOException e) {
             throw new SignInRefusedException(USAGE, "Impossible de lire le mot de passe dans " + file
-                    + " (--password-file) : vérifiez le chemin et les droits du fichier.");
+                    + " (--password-file)\u00a0: vérifiez le chemin et les droits du fichier.");
         }
     }
 }

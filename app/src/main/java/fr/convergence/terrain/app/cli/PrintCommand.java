@@ -35,7 +35,7 @@ import picocli.CommandLine;
 
 /** {@code terrain print}: the follow-up sheets, attendance sheets and referral forms as PDF files. */
 @Command(name = "print", mixinStandardHelpOptions = true,
-        description = "Imprime en PDF : fiches de suivi, feuilles d'émargement, fiches d'orientation.",
+        description = "Imprime en PDF\u00a0: fiches de suivi, feuilles d’émargement, fiches d’orientation.",
         subcommands = {PrintCommand.FollowUp.class, PrintCommand.Attendance.class, PrintCommand.ReferralCmd.class})
 final class PrintCommand implements Callable<Integer> {
 
@@ -44,23 +44,27 @@ final class PrintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        spec.commandLine().getErr().println("Indiquez ce qu’il faut imprimer\u00a0: follow-up, attendance ou referral "
+                + "(détails ci-dessous).\n");
         spec.commandLine().usage(spec.commandLine().getErr());
         return 2;
     }
 
     /** Options every print subcommand shares. */
     static final class Common {
-        @Option(names = "--store", required = true, description = "Fichier de données (existant).")
+        @Option(names = "--store", paramLabel = "FICHIER",
+                required = true, description = "Fichier de données (existant).")
         Path store;
 
-        @Option(names = "--out", required = true, description = "Fichier PDF à écrire (remplacé s'il existe).")
+        @Option(names = "--out", paramLabel = "FICHIER",
+                required = true, description = "Fichier PDF à écrire (remplacé s’il existe).")
         Path out;
 
         /** Who prints: named in the footer; their rights decide what the print-out shows (notes, the NIR). */
         @Mixin
         PersonOptions person;
 
-        @Option(names = "--pdfa", description = "Produit un PDF/A-2b, pour l'archivage dans le dossier.")
+        @Option(names = "--pdfa", description = "Produit un PDF/A-2b, pour l’archivage dans le dossier.")
         boolean pdfA;
 
         @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
@@ -68,11 +72,7 @@ final class PrintCommand implements Callable<Integer> {
 
         /** Opens the store, runs {@code work} as the acting user, writes its PDF and says where. */
         int run(Work work) {
-            if (!Files.isRegularFile(store)) {
-                spec.commandLine().getErr().println("Le fichier de données " + store + " n'existe pas : "
-                        + "indiquez un fichier existant (terrain demo --store FICHIER en crée un de démonstration).");
-                return 2;
-            }
+            StoreFile.requireExisting(store, spec);
             long start = System.nanoTime();
             byte[] pdf;
             try (TerrainStore terrainStore = TerrainStore.open(store)) {
@@ -86,7 +86,7 @@ final class PrintCommand implements Callable<Integer> {
             try {
                 PrivateFiles.write(out, pdf);
             } catch (IOException e) {
-                throw new UncheckedIOException("Impossible d'écrire " + out + " : vérifiez le dossier et les droits.",
+                throw new UncheckedIOException("Impossible d’écrire " + out + "\u00a0: vérifiez le dossier et les droits.",
                         e);
             }
             spec.commandLine().getOut().printf(Locale.FRANCE, "%s écrit (%d Ko) en %.2f s%n", out,
@@ -102,7 +102,7 @@ final class PrintCommand implements Callable<Integer> {
     }
 
     @Command(name = "follow-up", mixinStandardHelpOptions = true,
-            description = "Fiche de suivi d'un·e salarié·e, ou de tous les salarié·es suivi·es d'un chantier "
+            description = "Fiche de suivi d’un·e salarié·e, ou de tous les salarié·es suivi·es d’un chantier "
                     + "en un seul PDF (sans notes).")
     static final class FollowUp implements Callable<Integer> {
         @Mixin
@@ -112,20 +112,22 @@ final class PrintCommand implements Callable<Integer> {
         Target target;
 
         static final class Target {
-            @Option(names = "--participant", description = "Identifiant du ou de la salarié·e.")
+            @Option(names = "--participant", paramLabel = "ID", description = "Identifiant du ou de la salarié·e.")
             String participant;
 
-            @Option(names = "--worksite", description = "Identifiant du chantier : une fiche par salarié·e suivi·e "
+            @Option(names = "--worksite", paramLabel = "CHANTIER",
+                    description = "Identifiant du chantier\u00a0: une fiche par salarié·e suivi·e "
                     + "(en parcours, ou sorti·e depuis moins de 12 mois).")
             String worksite;
         }
 
-        @Option(names = "--include-exited", description = "Avec --worksite : inclut aussi les salarié·es sorti·es "
+        @Option(names = "--include-exited", description = "Avec --worksite\u00a0: inclut aussi les salarié·es sorti·es "
                 + "depuis plus de 12 mois.")
         boolean includeExited;
 
-        @Option(names = "--note", description = "Avec --participant : identifiant d'une note à inclure (répétable). "
-                + "Une note réservée à la CIP et à la coordination n'est imprimée que si le compte peut la lire.")
+        @Option(names = "--note", paramLabel = "ID",
+                description = "Avec --participant\u00a0: identifiant d’une note à inclure (répétable). "
+                + "Une note réservée à la CIP et à la coordination n’est imprimée que si le compte peut la lire.")
         List<String> notes = List.of();
 
         @Override
@@ -137,7 +139,7 @@ final class PrintCommand implements Callable<Integer> {
                             new FollowUpSheetOptions(java.util.Set.copyOf(notes)));
                 }
                 Worksite worksite = catalog.worksite(user, target.worksite).orElseThrow(() ->
-                        new IllegalArgumentException("Chantier introuvable ou hors de votre périmètre : "
+                        new IllegalArgumentException("Chantier introuvable ou hors de votre périmètre\u00a0: "
                                 + target.worksite));
                 List<String> ids = catalog.followedParticipants(user, worksite.id(), LocalDate.now(store.clock()),
                         includeExited).stream().map(Participant::id).toList();
@@ -148,20 +150,22 @@ final class PrintCommand implements Callable<Integer> {
     }
 
     @Command(name = "attendance", mixinStandardHelpOptions = true,
-            description = "Feuille d'émargement d'un chantier pour une semaine ISO (A4 paysage).")
+            description = "Feuille d’émargement d’un chantier pour une semaine ISO (A4 paysage).")
     static final class Attendance implements Callable<Integer> {
         private static final Pattern WEEK = Pattern.compile("(\\d{4})-W(\\d{1,2})");
 
         @Mixin
         Common common;
 
-        @Option(names = "--worksite", required = true, description = "Identifiant du chantier.")
+        @Option(names = "--worksite", paramLabel = "CHANTIER",
+                required = true, description = "Identifiant du chantier.")
         String worksite;
 
-        @Option(names = "--week", required = true, description = "Semaine ISO, par exemple 2026-W12.")
+        @Option(names = "--week", paramLabel = "AAAA-Wnn",
+                required = true, description = "Semaine ISO, par exemple 2026-W12.")
         String week;
 
-        @Option(names = "--prefilled", description = "Pré-remplit les heures déjà prévues ; sinon la feuille est vierge.")
+        @Option(names = "--prefilled", description = "Pré-remplit les heures déjà prévues\u00a0; sinon la feuille est vierge.")
         boolean prefilled;
 
         @Override
@@ -174,26 +178,26 @@ final class PrintCommand implements Callable<Integer> {
         static IsoWeek parseWeek(String text) {
             Matcher m = WEEK.matcher(text.strip().toUpperCase(Locale.ROOT));
             if (!m.matches()) {
-                throw new IllegalArgumentException("Semaine « " + text + " » non reconnue : écrivez-la comme 2026-W12.");
+                throw new IllegalArgumentException("Semaine «\u00a0" + text + "\u00a0» non reconnue\u00a0: écrivez-la comme 2026-W12.");
             }
             try {
                 LocalDate monday = LocalDate.parse(m.group(1) + "-W" + String.format("%02d", Integer.parseInt(
                         m.group(2))) + "-1", java.time.format.DateTimeFormatter.ISO_WEEK_DATE);
                 return new IsoWeek(monday);
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("La semaine " + text + " n'existe pas : l'année " + m.group(1)
-                        + " n'a pas de semaine " + m.group(2) + ".");
+                throw new IllegalArgumentException("La semaine " + text + " n’existe pas\u00a0: l’année " + m.group(1)
+                        + " n’a pas de semaine " + m.group(2) + ".");
             }
         }
     }
 
     @Command(name = "referral", mixinStandardHelpOptions = true,
-            description = "Fiche d'orientation vers un partenaire, avec les seules informations dont il a besoin.")
+            description = "Fiche d’orientation vers un partenaire, avec les seules informations dont il a besoin.")
     static final class ReferralCmd implements Callable<Integer> {
         @Mixin
         Common common;
 
-        @Option(names = "--referral", required = true, description = "Identifiant de l'orientation.")
+        @Option(names = "--referral", paramLabel = "ID", required = true, description = "Identifiant de l’orientation.")
         String referral;
 
         @Override

@@ -8,7 +8,10 @@ import fr.convergence.terrain.core.report.ReportCsv;
 import fr.convergence.terrain.core.report.ReportPeriod;
 import fr.convergence.terrain.core.report.ReportScope;
 import fr.convergence.terrain.core.report.ReportService;
+import fr.convergence.terrain.core.store.ReferenceRepository;
 import fr.convergence.terrain.core.store.TerrainStore;
+import fr.convergence.terrain.core.text.Texts;
+import fr.convergence.terrain.core.text.TypedDate;
 import fr.convergence.terrain.core.verdict.Verdict;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,10 +19,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,36 +35,37 @@ import picocli.CommandLine;
  * exported as CSV, computed by the same {@link ReportService} as the application.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Rapport d'un chantier ou d'un territoire : file active, entrées et sorties, sorties par type, "
-                + "paliers PHC, passages PHC → CDDI, heures par mois ; export CSV pour Excel.")
+        description = "Rapport d’un chantier ou d’un territoire\u00a0: file active, entrées et sorties, sorties par type, "
+                + "paliers PHC, passages PHC → CDDI, heures par mois\u00a0; export CSV pour Excel.")
 final class ReportCommand implements Callable<Integer> {
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d/M/yyyy");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--store", required = true, description = "Fichier de données (existant).")
+    @Option(names = "--store", paramLabel = "FICHIER", required = true, description = "Fichier de données (existant).")
     Path store;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Scope scope;
 
     static final class Scope {
-        @Option(names = "--worksite", description = "Identifiant du chantier.")
+        @Option(names = "--worksite", paramLabel = "CHANTIER", description = "Identifiant du chantier.")
         String worksite;
 
-        @Option(names = "--territory", description = "Identifiant du territoire (tous ses chantiers).")
+        @Option(names = "--territory", paramLabel = "TERRITOIRE",
+                description = "Identifiant du territoire (tous ses chantiers).")
         String territory;
     }
 
-    @Option(names = "--from", description = "Premier jour de la période (jj/mm/aaaa). Par défaut : le 1er janvier.")
+    @Option(names = "--from", paramLabel = "JJ/MM/AAAA",
+            description = "Premier jour de la période (jj/mm/aaaa). Par défaut\u00a0: le 1er janvier.")
     String from;
 
-    @Option(names = "--to", description = "Dernier jour de la période (jj/mm/aaaa). Par défaut : aujourd'hui.")
+    @Option(names = "--to", paramLabel = "JJ/MM/AAAA",
+            description = "Dernier jour de la période (jj/mm/aaaa). Par défaut\u00a0: aujourd’hui.")
     String to;
 
-    @Option(names = "--csv", description = "Fichier CSV à écrire (UTF-8, « ; », pour Excel).")
+    @Option(names = "--csv", paramLabel = "FICHIER", description = "Fichier CSV à écrire (UTF-8, «\u00a0;\u00a0», pour Excel).")
     Path csv;
 
     /** Who asks: their rights decide which worksites and territories the report may cover. */
@@ -71,11 +76,7 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        if (!Files.isRegularFile(store)) {
-            err.println("Le fichier de données " + store + " n'existe pas : indiquez un fichier existant "
-                    + "(terrain demo --store FICHIER en crée un de démonstration).");
-            return 2;
-        }
+        StoreFile.requireExisting(store, spec);
         try (TerrainStore terrainStore = TerrainStore.open(store)) {
             User acting = person.signIn(terrainStore, spec);
             LocalDate today = LocalDate.now(terrainStore.clock());
@@ -87,13 +88,7 @@ final class ReportCommand implements Callable<Integer> {
                 return 2;
             }
             ReportService service = new ReportService(terrainStore, AccessPolicies.of(terrainStore));
-            ReportScope chosen = service.scopes(acting).stream()
-                    .filter(s -> scope.worksite != null ? s.kind() == ReportScope.Kind.WORKSITE
-                            && s.id().equals(scope.worksite) : s.kind() == ReportScope.Kind.TERRITORY
-                            && s.id().equals(scope.territory))
-                    .findFirst()
-                    .orElseGet(() -> scope.worksite != null ? ReportScope.worksite(scope.worksite, scope.worksite)
-                            : ReportScope.territory(scope.territory, scope.territory));
+            ReportScope chosen = scope(service.scopes(acting), new ReferenceRepository(terrainStore));
             long start = System.nanoTime();
             Report report = service.compute(acting, chosen, new ReportPeriod(first, last));
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -109,40 +104,68 @@ final class ReportCommand implements Callable<Integer> {
             }
             return 0;
         } catch (IOException e) {
-            throw new UncheckedIOException("Impossible d'écrire " + csv + " : vérifiez le dossier et les droits.", e);
+            throw new UncheckedIOException("Impossible d’écrire " + csv + "\u00a0: vérifiez le dossier et les droits.", e);
         }
     }
 
-    private static LocalDate date(String text, String option) {
-        try {
-            return LocalDate.parse(text.strip(), DATE);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("Date illisible pour " + option + " : « " + text
-                    + " ». Écrivez-la jj/mm/aaaa, par exemple 31/12/2025.");
+    /**
+     * The scope asked for: one of those the account may report on; one the store holds but the account may not see
+     * goes on to the service, which says why it is refused; an id the store does not know is a usage error (a report
+     * of zeros would look like a real one).
+     */
+    private ReportScope scope(List<ReportScope> allowed, ReferenceRepository reference) {
+        boolean worksite = scope.worksite != null;
+        String id = worksite ? scope.worksite : scope.territory;
+        ReportScope.Kind kind = worksite ? ReportScope.Kind.WORKSITE : ReportScope.Kind.TERRITORY;
+        Optional<ReportScope> found = allowed.stream().filter(s -> s.kind() == kind && s.id().equals(id)).findFirst();
+        if (found.isPresent()) {
+            return found.get();
         }
+        boolean known = worksite ? reference.worksite(id).isPresent()
+                : reference.territories().stream().anyMatch(t -> t.id().equals(id));
+        if (!known) {
+            String choices = allowed.stream().filter(s -> s.kind() == kind).map(ReportScope::id)
+                    .collect(Collectors.joining(", "));
+            throw new CommandLine.ParameterException(spec.commandLine(), (worksite ? "Chantier" : "Territoire")
+                    + " inconnu de ce fichier de données\u00a0: «\u00a0" + id + "\u00a0». "
+                    + (choices.isEmpty() ? "Ce compte ne peut demander aucun rapport de "
+                    + (worksite ? "chantier." : "territoire.")
+                    : "Identifiants possibles pour ce compte\u00a0: " + choices + "."));
+        }
+        return worksite ? ReportScope.worksite(id, id) : ReportScope.territory(id, id);
+    }
+
+    private LocalDate date(String text, String option) {
+        TypedDate typed = TypedDate.parse(text);
+        Optional<String> problem = typed.problem(option, text);
+        if (problem.isPresent()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), problem.get());
+        }
+        return typed.value().orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), option
+                + "\u00a0: indiquez une date jj/mm/aaaa, ou retirez l’option."));
     }
 
     private static void print(PrintWriter out, Report report) {
         out.println(report.scope().label() + " — " + report.period().label());
         var caseload = report.activeCaseload();
-        out.printf("File active : %d personnes (%s), dont %d présentes le %s%n", caseload.total(),
+        out.printf("File active\u00a0: %d personnes (%s), dont %d présentes le %s%n", caseload.total(),
                 caseload.byProgramme().entrySet().stream().map(e -> e.getKey().label() + " " + e.getValue())
                         .reduce((a, b) -> a + ", " + b).orElse(""),
-                caseload.presentOn(), caseload.onDay().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
-        out.printf("Entrées : %d — Sorties : %d%n", report.entriesAndExits().entries(),
+                caseload.presentOn(), Texts.date(caseload.onDay()));
+        out.printf("Entrées\u00a0: %d — Sorties\u00a0: %d%n", report.entriesAndExits().entries(),
                 report.entriesAndExits().exits());
-        StringBuilder exits = new StringBuilder("Sorties par type :");
+        StringBuilder exits = new StringBuilder("Sorties par type\u00a0:");
         for (ExitCategory category : ExitCategory.values()) {
             exits.append(' ').append(category.label()).append(' ')
                     .append(report.exitsByCategory().counts().get(category)).append(';');
         }
         String rate = ReportCsv.percent(report.exitsByCategory().dynamicRate());
         out.println(exits + " sorties dynamiques " + (rate.isEmpty() ? "—" : rate + " %"));
-        out.println("Paliers PHC : " + report.phcSteps().byTargetHours().entrySet().stream()
-                .map(e -> e.getKey() + " h : " + e.getValue()).reduce((a, b) -> a + ", " + b).orElse(""));
+        out.println("Paliers PHC\u00a0: " + report.phcSteps().byTargetHours().entrySet().stream()
+                .map(e -> e.getKey() + " h\u00a0: " + e.getValue()).reduce((a, b) -> a + ", " + b).orElse(""));
         String transitions = ReportCsv.percent(report.phcToCddi().rate());
-        out.printf("Passages PHC → CDDI : %d sur %d contrats PHC terminés (%s)%n", report.phcToCddi().transitions(),
+        out.printf("Passages PHC → CDDI\u00a0: %d sur %d contrats PHC terminés (%s)%n", report.phcToCddi().transitions(),
                 report.phcToCddi().phcEnds(), transitions.isEmpty() ? "—" : transitions + " %");
-        out.println("Heures réalisées : " + ReportCsv.hours(report.hours().totalMinutes()) + " h");
+        out.println("Heures réalisées\u00a0: " + ReportCsv.hours(report.hours().totalMinutes()) + " h");
     }
 }

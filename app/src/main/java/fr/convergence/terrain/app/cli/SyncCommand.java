@@ -32,26 +32,35 @@ import picocli.CommandLine;
         description = "Synchronise un fichier de données avec le hub national.")
 final class SyncCommand implements Callable<Integer> {
 
-    private static final String NO_HUB = "Indiquez l'adresse du hub (--hub) : ce poste n'a pas encore été enrôlé.";
+    private static final String NO_HUB = "Indiquez l’adresse du hub (--hub https://…)\u00a0: ce poste n’a pas encore été "
+            + "enrôlé.";
+    /** Said before any request: a laptop without a token has nothing to show a hub, so no hub is contacted. */
+    private static final String NOT_ENROLLED = "Ce poste n’est pas encore enrôlé auprès du hub (aucun hub n’a été "
+            + "contacté)\u00a0: enrôlez-le une fois avec --hub https://… --enrol CODE, le code d’enrôlement que "
+            + "la coordination nationale crée sur le hub.";
 
-    @Option(names = "--store", required = true, description = "Fichier de données du poste (installé d'abord : "
-            + "« terrain edit --store FICHIER setup … » ou l'application).")
+    @Option(names = "--store", paramLabel = "FICHIER",
+            required = true, description = "Fichier de données du poste (installé d’abord\u00a0: "
+            + "«\u00a0terrain edit --store FICHIER setup …\u00a0» ou l’application).")
     Path store;
 
-    @Option(names = "--hub", description = "Adresse du hub (https://…). Par défaut : celle de l'enrôlement.")
+    @Option(names = "--hub", paramLabel = "URL",
+            description = "Adresse du hub (https://…). Par défaut\u00a0: celle de l’enrôlement.")
     String hub;
 
-    @Option(names = "--enrol", paramLabel = "CODE", description = "Enrôle d'abord le poste avec ce code.")
+    @Option(names = "--enrol", paramLabel = "CODE", description = "Enrôle d’abord le poste avec ce code.")
     String code;
 
-    @Option(names = "--label", defaultValue = "poste", description = "Nom du poste, à l'enrôlement.")
+    @Option(names = "--label", paramLabel = "NOM",
+            defaultValue = "poste", description = "Nom du poste, à l’enrôlement.")
     String label;
 
-    @Option(names = "--retries", defaultValue = "3", description = "Nouvelles tentatives si le réseau coupe.")
+    @Option(names = "--retries", paramLabel = "NOMBRE",
+            defaultValue = "3", description = "Nouvelles tentatives si le réseau coupe.")
     int retries;
 
     @Option(names = "--trust-cert", paramLabel = "FICHIER", description = "Certificat du hub (PEM) à accepter, "
-            + "s'il n'est pas signé par une autorité publique (certificat auto-signé ou autorité interne).")
+            + "s’il n’est pas signé par une autorité publique (certificat auto-signé ou autorité interne).")
     Path trustCertificate;
 
     /**
@@ -71,8 +80,8 @@ final class SyncCommand implements Callable<Integer> {
         // A missing file is a wrong path or a laptop not installed yet: sync never creates a store.
         boolean create = !Files.exists(store);
         if (create && code == null) {
-            err.println("Fichier de données introuvable : " + store + ". Vérifiez le chemin ; pour un nouveau poste, "
-                    + "installez-le d'abord (premier compte), puis enrôlez-le avec --enrol CODE.");
+            err.println("Fichier de données introuvable\u00a0: " + store + ". Vérifiez le chemin\u00a0; pour un nouveau poste, "
+                    + "installez-le d’abord (premier compte), puis enrôlez-le avec --enrol CODE.");
             return 2;
         }
         if (create) {
@@ -85,9 +94,14 @@ final class SyncCommand implements Callable<Integer> {
             try {
                 tls = HubTrust.trusting(trustCertificate);
             } catch (IOException e) {
-                err.println("Certificat du hub inutilisable : " + e.getMessage());
+                err.println("Certificat du hub inutilisable (--trust-cert)\u00a0: " + network(e)
+                        + ". Donnez le fichier PEM du certificat que l’équipe du hub vous a remis.");
                 return 2;
             }
+        }
+        if (TerrainStore.schemaVersionOf(store).isEmpty()) {
+            err.println(StoreFile.notAStore(store));
+            return 2;
         }
         try (TerrainStore terrainStore = TerrainStore.open(store)) {
             if (new UserRepository(terrainStore).count() == 0) {
@@ -95,6 +109,10 @@ final class SyncCommand implements Callable<Integer> {
                 return 2;
             }
             person.signIn(terrainStore, spec);
+            if (code == null && !new SyncRepository(terrainStore).hasState(SyncRepository.TOKEN)) {
+                err.println(NOT_ENROLLED);
+                return 2;
+            }
             String url = hub != null ? hub : new SyncRepository(terrainStore).state(SyncRepository.HUB_URL).orElse(null);
             if (url == null) {
                 err.println(NO_HUB);
@@ -111,12 +129,12 @@ final class SyncCommand implements Callable<Integer> {
             SyncEngine engine = new SyncEngine(terrainStore, client);
             if (code != null) {
                 var enrolled = engine.enrol(url, code, label);
-                out.printf("Poste enrôlé : %s (%s %s)%n", enrolled.deviceId(), enrolled.scopeKind(), enrolled.scopeId());
+                out.printf("Poste enrôlé\u00a0: %s (%s %s)%n", enrolled.deviceId(), enrolled.scopeKind(), enrolled.scopeId());
             }
             for (int attempt = 0; ; attempt++) {
                 try {
                     SyncReport r = engine.sync(SyncProgress.NONE);
-                    out.printf(Locale.FRANCE, "Synchronisation terminée en %.1f s : %d opération(s) envoyée(s), %d "
+                    out.printf(Locale.FRANCE, "Synchronisation terminée en %.1f s\u00a0: %d opération(s) envoyée(s), %d "
                                     + "ligne(s) reçue(s), %d retirée(s), %d conflit(s), %d refus (quarantaine), "
                                     + "%d requête(s), %d octets envoyés, %d octets reçus%n", r.millis() / 1000.0,
                             r.operationsSent(), r.rowsReceived(), r.rowsRemoved(), r.conflicts(), r.refused(),
@@ -124,23 +142,46 @@ final class SyncCommand implements Callable<Integer> {
                     return 0;
                 } catch (IOException e) {
                     if (attempt >= retries) {
-                        err.println("Synchronisation interrompue (réseau) : " + e.getMessage()
-                                + ". Ce qui a été reçu est conservé ; relancez plus tard.");
+                        err.println("Synchronisation interrompue (réseau)\u00a0: " + network(e)
+                                + ". Ce qui a été reçu est conservé\u00a0; relancez plus tard.");
                         return 3;
                     }
                     Thread.sleep(Math.min(30_000, 1000L << attempt));
                 }
             }
         } catch (IOException e) {
-            err.println("Enrôlement impossible (réseau) : " + e.getMessage());
+            err.println("Enrôlement impossible (réseau)\u00a0: " + network(e) + ". Vérifiez l’adresse du hub (--hub) et "
+                    + "la connexion du poste, puis relancez\u00a0; le code d’enrôlement reste valable.");
             return 3;
         } catch (HubException e) {
-            err.println("Le hub refuse : " + e.getMessage());
+            err.println("Le hub refuse\u00a0: " + e.getMessage());
             return 4;
         } catch (StoreException e) {
             // A locked store (no one signed in) or a store without an account: the sentence says what to do.
             err.println(e.getMessage());
             return 2;
         }
+    }
+
+    /** What went wrong on the way to the hub, in French: the Java exceptions' own messages are English or empty. */
+    static String network(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.file.NoSuchFileException) {
+                return "fichier introuvable (" + t.getMessage() + ")";
+            }
+            if (t instanceof java.net.ConnectException) {
+                return "le hub ne répond pas à cette adresse (connexion refusée)";
+            }
+            if (t instanceof java.net.UnknownHostException) {
+                return "adresse du hub inconnue (" + t.getMessage() + ")";
+            }
+            if (t instanceof java.net.http.HttpTimeoutException || t instanceof java.net.SocketTimeoutException) {
+                return "le hub n’a pas répondu à temps";
+            }
+            if (t instanceof javax.net.ssl.SSLException) {
+                return "connexion sécurisée refusée (certificat du hub non reconnu\u00a0: voir --trust-cert)";
+            }
+        }
+        return e.getMessage() == null ? "connexion coupée" : e.getMessage();
     }
 }

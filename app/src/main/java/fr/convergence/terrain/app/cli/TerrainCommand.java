@@ -1,9 +1,11 @@
 package fr.convergence.terrain.app.cli;
 
+import fr.convergence.terrain.core.cli.FrenchCommandLine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -11,7 +13,7 @@ import picocli.CommandLine.Command;
 
 /** The {@code terrain} command: the desktop application with no subcommand, tools otherwise. */
 @Command(name = "terrain", mixinStandardHelpOptions = true, versionProvider = TerrainCommand.Version.class,
-        description = "Convergence Terrain : suivi des chantiers d'insertion (PHC, CVG), hors ligne.",
+        description = "Convergence Terrain\u00a0: suivi des chantiers d’insertion (PHC, CVG), hors ligne.",
         subcommands = {DemoCommand.class, PrintCommand.class, SyncCommand.class, ReportCommand.class,
                 CheckCommand.class, EditCommand.class, ExportPersonCommand.class})
 public final class TerrainCommand implements Callable<Integer> {
@@ -47,16 +49,41 @@ public final class TerrainCommand implements Callable<Integer> {
     }
 
     private static CommandLine commandLine(Callable<Integer> desktop, Terminal terminal) {
-        CommandLine commandLine = new CommandLine(new TerrainCommand(desktop, terminal));
+        CommandLine commandLine = FrenchCommandLine.speakFrench(new CommandLine(new TerrainCommand(desktop, terminal)));
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof SignInRefusedException refused) {
                 cmd.getErr().println(refused.getMessage());
                 return refused.exitCode();
             }
-            cmd.getErr().println("Erreur : " + e.getMessage());
-            return 1;
+            cmd.getErr().println(failure(e, cmd));
+            return e instanceof IllegalArgumentException ? FrenchCommandLine.USAGE : 1;
         });
         return commandLine;
+    }
+
+    /**
+     * What a command that failed says: the services' own French sentence; for an id the store does not hold (an
+     * {@link IllegalArgumentException}: « Chantier introuvable : … »), where to look; SQLite's refusals in French.
+     */
+    static String failure(Exception e, CommandLine command) {
+        String message = e.getMessage();
+        Throwable cause = e.getCause();
+        Optional<String> sqlite = StoreFile.sqliteRefusal(message)
+                .or(() -> StoreFile.sqliteRefusal(cause == null ? null : cause.getMessage()));
+        if (sqlite.isPresent()) {
+            return sqlite.get();
+        }
+        if (e instanceof IllegalArgumentException) {
+            return message + "\nVérifiez les identifiants et les valeurs donnés sur la ligne de commande (aide\u00a0: "
+                    + command.getCommandSpec().qualifiedName() + " --help).";
+        }
+        if (message == null || !(e instanceof RuntimeException) || e instanceof NullPointerException
+                || e instanceof ClassCastException || e instanceof IndexOutOfBoundsException) {
+            return "Erreur inattendue (" + e.getClass().getSimpleName() + (message == null ? "" : "\u00a0: " + message)
+                    + ")\u00a0: relancez la commande\u00a0; si elle échoue encore, envoyez ce message au support avec "
+                    + "la sortie de «\u00a0terrain check --store FICHIER\u00a0».";
+        }
+        return "Erreur\u00a0: " + message;
     }
 
     /** Where the commands that act as a person read their password from. */

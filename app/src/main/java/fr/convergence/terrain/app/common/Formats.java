@@ -1,15 +1,13 @@
 package fr.convergence.terrain.app.common;
 
+import fr.convergence.terrain.core.text.TypedDate;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.Optional;
 
-/** Dates as users read and type them: dd/MM/yyyy (also d/M/yyyy). */
+/** Dates as users read and type them: dd/MM/yyyy (also d/M/yyyy), read strictly by {@link TypedDate}. */
 public final class Formats {
 
     public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final DateTimeFormatter LENIENT = DateTimeFormatter.ofPattern("d/M/yyyy");
 
     private Formats() {
     }
@@ -18,20 +16,14 @@ public final class Formats {
         return date == null ? "" : date.format(DATE);
     }
 
-    /** Empty for a blank text; a parse failure is an empty optional with {@code valid} false. */
-    public static ParsedDate parseDate(String text) {
-        if (text == null || text.isBlank()) {
-            return new ParsedDate(Optional.empty(), true);
-        }
-        String cleaned = text.strip().replace('-', '/').replace('.', '/');
-        try {
-            return new ParsedDate(Optional.of(LocalDate.parse(cleaned, LENIENT)), true);
-        } catch (DateTimeParseException e) {
-            return new ParsedDate(Optional.empty(), false);
-        }
+    /** Empty for a blank text; an unreadable text or a day that does not exist is not {@code valid()}. */
+    public static TypedDate parseDate(String text) {
+        return TypedDate.parse(text);
     }
 
-    /** A typed date: its value if any, and whether the text could be read. */
-    public record ParsedDate(Optional<LocalDate> value, boolean valid) {
+    /** What to show under the field labelled {@code label} when {@code typed} was refused, in the interface's language. */
+    public static String dateProblem(TypedDate parsed, String label, String typed) {
+        String key = parsed.reading() == TypedDate.Reading.IMPOSSIBLE ? "form.impossibleDate" : "form.badDate";
+        return I18n.t(key, label, typed == null ? "" : typed.strip());
     }
 }

@@ -1,5 +1,6 @@
 package fr.convergence.terrain.app.note;
 
+import fr.convergence.terrain.core.text.TypedDate;
 import fr.convergence.terrain.app.common.Formats;
 import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.app.common.TaskExecutor;
@@ -145,9 +146,9 @@ public final class NotesViewModel {
     }
 
     public void save() {
-        Formats.ParsedDate parsed = Formats.parseDate(date.get());
+        TypedDate parsed = Formats.parseDate(date.get());
         if (!parsed.valid()) {
-            errors.set(I18n.t("form.badDate", I18n.t("note.date"), date.get()));
+            errors.set(Formats.dateProblem(parsed, I18n.t("note.date"), date.get()));
             return;
         }
         NoteDraft draft = new NoteDraft(participantId, parsed.value().orElse(null), theme.get(), visibility.get(),

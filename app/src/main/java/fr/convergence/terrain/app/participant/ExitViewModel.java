@@ -1,5 +1,6 @@
 package fr.convergence.terrain.app.participant;
 
+import fr.convergence.terrain.core.text.TypedDate;
 import fr.convergence.terrain.app.common.Formats;
 import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.app.common.TaskExecutor;
@@ -55,9 +56,9 @@ public final class ExitViewModel {
 
     /** Saves the exit; {@code onDone} gets the French summary (with the follow-ups now due). */
     public void save(Consumer<String> onDone) {
-        Formats.ParsedDate parsed = Formats.parseDate(date.get());
+        TypedDate parsed = Formats.parseDate(date.get());
         if (!parsed.valid()) {
-            errors.set(I18n.t("form.badDate", I18n.t("exit.date"), date.get()));
+            errors.set(Formats.dateProblem(parsed, I18n.t("exit.date"), date.get()));
             return;
         }
         busy.set(true);

@@ -1,5 +1,6 @@
 package fr.convergence.terrain.app.participant;
 
+import fr.convergence.terrain.core.text.TypedDate;
 import fr.convergence.terrain.app.common.Formats;
 import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.app.common.TaskExecutor;
@@ -189,9 +190,9 @@ public final class ParticipantFormViewModel {
     }
 
     private static LocalDate date(StringProperty text, String labelKey, List<String> problems) {
-        Formats.ParsedDate parsed = Formats.parseDate(text.get());
+        TypedDate parsed = Formats.parseDate(text.get());
         if (!parsed.valid()) {
-            problems.add(I18n.t("form.badDate", I18n.t(labelKey), text.get().strip()));
+            problems.add(Formats.dateProblem(parsed, I18n.t(labelKey), text.get()));
         }
         return parsed.value().orElse(null);
     }

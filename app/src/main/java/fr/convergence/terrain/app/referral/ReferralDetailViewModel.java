@@ -1,5 +1,6 @@
 package fr.convergence.terrain.app.referral;
 
+import fr.convergence.terrain.core.text.TypedDate;
 import fr.convergence.terrain.app.common.Formats;
 import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.app.common.TaskExecutor;
@@ -106,9 +107,9 @@ public final class ReferralDetailViewModel {
 
     /** Moves the referral to the chosen status on the typed date, signed by the user. */
     public void move() {
-        Formats.ParsedDate date = Formats.parseDate(moveDate.get());
+        TypedDate date = Formats.parseDate(moveDate.get());
         if (!date.valid()) {
-            errors.set(I18n.t("form.badDate", I18n.t("orientation.move.date"), moveDate.get()));
+            errors.set(Formats.dateProblem(date, I18n.t("orientation.move.date"), moveDate.get()));
             return;
         }
         ReferralStatus to = nextStatus.get();

@@ -1,5 +1,6 @@
 package fr.convergence.terrain.app.report;
 
+import fr.convergence.terrain.core.text.TypedDate;
 import fr.convergence.terrain.app.common.Formats;
 import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.app.common.TaskExecutor;
@@ -121,10 +122,11 @@ public final class ReportsViewModel {
 
     /** Computes the report of the chosen scope and period. */
     public void compute() {
-        Formats.ParsedDate first = Formats.parseDate(from.get());
-        Formats.ParsedDate last = Formats.parseDate(to.get());
+        TypedDate first = Formats.parseDate(from.get());
+        TypedDate last = Formats.parseDate(to.get());
         if (!first.valid() || !last.valid()) {
-            errors.set(I18n.t("form.badDate", I18n.t("report.period"), !first.valid() ? from.get() : to.get()));
+            errors.set(!first.valid() ? Formats.dateProblem(first, I18n.t("report.period"), from.get())
+                    : Formats.dateProblem(last, I18n.t("report.period"), to.get()));
             return;
         }
         Verdict verdict = ReportPeriod.check(first.value().orElse(null), last.value().orElse(null));

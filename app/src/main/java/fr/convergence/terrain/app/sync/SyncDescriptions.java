@@ -1,5 +1,6 @@
 package fr.convergence.terrain.app.sync;
 
+import fr.convergence.terrain.core.text.TypedDate;
 import fr.convergence.terrain.app.common.Formats;
 import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.core.domain.HoursFormat;
@@ -279,9 +280,9 @@ final class SyncDescriptions {
         }
         SyncSchema.Type type = f.map(SyncSchema.Field::type).orElse(SyncSchema.Type.TEXT);
         if (type == SyncSchema.Type.DATE) {
-            Formats.ParsedDate date = Formats.parseDate(text);
+            TypedDate date = Formats.parseDate(text);
             if (!date.valid() || date.value().isEmpty()) {
-                return Parsed.refused(I18n.t("sync.edit.badDate", fieldLabel(field), text));
+                return Parsed.refused(Formats.dateProblem(date, fieldLabel(field), text));
             }
             return Parsed.of(date.value().get().toString());
         }

@@ -72,7 +72,7 @@ class CheckAndEditCommandTest {
 
         assertThat(terrain("check", "--store", store.toString(), "--user", "admin")).as(err.toString()).isZero();
         String text = out.toString();
-        assertThat(text).contains("Intégrité (SQLite) : ok", "Modifications en attente d'envoi : 0");
+        assertThat(text).contains("Intégrité (SQLite)\u00a0: ok", "Modifications en attente d’envoi\u00a0: 0");
         JsonNode json = check(store);
         assertThat(json.path("tables")).hasSize(SyncSchema.tables().size());
         assertThat(table(json, "participant", "rows")).isEqualTo(String.valueOf(participants.size()));
@@ -84,10 +84,12 @@ class CheckAndEditCommandTest {
     @Test
     void checkRefusesAMissingOrForeignFileWithoutTouchingIt() throws Exception {
         assertThat(terrain("check", "--store", dir.resolve("absent.db").toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("n'est pas un fichier de données");
+        assertThat(err.toString()).contains("n’existe pas", "--store");
         assertThat(dir.resolve("absent.db")).doesNotExist();
         Path text = Files.writeString(dir.resolve("notes.txt"), "pas une base");
         assertThat(terrain("check", "--store", text.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("n’est pas un fichier de données de Convergence Terrain")
+                .doesNotContain("SQLITE");
         assertThat(Files.readString(text)).isEqualTo("pas une base");
     }
 
@@ -99,12 +101,12 @@ class CheckAndEditCommandTest {
 
         assertThat(terrain("edit", "--store", store.toString(), "--user", "esp", "hours", "--oldest", "--minutes",
                 "15")).as(err.toString()).isZero();
-        assertThat(out.toString()).startsWith("Heures enregistrées : participant=");
+        assertThat(out.toString()).startsWith("Heures enregistrées\u00a0: participant=");
         assertThat(terrain("edit", "--store", store.toString(), "--user", "cip", "note", "--newest", "--text",
                 "Rendez-vous pris")).as(err.toString()).isZero();
         assertThat(terrain("edit", "--store", store.toString(), "--user", "cip", "phone", "--oldest", "--value",
                 "pas un numéro")).isEqualTo(1);
-        assertThat(err.toString()).startsWith("Refusé : ");
+        assertThat(err.toString()).startsWith("Refusé\u00a0: ");
 
         JsonNode after = check(store);
         assertThat(after.path("pendingChanges").asInt()).isPositive();
@@ -131,12 +133,12 @@ class CheckAndEditCommandTest {
                 .as(err.toString()).isZero();
 
         assertThat(terrain("edit", "--store", store.toString(), "--user", "sandrine", "--password-file",
-                password.toString(), "note", "--participant", "absent", "--text", "x")).isEqualTo(1);
-        assertThat(err.toString()).contains("introuvable");
+                password.toString(), "note", "--participant", "absent", "--text", "x")).isEqualTo(2);
+        assertThat(err.toString()).contains("introuvable").contains("Vérifiez les identifiants");
         // The demo password is in TERRAIN_PASSWORD: not this account's, so nothing is read or written.
         assertThat(terrain("edit", "--store", store.toString(), "--user", "sandrine", "note", "--participant",
                 "absent", "--text", "x")).isEqualTo(PersonOptions.SIGN_IN_REFUSED);
-        assertThat(err.toString()).contains("Identifiant ou mot de passe incorrect pour « sandrine »")
+        assertThat(err.toString()).contains("Identifiant ou mot de passe incorrect pour «\u00a0sandrine\u00a0»")
                 .contains("Prochain essai possible dans 1 s");
     }
 

@@ -118,6 +118,6 @@ class ExportPersonCommandTest {
                 "--out", dir.resolve("x").toString());
 
         assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).contains("n'existe pas");
+        assertThat(run.err()).contains("n’existe pas");
     }
 }

@@ -149,9 +149,9 @@ class PersonOptionsTest {
             assertThat(run.out()).contains("File active");
         }
         assertThat(fromDefaultVariable.prompts()).isEmpty();
-        assertThat(typed.prompts()).containsExactly("Mot de passe de « cip » : ");
+        assertThat(typed.prompts()).containsExactly("Mot de passe de «\u00a0cip\u00a0»\u00a0: ");
         assertThat(noConsole.code()).isEqualTo(PersonOptions.USAGE);
-        assertThat(noConsole.err()).contains("Pas de terminal pour demander le mot de passe de « cip »",
+        assertThat(noConsole.err()).contains("Pas de terminal pour demander le mot de passe de «\u00a0cip\u00a0»",
                 "--password-file FICHIER", "TERRAIN_PASSWORD");
         assertThat(missingVariable.code()).isEqualTo(PersonOptions.USAGE);
         assertThat(missingVariable.err()).contains("ABSENTE");
@@ -167,8 +167,8 @@ class PersonOptionsTest {
                 "--participant", participant.id(), "--user", "coordination", "--out", out.toString());
 
         assertThat(wrong.code()).isEqualTo(PersonOptions.SIGN_IN_REFUSED);
-        assertThat(wrong.err()).contains("Identifiant ou mot de passe incorrect pour « coordination »",
-                "rien n'a été lu", "Prochain essai possible dans 1 s").doesNotContain("Exception");
+        assertThat(wrong.err()).contains("Identifiant ou mot de passe incorrect pour «\u00a0coordination\u00a0»",
+                "rien n’a été lu", "Prochain essai possible dans 1 s").doesNotContain("Exception");
         assertThat(wrong.out()).isEmpty();
         // Straight after, even the right password waits out the delay (it started under a second ago).
         assertThat(during.code()).isEqualTo(PersonOptions.SIGN_IN_REFUSED);

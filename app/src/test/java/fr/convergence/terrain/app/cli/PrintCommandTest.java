@@ -87,22 +87,31 @@ class PrintCommandTest {
         Cli.Run badWeek = run("print", "attendance", "--store", store.toString(), "--worksite", worksiteId,
                 "--user", "esp", "--week", "2026-W60", "--out", dir.resolve("x.pdf").toString());
         assertThat(badWeek.code()).isNotZero();
-        assertThat(badWeek.err()).contains("n'a pas de semaine 60").doesNotContain("Exception");
+        assertThat(badWeek.err()).contains("n’a pas de semaine 60").doesNotContain("Exception");
+
+        Cli.Run unknownWorksite = run("print", "follow-up", "--store", store.toString(), "--worksite", "nowhere",
+                "--user", "cip", "--out", dir.resolve("w.pdf").toString());
+        assertThat(unknownWorksite.code()).as("an unknown id is a usage error").isEqualTo(2);
+        assertThat(unknownWorksite.err()).contains("Chantier introuvable", "nowhere", "Vérifiez les identifiants");
+        Cli.Run unknownReferral = run("print", "referral", "--store", store.toString(), "--referral", "nowhere",
+                "--user", "cip", "--out", dir.resolve("r.pdf").toString());
+        assertThat(unknownReferral.code()).isEqualTo(2);
+        assertThat(unknownReferral.err()).contains("Orientation introuvable");
 
         Cli.Run missingStore = run("print", "referral", "--store", dir.resolve("absent.db").toString(),
                 "--referral", "r", "--user", "cip", "--out", dir.resolve("y.pdf").toString());
         assertThat(missingStore.code()).isEqualTo(2);
-        assertThat(missingStore.err()).contains("n'existe pas");
+        assertThat(missingStore.err()).contains("n’existe pas");
         assertThat(Files.exists(dir.resolve("absent.db"))).isFalse();
 
         Cli.Run unknownUser = run("print", "follow-up", "--store", store.toString(), "--participant", participantId,
                 "--user", "personne", "--out", dir.resolve("z.pdf").toString());
         assertThat(unknownUser.code()).isEqualTo(PersonOptions.SIGN_IN_REFUSED);
-        assertThat(unknownUser.err()).contains("Identifiant ou mot de passe incorrect pour « personne »");
+        assertThat(unknownUser.err()).contains("Identifiant ou mot de passe incorrect pour «\u00a0personne\u00a0»");
         assertThat(Files.exists(dir.resolve("z.pdf"))).isFalse();
 
         Cli.Run help = run("print", "follow-up", "--help");
         assertThat(help.out()).contains("--user", "--password-file", "--password-env", "TERRAIN_PASSWORD")
-                .doesNotContain("Par défaut : le compte administrateur");
+                .doesNotContain("Par défaut\u00a0: le compte administrateur");
     }
 }

@@ -42,7 +42,7 @@ class ReportCommandTest {
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("Chantier : ABEJ Solidarité — du 01/01/" + year + " au 31/12/" + year,
-                "File active : ", "Passages PHC → CDDI", "Heures réalisées", "rapport.csv écrit");
+                "File active\u00a0: ", "Passages PHC → CDDI", "Heures réalisées", "rapport.csv écrit");
         byte[] bytes = Files.readAllBytes(csv);
         assertThat(bytes[0]).isEqualTo((byte) 0xEF);
         assertThat(new String(bytes, StandardCharsets.UTF_8)).contains(
@@ -65,5 +65,30 @@ class ReportCommandTest {
 
         assertThat(run.code()).isNotZero();
         assertThat(run.err()).contains("jj/mm/aaaa");
+    }
+
+    @Test
+    void aDayThatDoesNotExistIsRefusedNotMovedToTheEndOfTheMonth() {
+        Cli.Run run = run("report", "--store", store.toString(), "--user", "admin", "--worksite", "abej-solidarite",
+                "--from", "31/02/2026", "--to", "31/03/2026");
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("--from\u00a0: le «\u00a031/02/2026\u00a0» n’existe pas dans le calendrier");
+        assertThat(run.out()).doesNotContain("28/02/2026");
+    }
+
+    @Test
+    void anUnknownWorksiteOrTerritoryIsAUsageErrorNotAReportOfZeros() {
+        Cli.Run worksite = run("report", "--store", store.toString(), "--user", "coordination", "--worksite",
+                "nowhere");
+        Cli.Run territory = run("report", "--store", store.toString(), "--user", "admin", "--territory", "atlantis");
+
+        assertThat(worksite.code()).isEqualTo(2);
+        assertThat(worksite.err()).contains("Chantier inconnu de ce fichier de données\u00a0: «\u00a0nowhere\u00a0»",
+                "abej-solidarite");
+        assertThat(worksite.out()).doesNotContain("File active");
+        assertThat(territory.code()).isEqualTo(2);
+        assertThat(territory.err()).contains("Territoire inconnu", "atlantis");
+        assertThat(territory.out()).doesNotContain("File active");
     }
 }

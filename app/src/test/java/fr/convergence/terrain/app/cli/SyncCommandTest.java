@@ -126,7 +126,7 @@ class SyncCommandTest {
     void enrolsSyncsAndPrintsWhatWentUpAndDown() {
         assertThat(sync("--store", store.toString(), "--hub", url(), "--enrol", code(), "--label", "ESP"))
                 .as(err.toString()).isZero();
-        assertThat(out.toString()).contains("Poste enrôlé : ").contains("(worksite " + SITE + ")")
+        assertThat(out.toString()).contains("Poste enrôlé\u00a0: ").contains("(worksite " + SITE + ")")
                 // The five rows, and the access journal's entries: the account created, the sign-in of this sync.
                 .contains("7 opération(s) envoyée(s)").contains("0 conflit(s)").contains("0 refus (quarantaine)")
                 .contains("1 requête(s)").containsPattern("\\d+ octets envoyés, \\d+ octets reçus");
@@ -159,7 +159,7 @@ class SyncCommandTest {
         assertThat(syncAs("yanis", "--store", fresh.toString(), "--hub", url(), "--enrol", unused, "--label", "CIP"))
                 .as(err.toString()).isZero();
         // Nothing of its own but the access journal's entries (the account created, the sign-in of this sync).
-        assertThat(out.toString()).contains("Poste enrôlé : ").contains(" 2 opération(s) envoyée(s)")
+        assertThat(out.toString()).contains("Poste enrôlé\u00a0: ").contains(" 2 opération(s) envoyée(s)")
                 .doesNotContain(" 0 ligne(s) reçue(s)");
         try (TerrainStore laptop = TerrainStore.open(fresh)) {
             new AuthService(laptop, new PasswordHasher(1000)).signIn("yanis", PASSWORD.toCharArray()).orElseThrow();
@@ -190,7 +190,7 @@ class SyncCommandTest {
         Path wrong = java.nio.file.Files.writeString(dir.resolve("faux.txt"), "pas-le-bon-mot");
         assertThat(run("sync", "--store", store.toString(), "--user", "camille", "--password-file", wrong.toString()))
                 .isEqualTo(PersonOptions.SIGN_IN_REFUSED);
-        assertThat(err.toString()).contains("mot de passe incorrect").contains("rien n'a été lu");
+        assertThat(err.toString()).contains("mot de passe incorrect").contains("rien n’a été lu");
         assertThat(hubStore.<Map<String, Long>>read(r -> r.rowCounts())).containsEntry("hours_entry", 3L);
     }
 
@@ -206,16 +206,25 @@ class SyncCommandTest {
     void usageProblemsExitWithTwo() {
         Path absent = dir.resolve("absent.db");
         assertThat(sync("--store", absent.toString(), "--hub", url())).isEqualTo(2);
-        assertThat(err.toString()).contains("Fichier de données introuvable : " + absent)
+        assertThat(err.toString()).contains("Fichier de données introuvable\u00a0: " + absent)
                 .contains("nouveau poste").contains("--enrol");
         assertThat(sync("--store", absent.toString(), "--enrol", code())).isEqualTo(2);
         assertThat(err.toString()).contains("aucun compte");
         assertThat(absent).as("nothing created before the enrolment can be tried").doesNotExist();
         assertThat(sync("--store", store.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("--hub").contains("pas encore été enrôlé");
+        assertThat(err.toString()).contains("--hub").contains("--enrol").contains("pas encore enrôlé");
         assertThat(sync("--store", store.toString(), "--hub", url(), "--trust-cert",
                 dir.resolve("absent.pem").toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("Certificat du hub inutilisable");
+        assertThat(err.toString()).contains("Certificat du hub inutilisable", "absent.pem", "fichier PEM");
+    }
+
+    @Test
+    void aLaptopNotEnrolledIsToldToEnrolWithoutBlamingTheHub() {
+        assertThat(sync("--store", store.toString(), "--hub", url())).isEqualTo(2);
+
+        assertThat(err.toString()).contains("pas encore enrôlé", "aucun hub n’a été contacté", "--enrol CODE")
+                .doesNotContain("Le hub refuse");
+        assertThat(hub.enrolments().devices()).isEmpty();
     }
 
     @Test
@@ -231,7 +240,8 @@ class SyncCommandTest {
 
         hub.close();
         assertThat(sync("--store", store.toString(), "--retries", "0")).isEqualTo(3);
-        assertThat(err.toString()).contains("Synchronisation interrompue (réseau)").contains("relancez plus tard");
+        assertThat(err.toString()).contains("Synchronisation interrompue (réseau)").contains("relancez plus tard")
+                .contains("le hub ne répond pas à cette adresse");
     }
 
     @Test
@@ -253,7 +263,7 @@ class SyncCommandTest {
         assertThat(nobody.code()).isEqualTo(PersonOptions.USAGE);
         assertThat(nobody.err()).contains("--user IDENTIFIANT");
         assertThat(wrong.code()).isEqualTo(PersonOptions.SIGN_IN_REFUSED);
-        assertThat(wrong.err()).contains("Identifiant ou mot de passe incorrect pour « sandrine »");
+        assertThat(wrong.err()).contains("Identifiant ou mot de passe incorrect pour «\u00a0sandrine\u00a0»");
         assertThat(hubStore.<Map<String, Long>>read(r -> r.rowCounts())).doesNotContainKey("participant");
 
         // Another account (the wrong password delays sandrine's next try), its password in a variable of its own.

@@ -104,12 +104,12 @@ class PrintAttendanceAndReferralTest {
                 "Zoé N'Diaye-Lefèvre", "06 11 22 33 44", "Pièce d'identité", "Attestation d'hébergement d'urgence",
                 "Réponse du partenaire", "Document confidentiel");
         assertThat(bureaux).doesNotContain("14/07/1991", "zoe.ndiaye@example.org", "impasse des Érables",
-                "2 91 07 59 350 012 34", "Date de naissance", "Adresse", "Mme Aubert");
+                "2 91 07 59 350 012 35", "Date de naissance", "Adresse", "Mme Aubert");
 
         String cpam = PrintFixture.text(fixture.printer(fixture.cip).referralForm(
                 service.load(fixture.cip, PrintFixture.CPAM_REFERRAL)));
         assertThat(cpam).contains("CPAM", "Ouverture des droits « santé » … complémentaire", "14/07/1991",
-                "2 91 07 59 350 012 34", "3 impasse des Érables, 59000 Lille", "Attestation de droits",
+                "2 91 07 59 350 012 35", "3 impasse des Érables, 59000 Lille", "Attestation de droits",
                 "fournie", "à fournir");
         assertThat(cpam).doesNotContain("zoe.ndiaye@example.org");
     }

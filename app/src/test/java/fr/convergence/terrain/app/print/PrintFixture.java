@@ -80,7 +80,7 @@ final class PrintFixture implements AutoCloseable {
 
     private void addZoe() {
         Participant zoe = new Participant(ZOE, WORKSITE, "Zoé", "N'Diaye-Lefèvre", LocalDate.of(1991, 7, 14),
-                "06 11 22 33 44", "zoe.ndiaye@example.org", "3 impasse des Érables, 59000 Lille", "2 91 07 59 350 012 34",
+                "06 11 22 33 44", "zoe.ndiaye@example.org", "3 impasse des Érables, 59000 Lille", "2 91 07 59 350 012 35",
                 "Mme Aubert (CCAS)");
         BulkLoader loader = new BulkLoader(store);
         loader.participant(zoe);

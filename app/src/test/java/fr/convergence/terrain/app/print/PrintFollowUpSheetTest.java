@@ -43,7 +43,7 @@ class PrintFollowUpSheetTest {
                 "8 h par semaine", "objectif du palier PHC", "Heures travaillées par mois", "mars 2026",
                 "Ouverture des droits « santé » … complémentaire", "à l'œuvre sociale", "Signatures",
                 "Le ou la référent·e", "Document confidentiel", "Généré le 18/03/2026 à 10:42 par Yanis Conseiller (CIP)");
-        assertThat(text).doesNotContain("2 91 07 59 350 012 34", "zoe.ndiaye@example.org", "impasse des Érables");
+        assertThat(text).doesNotContain("2 91 07 59 350 012 35", "zoe.ndiaye@example.org", "impasse des Érables");
     }
 
     @Test

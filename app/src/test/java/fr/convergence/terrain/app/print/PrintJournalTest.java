@@ -102,7 +102,7 @@ class PrintJournalTest {
     private void assertNothingPersonal() {
         String all = fixture.store.read(sql -> sql.fetch("select * from audit_event").formatCSV());
         assertThat(all).doesNotContain(PrintFixture.TEAM_NOTE_TEXT).doesNotContain(PrintFixture.RESERVED_NOTE_TEXT)
-                .doesNotContain("2 91 07 59 350 012 34").doesNotContain("Zoé").doesNotContain("CPAM")
+                .doesNotContain("2 91 07 59 350 012 35").doesNotContain("Zoé").doesNotContain("CPAM")
                 .doesNotContain("06 11 22 33 44");
     }
 }

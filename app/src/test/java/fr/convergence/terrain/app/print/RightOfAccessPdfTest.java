@@ -65,7 +65,7 @@ class RightOfAccessPdfTest {
         TerrainStore store = TerrainStore.open(dir.resolve("reel.db"), PrintFixture.CLOCK);
         new ReferenceRepository(store).install(ReferenceData.load());
         Participant awa = new Participant(AWA, WORKSITE, "Awa", "Traoré", LocalDate.of(1988, 2, 29),
-                "06 98 76 54 32", "awa.traore@exemple.fr", "8 rue Solférino, Lille", "2 88 02 99 350 111 22",
+                "06 98 76 54 32", "awa.traore@exemple.fr", "8 rue Solférino, Lille", "2 88 02 99 350 111 87",
                 "M. Petit (CCAS)");
         BulkLoader loader = new BulkLoader(store);
         loader.participant(awa);
@@ -112,7 +112,7 @@ class RightOfAccessPdfTest {
             assertThat(text).contains("Vos données personnelles", "Réponse à votre demande d'accès — Awa Traoré",
                     "Vos droits", "corrigée", "effacées", "CNIL", "JSON");
             assertThat(text).contains("Qui vous êtes", "Awa Traoré", "29/02/1988", "06 98 76 54 32",
-                    "awa.traore@exemple.fr", "8 rue Solférino, Lille", "2 88 02 99 350 111 22", "M. Petit (CCAS)");
+                    "awa.traore@exemple.fr", "8 rue Solférino, Lille", "2 88 02 99 350 111 87", "M. Petit (CCAS)");
             assertThat(text).contains("Votre parcours au chantier", "Contrat Premières Heures", "CDDI",
                     "06/03/2026 — Emploi durable (CDI)", "Paliers PHC", "8 h par semaine");
             assertThat(text).contains("Vos heures de travail", "Chaque mois", "sept. 2025", "févr. 2026",

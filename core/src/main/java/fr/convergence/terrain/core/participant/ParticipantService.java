@@ -205,7 +205,8 @@ public final class ParticipantService {
                 : draft, store.newRowId());
         Enrolment enrolment = withIds(enrolmentDraft, store.newRowId(), participant);
         Verdict verdict = checkParticipant(participant).and(checkEnrolment(enrolment))
-                .and(checkSocialSecurityNumberChange(user, null, participant.socialSecurityNumber()));
+                .and(checkSocialSecurityNumberChange(user, null, participant.socialSecurityNumber()))
+                .and(checkSocialSecurityNumber(null, participant.socialSecurityNumber()));
         if (!verdict.saveAllowed()) {
             return Result.refused(verdict);
         }
@@ -238,7 +239,8 @@ public final class ParticipantService {
         participant = new Participant(participant.id(), stored.worksiteId(), participant.firstName(),
                 participant.lastName(), participant.birthDate(), participant.phone(), participant.email(),
                 participant.address(), number, participant.referentName());
-        Verdict verdict = checkParticipant(participant).and(ssn);
+        Verdict verdict = checkParticipant(participant).and(ssn)
+                .and(checkSocialSecurityNumber(stored.socialSecurityNumber(), number));
         if (!verdict.saveAllowed()) {
             return Result.refused(verdict);
         }
@@ -261,6 +263,19 @@ public final class ParticipantService {
         }
         return Verdict.refused("Le numéro de sécurité sociale est tenu par la CIP : laissez ce champ tel quel et "
                 + "demandez-lui de le saisir.");
+    }
+
+    /**
+     * Refuses a number typed with a wrong shape or control key: it goes out on CPAM referrals. A number already on
+     * file (kept as it was, or sent back masked) is not checked again, so a file synced with an old wrong number can
+     * still be edited — the number is corrected when someone types it again.
+     */
+    private static Verdict checkSocialSecurityNumber(String stored, String number) {
+        if (number == null || number.isBlank() || SocialSecurityNumber.isMasked(number)
+                || number.strip().equals(stored)) {
+            return Verdict.ok();
+        }
+        return SocialSecurityNumber.problem(number).map(Verdict::refused).orElse(Verdict.ok());
     }
 
     /** Saves the edited contract fields of an enrolment (not its exit: see {@link #exit}). */

@@ -45,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The store's data key (ADR 0005): who opens it, how, and that a password change does not touch the data. */
 class StoreEncryptionTest {
 
-    private static final String SSN = "1 84 12 75 114 052 42";
+    private static final String SSN = "1 84 12 75 114 052 35";
     private static final String PHONE = "06 48 21 93 57";
     private static final String NOTE = "Rendez-vous au CMP pour le suivi psychiatrique";
 

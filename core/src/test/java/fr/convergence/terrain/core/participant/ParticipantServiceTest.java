@@ -3,13 +3,17 @@ package fr.convergence.terrain.core.participant;
 import fr.convergence.terrain.core.account.Workstation;
 import fr.convergence.terrain.core.domain.ExitCategory;
 import fr.convergence.terrain.core.domain.ExitReason;
+import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.Programme;
+import fr.convergence.terrain.core.domain.Role;
+import fr.convergence.terrain.core.domain.SocialSecurityNumber;
 import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.fixtures.ServiceFixtures;
 import fr.convergence.terrain.core.store.EnrolmentRepository;
 import fr.convergence.terrain.core.store.TerrainStore;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +50,35 @@ class ParticipantServiceTest {
         assertThat(result.saved()).isFalse();
         assertThat(result.verdict().messages()).contains("Indiquez le prénom.", "Indiquez le nom.");
         assertThat(service.search(esp, WORKSITE, ParticipantQuery.all()).total()).isZero();
+    }
+
+    /** The CIP keeps the number: she types it, and it is checked before it can go out on a CPAM referral. */
+    @Test
+    void aSocialSecurityNumberWithAWrongShapeOrKeyIsRefusedAndSaysWhichPart() {
+        User cip = new User("cip-id", "cip", "Chargée d’insertion", Role.CIP, null, Set.of(WORKSITE), true);
+        Participant typed = ServiceFixtures.person("Awa", "Traoré");
+
+        var tooShort = service.create(cip, withNumber(typed, "123"), ServiceFixtures.phc(TODAY));
+        var wrongKey = service.create(cip, withNumber(typed, "2 88 02 99 350 111 22"), ServiceFixtures.phc(TODAY));
+        var created = service.create(cip, withNumber(typed, "2 88 02 99 350 111 87"), ServiceFixtures.phc(TODAY));
+
+        assertThat(tooShort.saved()).isFalse();
+        assertThat(tooShort.verdict().text()).contains("15 chiffres");
+        assertThat(wrongKey.saved()).isFalse();
+        assertThat(wrongKey.verdict().text()).contains("clé de contrôle");
+        assertThat(created.saved()).as(created.verdict().text()).isTrue();
+        Participant stored = created.value().orElseThrow();
+        var badMonth = service.update(cip, withNumber(stored, "2 88 13 99 350 111 " + String.format("%02d",
+                SocialSecurityNumber.key("2 88 13 99 350 111"))));
+        assertThat(badMonth.saved()).isFalse();
+        assertThat(badMonth.verdict().text()).contains("mois de naissance");
+        assertThat(service.update(cip, withNumber(stored, stored.socialSecurityNumber())).saved())
+                .as("the number on file is not refused when another field changes").isTrue();
+    }
+
+    private static Participant withNumber(Participant p, String number) {
+        return new Participant(p.id(), p.worksiteId(), p.firstName(), p.lastName(), p.birthDate(), p.phone(),
+                p.email(), p.address(), number, p.referentName());
     }
 
     @Test

@@ -66,7 +66,7 @@ class RightOfAccessServiceTest {
     /** Awa: a PHC then a CVG parcours (exited), steps, hours of three kinds, a follow-up, two notes, two referrals. */
     static void loadAwa(TerrainStore store) {
         Participant awa = new Participant(PERSON, WORKSITE, "Awa", "Traoré", LocalDate.of(1988, 2, 29), "06 98 76 54 32",
-                "awa.traore@exemple.fr", "8 rue Solférino, Lille", "2 88 02 99 350 111 22", "M. Petit (CCAS)");
+                "awa.traore@exemple.fr", "8 rue Solférino, Lille", "2 88 02 99 350 111 87", "M. Petit (CCAS)");
         BulkLoader loader = new BulkLoader(store);
         loader.participant(awa);
         Enrolment phc = new Enrolment("e-phc", PERSON, WORKSITE, Programme.PHC, ContractType.PHC,
@@ -115,7 +115,7 @@ class RightOfAccessServiceTest {
             PersonalData data = service.export(CIP, PERSON);
 
             assertThat(data.demo()).isFalse();
-            assertThat(data.file().participant().socialSecurityNumber()).isEqualTo("2 88 02 99 350 111 22");
+            assertThat(data.file().participant().socialSecurityNumber()).isEqualTo("2 88 02 99 350 111 87");
             assertThat(data.file().enrolments()).extracting(Enrolment::id).containsExactly("e-phc", "e-cvg");
             assertThat(data.hours()).hasSize(3);
             assertThat(data.months()).extracting(PersonalData.MonthHours::month)
@@ -140,7 +140,7 @@ class RightOfAccessServiceTest {
             assertThat(json.has("notice")).isFalse();
             assertThat(json.path("exportedOn").asText()).isEqualTo("2026-03-18");
             assertThat(json.at("/person/birthDate").asText()).isEqualTo("1988-02-29");
-            assertThat(json.at("/person/socialSecurityNumber").asText()).isEqualTo("2 88 02 99 350 111 22");
+            assertThat(json.at("/person/socialSecurityNumber").asText()).isEqualTo("2 88 02 99 350 111 87");
             assertThat(json.at("/person/phone").asText()).isEqualTo("06 98 76 54 32");
             assertThat(json.at("/worksite/id").asText()).isEqualTo(WORKSITE);
             assertThat(json.at("/enrolments/0/phcSteps/1/targetHoursPerWeek").asInt()).isEqualTo(8);
@@ -158,7 +158,7 @@ class RightOfAccessServiceTest {
             assertThat(cpam.at("/statusHistory/2/comment").asText()).isEqualTo("Carte Vitale reçue");
             assertThat(cpam.at("/statusHistory/2/to").asText()).isEqualTo("ACCEPTEE");
             assertThat(cpam.at("/sharedFields/NUMERO_SECURITE_SOCIALE").asText())
-                    .isEqualTo("2 88 02 99 350 111 22");
+                    .isEqualTo("2 88 02 99 350 111 87");
             assertThat(json.at("/sharedWith/0/fields/1").asText()).isEqualTo("NUMERO_SECURITE_SOCIALE");
             assertThat(json.at("/followUps/0/dueDate").asText()).isEqualTo("2026-04-06");
             assertThat(json.toString()).contains(RESERVED_NOTE, TEAM_NOTE_V1, TEAM_NOTE_V2);

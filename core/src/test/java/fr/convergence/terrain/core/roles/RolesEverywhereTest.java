@@ -58,8 +58,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class RolesEverywhereTest {
 
-    private static final String NIR = "2 91 07 75 056 123 45";
-    private static final String NIR_MASKED = "2 91 ** ** *** *** 45";
+    private static final String NIR = "2 91 07 75 056 123 67";
+    private static final String NIR_MASKED = "2 91 ** ** *** *** 67";
     private static final String RESERVED_NOTE = "Rendez-vous au centre de santé mentale jeudi.";
     private static final String TEAM_NOTE = "Arrive à l'heure toute la semaine.";
     private static final String PURPOSE = "Ouverture des droits à la complémentaire santé";
@@ -250,7 +250,7 @@ class RolesEverywhereTest {
         Participant asSeen = new ParticipantFileService(store, access).load(ESP, participantId).participant();
 
         var phone = participants.update(ESP, withPhoneAndNumber(asSeen, "07 00 00 00 01", asSeen.socialSecurityNumber()));
-        var typed = participants.update(ESP, withPhoneAndNumber(asSeen, "07 00 00 00 02", "1 80 01 75 001 001 10"));
+        var typed = participants.update(ESP, withPhoneAndNumber(asSeen, "07 00 00 00 02", "1 80 01 75 001 001 04"));
 
         assertThat(phone.saved()).isTrue();
         assertThat(phone.value().orElseThrow().socialSecurityNumber()).isEqualTo(NIR_MASKED);

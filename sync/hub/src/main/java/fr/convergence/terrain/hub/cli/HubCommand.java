@@ -1,6 +1,7 @@
 package fr.convergence.terrain.hub.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.convergence.terrain.core.cli.FrenchCommandLine;
 import fr.convergence.terrain.core.reference.ReferenceData;
 import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.hub.Hub;
@@ -62,14 +63,29 @@ public final class HubCommand implements Callable<Integer> {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("Erreur : " + e.getMessage());
+            cmd.getErr().println(failure(e));
             return 1;
         });
         return commandLine.execute(args);
     }
 
+    /**
+     * What a failed command says: its own French sentence; for the database (whose driver speaks English), which
+     * one could not be used and what to check.
+     */
+    static String failure(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException) {
+                return "La base du hub ne peut pas être utilisée (" + t.getMessage() + ")\u00a0: vérifiez --db (ou "
+                        + "TERRAIN_HUB_DB_URL), l’utilisateur et le mot de passe de la base, et que le serveur "
+                        + "PostgreSQL est démarré\u00a0; un fichier SQLite doit être une base du hub.";
+            }
+        }
+        return "Erreur\u00a0: " + e.getMessage();
+    }
+
     static CommandLine commandLine(java.util.function.UnaryOperator<String> environment) {
-        CommandLine commandLine = new CommandLine(new HubCommand());
+        CommandLine commandLine = FrenchCommandLine.speakFrench(new CommandLine(new HubCommand()));
         commandLine.setDefaultValueProvider(new EnvironmentDefaults(environment));
         return commandLine;
     }
@@ -82,15 +98,17 @@ public final class HubCommand implements Callable<Integer> {
 
     /** Options shared by every subcommand: where the hub's database is. */
     static class Database {
-        @Option(names = "--db", description = "Base du hub : jdbc:postgresql://hôte/base ou jdbc:sqlite:fichier "
-                + "(ou TERRAIN_HUB_DB_URL). Par défaut : un fichier SQLite à côté du hub (terrain-hub.db).")
+        @Option(names = "--db", paramLabel = "URL_JDBC",
+                description = "Base du hub\u00a0: jdbc:postgresql://hôte/base ou jdbc:sqlite:fichier "
+                + "(ou TERRAIN_HUB_DB_URL). Par défaut\u00a0: un fichier SQLite à côté du hub (terrain-hub.db).")
         String url;
 
-        @Option(names = "--db-user", description = "Utilisateur PostgreSQL (ou TERRAIN_HUB_DB_USER, ou PGUSER).")
+        @Option(names = "--db-user", paramLabel = "UTILISATEUR",
+                description = "Utilisateur PostgreSQL (ou TERRAIN_HUB_DB_USER, ou PGUSER).")
         String user;
 
-        @Option(names = "--db-password-env", defaultValue = "TERRAIN_HUB_DB_PASSWORD",
-                description = "Variable d'environnement qui contient le mot de passe. Par défaut : ${DEFAULT-VALUE}.")
+        @Option(names = "--db-password-env", paramLabel = "VARIABLE", defaultValue = "TERRAIN_HUB_DB_PASSWORD",
+                description = "Variable d’environnement qui contient le mot de passe. Par défaut\u00a0: ${DEFAULT-VALUE}.")
         String passwordVariable;
 
         JooqHubStore open() {
@@ -120,51 +138,61 @@ public final class HubCommand implements Callable<Integer> {
         @CommandLine.Mixin
         Database database = new Database();
 
-        @Option(names = "--port", defaultValue = "8443", description = "Port d'écoute (ou TERRAIN_HUB_PORT ; 0 : un port libre). "
-                + "Par défaut : ${DEFAULT-VALUE}.")
+        @Option(names = "--port", paramLabel = "PORT",
+                defaultValue = "8443", description = "Port d’écoute (ou TERRAIN_HUB_PORT\u00a0; 0\u00a0: un port libre). "
+                + "Par défaut\u00a0: ${DEFAULT-VALUE}.")
         int port;
 
-        @Option(names = "--host", defaultValue = "0.0.0.0", description = "Adresse d'écoute (ou TERRAIN_HUB_HOST ; 127.0.0.1 derrière un "
-                + "proxy inverse). Par défaut : ${DEFAULT-VALUE}.")
+        @Option(names = "--host", paramLabel = "ADRESSE",
+                defaultValue = "0.0.0.0", description = "Adresse d’écoute (ou TERRAIN_HUB_HOST\u00a0; 127.0.0.1 derrière un "
+                + "proxy inverse). Par défaut\u00a0: ${DEFAULT-VALUE}.")
         String host;
 
-        @Option(names = "--keystore", description = "Certificat TLS (PKCS#12) : active HTTPS (ou TERRAIN_HUB_KEYSTORE).")
+        @Option(names = "--keystore", paramLabel = "FICHIER",
+                description = "Certificat TLS (PKCS#12)\u00a0: active HTTPS (ou TERRAIN_HUB_KEYSTORE).")
         Path keystore;
 
-        @Option(names = "--idle-timeout", defaultValue = "300", description = "Secondes pendant lesquelles une "
+        @Option(names = "--idle-timeout", paramLabel = "SECONDES",
+                defaultValue = "300", description = "Secondes pendant lesquelles une "
                 + "connexion inactive reste ouverte (les postes vérifient le hub chaque minute et gardent ainsi leur "
-                + "connexion). Par défaut : ${DEFAULT-VALUE}.")
+                + "connexion). Par défaut\u00a0: ${DEFAULT-VALUE}.")
         long idleTimeoutSeconds;
 
-        @Option(names = "--body-timeout", defaultValue = "30", description = "Secondes accordées pour envoyer le "
-                + "corps d'une requête, plus une seconde par Kio annoncé (voir --min-body-rate). Par défaut : "
+        @Option(names = "--body-timeout", paramLabel = "SECONDES",
+                defaultValue = "30", description = "Secondes accordées pour envoyer le "
+                + "corps d’une requête, plus une seconde par Kio annoncé (voir --min-body-rate). Par défaut\u00a0: "
                 + "${DEFAULT-VALUE}.")
         long bodyTimeoutSeconds;
 
-        @Option(names = "--min-body-rate", defaultValue = "1024", description = "Débit minimal, en octets par "
-                + "seconde, attendu d'un poste qui envoie une requête. Par défaut : ${DEFAULT-VALUE}.")
+        @Option(names = "--min-body-rate", paramLabel = "OCTETS",
+                defaultValue = "1024", description = "Débit minimal, en octets par "
+                + "seconde, attendu d’un poste qui envoie une requête. Par défaut\u00a0: ${DEFAULT-VALUE}.")
         int minBodyRate;
 
-        @Option(names = "--enrol-per-minute", defaultValue = "10", description = "Tentatives d'enrôlement par "
-                + "minute et par adresse IP (0 : sans limite). Par défaut : ${DEFAULT-VALUE}.")
+        @Option(names = "--enrol-per-minute", paramLabel = "NOMBRE",
+                defaultValue = "10", description = "Tentatives d’enrôlement par "
+                + "minute et par adresse IP (0\u00a0: sans limite). Par défaut\u00a0: ${DEFAULT-VALUE}.")
         int enrolPerMinute;
 
-        @Option(names = "--auth-failures-per-minute", defaultValue = "20", description = "Jetons refusés par minute "
-                + "et par adresse IP avant de refuser cette adresse (0 : sans limite). Par défaut : "
+        @Option(names = "--auth-failures-per-minute", paramLabel = "NOMBRE",
+                defaultValue = "20", description = "Jetons refusés par minute "
+                + "et par adresse IP avant de refuser cette adresse (0\u00a0: sans limite). Par défaut\u00a0: "
                 + "${DEFAULT-VALUE}.")
         int authFailuresPerMinute;
 
-        @Option(names = "--sync-per-minute", defaultValue = "600", description = "Requêtes de synchronisation par "
-                + "minute et par poste (0 : sans limite). Par défaut : ${DEFAULT-VALUE}.")
+        @Option(names = "--sync-per-minute", paramLabel = "NOMBRE",
+                defaultValue = "600", description = "Requêtes de synchronisation par "
+                + "minute et par poste (0\u00a0: sans limite). Par défaut\u00a0: ${DEFAULT-VALUE}.")
         int syncPerMinute;
 
         @Option(names = "--behind-proxy", description = "Le hub est derrière un proxy inverse (nginx) qui ajoute "
-                + "l'adresse du poste à X-Forwarded-For : les limites par adresse comptent cette adresse-là.")
+                + "l’adresse du poste à X-Forwarded-For\u00a0: les limites par adresse comptent cette adresse-là.")
         boolean behindProxy;
 
-        @Option(names = "--keystore-password-env", defaultValue = "TERRAIN_HUB_KEYSTORE_PASSWORD",
-                description = "Variable d'environnement du mot de passe du certificat. "
-                        + "Par défaut : ${DEFAULT-VALUE}.")
+        @Option(names = "--keystore-password-env", paramLabel = "VARIABLE",
+                defaultValue = "TERRAIN_HUB_KEYSTORE_PASSWORD",
+                description = "Variable d’environnement du mot de passe du certificat. "
+                        + "Par défaut\u00a0: ${DEFAULT-VALUE}.")
         String keystorePasswordVariable;
 
         @CommandLine.Spec
@@ -175,11 +203,11 @@ public final class HubCommand implements Callable<Integer> {
             if (idleTimeoutSeconds < 1) {
                 // Jetty reads 0 as "never close": idle laptops would hold connections for ever.
                 throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--idle-timeout : au moins 1 seconde (" + idleTimeoutSeconds + " donné).");
+                        "--idle-timeout\u00a0: au moins 1 seconde (" + idleTimeoutSeconds + " donné).");
             }
             if (bodyTimeoutSeconds < 1 || bodyTimeoutSeconds > 3600 || minBodyRate < 1) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--body-timeout : de 1 à 3600 "
-                        + "secondes ; --min-body-rate : au moins 1 octet par seconde.");
+                throw new CommandLine.ParameterException(spec.commandLine(), "--body-timeout\u00a0: de 1 à 3600 "
+                        + "secondes\u00a0; --min-body-rate\u00a0: au moins 1 octet par seconde.");
             }
             if (enrolPerMinute < 0 || authFailuresPerMinute < 0 || syncPerMinute < 0) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "Les limites par minute valent 0 (sans "
@@ -196,6 +224,7 @@ public final class HubCommand implements Callable<Integer> {
                 config = config.withTls(keystore, System.getenv(keystorePasswordVariable));
             }
             Hub hub = Hub.create(config, store, Clock.systemUTC());
+            // Kept as it was (straight apostrophe): scratch-hub.sh and operators' scripts read the port from it.
             spec.commandLine().getOut().printf("Hub %s à l'écoute sur le port %d (%s)%n", store.hubId(), hub.port(),
                     keystore != null ? "HTTPS" : "HTTP");
             CountDownLatch stopped = new CountDownLatch(1);
@@ -210,22 +239,24 @@ public final class HubCommand implements Callable<Integer> {
     }
 
     @Command(name = "enrol", mixinStandardHelpOptions = true,
-            description = "Émet un code d'enrôlement à usage unique pour un poste de chantier ou de coordination.")
+            description = "Émet un code d’enrôlement à usage unique pour un poste de chantier ou de coordination.")
     static final class Enrol implements Callable<Integer> {
         @CommandLine.Mixin
         Database database = new Database();
 
-        @Option(names = "--worksite", description = "Chantier du poste.")
+        @Option(names = "--worksite", paramLabel = "CHANTIER", description = "Chantier du poste.")
         String worksite;
 
-        @Option(names = "--territory", description = "Territoire (poste de coordination).")
+        @Option(names = "--territory", paramLabel = "TERRITOIRE", description = "Territoire (poste de coordination).")
         String territory;
 
-        @Option(names = "--label", required = true, description = "Qui reçoit le code (ex. « Sandrine, Lille »).")
+        @Option(names = "--label", paramLabel = "NOM",
+                required = true, description = "Qui reçoit le code (ex. «\u00a0Sandrine, Lille\u00a0»).")
         String label;
 
-        @Option(names = "--days", defaultValue = "7", description = "Validité du code en jours (1 à "
-                + MAX_CODE_DAYS + "). Par défaut : ${DEFAULT-VALUE}.")
+        @Option(names = "--days", paramLabel = "JOURS",
+                defaultValue = "7", description = "Validité du code en jours (1 à "
+                + MAX_CODE_DAYS + "). Par défaut\u00a0: ${DEFAULT-VALUE}.")
         int days;
 
         @CommandLine.Spec
@@ -239,8 +270,8 @@ public final class HubCommand implements Callable<Integer> {
             }
             if (days < 1 || days > MAX_CODE_DAYS) {
                 // A code valid for ever (or already expired) is never what was meant.
-                spec.commandLine().getErr().println("--days : la validité d'un code va de 1 à " + MAX_CODE_DAYS
-                        + " jours (entre 1 et " + MAX_CODE_DAYS + " jours ; " + days + " donné).");
+                spec.commandLine().getErr().println("--days\u00a0: la validité d’un code va de 1 à " + MAX_CODE_DAYS
+                        + " jours (entre 1 et " + MAX_CODE_DAYS + " jours\u00a0; " + days + " donné).");
                 return 2;
             }
             try (JooqHubStore store = database.open()) {
@@ -248,9 +279,9 @@ public final class HubCommand implements Callable<Integer> {
                 boolean known = store.read(r -> worksite != null ? r.worksiteKnown(worksite)
                         : !r.worksitesOf("territory", territory).isEmpty());
                 if (!known) {
-                    spec.commandLine().getErr().println((worksite != null ? "Chantier inconnu : " + worksite
-                            : "Territoire inconnu : " + territory) + ". Les identifiants : terrain-hub worksites.");
-                    return 1;
+                    spec.commandLine().getErr().println((worksite != null ? "Chantier inconnu\u00a0: " + worksite
+                            : "Territoire inconnu\u00a0: " + territory) + ". Les identifiants\u00a0: terrain-hub worksites.");
+                    return 2;
                 }
                 String code = new Enrolments(store, Clock.systemUTC()).issueCode(
                         worksite != null ? "worksite" : "territory", worksite != null ? worksite : territory, label,
@@ -276,8 +307,9 @@ public final class HubCommand implements Callable<Integer> {
         public Integer call() {
             try (JooqHubStore store = database.open()) {
                 if (!new Enrolments(store, Clock.systemUTC()).revoke(device)) {
-                    spec.commandLine().getErr().println("Poste inconnu : " + device);
-                    return 1;
+                    spec.commandLine().getErr().println("Poste inconnu\u00a0: " + device + ". Les identifiants des postes "
+                            + ": terrain-hub devices.");
+                    return 2;
                 }
                 spec.commandLine().getOut().println("Poste " + device + " révoqué.");
             }
@@ -345,9 +377,9 @@ public final class HubCommand implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             ReferenceData reference = ReferenceData.load();
-            out.println("# Territoires : enrol --territory ID");
+            out.println("# Territoires\u00a0: enrol --territory ID");
             reference.territories().forEach(t -> out.printf("%s\t%s\t%s%n", t.id(), t.name(), t.region()));
-            out.println("# Chantiers : enrol --worksite ID (territoire, s'il y en a un)");
+            out.println("# Chantiers\u00a0: enrol --worksite ID (territoire, s’il y en a un)");
             reference.worksites().forEach(w -> out.printf("%s\t%s\t%s\t%s%n", w.id(), w.name(), w.city(),
                     w.territoryId() == null || w.territoryId().isBlank() ? "-" : w.territoryId()));
             return 0;
@@ -368,25 +400,26 @@ public final class HubCommand implements Callable<Integer> {
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true,
-            description = "Ajoute un chantier absent du référentiel (ou met à jour sa description) : les postes de son"
+            description = "Ajoute un chantier absent du référentiel (ou met à jour sa description)\u00a0: les postes de son"
                     + " périmètre le reçoivent à leur prochaine synchronisation.")
     static final class WorksiteAdd implements Callable<Integer> {
         @CommandLine.Mixin
         Database database = new Database();
 
-        @Option(names = "--id", required = true, description = "Identifiant du chantier.")
+        @Option(names = "--id", paramLabel = "ID", required = true, description = "Identifiant du chantier.")
         String id;
 
-        @Option(names = "--name", required = true, description = "Nom du chantier.")
+        @Option(names = "--name", paramLabel = "NOM", required = true, description = "Nom du chantier.")
         String name;
 
-        @Option(names = "--city", required = true, description = "Commune.")
+        @Option(names = "--city", paramLabel = "VILLE", required = true, description = "Commune.")
         String city;
 
-        @Option(names = "--region", required = true, description = "Région.")
+        @Option(names = "--region", paramLabel = "RÉGION", required = true, description = "Région.")
         String region;
 
-        @Option(names = "--territory", description = "Territoire Convergence (absent : chantier hors territoire).")
+        @Option(names = "--territory", paramLabel = "TERRITOIRE",
+                description = "Territoire Convergence (absent\u00a0: chantier hors territoire).")
         String territory;
 
         @Option(names = "--phc", defaultValue = "true", negatable = true, description = "Le chantier porte le PHC.")
@@ -404,28 +437,30 @@ public final class HubCommand implements Callable<Integer> {
             try (JooqHubStore store = database.open()) {
                 boolean changed = store.write(tx -> tx.putWorksite(new WorksiteInfo(id, name, city, region,
                         territory, runsPhc, runsCvg)));
-                spec.commandLine().getOut().println(changed ? "Chantier enregistré : " + id
-                        : "Chantier déjà à jour : " + id);
+                spec.commandLine().getOut().println(changed ? "Chantier enregistré\u00a0: " + id
+                        : "Chantier déjà à jour\u00a0: " + id);
             }
             return 0;
         }
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = "Importe dans le hub les données d'un fichier de poste (mise en service, démonstration).")
+            description = "Importe dans le hub les données d’un fichier de poste (mise en service, démonstration).")
     static final class Import implements Callable<Integer> {
         @CommandLine.Mixin
         Database database = new Database();
 
-        @Option(names = "--store", required = true, description = "Fichier de données d'un poste.")
+        @Option(names = "--store", paramLabel = "FICHIER",
+                required = true, description = "Fichier de données d’un poste.")
         Path file;
 
-        @Option(names = "--user", defaultValue = "admin", description = "Compte du poste dont le mot de passe ouvre "
-                + "ses données chiffrées (par défaut : admin, comme dans les fichiers de démonstration).")
+        @Option(names = "--user", paramLabel = "IDENTIFIANT",
+                defaultValue = "admin", description = "Compte du poste dont le mot de passe ouvre "
+                + "ses données chiffrées (par défaut\u00a0: admin, comme dans les fichiers de démonstration).")
         String login;
 
         @Option(names = "--password-file", paramLabel = "FICHIER", description = "Fichier dont la première ligne "
-                + "est ce mot de passe ; sinon la variable d'environnement TERRAIN_PASSWORD.")
+                + "est ce mot de passe\u00a0; sinon la variable d’environnement TERRAIN_PASSWORD.")
         Path passwordFile;
 
         @CommandLine.Spec
@@ -434,8 +469,9 @@ public final class HubCommand implements Callable<Integer> {
         @Override
         public Integer call() throws java.io.IOException {
             if (!Files.exists(file)) {
-                spec.commandLine().getErr().println("Fichier introuvable : " + file);
-                return 1;
+                spec.commandLine().getErr().println("Fichier introuvable\u00a0: " + file + ". Vérifiez le chemin donné à "
+                        + "--store (le fichier de données du poste).");
+                return 2;
             }
             try (JooqHubStore store = database.open(); TerrainStore source = TerrainStore.open(file)) {
                 // The laptop's personal fields are encrypted (ADR 0005): reading them takes one of its accounts.
@@ -446,32 +482,32 @@ public final class HubCommand implements Callable<Integer> {
                     if (password == null || new fr.convergence.terrain.core.account.AuthService(source,
                             new fr.convergence.terrain.core.security.PasswordHasher())
                             .signIn(login, password.toCharArray()).isEmpty()) {
-                        spec.commandLine().getErr().println("Les données de " + file + " sont chiffrées : donnez le "
-                                + "mot de passe du compte « " + login + " » (--password-file ou TERRAIN_PASSWORD).");
+                        spec.commandLine().getErr().println("Les données de " + file + " sont chiffrées\u00a0: donnez le "
+                                + "mot de passe du compte «\u00a0" + login + "\u00a0» (--password-file ou TERRAIN_PASSWORD).");
                         return 2;
                     }
                 }
                 Map<String, Integer> counts = StoreImporter.importStore(source, store);
-                spec.commandLine().getOut().println("Importé : " + counts);
+                spec.commandLine().getOut().println("Importé\u00a0: " + counts);
             }
             return 0;
         }
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,
-            description = "Nombre de lignes et empreinte de chaque table synchronisée pour le périmètre d'un poste "
-                    + "(les mêmes que terrain check sur ce poste), sans rien afficher de personnel ; avec --compare, "
-                    + "dit quelles tables d'un poste diffèrent du hub.")
+            description = "Nombre de lignes et empreinte de chaque table synchronisée pour le périmètre d’un poste "
+                    + "(les mêmes que terrain check sur ce poste), sans rien afficher de personnel\u00a0; avec --compare, "
+                    + "dit quelles tables d’un poste diffèrent du hub.")
     static final class Check implements Callable<Integer> {
         @CommandLine.Mixin
         Database database = new Database();
 
         @Option(names = "--scope", paramLabel = "worksite:ID|territory:ID",
-                description = "Périmètre (par défaut : celui du fichier donné à --compare).")
+                description = "Périmètre (par défaut\u00a0: celui du fichier donné à --compare).")
         String scope;
 
         @Option(names = "--compare", paramLabel = "FICHIER",
-                description = "Sortie de « terrain check --json » d'un poste, à comparer avec le hub.")
+                description = "Sortie de «\u00a0terrain check --json\u00a0» d’un poste, à comparer avec le hub.")
         Path laptopCheck;
 
         @Option(names = "--json", description = "Sortie JSON.")
@@ -487,14 +523,14 @@ public final class HubCommand implements Callable<Integer> {
             JsonNode laptop = null;
             if (laptopCheck != null) {
                 if (!Files.isRegularFile(laptopCheck)) {
-                    err.println("Fichier introuvable : " + laptopCheck);
+                    err.println("Fichier introuvable\u00a0: " + laptopCheck);
                     return 2;
                 }
                 laptop = SyncCodec.json().readTree(laptopCheck.toFile());
             }
             String chosen = scope != null ? scope : laptop == null ? null : laptop.path("scope").asText(null);
             if (chosen == null || !chosen.matches("(worksite|territory):.+")) {
-                err.println("Indiquez le périmètre : --scope worksite:ID ou --scope territory:ID.");
+                err.println("Indiquez le périmètre\u00a0: --scope worksite:ID ou --scope territory:ID.");
                 return 2;
             }
             String kind = chosen.substring(0, chosen.indexOf(':'));
@@ -502,7 +538,7 @@ public final class HubCommand implements Callable<Integer> {
             List<TableChecksum.Result> tables;
             try (JooqHubStore store = database.open()) {
                 if (store.read(r -> r.worksitesOf(kind, id)).isEmpty()) {
-                    err.println("Périmètre inconnu du hub : " + chosen + ". Les identifiants : terrain-hub worksites.");
+                    err.println("Périmètre inconnu du hub\u00a0: " + chosen + ". Les identifiants\u00a0: terrain-hub worksites.");
                     return 1;
                 }
                 tables = ScopeCheck.of(store, kind, id);
@@ -513,8 +549,8 @@ public final class HubCommand implements Callable<Integer> {
                 document.put("tables", tables);
                 out.println(SyncCodec.json().writeValueAsString(document));
             } else {
-                out.println("Périmètre : " + chosen);
-                out.println("Tables synchronisées (table, lignes, empreinte SHA-256) :");
+                out.println("Périmètre\u00a0: " + chosen);
+                out.println("Tables synchronisées (table, lignes, empreinte SHA-256)\u00a0:");
                 tables.forEach(t -> out.println("  " + t.line()));
             }
             if (laptop == null) {
@@ -523,10 +559,10 @@ public final class HubCommand implements Callable<Integer> {
             List<String> differences = differences(tables, laptop.path("tables"));
             if (differences.isEmpty()) {
                 out.println("Le poste et le hub ont les mêmes données pour " + chosen + " (" + (tables.size() - 1)
-                        + " tables ; le journal d'accès, qui s'allonge à chaque connexion, n'est pas comparé).");
+                        + " tables\u00a0; le journal d’accès, qui s’allonge à chaque connexion, n’est pas comparé).");
                 return 0;
             }
-            err.println("Le poste diffère du hub pour " + chosen + " :");
+            err.println("Le poste diffère du hub pour " + chosen + "\u00a0:");
             differences.forEach(d -> err.println("  " + d));
             return 1;
         }
@@ -545,10 +581,10 @@ public final class HubCommand implements Callable<Integer> {
                 }
                 JsonNode other = laptop.get(table.table());
                 if (other == null) {
-                    differences.add(table.table() + " : absente de la vérification du poste");
+                    differences.add(table.table() + "\u00a0: absente de la vérification du poste");
                 } else if (other.path("rows").asLong() != table.rows()
                         || !other.path("sha256").asText().equals(table.sha256())) {
-                    differences.add(String.format("%s : hub %d ligne(s) %s, poste %d ligne(s) %s", table.table(),
+                    differences.add(String.format("%s\u00a0: hub %d ligne(s) %s, poste %d ligne(s) %s", table.table(),
                             table.rows(), table.sha256().substring(0, 12), other.path("rows").asLong(),
                             other.path("sha256").asText().substring(0, Math.min(12,
                                     other.path("sha256").asText().length()))));
@@ -559,13 +595,14 @@ public final class HubCommand implements Callable<Integer> {
     }
 
     @Command(name = "purge-tombstones", mixinStandardHelpOptions = true,
-            description = "Efface les suppressions plus anciennes que l'horizon (les postes plus anciens "
+            description = "Efface les suppressions plus anciennes que l’horizon (les postes plus anciens "
                     + "resynchronisent leur périmètre).")
     static final class Purge implements Callable<Integer> {
         @CommandLine.Mixin
         Database database = new Database();
 
-        @Option(names = "--older-than-days", defaultValue = "400", description = "Horizon en jours.")
+        @Option(names = "--older-than-days", paramLabel = "JOURS",
+                defaultValue = "400", description = "Horizon en jours.")
         int days;
 
         @CommandLine.Spec

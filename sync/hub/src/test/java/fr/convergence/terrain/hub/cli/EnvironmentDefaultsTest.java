@@ -111,9 +111,9 @@ class EnvironmentDefaultsTest {
         int known = HubCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), environment::get,
                 "enrol", "--territory", "lille", "--label", "Coordination Lille");
 
-        assertThat(worksite).isEqualTo(1);
-        assertThat(territory).isEqualTo(1);
-        assertThat(err.toString()).contains("Chantier inconnu : abej-solidarit", "Territoire inconnu : lile",
+        assertThat(worksite).as("an unknown id is a usage error").isEqualTo(2);
+        assertThat(territory).isEqualTo(2);
+        assertThat(err.toString()).contains("Chantier inconnu\u00a0: abej-solidarit", "Territoire inconnu\u00a0: lile",
                 "terrain-hub worksites");
         assertThat(known).isZero();
         assertThat(out.toString()).isNotBlank();
@@ -137,7 +137,7 @@ class EnvironmentDefaultsTest {
         commandLine.setErr(new java.io.PrintWriter(err));
         int exit = commandLine.execute("serve", "--idle-timeout", "0", "--db", "jdbc:sqlite:" + dir.resolve("hub.db"));
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("--idle-timeout : au moins 1 seconde");
+        assertThat(err.toString()).contains("--idle-timeout\u00a0: au moins 1 seconde");
         assertThat(dir.resolve("hub.db")).as("no database opened").doesNotExist();
         assertThat(parseServe(Map.of()).idleTimeoutSeconds).isEqualTo(300);
     }

@@ -39,6 +39,47 @@ class HubCommandOutputTest {
         return "jdbc:sqlite:" + dir.resolve("hub.db");
     }
 
+    /** picocli's own English, which terrain-hub's help and refusals may not contain. */
+    static final List<String> ENGLISH = List.of("Usage", "Missing", "Unknown", "Did you mean", "Show this help",
+            "Print version", "Commands:", "Invalid value");
+
+    @Test
+    void theHelpAndTheRefusalsOfTheCommandLineAreInFrench() {
+        Run help = run("--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("Utilisation\u00a0: terrain-hub", "Commandes\u00a0:",
+                "Affiche cette aide et s’arrête.").doesNotContain(ENGLISH);
+        Run enrolHelp = run("enrol", "--help");
+        assertThat(enrolHelp.out()).contains("Utilisation\u00a0: terrain-hub enrol").doesNotContain(ENGLISH);
+
+        Run missing = run("worksite", "add", "--db", db(), "--id", "eole", "--name", "Éole", "--city", "Lille");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("Option obligatoire manquante\u00a0: --region RÉGION.",
+                "Aide\u00a0: terrain-hub worksite add --help").doesNotContain(ENGLISH);
+
+        Run unknown = run("devices", "--dbb", db());
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("Option inconnue\u00a0: «\u00a0--dbb\u00a0»", "Vouliez-vous dire --db")
+                .doesNotContain(ENGLISH);
+
+        Run number = run("serve", "--port", "huit");
+        assertThat(number.exit()).isEqualTo(2);
+        assertThat(number.err()).contains("Valeur refusée pour --port", "nombre entier").doesNotContain(ENGLISH);
+    }
+
+    @Test
+    void anUnknownDeviceOrAFileThatIsNoDatabaseIsSaidInFrenchWithWhatToCheck() throws Exception {
+        Run revoke = run("revoke", "--db", db(), "11111111-2222-3333-4444-555555555555");
+        assertThat(revoke.exit()).as("an unknown id is a usage error").isEqualTo(2);
+        assertThat(revoke.err()).contains("Poste inconnu", "terrain-hub devices");
+
+        Path notes = java.nio.file.Files.writeString(dir.resolve("notes.txt"), "pas une base ".repeat(200));
+        Run devices = run("devices", "--db", "jdbc:sqlite:" + notes);
+        assertThat(devices.exit()).isNotZero();
+        assertThat(devices.err()).contains("La base du hub ne peut pas être utilisée", "vérifiez --db")
+                .doesNotStartWith("Erreur");
+    }
+
     @Test
     void aHostileLabelCannotPrintAFakeDeviceLine() {
         String hostile = "Camille\tworksite:eole\tdernière synchro jamais\tRÉVOQUÉ\n"

@@ -51,7 +51,7 @@ class StolenFolderTest {
 
     private static final PasswordHasher HASHER = new PasswordHasher(1000);
     private static final String PASSWORD = "cle-du-chantier-2026";
-    private static final String SSN = "2 91 07 75 113 048 17";
+    private static final String SSN = "2 91 07 75 113 048 81";
     private static final String PHONE = "07 61 38 52 94";
     private static final String NOTE = "Orientation vers le CSAPA après l'audience au tribunal de Lille";
     private static final String PURPOSE = "Ouverture des droits à la complémentaire santé solidaire";
