@@ -63,7 +63,7 @@ class AuditJournalPageTest extends FeatureTestSupport {
         assertThat(opened.participant()).isEqualTo(name);
         assertThat(opened.person()).startsWith("Sandrine");
         assertThat(opened.when()).isEqualTo("18/03/2026 10:00");
-        assertThat(text("#audit-summary")).isEqualTo("2 entrée(s), les plus récentes d’abord.");
+        assertThat(text("#audit-summary")).isEqualTo("2 entrées, les plus récentes d’abord.");
 
         // From the keyboard: the action chosen, Enter in a date field searches (the default button).
         choose("#audit-action", AuditAction.CONNEXION);

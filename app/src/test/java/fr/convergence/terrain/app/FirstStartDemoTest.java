@@ -40,7 +40,7 @@ class FirstStartDemoTest extends AppTestSupport {
         signIn("Camille", DemoDataGenerator.DEMO_PASSWORD);
 
         clickOn("#nav-sync");
-        assertThat(text("#sync-state")).as("demo data never syncs").isEqualTo("Démonstration : pas de synchronisation");
+        assertThat(text("#sync-state")).as("demo data never syncs").isEqualTo("Démonstration : pas de synchronisation");
         assertThat(lookup("#sync-button").queryButton().isDisabled()).isTrue();
         clickOn("#nav-week");
         assertThat(flow.mainWindow().currentPage()).isEqualTo("week");

@@ -6,6 +6,7 @@ import fr.convergence.terrain.app.shell.PageRegistry;
 import fr.convergence.terrain.app.sync.SyncAgent;
 import fr.convergence.terrain.core.report.Report;
 import fr.convergence.terrain.core.report.ReportScope;
+import fr.convergence.terrain.core.text.Texts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,8 +48,8 @@ class ReportExportTest extends FeatureTestSupport {
         Report report = reports.viewModel().reportProperty().get();
         assertThat(report.scope()).isEqualTo(ReportScope.territory("lille", "Lille"));
         assertThat(report.activeCaseload().total()).isPositive();
-        assertThat(text("#report-caption-caseload")).startsWith(report.activeCaseload().total()
-                + " personne(s) suivie(s)");
+        assertThat(text("#report-caption-caseload")).startsWith(Texts.number(report.activeCaseload().total())
+                + " personnes suivies");
         assertThat(lookup("#report-chart-hours").queryAs(XYChart.class).getData()).hasSize(3);
         assertThat(reports.viewModel().suggestedFileName()).isEqualTo("rapport-lille-2025-01-01-2025-12-31.csv");
 

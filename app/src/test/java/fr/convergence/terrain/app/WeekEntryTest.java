@@ -154,7 +154,7 @@ class WeekEntryTest extends AppTestSupport {
 
         clickOn("#week-copy");
 
-        assertThat(text("#week-message")).contains("2 case(s) copiée(s)");
+        assertThat(text("#week-message")).contains("2 cases copiées");
         assertThat(table().getItems().get(1).totalProperty().get()).isEqualTo("14 h");
     }
 }

@@ -34,7 +34,7 @@ class SyncTextsTest {
         assertThat(SyncFormats.clockDriftText(null)).isEmpty();
         assertThat(SyncFormats.clockDriftText(4 * 60_000L)).isEmpty();
         assertThat(SyncFormats.clockDriftText(12 * 60_000L))
-                .isEqualTo(" — l’horloge de ce poste retarde de 12 minutes sur celle du hub : corrigez la date et "
+                .isEqualTo(" — l’horloge de ce poste retarde de 12 minutes sur celle du hub : corrigez la date et "
                         + "l’heure de l’ordinateur.");
         assertThat(SyncFormats.clockDriftText(-3 * 3_600_000L)).contains("avance de 3 heures");
         assertThat(SyncFormats.clockDriftText(365 * 86_400_000L)).contains("retarde de 365 jours");
