@@ -92,7 +92,7 @@ public final class ReferralDetailViewModel {
             String move = change.from() == null ? I18n.t("orientation.history.created", change.to().label())
                     : I18n.t("orientation.history.move", change.from().label(), change.to().label());
             String line = I18n.t("orientation.history.line", Formats.date(change.changedOn()), move, by);
-            lines.add(change.comment() == null ? line : line + " — « " + change.comment() + " »");
+            lines.add(change.comment() == null ? line : line + " — «\u00a0" + change.comment() + "\u00a0»");
         }
         history.setAll(lines);
         List<ReferralStatus> next = ReferralWorkflow.allowedNext(referral.status()).stream()
