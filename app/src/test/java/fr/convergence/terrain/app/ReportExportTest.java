@@ -34,13 +34,13 @@ class ReportExportTest extends FeatureTestSupport {
         startDemoAs("Sandrine");
         clickOn("#nav-reports");
         assertThat(text("#report-heading")).as(text("#report-errors"))
-                .startsWith("Territoire : Lille — du 01/01/2026 au 18/03/2026");
+                .startsWith("Territoire : Lille — du 01/01/2026 au 18/03/2026");
 
         choose("#report-period", ReportsViewModel.PeriodChoice.PREVIOUS_YEAR);
         assertThat(text("#report-from")).isEqualTo("01/01/2025");
         clickOn("#report-compute");
 
-        assertThat(text("#report-heading")).isEqualTo("Territoire : Lille — du 01/01/2025 au 31/12/2025");
+        assertThat(text("#report-heading")).isEqualTo("Territoire : Lille — du 01/01/2025 au 31/12/2025");
         for (String chart : List.of("caseload", "flows", "exits", "steps", "transitions", "hours")) {
             XYChart<?, ?> drawn = lookup("#report-chart-" + chart).queryAs(XYChart.class);
             assertThat(drawn.getData()).as(chart).isNotEmpty();
@@ -62,10 +62,10 @@ class ReportExportTest extends FeatureTestSupport {
         List<String> lines = List.of(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).split("\r\n"));
         // The demo store's export: every line says the data are fictitious, in a last column.
         assertThat(lines.get(0)).isEqualTo("Périmètre;Du;Au;Indicateur;Détail;Mois;Valeur;Unité;Nature des données");
-        assertThat(lines).contains("Territoire : Lille;01/01/2025;31/12/2025;File active;Total;;"
+        assertThat(lines).contains("Territoire : Lille;01/01/2025;31/12/2025;File active;Total;;"
                 + report.activeCaseload().total() + ";personnes;DÉMONSTRATION — données fictives");
         assertThat(lines).anyMatch(l -> l.matches(
-                "Territoire : Lille;01/01/2025;31/12/2025;Heures réalisées;Total;;\\d+,\\d{2};heures;"
+                "Territoire : Lille;01/01/2025;31/12/2025;Heures réalisées;Total;;\\d+,\\d{2};heures;"
                         + "DÉMONSTRATION — données fictives"));
     }
 
@@ -76,6 +76,6 @@ class ReportExportTest extends FeatureTestSupport {
 
         assertThat(reports.viewModel().scopes()).extracting(ReportScope::kind)
                 .containsOnly(ReportScope.Kind.WORKSITE);
-        assertThat(text("#report-heading")).startsWith("Chantier : ABEJ Solidarité");
+        assertThat(text("#report-heading")).startsWith("Chantier : ABEJ Solidarité");
     }
 }

@@ -45,7 +45,7 @@ public final class AccountsViewModel {
     public record AccountRow(User user, String scope) {
 
         public String roleText() {
-            return user.role().label();
+            return I18n.label(user.role());
         }
 
         public String statusText() {

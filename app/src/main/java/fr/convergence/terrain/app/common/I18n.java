@@ -1,5 +1,6 @@
 package fr.convergence.terrain.app.common;
 
+import fr.convergence.terrain.core.text.Labels;
 import fr.convergence.terrain.core.text.MessagePatterns;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -38,6 +39,11 @@ public final class I18n {
             return "!" + key + "!";
         }
         return MessagePatterns.format(locale(), pattern, args);
+    }
+
+    /** The label of a core enum (a role, an hours kind, a status…) in the screens' language. */
+    public static String label(Enum<?> value) {
+        return Labels.of(value, locale());
     }
 
     private static ResourceBundle load(Locale locale) {

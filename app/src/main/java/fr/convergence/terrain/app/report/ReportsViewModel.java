@@ -168,7 +168,7 @@ public final class ReportsViewModel {
         String dynamic = ReportCsv.percent(exits.dynamicRate());
         list.add(new ChartData("exits", I18n.t("report.exits.title"), I18n.t("report.exits.caption", exits.total(),
                 dynamic.isEmpty() ? "—" : dynamic + "\u202f%"), ChartKind.BAR, I18n.t("report.unit.people"),
-                List.of(ExitCategory.values()).stream().map(ExitCategory::label).toList(),
+                List.of(ExitCategory.values()).stream().map(I18n::label).toList(),
                 List.of(new SeriesData(I18n.t("report.exits.series"), List.of(ExitCategory.values()).stream()
                         .map(c -> (Number) exits.counts().get(c)).toList()))));
         var steps = computed.phcSteps();
@@ -187,7 +187,7 @@ public final class ReportsViewModel {
         List<SeriesData> kinds = new ArrayList<>();
         for (HoursKind kind : HoursKind.values()) {
             if (kind.worked()) {
-                kinds.add(new SeriesData(kind.label(), hours.minutes().values().stream()
+                kinds.add(new SeriesData(I18n.label(kind), hours.minutes().values().stream()
                         .map(byKind -> (Number) (byKind.getOrDefault(kind, 0L) / 60.0)).toList()));
             }
         }

@@ -1,5 +1,6 @@
 package fr.convergence.terrain.core.note;
 
+import fr.convergence.terrain.core.text.Labels;
 import fr.convergence.terrain.core.verdict.Verdict;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -27,23 +28,17 @@ public final class SensitiveDataHint {
 
     /** The kinds of sensitive data the reminder names. */
     public enum Category {
-        SANTE("santé"),
-        ORIGINE("origine"),
-        RELIGION("convictions religieuses ou philosophiques"),
-        OPINIONS("opinions politiques ou syndicales"),
-        VIE_SEXUELLE("vie ou orientation sexuelle"),
-        INFRACTIONS("infractions, condamnations et justice"),
-        NIR("numéro de sécurité sociale"),
-        JUGEMENT("jugement sur la personne");
-
-        private final String label;
-
-        Category(String label) {
-            this.label = label;
-        }
+        SANTE,
+        ORIGINE,
+        RELIGION,
+        OPINIONS,
+        VIE_SEXUELLE,
+        INFRACTIONS,
+        NIR,
+        JUGEMENT;
 
         public String label() {
-            return label;
+            return Labels.french(this);
         }
     }
 
