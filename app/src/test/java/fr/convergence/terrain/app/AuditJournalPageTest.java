@@ -80,7 +80,7 @@ class AuditJournalPageTest extends FeatureTestSupport {
         Path file = dataDir.resolve("journal.csv");
         interact(() -> audit.viewModel().export(file));
 
-        assertThat(text("#audit-message")).startsWith("Journal exporté dans " + file + " (1 entrées)");
+        assertThat(text("#audit-message")).startsWith("Journal exporté dans " + file + " (1 entrée)");
         byte[] bytes = Files.readAllBytes(file);
         assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
         List<String> lines = List.of(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).split("\r\n"));

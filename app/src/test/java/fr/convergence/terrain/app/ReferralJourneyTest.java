@@ -84,7 +84,7 @@ class ReferralJourneyTest extends FeatureTestSupport {
         assertThat(text("#referral-status")).isEqualTo("Acceptée");
         assertThat(labels("#referral-history")).hasSize(4).last().asString()
                 .isEqualTo("18/03/2026 : En cours → Acceptée, par Yanis Conseiller (CIP)");
-        assertThat(labels("#referral-history").get(2)).endsWith("« Rendez-vous fixe au 25/03 »");
+        assertThat(labels("#referral-history").get(2)).endsWith("«\u00a0Rendez-vous fixe au 25/03\u00a0»");
         Node closed = lookup("#referral-closed").query();
         assertThat(closed.isVisible()).isTrue();
 

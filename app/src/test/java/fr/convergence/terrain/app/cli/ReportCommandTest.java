@@ -42,7 +42,7 @@ class ReportCommandTest {
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("Chantier : ABEJ Solidarité — du 01/01/" + year + " au 31/12/" + year,
-                "File active : ", "Passages PHC → CDDI", "Heures réalisées", "rapport.csv écrit");
+                "File active : ", "Passages PHC → CDDI", "Heures réalisées", "rapport.csv écrit");
         byte[] bytes = Files.readAllBytes(csv);
         assertThat(bytes[0]).isEqualTo((byte) 0xEF);
         assertThat(new String(bytes, StandardCharsets.UTF_8)).contains(
