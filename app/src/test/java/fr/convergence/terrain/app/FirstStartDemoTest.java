@@ -31,7 +31,7 @@ class FirstStartDemoTest extends AppTestSupport {
         TableView<?> table = lookup("#week-table").queryAs(TableView.class);
         assertThat(table.getItems()).isNotEmpty();
         assertThat(text("#week-label")).startsWith("Semaine 12 — du 16 au 22 mars");
-        assertThat(text("#status-store")).contains("salarié·es");
+        assertThat(text("#status-store")).contains("personnes en parcours");
     }
 
     @Test

@@ -55,7 +55,7 @@ class ParticipantWorkflowTest extends AppTestSupport {
         clickOn("#file-back");
         fill("#participants-search", "helene lef");
         assertThat(table().getItems()).extracting(s -> s.participant().lastName()).containsExactly("Lefèvre");
-        assertThat(text("#participants-count")).startsWith("1 affiché·es sur 1");
+        assertThat(text("#participants-count")).startsWith("1 affichée sur 1 personne");
         doubleClickOn("Lefèvre");
 
         clickOn("#file-exit");
@@ -75,6 +75,6 @@ class ParticipantWorkflowTest extends AppTestSupport {
         assertThat(lookup("#file-exit").query().isDisabled()).isTrue();
         clickOn("#file-back");
         interact(() -> lookup("#participants-status").queryComboBox().setValue(null));
-        assertThat(text("#participants-count")).contains("0 en parcours, 1 sorti·es");
+        assertThat(text("#participants-count")).contains("0 en parcours, 1 sortie du parcours");
     }
 }

@@ -57,7 +57,7 @@ class TerrainCommandTest {
     void demoCreatesAStoreWithParticipantsAndDemoAccounts() {
         Path store = dir.resolve("demo.db");
         assertThat(run("demo", "--store", store.toString(), "--size", "site", "--seed", "3")).isZero();
-        assertThat(out.toString()).contains("40 salarié·es").contains("mot de passe : " + fr.convergence.terrain.core.demo.DemoDataGenerator.DEMO_PASSWORD + ")");
+        assertThat(out.toString()).contains("40 salarié·es").contains("mot de passe\u00a0: " + fr.convergence.terrain.core.demo.DemoDataGenerator.DEMO_PASSWORD + ")");
         try (TerrainStore opened = TerrainStore.open(store)) {
             assertThat(new ParticipantRepository(opened).count(Set.of("abej-solidarite"))).isEqualTo(40);
             assertThat(new UserRepository(opened).findByLogin("esp")).isPresent();
