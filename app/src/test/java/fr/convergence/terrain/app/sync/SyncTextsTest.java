@@ -41,6 +41,12 @@ class SyncTextsTest {
     }
 
     @Test
+    void sizesAreGroupedTheFrenchWayWithANoBreakSpaceBeforeTheUnit() {
+        assertThat(SyncFormats.bytes(12_345)).isEqualTo("12,1\u00a0Ko");
+        assertThat(SyncFormats.bytes(1_000L * 1024 * 1024 + 512 * 1024)).isEqualTo("1\u202f000,5\u00a0Mo");
+    }
+
+    @Test
     void everySyncedFieldAUserCanMeetInAConflictHasAFrenchLabel() throws IOException {
         Set<String> keys = syncKeys("fr");
         for (SyncSchema.Table table : SyncSchema.tables()) {
