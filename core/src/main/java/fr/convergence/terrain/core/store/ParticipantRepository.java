@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.Condition;
-import org.jooq.impl.DSL;
 
 import static fr.convergence.terrain.core.store.generated.Tables.PARTICIPANT;
 
