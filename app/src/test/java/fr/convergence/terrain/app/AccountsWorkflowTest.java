@@ -65,7 +65,7 @@ class AccountsWorkflowTest extends AppTestSupport {
         clickOn("#account-create");
 
         assertThat(text("#account-errors")).isEmpty();
-        assertThat(text("#account-message")).contains("Yanis Conseiller").contains("« yanis »");
+        assertThat(text("#account-message")).contains("Yanis Conseiller").contains("«\u00a0yanis\u00a0»");
         assertThat(table().getItems()).filteredOn(r -> r.user().login().equals("yanis")).singleElement()
                 .satisfies(r -> {
                     assertThat(r.user().role()).isEqualTo(Role.CIP);

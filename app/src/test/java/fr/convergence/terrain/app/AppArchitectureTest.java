@@ -5,6 +5,10 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -40,6 +44,27 @@ class AppArchitectureTest {
                 .or().resideInAPackage("..app.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..")
                 .because("the command line must work on machines without a display or the toolkit")
+                .check(APP);
+    }
+
+    @Test
+    void screensShowCoreEnumsInTheirLanguageNotTheFrenchLabel() {
+        noClasses().that().resideOutsideOfPackages("..app.print..", "..app.cli..")
+                .should(new ArchCondition<JavaClass>("call or refer to label() of a core enum") {
+                    @Override
+                    public void check(JavaClass item, ConditionEvents events) {
+                        Stream.concat(item.getMethodCallsFromSelf().stream(),
+                                        item.getMethodReferencesFromSelf().stream())
+                                .filter(access -> access.getName().equals("label")
+                                        && access.getTargetOwner().isEnum()
+                                        && access.getTargetOwner().getPackageName().startsWith(
+                                                "fr.convergence.terrain.core"))
+                                .forEach(access -> events.add(SimpleConditionEvent.satisfied(access,
+                                        access.getDescription())));
+                    }
+                })
+                .because("label() is the French label for the core's documents; screens use I18n.label(value), "
+                        + "which follows the screens' language")
                 .check(APP);
     }
 }

@@ -63,7 +63,7 @@ class AuditJournalPageTest extends FeatureTestSupport {
         assertThat(opened.participant()).isEqualTo(name);
         assertThat(opened.person()).startsWith("Sandrine");
         assertThat(opened.when()).isEqualTo("18/03/2026 10:00");
-        assertThat(text("#audit-summary")).isEqualTo("2 entrée(s), les plus récentes d’abord.");
+        assertThat(text("#audit-summary")).isEqualTo("2 entrées, les plus récentes d’abord.");
 
         // From the keyboard: the action chosen, Enter in a date field searches (the default button).
         choose("#audit-action", AuditAction.CONNEXION);
@@ -80,7 +80,7 @@ class AuditJournalPageTest extends FeatureTestSupport {
         Path file = dataDir.resolve("journal.csv");
         interact(() -> audit.viewModel().export(file));
 
-        assertThat(text("#audit-message")).startsWith("Journal exporté dans " + file + " (1 entrées)");
+        assertThat(text("#audit-message")).startsWith("Journal exporté dans " + file + " (1 entrée)");
         byte[] bytes = Files.readAllBytes(file);
         assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
         List<String> lines = List.of(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).split("\r\n"));

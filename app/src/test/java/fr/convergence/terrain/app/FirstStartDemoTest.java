@@ -31,7 +31,7 @@ class FirstStartDemoTest extends AppTestSupport {
         TableView<?> table = lookup("#week-table").queryAs(TableView.class);
         assertThat(table.getItems()).isNotEmpty();
         assertThat(text("#week-label")).startsWith("Semaine 12 — du 16 au 22 mars");
-        assertThat(text("#status-store")).contains("salarié·es");
+        assertThat(text("#status-store")).contains("personnes en parcours");
     }
 
     @Test
@@ -40,7 +40,7 @@ class FirstStartDemoTest extends AppTestSupport {
         signIn("Camille", DemoDataGenerator.DEMO_PASSWORD);
 
         clickOn("#nav-sync");
-        assertThat(text("#sync-state")).as("demo data never syncs").isEqualTo("Démonstration : pas de synchronisation");
+        assertThat(text("#sync-state")).as("demo data never syncs").isEqualTo("Démonstration : pas de synchronisation");
         assertThat(lookup("#sync-button").queryButton().isDisabled()).isTrue();
         clickOn("#nav-week");
         assertThat(flow.mainWindow().currentPage()).isEqualTo("week");

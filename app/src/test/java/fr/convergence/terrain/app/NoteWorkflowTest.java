@@ -29,7 +29,7 @@ class NoteWorkflowTest extends FeatureTestSupport {
         assertThat(text("#note-date")).isEqualTo("18/03/2026");
         clickOn("#note-text");
         write("Suivi du diabete : rendez-vous pris.");
-        assertThat(text("#note-hint")).contains("Petit rappel (CNIL)", "« diabete »", "santé");
+        assertThat(text("#note-hint")).contains("Petit rappel (CNIL)", "«\u00a0diabete\u00a0»", "santé");
         clickVisible("#note-save");
         assertThat(text("#note-errors")).contains("Choisissez le thème");
 

@@ -56,7 +56,7 @@ class ParticipantWorkflowTest extends AppTestSupport {
         clickOn("#file-back");
         fill("#participants-search", "helene lef");
         assertThat(table().getItems()).extracting(s -> s.participant().lastName()).containsExactly("Lefèvre");
-        assertThat(text("#participants-count")).startsWith("1 affiché·es sur 1");
+        assertThat(text("#participants-count")).startsWith("1 affichée sur 1 personne");
         doubleClickOn("Lefèvre");
 
         clickOn("#file-exit");
@@ -76,7 +76,7 @@ class ParticipantWorkflowTest extends AppTestSupport {
         assertThat(lookup("#file-exit").query().isDisabled()).isTrue();
         clickOn("#file-back");
         interact(() -> lookup("#participants-status").queryComboBox().setValue(null));
-        assertThat(text("#participants-count")).contains("0 en parcours, 1 sorti·es");
+        assertThat(text("#participants-count")).contains("0 en parcours, 1 sortie du parcours");
     }
 
     /** A day that does not exist and a malformed social-security number are refused, saying what is wrong. */

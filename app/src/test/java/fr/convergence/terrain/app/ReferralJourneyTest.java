@@ -48,7 +48,7 @@ class ReferralJourneyTest extends FeatureTestSupport {
         assertThat(labels("#referral-shared")).anyMatch(l -> l.startsWith("Numéro de sécurité sociale"));
         choose("#referral-partner", Partner.BUREAUX_DU_COEUR);
         assertThat(labels("#referral-shared")).hasSize(2)
-                .allMatch(l -> l.startsWith("Nom et prénom : ") || l.startsWith("Téléphone : "));
+                .allMatch(l -> l.startsWith("Nom et prénom : ") || l.startsWith("Téléphone : "));
         List<CheckBox> documents = lookup("#referral-documents .check-box").queryAllAs(CheckBox.class).stream().toList();
         assertThat(documents).extracting(CheckBox::getText).containsExactlyElementsOf(
                 Partner.BUREAUX_DU_COEUR.usualDocuments());
@@ -62,11 +62,11 @@ class ReferralJourneyTest extends FeatureTestSupport {
 
         assertThat(text("#referral-status")).isEqualTo("Brouillon");
         assertThat(text("#referral-title")).endsWith("→ Bureaux du Cœur");
-        assertThat(labels("#referral-history")).singleElement().asString().startsWith("18/03/2026 : préparée");
+        assertThat(labels("#referral-history")).singleElement().asString().startsWith("18/03/2026 : préparée");
 
         clickVisible("#referral-move");
         assertThat(text("#referral-status")).isEqualTo("Envoyée");
-        assertThat(text("#referral-message")).isEqualTo("Statut changé : Envoyée.");
+        assertThat(text("#referral-message")).isEqualTo("Statut changé : Envoyée.");
 
         fill("#referral-move-date", "20/03/2026");
         clickVisible("#referral-move");
@@ -83,8 +83,8 @@ class ReferralJourneyTest extends FeatureTestSupport {
 
         assertThat(text("#referral-status")).isEqualTo("Acceptée");
         assertThat(labels("#referral-history")).hasSize(4).last().asString()
-                .isEqualTo("18/03/2026 : En cours → Acceptée, par Yanis Conseiller (CIP)");
-        assertThat(labels("#referral-history").get(2)).endsWith("« Rendez-vous fixe au 25/03 »");
+                .isEqualTo("18/03/2026 : En cours → Acceptée, par Yanis Conseiller (CIP)");
+        assertThat(labels("#referral-history").get(2)).endsWith("«\u00a0Rendez-vous fixe au 25/03\u00a0»");
         Node closed = lookup("#referral-closed").query();
         assertThat(closed.isVisible()).isTrue();
 

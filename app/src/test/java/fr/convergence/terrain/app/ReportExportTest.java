@@ -6,6 +6,7 @@ import fr.convergence.terrain.app.shell.PageRegistry;
 import fr.convergence.terrain.app.sync.SyncAgent;
 import fr.convergence.terrain.core.report.Report;
 import fr.convergence.terrain.core.report.ReportScope;
+import fr.convergence.terrain.core.text.Texts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,13 +34,13 @@ class ReportExportTest extends FeatureTestSupport {
         startDemoAs("Sandrine");
         clickOn("#nav-reports");
         assertThat(text("#report-heading")).as(text("#report-errors"))
-                .startsWith("Territoire : Lille — du 01/01/2026 au 18/03/2026");
+                .startsWith("Territoire : Lille — du 01/01/2026 au 18/03/2026");
 
         choose("#report-period", ReportsViewModel.PeriodChoice.PREVIOUS_YEAR);
         assertThat(text("#report-from")).isEqualTo("01/01/2025");
         clickOn("#report-compute");
 
-        assertThat(text("#report-heading")).isEqualTo("Territoire : Lille — du 01/01/2025 au 31/12/2025");
+        assertThat(text("#report-heading")).isEqualTo("Territoire : Lille — du 01/01/2025 au 31/12/2025");
         for (String chart : List.of("caseload", "flows", "exits", "steps", "transitions", "hours")) {
             XYChart<?, ?> drawn = lookup("#report-chart-" + chart).queryAs(XYChart.class);
             assertThat(drawn.getData()).as(chart).isNotEmpty();
@@ -47,8 +48,8 @@ class ReportExportTest extends FeatureTestSupport {
         Report report = reports.viewModel().reportProperty().get();
         assertThat(report.scope()).isEqualTo(ReportScope.territory("lille", "Lille"));
         assertThat(report.activeCaseload().total()).isPositive();
-        assertThat(text("#report-caption-caseload")).startsWith(report.activeCaseload().total()
-                + " personne(s) suivie(s)");
+        assertThat(text("#report-caption-caseload")).startsWith(Texts.number(report.activeCaseload().total())
+                + " personnes suivies");
         assertThat(lookup("#report-chart-hours").queryAs(XYChart.class).getData()).hasSize(3);
         assertThat(reports.viewModel().suggestedFileName()).isEqualTo("rapport-lille-2025-01-01-2025-12-31.csv");
 
@@ -61,10 +62,10 @@ class ReportExportTest extends FeatureTestSupport {
         List<String> lines = List.of(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).split("\r\n"));
         // The demo store's export: every line says the data are fictitious, in a last column.
         assertThat(lines.get(0)).isEqualTo("Périmètre;Du;Au;Indicateur;Détail;Mois;Valeur;Unité;Nature des données");
-        assertThat(lines).contains("Territoire : Lille;01/01/2025;31/12/2025;File active;Total;;"
+        assertThat(lines).contains("Territoire : Lille;01/01/2025;31/12/2025;File active;Total;;"
                 + report.activeCaseload().total() + ";personnes;DÉMONSTRATION — données fictives");
         assertThat(lines).anyMatch(l -> l.matches(
-                "Territoire : Lille;01/01/2025;31/12/2025;Heures réalisées;Total;;\\d+,\\d{2};heures;"
+                "Territoire : Lille;01/01/2025;31/12/2025;Heures réalisées;Total;;\\d+,\\d{2};heures;"
                         + "DÉMONSTRATION — données fictives"));
     }
 
@@ -75,6 +76,6 @@ class ReportExportTest extends FeatureTestSupport {
 
         assertThat(reports.viewModel().scopes()).extracting(ReportScope::kind)
                 .containsOnly(ReportScope.Kind.WORKSITE);
-        assertThat(text("#report-heading")).startsWith("Chantier : ABEJ Solidarité");
+        assertThat(text("#report-heading")).startsWith("Chantier : ABEJ Solidarité");
     }
 }

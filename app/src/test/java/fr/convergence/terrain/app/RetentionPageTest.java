@@ -69,12 +69,12 @@ class RetentionPageTest extends AppTestSupport {
         assertThat(table().getItems()).extracting(f -> f.stage().label()).containsExactly("À effacer", "À effacer");
 
         clickOn("#retention-erase-due");
-        assertThat(text("#retention-confirm-text")).contains("2 dossier(s)").contains("hub");
+        assertThat(text("#retention-confirm-text")).contains("2 dossiers échus seront effacés").contains("hub");
         type(KeyCode.ESCAPE);
         assertThat(lookup("#retention-confirm-text").query().isVisible()).as("Échap hides the confirmation").isFalse();
         clickOn("#retention-erase-due");
         clickOn("#retention-confirm");
-        assertThat(text("#retention-message")).isEqualTo("2 dossier(s) effacé(s) de ce poste.");
+        assertThat(text("#retention-message")).isEqualTo("2 dossiers effacés de ce poste.");
         assertThat(table().getItems()).isEmpty();
         try (TerrainStore store = TerrainStore.open(new DataFolder(dataDir).realStore(), clock())) {
             assertThat(store.read(sql -> sql.fetchCount(PARTICIPANT)).intValue()).isEqualTo(1);

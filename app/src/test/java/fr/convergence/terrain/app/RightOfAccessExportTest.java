@@ -66,7 +66,7 @@ class RightOfAccessExportTest extends FeatureTestSupport {
         assertThat(written).extracting(p -> p.getFileName().toString())
                 .containsExactly("donnees-" + slug(person) + "-2026-03-18.json",
                         "donnees-" + slug(person) + "-2026-03-18.pdf");
-        assertThat(text("#file-export-message")).isEqualTo("Données exportées dans " + folder + " : donnees-"
+        assertThat(text("#file-export-message")).isEqualTo("Données exportées dans " + folder + "\u00a0: donnees-"
                 + slug(person) + "-2026-03-18.pdf (à remettre à la personne) et donnees-" + slug(person)
                 + "-2026-03-18.json (les mêmes données en JSON).");
         try (PDDocument pdf = Loader.loadPDF(written.get(1).toFile())) {

@@ -175,7 +175,7 @@ public final class AccountsPage implements Page {
         login.textProperty().bindBidirectional(viewModel.loginProperty());
         ComboBox<Role> role = new ComboBox<>(viewModel.roles());
         role.setId("account-role");
-        role.setConverter(Controls.labels(r -> r.label()));
+        role.setConverter(Controls.labels(r -> I18n.label(r)));
         role.valueProperty().bindBidirectional(viewModel.roleProperty());
         role.setMaxWidth(Double.MAX_VALUE);
 

@@ -10,6 +10,7 @@ import fr.convergence.terrain.core.domain.Role;
 import fr.convergence.terrain.core.domain.Territory;
 import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.domain.Worksite;
+import fr.convergence.terrain.core.text.NameOrder;
 import fr.convergence.terrain.core.verdict.Result;
 import fr.convergence.terrain.core.verdict.Verdict;
 import java.time.Clock;
@@ -44,7 +45,7 @@ public final class AccountsViewModel {
     public record AccountRow(User user, String scope) {
 
         public String roleText() {
-            return user.role().label();
+            return I18n.label(user.role());
         }
 
         public String statusText() {
@@ -155,7 +156,7 @@ public final class AccountsViewModel {
             return I18n.t("account.scope.territory",
                     territoryNames.getOrDefault(user.territoryId(), user.territoryId()));
         }
-        return user.worksiteIds().stream().map(id -> worksiteNames.getOrDefault(id, id)).sorted()
+        return user.worksiteIds().stream().map(id -> worksiteNames.getOrDefault(id, id)).sorted(NameOrder.TEXT)
                 .collect(Collectors.joining(", "));
     }
 

@@ -68,7 +68,7 @@ public final class AuditPage implements Page {
 
         ComboBox<AuditAction> action = new ComboBox<>();
         action.setId("audit-action");
-        action.setConverter(Controls.labels(I18n.t("audit.action.all"), AuditAction::label));
+        action.setConverter(Controls.labels(I18n.t("audit.action.all"), I18n::label));
         List<AuditAction> actions = new ArrayList<>();
         actions.add(null);
         actions.addAll(Arrays.asList(AuditAction.values()));

@@ -10,11 +10,11 @@ import fr.convergence.terrain.core.audit.AuditEntry;
 import fr.convergence.terrain.core.audit.AuditFilter;
 import fr.convergence.terrain.core.audit.AuditJournal;
 import fr.convergence.terrain.core.domain.AuditAction;
+import fr.convergence.terrain.core.text.NameOrder;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +86,7 @@ public final class AuditViewModel {
                 }
             }
             List<ParticipantChoice> choices = named.values().stream()
-                    .sorted(Comparator.comparing(ParticipantChoice::name)).toList();
+                    .sorted(NameOrder.by(ParticipantChoice::name)).toList();
             return new Object[] {journal.people(session.user()), choices};
         }, loaded -> {
             @SuppressWarnings("unchecked")

@@ -4,6 +4,7 @@ import fr.convergence.terrain.core.demo.DemoDataGenerator;
 import fr.convergence.terrain.core.demo.DemoSize;
 import fr.convergence.terrain.core.security.PasswordHasher;
 import fr.convergence.terrain.core.store.TerrainStore;
+import fr.convergence.terrain.core.text.MessagePatterns;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -54,11 +55,14 @@ final class DemoCommand implements Callable<Integer> {
             var summary = new DemoDataGenerator(seed, LocalDate.now()).generate(terrainStore, demoSize,
                     new PasswordHasher());
             var out = spec.commandLine().getOut();
-            out.printf(Locale.FRANCE, "Données de démonstration «\u00a0%s\u00a0» créées dans %s en %.1f s%n",
+            out.printf(Locale.FRANCE, "Données de démonstration «\u00a0%s\u00a0» créées dans %s en %.1f\u00a0s%n",
                     size, store, (System.nanoTime() - start) / 1e9);
-            out.printf(Locale.FRANCE, "  %d chantier(s), %d salarié·es, %d parcours, %d cellules d’heures, %d notes, "
-                            + "%d orientations%n", summary.worksiteIds().size(), summary.participants(),
-                    summary.enrolments(), summary.hoursCells(), summary.notes(), summary.referrals());
+            out.println(MessagePatterns.french("  {0, plural, one {# chantier} other {# chantiers}}, "
+                    + "{1, plural, one {# salarié·e} other {# salarié·es}}, {2} parcours, "
+                    + "{3, plural, one {# cellule} other {# cellules}} d’heures, {4, plural, one {# note} other {# notes}}, "
+                    + "{5, plural, one {# orientation} other {# orientations}}", summary.worksiteIds().size(),
+                    summary.participants(), summary.enrolments(), summary.hoursCells(), summary.notes(),
+                    summary.referrals()));
             out.printf("  Comptes\u00a0: %s (mot de passe\u00a0: %s)%n", String.join(", ", summary.logins()),
                     DemoDataGenerator.DEMO_PASSWORD);
         }

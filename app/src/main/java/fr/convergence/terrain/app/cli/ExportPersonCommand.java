@@ -7,6 +7,7 @@ import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.rights.PersonalData;
 import fr.convergence.terrain.core.rights.RightOfAccessService;
 import fr.convergence.terrain.core.store.TerrainStore;
+import fr.convergence.terrain.core.text.MessagePatterns;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -61,8 +62,9 @@ final class ExportPersonCommand implements Callable<Integer> {
             console.println(files.json() + " écrit (les mêmes données en JSON).");
             if (!data.file().notes().isEmpty()) {
                 // The notes are about the person but may name others: whoever hands the file over reads it first.
-                console.println(data.file().notes().size() + " note(s) d’accompagnement incluse(s)\u00a0: relisez-les "
-                        + "avant de remettre les fichiers, et masquez ce qui concerne d’autres personnes.");
+                console.println(MessagePatterns.french("{0, plural, one {# note d’accompagnement incluse\u00a0: "
+                        + "relisez-la} other {# notes d’accompagnement incluses\u00a0: relisez-les}} avant de remettre "
+                        + "les fichiers, et masquez ce qui concerne d’autres personnes.", data.file().notes().size()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Impossible d’écrire dans " + out + "\u00a0: vérifiez le dossier et les droits.",

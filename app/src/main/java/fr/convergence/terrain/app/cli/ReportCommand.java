@@ -10,6 +10,7 @@ import fr.convergence.terrain.core.report.ReportScope;
 import fr.convergence.terrain.core.report.ReportService;
 import fr.convergence.terrain.core.store.ReferenceRepository;
 import fr.convergence.terrain.core.store.TerrainStore;
+import fr.convergence.terrain.core.text.MessagePatterns;
 import fr.convergence.terrain.core.text.Texts;
 import fr.convergence.terrain.core.text.TypedDate;
 import fr.convergence.terrain.core.verdict.Verdict;
@@ -100,7 +101,8 @@ final class ReportCommand implements Callable<Integer> {
                     Files.createDirectories(parent);
                 }
                 service.exportCsv(acting, report, csv);
-                out.println(csv + " écrit (" + ReportCsv.rows(report).size() + " lignes).");
+                out.println(MessagePatterns.french("{0} écrit ({1, plural, one {# ligne} other {# lignes}}).", csv,
+                        ReportCsv.rows(report).size()));
             }
             return 0;
         } catch (IOException e) {
@@ -148,24 +150,26 @@ final class ReportCommand implements Callable<Integer> {
     private static void print(PrintWriter out, Report report) {
         out.println(report.scope().label() + " — " + report.period().label());
         var caseload = report.activeCaseload();
-        out.printf("File active\u00a0: %d personnes (%s), dont %d présentes le %s%n", caseload.total(),
+        out.println(MessagePatterns.french("File active\u00a0: {0, plural, one {# personne} other {# personnes}} ({1}), "
+                + "dont {2, plural, one {# présente} other {# présentes}} le {3}", caseload.total(),
                 caseload.byProgramme().entrySet().stream().map(e -> e.getKey().label() + " " + e.getValue())
                         .reduce((a, b) -> a + ", " + b).orElse(""),
-                caseload.presentOn(), Texts.date(caseload.onDay()));
-        out.printf("Entrées\u00a0: %d — Sorties\u00a0: %d%n", report.entriesAndExits().entries(),
-                report.entriesAndExits().exits());
+                caseload.presentOn(), Texts.date(caseload.onDay())));
+        out.println(MessagePatterns.french("Entrées\u00a0: {0} — Sorties\u00a0: {1}", report.entriesAndExits().entries(),
+                report.entriesAndExits().exits()));
         StringBuilder exits = new StringBuilder("Sorties par type\u00a0:");
         for (ExitCategory category : ExitCategory.values()) {
             exits.append(' ').append(category.label()).append(' ')
                     .append(report.exitsByCategory().counts().get(category)).append(';');
         }
         String rate = ReportCsv.percent(report.exitsByCategory().dynamicRate());
-        out.println(exits + " sorties dynamiques " + (rate.isEmpty() ? "—" : rate + " %"));
+        out.println(exits + " sorties dynamiques " + (rate.isEmpty() ? "—" : rate + "\u202f%"));
         out.println("Paliers PHC\u00a0: " + report.phcSteps().byTargetHours().entrySet().stream()
                 .map(e -> e.getKey() + " h\u00a0: " + e.getValue()).reduce((a, b) -> a + ", " + b).orElse(""));
         String transitions = ReportCsv.percent(report.phcToCddi().rate());
-        out.printf("Passages PHC → CDDI\u00a0: %d sur %d contrats PHC terminés (%s)%n", report.phcToCddi().transitions(),
-                report.phcToCddi().phcEnds(), transitions.isEmpty() ? "—" : transitions + " %");
-        out.println("Heures réalisées\u00a0: " + ReportCsv.hours(report.hours().totalMinutes()) + " h");
+        out.println(MessagePatterns.french("Passages PHC → CDDI\u00a0: {0} sur {1, plural, one {# contrat PHC terminé} "
+                + "other {# contrats PHC terminés}} ({2})", report.phcToCddi().transitions(),
+                report.phcToCddi().phcEnds(), transitions.isEmpty() ? "—" : transitions + "\u202f%"));
+        out.println("Heures réalisées\u00a0: " + Texts.decimalHours(report.hours().totalMinutes()) + " h");
     }
 }

@@ -3,6 +3,7 @@ package fr.convergence.terrain.app.cli;
 import fr.convergence.terrain.core.store.StoreException;
 import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.core.store.UserRepository;
+import fr.convergence.terrain.core.text.MessagePatterns;
 import fr.convergence.terrain.sync.client.HttpHubClient;
 import fr.convergence.terrain.sync.client.HubException;
 import fr.convergence.terrain.sync.client.HubTrust;
@@ -16,7 +17,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import javax.net.ssl.SSLContext;
 import picocli.CommandLine.Command;
@@ -134,11 +134,16 @@ final class SyncCommand implements Callable<Integer> {
             for (int attempt = 0; ; attempt++) {
                 try {
                     SyncReport r = engine.sync(SyncProgress.NONE);
-                    out.printf(Locale.FRANCE, "Synchronisation terminée en %.1f s\u00a0: %d opération(s) envoyée(s), %d "
-                                    + "ligne(s) reçue(s), %d retirée(s), %d conflit(s), %d refus (quarantaine), "
-                                    + "%d requête(s), %d octets envoyés, %d octets reçus%n", r.millis() / 1000.0,
+                    out.println(MessagePatterns.french("Synchronisation terminée en {0, number, 0.0}\u00a0s\u00a0: "
+                                    + "{1, plural, one {# opération envoyée} other {# opérations envoyées}}, "
+                                    + "{2, plural, one {# ligne reçue} other {# lignes reçues}}, "
+                                    + "{3, plural, one {# retirée} other {# retirées}}, "
+                                    + "{4, plural, one {# conflit} other {# conflits}}, {5} refus (quarantaine), "
+                                    + "{6, plural, one {# requête} other {# requêtes}}, "
+                                    + "{7, plural, one {# octet envoyé} other {# octets envoyés}}, "
+                                    + "{8, plural, one {# octet reçu} other {# octets reçus}}", r.millis() / 1000.0,
                             r.operationsSent(), r.rowsReceived(), r.rowsRemoved(), r.conflicts(), r.refused(),
-                            r.requests(), r.bytesUp(), r.bytesDown());
+                            r.requests(), r.bytesUp(), r.bytesDown()));
                     return 0;
                 } catch (IOException e) {
                     if (attempt >= retries) {

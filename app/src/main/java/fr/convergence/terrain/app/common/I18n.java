@@ -1,6 +1,7 @@
 package fr.convergence.terrain.app.common;
 
-import java.text.MessageFormat;
+import fr.convergence.terrain.core.text.Labels;
+import fr.convergence.terrain.core.text.MessagePatterns;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -8,7 +9,9 @@ import java.util.ResourceBundle;
 /**
  * The one way to user-visible text: {@code I18n.t("week.title")} reads {@code messages_fr.properties} (or
  * {@code messages_en.properties} with {@code -Dterrain.lang=en}); arguments fill {@code {0}} placeholders.
- * Every text goes through {@link MessageFormat}, so bundles use the typographic apostrophe (’), never '.
+ * Every text goes through {@link MessagePatterns} (ICU): counts are written
+ * {@code {0, plural, one {# case copiée} other {# cases copiées}}}, never "case(s)" nor a concatenation, and numbers
+ * get the locale's grouping. French bundles use the typographic apostrophe (’), never '.
  */
 public final class I18n {
 
@@ -35,7 +38,12 @@ public final class I18n {
         } catch (MissingResourceException e) {
             return "!" + key + "!";
         }
-        return new MessageFormat(pattern, locale()).format(args);
+        return MessagePatterns.format(locale(), pattern, args);
+    }
+
+    /** The label of a core enum (a role, an hours kind, a status…) in the screens' language. */
+    public static String label(Enum<?> value) {
+        return Labels.of(value, locale());
     }
 
     private static ResourceBundle load(Locale locale) {

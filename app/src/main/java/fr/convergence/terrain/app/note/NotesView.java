@@ -60,12 +60,12 @@ public final class NotesView {
         ComboBox<NoteTheme> theme = new ComboBox<>(FXCollections.observableArrayList(NoteTheme.values()));
         theme.setId("note-theme");
         theme.setPromptText(I18n.t("note.theme.prompt"));
-        theme.setConverter(Controls.labels(NoteTheme::label));
+        theme.setConverter(Controls.labels(I18n::label));
         theme.valueProperty().bindBidirectional(viewModel.themeProperty());
         ComboBox<NoteVisibility> visibility = new ComboBox<>(
                 FXCollections.observableArrayList(NoteVisibility.values()));
         visibility.setId("note-visibility");
-        visibility.setConverter(Controls.labels(NoteVisibility::label));
+        visibility.setConverter(Controls.labels(I18n::label));
         visibility.valueProperty().bindBidirectional(viewModel.visibilityProperty());
         GridPane grid = new GridPane();
         grid.setHgap(10);

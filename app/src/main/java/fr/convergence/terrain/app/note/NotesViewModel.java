@@ -100,8 +100,8 @@ public final class NotesViewModel {
             String meta = note.revisions().size() > 1
                     ? I18n.t("note.meta.revised", author(result.authors(), note.authorId()), note.revisions().size())
                     : I18n.t("note.meta", author(result.authors(), note.authorId()));
-            items.add(new NoteItem(note.id(), I18n.t("note.header", Formats.date(note.date()), note.theme().label(),
-                    note.visibility().label()), note.currentText(), meta, List.copyOf(history)));
+            items.add(new NoteItem(note.id(), I18n.t("note.header", Formats.date(note.date()), I18n.label(note.theme()),
+                    I18n.label(note.visibility())), note.currentText(), meta, List.copyOf(history)));
         }
         notes.setAll(items);
     }

@@ -43,7 +43,7 @@ final class ErasureView {
         reason = new ComboBox<>(FXCollections.observableArrayList(ErasureReason.values()));
         reason.setId("erasure-reason");
         reason.setPromptText(I18n.t("erasure.reason.prompt"));
-        reason.setConverter(Controls.labels(ErasureReason::label));
+        reason.setConverter(Controls.labels(I18n::label));
         reason.setMaxWidth(Double.MAX_VALUE);
         Label reasonLabel = new Label(I18n.t("erasure.reason") + " *");
         reasonLabel.setLabelFor(reason);

@@ -35,12 +35,12 @@ final class ExitView {
         ComboBox<ExitCategory> category = new ComboBox<>(FXCollections.observableArrayList(ExitCategory.values()));
         category.setId("exit-category");
         category.setPromptText(I18n.t("exit.category.prompt"));
-        category.setConverter(Controls.labels(c -> c.label()));
+        category.setConverter(Controls.labels(c -> I18n.label(c)));
         category.valueProperty().bindBidirectional(viewModel.categoryProperty());
         ComboBox<ExitReason> reason = new ComboBox<>(viewModel.reasons());
         reason.setId("exit-reason");
         reason.setPromptText(I18n.t("exit.reason.prompt"));
-        reason.setConverter(Controls.labels(r -> r.label()));
+        reason.setConverter(Controls.labels(r -> I18n.label(r)));
         reason.valueProperty().bindBidirectional(viewModel.reasonProperty());
         category.setMaxWidth(Double.MAX_VALUE);
         reason.setMaxWidth(Double.MAX_VALUE);

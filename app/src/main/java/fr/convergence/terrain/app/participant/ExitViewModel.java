@@ -79,7 +79,7 @@ public final class ExitViewModel {
     }
 
     private String summary(ExitOutcome outcome) {
-        String text = I18n.t("exit.done", participantName, outcome.enrolment().exitCategory().label());
+        String text = I18n.t("exit.done", participantName, I18n.label(outcome.enrolment().exitCategory()));
         if (!outcome.followUps().isEmpty()) {
             text += " " + I18n.t("exit.followUps", outcome.followUps().stream()
                     .map(f -> Formats.date(f.dueDate())).reduce((a, b) -> a + ", " + b).orElse(""));

@@ -129,15 +129,15 @@ public final class ParticipantFileViewModel {
         List<Fact> enrolmentFacts = new ArrayList<>();
         Enrolment current = loaded.currentEnrolment().orElse(null);
         if (current != null) {
-            enrolmentFacts.add(new Fact(I18n.t("file.programme"), current.programme().label()));
-            enrolmentFacts.add(new Fact(I18n.t("file.contract"), current.contractType().label()
+            enrolmentFacts.add(new Fact(I18n.t("file.programme"), I18n.label(current.programme())));
+            enrolmentFacts.add(new Fact(I18n.t("file.contract"), I18n.label(current.contractType())
                     + (current.weeklyHours() == null ? "" : " — " + I18n.t("file.weeklyHours", current.weeklyHours()))));
             enrolmentFacts.add(new Fact(I18n.t("file.entry"), Formats.date(current.entryDate())));
             if (current.contractEndDate() != null) {
                 enrolmentFacts.add(new Fact(I18n.t("file.contractEnd"), Formats.date(current.contractEndDate())));
             }
             if (current.derogationKind() != null) {
-                enrolmentFacts.add(new Fact(I18n.t("file.derogation"), current.derogationKind().label() + " — "
+                enrolmentFacts.add(new Fact(I18n.t("file.derogation"), I18n.label(current.derogationKind()) + " — "
                         + I18n.t("file.until", Formats.date(current.derogationEndDate()))));
             }
             if (current.extensionReason() != null) {
@@ -169,8 +169,8 @@ public final class ParticipantFileViewModel {
         List<String> exit = new ArrayList<>();
         if (current != null && current.exited()) {
             exit.add(I18n.t("file.exited", Formats.date(current.exitDate()),
-                    current.exitCategory() == null ? I18n.t("file.internalMove") : current.exitCategory().label(),
-                    current.exitReason() == null ? "" : current.exitReason().label()));
+                    current.exitCategory() == null ? I18n.t("file.internalMove") : I18n.label(current.exitCategory()),
+                    current.exitReason() == null ? "" : I18n.label(current.exitReason())));
         }
         for (FollowUp followUp : loaded.followUps()) {
             String state = followUp.done() ? I18n.t("file.followUp.done", Formats.date(followUp.doneDate()),
@@ -184,7 +184,7 @@ public final class ParticipantFileViewModel {
         List<String> referralLines = new ArrayList<>();
         for (Referral referral : loaded.referrals()) {
             referralLines.add(Formats.date(referral.createdOn()) + " — " + referral.partnerDisplayName() + " : "
-                    + referral.purpose() + " (" + referral.status().label() + ")");
+                    + referral.purpose() + " (" + I18n.label(referral.status()) + ")");
         }
         referrals.setAll(referralLines);
     }

@@ -47,11 +47,11 @@ final class ParticipantFormView {
         GridPane enrolment = grid();
         ComboBox<Programme> programme = new ComboBox<>(FXCollections.observableArrayList(Programme.values()));
         programme.setId("form-programme");
-        programme.setConverter(Controls.labels(p -> p.label()));
+        programme.setConverter(Controls.labels(p -> I18n.label(p)));
         programme.valueProperty().bindBidirectional(viewModel.programme);
         ComboBox<DerogationKind> derogation = new ComboBox<>(FXCollections.observableArrayList(null,
                 DerogationKind.INDIVIDUELLE, DerogationKind.COLLECTIVE));
-        derogation.setConverter(Controls.labels(I18n.t("form.noDerogation"), d -> d.label()));
+        derogation.setConverter(Controls.labels(I18n.t("form.noDerogation"), d -> I18n.label(d)));
         derogation.valueProperty().bindBidirectional(viewModel.derogation);
         row = 0;
         enrolment.addRow(row++, label("form.programme", true), programme);

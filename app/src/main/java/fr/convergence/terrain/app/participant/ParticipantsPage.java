@@ -68,7 +68,7 @@ public final class ParticipantsPage implements ArgumentPage {
         ComboBox<Programme> programme = new ComboBox<>(FXCollections.observableArrayList(null, Programme.PHC,
                 Programme.CVG));
         programme.setId("participants-programme");
-        programme.setConverter(Controls.labels(I18n.t("participants.filter.allProgrammes"), p -> p.label()));
+        programme.setConverter(Controls.labels(I18n.t("participants.filter.allProgrammes"), p -> I18n.label(p)));
         programme.valueProperty().bindBidirectional(list.programmeProperty());
         ComboBox<ParticipantQuery.Status> status = new ComboBox<>(FXCollections.observableArrayList(null,
                 ParticipantQuery.Status.ACTIVE, ParticipantQuery.Status.EXITED));
@@ -126,7 +126,7 @@ public final class ParticipantsPage implements ArgumentPage {
         table.getColumns().add(Controls.textColumn(I18n.t("participants.column.firstName"), s -> s.participant().firstName(),
                 150));
         table.getColumns().add(Controls.textColumn(I18n.t("participants.column.programme"),
-                s -> s.enrolment() == null ? "—" : s.enrolment().programme().label(), 150));
+                s -> s.enrolment() == null ? "—" : I18n.label(s.enrolment().programme()), 150));
         table.getColumns().add(Controls.textColumn(I18n.t("participants.column.target"), s -> s.currentStep() != null
                 ? I18n.t("week.target.phc", s.currentStep())
                 : s.enrolment() != null && s.enrolment().weeklyHours() != null

@@ -9,6 +9,7 @@ import fr.convergence.terrain.core.participant.ParticipantFile;
 import fr.convergence.terrain.core.print.AttendanceSheet;
 import fr.convergence.terrain.core.referral.ReferralForm;
 import fr.convergence.terrain.core.rights.PersonalData;
+import fr.convergence.terrain.core.text.MessagePatterns;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -78,8 +79,8 @@ public final class PdfPrinter {
     private void printed(ParticipantFile file, FollowUpSheetOptions options) {
         long notes = file.notes().stream().filter(n -> options.selectedNoteIds().contains(n.id()))
                 .filter(n -> AccessPolicy.canReadNote(user, n.visibility())).count();
-        printed(file.participant().worksiteId(), file.participant().id(), "fiche de suivi, "
-                + (notes == 0 ? "sans notes" : notes == 1 ? "avec 1 note" : "avec " + notes + " notes"));
+        printed(file.participant().worksiteId(), file.participant().id(), MessagePatterns.french(
+                "fiche de suivi, {0, plural, =0 {sans notes} one {avec # note} other {avec # notes}}", notes));
     }
 
     private void printed(String worksiteId, String participantId, String detail) {
@@ -118,7 +119,7 @@ public final class PdfPrinter {
     public byte[] attendanceSheet(AttendanceSheet sheet, boolean prefilled) {
         byte[] pdf = make(PrintTexts.text("attendance.documentTitle", sheet.worksite().name(), sheet.week().number()),
                 LANDSCAPE_MARGIN, (flow, footer) -> new AttendanceSheetDocument(flow, sheet, prefilled).write(footer));
-        printed(sheet.worksite().id(), null, "feuille d'émargement, semaine " + sheet.week().number()
+        printed(sheet.worksite().id(), null, "feuille d’émargement, semaine " + sheet.week().number()
                 + (prefilled ? ", pré-remplie" : ""));
         return pdf;
     }
@@ -127,7 +128,7 @@ public final class PdfPrinter {
         byte[] pdf = make(PrintTexts.text("referralForm.documentTitle", form.referral().partnerDisplayName()), MARGIN,
                 (flow, footer) -> new ReferralFormDocument(flow, form).write(footer));
         // Not the partner: which one a person is sent to (a health or housing service) says too much for a journal.
-        printed(form.referral().worksiteId(), form.referral().participantId(), "fiche d'orientation");
+        printed(form.referral().worksiteId(), form.referral().participantId(), "fiche d’orientation");
         return pdf;
     }
 

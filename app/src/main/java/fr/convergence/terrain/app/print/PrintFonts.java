@@ -61,8 +61,8 @@ final class PrintFonts {
     }
 
     /**
-     * {@code text} made printable: line breaks and tabs become spaces, and a character the font lacks becomes
-     * "?" rather than failing the whole print-out.
+     * {@code text} made printable: line breaks and tabs become spaces, no-break spaces stay, and a character the font
+     * lacks becomes "?" rather than failing the whole print-out.
      */
     String printable(String text) {
         if (text == null) {
@@ -70,8 +70,11 @@ final class PrintFonts {
         }
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(cp -> {
-            if (cp == '\n' || cp == '\r' || cp == '\t' || cp == '\u00A0' || cp == '\u202F') {
+            if (cp == '\n' || cp == '\r' || cp == '\t') {
                 out.append(' ');
+            } else if (cp == '\u00A0' || cp == '\u202F') {
+                // Kept so that wrapping never parts "mot :" or "« mot »" (it breaks at plain spaces only).
+                out.append(printable.computeIfAbsent(cp, this::hasGlyph) ? (char) cp : ' ');
             } else if (cp < 0x20 || Character.getType(cp) == Character.FORMAT) {
                 // Control and zero-width characters carry nothing to print.
             } else if (printable.computeIfAbsent(cp, this::hasGlyph)) {

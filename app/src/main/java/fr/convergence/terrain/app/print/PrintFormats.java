@@ -43,7 +43,7 @@ final class PrintFormats {
         int years = period.getYears();
         int months = period.getMonths();
         if (years > 0) {
-            String y = years == 1 ? PrintTexts.text("duration.year") : PrintTexts.text("duration.years", years);
+            String y = PrintTexts.text("duration.years", years);
             return months == 0 ? y : PrintTexts.text("duration.and", y, PrintTexts.text("duration.months", months));
         }
         if (months > 0) {
@@ -53,6 +53,6 @@ final class PrintFormats {
         if (days >= 14) {
             return PrintTexts.text("duration.weeks", days / 7);
         }
-        return days <= 1 ? PrintTexts.text("duration.day", Math.max(days, 0)) : PrintTexts.text("duration.days", days);
+        return PrintTexts.text("duration.days", Math.max(days, 0));
     }
 }

@@ -1,5 +1,6 @@
 package fr.convergence.terrain.app.print;
 
+import fr.convergence.terrain.core.text.MessagePatterns;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -7,8 +8,8 @@ import java.util.ResourceBundle;
 /**
  * The French texts of the print-outs and the print page, from {@code PrintMessages_fr.properties}. Kept apart
  * from the application's bundle ({@code I18n}) on purpose: the sheets are French documents for French partners
- * and participants' files, whatever language the screens are shown in. Placeholders {0}, {1}… are replaced as
- * they are, so French apostrophes need no escaping.
+ * and participants' files, whatever language the screens are shown in. Patterns are filled by {@link MessagePatterns}
+ * (ICU: plural forms, French number grouping), like the screens' texts.
  */
 public final class PrintTexts {
 
@@ -25,10 +26,7 @@ public final class PrintTexts {
         } catch (MissingResourceException e) {
             throw new IllegalStateException("Missing print text: " + key, e);
         }
-        for (int i = 0; i < args.length; i++) {
-            pattern = pattern.replace("{" + i + "}", String.valueOf(args[i]));
-        }
-        return pattern;
+        return MessagePatterns.french(pattern, args);
     }
 
     /** Every key of the bundle (the consistency test checks they are all used). */

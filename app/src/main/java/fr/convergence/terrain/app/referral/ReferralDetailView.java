@@ -73,7 +73,7 @@ final class ReferralDetailView {
 
         ComboBox<ReferralStatus> next = new ComboBox<>(viewModel.nextStatuses());
         next.setId("referral-next");
-        next.setConverter(Controls.labels(s -> s.label()));
+        next.setConverter(Controls.labels(s -> I18n.label(s)));
         next.valueProperty().bindBidirectional(viewModel.nextStatusProperty());
         TextField date = new TextField();
         date.setId("referral-move-date");

@@ -78,22 +78,22 @@ public final class ReferralDetailViewModel {
     private void show(Loaded loaded) {
         Referral referral = loaded.referral();
         title.set(I18n.t("orientation.detail.title", loaded.participant(), referral.partnerDisplayName()));
-        status.set(referral.status().label());
+        status.set(I18n.label(referral.status()));
         facts.setAll(I18n.t("orientation.detail.purpose", referral.purpose()),
                 I18n.t("orientation.detail.created", Formats.date(referral.createdOn())));
         List<String> sharedLines = new ArrayList<>();
         for (Map.Entry<ParticipantField, String> field : referral.sharedFields().entrySet()) {
-            sharedLines.add(I18n.t("orientation.shared.line", field.getKey().label(), field.getValue()));
+            sharedLines.add(I18n.t("orientation.shared.line", I18n.label(field.getKey()), field.getValue()));
         }
         shared.setAll(sharedLines);
         documents.setAll(DocumentItem.of(referral.documents()));
         List<String> lines = new ArrayList<>();
         for (ReferralStatusChange change : referral.history()) {
             String by = loaded.users().getOrDefault(change.changedBy(), I18n.t("note.colleague"));
-            String move = change.from() == null ? I18n.t("orientation.history.created", change.to().label())
-                    : I18n.t("orientation.history.move", change.from().label(), change.to().label());
+            String move = change.from() == null ? I18n.t("orientation.history.created", I18n.label(change.to()))
+                    : I18n.t("orientation.history.move", I18n.label(change.from()), I18n.label(change.to()));
             String line = I18n.t("orientation.history.line", Formats.date(change.changedOn()), move, by);
-            lines.add(change.comment() == null ? line : line + " — « " + change.comment() + " »");
+            lines.add(change.comment() == null ? line : line + " — «\u00a0" + change.comment() + "\u00a0»");
         }
         history.setAll(lines);
         List<ReferralStatus> next = ReferralWorkflow.allowedNext(referral.status()).stream()
@@ -120,7 +120,7 @@ public final class ReferralDetailViewModel {
                     busy.set(false);
                     if (result.saved()) {
                         errors.set("");
-                        message.set(I18n.t("orientation.moved", to.label()));
+                        message.set(I18n.t("orientation.moved", I18n.label(to)));
                         session.changed();
                         load(referralId, participantName);
                     } else {

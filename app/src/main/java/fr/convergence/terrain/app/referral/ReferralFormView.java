@@ -40,7 +40,7 @@ final class ReferralFormView {
         ComboBox<Partner> partner = new ComboBox<>(FXCollections.observableArrayList(Partner.values()));
         partner.setId("referral-partner");
         partner.setPromptText(I18n.t("orientation.form.partner.prompt"));
-        partner.setConverter(Controls.labels(p -> p.label()));
+        partner.setConverter(Controls.labels(p -> I18n.label(p)));
         partner.valueProperty().bindBidirectional(viewModel.partnerProperty());
         partner.setMaxWidth(Double.MAX_VALUE);
         TextField partnerName = new TextField();

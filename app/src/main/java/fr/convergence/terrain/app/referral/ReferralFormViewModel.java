@@ -84,8 +84,8 @@ public final class ReferralFormViewModel {
             List<String> lines = new ArrayList<>();
             for (Map.Entry<ParticipantField, String> field : preview.entrySet()) {
                 lines.add(field.getValue() == null
-                        ? I18n.t("orientation.shared.missing", field.getKey().label())
-                        : I18n.t("orientation.shared.line", field.getKey().label(), field.getValue()));
+                        ? I18n.t("orientation.shared.missing", I18n.label(field.getKey()))
+                        : I18n.t("orientation.shared.line", I18n.label(field.getKey()), field.getValue()));
             }
             shared.setAll(lines);
         }, e -> errors.set(UserMessages.of(e)));

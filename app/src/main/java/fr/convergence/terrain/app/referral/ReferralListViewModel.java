@@ -98,7 +98,7 @@ public final class ReferralListViewModel {
         error.set("");
         LocalDate today = LocalDate.now(clock);
         lines.setAll(rows.stream().map(r -> new Line(r.referral().id(), r.participantName(), r.worksiteName(),
-                r.referral().partnerDisplayName(), r.referral().purpose(), r.referral().status().label(),
+                r.referral().partnerDisplayName(), r.referral().purpose(), I18n.label(r.referral().status()),
                 Formats.date(r.lastChange()), ReferralDelay.awaitingPartner(r.referral().status())
                         ? I18n.t("orientation.waiting", ReferralDelay.daysWithoutNews(r.referral(), today)) : "",
                 r.overdue())).toList());

@@ -70,11 +70,11 @@ public final class ReferralsPage implements ArgumentPage {
         worksite.valueProperty().bindBidirectional(list.worksiteProperty());
         ComboBox<Partner> partner = new ComboBox<>(withAll(Partner.values()));
         partner.setId("referral-partner-filter");
-        partner.setConverter(Controls.labels(I18n.t("orientation.filter.allPartners"), p -> p.label()));
+        partner.setConverter(Controls.labels(I18n.t("orientation.filter.allPartners"), p -> I18n.label(p)));
         partner.valueProperty().bindBidirectional(list.partnerProperty());
         ComboBox<ReferralStatus> status = new ComboBox<>(withAll(ReferralStatus.values()));
         status.setId("referral-status-filter");
-        status.setConverter(Controls.labels(I18n.t("orientation.filter.allStatuses"), s -> s.label()));
+        status.setConverter(Controls.labels(I18n.t("orientation.filter.allStatuses"), s -> I18n.label(s)));
         status.valueProperty().bindBidirectional(list.statusProperty());
         CheckBox overdue = new CheckBox(I18n.t("orientation.filter.overdue"));
         overdue.setId("referral-overdue-only");

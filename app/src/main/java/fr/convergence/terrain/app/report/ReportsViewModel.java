@@ -15,6 +15,7 @@ import fr.convergence.terrain.core.report.ReportPeriod;
 import fr.convergence.terrain.core.report.ReportScope;
 import fr.convergence.terrain.core.report.ReportService;
 import fr.convergence.terrain.core.text.SearchText;
+import fr.convergence.terrain.core.text.Texts;
 import fr.convergence.terrain.core.verdict.Verdict;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -168,8 +169,8 @@ public final class ReportsViewModel {
         var exits = computed.exitsByCategory();
         String dynamic = ReportCsv.percent(exits.dynamicRate());
         list.add(new ChartData("exits", I18n.t("report.exits.title"), I18n.t("report.exits.caption", exits.total(),
-                dynamic.isEmpty() ? "—" : dynamic + " %"), ChartKind.BAR, I18n.t("report.unit.people"),
-                List.of(ExitCategory.values()).stream().map(ExitCategory::label).toList(),
+                dynamic.isEmpty() ? "—" : dynamic + "\u202f%"), ChartKind.BAR, I18n.t("report.unit.people"),
+                List.of(ExitCategory.values()).stream().map(I18n::label).toList(),
                 List.of(new SeriesData(I18n.t("report.exits.series"), List.of(ExitCategory.values()).stream()
                         .map(c -> (Number) exits.counts().get(c)).toList()))));
         var steps = computed.phcSteps();
@@ -181,19 +182,19 @@ public final class ReportsViewModel {
         String rate = ReportCsv.percent(transitions.rate());
         list.add(new ChartData("transitions", I18n.t("report.transitions.title"), I18n.t(
                 "report.transitions.caption", transitions.transitions(), transitions.phcEnds(),
-                rate.isEmpty() ? "—" : rate + " %"), ChartKind.BAR, I18n.t("report.unit.people"),
+                rate.isEmpty() ? "—" : rate + "\u202f%"), ChartKind.BAR, I18n.t("report.unit.people"),
                 months(transitions.byMonth().keySet()), List.of(new SeriesData(I18n.t("report.transitions.series"),
                 List.copyOf(transitions.byMonth().values())))));
         var hours = computed.hours();
         List<SeriesData> kinds = new ArrayList<>();
         for (HoursKind kind : HoursKind.values()) {
             if (kind.worked()) {
-                kinds.add(new SeriesData(kind.label(), hours.minutes().values().stream()
+                kinds.add(new SeriesData(I18n.label(kind), hours.minutes().values().stream()
                         .map(byKind -> (Number) (byKind.getOrDefault(kind, 0L) / 60.0)).toList()));
             }
         }
         list.add(new ChartData("hours", I18n.t("report.hours.title"), I18n.t("report.hours.caption",
-                ReportCsv.hours(hours.totalMinutes())), ChartKind.STACKED_BAR, I18n.t("report.unit.hours"),
+                Texts.decimalHours(hours.totalMinutes())), ChartKind.STACKED_BAR, I18n.t("report.unit.hours"),
                 months(hours.minutes().keySet()), kinds));
         charts.setAll(list);
     }

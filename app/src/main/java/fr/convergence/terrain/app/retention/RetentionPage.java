@@ -97,7 +97,7 @@ public final class RetentionPage implements Page {
                 130));
         table.getColumns().add(Controls.textColumn(I18n.t("retention.column.archive"), f -> day(f.archiveOn()), 110));
         table.getColumns().add(Controls.textColumn(I18n.t("retention.column.erase"), f -> day(f.eraseOn()), 110));
-        table.getColumns().add(Controls.textColumn(I18n.t("retention.column.stage"), f -> f.stage().label(), 120));
+        table.getColumns().add(Controls.textColumn(I18n.t("retention.column.stage"), f -> I18n.label(f.stage()), 120));
 
         eraseDue.setId("retention-erase-due");
         eraseDue.setOnAction(e -> askConfirmation());

@@ -57,7 +57,7 @@ public final class SignInView {
             @Override
             protected void updateItem(User user, boolean empty) {
                 super.updateItem(user, empty);
-                setText(empty || user == null ? null : user.displayName() + " — " + user.role().label());
+                setText(empty || user == null ? null : user.displayName() + " — " + I18n.label(user.role()));
             }
         });
         viewModel.selectedProperty().addListener((obs, was, user) -> {

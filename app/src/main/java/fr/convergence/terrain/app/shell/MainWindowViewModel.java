@@ -45,7 +45,7 @@ public final class MainWindowViewModel {
                 : pending.get() == 0 ? I18n.t("status.pending.none") : I18n.t("status.pending", pending.get()),
                 pending));
         User user = session.user();
-        userText.set(user == null ? "" : I18n.t("status.user", user.displayName(), user.role().label()));
+        userText.set(userText(user));
         userName.set(user == null ? "" : user.displayName());
         session.changesProperty().addListener((obs, was, now) -> refreshStatus());
     }
@@ -67,6 +67,19 @@ public final class MainWindowViewModel {
 
     public ReadOnlyStringProperty storeTextProperty() {
         return storeText.getReadOnlyProperty();
+    }
+
+    /**
+     * "Session : Sandrine Coordinatrice — Coordination de territoire"; the role is left out when the name already
+     * says it ("Camille Éducatrice (ESP)"), so the status bar never says it twice.
+     */
+    static String userText(User user) {
+        if (user == null) {
+            return "";
+        }
+        return user.displayName().contains("(" + user.role().name() + ")")
+                ? I18n.t("status.user.named", user.displayName())
+                : I18n.t("status.user", user.displayName(), I18n.label(user.role()));
     }
 
     public ReadOnlyStringProperty userTextProperty() {

@@ -239,13 +239,13 @@ final class SyncDescriptions {
                 return I18n.t("sync.value.hours", Integer.parseInt(value));
             }
             if (field.equals("kind")) {
-                return HoursKind.valueOf(value).label();
+                return I18n.label(HoursKind.valueOf(value));
             }
             if (field.equals("programme")) {
-                return Programme.valueOf(value).label();
+                return I18n.label(Programme.valueOf(value));
             }
             if (field.equals("status") || field.equals("to_status") || field.equals("from_status")) {
-                return ReferralStatus.valueOf(value).label();
+                return I18n.label(ReferralStatus.valueOf(value));
             }
             boolean date = SyncSchema.table(table).flatMap(t -> t.field(field))
                     .map(f -> f.type() == SyncSchema.Type.DATE).orElse(false);

@@ -9,9 +9,8 @@ import fr.convergence.terrain.app.shell.Page;
 import fr.convergence.terrain.app.shell.PageContext;
 import fr.convergence.terrain.core.domain.HoursCell;
 import fr.convergence.terrain.core.domain.HoursKind;
+import fr.convergence.terrain.core.text.NameOrder;
 import fr.convergence.terrain.core.verdict.Severity;
-import java.text.Collator;
-import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -165,12 +164,10 @@ public final class WeekPage implements Page {
         table.getSelectionModel().setCellSelectionEnabled(true);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(Controls.placeholder(viewModel.loadingProperty(), I18n.t("week.empty")));
-        Collator collator = Collator.getInstance(Locale.FRENCH);
-        collator.setStrength(Collator.PRIMARY);
 
         TableColumn<WeekRowModel, String> name = new TableColumn<>(I18n.t("week.column.name"));
         name.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().name()));
-        name.setComparator(collator::compare);
+        name.setComparator(NameOrder.TEXT);
         name.setPrefWidth(210);
         name.setEditable(false);
         TableColumn<WeekRowModel, String> target = new TableColumn<>(I18n.t("week.column.target"));

@@ -174,11 +174,9 @@ public final class WeekViewModel {
             show(grid);
             int refusedHere = showKeptRefusals();
             if (refusedHere > 0) {
-                say(Severity.REFUSED, I18n.t(refusedHere <= 1 ? "week.refusedKept.back.one"
-                        : "week.refusedKept.back.other", refusedHere));
+                say(Severity.REFUSED, I18n.t("week.refusedKept.back", refusedHere));
             } else if (refusedLeft > 0) {
-                say(Severity.WARNING, I18n.t(refusedLeft <= 1 ? "week.refusedKept.left.one"
-                        : "week.refusedKept.left.other", refusedLeft, leftWeek));
+                say(Severity.WARNING, I18n.t("week.refusedKept.left", refusedLeft, leftWeek));
             }
             afterLoad.run();
             if (reportAfterLoad != null) {
@@ -452,10 +450,10 @@ public final class WeekViewModel {
                 session.changed();
             }
             reportAfterLoad = () -> {
-                String summary = I18n.t(result.copied() <= 1 ? "week.copy.copied.one" : "week.copy.copied.other",
+                String summary = I18n.t("week.copy.copied",
                         result.copied());
                 if (result.keptExisting() > 0) {
-                    summary += I18n.t(result.keptExisting() <= 1 ? "week.copy.kept.one" : "week.copy.kept.other",
+                    summary += I18n.t("week.copy.kept",
                             result.keptExisting());
                 }
                 summary += I18n.t("week.copy.undoHint");
@@ -463,8 +461,7 @@ public final class WeekViewModel {
                     say(Severity.OK, summary);
                 } else {
                     int refused = result.refusals().size();
-                    say(Severity.WARNING, summary + " " + I18n.t(refused <= 1 ? "week.copy.refusedRules.one"
-                            : "week.copy.refusedRules.other", refused) + "\n" + String.join("\n", result.refusals()));
+                    say(Severity.WARNING, summary + " " + I18n.t("week.copy.refusedRules", refused) + "\n" + String.join("\n", result.refusals()));
                 }
             };
             load(target);
@@ -487,20 +484,20 @@ public final class WeekViewModel {
             String names = String.join(", ", named);
             if (people.size() > COPY_NAMES_SHOWN) {
                 int more = people.size() - COPY_NAMES_SHOWN;
-                names += I18n.t(more <= 1 ? "week.copy.ask.more.one" : "week.copy.ask.more.other", more);
+                names += I18n.t("week.copy.ask.more", more);
             }
-            details.append(I18n.t(toFill <= 1 ? "week.copy.ask.fill.one" : "week.copy.ask.fill.other", toFill))
-                    .append(I18n.t(people.size() <= 1 ? "week.copy.ask.people.one" : "week.copy.ask.people.other",
+            details.append(I18n.t("week.copy.ask.fill", toFill))
+                    .append(I18n.t("week.copy.ask.people",
                             people.size(), names));
         }
         if (filled > 0) {
-            details.append("\n").append(I18n.t(filled <= 1 ? "week.copy.ask.kept.one" : "week.copy.ask.kept.other",
+            details.append("\n").append(I18n.t("week.copy.ask.kept",
                     filled));
         }
         details.append("\n").append(I18n.t("week.copy.ask.undo"));
         return new CopyQuestion(I18n.t("week.copy"), I18n.t("week.copy.ask.header", week.previous().number(),
                 week.number()), details.toString(), toFill, filled,
-                filled == 0 ? "" : I18n.t(filled <= 1 ? "week.copy.ask.replace.one" : "week.copy.ask.replace.other",
+                filled == 0 ? "" : I18n.t("week.copy.ask.replace",
                         filled));
     }
 

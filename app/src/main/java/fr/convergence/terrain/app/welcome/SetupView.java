@@ -45,7 +45,7 @@ public final class SetupView {
         ComboBox<Role> role = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(Role.COORDINATOR,
                 Role.ADMIN));
         role.setId("setup-role");
-        role.setConverter(Controls.labels(Role::label));
+        role.setConverter(Controls.labels(I18n::label));
         role.valueProperty().bindBidirectional(viewModel.roleProperty());
         TextField displayName = new TextField();
         displayName.setId("setup-name");

@@ -78,8 +78,8 @@ class PrintCommandTest {
 
         assertThat(text(followUp)).contains("Fiche de suivi", "par Yanis Conseiller (CIP)");
         assertThat(text(batch)).contains("Fiche de suivi", "par Administration du poste");
-        assertThat(text(attendance)).contains("Feuille d'émargement", "Semaine " + IsoWeek.of(LocalDate.now()).number());
-        assertThat(text(referral)).contains("Fiche d'orientation");
+        assertThat(text(attendance)).contains("Feuille d’émargement", "Semaine " + IsoWeek.of(LocalDate.now()).number());
+        assertThat(text(referral)).contains("Fiche d’orientation");
     }
 
     @Test

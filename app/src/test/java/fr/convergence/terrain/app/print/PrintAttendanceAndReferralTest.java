@@ -55,8 +55,8 @@ class PrintAttendanceAndReferralTest {
         for (AttendanceSheet.Row row : sheet.rows()) {
             assertThat(text).contains(row.fullName());
         }
-        assertThat(text).contains("Feuille d'émargement", "Semaine 12 — du 16 au 22 mars 2026", "lundi 16/03",
-                "vendredi 20/03", "PHC, objectif 8 h", "Visa de l'encadrant·e", "Document confidentiel");
+        assertThat(text).contains("Feuille d’émargement", "Semaine 12 — du 16 au 22 mars 2026", "lundi 16/03",
+                "vendredi 20/03", "PHC, objectif 8 h", "Visa de l’encadrant·e", "Document confidentiel");
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(document.getPage(0).getMediaBox().getWidth())
                     .isGreaterThan(document.getPage(0).getMediaBox().getHeight());
@@ -100,7 +100,7 @@ class PrintAttendanceAndReferralTest {
 
         String bureaux = PrintFixture.text(fixture.printer(fixture.cip).referralForm(
                 service.load(fixture.cip, PrintFixture.BUREAUX_REFERRAL)));
-        assertThat(bureaux).contains("Fiche d'orientation", "Bureaux du Cœur", "Tenue professionnelle pour entretien",
+        assertThat(bureaux).contains("Fiche d’orientation", "Bureaux du Cœur", "Tenue professionnelle pour entretien",
                 "Zoé N'Diaye-Lefèvre", "06 11 22 33 44", "Pièce d'identité", "Attestation d'hébergement d'urgence",
                 "Réponse du partenaire", "Document confidentiel");
         assertThat(bureaux).doesNotContain("14/07/1991", "zoe.ndiaye@example.org", "impasse des Érables",

@@ -85,9 +85,9 @@ class PrintJournalTest {
                 .load(fixture.cip, PrintFixture.CPAM_REFERRAL));
 
         assertThat(prints()).extracting(AuditEvent::participantId, AuditEvent::detail).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple(null, "feuille d'émargement, semaine " + week.number()
+                org.assertj.core.groups.Tuple.tuple(null, "feuille d’émargement, semaine " + week.number()
                         + ", pré-remplie"),
-                org.assertj.core.groups.Tuple.tuple(PrintFixture.ZOE, "fiche d'orientation"));
+                org.assertj.core.groups.Tuple.tuple(PrintFixture.ZOE, "fiche d’orientation"));
         assertNothingPersonal();
     }
 

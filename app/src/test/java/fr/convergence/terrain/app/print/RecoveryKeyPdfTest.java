@@ -47,7 +47,7 @@ class RecoveryKeyPdfTest {
             // Two lines of four groups on the sheet; read back without the line break it is the key as shown.
             assertThat(text.replaceAll("\\s", "")).contains(key);
             assertThat(text).contains("ABEJ Solidarité", "18/03/2026", "sous clé, hors du portable",
-                    "Mot de passe oublié ? (clé de secours)", "Camille Martin");
+                    "Mot de passe oublié ? (clé de secours)", "Camille Martin");
             assertThat(pdf.getDocumentInformation().getTitle()).isEqualTo("Clé de secours du poste — ABEJ Solidarité");
         }
     }

@@ -109,7 +109,7 @@ class RightOfAccessPdfTest {
             byte[] pdf = new PdfPrinter(CIP, PrintFixture.CLOCK, false, data.demo()).personalData(data);
             String text = PrintFixture.text(pdf);
 
-            assertThat(text).contains("Vos données personnelles", "Réponse à votre demande d'accès — Awa Traoré",
+            assertThat(text).contains("Vos données personnelles", "Réponse à votre demande d’accès — Awa Traoré",
                     "Vos droits", "corrigée", "effacées", "CNIL", "JSON");
             assertThat(text).contains("Qui vous êtes", "Awa Traoré", "29/02/1988", "06 98 76 54 32",
                     "awa.traore@exemple.fr", "8 rue Solférino, Lille", "2 88 02 99 350 111 87", "M. Petit (CCAS)");

@@ -34,10 +34,16 @@ class SyncTextsTest {
         assertThat(SyncFormats.clockDriftText(null)).isEmpty();
         assertThat(SyncFormats.clockDriftText(4 * 60_000L)).isEmpty();
         assertThat(SyncFormats.clockDriftText(12 * 60_000L))
-                .isEqualTo(" — l’horloge de ce poste retarde de 12 minutes sur celle du hub : corrigez la date et "
+                .isEqualTo(" — l’horloge de ce poste retarde de 12 minutes sur celle du hub : corrigez la date et "
                         + "l’heure de l’ordinateur.");
         assertThat(SyncFormats.clockDriftText(-3 * 3_600_000L)).contains("avance de 3 heures");
         assertThat(SyncFormats.clockDriftText(365 * 86_400_000L)).contains("retarde de 365 jours");
+    }
+
+    @Test
+    void sizesAreGroupedTheFrenchWayWithANoBreakSpaceBeforeTheUnit() {
+        assertThat(SyncFormats.bytes(12_345)).isEqualTo("12,1\u00a0Ko");
+        assertThat(SyncFormats.bytes(1_000L * 1024 * 1024 + 512 * 1024)).isEqualTo("1\u202f000,5\u00a0Mo");
     }
 
     @Test

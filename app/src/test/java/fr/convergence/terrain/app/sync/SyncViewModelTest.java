@@ -113,7 +113,7 @@ class SyncViewModelTest {
         enrolAndSync();
 
         assertThat(model.enrolledProperty().get()).isTrue();
-        assertThat(model.hubTextProperty().get()).isEqualTo("Hub : https://hub.test:7070 — chantier ABEJ Solidarité");
+        assertThat(model.hubTextProperty().get()).isEqualTo("Hub : https://hub.test:7070 — chantier ABEJ Solidarité");
         assertThat(hub.requests).isNotEmpty();
         // Everything waiting went up, with the access journal's entries (sign-in, account created), which travel
         // with the changes but are not counted as waiting.
@@ -125,14 +125,14 @@ class SyncViewModelTest {
         assertThat(model.connectionTextProperty().get()).isEqualTo("En ligne — le hub répond");
         assertThat(model.pendingProperty().get()).isZero();
         assertThat(model.pendingTextProperty().get()).isEqualTo("Aucune modification en attente d’envoi");
-        assertThat(model.lastSyncTextProperty().get()).isEqualTo("Dernière synchronisation : le 18/03/2026 à 10:00");
-        assertThat(model.progressTextProperty().get()).startsWith("Terminé : 1 page(s),").contains("Ko reçus");
+        assertThat(model.lastSyncTextProperty().get()).isEqualTo("Dernière synchronisation : le 18/03/2026 à 10:00");
+        assertThat(model.progressTextProperty().get()).startsWith("Terminé : 1 page,").contains("Ko reçus");
         assertThat(model.messageKindProperty().get()).isEqualTo(MessageKind.SUCCESS);
-        assertThat(model.messageProperty().get()).startsWith("Synchronisation terminée : " + sent);
+        assertThat(model.messageProperty().get()).startsWith("Synchronisation terminée : " + sent);
         assertThat(session.changesProperty().get()).isPositive();
         assertThat(scheduler.pending()).contains(SyncSchedule.POLL);
         assertThat(model.autoTextProperty().get()).isEqualTo(
-                "Synchronisation automatique : prochaine vérification le 18/03/2026 à 10:01.");
+                "Synchronisation automatique : prochaine vérification le 18/03/2026 à 10:01.");
     }
 
     @Test
@@ -141,7 +141,7 @@ class SyncViewModelTest {
         model.enrol("pas une adresse", FakeHub.CODE, "");
         assertThat(model.messageProperty().get()).startsWith("Adresse du hub illisible");
         model.enrol("http://hub.test", FakeHub.CODE, "");
-        assertThat(model.messageProperty().get()).startsWith("Adresse du hub refusée : « http:// »");
+        assertThat(model.messageProperty().get()).startsWith("Adresse du hub refusée : « http:// »");
         assertThat(model.enrolledProperty().get()).isFalse();
         model.enrol("https://hub.test", "  ", "");
         assertThat(model.messageProperty().get()).startsWith("Saisissez le code d’enrôlement");
@@ -149,7 +149,7 @@ class SyncViewModelTest {
         model.enrol("https://hub.test", "AAAA-BBBB-CCCC", "");
 
         assertThat(model.messageKindProperty().get()).isEqualTo(MessageKind.ERROR);
-        assertThat(model.messageProperty().get()).isEqualTo("Le hub refuse l’enrôlement : Ce code d’enrôlement est "
+        assertThat(model.messageProperty().get()).isEqualTo("Le hub refuse l’enrôlement : Ce code d’enrôlement est "
                 + "inconnu, expiré ou déjà utilisé. Demandez un nouveau code si besoin.");
         assertThat(model.enrolledProperty().get()).isFalse();
         hub.up = false;
@@ -176,14 +176,14 @@ class SyncViewModelTest {
             assertThat(c.keptIsMine()).isFalse();
             assertThat(c.otherIsMine()).isFalse();
         });
-        assertThat(model.messageProperty().get()).contains("1 nouveau(x) conflit(s)");
+        assertThat(model.messageProperty().get()).contains("1 nouveau conflit");
 
         model.takeOther(model.conflicts().get(0));
 
         assertThat(new ParticipantRepository(store).find(helene.id()).orElseThrow().phone())
                 .isEqualTo("07 22 22 22 22");
         assertThat(model.conflicts()).isEmpty();
-        assertThat(model.messageProperty().get()).startsWith("Conflit résolu : Aubert Hélène — Téléphone.");
+        assertThat(model.messageProperty().get()).startsWith("Conflit résolu : Aubert Hélène — Téléphone.");
         // Online with automatic sync on: the resolution went straight up.
         assertThat(hub.requests.get(hub.requests.size() - 1).operations())
                 .anyMatch(op -> op.table().equals("sync_conflict"))
@@ -237,7 +237,7 @@ class SyncViewModelTest {
                 .as("the refused row is back to the hub's copy").isEqualTo("06 00 00 00 00");
         assertThat(model.quarantine()).singleElement().satisfies(q -> {
             assertThat(q.subject()).isEqualTo("Aubert Hélène");
-            assertThat(q.change()).contains("Téléphone : 06 99 99 99 99");
+            assertThat(q.change()).contains("Téléphone : 06 99 99 99 99");
             assertThat(q.reason()).isEqualTo(hub.refusal);
         });
         assertThat(model.messageProperty().get()).contains("1 refus");
@@ -256,7 +256,7 @@ class SyncViewModelTest {
         assertThat(model.quarantine()).hasSize(1);
         model.discard(model.quarantine().get(0));
         assertThat(model.quarantine()).isEmpty();
-        assertThat(model.messageProperty().get()).startsWith("Modification abandonnée : Aubert Hélène");
+        assertThat(model.messageProperty().get()).startsWith("Modification abandonnée : Aubert Hélène");
     }
 
     @Test
@@ -277,7 +277,7 @@ class SyncViewModelTest {
         assertThat(bar).as("the share of rows received, page after page").containsSubsequence(1 / 3.0, 2 / 3.0, 1.0);
         assertThat(texts).anyMatch(t -> t.startsWith("Page 1 —") && t.endsWith("— 33 %"))
                 .anyMatch(t -> t.startsWith("Page 2 —") && t.endsWith("— 67 %"));
-        assertThat(model.progressTextProperty().get()).startsWith("Terminé : 3 page(s)");
+        assertThat(model.progressTextProperty().get()).startsWith("Terminé : 3 pages");
     }
 
     @Test
@@ -289,7 +289,7 @@ class SyncViewModelTest {
         scheduler.fire();
         assertThat(model.connectionProperty().get()).isEqualTo(Connection.OFFLINE);
         assertThat(model.connectionTextProperty().get()).isEqualTo("Hors ligne — le hub ne répond pas");
-        assertThat(agent.state().hubStatusProperty().get()).as("the status bar of every page").isEqualTo("Hub : hors ligne");
+        assertThat(agent.state().hubStatusProperty().get()).as("the status bar of every page").isEqualTo("Hub : hors ligne");
         assertThat(scheduler.pending()).contains(Duration.ofSeconds(15));
         assertThat(model.autoTextProperty().get())
                 .isEqualTo("Nouvelle tentative automatique le 18/03/2026 à 10:00 (essai 2).");
@@ -302,7 +302,7 @@ class SyncViewModelTest {
         hub.up = true;
         scheduler.fire();
         assertThat(model.connectionProperty().get()).isEqualTo(Connection.ONLINE);
-        assertThat(agent.state().hubStatusProperty().get()).isEqualTo("Hub : en ligne");
+        assertThat(agent.state().hubStatusProperty().get()).isEqualTo("Hub : en ligne");
         assertThat(model.pendingProperty().get()).isZero();
         assertThat(hub.requests.get(hub.requests.size() - 1).operations())
                 .anyMatch(op -> "06 12 12 12 12".equals(op.fields().get("phone")));
@@ -343,7 +343,7 @@ class SyncViewModelTest {
     @Test
     void atSignOutNothingIsPlannedAnyMoreAndTheStatusBarNoLongerSpeaksOfTheHub() {
         enrolAndSync();
-        assertThat(agent.state().hubStatusProperty().get()).isEqualTo("Hub : en ligne");
+        assertThat(agent.state().hubStatusProperty().get()).isEqualTo("Hub : en ligne");
         assertThat(scheduler.pending()).contains(SyncSchedule.POLL);
 
         agent.stop();
@@ -366,7 +366,7 @@ class SyncViewModelTest {
 
         assertThat(opened.connectionTextProperty().get()).isEqualTo("En ligne — le hub répond");
         assertThat(opened.pendingTextProperty().get()).isEqualTo("Aucune modification en attente d’envoi");
-        assertThat(opened.lastSyncTextProperty().get()).isEqualTo("Dernière synchronisation : le 18/03/2026 à 10:00");
+        assertThat(opened.lastSyncTextProperty().get()).isEqualTo("Dernière synchronisation : le 18/03/2026 à 10:00");
         assertThat(opened.messageKindProperty().get()).isEqualTo(MessageKind.SUCCESS);
         assertThat(opened.autoSyncProperty().get()).isTrue();
     }

@@ -12,11 +12,11 @@ import fr.convergence.terrain.core.security.RecoveryKey;
 import fr.convergence.terrain.core.store.KeyRepository;
 import fr.convergence.terrain.core.store.ReferenceRepository;
 import fr.convergence.terrain.core.store.TerrainStore;
+import fr.convergence.terrain.core.text.NameOrder;
 import fr.convergence.terrain.core.verdict.Result;
 import fr.convergence.terrain.core.verdict.Verdict;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -42,7 +42,7 @@ public final class SetupService {
 
     /** The territories to choose from, by name. */
     public List<Territory> territories() {
-        return reference.territories().stream().sorted(Comparator.comparing(Territory::name)).toList();
+        return reference.territories().stream().sorted(NameOrder.by(Territory::name)).toList();
     }
 
     /** The worksites of a territory, by name; {@link #NO_TERRITORY} gives the PHC worksites outside territories. */
@@ -54,7 +54,7 @@ public final class SetupService {
                 result.add(worksite);
             }
         }
-        result.sort(Comparator.comparing(Worksite::name));
+        result.sort(NameOrder.by(Worksite::name));
         return result;
     }
 

@@ -13,6 +13,7 @@ import fr.convergence.terrain.core.store.ReferenceRepository;
 import fr.convergence.terrain.core.store.StoreTransaction;
 import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.core.text.ExcelCsv;
+import fr.convergence.terrain.core.text.MessagePatterns;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -144,8 +145,9 @@ public final class AuditJournal {
             }
             if (dropped > 0) {
                 add(tx, null, null, AuditAction.CONNEXION_REFUSEE, lastWhere != null ? lastWhere
-                        : store.meta(LAPTOP_WORKSITE_KEY).orElse(null), null, dropped
-                        + " autre(s) connexion(s) refusée(s) pendant que le poste était verrouillé",
+                        : store.meta(LAPTOP_WORKSITE_KEY).orElse(null), null, MessagePatterns.french(
+                        "{0, plural, one {# autre connexion refusée} other {# autres connexions refusées}} pendant "
+                        + "que le poste était verrouillé", dropped),
                         tx.clock().instant());
             }
             entries.forgetSettings(tx, DEFERRED_KEY, DEFERRED_DROPPED_KEY);

@@ -1,17 +1,13 @@
 package fr.convergence.terrain.core.domain;
 
+import fr.convergence.terrain.core.text.Labels;
+
 /** A recorded derogation allowing a CDDI under 20 hours a week. */
 public enum DerogationKind {
-    INDIVIDUELLE("Dérogation individuelle"),
-    COLLECTIVE("Dérogation collective");
-
-    private final String label;
-
-    DerogationKind(String label) {
-        this.label = label;
-    }
+    INDIVIDUELLE,
+    COLLECTIVE;
 
     public String label() {
-        return label;
+        return Labels.french(this);
     }
 }

@@ -1,23 +1,18 @@
 package fr.convergence.terrain.core.domain;
 
+import fr.convergence.terrain.core.text.Labels;
 import java.util.Arrays;
 import java.util.List;
 
 /** Exit categories as used in IAE reporting ("sorties dynamiques" for the first three). */
 public enum ExitCategory {
-    EMPLOI_DURABLE("Emploi durable"),
-    EMPLOI_TRANSITION("Emploi de transition"),
-    SORTIE_POSITIVE("Sortie positive"),
-    AUTRE_SORTIE("Autre sortie");
-
-    private final String label;
-
-    ExitCategory(String label) {
-        this.label = label;
-    }
+    EMPLOI_DURABLE,
+    EMPLOI_TRANSITION,
+    SORTIE_POSITIVE,
+    AUTRE_SORTIE;
 
     public String label() {
-        return label;
+        return Labels.french(this);
     }
 
     /** Whether this exit counts as a "sortie dynamique" in IAE reporting. */

@@ -1,24 +1,24 @@
 package fr.convergence.terrain.core.domain;
 
+import fr.convergence.terrain.core.text.Labels;
+
 /** What a participant's hours of a day were spent on. */
 public enum HoursKind {
-    TRAVAIL_CHANTIER("Travail sur le chantier", true),
+    TRAVAIL_CHANTIER(true),
     /** Immersion or progressive hiring in a company (e.g. Franprix half-days). */
-    ENTREPRISE("En entreprise", true),
-    FORMATION("Formation", true),
-    ABSENCE_JUSTIFIEE("Absence justifiée", false),
-    ABSENCE_INJUSTIFIEE("Absence injustifiée", false);
+    ENTREPRISE(true),
+    FORMATION(true),
+    ABSENCE_JUSTIFIEE(false),
+    ABSENCE_INJUSTIFIEE(false);
 
-    private final String label;
     private final boolean worked;
 
-    HoursKind(String label, boolean worked) {
-        this.label = label;
+    HoursKind(boolean worked) {
         this.worked = worked;
     }
 
     public String label() {
-        return label;
+        return Labels.french(this);
     }
 
     /** Whether these hours count as worked time (towards the daily, weekly and step limits). */

@@ -1,24 +1,20 @@
 package fr.convergence.terrain.core.domain;
 
+import fr.convergence.terrain.core.text.Labels;
+
 /** The theme of a support note. */
 public enum NoteTheme {
-    EMPLOI("Emploi"),
-    LOGEMENT("Logement"),
-    SANTE("Santé"),
-    MOBILITE("Mobilité"),
-    DROITS_DEMARCHES("Droits et démarches"),
-    LANGUE("Langue"),
-    BUDGET("Budget"),
-    JUSTICE("Justice"),
-    AUTRE("Autre");
-
-    private final String label;
-
-    NoteTheme(String label) {
-        this.label = label;
-    }
+    EMPLOI,
+    LOGEMENT,
+    SANTE,
+    MOBILITE,
+    DROITS_DEMARCHES,
+    LANGUE,
+    BUDGET,
+    JUSTICE,
+    AUTRE;
 
     public String label() {
-        return label;
+        return Labels.french(this);
     }
 }

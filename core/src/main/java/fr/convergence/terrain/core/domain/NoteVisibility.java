@@ -1,19 +1,15 @@
 package fr.convergence.terrain.core.domain;
 
+import fr.convergence.terrain.core.text.Labels;
+
 /** Who may read a support note. */
 public enum NoteVisibility {
     /** The whole worksite team (ESP included). */
-    EQUIPE_CHANTIER("Équipe du chantier"),
+    EQUIPE_CHANTIER,
     /** Only insertion advisers and coordinators. */
-    CIP_ET_COORDINATION("CIP et coordination uniquement");
-
-    private final String label;
-
-    NoteVisibility(String label) {
-        this.label = label;
-    }
+    CIP_ET_COORDINATION;
 
     public String label() {
-        return label;
+        return Labels.french(this);
     }
 }

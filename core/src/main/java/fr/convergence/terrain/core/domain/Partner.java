@@ -1,5 +1,6 @@
 package fr.convergence.terrain.core.domain;
 
+import fr.convergence.terrain.core.text.Labels;
 import java.util.List;
 
 /**
@@ -7,39 +8,36 @@ import java.util.List;
  * data minimisation) and the documents usually asked for.
  */
 public enum Partner {
-    CPAM("CPAM", List.of(ParticipantField.NOM, ParticipantField.DATE_NAISSANCE, ParticipantField.NUMERO_SECURITE_SOCIALE,
+    CPAM(List.of(ParticipantField.NOM, ParticipantField.DATE_NAISSANCE, ParticipantField.NUMERO_SECURITE_SOCIALE,
             ParticipantField.ADRESSE, ParticipantField.TELEPHONE),
             List.of("Pièce d'identité", "Attestation de droits", "Justificatif de domicile ou de domiciliation")),
-    CDC_HABITAT("CDC Habitat", List.of(ParticipantField.NOM, ParticipantField.DATE_NAISSANCE, ParticipantField.TELEPHONE,
+    CDC_HABITAT(List.of(ParticipantField.NOM, ParticipantField.DATE_NAISSANCE, ParticipantField.TELEPHONE,
             ParticipantField.EMAIL, ParticipantField.ADRESSE),
             List.of("Pièce d'identité", "Avis d'imposition", "Trois derniers bulletins de salaire", "Contrat de travail")),
-    BUREAUX_DU_COEUR("Bureaux du Cœur", List.of(ParticipantField.NOM, ParticipantField.TELEPHONE),
+    BUREAUX_DU_COEUR(List.of(ParticipantField.NOM, ParticipantField.TELEPHONE),
             List.of("Pièce d'identité", "Attestation d'hébergement d'urgence")),
-    FRANPRIX("Franprix (embauche progressive)", List.of(ParticipantField.NOM, ParticipantField.TELEPHONE,
+    FRANPRIX(List.of(ParticipantField.NOM, ParticipantField.TELEPHONE,
             ParticipantField.EMAIL),
             List.of("CV", "Pièce d'identité", "Attestation de suivi sur le chantier")),
-    PASSERELLES_COMPETENCES("Passerelles & Compétences", List.of(ParticipantField.NOM, ParticipantField.TELEPHONE,
+    PASSERELLES_COMPETENCES(List.of(ParticipantField.NOM, ParticipantField.TELEPHONE,
             ParticipantField.EMAIL),
             List.of("CV", "Description du besoin d'accompagnement")),
-    FRANCE_TRAVAIL("France Travail", List.of(ParticipantField.NOM, ParticipantField.DATE_NAISSANCE,
+    FRANCE_TRAVAIL(List.of(ParticipantField.NOM, ParticipantField.DATE_NAISSANCE,
             ParticipantField.TELEPHONE, ParticipantField.EMAIL, ParticipantField.ADRESSE),
             List.of("CV", "Pièce d'identité", "Identifiant France Travail")),
-    SIAO("SIAO", List.of(ParticipantField.NOM, ParticipantField.DATE_NAISSANCE, ParticipantField.TELEPHONE),
+    SIAO(List.of(ParticipantField.NOM, ParticipantField.DATE_NAISSANCE, ParticipantField.TELEPHONE),
             List.of("Pièce d'identité", "Évaluation sociale")),
-    AUTRE("Autre partenaire", List.of(ParticipantField.NOM, ParticipantField.TELEPHONE), List.of());
-
-    private final String label;
+    AUTRE(List.of(ParticipantField.NOM, ParticipantField.TELEPHONE), List.of());
     private final List<ParticipantField> neededFields;
     private final List<String> usualDocuments;
 
-    Partner(String label, List<ParticipantField> neededFields, List<String> usualDocuments) {
-        this.label = label;
+    Partner(List<ParticipantField> neededFields, List<String> usualDocuments) {
         this.neededFields = neededFields;
         this.usualDocuments = usualDocuments;
     }
 
     public String label() {
-        return label;
+        return Labels.french(this);
     }
 
     /** The participant fields this partner needs, and the only ones a referral to it may carry. */

@@ -1,19 +1,15 @@
 package fr.convergence.terrain.core.domain;
 
+import fr.convergence.terrain.core.text.Labels;
+
 /** The two Convergence France programmes a participant can be enrolled in. */
 public enum Programme {
     /** Premières Heures en Chantier: a very progressive restart of work, 4 h to 20 h a week. */
-    PHC("Premières Heures"),
+    PHC,
     /** Collectif Vers l'accompagnement Global: reinforced support for up to 5 years. */
-    CVG("Convergence (CVG)");
-
-    private final String label;
-
-    Programme(String label) {
-        this.label = label;
-    }
+    CVG;
 
     public String label() {
-        return label;
+        return Labels.french(this);
     }
 }

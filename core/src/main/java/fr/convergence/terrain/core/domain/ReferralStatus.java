@@ -1,22 +1,18 @@
 package fr.convergence.terrain.core.domain;
 
+import fr.convergence.terrain.core.text.Labels;
+
 /** Where a referral to a partner stands. BROUILLON → ENVOYEE → EN_COURS → ACCEPTEE | REFUSEE | SANS_SUITE. */
 public enum ReferralStatus {
-    BROUILLON("Brouillon"),
-    ENVOYEE("Envoyée"),
-    EN_COURS("En cours"),
-    ACCEPTEE("Acceptée"),
-    REFUSEE("Refusée"),
-    SANS_SUITE("Sans suite");
-
-    private final String label;
-
-    ReferralStatus(String label) {
-        this.label = label;
-    }
+    BROUILLON,
+    ENVOYEE,
+    EN_COURS,
+    ACCEPTEE,
+    REFUSEE,
+    SANS_SUITE;
 
     public String label() {
-        return label;
+        return Labels.french(this);
     }
 
     public boolean terminal() {

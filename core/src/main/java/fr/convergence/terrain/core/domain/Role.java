@@ -1,22 +1,18 @@
 package fr.convergence.terrain.core.domain;
 
+import fr.convergence.terrain.core.text.Labels;
+
 /** What a local user of a laptop does, which decides what they see. */
 public enum Role {
     /** Éducateur·rice socio-professionnel·le: hours and short notes, on the worksite. */
-    ESP("Éducateur·rice (ESP)"),
+    ESP,
     /** Chargé·e d'insertion professionnelle: participant files, referrals. */
-    CIP("Chargé·e d'insertion (CIP)"),
+    CIP,
     /** Coordinator of a territory: sees every worksite of the territory, syncs, resolves conflicts. */
-    COORDINATOR("Coordinateur·rice de territoire"),
-    ADMIN("Administrateur·rice");
-
-    private final String label;
-
-    Role(String label) {
-        this.label = label;
-    }
+    COORDINATOR,
+    ADMIN;
 
     public String label() {
-        return label;
+        return Labels.french(this);
     }
 }

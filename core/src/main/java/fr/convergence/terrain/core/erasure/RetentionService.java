@@ -8,6 +8,7 @@ import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.store.ErasureRepository;
 import fr.convergence.terrain.core.store.RetentionRepository;
 import fr.convergence.terrain.core.store.TerrainStore;
+import fr.convergence.terrain.core.text.Labels;
 import fr.convergence.terrain.core.verdict.Verdict;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -29,18 +30,12 @@ public final class RetentionService {
 
     /** Where a file stands on a day. */
     public enum Stage {
-        ACTIVE("En cours d'utilisation"),
-        ARCHIVED("Archivé"),
-        DUE_FOR_ERASURE("À effacer");
-
-        private final String label;
-
-        Stage(String label) {
-            this.label = label;
-        }
+        ACTIVE,
+        ARCHIVED,
+        DUE_FOR_ERASURE;
 
         public String label() {
-            return label;
+            return Labels.french(this);
         }
     }
 

@@ -15,8 +15,8 @@ import fr.convergence.terrain.core.store.ParticipantRepository;
 import fr.convergence.terrain.core.store.ReferenceRepository;
 import fr.convergence.terrain.core.store.ReferralRepository;
 import fr.convergence.terrain.core.store.TerrainStore;
+import fr.convergence.terrain.core.text.NameOrder;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
@@ -65,7 +65,7 @@ public final class PrintCatalogService {
     /** The worksites the user sees, by name. */
     public List<Worksite> worksites(User user) {
         return reference.worksites().stream().filter(w -> access.canSee(user, w.id()))
-                .sorted(Comparator.comparing(Worksite::name)).toList();
+                .sorted(NameOrder.by(Worksite::name)).toList();
     }
 
     public Optional<Worksite> worksite(User user, String worksiteId) {

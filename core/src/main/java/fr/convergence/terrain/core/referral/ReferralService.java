@@ -16,6 +16,7 @@ import fr.convergence.terrain.core.store.ReferenceRepository;
 import fr.convergence.terrain.core.store.ReferralRepository;
 import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.core.store.UserRepository;
+import fr.convergence.terrain.core.text.NameOrder;
 import fr.convergence.terrain.core.verdict.Result;
 import fr.convergence.terrain.core.verdict.Verdict;
 import java.time.Clock;
@@ -223,8 +224,7 @@ public final class ReferralService {
         return worksiteIds.stream().flatMap(id -> participants.ofWorksite(id).stream())
                 .filter(p -> !archived.contains(p.id()))
                 .map(p -> AccessPolicy.participantFor(user, p))
-                .sorted(Comparator.comparing((Participant p) -> p.lastName().toLowerCase(java.util.Locale.ROOT))
-                        .thenComparing(p -> p.firstName().toLowerCase(java.util.Locale.ROOT)))
+                .sorted(NameOrder.byPerson(Participant::lastName, Participant::firstName))
                 .toList();
     }
 

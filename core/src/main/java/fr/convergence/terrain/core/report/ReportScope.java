@@ -1,5 +1,6 @@
 package fr.convergence.terrain.core.report;
 
+import fr.convergence.terrain.core.text.Labels;
 import java.util.Objects;
 
 /** What a report covers: one worksite, or every worksite of a territory (for its coordinator). */
@@ -7,17 +8,11 @@ public record ReportScope(Kind kind, String id, String name) {
 
     /** The two sizes of scope. */
     public enum Kind {
-        WORKSITE("Chantier"),
-        TERRITORY("Territoire");
-
-        private final String label;
-
-        Kind(String label) {
-            this.label = label;
-        }
+        WORKSITE,
+        TERRITORY;
 
         public String label() {
-            return label;
+            return Labels.french(this);
         }
     }
 
@@ -35,8 +30,8 @@ public record ReportScope(Kind kind, String id, String name) {
         return new ReportScope(Kind.TERRITORY, id, name);
     }
 
-    /** "Territoire : Lille" */
+    /** "Territoire : Lille" (no-break space before the colon) */
     public String label() {
-        return kind.label() + " : " + name;
+        return kind.label() + "\u00a0: " + name;
     }
 }

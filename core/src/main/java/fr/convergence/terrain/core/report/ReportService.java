@@ -84,7 +84,7 @@ public final class ReportService {
     public void exportCsv(User user, Report report, Path file) throws IOException {
         exportCsv(report, file);
         journal.record(user, AuditAction.EXPORT, report.scope().kind() == ReportScope.Kind.WORKSITE
-                ? report.scope().id() : null, null, "rapport d'activité (CSV), " + report.scope().label());
+                ? report.scope().id() : null, null, "rapport d’activité (CSV), " + report.scope().label());
     }
 
     /** Writes the report as CSV to {@code file}, replacing it only once the whole file is written. */

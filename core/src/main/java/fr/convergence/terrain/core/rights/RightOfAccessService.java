@@ -17,6 +17,7 @@ import fr.convergence.terrain.core.participant.ParticipantFile;
 import fr.convergence.terrain.core.participant.ParticipantFileService;
 import fr.convergence.terrain.core.security.PrivateFiles;
 import fr.convergence.terrain.core.store.TerrainStore;
+import fr.convergence.terrain.core.text.MessagePatterns;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -75,7 +76,8 @@ public final class RightOfAccessService {
         List<HoursEntry> hours = files.allHours(user, participantId);
         // Gathered only to leave the laptop (PDF and JSON): recorded as an export, with how many notes it carries.
         journal.record(user, AuditAction.EXPORT, file.participant().worksiteId(), participantId,
-                "droit d'accès (PDF et JSON), " + file.notes().size() + " note(s)");
+                MessagePatterns.french("droit d’accès (PDF et JSON), {0, plural, one {# note} other {# notes}}",
+                        file.notes().size()));
         return new PersonalData(file, hours, months(hours), sharedWith(file.referrals()), user.displayName(),
                 LocalDate.now(clock), DemoMarking.isDemo(store));
     }

@@ -7,6 +7,7 @@ import static fr.convergence.terrain.core.store.generated.Tables.STORE_META;
 
 import fr.convergence.terrain.core.domain.AuditEvent;
 import fr.convergence.terrain.core.store.generated.tables.records.AuditEventRecord;
+import fr.convergence.terrain.core.text.NameOrder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -76,7 +77,7 @@ public final class AuditRepository {
     public List<String> actorNames(Collection<String> worksiteIds) {
         return store.read(sql -> sql.selectDistinct(AUDIT_EVENT.ACTOR_NAME).from(AUDIT_EVENT)
                 .where(AUDIT_EVENT.WORKSITE_ID.in(worksiteIds), AUDIT_EVENT.ACTOR_NAME.isNotNull())
-                .orderBy(AUDIT_EVENT.ACTOR_NAME).fetch(AUDIT_EVENT.ACTOR_NAME));
+                .fetch(AUDIT_EVENT.ACTOR_NAME)).stream().sorted(NameOrder.TEXT).toList();
     }
 
     /** The display name of a local account, read in {@code tx} (null when the id is no account of this laptop). */

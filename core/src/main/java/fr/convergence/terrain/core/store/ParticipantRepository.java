@@ -2,13 +2,14 @@ package fr.convergence.terrain.core.store;
 
 import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.store.generated.tables.records.ParticipantRecord;
+import fr.convergence.terrain.core.text.NameOrder;
 import fr.convergence.terrain.core.text.SearchText;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.Condition;
-import org.jooq.impl.DSL;
 
 import static fr.convergence.terrain.core.store.generated.Tables.PARTICIPANT;
 
@@ -37,6 +38,10 @@ public final class ParticipantRepository {
         tx.save(r);
     }
 
+    /** People in French order of last name, then first name. */
+    public static final Comparator<Participant> BY_NAME = NameOrder.byPerson(Participant::lastName,
+            Participant::firstName);
+
     static String searchName(Participant p) {
         return SearchText.fold(p.firstName() + " " + p.lastName()) + " " + SearchText.fold(p.lastName() + " " + p.firstName());
     }
@@ -49,7 +54,7 @@ public final class ParticipantRepository {
     public List<Participant> ofWorksite(String worksiteId) {
         return store.read(sql -> sql.selectFrom(PARTICIPANT)
                 .where(PARTICIPANT.WORKSITE_ID.eq(worksiteId), PARTICIPANT.DELETED.isFalse())
-                .orderBy(PARTICIPANT.LAST_NAME, PARTICIPANT.FIRST_NAME).fetch(ParticipantRepository::toDomain));
+                .fetch(ParticipantRepository::toDomain)).stream().sorted(BY_NAME).toList();
     }
 
     /** The worksites that hold at least one participant in this store. */
@@ -79,9 +84,9 @@ public final class ParticipantRepository {
             }
         }
         Condition where = condition;
-        return store.read(sql -> sql.selectFrom(PARTICIPANT).where(where)
-                .orderBy(DSL.lower(PARTICIPANT.LAST_NAME), DSL.lower(PARTICIPANT.FIRST_NAME)).limit(limit)
-                .fetch(ParticipantRepository::toDomain));
+        // Sorted in Java before the limit: SQLite's byte order would put "Élodie" after "Zoé".
+        return store.read(sql -> sql.selectFrom(PARTICIPANT).where(where).fetch(ParticipantRepository::toDomain))
+                .stream().sorted(BY_NAME).limit(limit).toList();
     }
 
     static Participant toDomain(ParticipantRecord r) {

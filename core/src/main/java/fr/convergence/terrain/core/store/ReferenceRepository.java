@@ -3,6 +3,7 @@ package fr.convergence.terrain.core.store;
 import fr.convergence.terrain.core.domain.Territory;
 import fr.convergence.terrain.core.domain.Worksite;
 import fr.convergence.terrain.core.reference.ReferenceData;
+import fr.convergence.terrain.core.text.NameOrder;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -81,12 +82,14 @@ public final class ReferenceRepository {
     }
 
     public List<Territory> territories() {
-        return store.read(sql -> sql.selectFrom(TERRITORY).orderBy(TERRITORY.NAME)
-                .fetch(r -> new Territory(r.getId(), r.getName(), r.getRegion())));
+        return store.read(sql -> sql.selectFrom(TERRITORY)
+                .fetch(r -> new Territory(r.getId(), r.getName(), r.getRegion()))).stream()
+                .sorted(NameOrder.by(Territory::name)).toList();
     }
 
     public List<Worksite> worksites() {
-        return store.read(sql -> sql.select().from(WORKSITE).orderBy(WORKSITE.NAME).fetch(ReferenceRepository::worksite));
+        return store.read(sql -> sql.select().from(WORKSITE).fetch(ReferenceRepository::worksite)).stream()
+                .sorted(NameOrder.by(Worksite::name)).toList();
     }
 
     public Optional<Worksite> worksite(String id) {
@@ -96,7 +99,7 @@ public final class ReferenceRepository {
 
     public List<Worksite> worksitesOfTerritory(String territoryId) {
         return store.read(sql -> sql.select().from(WORKSITE).where(WORKSITE.TERRITORY_ID.eq(territoryId))
-                .orderBy(WORKSITE.NAME).fetch(ReferenceRepository::worksite));
+                .fetch(ReferenceRepository::worksite)).stream().sorted(NameOrder.by(Worksite::name)).toList();
     }
 
     private static Worksite worksite(Record r) {

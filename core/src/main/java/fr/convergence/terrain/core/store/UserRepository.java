@@ -4,6 +4,7 @@ import fr.convergence.terrain.core.domain.Role;
 import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.security.PasswordHasher.PasswordHash;
 import fr.convergence.terrain.core.store.generated.tables.records.AppUserRecord;
+import fr.convergence.terrain.core.text.NameOrder;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -59,9 +60,10 @@ public final class UserRepository {
         }
     }
 
-    /** Every account, active or not, by display name. */
+    /** Every account, active or not, by display name (French order). */
     public List<User> all() {
-        return store.read(sql -> sql.selectFrom(APP_USER).orderBy(APP_USER.DISPLAY_NAME).fetch(r -> toDomain(sql, r)));
+        return store.read(sql -> sql.selectFrom(APP_USER).fetch(r -> toDomain(sql, r))).stream()
+                .sorted(NameOrder.by(User::displayName)).toList();
     }
 
     public Optional<User> find(String userId) {

@@ -19,10 +19,10 @@ import fr.convergence.terrain.core.store.ParticipantRepository;
 import fr.convergence.terrain.core.store.ReferenceRepository;
 import fr.convergence.terrain.core.store.StoreTransaction;
 import fr.convergence.terrain.core.store.TerrainStore;
+import fr.convergence.terrain.core.text.NameOrder;
 import fr.convergence.terrain.core.verdict.Verdict;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -136,8 +136,7 @@ public final class WeekService {
             enrolment.ifPresent(e -> rows.add(row(AccessPolicy.participantFor(user, participant), e, steps.getOrDefault(e.id(), List.of()), week,
                     entries.getOrDefault(participant.id(), List.of()))));
         }
-        rows.sort(Comparator.comparing((WeekGrid.Row r) -> r.participant().lastName(), String.CASE_INSENSITIVE_ORDER)
-                .thenComparing(r -> r.participant().firstName(), String.CASE_INSENSITIVE_ORDER));
+        rows.sort(NameOrder.byPerson((WeekGrid.Row r) -> r.participant().lastName(), r -> r.participant().firstName()));
         return new WeekGrid(worksite, week, rows);
     }
 

@@ -64,6 +64,26 @@ class AccountManagementTest {
     }
 
     @Test
+    void accountsAndTheSignInListFollowFrenchCollation() {
+        try (TerrainStore store = ServiceFixtures.open(dir)) {
+            ServiceFixtures.install(store);
+            AuthService auth = new AuthService(store, FAST_HASHER);
+            User admin = admin(store, auth);
+            String[][] people = {{"frederic", "Frédéric Zola"}, {"elodie", "Élodie Martin"}, {"boeuf", "Bœuf Awa"},
+                {"bouchard", "Bouchard Léa"}, {"berenger", "Bérenger Ali"}};
+            for (String[] person : people) {
+                auth.createAccount(admin, person[0], person[1], Role.ESP, null, Set.of(WORKSITE),
+                        pw(ServiceFixtures.PASSWORD), pw(ServiceFixtures.PASSWORD)).value().orElseThrow();
+            }
+
+            assertThat(auth.activeUsers()).extracting(User::displayName).containsSubsequence("Admin Poste",
+                    "Bérenger Ali", "Bœuf Awa", "Bouchard Léa", "Élodie Martin", "Frédéric Zola");
+            assertThat(auth.accounts(admin)).extracting(User::displayName).containsSubsequence("Bérenger Ali",
+                    "Bœuf Awa", "Bouchard Léa", "Élodie Martin", "Frédéric Zola");
+        }
+    }
+
+    @Test
     void aResetPasswordReplacesTheOldOneAndMustBeLongEnoughAndTypedTwiceAlike() {
         try (TerrainStore store = ServiceFixtures.open(dir)) {
             User esp = ServiceFixtures.install(store);

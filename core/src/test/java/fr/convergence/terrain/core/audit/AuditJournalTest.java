@@ -279,7 +279,7 @@ class AuditJournalTest {
         assertThat(exported.action()).isEqualTo(AuditAction.EXPORT);
         assertThat(exported.worksiteId()).isEqualTo(worksite);
         assertThat(exported.actorId()).isEqualTo(cip.id());
-        assertThat(exported.detail()).startsWith("rapport d'activité (CSV), Chantier : ");
+        assertThat(exported.detail()).startsWith("rapport d’activité (CSV), Chantier : ");
     }
 
     @Test

@@ -134,7 +134,7 @@ class NoteServiceTest {
 
         assertThat(result.saved()).isTrue();
         assertThat(result.verdict().isWarning()).isTrue();
-        assertThat(result.verdict().text()).contains("« diabète »");
+        assertThat(result.verdict().text()).contains("«\u00a0diabète\u00a0»");
     }
 
     @Test

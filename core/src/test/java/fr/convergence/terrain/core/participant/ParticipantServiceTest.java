@@ -103,6 +103,20 @@ class ParticipantServiceTest {
     }
 
     @Test
+    void theListFollowsFrenchCollationNotByteOrder() {
+        for (String last : new String[] {"Frédéric", "Bouchard", "Élodie", "Bœuf", "Bérenger", "Zola"}) {
+            service.create(esp, ServiceFixtures.person("Awa", last), ServiceFixtures.phc(TODAY));
+        }
+
+        assertThat(service.search(esp, WORKSITE, ParticipantQuery.all()).rows())
+                .extracting(s -> s.participant().lastName())
+                .containsExactly("Bérenger", "Bœuf", "Bouchard", "Élodie", "Frédéric", "Zola");
+        assertThat(service.search(esp, WORKSITE, new ParticipantQuery("awa", null, null, null)).rows())
+                .extracting(s -> s.participant().lastName())
+                .containsExactly("Bérenger", "Bœuf", "Bouchard", "Élodie", "Frédéric", "Zola");
+    }
+
+    @Test
     void searchIgnoresAccentsAndFiltersByProgrammeAndStatus() {
         service.create(esp, ServiceFixtures.person("Hélène", "Lefèvre"), ServiceFixtures.phc(TODAY.minusMonths(1)));
         String ali = service.create(esp, ServiceFixtures.person("Ali", "Benali"),

@@ -28,13 +28,13 @@ class ReportCsvTest {
         assertThat(lines.get(0)).isEqualTo("Périmètre;Du;Au;Indicateur;Détail;Mois;Valeur;Unité");
         assertThat(lines).allMatch(l -> l.split(";", -1).length == 8);
         assertThat(lines).contains(
-                "Chantier : Chantier 1;01/01/2026;31/03/2026;File active;Total;;6;personnes",
-                "Chantier : Chantier 1;01/01/2026;31/03/2026;Sorties dynamiques;Part des sorties;;66,7;%",
-                "Chantier : Chantier 1;01/01/2026;31/03/2026;Heures réalisées;Total;;12,25;heures",
-                "Chantier : Chantier 1;01/01/2026;31/03/2026;Heures réalisées;Formation;2026-02;1,50;heures",
-                "Chantier : Chantier 1;01/01/2026;31/03/2026;Paliers PHC le 18/03/2026;6 h;;1;personnes",
-                "Chantier : Chantier 1;01/01/2026;31/03/2026;Passages PHC → CDDI;Total;;1;personnes",
-                "Chantier : Chantier 1;01/01/2026;31/03/2026;Entrées;Par mois;2026-02;1;personnes");
+                "Chantier : Chantier 1;01/01/2026;31/03/2026;File active;Total;;6;personnes",
+                "Chantier : Chantier 1;01/01/2026;31/03/2026;Sorties dynamiques;Part des sorties;;66,7;%",
+                "Chantier : Chantier 1;01/01/2026;31/03/2026;Heures réalisées;Total;;12,25;heures",
+                "Chantier : Chantier 1;01/01/2026;31/03/2026;Heures réalisées;Formation;2026-02;1,50;heures",
+                "Chantier : Chantier 1;01/01/2026;31/03/2026;Paliers PHC le 18/03/2026;6 h;;1;personnes",
+                "Chantier : Chantier 1;01/01/2026;31/03/2026;Passages PHC → CDDI;Total;;1;personnes",
+                "Chantier : Chantier 1;01/01/2026;31/03/2026;Entrées;Par mois;2026-02;1;personnes");
     }
 
     @Test

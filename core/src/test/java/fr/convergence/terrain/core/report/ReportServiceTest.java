@@ -177,7 +177,7 @@ class ReportServiceTest {
         assertThat(lines).hasSize(ReportCsv.rows(report).size() + 1);
         // The territory demo store: the header names the mark's column, and every figure carries the mark.
         assertThat(lines.get(0)).isEqualTo("Périmètre;Du;Au;Indicateur;Détail;Mois;Valeur;Unité;Nature des données");
-        assertThat(lines).contains("Territoire : Lille;01/01/2025;31/12/2025;File active;Total;;"
+        assertThat(lines).contains("Territoire : Lille;01/01/2025;31/12/2025;File active;Total;;"
                 + report.activeCaseload().total() + ";personnes;DÉMONSTRATION — données fictives");
         assertThat(lines.subList(1, lines.size())).allMatch(l -> l.endsWith(";" + DemoMarking.TEXT));
         assertThat(Files.list(dir).map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));

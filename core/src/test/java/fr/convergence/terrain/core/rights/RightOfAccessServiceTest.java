@@ -194,7 +194,7 @@ class RightOfAccessServiceTest {
 
             assertThat(new AuditJournal(store).search(COORDINATOR, exports)).singleElement().satisfies(entry -> {
                 assertThat(entry.event().actorId()).isEqualTo(CIP.id());
-                assertThat(entry.event().detail()).contains("droit d'accès", data.file().notes().size() + " note");
+                assertThat(entry.event().detail()).contains("droit d’accès", data.file().notes().size() + " note");
             });
         }
     }

@@ -65,6 +65,17 @@ class WeekServiceTest {
     }
 
     @Test
+    void theGridRowsFollowFrenchCollation() {
+        ParticipantService participants = new ParticipantService(new Workstation(store));
+        for (String last : new String[] {"Élodie", "Bouchard", "Bœuf", "Bérenger"}) {
+            participants.create(esp, ServiceFixtures.person("Awa", last), ServiceFixtures.phc(MONDAY.minusWeeks(1)));
+        }
+
+        assertThat(weeks.load(esp, WORKSITE, WEEK).rows()).extracting(r -> r.participant().lastName())
+                .containsExactly("Benali", "Bérenger", "Bœuf", "Bouchard", "Élodie", "Lefèvre");
+    }
+
+    @Test
     void typedHoursAreReadInEveryUsualFormAndSaved() {
         var result = weeks.setTyped(esp, cddiId, MONDAY, typed(HoursKind.TRAVAIL_CHANTIER, "6h30"));
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.convergence.terrain.core.cli.FrenchCommandLine;
 import fr.convergence.terrain.core.reference.ReferenceData;
 import fr.convergence.terrain.core.store.TerrainStore;
+import fr.convergence.terrain.core.text.MessagePatterns;
 import fr.convergence.terrain.hub.Hub;
 import fr.convergence.terrain.hub.HubConfig;
 import fr.convergence.terrain.hub.RequestLimits;
@@ -358,10 +359,11 @@ public final class HubCommand implements Callable<Integer> {
                     byLabel.computeIfAbsent(d.label(), k -> new java.util.ArrayList<>()).add(d);
                 }
                 PrintWriter out = spec.commandLine().getOut();
-                byLabel.forEach((label, devices) -> out.printf("%s\t%s\t%d poste(s) actif(s)%n",
+                byLabel.forEach((label, devices) -> out.printf("%s\t%s\t%s%n",
                         SafeText.column(label),
                         SafeText.column(devices.get(0).scopeKind() + ":" + devices.get(0).scopeId()),
-                        devices.stream().filter(d -> !d.revoked()).count()));
+                        MessagePatterns.french("{0, plural, one {# poste actif} other {# postes actifs}}",
+                                devices.stream().filter(d -> !d.revoked()).count())));
             }
             return 0;
         }
@@ -584,7 +586,8 @@ public final class HubCommand implements Callable<Integer> {
                     differences.add(table.table() + "\u00a0: absente de la vérification du poste");
                 } else if (other.path("rows").asLong() != table.rows()
                         || !other.path("sha256").asText().equals(table.sha256())) {
-                    differences.add(String.format("%s\u00a0: hub %d ligne(s) %s, poste %d ligne(s) %s", table.table(),
+                    differences.add(MessagePatterns.french("{0}\u00a0: hub {1, plural, one {# ligne} other {# lignes}} "
+                            + "{2}, poste {3, plural, one {# ligne} other {# lignes}} {4}", table.table(),
                             table.rows(), table.sha256().substring(0, 12), other.path("rows").asLong(),
                             other.path("sha256").asText().substring(0, Math.min(12,
                                     other.path("sha256").asText().length()))));
@@ -613,7 +616,8 @@ public final class HubCommand implements Callable<Integer> {
             try (HubStore store = database.open()) {
                 long before = Clock.systemUTC().millis() - Duration.ofDays(days).toMillis();
                 int purged = store.write(tx -> tx.purgeTombstones(before));
-                spec.commandLine().getOut().println(purged + " suppression(s) effacée(s).");
+                spec.commandLine().getOut().println(MessagePatterns.french(
+                        "{0, plural, one {# suppression effacée} other {# suppressions effacées}}.", purged));
             }
             return 0;
         }

@@ -97,13 +97,13 @@ class SyncPageWithHubTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(text("#sync-state")).isEqualTo("En ligne — le hub répond");
-        assertThat(text("#sync-hub")).isEqualTo("Hub : " + scenario.world.url() + " — chantier ABEJ Solidarité");
+        assertThat(text("#sync-hub")).isEqualTo("Hub : " + scenario.world.url() + " — chantier ABEJ Solidarité");
         assertThat(text("#sync-pending")).isEqualTo("Aucune modification en attente d’envoi");
-        assertThat(text("#sync-last")).startsWith("Dernière synchronisation : le ");
-        assertThat(text("#sync-progress-text")).startsWith("Terminé : 1 page(s)");
+        assertThat(text("#sync-last")).startsWith("Dernière synchronisation : le ");
+        assertThat(text("#sync-progress-text")).startsWith("Terminé : 1 page,");
         assertThat(lookup("#enrol-card").query().isVisible()).isFalse();
         assertThat(text("#status-pending")).as("the status bar follows").isEqualTo("Tout est synchronisé");
-        assertThat(text("#status-hub")).as("the status bar says the hub answers").isEqualTo("Hub : en ligne");
+        assertThat(text("#status-hub")).as("the status bar says the hub answers").isEqualTo("Hub : en ligne");
         assertThat(scenario.world.hubSnapshot(Set.of(SyncWorld.SITE_A))).containsKey("participant/"
                 + scenario.heleneId);
     }
@@ -119,7 +119,7 @@ class SyncPageWithHubTest extends FxRobot {
         clickOn("#sync-button");
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(text("#sync-message")).contains("1 nouveau(x) conflit(s)");
+        assertThat(text("#sync-message")).contains("1 nouveau conflit");
         assertThat(text("#conflicts-title")).isEqualTo("Conflits à résoudre (1)");
         assertThat(conflictList().getChildren()).singleElement();
         Node card = conflictList().getChildren().get(0);
@@ -139,7 +139,7 @@ class SyncPageWithHubTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(text("#conflicts-title")).isEqualTo("Conflits à résoudre");
-        assertThat(text("#sync-message")).startsWith("Conflit résolu : Aubert Hélène — Téléphone.");
+        assertThat(text("#sync-message")).startsWith("Conflit résolu : Aubert Hélène — Téléphone.");
         assertThat(text("#sync-pending")).isNotEqualTo("Aucune modification en attente d’envoi");
         clickOn("#sync-button");
         WaitForAsyncUtils.waitForFxEvents();
@@ -163,7 +163,7 @@ class SyncPageWithHubTest extends FxRobot {
         String b = scenario.world.hub.enrolments().devices().stream()
                 .filter(d -> d.id().equals(scenario.b.store().deviceId())).findFirst().orElseThrow().label();
         assertThat(lookup(".quarantine-reason").queryAllAs(Labeled.class)).hasSize(2).extracting(Labeled::getText)
-                .allMatch(reason -> reason.equals("Motif du refus : Cette orientation a été close (« Refusée ») "
+                .allMatch(reason -> reason.equals("Motif du refus : Cette orientation a été close (« Refusée ») "
                         + "le 18/03/2024 sur le poste « " + b + " » : le passage à « En cours » n'est pas "
                         + "appliqué. Voyez avec ce poste ; créez une nouvelle orientation si besoin."),
                         "says who and when");

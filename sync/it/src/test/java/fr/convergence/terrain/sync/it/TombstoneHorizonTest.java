@@ -56,7 +56,7 @@ class TombstoneHorizonTest {
             int exit = HubCommand.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
                     "purge-tombstones", "--db", world.jdbcUrl, "--older-than-days", "0");
             assertThat(exit).isZero();
-            assertThat(out.toString()).contains("1 suppression(s) effacée(s)");
+            assertThat(out.toString()).contains("1 suppression effacée");
             assertThat(world.hubStore.read(r -> r.row("hours_entry", deletedCell)).isPresent()).isFalse();
 
             // Offline edits of the laptop that missed the delete.
