@@ -100,7 +100,7 @@ class LoadingStateTest extends AppTestSupport {
 
         interact(executor::release);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(placeholderText("#week-table")).isEqualTo("Aucun·e salarié·e en parcours cette semaine sur ce chantier.");
+        assertThat(placeholderText("#week-table")).isEqualTo(fr.convergence.terrain.app.common.I18n.t("week.empty"));
         assertThat(progressShown("#week-table")).isFalse();
 
         executor.hold = true;

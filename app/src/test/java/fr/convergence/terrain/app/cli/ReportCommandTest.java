@@ -41,7 +41,7 @@ class ReportCommandTest {
                 "abej-solidarite", "--from", "01/01/" + year, "--to", "31/12/" + year, "--csv", csv.toString());
 
         assertThat(run.code()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Chantier : ABEJ Solidarité — du 01/01/" + year + " au 31/12/" + year,
+        assertThat(run.out()).contains("Chantier\u00a0: ABEJ Solidarité — du 01/01/" + year + " au 31/12/" + year,
                 "File active\u00a0: ", "Passages PHC → CDDI", "Heures réalisées", "rapport.csv écrit");
         byte[] bytes = Files.readAllBytes(csv);
         assertThat(bytes[0]).isEqualTo((byte) 0xEF);
