@@ -87,10 +87,7 @@ public final class ReferralsPage implements ArgumentPage {
         open.setId("referral-open");
         open.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         open.setOnAction(e -> openSelected());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox filters = new HBox(8, worksite, partner, status, overdue, spacer, open, create);
-        filters.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.FlowPane filters = Controls.wrappingBar(worksite, partner, status, overdue, open, create);
         Label count = new Label();
         count.setId("referral-count");
         count.textProperty().bind(list.countProperty());

@@ -70,9 +70,9 @@ public final class ReportsPage implements Page {
         export.setId("report-export");
         export.disableProperty().bind(viewModel.busyProperty().or(viewModel.reportProperty().isNull()));
         export.setOnAction(e -> chooseExportFile());
-        HBox pickers = new HBox(8, scope, period, new Label(I18n.t("report.from")), from,
-                new Label(I18n.t("report.to")), to, compute, export);
-        pickers.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.FlowPane pickers = Controls.wrappingBar(scope, period,
+                Controls.formLabel(I18n.t("report.from"), from), from, Controls.formLabel(I18n.t("report.to"), to), to,
+                compute, export);
         Label heading = new Label();
         heading.setId("report-heading");
         heading.getStyleClass().add(Styles.SECTION_TITLE);

@@ -44,6 +44,9 @@ public final class SignInView {
         title.textProperty().bind(viewModel.titleProperty());
         title.getStyleClass().add(Styles.PAGE_TITLE);
         title.setId("signin-title");
+        // "Session verrouillée — " and a long name: on two lines rather than cut.
+        title.setWrapText(true);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label sub = new Label(subtitle);
         sub.setWrapText(true);
 
