@@ -63,11 +63,17 @@ public final class SignInView {
                 setText(empty || user == null ? null : user.displayName() + " — " + user.role().label());
             }
         });
-        viewModel.selectedProperty().addListener((obs, was, user) -> {
+        // The chosen account shows chosen in the list, also when the list arrives after it (the lock screen's
+        // person is chosen before the accounts are read, and an equal account read again fires no change).
+        Runnable showChosen = () -> {
+            User user = viewModel.selectedProperty().get();
             if (user != null && users.getSelectionModel().getSelectedItem() != user) {
-                users.getSelectionModel().select(user);
+                users.getItems().stream().filter(u -> u.id().equals(user.id())).findFirst()
+                        .ifPresent(u -> users.getSelectionModel().select(u));
             }
-        });
+        };
+        viewModel.selectedProperty().addListener((obs, was, user) -> showChosen.run());
+        viewModel.users().addListener((javafx.collections.ListChangeListener<User>) change -> showChosen.run());
         users.getSelectionModel().selectedItemProperty().addListener((obs, was, user) -> {
             if (user != null) {
                 viewModel.selectedProperty().set(user);
