@@ -39,7 +39,7 @@ final class ParticipantFileView {
     ParticipantFileView(ParticipantFileViewModel viewModel, Node notes, String message, Runnable back,
                         Consumer<ParticipantFile> edit, Consumer<ParticipantFile> exit,
                         BiConsumer<String, Integer> nextStep, boolean mayErase,
-                        Consumer<ParticipantFile> erase) {
+                        Consumer<ParticipantFile> erase, Runnable newNote, Runnable newReferral) {
         this.viewModel = viewModel;
         Button backButton = new Button(I18n.t("file.back"));
         backButton.setId("file-back");
@@ -81,11 +81,26 @@ final class ParticipantFileView {
         eraseButton.setManaged(mayErase);
         eraseButton.disableProperty().bind(viewModel.fileProperty().isNull());
         eraseButton.setOnAction(e -> erase.accept(viewModel.fileProperty().get()));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(10, backButton, title, spacer, stepButton, editButton, exitButton, exportButton,
-                eraseButton);
-        header.setAlignment(Pos.CENTER_LEFT);
+        // Straight from the file to a note or a referral for this person (the referral on its own page, person
+        // chosen); no referral button for those who may not prepare one (ESP).
+        Button noteButton = new Button(I18n.t("file.newNote"));
+        noteButton.setId("file-new-note");
+        noteButton.disableProperty().bind(viewModel.fileProperty().isNull());
+        Button referralButton = new Button(I18n.t("file.newReferral"));
+        referralButton.setId("file-new-referral");
+        referralButton.setVisible(newReferral != null);
+        referralButton.setManaged(newReferral != null);
+        referralButton.disableProperty().bind(viewModel.fileProperty().isNull());
+        if (newReferral != null) {
+            referralButton.setOnAction(e -> newReferral.run());
+        }
+        HBox titleRow = new HBox(10, backButton, title);
+        titleRow.setAlignment(Pos.CENTER_LEFT);
+        title.setWrapText(true);
+        // The actions go on to a second line on a small screen rather than being cut.
+        javafx.scene.layout.FlowPane actions = Controls.wrappingBar(noteButton, referralButton, stepButton,
+                editButton, exitButton, exportButton, eraseButton);
+        VBox header = new VBox(8, titleRow, actions);
         Label flash = new Label(message);
         flash.setId("file-message");
         flash.setWrapText(true);
@@ -172,12 +187,27 @@ final class ParticipantFileView {
         VBox exitBox = section(I18n.t("file.section.exit"),
                 Controls.lineList(viewModel.exitAndFollowUps(), I18n.t("file.none")));
         VBox notesBox = section(I18n.t("file.section.notes"), notes);
+        notesBox.setId("file-notes");
         VBox referralsBox = section(I18n.t("file.section.referrals"),
                 Controls.lineList(viewModel.referrals(), I18n.t("file.none")));
         VBox content = new VBox(14, facts, chartBox, exitBox, notesBox, referralsBox);
         content.setPadding(new Insets(4, 12, 12, 0));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
+        noteButton.setOnAction(e -> {
+            newNote.run();
+            javafx.application.Platform.runLater(() -> {
+                content.layout();
+                double range = content.getHeight() - scroll.getViewportBounds().getHeight();
+                if (range > 0) {
+                    scroll.setVvalue(Math.min(1, notesBox.getBoundsInParent().getMinY() / range));
+                }
+                javafx.scene.Node text = notesBox.lookup("#note-text");
+                if (text != null) {
+                    text.requestFocus();
+                }
+            });
+        });
         root.setTop(top);
         root.setCenter(scroll);
         root.setPadding(new Insets(12));

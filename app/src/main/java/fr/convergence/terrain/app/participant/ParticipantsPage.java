@@ -10,6 +10,7 @@ import fr.convergence.terrain.app.note.NotesView;
 import fr.convergence.terrain.app.note.NotesViewModel;
 import fr.convergence.terrain.app.shell.ArgumentPage;
 import fr.convergence.terrain.app.shell.PageContext;
+import fr.convergence.terrain.core.account.AccessPolicy;
 import fr.convergence.terrain.core.domain.Programme;
 import fr.convergence.terrain.core.erasure.ErasureService;
 import fr.convergence.terrain.core.participant.ParticipantFile;
@@ -177,7 +178,9 @@ public final class ParticipantsPage implements ArgumentPage {
                         context.executor(), loaded)),
                 loaded -> showExit(loaded),
                 (enrolmentId, target) -> addStep(file, enrolmentId, target),
-                ErasureService.mayErase(context.user()), this::showErasure);
+                ErasureService.mayErase(context.user()), this::showErasure, notes::startNew,
+                AccessPolicy.readsWholeFile(context.user())
+                        ? () -> context.navigation().open("referrals", participantId) : null);
         currentFile = file;
         root.getChildren().setAll(view.root());
         file.load(participantId);

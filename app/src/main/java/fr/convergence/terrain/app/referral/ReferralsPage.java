@@ -163,7 +163,8 @@ public final class ReferralsPage implements ArgumentPage {
         ReferralFormView view = new ReferralFormView(form, referral -> openDetail(referral.id(),
                 form.participantProperty().get().fullName()), this::showList);
         root.getChildren().setAll(view.root());
-        form.load(list.worksiteProperty().get(), participantId);
+        // A person asked for by name (from their file) is found whatever worksite the list is filtered on.
+        form.load(participantId == null ? list.worksiteProperty().get() : null, participantId);
     }
 
     private void openDetail(String referralId, String participantName) {
