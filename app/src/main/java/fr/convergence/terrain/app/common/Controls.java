@@ -10,7 +10,9 @@ import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.geometry.Pos;
 import javafx.scene.control.ContentDisplay;
+import fr.convergence.terrain.core.text.SearchText;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TextInputControl;
@@ -22,6 +24,7 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
+import org.controlsfx.control.SearchableComboBox;
 
 /** Small control helpers that every page needs, written once. */
 public final class Controls {
@@ -47,6 +50,33 @@ public final class Controls {
                 return null;
             }
         };
+    }
+
+    /**
+     * The one way to pick a person (a worksite holds up to 350): a combo box that filters its list as you type — every
+     * word typed, in any order, accents and case ignored ("helene aub" finds « Aubert Hélène ») — and takes the
+     * highlighted name on Enter. {@code whenNone} names the empty choice ("Toutes les personnes"), or is null.
+     */
+    public static <T> SearchableComboBox<T> personPicker(ObservableList<T> people, Function<T, String> name,
+                                                         String whenNone) {
+        SearchableComboBox<T> picker = new SearchableComboBox<>(people);
+        // The box filters on its converter's text: the name followed by its unaccented form, so that a name typed
+        // without accents matches; the cells show the name only.
+        picker.setConverter(labels(whenNone == null ? "" : whenNone, person -> {
+            String shown = name.apply(person);
+            String folded = SearchText.fold(shown);
+            return folded.equals(shown.toLowerCase(java.util.Locale.ROOT)) ? shown : shown + " " + folded;
+        }));
+        picker.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(T person, boolean empty) {
+                super.updateItem(person, empty);
+                setText(empty ? null : person == null ? whenNone : name.apply(person));
+            }
+        });
+        picker.setButtonCell(picker.getCellFactory().call(null));
+        picker.setMaxWidth(Double.MAX_VALUE);
+        return picker;
     }
 
     /**

@@ -82,7 +82,7 @@ public final class PrintsPage implements Page {
     private Node choices() {
         ComboBox<Worksite> worksite = combo(model.worksites(), Worksite::name);
         worksite.valueProperty().bindBidirectional(model.worksiteProperty());
-        ComboBox<Participant> participant = combo(model.participants(), Participant::fullName);
+        ComboBox<Participant> participant = Controls.personPicker(model.participants(), Participant::fullName, null);
         participant.setId("print-participant");
         participant.valueProperty().bindBidirectional(model.participantProperty());
 
