@@ -1,5 +1,6 @@
 package fr.convergence.terrain.app.participant;
 
+import fr.convergence.terrain.app.common.Charts;
 import fr.convergence.terrain.app.common.Controls;
 import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.app.common.Styles;
@@ -32,6 +33,9 @@ import javafx.stage.DirectoryChooser;
 
 /** A participant's file: identity, parcours, PHC steps and their chart, exit and follow-ups, notes, referrals. */
 final class ParticipantFileView {
+
+    /** With no hours yet, the axis still goes up to the first PHC step's weekly hours. */
+    private static final long SMALLEST_HOURS_AXIS = 4;
 
     private final BorderPane root = new BorderPane();
     private final ParticipantFileViewModel viewModel;
@@ -158,12 +162,12 @@ final class ParticipantFileView {
         HBox facts = new HBox(16, identityBox, enrolmentBox);
 
         CategoryAxis weeks = new CategoryAxis();
-        NumberAxis hours = new NumberAxis();
-        hours.setLabel(I18n.t("file.chart.hours"));
+        NumberAxis hours = Charts.wholeNumberAxis(I18n.t("file.chart.hours"), 0, SMALLEST_HOURS_AXIS);
         LineChart<String, Number> chart = new LineChart<>(weeks, hours);
         chart.setId("file-chart");
         chart.setAnimated(false);
-        chart.setCreateSymbols(false);
+        // Told apart without colour too: the target dashed with square markers, the hours solid with round ones.
+        chart.getStyleClass().add(Charts.HOURS_AGAINST_TARGET);
         chart.setPrefHeight(240);
         chart.setMinHeight(200);
         Label chartCaption = new Label();
@@ -179,6 +183,9 @@ final class ParticipantFileView {
                     target.getData().add(new XYChart.Data<>(point.week(), point.targetHours()));
                 }
             }
+            double largest = viewModel.chart().stream().mapToDouble(p -> Math.max(p.workedHours(),
+                    p.targetHours() == null ? 0 : p.targetHours())).max().orElse(0);
+            Charts.rescale(hours, largest, SMALLEST_HOURS_AXIS);
             chart.getData().setAll(List.of(worked, target));
             chartCaption.setText(viewModel.chartCaption());
         });

@@ -1,5 +1,6 @@
 package fr.convergence.terrain.app.report;
 
+import fr.convergence.terrain.app.common.Charts;
 import fr.convergence.terrain.app.common.Controls;
 import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.app.common.Styles;
@@ -129,8 +130,20 @@ public final class ReportsPage implements Page {
         caption.setId("report-caption-" + data.id());
         caption.setWrapText(true);
         CategoryAxis categories = new CategoryAxis();
-        NumberAxis values = new NumberAxis();
-        values.setLabel(data.unit());
+        // Stacked bars reach the sum of their series; plain bars their largest value.
+        double largest = 0;
+        for (int i = 0; i < data.categories().size(); i++) {
+            double sum = 0;
+            for (ReportsViewModel.SeriesData series : data.series()) {
+                double value = series.values().get(i).doubleValue();
+                sum += value;
+                largest = Math.max(largest, value);
+            }
+            if (data.kind() == ReportsViewModel.ChartKind.STACKED_BAR) {
+                largest = Math.max(largest, sum);
+            }
+        }
+        NumberAxis values = Charts.wholeNumberAxis(data.unit(), largest, 1);
         XYChart<String, Number> chart = data.kind() == ReportsViewModel.ChartKind.STACKED_BAR
                 ? new StackedBarChart<>(categories, values) : new BarChart<>(categories, values);
         chart.setId("report-chart-" + data.id());
