@@ -192,6 +192,15 @@ public final class Controls {
     }
 
     /**
+     * Where the save dialogs open: the person's documents folder ({@code ~/Documents}, on Linux, Windows and macOS
+     * alike) if it exists, else their home folder — not the folder the application was started from.
+     */
+    public static Path documentsFolder(Path home) {
+        Path documents = home.resolve("Documents");
+        return java.nio.file.Files.isDirectory(documents) ? documents : home;
+    }
+
+    /**
      * The system's "save as" dialog over {@code owner}'s window, with a suggested name and one file type; empty when
      * the person cancels.
      */
@@ -199,6 +208,7 @@ public final class Controls {
                                                   String pattern) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
+        chooser.setInitialDirectory(documentsFolder(Path.of(System.getProperty("user.home"))).toFile());
         chooser.setInitialFileName(suggestedName);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(typeLabel, pattern));
         File file = chooser.showSaveDialog(owner.getScene() == null ? null : owner.getScene().getWindow());

@@ -137,6 +137,8 @@ final class ParticipantFileView {
         chooseFolder.setOnAction(e -> {
             DirectoryChooser chooser = new DirectoryChooser();
             chooser.setTitle(I18n.t("file.access.folderTitle", viewModel.titleProperty().get()));
+            chooser.setInitialDirectory(Controls.documentsFolder(
+                    java.nio.file.Path.of(System.getProperty("user.home"))).toFile());
             File folder = chooser.showDialog(root.getScene() == null ? null : root.getScene().getWindow());
             if (folder != null) {
                 confirm.setVisible(false);
