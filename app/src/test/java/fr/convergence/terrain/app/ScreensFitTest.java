@@ -14,8 +14,11 @@ import org.testfx.util.WaitForAsyncUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every screen at 1280×720, the smallest worksite laptop screen the application is made for: no text of a label,
- * button, check box, link, table header or cell is cut with « … ». The coordinator sees every page of the navigation.
+ * Every screen at 1280×720, the smallest of the worksite laptops' screens (1366×768 is larger both ways; the headless
+ * test screen is 1280×800, so a larger window cannot be drawn here): no text of a label, button, check box, link,
+ * table header or cell is cut with « … » (the welcome, installation, sign-in and lock screens, every page of the
+ * navigation — the coordinator sees them all — and the screens opened from them: participant file and forms, referral
+ * form and detail, a week day holding two kinds of hours).
  */
 class ScreensFitTest extends FeatureTestSupport {
 
