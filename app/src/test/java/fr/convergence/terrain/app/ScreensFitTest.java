@@ -99,6 +99,17 @@ class ScreensFitTest extends FeatureTestSupport {
         interact(() -> participants.getSelectionModel().select(0));
         clickOn("#participants-open");
         look("fiche salarié·e");
+        clickOn("#file-new-note");
+        look("fiche salarié·e, nouvelle note");
+        if (!lookup("#file-exit").query().isDisabled()) {
+            clickOn("#file-exit");
+            look("sortie");
+            type(javafx.scene.input.KeyCode.ESCAPE);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        clickOn("#file-erase");
+        look("effacement");
+        clickOn("#erasure-cancel");
         clickOn("#file-edit");
         look("modification de la fiche");
         clickOn("#form-cancel");
