@@ -34,5 +34,6 @@ class SyncStateShownTheSameTest extends FeatureTestSupport {
 
         assertThat(statusBarThenPage()).as("a change in the demo does not wait for any hub")
                 .isEqualTo("Démonstration\u00a0: rien n’est synchronisé");
+        assertThat(lookup("#sync-pending").query().isVisible()).as("no count of changes waiting for no hub").isFalse();
     }
 }

@@ -95,6 +95,9 @@ public final class SyncPage implements Page {
         last.textProperty().bind(model.lastSyncTextProperty());
         // It may carry a sentence about this laptop's clock: wrapped, not cut, on a worksite laptop's screen.
         last.setWrapText(true);
+        // Demo data never sync: "jamais synchronisé" would only repeat the headline.
+        last.managedProperty().bind(model.demoProperty().not());
+        last.visibleProperty().bind(last.managedProperty());
         Label pending = new Label();
         pending.setId("sync-pending");
         pending.textProperty().bind(model.pendingTextProperty());
