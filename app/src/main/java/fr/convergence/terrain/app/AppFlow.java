@@ -176,7 +176,7 @@ public final class AppFlow {
                 config.network(), config.scheduler(), config.clock(), AppFlow::onFxThread);
         PageRegistry registry = pages.apply(sync);
         MainWindowViewModel viewModel = new MainWindowViewModel(services, session, config.executor(), demo,
-                sync.state().hubStatusProperty(), sync.state().pendingProperty());
+                sync.state().summaryProperty());
         mainWindow = new MainWindowView(viewModel, registry,
                 navigation -> new PageContext(services, session, config.executor(), config.clock(), navigation),
                 this::switchUser, this::showSetup);

@@ -40,7 +40,8 @@ class FirstStartDemoTest extends AppTestSupport {
         signIn("Camille", DemoDataGenerator.DEMO_PASSWORD);
 
         clickOn("#nav-sync");
-        assertThat(text("#sync-state")).as("demo data never syncs").isEqualTo("Démonstration : pas de synchronisation");
+        assertThat(text("#sync-state")).as("demo data never syncs").isEqualTo("Démonstration\u00a0: rien n’est synchronisé");
+        assertThat(text("#status-sync")).as("the status bar says the same").isEqualTo(text("#sync-state"));
         assertThat(lookup("#sync-button").queryButton().isDisabled()).isTrue();
         clickOn("#nav-week");
         assertThat(flow.mainWindow().currentPage()).isEqualTo("week");

@@ -44,6 +44,12 @@ class ReportExportTest extends FeatureTestSupport {
         for (String chart : List.of("caseload", "flows", "exits", "steps", "transitions", "hours")) {
             XYChart<?, ?> drawn = lookup("#report-chart-" + chart).queryAs(XYChart.class);
             assertThat(drawn.getData()).as(chart).isNotEmpty();
+            // Counts and hours on whole-number ticks from 0, above the largest bar (no 0.5 person).
+            javafx.scene.chart.NumberAxis values = (javafx.scene.chart.NumberAxis) drawn.getYAxis();
+            assertThat(values.getLowerBound()).as(chart).isZero();
+            assertThat(values.getTickUnit() % 1).as(chart + " ticks").isZero();
+            assertThat(values.getTickUnit()).as(chart + " ticks").isGreaterThanOrEqualTo(1);
+            assertThat(values.getTickLabelFormatter().toString(1234)).as(chart + " labels").matches("1[\u00a0\u202f]234");
         }
         Report report = reports.viewModel().reportProperty().get();
         assertThat(report.scope()).isEqualTo(ReportScope.territory("lille", "Lille"));

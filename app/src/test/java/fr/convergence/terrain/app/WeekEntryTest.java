@@ -100,7 +100,8 @@ class WeekEntryTest extends AppTestSupport {
         assertThat(storedAubert.minutes(WEEK.monday().plusDays(2), HoursKind.TRAVAIL_CHANTIER)).isEqualTo(390);
         assertThat(storedAubert.minutes(WEEK.monday().plusDays(3), HoursKind.TRAVAIL_CHANTIER)).isZero();
         assertThat(grid.rows().get(1).entries()).isEmpty();
-        assertThat(text("#status-pending")).contains("modifications à synchroniser");
+        // Not enrolled: the changes are kept until the laptop is enrolled, and the status bar says so.
+        assertThat(text("#status-sync")).startsWith("Poste non enrôlé\u00a0:").contains("attendent l’enrôlement");
     }
 
     @Test

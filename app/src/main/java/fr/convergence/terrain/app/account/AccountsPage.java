@@ -93,7 +93,7 @@ public final class AccountsPage implements Page {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(Controls.textColumn(I18n.t("account.column.name"), r -> r.user().displayName(), 180));
         table.getColumns().add(Controls.textColumn(I18n.t("account.column.login"), r -> r.user().login(), 110));
-        table.getColumns().add(Controls.textColumn(I18n.t("account.column.role"), AccountRow::roleText, 200));
+        table.getColumns().add(Controls.textColumn(I18n.t("account.column.role"), AccountRow::roleText, 240));
         table.getColumns().add(Controls.textColumn(I18n.t("account.column.scope"), AccountRow::scope, 170));
         table.getColumns().add(Controls.textColumn(I18n.t("account.column.status"), AccountRow::statusText, 90));
         table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {

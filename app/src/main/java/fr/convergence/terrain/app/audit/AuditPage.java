@@ -57,10 +57,10 @@ public final class AuditPage implements Page {
                 viewModel.people()));
         person.valueProperty().bindBidirectional(viewModel.personProperty());
 
-        ComboBox<AuditViewModel.ParticipantChoice> participant = new ComboBox<>();
+        ComboBox<AuditViewModel.ParticipantChoice> participant = Controls.personPicker(
+                FXCollections.observableArrayList(), AuditViewModel.ParticipantChoice::name,
+                I18n.t("audit.participant.all"));
         participant.setId("audit-participant");
-        participant.setConverter(Controls.labels(I18n.t("audit.participant.all"),
-                AuditViewModel.ParticipantChoice::name));
         fillWithNone(participant.getItems(), viewModel.participants());
         viewModel.participants().addListener((ListChangeListener<AuditViewModel.ParticipantChoice>) c ->
                 fillWithNone(participant.getItems(), viewModel.participants()));

@@ -1,5 +1,6 @@
 package fr.convergence.terrain.app.participant;
 
+import fr.convergence.terrain.app.common.Charts;
 import fr.convergence.terrain.app.common.Controls;
 import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.app.common.Styles;
@@ -26,12 +27,14 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 
 /** A participant's file: identity, parcours, PHC steps and their chart, exit and follow-ups, notes, referrals. */
 final class ParticipantFileView {
+
+    /** With no hours yet, the axis still goes up to the first PHC step's weekly hours. */
+    private static final long SMALLEST_HOURS_AXIS = 4;
 
     private final BorderPane root = new BorderPane();
     private final ParticipantFileViewModel viewModel;
@@ -39,7 +42,7 @@ final class ParticipantFileView {
     ParticipantFileView(ParticipantFileViewModel viewModel, Node notes, String message, Runnable back,
                         Consumer<ParticipantFile> edit, Consumer<ParticipantFile> exit,
                         BiConsumer<String, Integer> nextStep, boolean mayErase,
-                        Consumer<ParticipantFile> erase) {
+                        Consumer<ParticipantFile> erase, Runnable newNote, Runnable newReferral) {
         this.viewModel = viewModel;
         Button backButton = new Button(I18n.t("file.back"));
         backButton.setId("file-back");
@@ -81,11 +84,26 @@ final class ParticipantFileView {
         eraseButton.setManaged(mayErase);
         eraseButton.disableProperty().bind(viewModel.fileProperty().isNull());
         eraseButton.setOnAction(e -> erase.accept(viewModel.fileProperty().get()));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(10, backButton, title, spacer, stepButton, editButton, exitButton, exportButton,
-                eraseButton);
-        header.setAlignment(Pos.CENTER_LEFT);
+        // Straight from the file to a note or a referral for this person (the referral on its own page, person
+        // chosen); no referral button for those who may not prepare one (ESP).
+        Button noteButton = new Button(I18n.t("file.newNote"));
+        noteButton.setId("file-new-note");
+        noteButton.disableProperty().bind(viewModel.fileProperty().isNull());
+        Button referralButton = new Button(I18n.t("file.newReferral"));
+        referralButton.setId("file-new-referral");
+        referralButton.setVisible(newReferral != null);
+        referralButton.setManaged(newReferral != null);
+        referralButton.disableProperty().bind(viewModel.fileProperty().isNull());
+        if (newReferral != null) {
+            referralButton.setOnAction(e -> newReferral.run());
+        }
+        HBox titleRow = new HBox(10, backButton, title);
+        titleRow.setAlignment(Pos.CENTER_LEFT);
+        title.setWrapText(true);
+        // The actions go on to a second line on a small screen rather than being cut.
+        javafx.scene.layout.FlowPane actions = Controls.wrappingBar(noteButton, referralButton, stepButton,
+                editButton, exitButton, exportButton, eraseButton);
+        VBox header = new VBox(8, titleRow, actions);
         Label flash = new Label(message);
         flash.setId("file-message");
         flash.setWrapText(true);
@@ -118,6 +136,8 @@ final class ParticipantFileView {
         chooseFolder.setOnAction(e -> {
             DirectoryChooser chooser = new DirectoryChooser();
             chooser.setTitle(I18n.t("file.access.folderTitle", viewModel.titleProperty().get()));
+            chooser.setInitialDirectory(Controls.documentsFolder(
+                    java.nio.file.Path.of(System.getProperty("user.home"))).toFile());
             File folder = chooser.showDialog(root.getScene() == null ? null : root.getScene().getWindow());
             if (folder != null) {
                 confirm.setVisible(false);
@@ -143,12 +163,12 @@ final class ParticipantFileView {
         HBox facts = new HBox(16, identityBox, enrolmentBox);
 
         CategoryAxis weeks = new CategoryAxis();
-        NumberAxis hours = new NumberAxis();
-        hours.setLabel(I18n.t("file.chart.hours"));
+        NumberAxis hours = Charts.wholeNumberAxis(I18n.t("file.chart.hours"), 0, SMALLEST_HOURS_AXIS);
         LineChart<String, Number> chart = new LineChart<>(weeks, hours);
         chart.setId("file-chart");
         chart.setAnimated(false);
-        chart.setCreateSymbols(false);
+        // Told apart without colour too: the target dashed with square markers, the hours solid with round ones.
+        chart.getStyleClass().add(Charts.HOURS_AGAINST_TARGET);
         chart.setPrefHeight(240);
         chart.setMinHeight(200);
         Label chartCaption = new Label();
@@ -164,6 +184,9 @@ final class ParticipantFileView {
                     target.getData().add(new XYChart.Data<>(point.week(), point.targetHours()));
                 }
             }
+            double largest = viewModel.chart().stream().mapToDouble(p -> Math.max(p.workedHours(),
+                    p.targetHours() == null ? 0 : p.targetHours())).max().orElse(0);
+            Charts.rescale(hours, largest, SMALLEST_HOURS_AXIS);
             chart.getData().setAll(List.of(worked, target));
             chartCaption.setText(viewModel.chartCaption());
         });
@@ -172,12 +195,27 @@ final class ParticipantFileView {
         VBox exitBox = section(I18n.t("file.section.exit"),
                 Controls.lineList(viewModel.exitAndFollowUps(), I18n.t("file.none")));
         VBox notesBox = section(I18n.t("file.section.notes"), notes);
+        notesBox.setId("file-notes");
         VBox referralsBox = section(I18n.t("file.section.referrals"),
                 Controls.lineList(viewModel.referrals(), I18n.t("file.none")));
         VBox content = new VBox(14, facts, chartBox, exitBox, notesBox, referralsBox);
         content.setPadding(new Insets(4, 12, 12, 0));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
+        noteButton.setOnAction(e -> {
+            newNote.run();
+            javafx.application.Platform.runLater(() -> {
+                content.layout();
+                double range = content.getHeight() - scroll.getViewportBounds().getHeight();
+                if (range > 0) {
+                    scroll.setVvalue(Math.min(1, notesBox.getBoundsInParent().getMinY() / range));
+                }
+                javafx.scene.Node text = notesBox.lookup("#note-text");
+                if (text != null) {
+                    text.requestFocus();
+                }
+            });
+        });
         root.setTop(top);
         root.setCenter(scroll);
         root.setPadding(new Insets(12));

@@ -121,8 +121,9 @@ final class ParticipantFormView {
         return grid;
     }
 
+    /** Wrapped onto a second line rather than cut when it is longer than the labels' column. */
     private static Label label(String key, boolean required) {
-        return new Label(I18n.t(key) + (required ? " *" : ""));
+        return Controls.formLabel(I18n.t(key) + (required ? " *" : ""), null);
     }
 
     private static TextField field(StringProperty property, String id) {

@@ -10,6 +10,7 @@ import fr.convergence.terrain.app.note.NotesView;
 import fr.convergence.terrain.app.note.NotesViewModel;
 import fr.convergence.terrain.app.shell.ArgumentPage;
 import fr.convergence.terrain.app.shell.PageContext;
+import fr.convergence.terrain.core.account.AccessPolicy;
 import fr.convergence.terrain.core.domain.Programme;
 import fr.convergence.terrain.core.erasure.ErasureService;
 import fr.convergence.terrain.core.participant.ParticipantFile;
@@ -28,6 +29,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -97,10 +99,7 @@ public final class ParticipantsPage implements ArgumentPage {
         open.setId("participants-open");
         open.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         open.setOnAction(e -> openSelected());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox filters = new HBox(8, search, programme, status, step, spacer, open, create);
-        filters.setAlignment(Pos.CENTER_LEFT);
+        FlowPane filters = Controls.wrappingBar(search, programme, status, step, open, create);
         Label count = new Label();
         count.setId("participants-count");
         count.textProperty().bind(list.countTextProperty());
@@ -179,7 +178,9 @@ public final class ParticipantsPage implements ArgumentPage {
                         context.executor(), loaded)),
                 loaded -> showExit(loaded),
                 (enrolmentId, target) -> addStep(file, enrolmentId, target),
-                ErasureService.mayErase(context.user()), this::showErasure);
+                ErasureService.mayErase(context.user()), this::showErasure, notes::startNew,
+                AccessPolicy.readsWholeFile(context.user())
+                        ? () -> context.navigation().open("referrals", participantId) : null);
         currentFile = file;
         root.getChildren().setAll(view.root());
         file.load(participantId);

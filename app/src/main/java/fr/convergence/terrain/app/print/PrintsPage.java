@@ -47,6 +47,9 @@ import javafx.stage.Window;
  */
 public final class PrintsPage implements Page {
 
+    /** Room on either side of a previewed page (the box's padding and the page's shadow). */
+    private static final double PAGE_MARGIN = 40;
+
     private final PrintsViewModel model;
     private final BorderPane root = new BorderPane();
 
@@ -82,7 +85,7 @@ public final class PrintsPage implements Page {
     private Node choices() {
         ComboBox<Worksite> worksite = combo(model.worksites(), Worksite::name);
         worksite.valueProperty().bindBidirectional(model.worksiteProperty());
-        ComboBox<Participant> participant = combo(model.participants(), Participant::fullName);
+        ComboBox<Participant> participant = Controls.personPicker(model.participants(), Participant::fullName, null);
         participant.setId("print-participant");
         participant.valueProperty().bindBidirectional(model.participantProperty());
 
@@ -208,9 +211,15 @@ public final class PrintsPage implements Page {
         ProgressBar progress = new ProgressBar();
         progress.progressProperty().bind(model.progressProperty());
         progress.visibleProperty().bind(model.busyProperty());
+        // The status under the tool bar, wrapped: in the bar, a long one went behind the bar's « » » overflow menu.
         Label status = new Label();
+        status.setId("print-status");
+        status.setWrapText(true);
         status.textProperty().bind(model.statusProperty());
-        ToolBar bar = new ToolBar(save, print, open, new Separator(), progress, stop, status);
+        status.setPadding(new Insets(4, 8, 4, 8));
+        status.managedProperty().bind(status.textProperty().isNotEmpty());
+        status.visibleProperty().bind(status.managedProperty());
+        ToolBar bar = new ToolBar(save, print, open, new Separator(), progress, stop);
 
         VBox pagesBox = new VBox(16);
         pagesBox.setId("print-pages");
@@ -219,12 +228,17 @@ public final class PrintsPage implements Page {
         pagesBox.setStyle("-fx-background-color: #d9dde2;");
         Label empty = new Label(t("page.emptyPreview"));
         pagesBox.getChildren().add(empty);
+        ScrollPane scroll = new ScrollPane(pagesBox);
+        scroll.setFitToWidth(true);
         model.pages().addListener((ListChangeListener<Image>) change -> {
             pagesBox.getChildren().clear();
             for (Image image : model.pages()) {
                 ImageView view = new ImageView(image);
                 view.setPreserveRatio(true);
-                view.setFitWidth(Math.min(image.getWidth(), 900));
+                // As wide as the pane allows (a page's full width on a large screen, less on a laptop's).
+                view.fitWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(100, Math.min(
+                        Math.min(image.getWidth(), 900), scroll.getViewportBounds().getWidth() - PAGE_MARGIN)),
+                        scroll.viewportBoundsProperty()));
                 view.setStyle("-fx-effect: dropshadow(gaussian, rgba(0,0,0,0.25), 8, 0, 0, 2);");
                 pagesBox.getChildren().add(view);
             }
@@ -232,10 +246,8 @@ public final class PrintsPage implements Page {
                 pagesBox.getChildren().add(empty);
             }
         });
-        ScrollPane scroll = new ScrollPane(pagesBox);
-        scroll.setFitToWidth(true);
         BorderPane pane = new BorderPane(scroll);
-        pane.setTop(bar);
+        pane.setTop(new VBox(bar, status));
         return pane;
     }
 

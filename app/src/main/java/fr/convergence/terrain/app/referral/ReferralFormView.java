@@ -31,10 +31,10 @@ final class ReferralFormView {
     ReferralFormView(ReferralFormViewModel viewModel, Consumer<Referral> onSaved, Runnable onCancel) {
         Label title = new Label(I18n.t("orientation.form.title"));
         title.getStyleClass().add(Styles.PAGE_TITLE);
-        ComboBox<Participant> participant = new ComboBox<>(viewModel.participants());
+        ComboBox<Participant> participant = Controls.personPicker(viewModel.participants(),
+                p -> p.lastName() + " " + p.firstName(), null);
         participant.setId("referral-participant");
         participant.setPromptText(I18n.t("orientation.form.participant.prompt"));
-        participant.setConverter(Controls.labels(p -> p.lastName() + " " + p.firstName()));
         participant.valueProperty().bindBidirectional(viewModel.participantProperty());
         participant.setMaxWidth(Double.MAX_VALUE);
         ComboBox<Partner> partner = new ComboBox<>(FXCollections.observableArrayList(Partner.values()));

@@ -10,7 +10,6 @@ import fr.convergence.terrain.core.domain.ReferralStatus;
 import fr.convergence.terrain.core.domain.Worksite;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -21,9 +20,6 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -87,10 +83,7 @@ public final class ReferralsPage implements ArgumentPage {
         open.setId("referral-open");
         open.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         open.setOnAction(e -> openSelected());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox filters = new HBox(8, worksite, partner, status, overdue, spacer, open, create);
-        filters.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.FlowPane filters = Controls.wrappingBar(worksite, partner, status, overdue, open, create);
         Label count = new Label();
         count.setId("referral-count");
         count.textProperty().bind(list.countProperty());
@@ -166,7 +159,8 @@ public final class ReferralsPage implements ArgumentPage {
         ReferralFormView view = new ReferralFormView(form, referral -> openDetail(referral.id(),
                 form.participantProperty().get().fullName()), this::showList);
         root.getChildren().setAll(view.root());
-        form.load(list.worksiteProperty().get(), participantId);
+        // A person asked for by name (from their file) is found whatever worksite the list is filtered on.
+        form.load(participantId == null ? list.worksiteProperty().get() : null, participantId);
     }
 
     private void openDetail(String referralId, String participantName) {

@@ -1,5 +1,6 @@
 package fr.convergence.terrain.app.report;
 
+import fr.convergence.terrain.app.common.Charts;
 import fr.convergence.terrain.app.common.Controls;
 import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.app.common.Styles;
@@ -9,7 +10,6 @@ import fr.convergence.terrain.core.report.ReportScope;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
@@ -24,7 +24,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -70,9 +69,9 @@ public final class ReportsPage implements Page {
         export.setId("report-export");
         export.disableProperty().bind(viewModel.busyProperty().or(viewModel.reportProperty().isNull()));
         export.setOnAction(e -> chooseExportFile());
-        HBox pickers = new HBox(8, scope, period, new Label(I18n.t("report.from")), from,
-                new Label(I18n.t("report.to")), to, compute, export);
-        pickers.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.FlowPane pickers = Controls.wrappingBar(scope, period,
+                Controls.formLabel(I18n.t("report.from"), from), from, Controls.formLabel(I18n.t("report.to"), to), to,
+                compute, export);
         Label heading = new Label();
         heading.setId("report-heading");
         heading.getStyleClass().add(Styles.SECTION_TITLE);
@@ -129,8 +128,20 @@ public final class ReportsPage implements Page {
         caption.setId("report-caption-" + data.id());
         caption.setWrapText(true);
         CategoryAxis categories = new CategoryAxis();
-        NumberAxis values = new NumberAxis();
-        values.setLabel(data.unit());
+        // Stacked bars reach the sum of their series; plain bars their largest value.
+        double largest = 0;
+        for (int i = 0; i < data.categories().size(); i++) {
+            double sum = 0;
+            for (ReportsViewModel.SeriesData series : data.series()) {
+                double value = series.values().get(i).doubleValue();
+                sum += value;
+                largest = Math.max(largest, value);
+            }
+            if (data.kind() == ReportsViewModel.ChartKind.STACKED_BAR) {
+                largest = Math.max(largest, sum);
+            }
+        }
+        NumberAxis values = Charts.wholeNumberAxis(data.unit(), largest, 1);
         XYChart<String, Number> chart = data.kind() == ReportsViewModel.ChartKind.STACKED_BAR
                 ? new StackedBarChart<>(categories, values) : new BarChart<>(categories, values);
         chart.setId("report-chart-" + data.id());

@@ -44,6 +44,9 @@ public final class SignInView {
         title.textProperty().bind(viewModel.titleProperty());
         title.getStyleClass().add(Styles.PAGE_TITLE);
         title.setId("signin-title");
+        // "Session verrouillée — " and a long name: on two lines rather than cut.
+        title.setWrapText(true);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label sub = new Label(subtitle);
         sub.setWrapText(true);
 
@@ -60,11 +63,17 @@ public final class SignInView {
                 setText(empty || user == null ? null : user.displayName() + " — " + I18n.label(user.role()));
             }
         });
-        viewModel.selectedProperty().addListener((obs, was, user) -> {
+        // The chosen account shows chosen in the list, also when the list arrives after it (the lock screen's
+        // person is chosen before the accounts are read, and an equal account read again fires no change).
+        Runnable showChosen = () -> {
+            User user = viewModel.selectedProperty().get();
             if (user != null && users.getSelectionModel().getSelectedItem() != user) {
-                users.getSelectionModel().select(user);
+                users.getItems().stream().filter(u -> u.id().equals(user.id())).findFirst()
+                        .ifPresent(u -> users.getSelectionModel().select(u));
             }
-        });
+        };
+        viewModel.selectedProperty().addListener((obs, was, user) -> showChosen.run());
+        viewModel.users().addListener((javafx.collections.ListChangeListener<User>) change -> showChosen.run());
         users.getSelectionModel().selectedItemProperty().addListener((obs, was, user) -> {
             if (user != null) {
                 viewModel.selectedProperty().set(user);

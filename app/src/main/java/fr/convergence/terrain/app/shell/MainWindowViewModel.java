@@ -6,10 +6,8 @@ import fr.convergence.terrain.app.data.Services;
 import fr.convergence.terrain.app.session.Session;
 import fr.convergence.terrain.core.account.StatusService.StoreStatus;
 import fr.convergence.terrain.core.domain.User;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -26,24 +24,19 @@ public final class MainWindowViewModel {
     private final ReadOnlyStringWrapper storeText = new ReadOnlyStringWrapper(this, "storeText", "");
     private final ReadOnlyStringWrapper userText = new ReadOnlyStringWrapper(this, "userText", "");
     private final ReadOnlyStringWrapper userName = new ReadOnlyStringWrapper(this, "userName", "");
-    private final ReadOnlyStringWrapper pendingText = new ReadOnlyStringWrapper(this, "pendingText", "");
-    private final ReadOnlyStringProperty hubState;
+    private final ReadOnlyStringProperty syncSummary;
     private final ReadOnlyBooleanWrapper demo = new ReadOnlyBooleanWrapper(this, "demo");
 
     /**
-     * @param hubState what the status bar says of the hub ("Hub : en ligne"…), empty where sync does not apply
-     * @param pending the changes the hub has not acknowledged yet, -1 until known
+     * @param syncSummary where the sync stands, in the sync's own words (the Synchronisation page shows the same)
      */
     public MainWindowViewModel(Services services, Session session, TaskExecutor executor, boolean demoStore,
-                               ReadOnlyStringProperty hubState, ReadOnlyIntegerProperty pending) {
+                               ReadOnlyStringProperty syncSummary) {
         this.services = services;
         this.session = session;
         this.executor = executor;
-        this.hubState = hubState;
+        this.syncSummary = syncSummary;
         demo.set(demoStore);
-        pendingText.bind(Bindings.createStringBinding(() -> pending.get() < 0 ? ""
-                : pending.get() == 0 ? I18n.t("status.pending.none") : I18n.t("status.pending", pending.get()),
-                pending));
         User user = session.user();
         userText.set(userText(user));
         userName.set(user == null ? "" : user.displayName());
@@ -91,13 +84,9 @@ public final class MainWindowViewModel {
         return userName.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty pendingTextProperty() {
-        return pendingText.getReadOnlyProperty();
-    }
-
-    /** The hub's state as the automatic sync last saw it (empty for a demo store or a laptop not enrolled). */
-    public ReadOnlyStringProperty hubStateProperty() {
-        return hubState;
+    /** Where the sync stands ("À jour — synchronisé le…", "3 modifications en attente d’envoi"…). */
+    public ReadOnlyStringProperty syncSummaryProperty() {
+        return syncSummary;
     }
 
     public ReadOnlyBooleanProperty demoProperty() {

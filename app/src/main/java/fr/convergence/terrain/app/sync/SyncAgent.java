@@ -29,7 +29,8 @@ public final class SyncAgent {
     private final TaskExecutor storeExecutor;
     private final TaskExecutor networkExecutor;
     private final Executor ui;
-    private final SyncState state = new SyncState();
+    private final SyncState state;
+    private final Clock clock;
     private final SyncSchedule schedule;
     private final SyncEnrolment enrolment;
     private final ChangeListener<Number> savedElsewhere = (obs, was, now) -> refreshPending();
@@ -44,6 +45,8 @@ public final class SyncAgent {
         this.storeExecutor = storeExecutor;
         this.networkExecutor = networkExecutor;
         this.ui = ui;
+        this.clock = clock;
+        this.state = new SyncState(clock.getZone());
         this.schedule = new SyncSchedule(scheduler, clock, state, this::lookAtHub);
         this.enrolment = new SyncEnrolment(service, networkExecutor, state, this::enrolled);
         session.changesProperty().addListener(savedElsewhere);
@@ -111,7 +114,7 @@ public final class SyncAgent {
 
     private void synced(SyncReport report, boolean asked) {
         state.syncing(false);
-        state.connection(Connection.ONLINE);
+        state.connection(Connection.ONLINE, clock.instant());
         state.progress(1, I18n.t("sync.progress.done", report.pages(), SyncFormats.bytes(report.bytesUp()),
                 SyncFormats.bytes(report.bytesDown())));
         String summary = I18n.t("sync.done", report.operationsSent(), report.rowsReceived(), report.conflicts(),
@@ -129,14 +132,14 @@ public final class SyncAgent {
         state.syncing(false);
         state.progress(0, "");
         if (error instanceof HubException hub && !hub.retryable()) {
-            state.connection(Connection.ONLINE);
+            state.connection(Connection.ONLINE, clock.instant());
             state.message(MessageKind.ERROR, I18n.t("sync.error.refused", hub.getMessage()));
             schedule.suspend();
             refresh();
             return;
         }
         if (error instanceof IOException) {
-            state.connection(Connection.OFFLINE);
+            state.connection(Connection.OFFLINE, clock.instant());
             state.message(MessageKind.ERROR, I18n.t("sync.error.network"));
         } else if (error instanceof HubException hub) {
             state.message(MessageKind.ERROR, I18n.t("sync.error.hub", hub.getMessage()));
@@ -154,7 +157,7 @@ public final class SyncAgent {
 
     /** Enrolled: the hub answered; the first sync follows at once. */
     private void enrolled() {
-        state.connection(Connection.ONLINE);
+        state.connection(Connection.ONLINE, clock.instant());
         storeExecutor.run(service::overview, overview -> {
             apply(overview);
             syncNow();
@@ -252,11 +255,11 @@ public final class SyncAgent {
         state.read(overview);
         Connection connection = state.connectionProperty().get();
         if (overview.demo()) {
-            state.connection(Connection.DEMO);
+            state.connection(Connection.DEMO, clock.instant());
         } else if (!overview.enrolled()) {
-            state.connection(Connection.NOT_ENROLLED);
+            state.connection(Connection.NOT_ENROLLED, clock.instant());
         } else if (connection == Connection.NOT_ENROLLED || connection == Connection.DEMO) {
-            state.connection(Connection.UNKNOWN);
+            state.connection(Connection.UNKNOWN, clock.instant());
         }
         if (!state.syncingProperty().get()) {
             state.pending(overview.pending());
@@ -271,7 +274,7 @@ public final class SyncAgent {
             return;
         }
         networkExecutor.run(service::reachable, online -> {
-            state.connection(online ? Connection.ONLINE : Connection.OFFLINE);
+            state.connection(online ? Connection.ONLINE : Connection.OFFLINE, clock.instant());
             if (!autoSync() || schedule.stopped()) {
                 schedule.describe();
             } else if (!online) {
@@ -282,7 +285,7 @@ public final class SyncAgent {
                 schedule.fine();
             }
         }, error -> {
-            state.connection(Connection.OFFLINE);
+            state.connection(Connection.OFFLINE, clock.instant());
             schedule.failed();
         });
     }

@@ -70,12 +70,20 @@ public final class SyncPage implements Page {
         dot.getStyleClass().add("sync-dot");
         model.connectionProperty().addListener((obs, was, now) -> styleDot(dot, now));
         styleDot(dot, model.connectionProperty().get());
+        // The same sentence as the status bar's: one state, said the same way everywhere.
         Label state = new Label();
         state.setId("sync-state");
         state.getStyleClass().add(Styles.SECTION_TITLE);
-        state.textProperty().bind(model.connectionTextProperty());
+        state.setWrapText(true);
+        state.textProperty().bind(model.summaryProperty());
         HBox stateLine = new HBox(8, dot, state);
         stateLine.setAlignment(Pos.CENTER_LEFT);
+        // Whether the hub answers, for an enrolled laptop (the summary already says "non enrôlé", "démonstration").
+        Label connection = hint(new Label());
+        connection.setId("sync-connection");
+        connection.textProperty().bind(model.connectionTextProperty());
+        connection.managedProperty().bind(model.enrolledProperty().and(model.demoProperty().not()));
+        connection.visibleProperty().bind(connection.managedProperty());
 
         Label hub = hint(new Label());
         hub.setId("sync-hub");
@@ -87,9 +95,15 @@ public final class SyncPage implements Page {
         last.textProperty().bind(model.lastSyncTextProperty());
         // It may carry a sentence about this laptop's clock: wrapped, not cut, on a worksite laptop's screen.
         last.setWrapText(true);
+        // Demo data never sync: "jamais synchronisé" would only repeat the headline.
+        last.managedProperty().bind(model.demoProperty().not());
+        last.visibleProperty().bind(last.managedProperty());
         Label pending = new Label();
         pending.setId("sync-pending");
         pending.textProperty().bind(model.pendingTextProperty());
+        // Demo data are never sent: no count of changes "waiting" for a hub they will never reach.
+        pending.managedProperty().bind(model.demoProperty().not());
+        pending.visibleProperty().bind(pending.managedProperty());
 
         syncButton.setId("sync-button");
         syncButton.getStyleClass().add(Styles.ACCENT);
@@ -127,7 +141,7 @@ public final class SyncPage implements Page {
         model.messageKindProperty().addListener((obs, was, kind) -> styleMessage(message, kind));
         styleMessage(message, model.messageKindProperty().get());
 
-        VBox card = new VBox(8, stateLine, hub, last, pending, syncLine, autoLine, message);
+        VBox card = new VBox(8, stateLine, connection, hub, last, pending, syncLine, autoLine, message);
         card.getStyleClass().add(Styles.CARD);
         card.setPadding(new Insets(16));
         card.setId("sync-status-card");

@@ -2,6 +2,8 @@ package fr.convergence.terrain.app.sync;
 
 import fr.convergence.terrain.app.common.I18n;
 import java.time.Instant;
+import java.time.ZoneId;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -29,7 +31,9 @@ public final class SyncState {
 
     private final ReadOnlyObjectWrapper<Connection> connection = new ReadOnlyObjectWrapper<>(this, "connection",
             Connection.UNKNOWN);
-    private final ReadOnlyStringWrapper hubStatus = new ReadOnlyStringWrapper(this, "hubStatus", "");
+    private final ReadOnlyObjectWrapper<Instant> offlineSince = new ReadOnlyObjectWrapper<>(this, "offlineSince");
+    private final ReadOnlyBooleanWrapper watched = new ReadOnlyBooleanWrapper(this, "watched", true);
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyBooleanWrapper enrolled = new ReadOnlyBooleanWrapper(this, "enrolled");
     private final ReadOnlyBooleanWrapper demo = new ReadOnlyBooleanWrapper(this, "demo");
     private final ReadOnlyStringWrapper hubUrl = new ReadOnlyStringWrapper(this, "hubUrl");
@@ -51,6 +55,52 @@ public final class SyncState {
     private final ObservableList<ConflictRow> conflictsView = FXCollections.unmodifiableObservableList(conflicts);
     private final ObservableList<QuarantineRow> quarantineView = FXCollections.unmodifiableObservableList(quarantine);
 
+    /** @param zone the zone the times of the summary are told in */
+    SyncState(ZoneId zone) {
+        summary.bind(Bindings.createStringBinding(() -> watched.get() ? summaryText(zone) : "", watched, demo,
+                enrolled, connection, pending, lastSync, offlineSince, syncing, conflicts, quarantine));
+    }
+
+    /**
+     * The one sentence that says where the sync stands, in the status bar and at the top of the Synchronisation
+     * page alike; nothing until the store is first read. What needs the user comes first, then what is wrong with
+     * the hub, then what waits, then when it last went well.
+     */
+    private String summaryText(ZoneId zone) {
+        int waiting = pending.get();
+        if (waiting < 0) {
+            return "";
+        }
+        if (demo.get()) {
+            return I18n.t("sync.summary.demo");
+        }
+        if (!enrolled.get()) {
+            return waiting == 0 ? I18n.t("sync.summary.notEnrolled")
+                    : I18n.t("sync.summary.notEnrolled.pending", waiting);
+        }
+        if (!quarantine.isEmpty()) {
+            return I18n.t("sync.summary.quarantine", quarantine.size());
+        }
+        if (!conflicts.isEmpty()) {
+            return I18n.t("sync.summary.conflicts", conflicts.size());
+        }
+        if (syncing.get()) {
+            return I18n.t("sync.summary.syncing");
+        }
+        if (connection.get() == Connection.OFFLINE) {
+            String since = offlineSince.get() == null ? "" : SyncFormats.when(offlineSince.get(), zone);
+            return waiting == 0 ? I18n.t("sync.summary.offline", since)
+                    : I18n.t("sync.summary.offline.pending", since, waiting);
+        }
+        if (waiting > 0) {
+            return I18n.t("sync.summary.pending", waiting);
+        }
+        if (lastSync.get() == null) {
+            return I18n.t("sync.summary.never");
+        }
+        return I18n.t("sync.summary.upToDate", SyncFormats.when(lastSync.get(), zone));
+    }
+
     /** The store as read: everything but the connection and the pending count (counted down during a sync). */
     void read(SyncOverview overview) {
         enrolled.set(overview.enrolled());
@@ -64,19 +114,19 @@ public final class SyncState {
         quarantine.setAll(overview.quarantine());
     }
 
-    void connection(Connection state) {
+    /** What is known of the hub; {@code now} is when it was learnt (the hub unreachable since then). */
+    void connection(Connection state, Instant now) {
+        if (state == Connection.OFFLINE && connection.get() != Connection.OFFLINE) {
+            offlineSince.set(now);
+        } else if (state != Connection.OFFLINE) {
+            offlineSince.set(null);
+        }
         connection.set(state);
-        hubStatus.set(switch (state) {
-            case NOT_ENROLLED, DEMO -> "";
-            case UNKNOWN -> I18n.t("status.hub.unknown");
-            case ONLINE -> I18n.t("status.hub.online");
-            case OFFLINE -> I18n.t("status.hub.offline");
-        });
     }
 
-    /** Nobody watches the hub any more (signed out): the status bar must not keep saying it answers. */
+    /** Nobody watches the hub any more (signed out): the status bar must not keep saying how it stands. */
     void unwatched() {
-        hubStatus.set("");
+        watched.set(false);
     }
 
     void pending(int count) {
@@ -117,9 +167,18 @@ public final class SyncState {
         return connection.getReadOnlyProperty();
     }
 
-    /** What the status bar says of the hub ("Hub : en ligne"…); empty for a demo store, a laptop not enrolled. */
-    public ReadOnlyStringProperty hubStatusProperty() {
-        return hubStatus.getReadOnlyProperty();
+    /**
+     * Where the sync stands, in one sentence: the status bar and the Synchronisation page both show this one
+     * ("Poste non enrôlé : rien n’est synchronisé", "À jour — synchronisé le 18/03/2026 à 10:00", "Hub injoignable
+     * depuis…", "Démonstration : rien n’est synchronisé"…); empty before the store is read and after sign-out.
+     */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** Since when the hub does not answer (null while it answers or was not tried). */
+    public ReadOnlyObjectProperty<Instant> offlineSinceProperty() {
+        return offlineSince.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty enrolledProperty() {

@@ -109,6 +109,11 @@ public final class SyncViewModel {
         agent.discard(row);
     }
 
+    /** Where the sync stands, the same sentence as the status bar's ({@link SyncState#summaryProperty}). */
+    public ReadOnlyStringProperty summaryProperty() {
+        return state.summaryProperty();
+    }
+
     public ReadOnlyObjectProperty<Connection> connectionProperty() {
         return state.connectionProperty();
     }

@@ -1,12 +1,15 @@
 package fr.convergence.terrain.app.week;
 
+import fr.convergence.terrain.app.common.Controls;
 import fr.convergence.terrain.app.common.Styles;
 import java.util.List;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.text.Text;
 
 /**
  * A day cell of the week table, edited like a spreadsheet cell: typing starts the edit, Enter / Tab / arrows
@@ -19,13 +22,16 @@ final class HoursTableCell extends TableCell<WeekRowModel, DayCell> {
 
     private final int dayIndex;
     private final WeekPage page;
+    private final Text shown = new Text();
     private TextField editor;
     private boolean closing;
 
-    HoursTableCell(int dayIndex, WeekPage page) {
+    HoursTableCell(int dayIndex, WeekPage page, TableColumn<WeekRowModel, DayCell> column) {
         this.dayIndex = dayIndex;
         this.page = page;
         getStyleClass().add("hours-cell");
+        // "2 h + Abs. I 3 h" goes on to a second line in a narrow column rather than ending in « … ».
+        Controls.wrapAtColumnWidth(this, shown, column);
     }
 
     @Override
@@ -42,8 +48,7 @@ final class HoursTableCell extends TableCell<WeekRowModel, DayCell> {
             setText(null);
             setGraphic(editor);
         } else {
-            setText(cell.text());
-            setGraphic(null);
+            show(cell.text());
         }
         switch (cell.state()) {
             case REFUSED -> getStyleClass().add(Styles.CELL_REFUSED);
@@ -139,8 +144,14 @@ final class HoursTableCell extends TableCell<WeekRowModel, DayCell> {
         super.cancelEdit();
         editor = null;
         DayCell cell = getItem();
-        setGraphic(null);
-        setText(cell == null ? null : cell.text());
+        show(cell == null ? null : cell.text());
+    }
+
+    /** Shows the stored text, wrapped (the text stays the cell's own for tests and accessibility). */
+    private void show(String text) {
+        shown.setText(text == null ? "" : text);
+        setText(text);
+        setGraphic(text == null ? null : shown);
     }
 
     int dayIndex() {

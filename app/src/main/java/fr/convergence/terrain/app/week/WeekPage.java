@@ -181,7 +181,7 @@ public final class WeekPage implements Page {
             TableColumn<WeekRowModel, DayCell> column = new TableColumn<>();
             column.textProperty().bind(viewModel.dayHeaderProperty(i));
             column.setCellValueFactory(row -> row.getValue().dayProperty(day));
-            column.setCellFactory(col -> new HoursTableCell(day, this));
+            column.setCellFactory(col -> new HoursTableCell(day, this, col));
             column.setSortable(false);
             column.setPrefWidth(day < 5 ? 104 : 84);
             column.setId("day-" + day);

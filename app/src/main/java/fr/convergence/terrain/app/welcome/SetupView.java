@@ -68,13 +68,13 @@ public final class SetupView {
         form.setHgap(12);
         form.setVgap(10);
         int row = 0;
-        form.addRow(row++, new Label(I18n.t("setup.territory")), territory);
-        form.addRow(row++, new Label(I18n.t("setup.worksite")), worksite);
-        form.addRow(row++, new Label(I18n.t("setup.displayName")), displayName);
-        form.addRow(row++, new Label(I18n.t("setup.login")), login);
-        form.addRow(row++, new Label(I18n.t("setup.role")), role);
-        form.addRow(row++, new Label(I18n.t("setup.password")), password);
-        form.addRow(row, new Label(I18n.t("setup.confirmation")), confirmation);
+        form.addRow(row++, Controls.formLabel(I18n.t("setup.territory"), territory), territory);
+        form.addRow(row++, Controls.formLabel(I18n.t("setup.worksite"), worksite), worksite);
+        form.addRow(row++, Controls.formLabel(I18n.t("setup.displayName"), displayName), displayName);
+        form.addRow(row++, Controls.formLabel(I18n.t("setup.login"), login), login);
+        form.addRow(row++, Controls.formLabel(I18n.t("setup.role"), role), role);
+        form.addRow(row++, Controls.formLabel(I18n.t("setup.password"), password), password);
+        form.addRow(row, Controls.formLabel(I18n.t("setup.confirmation"), confirmation), confirmation);
         form.getColumnConstraints().addAll(new javafx.scene.layout.ColumnConstraints(170),
                 new javafx.scene.layout.ColumnConstraints(360));
 

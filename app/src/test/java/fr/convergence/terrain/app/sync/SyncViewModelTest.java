@@ -259,6 +259,55 @@ class SyncViewModelTest {
         assertThat(model.messageProperty().get()).startsWith("Modification abandonnée : Aubert Hélène");
     }
 
+    /** One sentence per state, the one the status bar and the page's headline both show. */
+    @Test
+    void theSummarySaysEachStateOfTheSyncInOneSentence() {
+        model.shown();
+        int waiting = model.pendingProperty().get();
+        assertThat(model.summaryProperty().get()).as("never enrolled, changes kept")
+                .isEqualTo("Poste non enrôlé\u00a0: " + waiting + " modifications attendent l’enrôlement pour partir au hub");
+
+        hub.up = false;
+        model.enrol("https://hub.test:7070", FakeHub.CODE, "Portable ESP");
+        hub.up = true;
+        enrolAndSync();
+        assertThat(model.summaryProperty().get()).as("up to date").isEqualTo("À jour — synchronisé le 18/03/2026 à 10:00");
+
+        participantsEditPhone("06 21 21 21 21");
+        assertThat(model.summaryProperty().get()).as("a change waiting").isEqualTo("1 modification en attente d’envoi");
+
+        hub.up = false;
+        model.syncNow();
+        assertThat(model.summaryProperty().get()).as("the hub does not answer")
+                .isEqualTo("Hub injoignable depuis le 18/03/2026 à 10:00 — 1 modification en attente d’envoi");
+
+        hub.up = true;
+        hub.refuse = op -> op.table().equals("participant");
+        hub.nextChanges.add(hubCopyOfPhone("06 00 00 00 00"));
+        model.syncNow();
+        assertThat(model.summaryProperty().get()).as("a refused change to look at")
+                .isEqualTo("1 modification refusée par le hub, à examiner (page Synchronisation)");
+    }
+
+    @Test
+    void aLaptopEnrolledButNeverSyncedAndTheDemoSayWhatTheyAre() {
+        SyncState enrolledOnly = new SyncState(PARIS);
+        enrolledOnly.read(new SyncOverview(true, "https://hub.test", "worksite:ABEJ", null, 0, true, false, List.of(),
+                List.of(), null));
+        enrolledOnly.pending(0);
+        enrolledOnly.connection(Connection.ONLINE, CLOCK.instant());
+        assertThat(enrolledOnly.summaryProperty().get()).isEqualTo("Jamais synchronisé");
+
+        SyncState demo = new SyncState(PARIS);
+        demo.read(new SyncOverview(false, null, null, null, 18, true, true, List.of(), List.of(), null));
+        demo.pending(18);
+        assertThat(demo.summaryProperty().get()).as("demo data are never sent, whatever waits")
+                .isEqualTo("Démonstration\u00a0: rien n’est synchronisé");
+
+        SyncState unread = new SyncState(PARIS);
+        assertThat(unread.summaryProperty().get()).as("nothing said before the store is read").isEmpty();
+    }
+
     @Test
     void aPullOverSeveralPagesFillsTheBarWithTheShareOfRowsReceived() {
         enrolAndSync();
@@ -289,7 +338,8 @@ class SyncViewModelTest {
         scheduler.fire();
         assertThat(model.connectionProperty().get()).isEqualTo(Connection.OFFLINE);
         assertThat(model.connectionTextProperty().get()).isEqualTo("Hors ligne — le hub ne répond pas");
-        assertThat(agent.state().hubStatusProperty().get()).as("the status bar of every page").isEqualTo("Hub : hors ligne");
+        assertThat(model.summaryProperty().get()).as("the status bar of every page")
+                .isEqualTo("Hub injoignable depuis le 18/03/2026 à 10:00 — 1 modification en attente d’envoi");
         assertThat(scheduler.pending()).contains(Duration.ofSeconds(15));
         assertThat(model.autoTextProperty().get())
                 .isEqualTo("Nouvelle tentative automatique le 18/03/2026 à 10:00 (essai 2).");
@@ -302,7 +352,7 @@ class SyncViewModelTest {
         hub.up = true;
         scheduler.fire();
         assertThat(model.connectionProperty().get()).isEqualTo(Connection.ONLINE);
-        assertThat(agent.state().hubStatusProperty().get()).isEqualTo("Hub : en ligne");
+        assertThat(agent.state().summaryProperty().get()).isEqualTo("À jour — synchronisé le 18/03/2026 à 10:00");
         assertThat(model.pendingProperty().get()).isZero();
         assertThat(hub.requests.get(hub.requests.size() - 1).operations())
                 .anyMatch(op -> "06 12 12 12 12".equals(op.fields().get("phone")));
@@ -343,14 +393,14 @@ class SyncViewModelTest {
     @Test
     void atSignOutNothingIsPlannedAnyMoreAndTheStatusBarNoLongerSpeaksOfTheHub() {
         enrolAndSync();
-        assertThat(agent.state().hubStatusProperty().get()).isEqualTo("Hub : en ligne");
+        assertThat(agent.state().summaryProperty().get()).isEqualTo("À jour — synchronisé le 18/03/2026 à 10:00");
         assertThat(scheduler.pending()).contains(SyncSchedule.POLL);
 
         agent.stop();
         participantsEditPhone("06 14 14 14 14");
 
         assertThat(scheduler.pending()).isEmpty();
-        assertThat(agent.state().hubStatusProperty().get()).isEmpty();
+        assertThat(agent.state().summaryProperty().get()).isEmpty();
         model.shown();
         assertThat(scheduler.pending()).as("a page still open does not wake it").isEmpty();
         assertThat(hub.requests.get(hub.requests.size() - 1).operations())
