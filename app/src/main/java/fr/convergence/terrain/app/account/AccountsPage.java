@@ -253,8 +253,8 @@ public final class AccountsPage implements Page {
                 secret, accessButtons);
         form.getStyleClass().add(Styles.CARD);
         form.setPadding(new Insets(10));
-        form.setPrefWidth(320);
-        form.setMinWidth(280);
+        form.setPrefWidth(360);
+        form.setMinWidth(330);
         return form;
     }
 
