@@ -5,7 +5,8 @@
 # Run from anywhere.
 set -e
 cd "$(dirname "$0")/../.."
-rm -f docs/screenshots/print-*.png
+# print-recovery-key.png and print-right-of-access-1.png come from their own scripts (app/src/test/screenshots).
+find docs/screenshots -name "print-*.png" ! -name print-recovery-key.png ! -name "print-right-of-access-*.png" -delete
 ./mvnw -q -B -pl app -am -DskipTests -Pprint-renders verify
 if command -v xvfb-run >/dev/null 2>&1; then
   ./mvnw -q -B -pl app -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
