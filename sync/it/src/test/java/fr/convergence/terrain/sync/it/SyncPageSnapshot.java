@@ -56,7 +56,7 @@ public final class SyncPageSnapshot {
             PageRegistry registry = TerrainPages.standard(sync).replace("sync",
                     ctx -> built[0] = new SyncPage(new SyncViewModel(sync, config.clock().getZone())));
             MainWindowView window = new MainWindowView(new MainWindowViewModel(services, session, executor, false,
-                    sync.state().hubStatusProperty(), sync.state().pendingProperty()),
+                    sync.state().summaryProperty()),
                     registry, navigation -> new PageContext(services, session, executor, config.clock(), navigation),
                     () -> { }, () -> { });
             sync.start();
