@@ -104,7 +104,7 @@ check_backend() {
   ok "[$name] a laptop enrolled with the code (device $device)"
 
   admin devices | grep "^$device" | grep -q 'actif' || fail "[$name] devices does not list $device as active"
-  admin users | grep -q "Portable de contrôle\|Contrôle de l'archive" || fail "[$name] users lists nobody"
+  admin holders | grep -q "Portable de contrôle\|Contrôle de l'archive" || fail "[$name] holders lists nobody"
   ok "[$name] devices lists it as active"
 
   local status
