@@ -14,8 +14,11 @@ public final class ConsoleAccounts {
 
     public static final long MAX_DELAY_SECONDS = 15 * 60;
     public static final int MIN_PASSWORD_LENGTH = 12;
-    /** Checked against when the login is unknown, so that an unknown login takes as long as a wrong password. */
-    private static final PasswordHasher.PasswordHash NOBODY = new PasswordHasher(1).hash("-".toCharArray());
+    /**
+     * Checked against when the login is unknown, so that an unknown login takes as long as a wrong password (made on
+     * the first unknown login, not when the hub starts).
+     */
+    private volatile PasswordHasher.PasswordHash nobody;
 
     private final ConsoleStore store;
     private final Clock clock;
@@ -90,7 +93,10 @@ public final class ConsoleAccounts {
     public Outcome checkPassword(String login, char[] password) {
         Optional<ConsoleAccount> found = login == null ? Optional.empty() : store.account(login);
         if (found.isEmpty() || found.get().disabled()) {
-            PasswordHasher.matches(password, NOBODY);
+            if (nobody == null) {
+                nobody = hasher.hash("-".toCharArray());
+            }
+            PasswordHasher.matches(password, nobody);
             store.audit(new AuditEntry(clock.millis(), found.isPresent() ? login : "-", "sign-in-refused",
                     found.isPresent() ? "account disabled" : "unknown login"));
             return new Outcome.Refused();

@@ -167,9 +167,15 @@ class ConsoleWebTest {
         HttpResponse<String> password = client.post("/console/connexion", "csrf", ConsoleClient.csrf(form),
                 "login", "nadia", "password", NATIONAL_PASSWORD);
         assertThat(ConsoleClient.location(password)).containsExactly("/console/second-facteur");
-        // The password alone opens nothing.
-        assertThat(client.get("/console").statusCode()).isEqualTo(303);
-        assertThat(client.get("/console/postes").statusCode()).isEqualTo(303);
+        // The password alone opens nothing: every page leads back to the code.
+        for (String path : List.of("/console", "/console/postes", "/console/chantiers/" + LYON_WORKSITE)) {
+            HttpResponse<String> page = client.get(path);
+            assertThat(page.statusCode()).as(path).isEqualTo(303);
+            assertThat(ConsoleClient.location(page)).as(path).containsExactly("/console/second-facteur");
+        }
+        assertThat(client.post("/console/chantiers/" + LILLE_WORKSITE + "/codes", "csrf",
+                ConsoleClient.csrf(client.get("/console/second-facteur")), "label", "X", "days", "7").statusCode())
+                .isEqualTo(403);
         HttpResponse<String> factor = client.get("/console/second-facteur");
         assertThat(factor.body()).contains("<label for=\"code\">");
         HttpResponse<String> wrong = client.post("/console/second-facteur", "csrf", ConsoleClient.csrf(factor),

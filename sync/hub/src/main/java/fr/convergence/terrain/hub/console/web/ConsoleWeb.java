@@ -161,7 +161,8 @@ public final class ConsoleWeb {
             return;
         }
         if ("GET".equals(ctx.method().name())) {
-            ctx.redirect(SIGN_IN, io.javalin.http.HttpStatus.SEE_OTHER);
+            // Password given, code not yet: back to the code, not to the password.
+            ctx.redirect(signed.isPresent() ? SECOND_FACTOR : SIGN_IN, io.javalin.http.HttpStatus.SEE_OTHER);
             ctx.skipRemainingHandlers();
         } else {
             throw new Refusal(403, "Connectez-vous d’abord.");
