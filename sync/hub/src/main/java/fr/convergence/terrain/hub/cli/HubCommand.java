@@ -45,7 +45,8 @@ import picocli.CommandLine;
 @Command(name = "terrain-hub", mixinStandardHelpOptions = true,
         description = "Hub national de synchronisation de Convergence Terrain.",
         subcommands = {HubCommand.Serve.class, HubCommand.Enrol.class, HubCommand.Revoke.class,
-                HubCommand.Devices.class, HubCommand.Holders.class, HubCommand.Users.class, HubCommand.Worksites.class, HubCommand.Worksite.class,
+                HubCommand.Devices.class, HubCommand.Holders.class,
+                HubCommand.Users.class, HubCommand.Worksites.class, HubCommand.Worksite.class,
                 HubCommand.Import.class, HubCommand.Check.class,
                 HubCommand.Purge.class})
 public final class HubCommand implements Callable<Integer> {

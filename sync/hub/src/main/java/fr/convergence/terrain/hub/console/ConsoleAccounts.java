@@ -41,7 +41,8 @@ public final class ConsoleAccounts {
     public Created add(String login, String name, ConsoleAccount.Role role, String territory, char[] password,
                        boolean secondFactor) {
         if (login == null || !login.matches("[a-z0-9][a-z0-9._-]{1,63}")) {
-            throw new IllegalArgumentException("Identifiant invalide\u00a0: de 2 à 64 caractères parmi a-z, 0-9, «\u00a0.\u00a0», "
+            throw new IllegalArgumentException("Identifiant invalide\u00a0: de 2 à 64 caractères parmi a-z, 0-9, "
+                    + "«\u00a0.\u00a0», "
                     + "«\u00a0_\u00a0» et «\u00a0-\u00a0».");
         }
         if (name == null || name.isBlank() || name.length() > 200) {
@@ -51,7 +52,8 @@ public final class ConsoleAccounts {
             throw new IllegalArgumentException("Un compte de coordination a un territoire\u00a0: --territory ID.");
         }
         if (role == ConsoleAccount.Role.NATIONAL && territory != null) {
-            throw new IllegalArgumentException("Un compte national voit tous les territoires\u00a0: pas de --territory.");
+            throw new IllegalArgumentException("Un compte national voit tous les territoires\u00a0: "
+                    + "pas de --territory.");
         }
         if (password == null || password.length < MIN_PASSWORD_LENGTH) {
             throw new IllegalArgumentException("Mot de passe trop court\u00a0: " + MIN_PASSWORD_LENGTH

@@ -154,9 +154,9 @@ final class HubSchema {
 
     /**
      * Brings the database to {@link #VERSION}, in one transaction: 1 = the first release's tables, 2 = worksite
-     * descriptions and their sequence stamp, 3 = the console's accounts, sessions and audit journal. A later change adds a step {@code if (found < 3) …} and bumps
-     * {@link #VERSION}. A database already at a newer schema (a newer hub ran on it) is refused: this hub would
-     * not know what the newer one writes.
+     * descriptions and their sequence stamp, 3 = the console's accounts, sessions and audit journal. A later change
+     * adds a step {@code if (found < 4) …} and bumps {@link #VERSION}. A database already at a newer schema (a
+     * newer hub ran on it) is refused: this hub would not know what the newer one writes.
      */
     static void migrate(DSLContext sql, SQLDialect dialect) {
         if (dialect == SQLDialect.POSTGRES) {

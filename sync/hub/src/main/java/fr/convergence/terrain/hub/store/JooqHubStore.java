@@ -310,9 +310,9 @@ public final class JooqHubStore implements HubStore, ConsoleStore {
     }
 
     private static ConsoleAccount account(Record r) {
-        return new ConsoleAccount(r.get(ACCOUNT_LOGIN), r.get(ACCOUNT_NAME), ConsoleAccount.Role.of(r.get(ACCOUNT_ROLE)),
-                r.get(ACCOUNT_TERRITORY), new PasswordHash(r.get(ACCOUNT_HASH), r.get(ACCOUNT_SALT),
-                r.get(ACCOUNT_ITERATIONS)), r.get(ACCOUNT_TOTP), r.get(ACCOUNT_CREATED), r.get(ACCOUNT_DISABLED),
+        return new ConsoleAccount(r.get(ACCOUNT_LOGIN), r.get(ACCOUNT_NAME),
+                ConsoleAccount.Role.of(r.get(ACCOUNT_ROLE)), r.get(ACCOUNT_TERRITORY),
+                new PasswordHash(r.get(ACCOUNT_HASH), r.get(ACCOUNT_SALT), r.get(ACCOUNT_ITERATIONS)), r.get(ACCOUNT_TOTP), r.get(ACCOUNT_CREATED), r.get(ACCOUNT_DISABLED),
                 r.get(ACCOUNT_FAILURES), r.get(ACCOUNT_LAST_FAILURE), r.get(ACCOUNT_TOTP_STEP));
     }
 

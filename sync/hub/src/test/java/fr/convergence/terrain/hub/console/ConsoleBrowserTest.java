@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.WebDriver;
@@ -115,6 +117,19 @@ class ConsoleBrowserTest {
         }
     }
 
+    /**
+     * Saves the window as {@code hub-<name>.png} into the directory named by the {@code terrain.hub.screenshots}
+     * property (set by sync/hub/src/test/screenshots/take-hub-screenshots.sh for docs/screenshots); nothing otherwise.
+     */
+    void screenshot(String name) throws java.io.IOException {
+        String directory = System.getProperty("terrain.hub.screenshots");
+        if (directory != null && !directory.isBlank()) {
+            byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+            Files.createDirectories(Path.of(directory));
+            Files.write(Path.of(directory, "hub-" + name + ".png"), png);
+        }
+    }
+
     String url(String path) {
         return "http://127.0.0.1:" + hub.port() + path;
     }
@@ -139,11 +154,15 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void aNationalAccountSignsInWithItsSecondFactor() {
+    void aNationalAccountSignsInWithItsSecondFactor() throws Exception {
+        browser.get(url("/console/connexion"));
+        screenshot("connexion");
         typePassword("nadia", ConsoleWebTest.NATIONAL_PASSWORD);
         awaitHeading("Second facteur");
+        screenshot("second-facteur");
         browser.findElement(By.id("code")).sendKeys(Totp.codeAt(nationalSecret, clock.millis()), Keys.ENTER);
         awaitHeading("Bonjour Nadia National");
+        screenshot("accueil");
         browser.findElement(By.linkText("Postes")).click();
         awaitHeading("Postes");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("ABEJ Solidarité")
@@ -151,12 +170,13 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void aCoordinatorSignsInWithThePasswordAndIsRefusedAnotherTerritory() {
+    void aCoordinatorSignsInWithThePasswordAndIsRefusedAnotherTerritory() throws Exception {
         typePassword("colette", ConsoleWebTest.COORDINATOR_PASSWORD);
         awaitHeading("Bonjour Colette Coordination");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Pas encore construit");
         browser.get(url("/console/chantiers/" + ConsoleWebTest.LYON_WORKSITE));
         awaitHeading("Accès refusé");
+        screenshot("refus");
         assertThat(browser.getPageSource()).doesNotContain("Émettre le code");
     }
 
@@ -171,6 +191,7 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("label")).sendKeys("Sandrine");
         browser.findElement(By.cssSelector("main button[type=submit]")).click();
         awaitHeading("Code d’enrôlement · ABEJ Solidarité (Lille)");
+        screenshot("code");
         String code = browser.findElement(By.id("code")).getText();
         assertThat(code).matches("[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}");
         assertThat(browser.findElement(By.id("expiration")).getText()).contains("14/12/2026");
@@ -182,8 +203,10 @@ class ConsoleBrowserTest {
 
         browser.findElement(By.linkText("Retour aux postes")).click();
         awaitHeading("Postes");
+        screenshot("postes");
         browser.findElement(By.cssSelector("a[href='/console/postes/" + deviceId + "/revocation']")).click();
         awaitHeading("Révoquer un poste");
+        screenshot("revocation");
         browser.findElement(By.cssSelector("button.danger")).click();
         awaitHeading("Poste révoqué");
         assertThat(browser.findElement(By.id("confirmation")).getText()).contains("Sandrine — portable");

@@ -339,7 +339,8 @@ public final class ConsoleWeb {
         Html html = new Html().element("h1", "Bonjour " + account.name())
                 .element("p", account.role() == ConsoleAccount.Role.NATIONAL
                         ? "Compte national\u00a0: vous voyez tous les territoires."
-                        : "Compte de coordination\u00a0: vous voyez le territoire «\u00a0" + territoryName(account.territoryId())
+                        : "Compte de coordination\u00a0: vous voyez le territoire «\u00a0"
+                        + territoryName(account.territoryId())
                         + "\u00a0».")
                 .element("h2", "Ce que la console permet aujourd’hui")
                 .raw("<ul><li><a href=\"" + DEVICES + "\">Postes</a>\u00a0: les ordinateurs portables enrôlés par "
@@ -438,7 +439,8 @@ public final class ConsoleWeb {
         if (error != null) {
             html.element("p", error, "class", "error", "role", "alert", "id", "erreur");
         }
-        html.element("p", "Le code se saisit une seule fois, sur le nouveau poste, dans Paramètres › Synchronisation.")
+        html.element("p", "Le code se saisit une seule fois, sur le nouveau poste, dans la page Synchronisation de "
+                        + "Convergence Terrain.")
                 .open("form", "method", "post", "action", action, "class", "stacked")
                 .open("input", "type", "hidden", "name", "csrf", "value", signed.session().csrfToken())
                 .element("label", "Destinataire du poste (ex. «\u00a0Sandrine, Lille\u00a0»)", "for", "label")
@@ -484,7 +486,8 @@ public final class ConsoleWeb {
         console.audit(new AuditEntry(clock.millis(), signed.account().login(), "enrolment-code-issued",
                 kind + "=" + id + " days=" + days));
         Html html = new Html().element("h1", "Code d’enrôlement · " + title)
-                .element("p", "À saisir sur le nouveau poste, dans Paramètres › Synchronisation\u00a0:")
+                .element("p", "À saisir sur le nouveau poste, dans la page Synchronisation de Convergence "
+                        + "Terrain\u00a0:")
                 .element("p", code, "class", "code", "id", "code")
                 .element("p", "Valable jusqu’au " + dateTime(expires) + " (heure de Paris), une seule fois. Il "
                         + "n’est affiché qu’ici\u00a0: notez-le ou transmettez-le maintenant.", "id", "expiration")
@@ -520,7 +523,8 @@ public final class ConsoleWeb {
                     "device=" + device.id() + " " + device.scopeKind() + "=" + device.scopeId()));
         }
         Html html = new Html().element("h1", "Poste révoqué")
-                .element("p", "Le poste «\u00a0" + device.label() + "\u00a0» est révoqué\u00a0: sa prochaine synchronisation "
+                .element("p", "Le poste «\u00a0" + device.label() + "\u00a0» est révoqué\u00a0: sa prochaine "
+                        + "synchronisation "
                         + "sera refusée.", "id", "confirmation")
                 .raw("<p><a href=\"" + DEVICES + "\">Retour aux postes</a></p>");
         page(ctx, 200, "Poste révoqué", signed, html);
