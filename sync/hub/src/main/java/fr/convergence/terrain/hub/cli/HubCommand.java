@@ -389,7 +389,7 @@ public final class HubCommand implements Callable<Integer> {
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true,
-            description = "Crée un compte de la console : national (tous les territoires, second facteur TOTP "
+            description = "Crée un compte de la console\u00a0: national (tous les territoires, second facteur TOTP "
                     + "obligatoire) ou coordinator (son territoire).")
     static final class UsersAdd implements Callable<Integer> {
         @CommandLine.Mixin
@@ -404,7 +404,7 @@ public final class HubCommand implements Callable<Integer> {
         @Option(names = "--role", required = true, description = "national ou coordinator.")
         String role;
 
-        @Option(names = "--territory", description = "Territoire d'un compte coordinator.")
+        @Option(names = "--territory", description = "Territoire d’un compte coordinator.")
         String territory;
 
         @Option(names = "--second-factor", description = "Demande aussi un code TOTP à un compte coordinator "
@@ -412,7 +412,8 @@ public final class HubCommand implements Callable<Integer> {
         boolean secondFactor;
 
         @Option(names = "--password-file", paramLabel = "FICHIER", description = "Fichier dont la première ligne "
-                + "est le mot de passe ; sinon la variable TERRAIN_HUB_USER_PASSWORD ; sinon il est demandé.")
+                + "est le mot de passe\u00a0; sinon la variable TERRAIN_HUB_USER_PASSWORD\u00a0; sinon il est "
+                + "demandé.")
         Path passwordFile;
 
         @CommandLine.Spec
@@ -436,7 +437,8 @@ public final class HubCommand implements Callable<Integer> {
             try (JooqHubStore store = database.open()) {
                 if (territory != null && store.allWorksites().stream()
                         .noneMatch(w -> territory.equals(w.territoryId()))) {
-                    err.println("Territoire inconnu : " + territory + ". Les identifiants : terrain-hub worksites.");
+                    err.println("Territoire inconnu\u00a0: " + territory + ". Les identifiants\u00a0: "
+                            + "terrain-hub worksites.");
                     return 1;
                 }
                 ConsoleAccounts.Created created;
@@ -449,13 +451,13 @@ public final class HubCommand implements Callable<Integer> {
                 } finally {
                     java.util.Arrays.fill(password, ' ');
                 }
-                out.println("Compte créé : " + login + " (" + chosen.code()
+                out.println("Compte créé\u00a0: " + login + " (" + chosen.code()
                         + (territory != null ? ", territoire " + territory : "") + ").");
                 if (created.totpSecret() != null) {
-                    out.println("Second facteur (affiché une seule fois : ajoutez-le maintenant à l'application "
-                            + "d'authentification de la personne) :");
-                    out.println("  Clé secrète : " + created.totpSecret());
-                    out.println("  URI : " + Totp.uri("Convergence Terrain", login, created.totpSecret()));
+                    out.println("Second facteur (affiché une seule fois\u00a0: ajoutez-le maintenant à l’application "
+                            + "d’authentification de la personne)\u00a0:");
+                    out.println("  Clé secrète\u00a0: " + created.totpSecret());
+                    out.println("  URI\u00a0: " + Totp.uri("Convergence Terrain", login, created.totpSecret()));
                 }
             }
             return 0;
@@ -464,7 +466,7 @@ public final class HubCommand implements Callable<Integer> {
         private char[] password(PrintWriter err) throws java.io.IOException {
             if (passwordFile != null) {
                 if (!Files.isRegularFile(passwordFile)) {
-                    err.println("Fichier introuvable : " + passwordFile);
+                    err.println("Fichier introuvable\u00a0: " + passwordFile);
                     return null;
                 }
                 return Files.readString(passwordFile).lines().findFirst().orElse("").toCharArray();
@@ -475,14 +477,14 @@ public final class HubCommand implements Callable<Integer> {
             }
             java.io.Console console = System.console();
             if (console == null) {
-                err.println("Donnez le mot de passe : --password-file, TERRAIN_HUB_USER_PASSWORD, ou lancez la "
+                err.println("Donnez le mot de passe\u00a0: --password-file, TERRAIN_HUB_USER_PASSWORD, ou lancez la "
                         + "commande dans un terminal.");
                 return null;
             }
-            char[] first = console.readPassword("Mot de passe de %s : ", login);
-            char[] second = console.readPassword("Le même, encore : ");
+            char[] first = console.readPassword("Mot de passe de %s\u00a0: ", login);
+            char[] second = console.readPassword("Le même, encore\u00a0: ");
             if (first == null || !java.util.Arrays.equals(first, second)) {
-                err.println("Les deux saisies diffèrent : rien n'a été créé.");
+                err.println("Les deux saisies diffèrent\u00a0: rien n’a été créé.");
                 return null;
             }
             return first;
@@ -528,8 +530,9 @@ public final class HubCommand implements Callable<Integer> {
         public Integer call() {
             try (JooqHubStore store = database.open()) {
                 if (!new ConsoleAccounts(store, Clock.systemUTC(), new PasswordHasher()).disable(login)) {
-                    spec.commandLine().getErr().println("Compte inconnu : " + login);
-                    return 1;
+                    spec.commandLine().getErr().println("Compte inconnu\u00a0: " + login + ". Les comptes\u00a0: "
+                            + "terrain-hub users list.");
+                    return 2;
                 }
                 spec.commandLine().getOut().println("Compte " + login + " désactivé.");
             }

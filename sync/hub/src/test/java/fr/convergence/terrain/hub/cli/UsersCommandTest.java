@@ -47,7 +47,7 @@ class UsersCommandTest {
         Run add = run("users", "add", "--db", db(), "--login", "nadia", "--name", "Nadia National", "--role",
                 "national", "--password-file", password("un mot de passe long").toString());
         assertThat(add.exit()).as(add.err()).isZero();
-        Matcher secret = Pattern.compile("Clé secrète : ([A-Z2-7]{32})").matcher(add.out());
+        Matcher secret = Pattern.compile("Clé secrète\u00a0: ([A-Z2-7]{32})").matcher(add.out());
         assertThat(secret.find()).as(add.out()).isTrue();
         assertThat(add.out()).contains("otpauth://totp/Convergence%20Terrain:nadia?secret=" + secret.group(1)
                 + "&issuer=Convergence%20Terrain&algorithm=SHA1&digits=6&period=30");
@@ -74,7 +74,7 @@ class UsersCommandTest {
         Run unknown = run("users", "add", "--db", db(), "--login", "colette", "--name", "Colette", "--role",
                 "coordinator", "--territory", "atlantide", "--password-file", file);
         assertThat(unknown.exit()).isEqualTo(1);
-        assertThat(unknown.err()).contains("Territoire inconnu : atlantide");
+        assertThat(unknown.err()).contains("Territoire inconnu\u00a0: atlantide");
         Run shortPassword = run("users", "add", "--db", db(), "--login", "colette", "--name", "Colette", "--role",
                 "coordinator", "--territory", "lille", "--password-file", password("court").toString());
         assertThat(shortPassword.exit()).isEqualTo(1);
@@ -91,7 +91,8 @@ class UsersCommandTest {
                 "coordinator", "--territory", "lille", "--password-file", file).err()).contains("existe déjà");
 
         assertThat(run("users", "disable", "--db", db(), "colette").exit()).isZero();
-        assertThat(run("users", "disable", "--db", db(), "personne").exit()).isEqualTo(1);
+        assertThat(run("users", "disable", "--db", db(), "personne").exit()).as("a usage error, as revoke")
+                .isEqualTo(2);
         assertThat(run("users", "list", "--db", db()).out())
                 .isEqualTo("colette\tColette\tcoordinator\tlille\tmot de passe seul\tDÉSACTIVÉ\n");
     }
