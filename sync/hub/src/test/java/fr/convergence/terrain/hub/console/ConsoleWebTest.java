@@ -277,6 +277,12 @@ class ConsoleWebTest {
         assertThat(store.read(r -> r.device(lyonDevice)).orElseThrow().revoked()).isFalse();
         assertThat(store.auditJournal(20)).filteredOn(e -> e.action().equals("access-refused")).hasSize(6);
         assertThat(colette.get("/console/chantiers/" + LILLE_WORKSITE).statusCode()).isEqualTo(200);
+        HttpResponse<String> unknownWorksite = colette.get("/console/chantiers/atlantide");
+        assertThat(unknownWorksite.statusCode()).isEqualTo(404);
+        assertThat(unknownWorksite.body()).contains("Chantier inconnu du hub");
+        HttpResponse<String> noPage = colette.get("/console/tableau-annuel");
+        assertThat(noPage.statusCode()).isEqualTo(404);
+        assertThat(noPage.body()).contains("Page introuvable").contains("lang=\"fr\"");
 
         ConsoleClient nadia = signedIn("nadia", NATIONAL_PASSWORD, nationalSecret);
         assertThat(nadia.get("/console/postes").body()).contains("ABEJ Solidarité").contains("Armée du Salut Lyon");

@@ -123,7 +123,15 @@ public final class ConsoleWeb {
         routes.post(ROOT + "/territoires/{id}/codes", this::issueTerritoryCode);
         routes.get(ROOT + "/postes/{id}/revocation", this::revokePage);
         routes.post(ROOT + "/postes/{id}/revocation", this::revoke);
+        // A console address that names no page: the French page, not Javalin's English one. Refusals render their
+        // own page (with its reason) and mark it.
+        routes.error(404, "*", ctx -> {
+            if (ctx.path().startsWith(ROOT) && ctx.attribute(REFUSED) == null) {
+                throw new Refusal(404, "Cette page n’existe pas (ou pas encore) dans la console.");
+            }
+        });
         routes.exception(Refusal.class, (e, ctx) -> {
+            ctx.attribute(REFUSED, Boolean.TRUE);
             Html html = new Html().element("h1", e.status == 404 ? "Page introuvable" : "Accès refusé")
                     .element("p", e.getMessage(), "class", "error").raw("<p><a href=\"" + ROOT
                             + "\">Retour à l’accueil</a></p>");
@@ -135,6 +143,7 @@ public final class ConsoleWeb {
     // ---------------------------------------------------------------- sessions
 
     private static final String SIGNED = "terrain.console.signed";
+    private static final String REFUSED = "terrain.console.refused";
 
     /** The signed-in person of this request and their session. */
     record Signed(ConsoleAccount account, ConsoleSession session) {
