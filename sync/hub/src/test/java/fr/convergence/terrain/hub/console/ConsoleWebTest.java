@@ -161,6 +161,37 @@ class ConsoleWebTest {
     }
 
     @Test
+    void overDirectHttpsTheCookiesAreSecure() throws Exception {
+        Path keystore = dir.resolve("hub.p12");
+        String password = "changeit-console";
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "hub", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
+                "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-keystore", keystore.toString(),
+                "-storetype", "PKCS12", "-storepass", password).redirectErrorStream(true).start();
+        String output = new String(keytool.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(keytool.waitFor()).as(output).isZero();
+        java.security.KeyStore trusted = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = java.nio.file.Files.newInputStream(keystore)) {
+            trusted.load(in, password.toCharArray());
+        }
+        javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        javax.net.ssl.SSLContext ssl = javax.net.ssl.SSLContext.getInstance("TLS");
+        ssl.init(null, trust.getTrustManagers(), null);
+
+        hub.close();
+        hub = Hub.create(HubConfig.defaults(0).withHost("127.0.0.1").withTls(keystore, password), store, clock);
+        ConsoleClient client = new ConsoleClient("https://127.0.0.1:" + hub.port(), ssl);
+        HttpResponse<String> form = client.get("/console/connexion");
+        assertThat(client.post("/console/connexion", "csrf", ConsoleClient.csrf(form), "login", "colette",
+                "password", COORDINATOR_PASSWORD).statusCode()).isEqualTo(303);
+        assertThat(client.get("/console").statusCode()).isEqualTo(200);
+        assertThat(client.setCookies).filteredOn(c -> c.startsWith("terrain_console")).isNotEmpty()
+                .allMatch(c -> c.contains("; Secure") && c.contains("; HttpOnly") && c.contains("; SameSite=Strict"));
+    }
+
+    @Test
     void aNationalAccountNeedsItsSecondFactorAndACodeServesOnce() {
         ConsoleClient client = client();
         HttpResponse<String> form = client.get("/console/connexion");
