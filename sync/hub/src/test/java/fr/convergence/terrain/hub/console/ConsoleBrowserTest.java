@@ -30,7 +30,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -145,12 +146,14 @@ class ConsoleBrowserTest {
 
     /**
      * Waits for the page whose heading is {@code expected} (a form sent with Enter or a click loads the next page
-     * asynchronously): polls the condition, fails after 15 s with the heading seen.
+     * asynchronously): polls the heading's text, read by one script call so that no element of the page being left
+     * is held (the driver's errors while a page is replaced are retried); fails after 15 s with the heading seen.
      */
     void awaitHeading(String expected) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+        new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(WebDriverException.class)
                 .withMessage(() -> "heading " + expected + " expected on " + browser.getCurrentUrl())
-                .until(d -> d.findElement(By.tagName("h1")).getText().equals(expected));
+                .until(d -> expected.equals(((JavascriptExecutor) d).executeScript(
+                        "var h = document.querySelector('h1'); return h === null ? null : h.textContent;")));
     }
 
     @Test

@@ -388,19 +388,19 @@ public final class ConsoleWeb {
                 html.open("h3").text("Postes de coordination du territoire").close("h3")
                         .open("p").element("a", "Émettre un code pour un poste de coordination", "href",
                                 ROOT + "/territoires/" + territory).close("p");
-                deviceTable(html, byScope.getOrDefault(EnrolResponse.TERRITORY + ":" + territory, List.of()), false);
+                deviceTable(html, byScope.getOrDefault(EnrolResponse.TERRITORY + ":" + territory, List.of()));
             }
             for (WorksiteInfo w : entry.getValue()) {
                 html.open("h3").text(worksiteName(w)).close("h3")
                         .open("p").element("a", "Émettre un code d’enrôlement pour ce chantier", "href",
                                 ROOT + "/chantiers/" + w.id()).close("p");
-                deviceTable(html, byScope.getOrDefault(EnrolResponse.WORKSITE + ":" + w.id(), List.of()), false);
+                deviceTable(html, byScope.getOrDefault(EnrolResponse.WORKSITE + ":" + w.id(), List.of()));
             }
         }
         page(ctx, 200, "Postes", signed, html);
     }
 
-    private void deviceTable(Html html, List<Device> devices, boolean withId) {
+    private void deviceTable(Html html, List<Device> devices) {
         if (devices.isEmpty()) {
             html.element("p", "Aucun poste enrôlé.");
             return;
@@ -443,7 +443,7 @@ public final class ConsoleWeb {
                 .filter(d -> d.scopeKind().equals(kind) && d.scopeId().equals(id)).toList();
         String action = ROOT + (kind.equals(EnrolResponse.WORKSITE) ? "/chantiers/" : "/territoires/") + id + "/codes";
         Html html = new Html().element("h1", title).element("h2", "Postes enrôlés");
-        deviceTable(html, devices, false);
+        deviceTable(html, devices);
         html.element("h2", "Émettre un code d’enrôlement");
         if (error != null) {
             html.element("p", error, "class", "error", "role", "alert", "id", "erreur");
