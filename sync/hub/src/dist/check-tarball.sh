@@ -3,7 +3,8 @@
 # contents (launcher, libraries, systemd unit, example configuration, guide), then for SQLite and, when there is
 # one, PostgreSQL: starts `bin/terrain-hub serve` on a free loopback port, configured by an environment file read
 # through TERRAIN_HUB_CONFIG (as in docs/hub-operations.md), and checks /health, `enrol`, a laptop's enrolment
-# (POST /api/v1/enrol), `devices`, `revoke`, the refusal of the revoked device's sync, and a clean stop.
+# (POST /api/v1/enrol), `devices`, `revoke`, the refusal of the revoked device's sync, a console account and the
+# console's sign-in page, and a clean stop.
 #
 # Usage: sync/hub/src/dist/check-tarball.sh [sync/hub/target/terrain-hub-<version>.tar.gz]
 # PostgreSQL: TERRAIN_TEST_PG_URL (jdbc:postgresql://host[:port]/db) with PGUSER/PGPASSWORD, as for the tests;
@@ -104,7 +105,7 @@ check_backend() {
   ok "[$name] a laptop enrolled with the code (device $device)"
 
   admin devices | grep "^$device" | grep -q 'actif' || fail "[$name] devices does not list $device as active"
-  admin users | grep -q "Portable de contrôle\|Contrôle de l'archive" || fail "[$name] users lists nobody"
+  admin holders | grep -q "Portable de contrôle\|Contrôle de l'archive" || fail "[$name] holders lists nobody"
   ok "[$name] devices lists it as active"
 
   local status
@@ -118,6 +119,17 @@ check_backend() {
     "http://127.0.0.1:$port/api/v1/sync")
   [ "$status" = 403 ] && grep -q device-revoked "$work/revoked.json" || fail "[$name] revoked device's sync answered $status"
   ok "[$name] sync 200 before revoke, 403 device-revoked after"
+
+  # The console (docs/hub-operations.md §9): an account from the command line, its sign-in page and style sheet
+  # served from the packaged jar, everything else sent to the sign-in page.
+  TERRAIN_HUB_USER_PASSWORD="contrôle de l'archive" admin users add --login controle --name "Contrôle" \
+    --role coordinator --territory lille >/dev/null || fail "[$name] users add failed"
+  admin users list | grep -q "^controle" || fail "[$name] users list does not list the account"
+  curl -fsS "http://127.0.0.1:$port/console/connexion" | grep -q 'for="password"' || fail "[$name] no sign-in page"
+  curl -fsS "http://127.0.0.1:$port/console/style.css" | grep -q 'font' || fail "[$name] no console style sheet"
+  status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/console/postes")
+  [ "$status" = 303 ] || fail "[$name] /console/postes without a session answered $status"
+  ok "[$name] users add/list; /console serves its sign-in page and keeps the rest behind it"
 
   grep -q 'http method=GET path=/health status=200' "$work/hub.log" || fail "[$name] no request log line"
   kill -TERM "$hub_pid"

@@ -1,5 +1,9 @@
 package fr.convergence.terrain.hub;
 
+import fr.convergence.terrain.core.security.PasswordHasher;
+import fr.convergence.terrain.hub.console.ConsoleAccounts;
+import fr.convergence.terrain.hub.console.ConsoleStore;
+import fr.convergence.terrain.hub.console.web.ConsoleWeb;
 import fr.convergence.terrain.hub.sync.Device;
 import fr.convergence.terrain.hub.sync.Enrolments;
 import fr.convergence.terrain.hub.sync.HubStore;
@@ -81,6 +85,11 @@ public final class Hub implements AutoCloseable {
             javalin.routes.get(SyncCodec.HEALTH_PATH, this::health);
             javalin.routes.post(SyncCodec.ENROL_PATH, this::enrol);
             javalin.routes.post(SyncCodec.SYNC_PATH, this::sync);
+            if (store instanceof ConsoleStore console) {
+                // The console for people (national team, coordinators), under /console: docs/hub-operations.md.
+                new ConsoleWeb(console, store, new ConsoleAccounts(console, clock, new PasswordHasher()), enrolments,
+                        clock, this::rawBody, config.limits().forwardedFor()).register(javalin.routes);
+            }
             javalin.routes.exception(BadRequest.class, (e, ctx) -> {
                 if (e.retryAfterSeconds > 0) {
                     ctx.header("Retry-After", Long.toString(e.retryAfterSeconds));
@@ -265,6 +274,18 @@ public final class Hub implements AutoCloseable {
         }
         ctx.attribute(DEVICE_ATTRIBUTE, device.get());
         return device.get();
+    }
+
+    /** The request's body as sent (read whole by {@link BodyGate} before the handler runs; empty when none). */
+    private byte[] rawBody(Context ctx) {
+        if (ctx.req().getAttribute(BodyGate.BODY) instanceof byte[] gated) {
+            return gated;
+        }
+        try (InputStream in = ctx.req().getInputStream()) {
+            return in.readNBytes(config.maxBodyBytes());
+        } catch (IOException e) {
+            throw new BadRequest(400, "malformed", "Requête illisible.");
+        }
     }
 
     private <T> T read(Context ctx, Class<T> type) throws IOException {

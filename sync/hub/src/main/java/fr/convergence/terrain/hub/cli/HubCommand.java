@@ -8,6 +8,10 @@ import fr.convergence.terrain.core.text.MessagePatterns;
 import fr.convergence.terrain.hub.Hub;
 import fr.convergence.terrain.hub.HubConfig;
 import fr.convergence.terrain.hub.RequestLimits;
+import fr.convergence.terrain.core.security.PasswordHasher;
+import fr.convergence.terrain.hub.console.ConsoleAccount;
+import fr.convergence.terrain.hub.console.ConsoleAccounts;
+import fr.convergence.terrain.hub.console.Totp;
 import fr.convergence.terrain.hub.log.SafeText;
 import fr.convergence.terrain.hub.store.JooqHubStore;
 import fr.convergence.terrain.hub.store.StoreImporter;
@@ -41,7 +45,8 @@ import picocli.CommandLine;
 @Command(name = "terrain-hub", mixinStandardHelpOptions = true,
         description = "Hub national de synchronisation de Convergence Terrain.",
         subcommands = {HubCommand.Serve.class, HubCommand.Enrol.class, HubCommand.Revoke.class,
-                HubCommand.Devices.class, HubCommand.Users.class, HubCommand.Worksites.class, HubCommand.Worksite.class,
+                HubCommand.Devices.class, HubCommand.Holders.class,
+                HubCommand.Users.class, HubCommand.Worksites.class, HubCommand.Worksite.class,
                 HubCommand.Import.class, HubCommand.Check.class,
                 HubCommand.Purge.class})
 public final class HubCommand implements Callable<Integer> {
@@ -342,9 +347,9 @@ public final class HubCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "users", mixinStandardHelpOptions = true,
+    @Command(name = "holders", mixinStandardHelpOptions = true,
             description = "Liste les personnes à qui des postes ont été remis, par périmètre.")
-    static final class Users implements Callable<Integer> {
+    static final class Holders implements Callable<Integer> {
         @CommandLine.Mixin
         Database database = new Database();
 
@@ -364,6 +369,172 @@ public final class HubCommand implements Callable<Integer> {
                         SafeText.column(devices.get(0).scopeKind() + ":" + devices.get(0).scopeId()),
                         MessagePatterns.french("{0, plural, one {# poste actif} other {# postes actifs}}",
                                 devices.stream().filter(d -> !d.revoked()).count())));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "users", mixinStandardHelpOptions = true,
+            description = "Comptes de la console du hub (des personnes, pas des postes).",
+            subcommands = {UsersAdd.class, UsersList.class, UsersDisable.class})
+    static final class Users implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().usage(spec.commandLine().getErr());
+            return 2;
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Crée un compte de la console\u00a0: national (tous les territoires, second facteur TOTP "
+                    + "obligatoire) ou coordinator (son territoire).")
+    static final class UsersAdd implements Callable<Integer> {
+        @CommandLine.Mixin
+        Database database = new Database();
+
+        @Option(names = "--login", required = true, description = "Identifiant de connexion (a-z, 0-9, . _ -).")
+        String login;
+
+        @Option(names = "--name", required = true, description = "Nom de la personne.")
+        String name;
+
+        @Option(names = "--role", required = true, description = "national ou coordinator.")
+        String role;
+
+        @Option(names = "--territory", description = "Territoire d’un compte coordinator.")
+        String territory;
+
+        @Option(names = "--second-factor", description = "Demande aussi un code TOTP à un compte coordinator "
+                + "(toujours demandé aux comptes national).")
+        boolean secondFactor;
+
+        @Option(names = "--password-file", paramLabel = "FICHIER", description = "Fichier dont la première ligne "
+                + "est le mot de passe\u00a0; sinon la variable TERRAIN_HUB_USER_PASSWORD\u00a0; sinon il est "
+                + "demandé.")
+        Path passwordFile;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            ConsoleAccount.Role chosen;
+            try {
+                chosen = ConsoleAccount.Role.of(role);
+            } catch (IllegalArgumentException e) {
+                err.println(e.getMessage());
+                return 2;
+            }
+            char[] password = password(err);
+            if (password == null) {
+                return 2;
+            }
+            try (JooqHubStore store = database.open()) {
+                if (territory != null && store.allWorksites().stream()
+                        .noneMatch(w -> territory.equals(w.territoryId()))) {
+                    err.println("Territoire inconnu\u00a0: " + territory + ". Les identifiants\u00a0: "
+                            + "terrain-hub worksites.");
+                    return 1;
+                }
+                ConsoleAccounts.Created created;
+                try {
+                    created = new ConsoleAccounts(store, Clock.systemUTC(), new PasswordHasher())
+                            .add(login, name, chosen, territory, password, secondFactor);
+                } catch (IllegalArgumentException e) {
+                    err.println(e.getMessage());
+                    return 1;
+                } finally {
+                    java.util.Arrays.fill(password, ' ');
+                }
+                out.println("Compte créé\u00a0: " + login + " (" + chosen.code()
+                        + (territory != null ? ", territoire " + territory : "") + ").");
+                if (created.totpSecret() != null) {
+                    out.println("Second facteur (affiché une seule fois\u00a0: ajoutez-le maintenant à l’application "
+                            + "d’authentification de la personne)\u00a0:");
+                    out.println("  Clé secrète\u00a0: " + created.totpSecret());
+                    out.println("  URI\u00a0: " + Totp.uri("Convergence Terrain", login, created.totpSecret()));
+                }
+            }
+            return 0;
+        }
+
+        private char[] password(PrintWriter err) throws java.io.IOException {
+            if (passwordFile != null) {
+                if (!Files.isRegularFile(passwordFile)) {
+                    err.println("Fichier introuvable\u00a0: " + passwordFile);
+                    return null;
+                }
+                return Files.readString(passwordFile).lines().findFirst().orElse("").toCharArray();
+            }
+            String fromEnvironment = System.getenv("TERRAIN_HUB_USER_PASSWORD");
+            if (fromEnvironment != null) {
+                return fromEnvironment.toCharArray();
+            }
+            java.io.Console console = System.console();
+            if (console == null) {
+                err.println("Donnez le mot de passe\u00a0: --password-file, TERRAIN_HUB_USER_PASSWORD, ou lancez la "
+                        + "commande dans un terminal.");
+                return null;
+            }
+            char[] first = console.readPassword("Mot de passe de %s\u00a0: ", login);
+            char[] second = console.readPassword("Le même, encore\u00a0: ");
+            if (first == null || !java.util.Arrays.equals(first, second)) {
+                err.println("Les deux saisies diffèrent\u00a0: rien n’a été créé.");
+                return null;
+            }
+            return first;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Liste les comptes de la console.")
+    static final class UsersList implements Callable<Integer> {
+        @CommandLine.Mixin
+        Database database = new Database();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (JooqHubStore store = database.open()) {
+                PrintWriter out = spec.commandLine().getOut();
+                for (ConsoleAccount a : store.accounts()) {
+                    out.printf("%s\t%s\t%s\t%s\t%s\t%s%n", SafeText.column(a.login()), SafeText.column(a.name()),
+                            a.role().code(), a.territoryId() == null ? "-" : SafeText.column(a.territoryId()),
+                            a.needsSecondFactor() ? "TOTP" : "mot de passe seul",
+                            a.disabled() ? "DÉSACTIVÉ" : "actif");
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "disable", mixinStandardHelpOptions = true,
+            description = "Désactive un compte de la console (ses sessions se terminent aussitôt).")
+    static final class UsersDisable implements Callable<Integer> {
+        @CommandLine.Mixin
+        Database database = new Database();
+
+        @Parameters(paramLabel = "LOGIN", description = "Identifiant du compte.")
+        String login;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (JooqHubStore store = database.open()) {
+                if (!new ConsoleAccounts(store, Clock.systemUTC(), new PasswordHasher()).disable(login)) {
+                    spec.commandLine().getErr().println("Compte inconnu\u00a0: " + login + ". Les comptes\u00a0: "
+                            + "terrain-hub users list.");
+                    return 2;
+                }
+                spec.commandLine().getOut().println("Compte " + login + " désactivé.");
             }
             return 0;
         }

@@ -87,6 +87,38 @@ final class HubSchema {
     static final Field<String> EXIT_ROW = field(name("row_id"), SQLDataType.VARCHAR(64));
     static final Field<String> EXIT_WORKSITE = field(name("worksite_id"), SQLDataType.VARCHAR(64));
 
+    /** People who sign in to the console (not devices): see {@code ConsoleAccount}. */
+    static final Table<Record> ACCOUNT = table(name("hub_account"));
+    static final Field<String> ACCOUNT_LOGIN = field(name("login"), SQLDataType.VARCHAR(64));
+    static final Field<String> ACCOUNT_NAME = field(name("name"), SQLDataType.VARCHAR(200));
+    static final Field<String> ACCOUNT_ROLE = field(name("role"), SQLDataType.VARCHAR(20));
+    static final Field<String> ACCOUNT_TERRITORY = field(name("territory_id"), SQLDataType.VARCHAR(64));
+    static final Field<String> ACCOUNT_HASH = field(name("password_hash"), SQLDataType.VARCHAR(200));
+    static final Field<String> ACCOUNT_SALT = field(name("password_salt"), SQLDataType.VARCHAR(200));
+    static final Field<Integer> ACCOUNT_ITERATIONS = field(name("password_iterations"), SQLDataType.INTEGER);
+    static final Field<String> ACCOUNT_TOTP = field(name("totp_secret"), SQLDataType.VARCHAR(64));
+    static final Field<Long> ACCOUNT_CREATED = field(name("created_at"), SQLDataType.BIGINT);
+    static final Field<Long> ACCOUNT_DISABLED = field(name("disabled_at"), SQLDataType.BIGINT);
+    static final Field<Integer> ACCOUNT_FAILURES = field(name("failed_attempts"), SQLDataType.INTEGER);
+    static final Field<Long> ACCOUNT_LAST_FAILURE = field(name("last_failure_at"), SQLDataType.BIGINT);
+    static final Field<Long> ACCOUNT_TOTP_STEP = field(name("last_totp_step"), SQLDataType.BIGINT);
+
+    static final Table<Record> SESSION = table(name("hub_console_session"));
+    static final Field<String> SESSION_ID = field(name("id_hash"), SQLDataType.VARCHAR(100));
+    static final Field<String> SESSION_LOGIN = field(name("login"), SQLDataType.VARCHAR(64));
+    static final Field<Boolean> SESSION_COMPLETE = field(name("complete"), SQLDataType.BOOLEAN);
+    static final Field<String> SESSION_CSRF = field(name("csrf_token"), SQLDataType.VARCHAR(100));
+    static final Field<Long> SESSION_CREATED = field(name("created_at"), SQLDataType.BIGINT);
+    static final Field<Long> SESSION_SEEN = field(name("last_seen_at"), SQLDataType.BIGINT);
+
+    /** The hub's audit journal: who did what in the console, when; identifiers only, never personal data. */
+    static final Table<Record> AUDIT = table(name("hub_audit"));
+    static final Field<String> AUDIT_ID = field(name("id"), SQLDataType.VARCHAR(36));
+    static final Field<Long> AUDIT_AT = field(name("at"), SQLDataType.BIGINT);
+    static final Field<String> AUDIT_ACTOR = field(name("actor"), SQLDataType.VARCHAR(64));
+    static final Field<String> AUDIT_ACTION = field(name("action"), SQLDataType.VARCHAR(60));
+    static final Field<String> AUDIT_DETAIL = field(name("detail"), SQLDataType.VARCHAR(400));
+
     private HubSchema() {
     }
 
@@ -115,16 +147,16 @@ final class HubSchema {
     }
 
     /** The schema this hub's code reads and writes; kept in {@code hub_meta} under {@link #VERSION_KEY}. */
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     static final String VERSION_KEY = "schema_version";
     /** Any constant: the PostgreSQL advisory lock that makes hub processes starting together migrate one at a time. */
     private static final long MIGRATION_LOCK = 0x7465727261696eL;
 
     /**
      * Brings the database to {@link #VERSION}, in one transaction: 1 = the first release's tables, 2 = worksite
-     * descriptions and their sequence stamp. A later change adds a step {@code if (found < 3) …} and bumps
-     * {@link #VERSION}. A database already at a newer schema (a newer hub ran on it) is refused: this hub would
-     * not know what the newer one writes.
+     * descriptions and their sequence stamp, 3 = the console's accounts, sessions and audit journal. A later change
+     * adds a step {@code if (found < 4) …} and bumps {@link #VERSION}. A database already at a newer schema (a
+     * newer hub ran on it) is refused: this hub would not know what the newer one writes.
      */
     static void migrate(DSLContext sql, SQLDialect dialect) {
         if (dialect == SQLDialect.POSTGRES) {
@@ -141,14 +173,14 @@ final class HubSchema {
                     + "terrain-hub avant de le démarrer.");
         }
         if (found < VERSION) {
-            // Steps 1 and 2 are written to be replayed: tables created if missing, columns added if missing.
+            // Steps 1 to 3 are written to be replayed: tables created if missing, columns added if missing.
             create(sql);
             sql.insertInto(META).set(META_KEY, VERSION_KEY).set(META_VALUE, String.valueOf(VERSION))
                     .onConflict(META_KEY).doUpdate().set(META_VALUE, String.valueOf(VERSION)).execute();
         }
     }
 
-    /** Steps 1 and 2, replayable; {@code hub_meta} already exists ({@link #migrate} makes it first). */
+    /** Steps 1 to 3, replayable; {@code hub_meta} already exists ({@link #migrate} makes it first). */
     private static void create(DSLContext sql) {
         sql.createTableIfNotExists(COUNTER).column(COUNTER_ID.getName(), SQLDataType.INTEGER.nullable(false))
                 .column(COUNTER_VALUE.getName(), SQLDataType.BIGINT.nullable(false))
@@ -204,5 +236,38 @@ final class HubSchema {
                 .column(EXIT_WORKSITE.getName(), SQLDataType.VARCHAR(64).nullable(false))
                 .constraint(constraint("hub_exit_pk").primaryKey(EXIT_SEQ)).execute();
         sql.createIndexIfNotExists("hub_exit_scope").on(EXIT, EXIT_WORKSITE, EXIT_SEQ).execute();
+        createConsoleTables(sql);
+    }
+
+    /** Step 3: the console's accounts, their sessions, and the audit journal. */
+    private static void createConsoleTables(DSLContext sql) {
+        sql.createTableIfNotExists(ACCOUNT).column(ACCOUNT_LOGIN.getName(), SQLDataType.VARCHAR(64).nullable(false))
+                .column(ACCOUNT_NAME.getName(), SQLDataType.VARCHAR(200).nullable(false))
+                .column(ACCOUNT_ROLE.getName(), SQLDataType.VARCHAR(20).nullable(false))
+                .column(ACCOUNT_TERRITORY.getName(), SQLDataType.VARCHAR(64).nullable(true))
+                .column(ACCOUNT_HASH.getName(), SQLDataType.VARCHAR(200).nullable(false))
+                .column(ACCOUNT_SALT.getName(), SQLDataType.VARCHAR(200).nullable(false))
+                .column(ACCOUNT_ITERATIONS.getName(), SQLDataType.INTEGER.nullable(false))
+                .column(ACCOUNT_TOTP.getName(), SQLDataType.VARCHAR(64).nullable(true))
+                .column(ACCOUNT_CREATED.getName(), SQLDataType.BIGINT.nullable(false))
+                .column(ACCOUNT_DISABLED.getName(), SQLDataType.BIGINT.nullable(true))
+                .column(ACCOUNT_FAILURES.getName(), SQLDataType.INTEGER.nullable(false))
+                .column(ACCOUNT_LAST_FAILURE.getName(), SQLDataType.BIGINT.nullable(true))
+                .column(ACCOUNT_TOTP_STEP.getName(), SQLDataType.BIGINT.nullable(false))
+                .constraint(constraint("hub_account_pk").primaryKey(ACCOUNT_LOGIN)).execute();
+        sql.createTableIfNotExists(SESSION).column(SESSION_ID.getName(), SQLDataType.VARCHAR(100).nullable(false))
+                .column(SESSION_LOGIN.getName(), SQLDataType.VARCHAR(64).nullable(false))
+                .column(SESSION_COMPLETE.getName(), SQLDataType.BOOLEAN.nullable(false))
+                .column(SESSION_CSRF.getName(), SQLDataType.VARCHAR(100).nullable(false))
+                .column(SESSION_CREATED.getName(), SQLDataType.BIGINT.nullable(false))
+                .column(SESSION_SEEN.getName(), SQLDataType.BIGINT.nullable(false))
+                .constraint(constraint("hub_console_session_pk").primaryKey(SESSION_ID)).execute();
+        sql.createTableIfNotExists(AUDIT).column(AUDIT_ID.getName(), SQLDataType.VARCHAR(36).nullable(false))
+                .column(AUDIT_AT.getName(), SQLDataType.BIGINT.nullable(false))
+                .column(AUDIT_ACTOR.getName(), SQLDataType.VARCHAR(64).nullable(false))
+                .column(AUDIT_ACTION.getName(), SQLDataType.VARCHAR(60).nullable(false))
+                .column(AUDIT_DETAIL.getName(), SQLDataType.VARCHAR(400).nullable(false))
+                .constraint(constraint("hub_audit_pk").primaryKey(AUDIT_ID)).execute();
+        sql.createIndexIfNotExists("hub_audit_at").on(AUDIT, AUDIT_AT).execute();
     }
 }

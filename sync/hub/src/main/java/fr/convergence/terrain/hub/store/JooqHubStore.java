@@ -7,6 +7,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import fr.convergence.terrain.core.security.PasswordHasher.PasswordHash;
+import fr.convergence.terrain.hub.console.AuditEntry;
+import fr.convergence.terrain.hub.console.ConsoleAccount;
+import fr.convergence.terrain.hub.console.ConsoleSession;
+import fr.convergence.terrain.hub.console.ConsoleStore;
 import fr.convergence.terrain.hub.sync.Device;
 import fr.convergence.terrain.hub.sync.FieldMeta;
 import fr.convergence.terrain.hub.sync.HubRow;
@@ -40,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * is held until commit, so transactions that write commit in sequence order and no reader ever sees a later
  * sequence before an earlier one.
  */
-public final class JooqHubStore implements HubStore {
+public final class JooqHubStore implements HubStore, ConsoleStore {
 
     static {
         System.setProperty("org.jooq.no-logo", "true");
@@ -197,6 +202,118 @@ public final class JooqHubStore implements HubStore {
     @Override
     public void close() {
         dataSource.close();
+    }
+
+    // The console's accounts, sessions and journal: small rows, one short transaction each, no sequence number.
+
+    private <T> T console(Function<DSLContext, T> work) {
+        return context(dataSource).transactionResult(c -> work.apply(c.dsl()));
+    }
+
+    @Override
+    public boolean addAccount(ConsoleAccount a) {
+        return console(sql -> sql.insertInto(ACCOUNT).set(ACCOUNT_LOGIN, a.login()).set(ACCOUNT_NAME, a.name())
+                .set(ACCOUNT_ROLE, a.role().code()).set(ACCOUNT_TERRITORY, a.territoryId())
+                .set(ACCOUNT_HASH, a.password().hash()).set(ACCOUNT_SALT, a.password().salt())
+                .set(ACCOUNT_ITERATIONS, a.password().iterations()).set(ACCOUNT_TOTP, a.totpSecret())
+                .set(ACCOUNT_CREATED, a.createdAt()).set(ACCOUNT_DISABLED, a.disabledAt())
+                .set(ACCOUNT_FAILURES, 0).set(ACCOUNT_TOTP_STEP, 0L).onConflictDoNothing().execute() == 1);
+    }
+
+    @Override
+    public Optional<ConsoleAccount> account(String login) {
+        return console(sql -> sql.selectFrom(ACCOUNT).where(ACCOUNT_LOGIN.eq(login))
+                .fetchOptional(JooqHubStore::account));
+    }
+
+    @Override
+    public List<ConsoleAccount> accounts() {
+        return console(sql -> sql.selectFrom(ACCOUNT).orderBy(ACCOUNT_LOGIN).fetch(JooqHubStore::account));
+    }
+
+    @Override
+    public boolean disableAccount(String login, long millis) {
+        return console(sql -> {
+            sql.deleteFrom(SESSION).where(SESSION_LOGIN.eq(login)).execute();
+            return sql.update(ACCOUNT).set(ACCOUNT_DISABLED, millis).where(ACCOUNT_LOGIN.eq(login)).execute() == 1;
+        });
+    }
+
+    @Override
+    public void recordAttempt(String login, boolean failed, long millis) {
+        console(sql -> failed
+                ? sql.update(ACCOUNT).set(ACCOUNT_FAILURES, ACCOUNT_FAILURES.plus(1)).set(ACCOUNT_LAST_FAILURE, millis)
+                        .where(ACCOUNT_LOGIN.eq(login)).execute()
+                : sql.update(ACCOUNT).set(ACCOUNT_FAILURES, 0).setNull(ACCOUNT_LAST_FAILURE)
+                        .where(ACCOUNT_LOGIN.eq(login)).execute());
+    }
+
+    @Override
+    public boolean useTotpStep(String login, long step) {
+        // One statement: two requests racing with the same code cannot both pass.
+        return console(sql -> sql.update(ACCOUNT).set(ACCOUNT_TOTP_STEP, step)
+                .where(ACCOUNT_LOGIN.eq(login), ACCOUNT_TOTP_STEP.lt(step)).execute() == 1);
+    }
+
+    @Override
+    public void addSession(ConsoleSession s) {
+        console(sql -> sql.insertInto(SESSION).set(SESSION_ID, s.idHash()).set(SESSION_LOGIN, s.login())
+                .set(SESSION_COMPLETE, s.complete()).set(SESSION_CSRF, s.csrfToken())
+                .set(SESSION_CREATED, s.createdAt()).set(SESSION_SEEN, s.lastSeenAt()).execute());
+    }
+
+    @Override
+    public Optional<ConsoleSession> session(String idHash) {
+        return console(sql -> sql.selectFrom(SESSION).where(SESSION_ID.eq(idHash)).fetchOptional(r ->
+                new ConsoleSession(r.get(SESSION_ID), r.get(SESSION_LOGIN), r.get(SESSION_COMPLETE),
+                        r.get(SESSION_CSRF), r.get(SESSION_CREATED), r.get(SESSION_SEEN))));
+    }
+
+    @Override
+    public void touchSession(String idHash, long millis) {
+        console(sql -> sql.update(SESSION).set(SESSION_SEEN, millis).where(SESSION_ID.eq(idHash)).execute());
+    }
+
+    @Override
+    public void deleteSession(String idHash) {
+        console(sql -> sql.deleteFrom(SESSION).where(SESSION_ID.eq(idHash)).execute());
+    }
+
+    @Override
+    public int deleteSessionsIdleSince(long millis) {
+        return console(sql -> sql.deleteFrom(SESSION).where(SESSION_SEEN.lt(millis)).execute());
+    }
+
+    @Override
+    public void audit(AuditEntry e) {
+        console(sql -> sql.insertInto(AUDIT).set(AUDIT_ID, UUID.randomUUID().toString()).set(AUDIT_AT, e.at())
+                .set(AUDIT_ACTOR, cut(e.actor(), 64)).set(AUDIT_ACTION, cut(e.action(), 60))
+                .set(AUDIT_DETAIL, cut(e.detail(), 400)).execute());
+    }
+
+    @Override
+    public List<AuditEntry> auditJournal(int limit) {
+        return console(sql -> sql.selectFrom(AUDIT).orderBy(AUDIT_AT.desc()).limit(limit).fetch(r ->
+                new AuditEntry(r.get(AUDIT_AT), r.get(AUDIT_ACTOR), r.get(AUDIT_ACTION), r.get(AUDIT_DETAIL))));
+    }
+
+    @Override
+    public List<WorksiteInfo> allWorksites() {
+        return console(sql -> sql.selectFrom(WORKSITE).orderBy(WORKSITE_ID).fetch(r -> new WorksiteInfo(
+                r.get(WORKSITE_ID), r.get(WORKSITE_NAME), r.get(WORKSITE_CITY), r.get(WORKSITE_REGION),
+                r.get(WORKSITE_TERRITORY), r.get(WORKSITE_RUNS_PHC), r.get(WORKSITE_RUNS_CVG))));
+    }
+
+    private static String cut(String text, int length) {
+        String value = text == null ? "" : text;
+        return value.length() > length ? value.substring(0, length) : value;
+    }
+
+    private static ConsoleAccount account(Record r) {
+        return new ConsoleAccount(r.get(ACCOUNT_LOGIN), r.get(ACCOUNT_NAME),
+                ConsoleAccount.Role.of(r.get(ACCOUNT_ROLE)), r.get(ACCOUNT_TERRITORY),
+                new PasswordHash(r.get(ACCOUNT_HASH), r.get(ACCOUNT_SALT), r.get(ACCOUNT_ITERATIONS)), r.get(ACCOUNT_TOTP), r.get(ACCOUNT_CREATED), r.get(ACCOUNT_DISABLED),
+                r.get(ACCOUNT_FAILURES), r.get(ACCOUNT_LAST_FAILURE), r.get(ACCOUNT_TOTP_STEP));
     }
 
     private final class Tx implements HubTransaction {

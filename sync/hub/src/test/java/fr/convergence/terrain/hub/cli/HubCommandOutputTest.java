@@ -97,7 +97,7 @@ class HubCommandOutputTest {
         assertThat(lines.get(0).split("\t", -1)).hasSize(5);
         assertThat(lines.get(0)).doesNotContain("\u001b").doesNotContain("\r").endsWith("\tactif");
 
-        Run users = run("users", "--db", db());
+        Run users = run("holders", "--db", db());
         assertThat(users.out().lines().toList()).hasSize(1);
         assertThat(users.out().lines().toList().get(0).split("\t", -1)).hasSize(3);
     }

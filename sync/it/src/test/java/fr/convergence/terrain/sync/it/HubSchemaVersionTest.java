@@ -47,9 +47,33 @@ class HubSchemaVersionTest {
             java.util.Set<String> lille = store.read(r -> r.worksitesOf("territory", "lille"));
             assertThat(lille).contains("chantier-ancien");
         }
-        assertThat(query(url, "SELECT meta_value FROM hub_meta WHERE meta_key = 'schema_version'")).isEqualTo("2");
+        assertThat(query(url, "SELECT meta_value FROM hub_meta WHERE meta_key = 'schema_version'")).isEqualTo("3");
+        // Schema 3: the console's accounts, sessions and audit journal.
+        assertThat(query(url, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('hub_account', "
+                + "'hub_console_session', 'hub_audit')")).isEqualTo("3");
         assertThat(query(url, "SELECT count(*) FROM pragma_table_info('hub_worksite') WHERE name = 'name'"))
                 .isEqualTo("1");
+    }
+
+    @Test
+    void aDatabaseOfSchema2GetsTheConsoleTablesKeepingItsDevices() throws Exception {
+        String url = "jdbc:sqlite:" + dir.resolve("v2-hub.db");
+        try (JooqHubStore store = JooqHubStore.open(url, null, null)) {
+            new fr.convergence.terrain.hub.sync.Enrolments(store, java.time.Clock.systemUTC())
+                    .issueCode("worksite", "abej-solidarite", "x", java.time.Duration.ofDays(1));
+        }
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            // As a hub of schema 2 left it: no console tables.
+            s.execute("DROP TABLE hub_account");
+            s.execute("DROP TABLE hub_console_session");
+            s.execute("DROP TABLE hub_audit");
+            s.execute("UPDATE hub_meta SET meta_value = '2' WHERE meta_key = 'schema_version'");
+        }
+        try (JooqHubStore store = JooqHubStore.open(url, null, null)) {
+            assertThat(store.accounts().size()).isZero();
+            assertThat(store.read(r -> r.worksiteKnown("abej-solidarite")).booleanValue()).isTrue();
+        }
+        assertThat(query(url, "SELECT meta_value FROM hub_meta WHERE meta_key = 'schema_version'")).isEqualTo("3");
     }
 
     @Test

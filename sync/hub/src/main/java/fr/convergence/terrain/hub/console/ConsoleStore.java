@@ -1,0 +1,49 @@
+package fr.convergence.terrain.hub.console;
+
+import fr.convergence.terrain.sync.protocol.WorksiteInfo;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the console keeps in the hub's database (so that several hub processes on one PostgreSQL share accounts,
+ * sessions and the delay after wrong passwords). Each call is its own transaction.
+ */
+public interface ConsoleStore {
+
+    /** Adds an account; false if the login is taken. */
+    boolean addAccount(ConsoleAccount account);
+
+    Optional<ConsoleAccount> account(String login);
+
+    List<ConsoleAccount> accounts();
+
+    /** Disables the account and ends its sessions; false if unknown. */
+    boolean disableAccount(String login, long millis);
+
+    /** Records a wrong password or code (count and time), or clears them when {@code failed} is false. */
+    void recordAttempt(String login, boolean failed, long millis);
+
+    /**
+     * Marks the TOTP step as used if it is after the last one used; false when it is not (a replayed code).
+     */
+    boolean useTotpStep(String login, long step);
+
+    void addSession(ConsoleSession session);
+
+    Optional<ConsoleSession> session(String idHash);
+
+    void touchSession(String idHash, long millis);
+
+    void deleteSession(String idHash);
+
+    /** Deletes sessions idle since before {@code millis}. */
+    int deleteSessionsIdleSince(long millis);
+
+    void audit(AuditEntry entry);
+
+    /** The most recent entries first. */
+    List<AuditEntry> auditJournal(int limit);
+
+    /** Every worksite the hub knows, with its territory. */
+    List<WorksiteInfo> allWorksites();
+}

@@ -1,0 +1,229 @@
+package fr.convergence.terrain.hub.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.convergence.terrain.core.security.PasswordHasher;
+import fr.convergence.terrain.hub.Hub;
+import fr.convergence.terrain.hub.HubConfig;
+import fr.convergence.terrain.hub.store.JooqHubStore;
+import fr.convergence.terrain.sync.protocol.SyncCodec;
+import fr.convergence.terrain.sync.protocol.SyncRequest;
+import fr.convergence.terrain.sync.protocol.WorksiteInfo;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The console in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, installed by
+ * {@code .ci/run}): sign-in with and without the second factor, a coordinator refused another territory, a laptop
+ * enrolled then revoked from the browser and refused at its next sync. Without Chromium the test is skipped on a
+ * developer machine and fails when {@code CI=true}.
+ */
+class ConsoleBrowserTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    static WebDriver browser;
+
+    @TempDir
+    Path dir;
+
+    MutableClock clock;
+    JooqHubStore store;
+    String nationalSecret;
+    Hub hub;
+
+    @BeforeAll
+    static void startBrowser() {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            String missing = "Chromium or chromedriver missing (" + CHROMIUM + ", " + CHROMEDRIVER + ")";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new AssertionError(missing + " with CI=true: .ci/run installs chromium and chromium-driver");
+            }
+            Assumptions.abort(missing + ": browser tests skipped on this machine");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // The smallest screen the national team uses; root in a container needs --no-sandbox.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=1366,768", "--lang=fr-FR");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void startHub() {
+        clock = new MutableClock(Instant.parse("2026-12-07T09:00:00Z"));
+        store = JooqHubStore.sqlite(dir.resolve("hub.db"));
+        store.write(tx -> {
+            tx.putWorksite(new WorksiteInfo(ConsoleWebTest.LILLE_WORKSITE, "ABEJ Solidarité", "Lille",
+                    "Hauts-de-France", "lille", true, true));
+            tx.putWorksite(new WorksiteInfo(ConsoleWebTest.LYON_WORKSITE, "Armée du Salut Lyon", "Lyon",
+                    "Auvergne-Rhône-Alpes", "lyon", true, true));
+            return null;
+        });
+        ConsoleAccounts accounts = new ConsoleAccounts(store, clock, new PasswordHasher(1000));
+        nationalSecret = accounts.add("nadia", "Nadia National", ConsoleAccount.Role.NATIONAL, null,
+                ConsoleWebTest.NATIONAL_PASSWORD.toCharArray(), false).totpSecret();
+        accounts.add("colette", "Colette Coordination", ConsoleAccount.Role.COORDINATOR, "lille",
+                ConsoleWebTest.COORDINATOR_PASSWORD.toCharArray(), false);
+        hub = Hub.create(HubConfig.defaults(0).withHost("127.0.0.1"), store, clock);
+    }
+
+    @AfterEach
+    void stopHub() {
+        if (browser != null) {
+            browser.manage().deleteAllCookies();
+        }
+        if (hub != null) {
+            hub.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    /**
+     * Saves the window as {@code hub-<name>.png} into the directory named by the {@code terrain.hub.screenshots}
+     * property (set by sync/hub/src/test/screenshots/take-hub-screenshots.sh for docs/screenshots); nothing otherwise.
+     */
+    void screenshot(String name) throws java.io.IOException {
+        String directory = System.getProperty("terrain.hub.screenshots");
+        if (directory != null && !directory.isBlank()) {
+            byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+            Files.createDirectories(Path.of(directory));
+            Files.write(Path.of(directory, "hub-" + name + ".png"), png);
+        }
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + hub.port() + path;
+    }
+
+    /** Types the login and password in their labelled fields and sends the form with the Enter key. */
+    void typePassword(String login, String password) {
+        browser.get(url("/console"));
+        assertThat(browser.getCurrentUrl()).endsWith("/console/connexion");
+        browser.findElement(By.cssSelector("label[for=login]"));
+        browser.findElement(By.id("login")).sendKeys(login);
+        browser.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
+    }
+
+    /**
+     * Waits for the page whose heading is {@code expected} (a form sent with Enter or a click loads the next page
+     * asynchronously): polls the heading's text, read by one script call so that no element of the page being left
+     * is held (the driver's errors while a page is replaced are retried); fails after 15 s with the heading seen.
+     */
+    void awaitHeading(String expected) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(WebDriverException.class)
+                .withMessage(() -> "heading " + expected + " expected on " + browser.getCurrentUrl())
+                .until(d -> expected.equals(((JavascriptExecutor) d).executeScript(
+                        "var h = document.querySelector('h1'); return h === null ? null : h.textContent;")));
+    }
+
+    @Test
+    void aNationalAccountSignsInWithItsSecondFactor() throws Exception {
+        browser.get(url("/console/connexion"));
+        screenshot("connexion");
+        typePassword("nadia", ConsoleWebTest.NATIONAL_PASSWORD);
+        awaitHeading("Second facteur");
+        screenshot("second-facteur");
+        browser.findElement(By.id("code")).sendKeys(Totp.codeAt(nationalSecret, clock.millis()), Keys.ENTER);
+        awaitHeading("Bonjour Nadia National");
+        screenshot("accueil");
+        browser.findElement(By.linkText("Postes")).click();
+        awaitHeading("Postes");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("ABEJ Solidarité")
+                .contains("Armée du Salut Lyon");
+    }
+
+    @Test
+    void aCoordinatorSignsInWithThePasswordAndIsRefusedAnotherTerritory() throws Exception {
+        typePassword("colette", ConsoleWebTest.COORDINATOR_PASSWORD);
+        awaitHeading("Bonjour Colette Coordination");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Pas encore construit");
+        browser.get(url("/console/chantiers/" + ConsoleWebTest.LYON_WORKSITE));
+        awaitHeading("Accès refusé");
+        screenshot("refus");
+        assertThat(browser.getPageSource()).doesNotContain("Émettre le code");
+    }
+
+    @Test
+    void aCoordinatorEnrolsALaptopThenRevokesItAndItsNextSyncIsRefused() throws Exception {
+        typePassword("colette", ConsoleWebTest.COORDINATOR_PASSWORD);
+        awaitHeading("Bonjour Colette Coordination");
+        browser.findElement(By.linkText("Postes")).click();
+        awaitHeading("Postes");
+        browser.findElement(By.linkText("Émettre un code d’enrôlement pour ce chantier")).click();
+        awaitHeading("ABEJ Solidarité (Lille)");
+        browser.findElement(By.id("label")).sendKeys("Sandrine");
+        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        awaitHeading("Code d’enrôlement · ABEJ Solidarité (Lille)");
+        screenshot("code");
+        String code = browser.findElement(By.id("code")).getText();
+        assertThat(code).matches("[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}");
+        assertThat(browser.findElement(By.id("expiration")).getText()).contains("14/12/2026");
+
+        // The laptop enters the code (as its Synchronisation settings do) and syncs.
+        String deviceId = UUID.randomUUID().toString();
+        String token = hub.enrolments().enrol(code, deviceId, "portable").orElseThrow().token();
+        assertThat(sync(deviceId, token).statusCode()).isEqualTo(200);
+
+        browser.findElement(By.linkText("Retour aux postes")).click();
+        awaitHeading("Postes");
+        screenshot("postes");
+        browser.findElement(By.cssSelector("a[href='/console/postes/" + deviceId + "/revocation']")).click();
+        awaitHeading("Révoquer un poste");
+        screenshot("revocation");
+        browser.findElement(By.cssSelector("button.danger")).click();
+        awaitHeading("Poste révoqué");
+        assertThat(browser.findElement(By.id("confirmation")).getText()).contains("Sandrine — portable");
+
+        HttpResponse<String> refused = sync(deviceId, token);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("device-revoked");
+    }
+
+    HttpResponse<String> sync(String deviceId, String token) throws Exception {
+        byte[] body = SyncCodec.encode(new SyncRequest(SyncCodec.PROTOCOL, deviceId, null, 0, 0, List.of(), false,
+                null, null, null, null));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(SyncCodec.SYNC_PATH)))
+                .header("Authorization", "Bearer " + token).header("Content-Type", SyncCodec.CONTENT_TYPE)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,12 @@
+#!/bin/sh
+# Saves a PNG of each page of the hub console (docs/screenshots/hub-*.png) at 1366×768, from the browser tests
+# (ConsoleBrowserTest) in Debian's headless chromium (apt-get install chromium chromium-driver).
+# Usage, from anywhere: sync/hub/src/test/screenshots/take-hub-screenshots.sh [directory]
+set -eu
+root=$(cd "$(dirname "$0")/../../../../.." && pwd)
+cd "$root"
+out=${1:-$root/docs/screenshots}
+case "$out" in /*) ;; *) out="$root/$out" ;; esac
+./mvnw -q -B ${MAVEN_OFFLINE:+-o} -pl sync/hub -am test -Dtest=ConsoleBrowserTest -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dterrain.hub.screenshots="$out"
+ls "$out"/hub-*.png
