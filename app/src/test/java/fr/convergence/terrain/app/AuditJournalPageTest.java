@@ -91,7 +91,7 @@ class AuditJournalPageTest extends FeatureTestSupport {
         choose("#audit-action", AuditAction.EXPORT);
         interact(() -> audit.viewModel().participantProperty().set(null));
         clickOn("#audit-search");
-        assertThat(rows).extracting(AuditViewModel.Row::detail).containsExactly("journal d'accès (1 entrées)");
+        assertThat(rows).extracting(AuditViewModel.Row::detail).containsExactly("journal d’accès (1 entrée)");
     }
 
     @Test

@@ -61,8 +61,8 @@ class ErasureWorkflowTest extends AppTestSupport {
         doubleClickOn("Quatremère");
         clickOn("#file-erase");
 
-        assertThat(text("#erasure-what")).contains("fiche d'identité : 1")
-                .contains("heures saisies : 1");
+        assertThat(text("#erasure-what")).contains("fiche d’identité\u00a0: 1")
+                .contains("heures saisies\u00a0: 1");
         assertThat(text("#erasure-everywhere")).contains("tous les portables").contains("hub national")
                 .contains("prochaine synchronisation");
         assertThat(lookup("#erasure-confirm").query().isDisabled()).as("no reason chosen yet").isTrue();

@@ -78,7 +78,7 @@ class RecoveryKeyWorkflowTest extends AppTestSupport {
         assertThat(text("#recover-login")).as("the account chosen in the list").isEqualTo("camille");
 
         submitRecovery(RecoveryKey.generate().groups(), NEW_PASSWORD);
-        assertThat(text("#recover-error")).contains("Cette clé de secours n'ouvre pas les données de ce poste");
+        assertThat(text("#recover-error")).contains("Cette clé de secours n’ouvre pas les données de ce poste");
         assertThat(screen.get()).isEqualTo("signin");
 
         // The right key, typed loosely (lower case, spaces for dashes), with a password the rules refuse.
@@ -121,7 +121,7 @@ class RecoveryKeyWorkflowTest extends AppTestSupport {
             Result<?> withOld = auth.recover("camille", recoveryKey, NEW_PASSWORD.toCharArray(),
                     NEW_PASSWORD.toCharArray());
             assertThat(withOld.saved()).isFalse();
-            assertThat(withOld.verdict().text()).contains("Cette clé de secours n'ouvre pas");
+            assertThat(withOld.verdict().text()).contains("Cette clé de secours n’ouvre pas");
             assertThat(store.isUnlocked()).isFalse();
             Result<?> withNew = auth.recover("camille", renewed, NEW_PASSWORD.toCharArray(),
                     NEW_PASSWORD.toCharArray());

@@ -54,7 +54,7 @@ class ReferralJourneyTest extends FeatureTestSupport {
                 Partner.BUREAUX_DU_COEUR.usualDocuments());
         clickOn(documents.get(0));
         clickVisible("#referral-save");
-        assertThat(text("#referral-errors")).contains("Indiquez l'objet");
+        assertThat(text("#referral-errors")).contains("Indiquez l’objet");
 
         clickOn("#referral-purpose");
         write("Tenue pour un entretien d'embauche");

@@ -31,8 +31,8 @@ final class ErasureView {
         Label intro = new Label(I18n.t("erasure.intro"));
         intro.setWrapText(true);
         StringBuilder what = new StringBuilder();
-        preview.rows().forEach((table, count) -> what.append("• ").append(ErasureService.label(table)).append(" : ")
-                .append(count).append('\n'));
+        preview.rows().forEach((table, count) -> what.append("• ").append(ErasureService.label(table))
+                .append("\u00a0: ").append(count).append('\n'));
         Label rows = new Label(what.toString().strip());
         rows.setId("erasure-what");
         rows.setWrapText(true);

@@ -183,7 +183,7 @@ public final class ParticipantFileViewModel {
         canExit.set(current != null && !current.exited());
         List<String> referralLines = new ArrayList<>();
         for (Referral referral : loaded.referrals()) {
-            referralLines.add(Formats.date(referral.createdOn()) + " — " + referral.partnerDisplayName() + " : "
+            referralLines.add(Formats.date(referral.createdOn()) + " — " + referral.partnerDisplayName() + "\u00a0: "
                     + referral.purpose() + " (" + I18n.label(referral.status()) + ")");
         }
         referrals.setAll(referralLines);

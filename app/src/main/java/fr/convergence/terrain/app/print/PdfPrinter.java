@@ -169,7 +169,7 @@ public final class PdfPrinter {
             document.save(out);
             return out.toByteArray();
         } catch (IOException e) {
-            throw new UncheckedIOException("Le document n'a pas pu être produit", e);
+            throw new UncheckedIOException("Le document n’a pas pu être produit", e);
         }
     }
 

@@ -41,7 +41,7 @@ final class PrintFonts {
             return new PrintFonts(document, PDType0Font.load(document, new ByteArrayInputStream(REGULAR), true),
                     PDType0Font.load(document, new ByteArrayInputStream(BOLD), true));
         } catch (IOException e) {
-            throw new UncheckedIOException("Police d'impression illisible", e);
+            throw new UncheckedIOException("Police d’impression illisible", e);
         }
     }
 
@@ -54,7 +54,7 @@ final class PrintFonts {
             try {
                 mono = PDType0Font.load(document, new ByteArrayInputStream(read(MONO)), true);
             } catch (IOException e) {
-                throw new UncheckedIOException("Police d'impression illisible", e);
+                throw new UncheckedIOException("Police d’impression illisible", e);
             }
         }
         return mono;
@@ -100,7 +100,7 @@ final class PrintFonts {
     private static byte[] read(String name) {
         try (InputStream in = PrintFonts.class.getResourceAsStream(FOLDER + name)) {
             if (in == null) {
-                throw new IllegalStateException("Police absente de l'application : " + name);
+                throw new IllegalStateException("Police absente de l’application\u00a0: " + name);
             }
             return in.readAllBytes();
         } catch (IOException e) {

@@ -81,7 +81,7 @@ final class SyncDescriptions {
             changes.add(I18n.t("sync.change", fieldLabel(entry.getKey()),
                     display(q.table(), entry.getKey(), value == null ? null : value.toString())));
         }
-        return new QuarantineRow(q.number(), subject(q.table(), row), String.join(" ; ", changes), q.reason(),
+        return new QuarantineRow(q.number(), subject(q.table(), row), String.join("\u00a0; ", changes), q.reason(),
                 when(q.quarantinedAt()));
     }
 

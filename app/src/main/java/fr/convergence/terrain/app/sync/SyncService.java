@@ -91,7 +91,7 @@ public final class SyncService {
     /** Enrols this laptop with the one-time code the hub's administrator gave. */
     public EnrolResponse enrol(URI hubUrl, String code, String label) throws IOException {
         if (store.demo()) {
-            throw new IllegalStateException("Les données de démonstration ne sont jamais envoyées au hub : "
+            throw new IllegalStateException("Les données de démonstration ne sont jamais envoyées au hub\u00a0: "
                     + "installez d’abord ce poste pour de vrai.");
         }
         return engine(client(hubUrl)).enrol(hubUrl.toString(), code, label);
@@ -103,7 +103,7 @@ public final class SyncService {
             throw new IllegalStateException("Les données de démonstration ne sont jamais envoyées au hub.");
         }
         HubClient hub = hub().orElseThrow(() -> new IllegalStateException(
-                "Ce poste n’est pas encore enrôlé : saisissez l’adresse du hub et le code d’enrôlement."));
+                "Ce poste n’est pas encore enrôlé\u00a0: saisissez l’adresse du hub et le code d’enrôlement."));
         return engine(hub).sync(progress);
     }
 

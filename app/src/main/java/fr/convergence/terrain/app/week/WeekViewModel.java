@@ -525,7 +525,7 @@ public final class WeekViewModel {
     }
 
     private String where(WeekRowModel row, int dayIndex) {
-        return row.name() + ", " + dayLabel(row, dayIndex) + " : ";
+        return row.name() + ", " + dayLabel(row, dayIndex) + "\u00a0: ";
     }
 
     private static String dayLabel(WeekRowModel row, int dayIndex) {

@@ -100,7 +100,7 @@ class PersonOptionsTest {
         assertThat(text(asEsp)).doesNotContain(start(reserved.currentText())).doesNotContain(start(referralPurpose))
                 .doesNotContain(participant.socialSecurityNumber()).contains(AccessPolicy.HIDDEN_DETAIL);
         assertThat(referral.code()).isEqualTo(1);
-        assertThat(referral.err()).contains("fiche d'orientation est réservée à la CIP et à la coordination");
+        assertThat(referral.err()).contains("fiche d’orientation est réservée à la CIP et à la coordination");
         assertThat(form).doesNotExist();
     }
 

@@ -211,7 +211,7 @@ class SyncViewModelTest {
 
         model.resolveWithTyped(conflict, "6,33");
         assertThat(model.messageKindProperty().get()).isEqualTo(MessageKind.ERROR);
-        assertThat(model.messageProperty().get()).contains("quart d'heure");
+        assertThat(model.messageProperty().get()).contains("quart d’heure");
         assertThat(model.conflicts()).hasSize(1);
 
         model.resolveWithTyped(conflict, "3 h 30");

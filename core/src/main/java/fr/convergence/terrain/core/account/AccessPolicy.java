@@ -68,8 +68,8 @@ public final class AccessPolicy {
     public Verdict checkEdit(User user, String worksiteId) {
         return canEdit(user, worksiteId)
                 ? Verdict.ok()
-                : Verdict.refused("Ce chantier n'est pas dans votre périmètre : demandez à votre coordinateur·rice "
-                        + "de vous y donner accès.");
+                : Verdict.refused("Ce chantier n’est pas dans votre périmètre\u00a0: demandez à votre "
+                        + "coordinateur·rice de vous y donner accès.");
     }
 
     /** Notes marked for CIP and coordination stay hidden from educators (and from print-outs they make). */

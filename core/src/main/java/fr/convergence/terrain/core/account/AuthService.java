@@ -201,10 +201,10 @@ public final class AuthService {
             Optional<User> user = users.findByLogin(normalizeLogin(login));
             Optional<RecoveryKey> key = RecoveryKey.parse(recoveryKey);
             boolean wasLocked = store.isEncrypted() && !store.isUnlocked();
-            Verdict verdict = user.isEmpty() ? Verdict.refused("Aucun compte « " + normalizeLogin(login)
-                    + " » sur ce poste.") : Verdict.ok();
+            Verdict verdict = user.isEmpty() ? Verdict.refused("Aucun compte «\u00a0" + normalizeLogin(login)
+                    + "\u00a0» sur ce poste.") : Verdict.ok();
             if (key.isEmpty() || !keys.unlockWithRecoveryKey(key.get())) {
-                verdict = verdict.and(Verdict.refused("Cette clé de secours n'ouvre pas les données de ce poste : "
+                verdict = verdict.and(Verdict.refused("Cette clé de secours n’ouvre pas les données de ce poste\u00a0: "
                         + "vérifiez-la (8 groupes de 5 caractères)."));
             }
             verdict = verdict.and(checkPassword(password, confirmation, normalizeLogin(login)));
@@ -249,7 +249,7 @@ public final class AuthService {
             return Optional.empty();
         }
         if (!store.isUnlocked()) {
-            throw new StoreException("Les données de ce poste sont chiffrées : connectez-vous d'abord pour créer "
+            throw new StoreException("Les données de ce poste sont chiffrées\u00a0: connectez-vous d’abord pour créer "
                     + "ou modifier un compte.");
         }
         return Optional.of(keys.wrapForPassword(password, hasher.iterations()));
@@ -268,11 +268,11 @@ public final class AuthService {
         if (normalized.isEmpty()) {
             verdicts.add(Verdict.refused("Indiquez un identifiant (par exemple prénom.nom)."));
         } else if (!normalized.matches("[a-z0-9._-]{2,40}")) {
-            verdicts.add(Verdict.refused("L'identifiant ne contient que des lettres sans accent, des chiffres, "
+            verdicts.add(Verdict.refused("L’identifiant ne contient que des lettres sans accent, des chiffres, "
                     + "des points ou des tirets (2 à 40 caractères)."));
         } else if (users.findByLogin(normalized).isPresent()) {
-            verdicts.add(Verdict.refused("L'identifiant « " + normalized + " » existe déjà sur ce poste : "
-                    + "choisissez-en un autre."));
+            verdicts.add(Verdict.refused("L’identifiant "
+                    + "«\u00a0" + normalized + "\u00a0» existe déjà sur ce poste\u00a0: choisissez-en un autre."));
         }
         if (displayName == null || displayName.isBlank()) {
             verdicts.add(Verdict.refused("Indiquez le nom affiché (prénom et nom)."));
@@ -280,7 +280,7 @@ public final class AuthService {
         if (role == null) {
             verdicts.add(Verdict.refused("Choisissez le rôle de la personne."));
         } else if ((role == Role.ESP || role == Role.CIP) && (worksiteIds == null || worksiteIds.isEmpty())) {
-            verdicts.add(Verdict.refused("Un·e ESP ou un·e CIP travaille sur un chantier : choisissez-le."));
+            verdicts.add(Verdict.refused("Un·e ESP ou un·e CIP travaille sur un chantier\u00a0: choisissez-le."));
         }
         verdicts.add(checkPassword(password, confirmation, normalized));
         return Verdict.all(verdicts);
@@ -339,7 +339,7 @@ public final class AuthService {
         String territory = role == Role.COORDINATOR ? blankToNull(territoryId) : null;
         Verdict allowed = checkManages(actor, role, worksites);
         if (role == Role.COORDINATOR && territory == null) {
-            allowed = allowed.and(Verdict.refused("Un·e coordinateur·rice couvre un territoire : choisissez-le."));
+            allowed = allowed.and(Verdict.refused("Un·e coordinateur·rice couvre un territoire\u00a0: choisissez-le."));
         }
         if (!allowed.saveAllowed()) {
             Verdict verdict = allowed.and(checkNewUser(login, displayName, role, worksites, password, confirmation));
@@ -375,7 +375,7 @@ public final class AuthService {
         User target = existing(userId);
         Verdict verdict = checkManages(actor, target.role(), target.worksiteIds());
         if (!active && target.id().equals(actor.id())) {
-            verdict = verdict.and(Verdict.refused("Vous ne pouvez pas désactiver votre propre compte : "
+            verdict = verdict.and(Verdict.refused("Vous ne pouvez pas désactiver votre propre compte\u00a0: "
                     + "demandez-le à un·e autre administrateur·rice."));
         }
         if (!verdict.saveAllowed()) {
@@ -408,15 +408,15 @@ public final class AuthService {
                     + "compte."));
         }
         if (target.id().equals(actor.id()) && role != target.role()) {
-            verdicts.add(Verdict.refused("Vous ne pouvez pas changer votre propre rôle : demandez-le à un·e autre "
+            verdicts.add(Verdict.refused("Vous ne pouvez pas changer votre propre rôle\u00a0: demandez-le à un·e autre "
                     + "administrateur·rice."));
         }
         if (role == null) {
             verdicts.add(Verdict.refused("Choisissez le rôle de la personne."));
         } else if ((role == Role.ESP || role == Role.CIP) && worksites.isEmpty()) {
-            verdicts.add(Verdict.refused("Un·e ESP ou un·e CIP travaille sur un chantier : choisissez-le."));
+            verdicts.add(Verdict.refused("Un·e ESP ou un·e CIP travaille sur un chantier\u00a0: choisissez-le."));
         } else if (role == Role.COORDINATOR && territory == null) {
-            verdicts.add(Verdict.refused("Un·e coordinateur·rice couvre un territoire : choisissez-le."));
+            verdicts.add(Verdict.refused("Un·e coordinateur·rice couvre un territoire\u00a0: choisissez-le."));
         }
         Verdict verdict = Verdict.all(verdicts);
         if (!verdict.saveAllowed()) {
@@ -425,7 +425,7 @@ public final class AuthService {
         User changed = new User(target.id(), target.login(), target.displayName(), role, territory, worksites,
                 target.active());
         if (changed.equals(target)) {
-            return Result.refused(Verdict.refused("Rien n’a changé : le compte a déjà ce rôle et ces chantiers."));
+            return Result.refused(Verdict.refused("Rien n’a changé\u00a0: le compte a déjà ce rôle et ces chantiers."));
         }
         String change = journal.reachOf(target) + " → " + journal.reachOf(changed);
         store.write(actor.id(), tx -> {
@@ -438,7 +438,7 @@ public final class AuthService {
 
     private User existing(String userId) {
         return users.find(userId).orElseThrow(() -> new IllegalArgumentException(
-                "Ce compte n'existe plus sur ce poste : rouvrez la page des comptes."));
+                "Ce compte n’existe plus sur ce poste\u00a0: rouvrez la page des comptes."));
     }
 
     private void requireManager(User actor) {
@@ -455,8 +455,8 @@ public final class AuthService {
             return Verdict.ok();
         }
         if (role != Role.ESP && role != Role.CIP) {
-            return Verdict.refused("Un·e coordinateur·rice gère les comptes des ESP et des CIP ; pour un compte "
-                    + "de coordination ou d'administration, adressez-vous à un·e administrateur·rice.");
+            return Verdict.refused("Un·e coordinateur·rice gère les comptes des ESP et des CIP\u00a0; pour un compte "
+                    + "de coordination ou d’administration, adressez-vous à un·e administrateur·rice.");
         }
         AccessPolicy access = AccessPolicies.of(store);
         if (worksiteIds.stream().anyMatch(w -> !access.canSee(actor, w))) {
@@ -471,7 +471,7 @@ public final class AuthService {
             return policy;
         }
         if (confirmation != null && !Arrays.equals(password, confirmation)) {
-            return Verdict.refused("Les deux mots de passe sont différents : saisissez-les à nouveau.");
+            return Verdict.refused("Les deux mots de passe sont différents\u00a0: saisissez-les à nouveau.");
         }
         return Verdict.ok();
     }

@@ -36,19 +36,19 @@ public final class PasswordPolicy {
     /** Every problem of {@code password} for the account {@code login} (may be null), in French, saying what to do. */
     public static Verdict check(char[] password, String login) {
         if (password == null || password.length < MIN_LENGTH) {
-            return Verdict.refused("Le mot de passe compte au moins " + MIN_LENGTH + " caractères : allongez-le, "
-                    + "par exemple avec quelques mots séparés par des tirets (« rouge-velo-lundi-soir »).");
+            return Verdict.refused("Le mot de passe compte au moins " + MIN_LENGTH + " caractères\u00a0: allongez-le, "
+                    + "par exemple avec quelques mots séparés par des tirets («\u00a0rouge-velo-lundi-soir\u00a0»).");
         }
         String normalized = normalize(new String(password));
         if (isCommon(normalized)) {
-            return Verdict.refused("Ce mot de passe fait partie des plus courants, que l'on devine en premier : "
+            return Verdict.refused("Ce mot de passe fait partie des plus courants, que l’on devine en premier\u00a0: "
                     + "choisissez-en un autre, par exemple quelques mots sans rapport entre eux.");
         }
         if (login != null && !login.isBlank() && normalized.contains(normalize(login))) {
-            return Verdict.refused("Le mot de passe ne doit pas contenir l'identifiant : choisissez-en un autre.");
+            return Verdict.refused("Le mot de passe ne doit pas contenir l’identifiant\u00a0: choisissez-en un autre.");
         }
         if (normalized.chars().distinct().count() < 3) {
-            return Verdict.refused("Le mot de passe répète un ou deux caractères : choisissez-en un plus varié.");
+            return Verdict.refused("Le mot de passe répète un ou deux caractères\u00a0: choisissez-en un plus varié.");
         }
         return Verdict.ok();
     }
@@ -72,7 +72,7 @@ public final class PasswordPolicy {
         Set<String> words = new HashSet<>();
         try (InputStream in = PasswordPolicy.class.getResourceAsStream("common-passwords.txt")) {
             if (in == null) {
-                throw new IllegalStateException("common-passwords.txt manque dans l'application");
+                throw new IllegalStateException("common-passwords.txt manque dans l’application");
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (String line; (line = reader.readLine()) != null; ) {

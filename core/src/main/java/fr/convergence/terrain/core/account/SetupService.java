@@ -94,7 +94,7 @@ public final class SetupService {
         }
         if (role == Role.ESP || role == Role.CIP) {
             // The first account manages the others (accounts page): it must be able to, and to see the whole file.
-            check = check.and(Verdict.refused("Le premier compte du poste le gère et crée les autres comptes : "
+            check = check.and(Verdict.refused("Le premier compte du poste le gère et crée les autres comptes\u00a0: "
                     + "choisissez le rôle coordinateur·rice ou administrateur·rice. Les comptes des ESP et des CIP "
                     + "se créent ensuite, depuis la page Comptes."));
         }

@@ -11,7 +11,7 @@ public final class SignInDelayedException extends AccessDeniedException {
     private final Duration remaining;
 
     public SignInDelayedException(Duration remaining) {
-        super("Mot de passe erroné plusieurs fois : attendez " + seconds(remaining) + " s avant de réessayer.");
+        super("Mot de passe erroné plusieurs fois\u00a0: attendez " + seconds(remaining) + " s avant de réessayer.");
         this.remaining = remaining;
     }
 

@@ -297,7 +297,8 @@ public final class AuditJournal {
     public int exportCsv(User viewer, AuditFilter filter, Path file) throws IOException {
         List<AuditEntry> found = search(viewer, filter);
         PrivateFiles.write(file, out -> writeCsv(found, out));
-        record(viewer, AuditAction.EXPORT, null, null, "journal d'accès (" + found.size() + " entrées)");
+        record(viewer, AuditAction.EXPORT, null, null, MessagePatterns.french(
+                "journal d’accès ({0, plural, one {# entrée} other {# entrées}})", found.size()));
         return found.size();
     }
 
@@ -340,7 +341,7 @@ public final class AuditJournal {
 
     private static void requireReader(User viewer) {
         if (!canRead(viewer)) {
-            throw new AuditAccessDeniedException("Le journal d'accès est réservé aux coordinateur·rices et aux "
+            throw new AuditAccessDeniedException("Le journal d’accès est réservé aux coordinateur·rices et aux "
                     + "administrateur·rices.");
         }
     }

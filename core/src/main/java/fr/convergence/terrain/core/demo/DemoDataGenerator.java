@@ -272,7 +272,7 @@ public final class DemoDataGenerator {
     private static final String[] FOLLOW_UP_OUTCOMES = {
         "Toujours en poste, contact téléphonique.", "En formation, tout se passe bien.",
         "Sans emploi, orienté·e vers France Travail.", "Injoignable, message laissé.",
-        "Contrat prolongé par l'employeur."};
+        "Contrat prolongé par l’employeur."};
 
     private void phcHours(BulkLoader loader, Participant p, int target, LocalDate from, LocalDate to,
                           Counters counters) {
@@ -330,17 +330,17 @@ public final class DemoDataGenerator {
     }
 
     private static final String[][] NOTE_TEXTS = {
-        {"EMPLOI", "Point sur le projet professionnel : intérêt pour la logistique, visite d'entrepôt prévue."},
-        {"EMPLOI", "Préparation d'un CV et simulation d'entretien avec la CIP."},
+        {"EMPLOI", "Point sur le projet professionnel\u00a0: intérêt pour la logistique, visite d’entrepôt prévue."},
+        {"EMPLOI", "Préparation d’un CV et simulation d’entretien avec la CIP."},
         {"LOGEMENT", "Demande de logement social déposée, dossier complet transmis."},
         {"LOGEMENT", "Rendez-vous pris avec le SIAO pour une orientation vers un hébergement stable."},
         {"SANTE", "Rappel du rendez-vous de bilan de santé proposé par la CPAM."},
-        {"MOBILITE", "Inscription au code de la route ; aide au financement du permis à étudier."},
-        {"DROITS_DEMARCHES", "Renouvellement du titre de séjour : liste des pièces remise."},
+        {"MOBILITE", "Inscription au code de la route\u00a0; aide au financement du permis à étudier."},
+        {"DROITS_DEMARCHES", "Renouvellement du titre de séjour\u00a0: liste des pièces remise."},
         {"DROITS_DEMARCHES", "Ouverture des droits à la complémentaire santé solidaire."},
-        {"LANGUE", "Inscription à l'atelier sociolinguistique du mardi."},
-        {"BUDGET", "Point budget : échéancier mis en place avec le fournisseur d'énergie."},
-        {"JUSTICE", "Convocation reçue : accompagnement au rendez-vous avec le SPIP."},
+        {"LANGUE", "Inscription à l’atelier sociolinguistique du mardi."},
+        {"BUDGET", "Point budget\u00a0: échéancier mis en place avec le fournisseur d’énergie."},
+        {"JUSTICE", "Convocation reçue\u00a0: accompagnement au rendez-vous avec le SPIP."},
         {"AUTRE", "Ponctualité en progrès depuis trois semaines, à valoriser."}};
 
     private void notes(BulkLoader loader, Participant p, LocalDate from, LocalDate to, List<String> authors,
@@ -356,7 +356,7 @@ public final class DemoDataGenerator {
             revisions.add(new SupportNoteRevision(id(p.worksiteId(), date), noteId, template[1], author, created));
             if (random.nextInt(100) < 20) {
                 revisions.add(new SupportNoteRevision(id(p.worksiteId(), date.plusDays(2)), noteId,
-                        template[1] + " Mise à jour : démarche effectuée.",
+                        template[1] + " Mise à jour\u00a0: démarche effectuée.",
                         author, created.plus(2, ChronoUnit.DAYS)));
             }
             loader.note(new SupportNote(noteId, p.id(), p.worksiteId(), date, NoteTheme.valueOf(template[0]),
@@ -367,9 +367,9 @@ public final class DemoDataGenerator {
     }
 
     private static final String[] PURPOSES = {
-        "Ouverture des droits à l'assurance maladie", "Demande de logement", "Tenue professionnelle pour entretien",
-        "Embauche progressive en magasin", "Accompagnement vers l'emploi durable", "Inscription et suivi",
-        "Demande d'hébergement stable"};
+        "Ouverture des droits à l’assurance maladie", "Demande de logement", "Tenue professionnelle pour entretien",
+        "Embauche progressive en magasin", "Accompagnement vers l’emploi durable", "Inscription et suivi",
+        "Demande d’hébergement stable"};
 
     private void referrals(BulkLoader loader, Participant p, LocalDate from, LocalDate to, List<String> authors,
                            Counters counters) {
@@ -440,7 +440,7 @@ public final class DemoDataGenerator {
         String email = random.nextInt(100) < 30
                 ? SearchText.fold(first).replace(' ', '-') + "." + SearchText.fold(last).replace(' ', '-') + "@exemple.fr"
                 : null;
-        String address = random.nextInt(100) < 20 ? "Domiciliation : CCAS, 1 place de la Mairie"
+        String address = random.nextInt(100) < 20 ? "Domiciliation\u00a0: CCAS, 1 place de la Mairie"
                 : (1 + random.nextInt(120)) + " " + DemoNames.STREETS.get(random.nextInt(DemoNames.STREETS.size()));
         // Fictitious: the department code 99 and the key 00 make sure no real number is produced.
         String nir = random.nextInt(100) < 40 ? String.format("%d %02d %02d 99 %03d %03d 00", 1 + random.nextInt(2),

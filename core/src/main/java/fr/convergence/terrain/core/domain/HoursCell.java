@@ -47,15 +47,15 @@ public final class HoursCell {
     /** A value to save in a cell: at least 0 (0 empties the cell), a multiple of 15 minutes, and no more than a day. */
     public static Verdict checkMinutes(int minutes) {
         if (minutes < 0) {
-            return Verdict.refused("Les heures ne peuvent pas être négatives : pour effacer la case, "
+            return Verdict.refused("Les heures ne peuvent pas être négatives\u00a0: pour effacer la case, "
                     + "laissez-la vide ou saisissez 0.");
         }
         if (minutes % QUARTER_HOUR != 0) {
-            return Verdict.refused("Les heures se saisissent au quart d'heure près : " + Texts.hours(minutes)
-                    + " ne tombe pas sur un quart d'heure. " + quarterHint(minutes));
+            return Verdict.refused("Les heures se saisissent au quart d’heure près\u00a0: " + Texts.hours(minutes)
+                    + " ne tombe pas sur un quart d’heure. " + quarterHint(minutes));
         }
         if (minutes > MAX_MINUTES) {
-            return Verdict.refused("Une journée compte au plus 24 h : " + Texts.hours(minutes) + " saisies.");
+            return Verdict.refused("Une journée compte au plus 24 h\u00a0: " + Texts.hours(minutes) + " saisies.");
         }
         return Verdict.ok();
     }
@@ -66,7 +66,8 @@ public final class HoursCell {
      */
     public static Verdict checkStored(int minutes) {
         if (minutes == 0) {
-            return Verdict.refused("Une case d'heures enregistrée compte au moins 0 h 15 : une case vidée se supprime.");
+            return Verdict.refused("Une case d’heures enregistrée compte au moins 0 h 15\u00a0: une case vidée se "
+                    + "supprime.");
         }
         return checkMinutes(minutes);
     }

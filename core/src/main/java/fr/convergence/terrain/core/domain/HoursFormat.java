@@ -29,7 +29,7 @@ public final class HoursFormat {
             return new HoursVerdict(0, Verdict.ok());
         }
         if (text.startsWith("-")) {
-            return refused("Les heures ne peuvent pas être négatives : pour effacer la case, "
+            return refused("Les heures ne peuvent pas être négatives\u00a0: pour effacer la case, "
                     + "laissez-la vide ou saisissez 0.");
         }
         Matcher decimal = DECIMAL.matcher(text);
@@ -53,11 +53,13 @@ public final class HoursFormat {
             String minutesText = clock.group(2) != null ? clock.group(2) : clock.group(3);
             int minutes = minutesText == null ? 0 : Integer.parseInt(minutesText);
             if (minutes >= 60) {
-                return refused("« " + text + " » : les minutes vont de 0 à 59. Saisissez par exemple 6 h 30.");
+                return refused("«\u00a0" + text + "\u00a0»\u00a0: les minutes vont de 0 à 59. Saisissez par exemple "
+                        + "6 h 30.");
             }
             return checked(text, hours * 60 + minutes);
         }
-        return refused("« " + text + " » n'est pas une durée reconnue : saisissez par exemple 6, 6,5 ou 6 h 30.");
+        return refused("«\u00a0" + text + "\u00a0» n’est pas une durée reconnue\u00a0: saisissez par exemple 6, 6,5 "
+                + "ou 6 h 30.");
     }
 
     private static HoursVerdict checked(String text, int minutes) {
@@ -68,8 +70,8 @@ public final class HoursFormat {
     }
 
     private static HoursVerdict notQuarter(String text, int approxMinutes) {
-        return refused("« " + text + " » ne tombe pas sur un quart d'heure : les heures se saisissent au quart "
-                + "d'heure près. " + HoursCell.quarterHint(approxMinutes));
+        return refused("«\u00a0" + text + "\u00a0» ne tombe pas sur un quart d’heure\u00a0: les heures se saisissent "
+                + "au quart d’heure près. " + HoursCell.quarterHint(approxMinutes));
     }
 
     private static HoursVerdict refused(String message) {

@@ -38,8 +38,8 @@ public final class ArchiveRule {
         }
         for (FileRetention file : stagesToday(List.of(), participantId)) {
             if (file.stage() != Stage.ACTIVE) {
-                throw new AccessDeniedException("Ce dossier est archivé (fin de l'accompagnement le "
-                        + file.supportEnded().format(DATE) + ") : seule la coordination peut le consulter.");
+                throw new AccessDeniedException("Ce dossier est archivé (fin de l’accompagnement le "
+                        + file.supportEnded().format(DATE) + ")\u00a0: seule la coordination peut le consulter.");
             }
         }
     }

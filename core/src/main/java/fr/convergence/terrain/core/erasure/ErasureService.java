@@ -24,14 +24,14 @@ public final class ErasureService {
 
     /** French labels of the tables, for the confirmation dialog's list of what goes. */
     private static final Map<String, String> LABELS = Map.ofEntries(
-            Map.entry("participant", "fiche d'identité"),
+            Map.entry("participant", "fiche d’identité"),
             Map.entry("enrolment", "parcours (entrées et sorties)"),
             Map.entry("phc_step", "paliers PHC"),
             Map.entry("hours_entry", "heures saisies"),
             Map.entry("support_note", "notes de suivi"),
             Map.entry("support_note_revision", "versions de notes"),
             Map.entry("referral", "orientations"),
-            Map.entry("referral_status_change", "changements de statut d'orientation"),
+            Map.entry("referral_status_change", "changements de statut d’orientation"),
             Map.entry("follow_up", "suivis après la sortie"),
             Map.entry("sync_conflict", "conflits de synchronisation"));
 
@@ -61,7 +61,7 @@ public final class ErasureService {
 
     public Preview preview(User user, String participantId) {
         ErasureRepository.Found found = erasures.find(participantId)
-                .orElseThrow(() -> new StoreException("Cette personne n'existe plus sur ce poste."));
+                .orElseThrow(() -> new StoreException("Cette personne n’existe plus sur ce poste."));
         requireRight(user, found.worksiteId());
         return new Preview(participantId, found.displayName(), found.worksiteId(), found.rows());
     }
@@ -69,7 +69,7 @@ public final class ErasureService {
     /** Erases the person now on this laptop; the hub and the other laptops follow at the next sync. */
     public ParticipantErasure.Removed erase(User user, String participantId, ErasureReason reason) {
         String worksite = erasures.worksiteOf(participantId)
-                .orElseThrow(() -> new StoreException("Cette personne n'existe plus sur ce poste."));
+                .orElseThrow(() -> new StoreException("Cette personne n’existe plus sur ce poste."));
         requireRight(user, worksite);
         AuditJournal journal = new AuditJournal(store);
         return store.write(user.id(), tx -> erase(tx, erasures, journal, user, participantId, worksite, reason));
@@ -96,10 +96,10 @@ public final class ErasureService {
     private void requireRight(User user, String worksiteId) {
         if (!mayErase(user)) {
             throw new AccessDeniedException("Seul·e un·e coordinateur·rice ou un·e administrateur·rice peut effacer "
-                    + "les données d'une personne.");
+                    + "les données d’une personne.");
         }
         if (!workstation.access().canEdit(user, worksiteId)) {
-            throw new AccessDeniedException("Ce chantier n'est pas dans votre périmètre : demandez à votre "
+            throw new AccessDeniedException("Ce chantier n’est pas dans votre périmètre\u00a0: demandez à votre "
                     + "coordinateur·rice de vous y donner accès.");
         }
     }

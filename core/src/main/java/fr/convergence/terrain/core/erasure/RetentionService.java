@@ -159,7 +159,7 @@ public final class RetentionService {
     private static void requireCoordination(User user) {
         if (!ErasureService.mayErase(user)) {
             throw new AccessDeniedException("La conservation des données est réservée à la coordination et à "
-                    + "l'administration.");
+                    + "l’administration.");
         }
     }
 }

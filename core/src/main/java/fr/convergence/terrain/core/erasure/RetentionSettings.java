@@ -24,16 +24,16 @@ public record RetentionSettings(int archiveAfterMonths, int eraseAfterMonths) {
             return Verdict.refused("Une durée de conservation ne peut pas être négative.");
         }
         if (archiveAfterMonths > MAXIMUM.archiveAfterMonths) {
-            return Verdict.refused("L'archivage ne peut pas être repoussé au-delà de " + MAXIMUM.archiveAfterMonths
-                    + " mois après la fin de l'accompagnement : la durée peut être raccourcie, pas allongée.");
+            return Verdict.refused("L’archivage ne peut pas être repoussé au-delà de " + MAXIMUM.archiveAfterMonths
+                    + " mois après la fin de l’accompagnement\u00a0: la durée peut être raccourcie, pas allongée.");
         }
         if (eraseAfterMonths > MAXIMUM.eraseAfterMonths) {
-            return Verdict.refused("L'effacement ne peut pas être repoussé au-delà de " + MAXIMUM.eraseAfterMonths
-                    + " mois après la fin de l'accompagnement : la durée peut être raccourcie, pas allongée.");
+            return Verdict.refused("L’effacement ne peut pas être repoussé au-delà de " + MAXIMUM.eraseAfterMonths
+                    + " mois après la fin de l’accompagnement\u00a0: la durée peut être raccourcie, pas allongée.");
         }
         if (archiveAfterMonths > eraseAfterMonths) {
-            return Verdict.refused("Un dossier est archivé avant d'être effacé : la durée avant archivage doit être "
-                    + "inférieure ou égale à la durée avant effacement.");
+            return Verdict.refused("Un dossier est archivé avant d’être effacé\u00a0: la durée avant archivage doit "
+                    + "être inférieure ou égale à la durée avant effacement.");
         }
         return Verdict.ok();
     }

@@ -59,7 +59,7 @@ public final class NoteService {
     /** One note, if {@code user} may read it. */
     public SupportNote note(User user, String noteId) {
         SupportNote note = notes.find(noteId)
-                .orElseThrow(() -> new IllegalArgumentException("Note introuvable : " + noteId));
+                .orElseThrow(() -> new IllegalArgumentException("Note introuvable\u00a0: " + noteId));
         requireRead(user, note);
         new ArchiveRule(store).checkFile(user, note.participantId());
         return note;
@@ -81,13 +81,13 @@ public final class NoteService {
             verdicts.add(Verdict.refused("Écrivez le texte de la note."));
         } else if (text.length() > MAX_TEXT_LENGTH) {
             verdicts.add(Verdict.refused("La note est trop longue (" + text.length() + " caractères, "
-                    + MAX_TEXT_LENGTH + " au plus) : raccourcissez-la ou découpez-la en plusieurs notes."));
+                    + MAX_TEXT_LENGTH + " au plus)\u00a0: raccourcissez-la ou découpez-la en plusieurs notes."));
         }
         if (draft.date() == null) {
             verdicts.add(Verdict.refused("Indiquez la date de la note."));
         } else if (draft.date().isAfter(LocalDate.now(clock))) {
-            verdicts.add(Verdict.refused("La date de la note est dans le futur : indiquez le jour de l'échange "
-                    + "ou de l'observation."));
+            verdicts.add(Verdict.refused("La date de la note est dans le futur\u00a0: indiquez le jour de l’échange "
+                    + "ou de l’observation."));
         }
         if (draft.theme() == null) {
             verdicts.add(Verdict.refused("Choisissez le thème de la note."));
@@ -105,8 +105,8 @@ public final class NoteService {
      */
     public Verdict hints(User user, NoteDraft draft) {
         Verdict visibility = draft.visibility() != null && !AccessPolicy.canReadNote(user, draft.visibility())
-                ? Verdict.warning("Cette note sera réservée à la CIP et à la coordination : "
-                        + "vous ne pourrez plus la relire après l'avoir enregistrée.")
+                ? Verdict.warning("Cette note sera réservée à la CIP et à la coordination\u00a0: "
+                        + "vous ne pourrez plus la relire après l’avoir enregistrée.")
                 : Verdict.ok();
         return visibility.and(SensitiveDataHint.check(draft.text()));
     }
@@ -149,7 +149,7 @@ public final class NoteService {
         boolean headerChanged = !Objects.equals(edited.date(), note.date()) || edited.theme() != note.theme()
                 || edited.visibility() != note.visibility();
         if (!textChanged && !headerChanged) {
-            return Result.refused(Verdict.refused("La note n'a pas changé : il n'y a rien à enregistrer."));
+            return Result.refused(Verdict.refused("La note n’a pas changé\u00a0: il n’y a rien à enregistrer."));
         }
         List<SupportNoteRevision> revisions = new ArrayList<>(note.revisions());
         SupportNoteRevision revision = textChanged
@@ -182,19 +182,19 @@ public final class NoteService {
 
     private Participant participant(String participantId) {
         return participants.find(participantId)
-                .orElseThrow(() -> new IllegalArgumentException("Salarié·e introuvable : " + participantId));
+                .orElseThrow(() -> new IllegalArgumentException("Salarié·e introuvable\u00a0: " + participantId));
     }
 
     private void requireAccess(User user, Participant participant) {
         if (!access.canEdit(user, participant.worksiteId())) {
-            throw new AccessDeniedException("Ce ou cette salarié·e n'est pas sur un chantier de votre périmètre.");
+            throw new AccessDeniedException("Ce ou cette salarié·e n’est pas sur un chantier de votre périmètre.");
         }
     }
 
     private void requireRead(User user, SupportNote note) {
         if (!access.canSee(user, note.worksiteId()) || !AccessPolicy.canReadNote(user, note.visibility())) {
             throw new AccessDeniedException("Cette note est réservée à la CIP et à la coordination, ou à un autre "
-                    + "chantier : vous ne pouvez pas la lire.");
+                    + "chantier\u00a0: vous ne pouvez pas la lire.");
         }
     }
 }

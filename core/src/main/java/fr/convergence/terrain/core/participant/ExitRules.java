@@ -19,8 +19,9 @@ public final class ExitRules {
         if (enrolment.exitDate() == null) {
             date = Verdict.refused("Indiquez la date de sortie.");
         } else if (enrolment.exitDate().isBefore(enrolment.entryDate())) {
-            date = Verdict.refused("La sortie (" + Texts.date(enrolment.exitDate()) + ") ne peut pas précéder l'entrée ("
-                    + Texts.date(enrolment.entryDate()) + ") : corrigez la date de sortie.");
+            date = Verdict.refused("La sortie "
+                    + "(" + Texts.date(enrolment.exitDate()) + ") ne peut pas précéder l’entrée ("
+                    + Texts.date(enrolment.entryDate()) + ")\u00a0: corrigez la date de sortie.");
         } else {
             date = Verdict.ok();
         }
@@ -31,9 +32,10 @@ public final class ExitRules {
         if (enrolment.exitReason() == null) {
             reason = Verdict.refused("Choisissez le motif de sortie.");
         } else if (enrolment.exitCategory() != null && enrolment.exitReason().category() != enrolment.exitCategory()) {
-            reason = Verdict.refused("Le motif « " + enrolment.exitReason().label() + " » relève de « "
-                    + enrolment.exitReason().category().label() + " », pas de « " + enrolment.exitCategory().label()
-                    + " » : choisissez un autre motif ou changez le type de sortie.");
+            reason = Verdict.refused("Le motif «\u00a0" + enrolment.exitReason().label() + "\u00a0» relève de «\u00a0"
+                    + enrolment.exitReason().category().label() + "\u00a0», pas de "
+                    + "«\u00a0" + enrolment.exitCategory().label()
+                    + "\u00a0»\u00a0: choisissez un autre motif ou changez le type de sortie.");
         } else {
             reason = Verdict.ok();
         }

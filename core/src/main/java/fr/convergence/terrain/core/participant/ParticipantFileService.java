@@ -98,9 +98,9 @@ public final class ParticipantFileService {
 
     private Participant visible(User user, String participantId) {
         Participant participant = participants.find(participantId)
-                .orElseThrow(() -> new IllegalArgumentException("Salarié·e introuvable : " + participantId));
+                .orElseThrow(() -> new IllegalArgumentException("Salarié·e introuvable\u00a0: " + participantId));
         if (!access.canSee(user, participant.worksiteId())) {
-            throw new AccessDeniedException("Ce ou cette salarié·e n'est pas sur un chantier de votre périmètre.");
+            throw new AccessDeniedException("Ce ou cette salarié·e n’est pas sur un chantier de votre périmètre.");
         }
         archives.checkFile(user, participantId);
         return participant;

@@ -72,7 +72,7 @@ public final class ParticipantService {
     /** The laptop's worksite, where new participants are created. */
     public String homeWorksite() {
         return workstation.worksite().orElseThrow(() -> new IllegalStateException(
-                "Ce poste n'est pas encore installé : choisissez son chantier.")).id();
+                "Ce poste n’est pas encore installé\u00a0: choisissez son chantier.")).id();
     }
 
     /** {@link #search(User, String, ParticipantQuery)} on the laptop's worksite. */
@@ -149,19 +149,19 @@ public final class ParticipantService {
             if (!p.birthDate().isBefore(today)) {
                 verdicts.add(Verdict.refused("La date de naissance doit être passée."));
             } else if (p.birthDate().isAfter(today.minusYears(16))) {
-                verdicts.add(Verdict.warning("La personne a moins de 16 ans d'après sa date de naissance : "
+                verdicts.add(Verdict.warning("La personne a moins de 16 ans d’après sa date de naissance\u00a0: "
                         + "vérifiez la date."));
             } else if (p.birthDate().isBefore(today.minusYears(100))) {
-                verdicts.add(Verdict.refused("La date de naissance donne plus de 100 ans : vérifiez l'année."));
+                verdicts.add(Verdict.refused("La date de naissance donne plus de 100 ans\u00a0: vérifiez l’année."));
             }
         }
         if (!blank(p.email()) && !EMAIL.matcher(p.email().strip()).matches()) {
-            verdicts.add(Verdict.refused("Le courriel « " + p.email().strip() + " » n'est pas valide "
-                    + "(exemple : prenom.nom@exemple.fr)."));
+            verdicts.add(Verdict.refused("Le courriel «\u00a0" + p.email().strip() + "\u00a0» n’est pas valide "
+                    + "(exemple\u00a0: prenom.nom@exemple.fr)."));
         }
         if (!blank(p.phone()) && !PHONE.matcher(p.phone().strip()).matches()) {
-            verdicts.add(Verdict.refused("Le téléphone « " + p.phone().strip() + " » n'est pas valide "
-                    + "(exemple : 06 12 34 56 78)."));
+            verdicts.add(Verdict.refused("Le téléphone «\u00a0" + p.phone().strip() + "\u00a0» n’est pas valide "
+                    + "(exemple\u00a0: 06 12 34 56 78)."));
         }
         return Verdict.all(verdicts);
     }
@@ -176,9 +176,9 @@ public final class ParticipantService {
             verdicts.add(Verdict.refused("Choisissez le type de contrat."));
         }
         if (e.entryDate() == null) {
-            verdicts.add(Verdict.refused("Indiquez la date d'entrée."));
+            verdicts.add(Verdict.refused("Indiquez la date d’entrée."));
         } else if (e.entryDate().isAfter(LocalDate.now(clock).plusMonths(3))) {
-            verdicts.add(Verdict.warning("L'entrée est prévue dans plus de 3 mois : vérifiez la date."));
+            verdicts.add(Verdict.warning("L’entrée est prévue dans plus de 3 mois\u00a0: vérifiez la date."));
         }
         if (e.programme() == Programme.PHC && e.contractType() == ContractType.CDDI) {
             verdicts.add(Verdict.refused("En Premières Heures, le contrat est un contrat Premières Heures, pas un CDDI."));
@@ -229,7 +229,7 @@ public final class ParticipantService {
      */
     public Result<Participant> update(User user, Participant edited) {
         Participant stored = participants.find(edited.id())
-                .orElseThrow(() -> new IllegalArgumentException("Salarié·e introuvable : " + edited.id()));
+                .orElseThrow(() -> new IllegalArgumentException("Salarié·e introuvable\u00a0: " + edited.id()));
         requireWritable(user, stored.worksiteId(), stored.id());
         Participant participant = trimmed(edited, stored.id());
         Verdict ssn = checkSocialSecurityNumberChange(user, stored.socialSecurityNumber(),
@@ -261,7 +261,7 @@ public final class ParticipantService {
                 || SocialSecurityNumber.isMasked(typed) || typed.strip().equals(stored)) {
             return Verdict.ok();
         }
-        return Verdict.refused("Le numéro de sécurité sociale est tenu par la CIP : laissez ce champ tel quel et "
+        return Verdict.refused("Le numéro de sécurité sociale est tenu par la CIP\u00a0: laissez ce champ tel quel et "
                 + "demandez-lui de le saisir.");
     }
 
@@ -281,7 +281,7 @@ public final class ParticipantService {
     /** Saves the edited contract fields of an enrolment (not its exit: see {@link #exit}). */
     public Result<Enrolment> updateEnrolment(User user, Enrolment edited) {
         Enrolment stored = enrolments.find(edited.id())
-                .orElseThrow(() -> new IllegalArgumentException("Parcours introuvable : " + edited.id()));
+                .orElseThrow(() -> new IllegalArgumentException("Parcours introuvable\u00a0: " + edited.id()));
         requireWritable(user, stored.worksiteId(), stored.participantId());
         Enrolment enrolment = new Enrolment(stored.id(), stored.participantId(), stored.worksiteId(),
                 edited.programme(), edited.contractType(), edited.entryDate(), edited.contractEndDate(),
@@ -301,14 +301,14 @@ public final class ParticipantService {
     /** A new PHC step from {@code startDate}; the earlier steps stay as the history. */
     public Result<PhcStep> addStep(User user, String enrolmentId, int targetHours, LocalDate startDate) {
         Enrolment enrolment = enrolments.find(enrolmentId)
-                .orElseThrow(() -> new IllegalArgumentException("Parcours introuvable : " + enrolmentId));
+                .orElseThrow(() -> new IllegalArgumentException("Parcours introuvable\u00a0: " + enrolmentId));
         requireWritable(user, enrolment.worksiteId(), enrolment.participantId());
         PhcStep step = new PhcStep(store.newRowId(), enrolmentId, targetHours, startDate);
         Verdict verdict = enrolment.contractType() != ContractType.PHC
                 ? Verdict.refused("Les paliers ne concernent que les contrats Premières Heures.")
                 : PhcRules.checkStep(step);
         if (verdict.saveAllowed() && startDate.isBefore(enrolment.entryDate())) {
-            verdict = Verdict.refused("Le palier ne peut pas commencer avant l'entrée dans le parcours.");
+            verdict = Verdict.refused("Le palier ne peut pas commencer avant l’entrée dans le parcours.");
         }
         if (!verdict.saveAllowed()) {
             return Result.refused(verdict);
@@ -327,7 +327,7 @@ public final class ParticipantService {
     public Result<ExitOutcome> exit(User user, String enrolmentId, LocalDate exitDate, ExitCategory category,
                                     ExitReason reason) {
         Enrolment stored = enrolments.find(enrolmentId)
-                .orElseThrow(() -> new IllegalArgumentException("Parcours introuvable : " + enrolmentId));
+                .orElseThrow(() -> new IllegalArgumentException("Parcours introuvable\u00a0: " + enrolmentId));
         requireWritable(user, stored.worksiteId(), stored.participantId());
         Enrolment exited = new Enrolment(stored.id(), stored.participantId(), stored.worksiteId(), stored.programme(),
                 stored.contractType(), stored.entryDate(), stored.contractEndDate(), stored.weeklyHours(),
@@ -335,7 +335,7 @@ public final class ParticipantService {
                 reason);
         Verdict verdict = ExitRules.checkExit(exited);
         if (verdict.saveAllowed() && exitDate.isAfter(LocalDate.now(clock))) {
-            verdict = Verdict.refused("La date de sortie est dans le futur : enregistrez la sortie le jour où "
+            verdict = Verdict.refused("La date de sortie est dans le futur\u00a0: enregistrez la sortie le jour où "
                     + "elle a lieu.");
         }
         if (verdict.saveAllowed() && stored.exited()) {
@@ -365,7 +365,7 @@ public final class ParticipantService {
 
     private void requireAccess(User user, String worksiteId) {
         if (!workstation.access().canEdit(user, worksiteId)) {
-            throw new AccessDeniedException("Ce chantier n'est pas dans votre périmètre : demandez à votre "
+            throw new AccessDeniedException("Ce chantier n’est pas dans votre périmètre\u00a0: demandez à votre "
                     + "coordinateur·rice de vous y donner accès.");
         }
     }

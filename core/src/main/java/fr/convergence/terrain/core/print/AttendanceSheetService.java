@@ -49,9 +49,9 @@ public final class AttendanceSheetService {
     /** The sheet of {@code worksiteId} for {@code week}, participants by last name; refused outside the user's worksites. */
     public AttendanceSheet load(User user, String worksiteId, IsoWeek week) {
         Worksite worksite = reference.worksite(worksiteId)
-                .orElseThrow(() -> new IllegalArgumentException("Chantier introuvable : " + worksiteId));
+                .orElseThrow(() -> new IllegalArgumentException("Chantier introuvable\u00a0: " + worksiteId));
         if (!access.canSee(user, worksiteId)) {
-            throw new AccessDeniedException("Ce chantier n'est pas dans votre périmètre.");
+            throw new AccessDeniedException("Ce chantier n’est pas dans votre périmètre.");
         }
         Map<String, List<Enrolment>> byParticipant = enrolments.ofWorksite(worksiteId).stream()
                 .filter(e -> overlaps(e, week))

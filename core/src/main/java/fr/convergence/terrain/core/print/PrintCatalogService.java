@@ -101,7 +101,7 @@ public final class PrintCatalogService {
     /** The participant's referrals, newest first. */
     public List<Referral> referrals(User user, String participantId) {
         Participant participant = participants.find(participantId)
-                .orElseThrow(() -> new IllegalArgumentException("Salarié·e introuvable : " + participantId));
+                .orElseThrow(() -> new IllegalArgumentException("Salarié·e introuvable\u00a0: " + participantId));
         checkSees(user, participant.worksiteId());
         archives.checkFile(user, participantId);
         return referrals.ofParticipant(participantId).stream().map(r -> AccessPolicy.referralFor(user, r)).toList();
@@ -109,7 +109,7 @@ public final class PrintCatalogService {
 
     private void checkSees(User user, String worksiteId) {
         if (!access.canSee(user, worksiteId)) {
-            throw new AccessDeniedException("Ce chantier n'est pas dans votre périmètre.");
+            throw new AccessDeniedException("Ce chantier n’est pas dans votre périmètre.");
         }
     }
 }

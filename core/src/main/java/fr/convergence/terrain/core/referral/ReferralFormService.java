@@ -34,15 +34,15 @@ public final class ReferralFormService {
 
     public ReferralForm load(User user, String referralId) {
         Referral referral = referrals.find(referralId)
-                .orElseThrow(() -> new IllegalArgumentException("Orientation introuvable : " + referralId));
+                .orElseThrow(() -> new IllegalArgumentException("Orientation introuvable\u00a0: " + referralId));
         if (!access.canSee(user, referral.worksiteId())) {
             throw new AccessDeniedException("Cette orientation concerne un chantier hors de votre périmètre.");
         }
         archives.checkFile(user, referral.participantId());
         // The form carries the purpose, the documents and the fields shared with the partner: the referral's details.
         if (!AccessPolicy.readsWholeFile(user)) {
-            throw new AccessDeniedException("La fiche d'orientation est réservée à la CIP et à la coordination : "
-                    + "demandez-leur de l'imprimer.");
+            throw new AccessDeniedException("La fiche d’orientation est réservée à la CIP et à la coordination\u00a0: "
+                    + "demandez-leur de l’imprimer.");
         }
         Worksite worksite = reference.worksite(referral.worksiteId()).orElseThrow();
         List<ReferralForm.SharedField> fields = new ArrayList<>();

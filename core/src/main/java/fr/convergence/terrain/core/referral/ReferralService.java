@@ -107,10 +107,11 @@ public final class ReferralService {
             verdicts.add(Verdict.refused("Indiquez le nom du partenaire."));
         }
         if (isBlank(draft.purpose())) {
-            verdicts.add(Verdict.refused("Indiquez l'objet de l'orientation (par exemple « Demande de logement »)."));
+            verdicts.add(Verdict.refused("Indiquez l’objet de l’orientation (par exemple «\u00a0Demande de "
+                    + "logement\u00a0»)."));
         } else if (draft.purpose().strip().length() > MAX_PURPOSE_LENGTH) {
-            verdicts.add(Verdict.refused("L'objet de l'orientation est trop long (" + MAX_PURPOSE_LENGTH
-                    + " caractères au plus) : gardez le détail pour une note d'accompagnement."));
+            verdicts.add(Verdict.refused("L’objet de l’orientation est trop long (" + MAX_PURPOSE_LENGTH
+                    + " caractères au plus)\u00a0: gardez le détail pour une note d’accompagnement."));
         }
         if (draft.documents() != null) {
             verdicts.add(checkDocuments(draft.documents()));
@@ -205,7 +206,7 @@ public final class ReferralService {
 
     public Referral referral(User user, String referralId) {
         Referral referral = referrals.find(referralId)
-                .orElseThrow(() -> new IllegalArgumentException("Orientation introuvable : " + referralId));
+                .orElseThrow(() -> new IllegalArgumentException("Orientation introuvable\u00a0: " + referralId));
         requireAccess(user, referral.worksiteId());
         archives.checkFile(user, referral.participantId());
         return AccessPolicy.referralFor(user, referral);
@@ -278,13 +279,13 @@ public final class ReferralService {
             return Verdict.ok();
         }
         if (on.isAfter(LocalDate.now(clock))) {
-            return Verdict.refused("La date du changement de statut est dans le futur : indiquez le jour où il a eu "
-                    + "lieu.");
+            return Verdict.refused("La date du changement de statut est dans le futur\u00a0: indiquez le jour où il "
+                    + "a eu lieu.");
         }
         LocalDate last = ReferralDelay.lastChange(current);
         if (last != null && on.isBefore(last)) {
             return Verdict.refused("La date du changement de statut précède le dernier changement ("
-                    + last.format(DATE) + ") : indiquez une date à partir de celle-ci.");
+                    + last.format(DATE) + ")\u00a0: indiquez une date à partir de celle-ci.");
         }
         return Verdict.ok();
     }
@@ -294,7 +295,7 @@ public final class ReferralService {
             return Verdict.refused("Donnez un nom à chaque pièce de la liste, ou retirez la ligne vide.");
         }
         if (documents.keySet().stream().anyMatch(d -> d.strip().length() > MAX_DOCUMENT_LENGTH)) {
-            return Verdict.refused("Le nom d'une pièce est trop long (" + MAX_DOCUMENT_LENGTH
+            return Verdict.refused("Le nom d’une pièce est trop long (" + MAX_DOCUMENT_LENGTH
                     + " caractères au plus).");
         }
         if (documents.size() > MAX_DOCUMENTS) {
@@ -310,12 +311,12 @@ public final class ReferralService {
 
     private Participant participant(String participantId) {
         return participants.find(participantId)
-                .orElseThrow(() -> new IllegalArgumentException("Salarié·e introuvable : " + participantId));
+                .orElseThrow(() -> new IllegalArgumentException("Salarié·e introuvable\u00a0: " + participantId));
     }
 
     private void requireAccess(User user, String worksiteId) {
         if (!access.canEdit(user, worksiteId)) {
-            throw new AccessDeniedException("Ce chantier n'est pas dans votre périmètre : les orientations de ses "
+            throw new AccessDeniedException("Ce chantier n’est pas dans votre périmètre\u00a0: les orientations de ses "
                     + "salarié·es ne vous sont pas accessibles.");
         }
     }
@@ -326,8 +327,8 @@ public final class ReferralService {
      */
     private static void requireDetails(User user) {
         if (!AccessPolicy.readsWholeFile(user)) {
-            throw new AccessDeniedException("Les orientations sont préparées et suivies par la CIP ou la coordination : "
-                    + "demandez-leur de la faire.");
+            throw new AccessDeniedException("Les orientations sont préparées et suivies par la CIP ou la "
+                    + "coordination\u00a0: demandez-leur de la faire.");
         }
     }
 

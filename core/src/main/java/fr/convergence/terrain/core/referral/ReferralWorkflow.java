@@ -61,10 +61,11 @@ public final class ReferralWorkflow {
      * person whose move lost knows whom to ask.
      */
     public static String closedElsewhere(ReferralStatus closedAs, LocalDate on, String laptop, ReferralStatus wanted) {
-        String where = laptop == null ? "sur un autre poste" : "sur le poste « " + laptop + " »";
+        String where = laptop == null ? "sur un autre poste" : "sur le poste «\u00a0" + laptop + "\u00a0»";
         String when = on == null ? "" : " le " + Texts.date(on);
-        return "Cette orientation a été close (« " + closedAs.label() + " »)" + when + " " + where
-                + " : le passage à « " + wanted.label() + " » n'est pas appliqué. Voyez avec ce poste ; créez une "
+        return "Cette orientation a été close («\u00a0" + closedAs.label() + "\u00a0»)" + when + " " + where
+                + "\u00a0: le passage à "
+                + "«\u00a0" + wanted.label() + "\u00a0» n’est pas appliqué. Voyez avec ce poste\u00a0; créez une "
                 + "nouvelle orientation si besoin.";
     }
 
@@ -72,28 +73,31 @@ public final class ReferralWorkflow {
     public static Verdict checkTransition(ReferralStatus from, ReferralStatus to, LocalDate on, String by) {
         Verdict move;
         if (to == null) {
-            move = Verdict.refused("Choisissez le nouveau statut de l'orientation.");
+            move = Verdict.refused("Choisissez le nouveau statut de l’orientation.");
         } else if (canMove(from, to)) {
             move = Verdict.ok();
         } else if (from == null) {
-            move = Verdict.refused("Une orientation commence au statut « " + BROUILLON.label() + " ».");
+            move = Verdict.refused("Une orientation commence au statut «\u00a0" + BROUILLON.label() + "\u00a0».");
         } else if (from == to) {
-            move = Verdict.refused("L'orientation est déjà au statut « " + to.label() + " ».");
+            move = Verdict.refused("L’orientation est déjà au statut «\u00a0" + to.label() + "\u00a0».");
         } else if (from.terminal()) {
-            move = Verdict.refused("L'orientation est close (« " + from.label() + " ») : son statut ne change plus. "
+            move = Verdict.refused("L’orientation est close "
+                    + "(«\u00a0" + from.label() + "\u00a0»)\u00a0: son statut ne change plus. "
                     + "Créez une nouvelle orientation si besoin.");
         } else if (to.ordinal() < from.ordinal()) {
-            move = Verdict.refused("Une orientation ne revient pas en arrière : « " + from.label() + " » → « "
-                    + to.label() + " » est impossible.");
+            move = Verdict.refused("Une orientation ne revient pas en arrière\u00a0: "
+                    + "«\u00a0" + from.label() + "\u00a0» → «\u00a0"
+                    + to.label() + "\u00a0» est impossible.");
         } else {
-            move = Verdict.refused("Envoyez d'abord l'orientation : « " + from.label() + " » ne peut pas passer à « "
-                    + to.label() + " ».");
+            move = Verdict.refused("Envoyez d’abord l’orientation\u00a0: "
+                    + "«\u00a0" + from.label() + "\u00a0» ne peut pas passer à «\u00a0"
+                    + to.label() + "\u00a0».");
         }
         Verdict date = on == null
                 ? Verdict.refused("Indiquez la date du changement de statut.")
                 : Verdict.ok();
         Verdict signature = by == null || by.isBlank()
-                ? Verdict.refused("Un changement de statut doit être signé : connectez-vous avec votre compte.")
+                ? Verdict.refused("Un changement de statut doit être signé\u00a0: connectez-vous avec votre compte.")
                 : Verdict.ok();
         return Verdict.all(move, date, signature);
     }

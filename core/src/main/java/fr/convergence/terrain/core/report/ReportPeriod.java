@@ -29,11 +29,12 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
             return Verdict.refused("Indiquez le premier et le dernier jour de la période.");
         }
         if (to.isBefore(from)) {
-            return Verdict.refused("La période se termine avant de commencer : le " + to.format(DATE)
+            return Verdict.refused("La période se termine avant de commencer\u00a0: le " + to.format(DATE)
                     + " précède le " + from.format(DATE) + ".");
         }
         if (from.plusYears(MAX_YEARS).isBefore(to)) {
-            return Verdict.refused("La période dépasse " + MAX_YEARS + " ans : choisissez une période plus courte.");
+            return Verdict.refused("La période dépasse "
+                    + "" + MAX_YEARS + " ans\u00a0: choisissez une période plus courte.");
         }
         return Verdict.ok();
     }

@@ -96,15 +96,15 @@ public final class ReportService {
         return switch (scope.kind()) {
             case WORKSITE -> {
                 if (!access.canSee(user, scope.id())) {
-                    throw new AccessDeniedException("Ce chantier n'est pas dans votre périmètre : son rapport ne vous "
-                            + "est pas accessible.");
+                    throw new AccessDeniedException("Ce chantier n’est pas dans votre périmètre\u00a0: son rapport "
+                            + "ne vous est pas accessible.");
                 }
                 yield List.of(scope.id());
             }
             case TERRITORY -> {
                 List<Worksite> worksites = reference.worksitesOfTerritory(scope.id());
                 if (!mayReportOnTerritory(user, scope.id(), worksites)) {
-                    throw new AccessDeniedException("Le rapport d'un territoire est réservé à sa coordination : "
+                    throw new AccessDeniedException("Le rapport d’un territoire est réservé à sa coordination\u00a0: "
                             + "choisissez le rapport de votre chantier.");
                 }
                 yield worksites.stream().map(Worksite::id).toList();

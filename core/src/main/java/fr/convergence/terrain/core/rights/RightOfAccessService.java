@@ -69,8 +69,8 @@ public final class RightOfAccessService {
     /** What the laptop holds about {@code participantId}; refused to educators and outside the user's worksites. */
     public PersonalData export(User user, String participantId) {
         if (!mayExport(user)) {
-            throw new AccessDeniedException("L'export des données d'une personne (droit d'accès) est réservé à la CIP, "
-                    + "à la coordination et à l'administration : demandez-le à la CIP du chantier.");
+            throw new AccessDeniedException("L’export des données d’une personne (droit d’accès) est réservé à la CIP, "
+                    + "à la coordination et à l’administration\u00a0: demandez-le à la CIP du chantier.");
         }
         ParticipantFile file = files.load(user, participantId);
         List<HoursEntry> hours = files.allHours(user, participantId);

@@ -24,7 +24,7 @@ public final class FollowUpRepository {
         String enrolled = tx.sql().select(ENROLMENT.PARTICIPANT_ID).from(ENROLMENT)
                 .where(ENROLMENT.ID.eq(followUp.enrolmentId())).fetchOne(ENROLMENT.PARTICIPANT_ID);
         if (!followUp.participantId().equals(enrolled)) {
-            throw new StoreException("Ce suivi ne se rattache pas au parcours de la même personne : il n'est pas "
+            throw new StoreException("Ce suivi ne se rattache pas au parcours de la même personne\u00a0: il n’est pas "
                     + "enregistré.");
         }
         FollowUpRecord r = tx.sql().newRecord(FOLLOW_UP);

@@ -177,8 +177,8 @@ public final class KeyRepository {
                 LOG.info("Store {}: clear backup {} deleted after encryption", file, backup.getFileName());
             }
         } catch (IOException e) {
-            throw new StoreException("Les copies de sauvegarde non chiffrées de " + file + " n'ont pas pu être "
-                    + "supprimées : supprimez les fichiers « .avant-schema-*.bak » à côté de lui.", e);
+            throw new StoreException("Les copies de sauvegarde non chiffrées de " + file + " n’ont pas pu être "
+                    + "supprimées\u00a0: supprimez les fichiers «\u00a0.avant-schema-*.bak\u00a0» à côté de lui.", e);
         }
     }
 

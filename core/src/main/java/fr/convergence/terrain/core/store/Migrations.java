@@ -61,7 +61,7 @@ final class Migrations {
         int current = currentVersion(connection);
         if (current > scripts.size()) {
             throw new StoreException("Ce fichier de données a été créé par une version plus récente de "
-                    + "Convergence Terrain (schéma " + current + "). Installez la dernière version de l'application.");
+                    + "Convergence Terrain (schéma " + current + "). Installez la dernière version de l’application.");
         }
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);

@@ -93,8 +93,8 @@ public final class SealedColumns {
         try {
             return key.open(stored, label);
         } catch (DataKey.SealedValueException e) {
-            throw new StoreException("Une donnée chiffrée du fichier est illisible : " + e.getMessage()
-                    + ". Le fichier a peut-être été modifié hors de l'application.", e);
+            throw new StoreException("Une donnée chiffrée du fichier est illisible\u00a0: " + e.getMessage()
+                    + ". Le fichier a peut-être été modifié hors de l’application.", e);
         }
     }
 

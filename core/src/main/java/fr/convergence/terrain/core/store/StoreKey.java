@@ -11,8 +11,8 @@ import org.jooq.Configuration;
 final class StoreKey {
 
     static final String CONFIGURATION_KEY = "terrain.store-key";
-    static final String LOCKED = "Les données de ce poste sont chiffrées : connectez-vous (identifiant et mot de "
-            + "passe d'un compte du poste, ou clé de secours) pour les lire ou les modifier.";
+    static final String LOCKED = "Les données de ce poste sont chiffrées\u00a0: connectez-vous (identifiant et mot de "
+            + "passe d’un compte du poste, ou clé de secours) pour les lire ou les modifier.";
 
     private volatile boolean encrypted;
     private volatile DataKey key;

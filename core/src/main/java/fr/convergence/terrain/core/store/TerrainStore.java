@@ -123,7 +123,8 @@ public final class TerrainStore implements AutoCloseable {
             OwnerOnlyFiles.restrictStore(file);
             return new TerrainStore(file, clock, migrations);
         } catch (SQLException | java.io.IOException e) {
-            throw new StoreException("Impossible d'ouvrir le fichier de données " + file + " : " + e.getMessage(), e);
+            throw new StoreException("Impossible d’ouvrir le fichier de données "
+                    + "" + file + "\u00a0: " + e.getMessage(), e);
         }
     }
 
@@ -288,7 +289,7 @@ public final class TerrainStore implements AutoCloseable {
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            throw new StoreException("Échec de l'écriture : " + cause.getMessage(), cause);
+            throw new StoreException("Échec de l’écriture\u00a0: " + cause.getMessage(), cause);
         }
     }
 
@@ -350,7 +351,7 @@ public final class TerrainStore implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new StoreException("Écriture interrompue", e);
         } catch (ExecutionException e) {
-            throw new StoreException("Échec de l'écriture : " + e.getCause().getMessage(), e.getCause());
+            throw new StoreException("Échec de l’écriture\u00a0: " + e.getCause().getMessage(), e.getCause());
         }
     }
 
@@ -393,7 +394,7 @@ public final class TerrainStore implements AutoCloseable {
             readConnectionsOpened.incrementAndGet();
             return connect(file);
         } catch (SQLException e) {
-            throw new StoreException("Lecture impossible du fichier de données : " + e.getMessage(), e);
+            throw new StoreException("Lecture impossible du fichier de données\u00a0: " + e.getMessage(), e);
         }
     }
 
@@ -436,7 +437,7 @@ public final class TerrainStore implements AutoCloseable {
         try {
             Files.deleteIfExists(backup);
         } catch (java.io.IOException e) {
-            throw new StoreException("Impossible de remplacer l'ancienne copie de sauvegarde " + backup, e);
+            throw new StoreException("Impossible de remplacer l’ancienne copie de sauvegarde " + backup, e);
         }
         try {
             // Made empty and owner-only first: VACUUM INTO writes into an empty file and keeps its permissions.

@@ -52,34 +52,36 @@ public final class CddiRules {
             return Verdict.refused("Indiquez la durée hebdomadaire du CDDI (entre 20 h et 35 h).");
         }
         if (hours > MAX_WEEKLY_HOURS) {
-            return Verdict.refused("Un CDDI compte au plus 35 h par semaine : " + hours + " h indiquées.");
+            return Verdict.refused("Un CDDI compte au plus 35 h par semaine\u00a0: " + hours + " h indiquées.");
         }
         if (hours >= MIN_WEEKLY_HOURS) {
             return Verdict.ok();
         }
         LocalDate end = enrolment.derogationEndDate();
         if (enrolment.derogationKind() == null || end == null) {
-            return Verdict.refused("Un CDDI de moins de 20 h par semaine (" + hours + " h) demande une dérogation : "
+            return Verdict.refused("Un CDDI de moins de 20 h par semaine "
+                    + "(" + hours + " h) demande une dérogation\u00a0: "
                     + "indiquez son type et sa date de fin, ou portez le contrat à 20 h au moins.");
         }
         if (end.isBefore(derogationStart)) {
             return Verdict.refused("La fin de la dérogation (" + Texts.date(end) + ") précède son début ("
-                    + Texts.date(derogationStart) + ") : corrigez la date de fin.");
+                    + Texts.date(derogationStart) + ")\u00a0: corrigez la date de fin.");
         }
         LocalDate latestEnd = derogationStart.plusMonths(MAX_DEROGATION_MONTHS);
         if (end.isAfter(latestEnd)) {
-            return Verdict.refused("Une dérogation dure au plus 12 mois : commencée le " + Texts.date(derogationStart)
+            return Verdict.refused("Une dérogation dure au plus 12 mois\u00a0: commencée le "
+                    + "" + Texts.date(derogationStart)
                     + ", elle doit finir le " + Texts.date(latestEnd) + " au plus tard.");
         }
         LocalDate today = LocalDate.now(clock);
         if (end.isBefore(today)) {
             return Verdict.warning("La dérogation à moins de 20 h a pris fin le " + Texts.date(end)
-                    + " : renouvelez-la ou portez le contrat à 20 h par semaine au moins.");
+                    + "\u00a0: renouvelez-la ou portez le contrat à 20 h par semaine au moins.");
         }
         long daysLeft = ChronoUnit.DAYS.between(today, end);
         if (daysLeft <= DEROGATION_NOTICE_DAYS) {
             return Verdict.warning("La dérogation à moins de 20 h prend fin le " + Texts.date(end) + " (dans "
-                    + daysLeft + " jours) : préparez son renouvellement ou le passage à 20 h par semaine.");
+                    + daysLeft + " jours)\u00a0: préparez son renouvellement ou le passage à 20 h par semaine.");
         }
         return Verdict.ok();
     }
@@ -98,12 +100,12 @@ public final class CddiRules {
             return Verdict.refused("Indiquez la date de fin du CDDI.");
         }
         if (end.isBefore(entry)) {
-            return Verdict.refused("La fin du contrat (" + Texts.date(end) + ") précède l'entrée ("
-                    + Texts.date(entry) + ") : corrigez la date de fin.");
+            return Verdict.refused("La fin du contrat (" + Texts.date(end) + ") précède l’entrée ("
+                    + Texts.date(entry) + ")\u00a0: corrigez la date de fin.");
         }
         LocalDate earliestEnd = lastDayAfterMonths(entry, MIN_CONTRACT_MONTHS);
         if (end.isBefore(earliestEnd)) {
-            return Verdict.refused("Un CDDI dure au moins 4 mois : avec une entrée le " + Texts.date(entry)
+            return Verdict.refused("Un CDDI dure au moins 4 mois\u00a0: avec une entrée le " + Texts.date(entry)
                     + ", la fin du contrat doit être le " + Texts.date(earliestEnd) + " au plus tôt.");
         }
         LocalDate latestEnd = lastDayAfterMonths(entry, MAX_CONTRACT_MONTHS);
@@ -112,13 +114,13 @@ public final class CddiRules {
         }
         LocalDate latestExtendedEnd = lastDayAfterMonths(entry, MAX_EXTENDED_CONTRACT_MONTHS);
         if (end.isAfter(latestExtendedEnd)) {
-            return Verdict.refused("Même prolongé, un CDDI dure au plus 60 mois : avec une entrée le "
+            return Verdict.refused("Même prolongé, un CDDI dure au plus 60 mois\u00a0: avec une entrée le "
                     + Texts.date(entry) + ", la fin doit être le " + Texts.date(latestExtendedEnd) + " au plus tard.");
         }
         String reason = enrolment.extensionReason();
         if (reason == null || reason.isBlank()) {
             return Verdict.refused("Un CDDI dure au plus 24 mois (fin le " + Texts.date(latestEnd)
-                    + " au plus tard) : pour aller au-delà, indiquez le motif de la prolongation.");
+                    + " au plus tard)\u00a0: pour aller au-delà, indiquez le motif de la prolongation.");
         }
         return Verdict.ok();
     }
@@ -126,7 +128,7 @@ public final class CddiRules {
     /** A week's worked minutes for a CDDI: at most 35 h. */
     public static Verdict checkWeek(int workedMinutes, IsoWeek week) {
         if (workedMinutes > MAX_WEEKLY_HOURS * 60) {
-            return Verdict.refused("En CDDI, au plus 35 h travaillées par semaine : " + Texts.hours(workedMinutes)
+            return Verdict.refused("En CDDI, au plus 35 h travaillées par semaine\u00a0: " + Texts.hours(workedMinutes)
                     + " saisies pour la " + week.label() + ". Réduisez les heures de la semaine.");
         }
         return Verdict.ok();

@@ -39,12 +39,13 @@ public final class CvgRules {
         }
         LocalDate end = supportEnd(enrolment);
         if (day.isAfter(end)) {
-            return Verdict.refused("Le parcours CVG dure au plus 5 ans : entré le " + Texts.date(enrolment.entryDate())
+            return Verdict.refused("Le parcours CVG dure au plus 5 ans\u00a0: entré le "
+                    + "" + Texts.date(enrolment.entryDate())
                     + ", il a pris fin le " + Texts.date(end) + ". Enregistrez la sortie.");
         }
         if (!day.isBefore(enrolment.entryDate().plusMonths(SUPPORT_WARNING_MONTHS))) {
             return Verdict.warning("Le parcours CVG atteint 5 ans le " + Texts.date(end)
-                    + " : préparez la sortie et le suivi qui la suit.");
+                    + "\u00a0: préparez la sortie et le suivi qui la suit.");
         }
         return Verdict.ok();
     }

@@ -19,17 +19,17 @@ public final class HoursDateRules {
 
     public static Verdict checkDay(Enrolment enrolment, LocalDate day, Clock clock) {
         if (day.isBefore(enrolment.entryDate())) {
-            return Verdict.refused("Le " + Texts.date(day) + " précède l'entrée dans le parcours ("
-                    + Texts.date(enrolment.entryDate()) + ") : aucune heure ne peut y être saisie.");
+            return Verdict.refused("Le " + Texts.date(day) + " précède l’entrée dans le parcours ("
+                    + Texts.date(enrolment.entryDate()) + ")\u00a0: aucune heure ne peut y être saisie.");
         }
         if (enrolment.exitDate() != null && day.isAfter(enrolment.exitDate())) {
             return Verdict.refused("Le " + Texts.date(day) + " suit la sortie du parcours ("
-                    + Texts.date(enrolment.exitDate()) + ") : aucune heure ne peut y être saisie.");
+                    + Texts.date(enrolment.exitDate()) + ")\u00a0: aucune heure ne peut y être saisie.");
         }
         IsoWeek week = IsoWeek.of(day);
         if (week.isAfter(IsoWeek.current(clock))) {
-            return Verdict.refused("La " + week.label() + " n'a pas encore commencé : "
-                    + "les heures se saisissent jusqu'à la semaine en cours.");
+            return Verdict.refused("La " + week.label() + " n’a pas encore commencé\u00a0: "
+                    + "les heures se saisissent jusqu’à la semaine en cours.");
         }
         return Verdict.ok();
     }

@@ -21,7 +21,7 @@ public final class HoursRules {
     /** The worked hours of one day, all worked kinds together: at most 10 h. */
     public static Verdict checkDailyWorked(LocalDate day, int workedMinutes) {
         if (workedMinutes > MAX_WORKED_MINUTES_PER_DAY) {
-            return Verdict.refused("Au plus 10 h travaillées par jour : " + Texts.hours(workedMinutes)
+            return Verdict.refused("Au plus 10 h travaillées par jour\u00a0: " + Texts.hours(workedMinutes)
                     + " saisies le " + Texts.date(day) + ".");
         }
         return Verdict.ok();

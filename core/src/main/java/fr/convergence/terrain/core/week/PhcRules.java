@@ -44,14 +44,14 @@ public final class PhcRules {
     /** A week's worked minutes against the 20 h maximum (refused) and the step target (warning). */
     public static Verdict checkWeek(int workedMinutes, int targetHours, IsoWeek week) {
         if (workedMinutes > MAX_WEEKLY_HOURS * 60) {
-            return Verdict.refused("En Premières Heures, au plus 20 h travaillées par semaine : "
+            return Verdict.refused("En Premières Heures, au plus 20 h travaillées par semaine\u00a0: "
                     + Texts.hours(workedMinutes) + " saisies pour la " + week.label()
                     + ". Réduisez les heures de la semaine.");
         }
         if (workedMinutes > targetHours * 60) {
-            return Verdict.warning("Palier de " + targetHours + " h dépassé : " + Texts.hours(workedMinutes)
+            return Verdict.warning("Palier de " + targetHours + " h dépassé\u00a0: " + Texts.hours(workedMinutes)
                     + " travaillées pour la " + week.label()
-                    + ". C'est enregistré ; si la personne est prête, passez-la au palier suivant.");
+                    + ". C’est enregistré\u00a0; si la personne est prête, passez-la au palier suivant.");
         }
         return Verdict.ok();
     }
@@ -62,7 +62,7 @@ public final class PhcRules {
             return Verdict.refused("Indiquez la date de début du palier.");
         }
         if (step.targetHours() < 1 || step.targetHours() > MAX_WEEKLY_HOURS) {
-            return Verdict.refused("Un palier PHC vise entre 1 h et 20 h par semaine : " + step.targetHours()
+            return Verdict.refused("Un palier PHC vise entre 1 h et 20 h par semaine\u00a0: " + step.targetHours()
                     + " h demandées.");
         }
         return Verdict.ok();

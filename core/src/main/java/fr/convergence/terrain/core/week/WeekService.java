@@ -106,14 +106,14 @@ public final class WeekService {
 
     private String homeWorksite() {
         return workstation.worksite().orElseThrow(() -> new IllegalStateException(
-                "Ce poste n'est pas encore installé : choisissez son chantier.")).id();
+                "Ce poste n’est pas encore installé\u00a0: choisissez son chantier.")).id();
     }
 
     /** The participants enrolled at some point of {@code week} on the worksite, by last then first name. */
     public WeekGrid load(User user, String worksiteId, IsoWeek week) {
         requireAccess(user, worksiteId);
         Worksite worksite = reference.worksite(worksiteId).orElseThrow(
-                () -> new IllegalArgumentException("Chantier inconnu : " + worksiteId));
+                () -> new IllegalArgumentException("Chantier inconnu\u00a0: " + worksiteId));
         Map<String, List<Enrolment>> byParticipant = new HashMap<>();
         for (Enrolment enrolment : enrolments.ofWorksite(worksiteId)) {
             byParticipant.computeIfAbsent(enrolment.participantId(), k -> new ArrayList<>()).add(enrolment);
@@ -262,7 +262,7 @@ public final class WeekService {
                         }
                     } else {
                         refused = true;
-                        refusals.add(row.participant().fullName() + " : " + result.verdict().text());
+                        refusals.add(row.participant().fullName() + "\u00a0: " + result.verdict().text());
                     }
                 }
                 currentRows.put(copy.participantId(), row);
@@ -308,12 +308,12 @@ public final class WeekService {
     /** The participant's enrolment and stored week for a cell of {@code day}, read in the write transaction. */
     private CellContext context(User user, String participantId, LocalDate day) {
         Participant participant = participants.find(participantId)
-                .orElseThrow(() -> new IllegalArgumentException("Salarié·e introuvable : " + participantId));
+                .orElseThrow(() -> new IllegalArgumentException("Salarié·e introuvable\u00a0: " + participantId));
         requireAccess(user, participant.worksiteId());
         new ArchiveRule(store).checkFile(user, participantId);
         IsoWeek week = IsoWeek.of(day);
         Enrolment enrolment = WeekHoursCheck.enrolmentForDay(enrolments.ofParticipant(participantId), day)
-                .orElseThrow(() -> new IllegalStateException(participant.fullName() + " n'a aucun parcours : "
+                .orElseThrow(() -> new IllegalStateException(participant.fullName() + " n’a aucun parcours\u00a0: "
                         + "créez son parcours avant de saisir ses heures."));
         List<PhcStep> steps = enrolments.steps(enrolment.id());
         List<HoursEntry> entries = hours.ofParticipant(participantId, week.monday(), week.sunday());
@@ -330,7 +330,7 @@ public final class WeekService {
 
     private void requireAccess(User user, String worksiteId) {
         if (!workstation.access().canEdit(user, worksiteId)) {
-            throw new AccessDeniedException("Ce chantier n'est pas dans votre périmètre : demandez à votre "
+            throw new AccessDeniedException("Ce chantier n’est pas dans votre périmètre\u00a0: demandez à votre "
                     + "coordinateur·rice de vous y donner accès.");
         }
     }

@@ -66,7 +66,7 @@ class PasswordRulesTest {
                     .contains("fait partie des plus courants");
         }
         assertThat(PasswordPolicy.check("camille.martin-59".toCharArray(), "camille.martin").text())
-                .contains("ne doit pas contenir l'identifiant");
+                .contains("ne doit pas contenir l’identifiant");
         assertThat(PasswordPolicy.check("ababababab".toCharArray(), "camille").text()).contains("répète");
         assertThat(PasswordPolicy.check("rouge-velo-lundi".toCharArray(), "camille").saveAllowed()).isTrue();
         assertThat(PasswordPolicy.check("la pluie sur le chantier".toCharArray(), "camille").saveAllowed()).isTrue();

@@ -264,7 +264,7 @@ class AuditJournalTest {
         List<AuditEvent> events = events(journal.search(coordinator, AuditFilter.all()));
         assertThat(events.get(0).action()).isEqualTo(AuditAction.EXPORT);
         assertThat(events.get(0).actorName()).isEqualTo(coordinator.displayName());
-        assertThat(events.get(0).detail()).isEqualTo("journal d'accès (1 entrées)");
+        assertThat(events.get(0).detail()).isEqualTo("journal d’accès (1 entrée)");
     }
 
     @Test

@@ -33,7 +33,7 @@ class HoursFormatTest {
         HoursVerdict parsed = HoursFormat.parse("6,3");
 
         assertThat(parsed.verdict().isRefused()).isTrue();
-        assertThat(parsed.verdict().text()).contains("« 6,3 »", "quart d'heure", "6 h 15", "6 h 30");
+        assertThat(parsed.verdict().text()).contains("«\u00a06,3\u00a0»", "quart d’heure", "6 h 15", "6 h 30");
     }
 
     @ParameterizedTest

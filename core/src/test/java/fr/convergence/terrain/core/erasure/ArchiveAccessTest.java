@@ -62,7 +62,7 @@ class ArchiveAccessTest {
             Set.of(ServiceFixtures.WORKSITE), true);
     static final User CIP = new User("cip", "cip", "CIP", Role.CIP, null, Set.of(ServiceFixtures.WORKSITE), true);
     static final User ESP = new User("esp", "esp", "ESP", Role.ESP, null, Set.of(ServiceFixtures.WORKSITE), true);
-    static final String REFUSAL = "Ce dossier est archivé (fin de l'accompagnement le 15/11/2025) : "
+    static final String REFUSAL = "Ce dossier est archivé (fin de l’accompagnement le 15/11/2025)\u00a0: "
             + "seule la coordination peut le consulter.";
 
     @TempDir
@@ -111,7 +111,7 @@ class ArchiveAccessTest {
             assertThatThrownBy(() -> files.load(user, archived)).isInstanceOf(AccessDeniedException.class)
                     .hasMessage(REFUSAL);
             assertThatThrownBy(() -> files.load(user, expired)).isInstanceOf(AccessDeniedException.class)
-                    .hasMessageContaining("fin de l'accompagnement le 01/06/2023");
+                    .hasMessageContaining("fin de l’accompagnement le 01/06/2023");
             assertThatThrownBy(() -> files.allHours(user, archived)).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> new ReferralService(store, access).ofParticipant(user, archived))
                     .isInstanceOf(AccessDeniedException.class).hasMessage(REFUSAL);

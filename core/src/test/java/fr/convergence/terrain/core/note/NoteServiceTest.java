@@ -112,7 +112,7 @@ class NoteServiceTest {
         Result<SupportNote> result = notes.revise(CIP, note.id(), draft("  RDV pris.  ", NoteVisibility.EQUIPE_CHANTIER));
 
         assertThat(result.saved()).isFalse();
-        assertThat(result.verdict().text()).contains("n'a pas changé");
+        assertThat(result.verdict().text()).contains("n’a pas changé");
         assertThat(Outbox.pendingChanges(store)).isEqualTo(outbox);
     }
 

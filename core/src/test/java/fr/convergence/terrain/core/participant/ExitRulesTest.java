@@ -38,7 +38,7 @@ class ExitRulesTest {
                 .exit(date(2026, 3, 13), ExitCategory.AUTRE_SORTIE, ExitReason.CDI).build());
 
         assertThat(verdict.isRefused()).isTrue();
-        assertThat(verdict.text()).contains("« CDI »", "Emploi durable", "Autre sortie");
+        assertThat(verdict.text()).contains("«\u00a0CDI\u00a0»", "Emploi durable", "Autre sortie");
     }
 
     @Test

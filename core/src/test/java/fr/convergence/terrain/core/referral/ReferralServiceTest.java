@@ -150,7 +150,7 @@ class ReferralServiceTest {
         Result<Referral> result = referrals.move(CIP, referral.id(), ACCEPTEE, TODAY, null);
 
         assertThat(result.saved()).isFalse();
-        assertThat(result.verdict().text()).contains("Envoyez d'abord");
+        assertThat(result.verdict().text()).contains("Envoyez d’abord");
         assertThat(referrals.referral(CIP, referral.id()).status()).isEqualTo(BROUILLON);
         assertThat(Outbox.pendingChanges(store)).isEqualTo(outbox);
     }

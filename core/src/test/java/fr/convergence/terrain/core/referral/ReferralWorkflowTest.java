@@ -37,11 +37,12 @@ class ReferralWorkflowTest {
     @Test
     void aMoveRefusedBecauseAnotherLaptopClosedTheReferralNamesTheLaptopWhenKnown() {
         assertThat(ReferralWorkflow.closedElsewhere(ACCEPTEE, ON, "Portable B", EN_COURS)).isEqualTo("Cette "
-                + "orientation a été close (« Acceptée ») le 18/03/2026 sur le poste « Portable B » : le passage "
-                + "à « En cours » n'est pas appliqué. Voyez avec ce poste ; créez une nouvelle orientation si "
-                + "besoin.");
+                + "orientation a été close («\u00a0Acceptée\u00a0») le 18/03/2026 "
+                + "sur le poste «\u00a0Portable B\u00a0»\u00a0: le passage à «\u00a0En cours\u00a0» n’est pas appliqué. "
+                + "Voyez avec ce poste\u00a0; créez une nouvelle orientation si besoin.");
         assertThat(ReferralWorkflow.closedElsewhere(SANS_SUITE, ON, null, ACCEPTEE))
-                .startsWith("Cette orientation a été close (« Sans suite ») le 18/03/2026 sur un autre poste : ");
+                .startsWith("Cette orientation a été close («\u00a0Sans suite\u00a0») le 18/03/2026 sur un autre "
+                        + "poste\u00a0: ");
     }
 
     @Test
@@ -67,7 +68,7 @@ class ReferralWorkflowTest {
         Verdict verdict = ReferralWorkflow.checkTransition(BROUILLON, EN_COURS, ON, CIP);
 
         assertThat(verdict.isRefused()).isTrue();
-        assertThat(verdict.text()).contains("Envoyez d'abord");
+        assertThat(verdict.text()).contains("Envoyez d’abord");
         assertThat(ReferralWorkflow.checkTransition(BROUILLON, ACCEPTEE, ON, CIP).isRefused()).isTrue();
     }
 

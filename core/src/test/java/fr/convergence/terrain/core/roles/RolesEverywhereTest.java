@@ -213,7 +213,7 @@ class RolesEverywhereTest {
 
         assertThatThrownBy(() -> new ReferralFormService(store, access).load(ESP, referralId))
                 .isInstanceOf(AccessDeniedException.class)
-                .hasMessageContaining("fiche d'orientation est réservée à la CIP et à la coordination");
+                .hasMessageContaining("fiche d’orientation est réservée à la CIP et à la coordination");
         assertThatThrownBy(() -> referrals.create(ESP, new ReferralDraft(participantId, Partner.SIAO, null,
                 "Hébergement", null))).isInstanceOf(AccessDeniedException.class)
                 .hasMessageContaining("préparées et suivies par la CIP");

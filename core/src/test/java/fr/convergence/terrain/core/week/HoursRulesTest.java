@@ -23,7 +23,7 @@ class HoursRulesTest {
         assertThat(HoursRules.checkDailyWorked(DAY, 600).isOk()).isTrue();
         Verdict verdict = HoursRules.checkDailyWorked(DAY, 660);
         assertThat(verdict.isRefused()).isTrue();
-        assertThat(verdict.text()).isEqualTo("Au plus 10 h travaillées par jour : 11 h saisies le 18/03/2026.");
+        assertThat(verdict.text()).isEqualTo("Au plus 10 h travaillées par jour\u00a0: 11 h saisies le 18/03/2026.");
     }
 
     @Test

@@ -85,7 +85,7 @@ class WeekHoursCheckTest {
                 hours(WEDNESDAY, TRAVAIL_CHANTIER, 420));
 
         assertThat(verdict.isRefused()).isTrue();
-        assertThat(verdict.messages()).contains("Au plus 10 h travaillées par jour : 11 h saisies le 18/03/2026.");
+        assertThat(verdict.messages()).contains("Au plus 10 h travaillées par jour\u00a0: 11 h saisies le 18/03/2026.");
     }
 
     @Test

@@ -114,7 +114,7 @@ class WeekServiceTest {
         var result = weeks.setTyped(esp, phcId, MONDAY, typed(HoursKind.TRAVAIL_CHANTIER, "six"));
 
         assertThat(result.saved()).isFalse();
-        assertThat(result.verdict().text()).contains("n'est pas une durée reconnue");
+        assertThat(result.verdict().text()).contains("n’est pas une durée reconnue");
     }
 
     @Test

@@ -153,7 +153,7 @@ public final class HttpHubClient implements HubClient {
         try {
             json = SyncCodec.readBounded(response.body(), MAX_RESPONSE, gzipped);
         } catch (SyncCodec.MalformedMessageException e) {
-            throw new IOException("Réponse du hub illisible (connexion coupée ?) : " + e.getMessage(), e);
+            throw new IOException("Réponse du hub illisible (connexion coupée\u00a0?)\u00a0: " + e.getMessage(), e);
         }
         if (response.statusCode() != 200) {
             ErrorResponse error;
@@ -167,7 +167,7 @@ public final class HttpHubClient implements HubClient {
         try {
             return SyncCodec.decode(json, type);
         } catch (SyncCodec.MalformedMessageException e) {
-            throw new IOException("Réponse du hub illisible (connexion coupée ?) : " + e.getMessage(), e);
+            throw new IOException("Réponse du hub illisible (connexion coupée\u00a0?)\u00a0: " + e.getMessage(), e);
         }
     }
 }

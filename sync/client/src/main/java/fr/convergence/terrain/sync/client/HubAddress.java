@@ -18,13 +18,15 @@ public final class HubAddress {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         String host = url.getHost();
         if (host == null || host.isEmpty() || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw new IllegalArgumentException("Adresse du hub refusée (" + url + ") : saisissez-la comme elle vous "
+            throw new IllegalArgumentException("Adresse du hub refusée "
+                    + "(" + url + ")\u00a0: saisissez-la comme elle vous "
                     + "a été donnée, par exemple https://hub.convergence-france.org.");
         }
         if (scheme.equals("http") && !loopback(host)) {
-            throw new IllegalArgumentException("Adresse du hub refusée : « http:// » ferait passer le jeton du poste "
-                    + "et les données des salarié·es en clair sur le réseau. Utilisez l'adresse en https:// donnée "
-                    + "par l'administration du hub.");
+            throw new IllegalArgumentException("Adresse du hub refusée\u00a0: «\u00a0http://\u00a0» ferait passer le "
+                    + "jeton du poste "
+                    + "et les données des salarié·es en clair sur le réseau. Utilisez l’adresse en https:// donnée "
+                    + "par l’administration du hub.");
         }
         return url;
     }

@@ -42,7 +42,7 @@ public final class HubTrust {
             context.init(null, factory.getTrustManagers(), null);
             return context;
         } catch (GeneralSecurityException e) {
-            throw new IOException("Certificat du hub illisible (" + certificateFile + ") : " + e.getMessage(), e);
+            throw new IOException("Certificat du hub illisible (" + certificateFile + ")\u00a0: " + e.getMessage(), e);
         }
     }
 }

@@ -56,9 +56,9 @@ public final class SyncEngine {
     private final Integer pageBytes;
 
     /** Why a store without an account cannot be enrolled: it has no data key yet, so nothing it pulls is protected. */
-    public static final String NO_ACCOUNT_YET = "Ce poste n'a encore aucun compte, donc pas de clé pour chiffrer ses "
-            + "données : créez d'abord le premier compte (installation dans l'application, ou « terrain edit --store "
-            + "FICHIER setup --worksite … --login … --role … »), puis enrôlez le poste.";
+    public static final String NO_ACCOUNT_YET = "Ce poste n’a encore aucun compte, donc pas de clé pour chiffrer ses "
+            + "données\u00a0: créez d’abord le premier compte (installation dans l’application, ou «\u00a0terrain "
+            + "edit --store FICHIER setup --worksite … --login … --role …\u00a0»), puis enrôlez le poste.";
 
     public SyncEngine(TerrainStore store, HubClient hub) {
         this(store, hub, null);
@@ -84,8 +84,8 @@ public final class SyncEngine {
             throw new StoreException(NO_ACCOUNT_YET);
         }
         if (!store.isUnlocked()) {
-            throw new StoreException("Les données de ce poste sont chiffrées : connectez-vous avec un compte du "
-                    + "poste avant de l'enrôler.");
+            throw new StoreException("Les données de ce poste sont chiffrées\u00a0: connectez-vous avec un compte du "
+                    + "poste avant de l’enrôler.");
         }
         EnrolResponse response = hub.enrol(new EnrolRequest(SyncCodec.PROTOCOL, code, store.deviceId(), label));
         store.write("system", tx -> {
@@ -109,7 +109,7 @@ public final class SyncEngine {
      */
     public SyncReport sync(SyncProgress progress) throws IOException {
         String token = repository.state(SyncRepository.TOKEN).orElseThrow(() -> new HubException(401,
-                "not-enrolled", "Ce poste n'est pas enrôlé : saisissez le code d'enrôlement fourni par le hub."));
+                "not-enrolled", "Ce poste n’est pas enrôlé\u00a0: saisissez le code d’enrôlement fourni par le hub."));
         PageAhead ahead = new PageAhead();
         try {
             return sync(token, progress, ahead);

@@ -266,9 +266,10 @@ abstract class EndToEndSyncTest {
             String label = world.hub.enrolments().devices().stream()
                     .filter(d -> d.id().equals(site.a1().store().deviceId())).findFirst().orElseThrow().label();
             assertThat(new SyncRepository(site.a2().store()).quarantine()).hasSize(2).allSatisfy(q ->
-                    assertThat(q.reason()).isEqualTo("Cette orientation a été close (« Refusée ») le "
-                            + "18/03/2024 sur le poste « " + label + " » : le passage à « En cours » n'est pas "
-                            + "appliqué. Voyez avec ce poste ; créez une nouvelle orientation si besoin."));
+                    assertThat(q.reason()).isEqualTo("Cette orientation a été close («\u00a0Refusée\u00a0») le "
+                            + "18/03/2024 sur le poste "
+                            + "«\u00a0" + label + "\u00a0»\u00a0: le passage à «\u00a0En cours\u00a0» n’est pas "
+                            + "appliqué. Voyez avec ce poste\u00a0; créez une nouvelle orientation si besoin."));
             assertThat(new ReferralRepository(site.a2().store()).find(referral).orElseThrow().status())
                     .isEqualTo(ReferralStatus.REFUSEE);
         }

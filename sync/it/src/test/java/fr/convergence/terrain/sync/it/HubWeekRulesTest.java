@@ -111,7 +111,7 @@ class HubWeekRulesTest {
             esp.engine().sync(SyncProgress.NONE);
 
             assertThat(new SyncRepository(esp.store()).quarantine()).singleElement().satisfies(q -> {
-                assertThat(q.reason()).contains("n'a pas encore commencé");
+                assertThat(q.reason()).contains("n’a pas encore commencé");
                 assertThat(q.fields()).containsEntry("work_day", Edits.MONDAY.plusDays(21).toString());
             });
             assertThat(world.hubSnapshot(Set.of(SyncWorld.SITE_A)).keySet()).contains("hours_entry/"

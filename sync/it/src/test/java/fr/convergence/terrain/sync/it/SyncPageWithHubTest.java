@@ -163,9 +163,10 @@ class SyncPageWithHubTest extends FxRobot {
         String b = scenario.world.hub.enrolments().devices().stream()
                 .filter(d -> d.id().equals(scenario.b.store().deviceId())).findFirst().orElseThrow().label();
         assertThat(lookup(".quarantine-reason").queryAllAs(Labeled.class)).hasSize(2).extracting(Labeled::getText)
-                .allMatch(reason -> reason.equals("Motif du refus : Cette orientation a été close (« Refusée ») "
-                        + "le 18/03/2024 sur le poste « " + b + " » : le passage à « En cours » n'est pas "
-                        + "appliqué. Voyez avec ce poste ; créez une nouvelle orientation si besoin."),
+                .allMatch(reason -> reason.equals("Motif du refus : Cette orientation a été close "
+                        + "(«\u00a0Refusée\u00a0») le 18/03/2024 sur le poste "
+                        + "«\u00a0" + b + "\u00a0»\u00a0: le passage à «\u00a0En cours\u00a0» n’est pas "
+                        + "appliqué. Voyez avec ce poste\u00a0; créez une nouvelle orientation si besoin."),
                         "says who and when");
         assertThat(lookup(".quarantine-subject").queryAllAs(Labeled.class)).extracting(Labeled::getText)
                 .allMatch(subject -> subject.startsWith("Aubert Hélène — "));

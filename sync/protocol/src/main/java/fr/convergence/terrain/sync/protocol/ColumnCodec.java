@@ -628,13 +628,13 @@ public final class ColumnCodec {
 
     /** A page that does not hold together (a bad peer or a corrupted body): refused whole, never half-read. */
     private static IllegalArgumentException malformed(String what) {
-        return new IllegalArgumentException("Page illisible : " + what);
+        return new IllegalArgumentException("Page illisible\u00a0: " + what);
     }
 
     /** {@code list.get(index)}, or a page refused as malformed. */
     private static <T> T at(List<T> list, long index, String what) {
         if (index < 0 || index >= list.size()) {
-            throw malformed(what + " : position " + index + " hors de 0.." + (list.size() - 1));
+            throw malformed(what + "\u00a0: position " + index + " hors de 0.." + (list.size() - 1));
         }
         return list.get((int) index);
     }
@@ -683,7 +683,7 @@ public final class ColumnCodec {
                     values.add(null);
                 } else if (indices != null) {
                     if (!indices.hasNext()) {
-                        throw malformed("moins d'indices que de lignes");
+                        throw malformed("moins d’indices que de lignes");
                     }
                     values.add(at(packed, ((Number) indices.next()).longValue(), "dictionnaire"));
                 } else {
@@ -706,7 +706,7 @@ public final class ColumnCodec {
             List<Object> counters = values(parts.get("c"), n, SyncSchema.Type.INT, null, earlier);
             List<Object> nodes = values(parts.get("n"), n, SyncSchema.Type.TEXT, null, earlier);
             if (millis.size() != n || counters.size() != n || nodes.size() != n) {
-                throw malformed("version : parties de tailles différentes");
+                throw malformed("version\u00a0: parties de tailles différentes");
             }
             for (int i = 0; i < n; i++) {
                 values.add(hlcText(((Number) millis.get(i)).longValue(), ((Number) counters.get(i)).intValue(),
@@ -720,9 +720,9 @@ public final class ColumnCodec {
 
     /** The {@code s} form read back: each UUID from its prefix and the running sum of its prefix's differences. */
     private static List<String> prefixedUuids(Map<String, Object> spec, int n) {
-        byte[] bytes = base64(spec.get("s"), "préfixes d'identifiants");
+        byte[] bytes = base64(spec.get("s"), "préfixes d’identifiants");
         if (bytes.length % HALF_BYTES != 0) {
-            throw malformed("préfixes d'identifiants sur " + bytes.length + " octets");
+            throw malformed("préfixes d’identifiants sur " + bytes.length + " octets");
         }
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         List<Long> prefixes = new ArrayList<>(bytes.length / HALF_BYTES);
@@ -731,7 +731,7 @@ public final class ColumnCodec {
         }
         Set<Integer> nulls = nulls(spec, n);
         int present = n - nulls.size();
-        List<?> deltas = list(spec.get("z"), "différences d'identifiants");
+        List<?> deltas = list(spec.get("z"), "différences d’identifiants");
         if (deltas.size() != present) {
             throw malformed(deltas.size() + " différences pour " + present + " identifiants");
         }
@@ -742,7 +742,7 @@ public final class ColumnCodec {
                 throw malformed(indices.size() + " indices de préfixe pour " + present + " identifiants");
             }
         } else if (prefixes.size() != 1) {
-            throw malformed("pas d'indices pour " + prefixes.size() + " préfixes d'identifiants");
+            throw malformed("pas d’indices pour " + prefixes.size() + " préfixes d’identifiants");
         }
         long[] previous = new long[prefixes.size()];
         List<String> uuids = new ArrayList<>(n);
@@ -753,9 +753,9 @@ public final class ColumnCodec {
                 continue;
             }
             long index = indices == null ? 0 : whole(indices.get(next), "indice de préfixe");
-            long prefix = at(prefixes, index, "préfixe d'identifiant");
+            long prefix = at(prefixes, index, "préfixe d’identifiant");
             int p = (int) index;
-            previous[p] += whole(deltas.get(next), "différence d'identifiant");
+            previous[p] += whole(deltas.get(next), "différence d’identifiant");
             uuids.add(new UUID(prefix, previous[p]).toString());
             next++;
         }
@@ -765,18 +765,18 @@ public final class ColumnCodec {
     /** The bytes of a base64 string, or a page refused as malformed. */
     private static byte[] base64(Object text, String what) {
         if (!(text instanceof String s)) {
-            throw malformed(what + " : pas une chaîne base64");
+            throw malformed(what + "\u00a0: pas une chaîne base64");
         }
         try {
             return Base64.getDecoder().decode(s);
         } catch (IllegalArgumentException e) {
-            throw malformed(what + " : base64 invalide");
+            throw malformed(what + "\u00a0: base64 invalide");
         }
     }
 
     private static List<?> list(Object value, String what) {
         if (!(value instanceof List<?> list)) {
-            throw malformed(what + " : liste attendue");
+            throw malformed(what + "\u00a0: liste attendue");
         }
         return list;
     }
@@ -789,7 +789,7 @@ public final class ColumnCodec {
         if (value instanceof BigInteger big && big.bitLength() < Long.SIZE) {
             return big.longValue();
         }
-        throw malformed(what + " : " + value + " n'est pas un entier sur 64 bits");
+        throw malformed(what + "\u00a0: " + value + " n’est pas un entier sur 64 bits");
     }
 
     /** The rows listed in {@code nulls}. */

@@ -58,7 +58,7 @@ public final class SyncCodec {
             T message = JSON.readValue(json, type);
             if (message == null) {
                 // The JSON literal null (or nothing at all) is no message.
-                throw new MalformedMessageException("Message vide : un objet JSON est attendu.", null);
+                throw new MalformedMessageException("Message vide\u00a0: un objet JSON est attendu.", null);
             }
             return message;
         } catch (IOException e) {
@@ -79,11 +79,11 @@ public final class SyncCodec {
             what = "JSON invalide";
         } else if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException
                 || e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException) {
-            what = "valeur d'un type inattendu";
+            what = "valeur d’un type inattendu";
         } else {
             what = "contenu inattendu";
         }
-        StringBuilder text = new StringBuilder("Message illisible : ").append(what);
+        StringBuilder text = new StringBuilder("Message illisible\u00a0: ").append(what);
         if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             StringBuilder path = new StringBuilder();
             for (var reference : mapping.getPath()) {
@@ -95,7 +95,7 @@ public final class SyncCodec {
                 }
             }
             if (path.length() > 0) {
-                text.append(" (champ « ").append(path).append(" »)");
+                text.append(" (champ «\u00a0").append(path).append("\u00a0»)");
             }
         }
         if (e instanceof com.fasterxml.jackson.core.JsonProcessingException processing

@@ -16,7 +16,7 @@ class SyncCodecMessagesTest {
                 "{\"protocol\":1,", "{\"protocol\":1,\"cursor\":\"<script>\"}", "\u00ff{")) {
             assertThatThrownBy(() -> SyncCodec.decode(json.getBytes(StandardCharsets.UTF_8), SyncRequest.class))
                     .as(json).isInstanceOf(SyncCodec.MalformedMessageException.class)
-                    .satisfies(e -> assertThat(e.getMessage()).startsWith("Message illisible : ")
+                    .satisfies(e -> assertThat(e.getMessage()).startsWith("Message illisible\u00a0: ")
                             .doesNotContain("fr.convergence").doesNotContain("java.").doesNotContain("`")
                             .doesNotContain("jackson").doesNotContain("<script>").doesNotContain("Source"));
         }
@@ -34,7 +34,8 @@ class SyncCodecMessagesTest {
     void theFieldAndThePlaceAreNamed() {
         assertThatThrownBy(() -> SyncCodec.decode("{\"protocol\":1,\"cursor\":\"x\"}"
                 .getBytes(StandardCharsets.UTF_8), SyncRequest.class))
-                .hasMessage("Message illisible : valeur d'un type inattendu (champ « cursor »), ligne 1 colonne 24.");
+                .hasMessage("Message illisible\u00a0: valeur d’un type inattendu (champ «\u00a0cursor\u00a0»), ligne "
+                        + "1 colonne 24.");
     }
 
     @Test

@@ -535,7 +535,7 @@ public final class SyncRepository {
             }
             Table table = DefaultSchema.DEFAULT_SCHEMA.getTable(q.getTableName());
             if (table == null) {
-                throw new StoreException("Cette modification ne peut pas être rejouée : type de donnée inconnu.");
+                throw new StoreException("Cette modification ne peut pas être rejouée\u00a0: type de donnée inconnu.");
             }
             TableRecord record = (TableRecord) tx.sql().selectFrom(table).where(idField(table).eq(q.getRowId()))
                     .fetchOne();
@@ -584,7 +584,7 @@ public final class SyncRepository {
             SyncConflictRecord conflict = tx.sql().selectFrom(SYNC_CONFLICT).where(SYNC_CONFLICT.ID.eq(conflictId))
                     .fetchOne();
             if (conflict == null) {
-                throw new StoreException("Ce conflit n'existe plus.");
+                throw new StoreException("Ce conflit n’existe plus.");
             }
             Table table = DefaultSchema.DEFAULT_SCHEMA.getTable(conflict.getTableName());
             TableRecord row = table == null ? null
