@@ -51,6 +51,7 @@ class AccountsWorkflowTest extends AppTestSupport {
         signIn("Alice", TestAccounts.PASSWORD);
         clickOn("#nav-accounts");
         assertThat(table().getItems()).extracting(r -> r.user().login()).containsExactly("alice", "bruno");
+        assertThat(lookup("#account-errors").query().isManaged()).as("an empty message takes no room").isFalse();
 
         fill("#account-name", "Yanis Conseiller");
         fill("#account-login", "yanis");
@@ -59,6 +60,7 @@ class AccountsWorkflowTest extends AppTestSupport {
         fill("#account-confirmation", "abc");
         clickOn("#account-create");
         assertThat(text("#account-errors")).contains("Le mot de passe compte au moins 10 caractères");
+        assertThat(shown(lookup("#account-errors").query())).as("a refusal is shown").isTrue();
 
         fill("#account-password", "vert-train-mardi");
         fill("#account-confirmation", "vert-train-mardi");

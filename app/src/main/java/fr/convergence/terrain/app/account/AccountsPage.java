@@ -71,6 +71,7 @@ public final class AccountsPage implements Page {
         errors.setWrapText(true);
         errors.getStyleClass().add(Styles.ERROR);
         errors.textProperty().bind(viewModel.errorsProperty());
+        Controls.collapseWhenEmpty(message, errors);
         VBox top = new VBox(6, title, intro, message, errors);
         top.setPadding(new Insets(0, 0, 8, 0));
         root.setTop(top);

@@ -107,6 +107,7 @@ public final class AuditPage implements Page {
         errors.setWrapText(true);
         errors.getStyleClass().add(Styles.ERROR);
         errors.textProperty().bind(viewModel.errorsProperty());
+        Controls.collapseWhenEmpty(message, errors);
         VBox top = new VBox(8, title, intro, filters, summary, message, errors);
         top.setPadding(new Insets(0, 0, 8, 0));
 

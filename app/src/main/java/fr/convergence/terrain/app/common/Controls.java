@@ -14,6 +14,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableCell;
@@ -144,6 +145,17 @@ public final class Controls {
             }
         }
         return bar;
+    }
+
+    /**
+     * Message labels (saved, refused) that take no room while they say nothing: above a table, two empty ones would
+     * keep a band of ≈ 50 px empty on a 768-pixel-high screen.
+     */
+    public static void collapseWhenEmpty(Labeled... labels) {
+        for (Labeled label : labels) {
+            label.managedProperty().bind(label.textProperty().isNotEmpty());
+            label.visibleProperty().bind(label.managedProperty());
+        }
     }
 
     /** A form's field label, wrapped onto more lines when its column is narrower than its text. */

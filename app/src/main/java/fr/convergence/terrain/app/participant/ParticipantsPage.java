@@ -114,6 +114,7 @@ public final class ParticipantsPage implements ArgumentPage {
         HBox titleRow = new HBox(8, title, titleSpacer,
                 new WorksiteChooser(list.worksiteChoice(), "participants-worksite"));
         titleRow.setAlignment(Pos.CENTER_LEFT);
+        Controls.collapseWhenEmpty(flash, error);
         VBox top = new VBox(8, titleRow, filters, count, flash, error);
         top.setPadding(new Insets(0, 0, 8, 0));
 

@@ -93,6 +93,7 @@ public final class ReferralsPage implements ArgumentPage {
         error.getStyleClass().add(Styles.ERROR);
         error.setWrapText(true);
         error.textProperty().bind(list.errorProperty());
+        Controls.collapseWhenEmpty(flash, error);
         VBox top = new VBox(8, title, filters, count, flash, error);
         top.setPadding(new Insets(0, 0, 8, 0));
 

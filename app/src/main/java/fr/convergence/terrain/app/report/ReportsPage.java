@@ -86,6 +86,7 @@ public final class ReportsPage implements Page {
         errors.setWrapText(true);
         errors.getStyleClass().add(Styles.ERROR);
         errors.textProperty().bind(viewModel.errorsProperty());
+        Controls.collapseWhenEmpty(message, errors);
         VBox top = new VBox(8, title, pickers, heading, message, errors);
         top.setPadding(new Insets(0, 0, 8, 0));
 

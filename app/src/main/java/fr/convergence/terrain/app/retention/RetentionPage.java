@@ -115,6 +115,7 @@ public final class RetentionPage implements Page {
         confirmBox.getChildren().setAll(confirm, cancel);
         showConfirmation(false);
 
+        Controls.collapseWhenEmpty(message, errors);
         VBox top = new VBox(8, title, intro, settings, message, errors);
         top.setPadding(new Insets(0, 0, 8, 0));
         root.setTop(top);
