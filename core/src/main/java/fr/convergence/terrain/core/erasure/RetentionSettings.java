@@ -1,6 +1,7 @@
 package fr.convergence.terrain.core.erasure;
 
 import fr.convergence.terrain.core.verdict.Verdict;
+import java.time.LocalDate;
 
 /**
  * How long a person's file is kept once their support is over (the end of their last enrolment and of the
@@ -17,6 +18,14 @@ public record RetentionSettings(int archiveAfterMonths, int eraseAfterMonths) {
      */
     public static final RetentionSettings MAXIMUM = new RetentionSettings(3, 24);
     public static final RetentionSettings DEFAULTS = MAXIMUM;
+
+    /**
+     * Whether a file whose support ended on {@code supportEnded} (null: it goes on) is archived on {@code day} —
+     * archived or due for erasure, which never comes before archiving.
+     */
+    public boolean archivedOn(LocalDate supportEnded, LocalDate day) {
+        return supportEnded != null && !day.isBefore(supportEnded.plusMonths(archiveAfterMonths));
+    }
 
     /** Accepted if each duration is within 0 and the maximum, and a file is archived before it is erased. */
     public Verdict check() {
