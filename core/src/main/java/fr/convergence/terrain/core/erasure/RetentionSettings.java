@@ -13,8 +13,9 @@ public record RetentionSettings(int archiveAfterMonths, int eraseAfterMonths) {
 
     /**
      * The defaults and the ceiling, in one place. Archived 3 months after the support ended (time to close the
-     * file), erased 24 months after: the two years after the last contact that the CNIL recommends for the active
-     * base in its child-protection référentiel — the only figure found; see the documentation for its status.
+     * file), erased 24 months after: the active base of two years after the last contact of the CNIL's 2023
+     * social-sector référentiel, as a published extract reports it; see the documentation for its status. The hub
+     * archives files on this ceiling too (hub.sync.Archives).
      */
     public static final RetentionSettings MAXIMUM = new RetentionSettings(3, 24);
     public static final RetentionSettings DEFAULTS = MAXIMUM;
