@@ -145,7 +145,7 @@ public final class RetentionService {
         LocalDate archiveOn = file.supportEnded().plusMonths(settings.archiveAfterMonths());
         LocalDate eraseOn = file.supportEnded().plusMonths(settings.eraseAfterMonths());
         Stage stage = !day.isBefore(eraseOn) ? Stage.DUE_FOR_ERASURE
-                : !day.isBefore(archiveOn) ? Stage.ARCHIVED : Stage.ACTIVE;
+                : settings.archivedOn(file.supportEnded(), day) ? Stage.ARCHIVED : Stage.ACTIVE;
         return new FileRetention(file.participantId(), file.displayName(), file.worksiteId(), file.supportEnded(),
                 archiveOn, eraseOn, stage);
     }

@@ -1,6 +1,7 @@
 package fr.convergence.terrain.core.erasure;
 
 import fr.convergence.terrain.core.verdict.Verdict;
+import java.time.LocalDate;
 
 /**
  * How long a person's file is kept once their support is over (the end of their last enrolment and of the
@@ -12,11 +13,20 @@ public record RetentionSettings(int archiveAfterMonths, int eraseAfterMonths) {
 
     /**
      * The defaults and the ceiling, in one place. Archived 3 months after the support ended (time to close the
-     * file), erased 24 months after: the two years after the last contact that the CNIL recommends for the active
-     * base in its child-protection référentiel — the only figure found; see the documentation for its status.
+     * file), erased 24 months after: the active base of two years after the last contact of the CNIL's 2023
+     * social-sector référentiel, as a published extract reports it; see the documentation for its status. The hub
+     * archives files on this ceiling too (hub.sync.Archives).
      */
     public static final RetentionSettings MAXIMUM = new RetentionSettings(3, 24);
     public static final RetentionSettings DEFAULTS = MAXIMUM;
+
+    /**
+     * Whether a file whose support ended on {@code supportEnded} (null: it goes on) is archived on {@code day} —
+     * archived or due for erasure, which never comes before archiving.
+     */
+    public boolean archivedOn(LocalDate supportEnded, LocalDate day) {
+        return supportEnded != null && !day.isBefore(supportEnded.plusMonths(archiveAfterMonths));
+    }
 
     /** Accepted if each duration is within 0 and the maximum, and a file is archived before it is erased. */
     public Verdict check() {

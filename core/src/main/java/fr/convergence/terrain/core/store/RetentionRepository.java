@@ -4,14 +4,13 @@ import static fr.convergence.terrain.core.store.generated.Tables.ENROLMENT;
 import static fr.convergence.terrain.core.store.generated.Tables.FOLLOW_UP;
 import static fr.convergence.terrain.core.store.generated.Tables.PARTICIPANT;
 
+import fr.convergence.terrain.core.domain.EndOfSupport;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
 
@@ -56,39 +55,28 @@ public final class RetentionRepository {
         Condition followUpsOf = participants.equals(DSL.noCondition()) ? DSL.noCondition()
                 : FOLLOW_UP.PARTICIPANT_ID.in(DSL.select(PARTICIPANT.ID).from(PARTICIPANT).where(whose));
         return store.read(sql -> {
-            Map<String, LocalDate> ended = new HashMap<>();
-            Set<String> open = new HashSet<>();
+            Map<String, EndOfSupport> ends = new HashMap<>();
             // Three queries whatever the number of people.
             sql.select(ENROLMENT.PARTICIPANT_ID, ENROLMENT.EXIT_DATE).from(ENROLMENT)
                     .where(ENROLMENT.DELETED.isFalse())
                     .and(enrolmentsOf)
-                    .forEach(r -> {
-                        if (r.value2() == null) {
-                            open.add(r.value1());
-                        } else {
-                            ended.merge(r.value1(), r.value2(), RetentionRepository::later);
-                        }
-                    });
+                    .forEach(r -> ends.computeIfAbsent(r.value1(), k -> new EndOfSupport())
+                            .enrolment(r.value2()));
             sql.select(FOLLOW_UP.PARTICIPANT_ID, FOLLOW_UP.DUE_DATE, FOLLOW_UP.DONE_DATE).from(FOLLOW_UP)
                     .where(FOLLOW_UP.DELETED.isFalse())
                     .and(followUpsOf)
                     .forEach(r -> {
-                        // A follow-up done is over the day it was done; one not done, the day it was due.
-                        LocalDate last = r.value3() != null ? r.value3() : r.value2();
-                        if (ended.containsKey(r.value1())) {
-                            ended.merge(r.value1(), last, RetentionRepository::later);
+                        var end = ends.get(r.value1());
+                        if (end != null) {
+                            end.followUp(r.value2(), r.value3());
                         }
                     });
             List<SupportEnd> files = new ArrayList<>();
             sql.select(PARTICIPANT.ID, PARTICIPANT.FIRST_NAME, PARTICIPANT.LAST_NAME, PARTICIPANT.WORKSITE_ID)
                     .from(PARTICIPANT).where(whose).forEach(r -> files.add(new SupportEnd(r.value1(),
                             r.value2() + " " + r.value3(), r.value4(),
-                            open.contains(r.value1()) ? null : ended.get(r.value1()))));
+                            ends.containsKey(r.value1()) ? ends.get(r.value1()).ended() : null)));
             return files;
         });
-    }
-
-    private static LocalDate later(LocalDate a, LocalDate b) {
-        return a.isAfter(b) ? a : b;
     }
 }

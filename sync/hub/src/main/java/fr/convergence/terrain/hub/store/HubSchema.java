@@ -86,6 +86,16 @@ final class HubSchema {
     static final Field<String> EXIT_TABLE = field(name("table_name"), SQLDataType.VARCHAR(60));
     static final Field<String> EXIT_ROW = field(name("row_id"), SQLDataType.VARCHAR(64));
     static final Field<String> EXIT_WORKSITE = field(name("worksite_id"), SQLDataType.VARCHAR(64));
+    /** Null: every device of the worksite; {@code FILES_IN_USE}: worksite laptops only (an archived file leaving). */
+    static final Field<String> EXIT_AUDIENCE = field(name("audience"), SQLDataType.VARCHAR(20));
+
+    /**
+     * The files (participants) archived on the hub's day: withheld from the laptops that receive files in use only
+     * (docs/data-protection.md). An id and a day; the rows stay in {@link #ROW}.
+     */
+    static final Table<Record> ARCHIVED = table(name("hub_archived_file"));
+    static final Field<String> ARCHIVED_PARTICIPANT = field(name("archived_participant"), SQLDataType.VARCHAR(64));
+    static final Field<Long> ARCHIVED_AT = field(name("archived_at"), SQLDataType.BIGINT);
 
     /** People who sign in to the console (not devices): see {@code ConsoleAccount}. */
     static final Table<Record> ACCOUNT = table(name("hub_account"));
@@ -124,17 +134,7 @@ final class HubSchema {
 
     /** Adds the worksite description columns to a hub made before they existed; true if it did. */
     private static boolean addMissingColumns(DSLContext sql) {
-        Set<String> present = new HashSet<>();
-        sql.connection(c -> {
-            for (String table : new String[] {"hub_worksite", "HUB_WORKSITE"}) {
-                // The connection's own schema only: other hubs (or test schemas) on the same database have their own.
-                try (ResultSet columns = c.getMetaData().getColumns(c.getCatalog(), c.getSchema(), table, null)) {
-                    while (columns.next()) {
-                        present.add(columns.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
-                    }
-                }
-            }
-        });
+        Set<String> present = columnsOf(sql, "hub_worksite");
         boolean added = false;
         for (Field<?> column : List.of(WORKSITE_NAME, WORKSITE_CITY, WORKSITE_REGION, WORKSITE_RUNS_PHC,
                 WORKSITE_RUNS_CVG, WORKSITE_SEQ)) {
@@ -146,16 +146,33 @@ final class HubSchema {
         return added;
     }
 
+    /** The lower-case column names of {@code table} in the connection's own schema. */
+    private static Set<String> columnsOf(DSLContext sql, String table) {
+        Set<String> present = new HashSet<>();
+        sql.connection(c -> {
+            for (String name : new String[] {table, table.toUpperCase(Locale.ROOT)}) {
+                // The connection's own schema only: other hubs (or test schemas) on the same database have their own.
+                try (ResultSet columns = c.getMetaData().getColumns(c.getCatalog(), c.getSchema(), name, null)) {
+                    while (columns.next()) {
+                        present.add(columns.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+        });
+        return present;
+    }
+
     /** The schema this hub's code reads and writes; kept in {@code hub_meta} under {@link #VERSION_KEY}. */
-    static final int VERSION = 3;
+    static final int VERSION = 4;
     static final String VERSION_KEY = "schema_version";
     /** Any constant: the PostgreSQL advisory lock that makes hub processes starting together migrate one at a time. */
     private static final long MIGRATION_LOCK = 0x7465727261696eL;
 
     /**
      * Brings the database to {@link #VERSION}, in one transaction: 1 = the first release's tables, 2 = worksite
-     * descriptions and their sequence stamp, 3 = the console's accounts, sessions and audit journal. A later change
-     * adds a step {@code if (found < 4) …} and bumps {@link #VERSION}. A database already at a newer schema (a
+     * descriptions and their sequence stamp, 3 = the console's accounts, sessions and audit journal, 4 = archived
+     * files and exits meant for worksite laptops only. A later change adds a step {@code if (found < 5) …} and bumps
+     * {@link #VERSION}. A database already at a newer schema (a
      * newer hub ran on it) is refused: this hub would not know what the newer one writes.
      */
     static void migrate(DSLContext sql, SQLDialect dialect) {
@@ -173,14 +190,14 @@ final class HubSchema {
                     + "terrain-hub avant de le démarrer.");
         }
         if (found < VERSION) {
-            // Steps 1 to 3 are written to be replayed: tables created if missing, columns added if missing.
+            // Steps 1 to 4 are written to be replayed: tables created if missing, columns added if missing.
             create(sql);
             sql.insertInto(META).set(META_KEY, VERSION_KEY).set(META_VALUE, String.valueOf(VERSION))
                     .onConflict(META_KEY).doUpdate().set(META_VALUE, String.valueOf(VERSION)).execute();
         }
     }
 
-    /** Steps 1 to 3, replayable; {@code hub_meta} already exists ({@link #migrate} makes it first). */
+    /** Steps 1 to 4, replayable; {@code hub_meta} already exists ({@link #migrate} makes it first). */
     private static void create(DSLContext sql) {
         sql.createTableIfNotExists(COUNTER).column(COUNTER_ID.getName(), SQLDataType.INTEGER.nullable(false))
                 .column(COUNTER_VALUE.getName(), SQLDataType.BIGINT.nullable(false))
@@ -237,6 +254,19 @@ final class HubSchema {
                 .constraint(constraint("hub_exit_pk").primaryKey(EXIT_SEQ)).execute();
         sql.createIndexIfNotExists("hub_exit_scope").on(EXIT, EXIT_WORKSITE, EXIT_SEQ).execute();
         createConsoleTables(sql);
+        createArchiveTables(sql);
+    }
+
+    /** Step 4: archived files, and the exits that only worksite laptops receive. */
+    private static void createArchiveTables(DSLContext sql) {
+        sql.createTableIfNotExists(ARCHIVED)
+                .column(ARCHIVED_PARTICIPANT.getName(), SQLDataType.VARCHAR(64).nullable(false))
+                .column(ARCHIVED_AT.getName(), SQLDataType.BIGINT.nullable(false))
+                .constraint(constraint("hub_archived_file_pk").primaryKey(ARCHIVED_PARTICIPANT)).execute();
+        if (!columnsOf(sql, "hub_exit").contains(EXIT_AUDIENCE.getName())) {
+            sql.alterTable(EXIT).addColumn(EXIT_AUDIENCE.getName(), EXIT_AUDIENCE.getDataType().nullable(true))
+                    .execute();
+        }
     }
 
     /** Step 3: the console's accounts, their sessions, and the audit journal. */

@@ -12,6 +12,7 @@ import fr.convergence.terrain.hub.console.AuditEntry;
 import fr.convergence.terrain.hub.console.ConsoleAccount;
 import fr.convergence.terrain.hub.console.ConsoleSession;
 import fr.convergence.terrain.hub.console.ConsoleStore;
+import fr.convergence.terrain.hub.sync.Audience;
 import fr.convergence.terrain.hub.sync.Device;
 import fr.convergence.terrain.hub.sync.FieldMeta;
 import fr.convergence.terrain.hub.sync.HubRow;
@@ -338,7 +339,7 @@ public final class JooqHubStore implements HubStore, ConsoleStore {
             long next = end - count + 1;
             for (String[] exit : exits) {
                 sql.insertInto(EXIT).set(EXIT_SEQ, next++).set(EXIT_TABLE, exit[0]).set(EXIT_ROW, exit[1])
-                        .set(EXIT_WORKSITE, exit[2]).execute();
+                        .set(EXIT_WORKSITE, exit[2]).set(EXIT_AUDIENCE, exit[3]).execute();
             }
             for (HubRow row : pending.values()) {
                 long seq = next++;
@@ -425,14 +426,15 @@ public final class JooqHubStore implements HubStore, ConsoleStore {
         }
 
         @Override
-        public List<HubRow> rowsAfter(Collection<String> worksites, long cursor, int limit, boolean withMeta) {
+        public List<HubRow> rowsAfter(Collection<String> worksites, long cursor, int limit, boolean withMeta,
+                                      Audience audience) {
+            org.jooq.Condition which = ROW_WORKSITE.in(worksites).and(ROW_SEQ.gt(cursor)).and(filesOf(audience));
             if (withMeta) {
-                return sql.selectFrom(ROW).where(ROW_WORKSITE.in(worksites), ROW_SEQ.gt(cursor)).orderBy(ROW_SEQ)
-                        .limit(limit).fetch(JooqHubStore::row);
+                return sql.selectFrom(ROW).where(which).orderBy(ROW_SEQ).limit(limit).fetch(JooqHubStore::row);
             }
             return sql.select(ROW_TABLE, ROW_ID, ROW_WORKSITE, ROW_PARTICIPANT, ROW_DATA, ROW_VERSION, ROW_UPDATED_BY,
                             ROW_SEQ, ROW_CREATED_SEQ, ROW_MOVED_SEQ, ROW_DELETED_AT)
-                    .from(ROW).where(ROW_WORKSITE.in(worksites), ROW_SEQ.gt(cursor)).orderBy(ROW_SEQ)
+                    .from(ROW).where(which).orderBy(ROW_SEQ)
                     .limit(limit).fetch(r -> {
                         try {
                             String table = r.value1();
@@ -447,16 +449,42 @@ public final class JooqHubStore implements HubStore, ConsoleStore {
                     });
         }
 
-        @Override
-        public long countRowsAfter(Collection<String> worksites, long cursor) {
-            return sql.fetchCount(ROW, ROW_WORKSITE.in(worksites).and(ROW_SEQ.gt(cursor)));
+        /** The rows of the files {@code audience} receives: archived files' rows are for every-file devices only. */
+        private org.jooq.Condition filesOf(Audience audience) {
+            return audience == Audience.EVERY_FILE ? DSL.noCondition()
+                    : ROW_PARTICIPANT.isNull().or(ROW_PARTICIPANT.notIn(
+                            DSL.select(ARCHIVED_PARTICIPANT).from(ARCHIVED)));
         }
 
         @Override
-        public List<Exit> exitsAfter(Collection<String> worksites, long cursor, int limit) {
-            return sql.selectFrom(EXIT).where(EXIT_WORKSITE.in(worksites), EXIT_SEQ.gt(cursor)).orderBy(EXIT_SEQ)
+        public long countRowsAfter(Collection<String> worksites, long cursor, Audience audience) {
+            return sql.fetchCount(ROW, ROW_WORKSITE.in(worksites).and(ROW_SEQ.gt(cursor)).and(filesOf(audience)));
+        }
+
+        @Override
+        public List<Exit> exitsAfter(Collection<String> worksites, long cursor, int limit, Audience audience) {
+            return sql.selectFrom(EXIT).where(EXIT_WORKSITE.in(worksites), EXIT_SEQ.gt(cursor))
+                    .and(audience == Audience.FILES_IN_USE ? DSL.noCondition() : EXIT_AUDIENCE.isNull())
+                    .orderBy(EXIT_SEQ)
                     .limit(limit).fetch(r -> new Exit(r.get(EXIT_SEQ), r.get(EXIT_TABLE), r.get(EXIT_ROW),
                             r.get(EXIT_WORKSITE)));
+        }
+
+        @Override
+        public boolean archived(String participantId) {
+            return sql.fetchExists(ARCHIVED, ARCHIVED_PARTICIPANT.eq(participantId));
+        }
+
+        @Override
+        public Set<String> archivedFiles() {
+            return new java.util.HashSet<>(sql.select(ARCHIVED_PARTICIPANT).from(ARCHIVED)
+                    .fetch(ARCHIVED_PARTICIPANT));
+        }
+
+        @Override
+        public List<HubStore.RowData> allData(String table) {
+            return withPending(table, sql.select(ROW_ID, ROW_WORKSITE, ROW_DATA).from(ROW)
+                    .where(ROW_TABLE.eq(table)).fetch(JooqHubStore::rowData), row -> true);
         }
 
         @Override
@@ -591,6 +619,8 @@ public final class JooqHubStore implements HubStore, ConsoleStore {
                     buffered += row.createdSeq() == FieldMeta.PENDING ? 1 : 0;
                 }
             }
+            // Nothing of the person stays, not even the mark that their file was archived.
+            sql.deleteFrom(ARCHIVED).where(ARCHIVED_PARTICIPANT.eq(participantId)).execute();
             return buffered + sql.deleteFrom(ROW).where(ROW_PARTICIPANT.eq(participantId)).execute();
         }
 
@@ -605,7 +635,37 @@ public final class JooqHubStore implements HubStore, ConsoleStore {
         @Override
         public void exit(String table, String rowId, String worksiteId) {
             requireWritable();
-            exits.add(new String[] {table, rowId, worksiteId});
+            exits.add(new String[] {table, rowId, worksiteId, null});
+        }
+
+        @Override
+        public void archivedExit(String table, String rowId, String worksiteId) {
+            requireWritable();
+            exits.add(new String[] {table, rowId, worksiteId, Audience.FILES_IN_USE.name()});
+        }
+
+        @Override
+        public void archive(String participantId, long millis) {
+            requireWritable();
+            sql.insertInto(ARCHIVED).set(ARCHIVED_PARTICIPANT, participantId).set(ARCHIVED_AT, millis)
+                    .onConflict(ARCHIVED_PARTICIPANT).doNothing().execute();
+        }
+
+        @Override
+        public void unarchive(String participantId) {
+            requireWritable();
+            sql.deleteFrom(ARCHIVED).where(ARCHIVED_PARTICIPANT.eq(participantId)).execute();
+        }
+
+        @Override
+        public Map<String, List<HubRow>> rowsWrittenByParticipant() {
+            Map<String, List<HubRow>> people = new LinkedHashMap<>();
+            pending.values().forEach(row -> {
+                if (row.participantId() != null) {
+                    people.computeIfAbsent(row.participantId(), p -> new ArrayList<>()).add(row);
+                }
+            });
+            return people;
         }
 
         @Override

@@ -2,6 +2,7 @@ package fr.convergence.terrain.hub.store;
 
 import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.core.store.generated.DefaultSchema;
+import fr.convergence.terrain.hub.sync.Archives;
 import fr.convergence.terrain.hub.sync.FieldMeta;
 import fr.convergence.terrain.hub.sync.HubRow;
 import fr.convergence.terrain.hub.sync.HubStore;
@@ -9,6 +10,7 @@ import fr.convergence.terrain.hub.sync.SyncedTable;
 import fr.convergence.terrain.hub.sync.SyncedTables;
 import fr.convergence.terrain.sync.protocol.SyncSchema;
 import fr.convergence.terrain.sync.protocol.WorksiteInfo;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,6 +70,8 @@ public final class StoreImporter {
             }
             counts.put(table.name(), imported);
         }
+        // Files archived today leave the worksite laptops from their first sync (issue 14), not from tomorrow's.
+        hub.write(tx -> Archives.review(tx, Archives.today(Clock.systemUTC()), System.currentTimeMillis()));
         return counts;
     }
 

@@ -7,4 +7,9 @@ public record Device(String id, String scopeKind, String scopeId, String label, 
     public boolean revoked() {
         return revokedAt != null;
     }
+
+    /** Every file of its scope, or (a worksite laptop) the files in use only. */
+    public Audience audience() {
+        return Audience.of(scopeKind);
+    }
 }

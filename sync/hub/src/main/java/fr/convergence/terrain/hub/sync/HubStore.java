@@ -53,22 +53,41 @@ public interface HubStore extends AutoCloseable {
         /** Tombstones up to this sequence have been purged: an older cursor must resync. */
         long purgedUpTo();
 
-        /** Rows of these worksites changed after {@code cursor}, by sequence. */
+        /** Rows of these worksites changed after {@code cursor}, by sequence, archived files included. */
         default List<HubRow> rowsAfter(Collection<String> worksites, long cursor, int limit) {
-            return rowsAfter(worksites, cursor, limit, true);
+            return rowsAfter(worksites, cursor, limit, true, Audience.EVERY_FILE);
         }
 
         /**
-         * {@link #rowsAfter(Collection, long, int)}; without their per-field meta when {@code withMeta} is false
-         * (rows sent whole, as from cursor 0: the meta is most of a row's bytes), and asking a row for it then fails.
+         * {@link #rowsAfter(Collection, long, int)}, of the files {@code audience} receives; without their per-field
+         * meta when {@code withMeta} is false (rows sent whole, as from cursor 0: the meta is most of a row's bytes),
+         * and asking a row for it then fails.
          */
-        List<HubRow> rowsAfter(Collection<String> worksites, long cursor, int limit, boolean withMeta);
+        List<HubRow> rowsAfter(Collection<String> worksites, long cursor, int limit, boolean withMeta,
+                               Audience audience);
 
-        /** How many rows of these worksites changed after {@code cursor} (the rest of an initial sync). */
-        long countRowsAfter(Collection<String> worksites, long cursor);
+        /** How many rows of these worksites, of the files {@code audience} receives, changed after {@code cursor}. */
+        long countRowsAfter(Collection<String> worksites, long cursor, Audience audience);
 
-        /** Rows that left these worksites after {@code cursor}, by sequence. */
-        List<Exit> exitsAfter(Collection<String> worksites, long cursor, int limit);
+        /** Rows that left these worksites after {@code cursor} for every device, by sequence. */
+        default List<Exit> exitsAfter(Collection<String> worksites, long cursor, int limit) {
+            return exitsAfter(worksites, cursor, limit, Audience.EVERY_FILE);
+        }
+
+        /**
+         * Rows that left these worksites after {@code cursor} for the devices of {@code audience}, by sequence: those
+         * of archived files go to {@link Audience#FILES_IN_USE} devices only.
+         */
+        List<Exit> exitsAfter(Collection<String> worksites, long cursor, int limit, Audience audience);
+
+        /** Whether the participant's file is archived on the hub (withheld from worksite laptops). */
+        boolean archived(String participantId);
+
+        /** Every archived file's participant id. */
+        Set<String> archivedFiles();
+
+        /** The fields of every row of {@code table} (not deleted ones too), e.g. every enrolment for archiving. */
+        List<RowData> allData(String table);
 
         Optional<HubRow> row(String table, String id);
 
@@ -119,8 +138,20 @@ public interface HubStore extends AutoCloseable {
         /** Queues the row to be written at commit with this transaction's sequence. */
         void save(HubRow row);
 
-        /** Queues an exit record (the row left {@code worksiteId}). */
+        /** Queues an exit record (the row left {@code worksiteId}) for every device. */
         void exit(String table, String rowId, String worksiteId);
+
+        /** Queues an exit record for the worksite laptops only ({@link Audience#FILES_IN_USE}): its file is archived. */
+        void archivedExit(String table, String rowId, String worksiteId);
+
+        /** Marks the participant's file archived (kept if it already is). */
+        void archive(String participantId, long millis);
+
+        /** The participant's file is in use again. */
+        void unarchive(String participantId);
+
+        /** The rows this transaction has written so far, by participant (rows of no participant left out). */
+        Map<String, List<HubRow>> rowsWrittenByParticipant();
 
         void addDevice(String id, String tokenHash, String scopeKind, String scopeId, String label, long millis);
 

@@ -170,8 +170,9 @@ final class PageReader {
         // Every row goes whole when rebuilding, or to a device that holds nothing yet and never wrote (no field of it
         // can be its own echo): the per-field meta, most of a row's bytes, is then not read.
         boolean whole = full || (base == 0 && !deviceHasWritten);
-        List<HubRow> rows = reader.rowsAfter(scope, cursor, readLimit, !whole);
-        List<HubStore.Exit> exits = reader.exitsAfter(scope, cursor, readLimit);
+        Audience audience = device.audience();
+        List<HubRow> rows = reader.rowsAfter(scope, cursor, readLimit, !whole, audience);
+        List<HubStore.Exit> exits = reader.exitsAfter(scope, cursor, readLimit, audience);
         long readEnd = Long.MAX_VALUE;
         if (rows.size() == readLimit) {
             readEnd = rows.get(rows.size() - 1).seq();
@@ -238,8 +239,12 @@ final class PageReader {
                 payload.remove(key(row.table(), row.id()));
             }
         }
+        // An exit is dropped when the row is sent or still in the device's scope — unless, for a worksite laptop, its
+        // file is archived: then it leaves though its worksite is the same.
         gone.removeIf(e -> sent.containsKey(key(e.table(), e.rowId()))
-                || reader.row(e.table(), e.rowId()).map(r -> scope.contains(r.worksiteId())).orElse(false));
+                || reader.row(e.table(), e.rowId()).map(r -> scope.contains(r.worksiteId())
+                && !(audience == Audience.FILES_IN_USE && r.participantId() != null
+                && reader.archived(r.participantId()))).orElse(false));
         // The scope's worksites the laptop may not know (its reference data lists only the shipped ones): all of them
         // from cursor 0 or when rebuilding, else those added or changed since its cursor — usually none.
         HubStore.WorksiteList worksites = reader.worksitesChangedAfter(scope, cursor, full || cursor == 0);
@@ -249,7 +254,7 @@ final class PageReader {
             end = Math.max(end, Math.min(worksites.lastSeq(), last));
         }
         // For the laptop's progress bar: what is left of a scope pulled over several pages (an initial sync).
-        Long remaining = more ? reader.countRowsAfter(scope, end) : null;
+        Long remaining = more ? reader.countRowsAfter(scope, end, audience) : null;
         return new PageRead(new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), null, 0, null, 0, group(sent, payload),
                 gone, end, more, false, null, null, worksites.worksites(), remaining), taken,
                 Arrays.copyOf(weightUpTo, taken));

@@ -10,6 +10,7 @@ import fr.convergence.terrain.sync.protocol.SyncCodec;
 import fr.convergence.terrain.sync.protocol.SyncRequest;
 import fr.convergence.terrain.sync.protocol.SyncResponse;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +36,8 @@ public final class SyncService {
     private final HybridLogicalClock hlc;
     private final RowMerge merge;
     private final PageReader pages;
+    /** The hub's day when every file's stage was last reviewed ({@link Archives#review}). */
+    private final AtomicReference<LocalDate> archivesReviewedOn = new AtomicReference<>();
 
     public SyncService(HubStore store, Clock clock, long futureToleranceMillis, int defaultPageBytes) {
         this.store = store;
@@ -58,6 +62,7 @@ public final class SyncService {
             return new SyncAnswer(new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), hubTime(),
                     device.lastOperation(), null, 0, null, null, 0, false, true, rewound.get(), null));
         }
+        reviewArchivesOncePerDay();
         Set<String> scope = store.read(r -> r.worksitesOf(device.scopeKind(), device.scopeId()));
         List<Operation> operations = request.operations().stream()
                 .sorted(Comparator.comparingLong(Operation::number)).toList();
@@ -71,6 +76,22 @@ public final class SyncService {
             });
         }
         return answer;
+    }
+
+    private LocalDate today() {
+        return Archives.today(clock);
+    }
+
+    /**
+     * A file becomes archived with time alone: at the first exchange of each day every file's stage is judged again
+     * (several hub processes may each do it: it is idempotent).
+     */
+    private void reviewArchivesOncePerDay() {
+        LocalDate today = today();
+        LocalDate last = archivesReviewedOn.get();
+        if (!today.equals(last) && archivesReviewedOn.compareAndSet(last, today)) {
+            store.write(tx -> Archives.review(tx, today, clock.millis()));
+        }
     }
 
     /**
@@ -129,6 +150,7 @@ public final class SyncService {
         if (!operations.isEmpty()) {
             tx.deviceSynced(device.id(), last, device.lastCursor(), clock.millis());
         }
+        Archives.afterWrites(tx, today(), clock.millis());
         List<Rejection> rejections = new ArrayList<>(tx.rejections(device.id(), request.rejectionsSeenUpTo()).stream()
                 .map(r -> new Rejection(r.number(), r.code(), r.reason())).toList());
         rejections.addAll(outOfSequence);

@@ -214,7 +214,7 @@ final class HubAttacks {
     static Map<String, String> checksum(HubStore store, Set<String> worksites) {
         Map<String, String> sums = new TreeMap<>();
         store.read(r -> {
-            for (HubRow row : r.rowsAfter(worksites, 0, Integer.MAX_VALUE, true)) {
+            for (HubRow row : r.rowsAfter(worksites, 0, Integer.MAX_VALUE)) {
                 // The sequences readable (a row only marked to be sent again shows as such), the rest hashed.
                 sums.put(row.table() + "/" + row.id(), "data " + sha(row.worksiteId() + ' ' + row.participantId()
                         + ' ' + new TreeMap<>(row.data()) + ' ' + row.version() + ' ' + row.updatedBy() + ' '

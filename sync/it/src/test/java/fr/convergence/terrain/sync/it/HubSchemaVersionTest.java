@@ -47,7 +47,7 @@ class HubSchemaVersionTest {
             java.util.Set<String> lille = store.read(r -> r.worksitesOf("territory", "lille"));
             assertThat(lille).contains("chantier-ancien");
         }
-        assertThat(query(url, "SELECT meta_value FROM hub_meta WHERE meta_key = 'schema_version'")).isEqualTo("3");
+        assertThat(query(url, "SELECT meta_value FROM hub_meta WHERE meta_key = 'schema_version'")).isEqualTo("4");
         // Schema 3: the console's accounts, sessions and audit journal.
         assertThat(query(url, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('hub_account', "
                 + "'hub_console_session', 'hub_audit')")).isEqualTo("3");
@@ -73,7 +73,33 @@ class HubSchemaVersionTest {
             assertThat(store.accounts().size()).isZero();
             assertThat(store.read(r -> r.worksiteKnown("abej-solidarite")).booleanValue()).isTrue();
         }
-        assertThat(query(url, "SELECT meta_value FROM hub_meta WHERE meta_key = 'schema_version'")).isEqualTo("3");
+        assertThat(query(url, "SELECT meta_value FROM hub_meta WHERE meta_key = 'schema_version'")).isEqualTo("4");
+    }
+
+    @Test
+    void aDatabaseOfSchema3GetsArchivedFilesKeepingItsExits() throws Exception {
+        String url = "jdbc:sqlite:" + dir.resolve("v3-hub.db");
+        try (JooqHubStore store = JooqHubStore.open(url, null, null)) {
+            store.write(tx -> {
+                tx.exit("participant", "p-1", "abej-solidarite");
+                return null;
+            });
+        }
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            // As a hub of schema 3 left it: no archived files, exits for every device.
+            s.execute("DROP TABLE hub_archived_file");
+            s.execute("ALTER TABLE hub_exit DROP COLUMN audience");
+            s.execute("UPDATE hub_meta SET meta_value = '3' WHERE meta_key = 'schema_version'");
+        }
+        try (JooqHubStore store = JooqHubStore.open(url, null, null)) {
+            java.util.List<fr.convergence.terrain.hub.sync.HubStore.Exit> exits =
+                    store.read(r -> r.exitsAfter(java.util.Set.of("abej-solidarite"), 0, 10));
+            assertThat(exits).hasSize(1);
+            assertThat(store.read(r -> r.archived("p-1")).booleanValue()).isFalse();
+        }
+        assertThat(query(url, "SELECT meta_value FROM hub_meta WHERE meta_key = 'schema_version'")).isEqualTo("4");
+        assertThat(query(url, "SELECT count(*) FROM pragma_table_info('hub_exit') WHERE name = 'audience'"))
+                .isEqualTo("1");
     }
 
     @Test

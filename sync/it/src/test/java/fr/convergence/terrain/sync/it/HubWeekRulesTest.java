@@ -69,7 +69,10 @@ class HubWeekRulesTest {
 
     @Test
     void hoursAfterAnExitRecordedOnAnotherLaptopAreRefused() throws Exception {
-        try (SyncWorld world = SyncWorld.sqlite(dir)) {
+        // The hub's day that week: on today's, an exit in 2024 would have archived the file, which then leaves the
+        // worksite laptops (issue 14) — not what this test is about.
+        try (SyncWorld world = new SyncWorld(dir, "jdbc:sqlite:" + dir.resolve("hub.db"), HubConfig.defaults(0),
+                HUB_WEDNESDAY)) {
             Team team = Team.of(world);
             SyncWorld.Laptop esp = team.esp();
             SyncWorld.Laptop cip = team.cip();

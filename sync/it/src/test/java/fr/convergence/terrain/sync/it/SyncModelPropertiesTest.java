@@ -3,6 +3,8 @@ package fr.convergence.terrain.sync.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.convergence.terrain.core.account.Workstation;
+import fr.convergence.terrain.core.domain.Enrolment;
+import fr.convergence.terrain.core.domain.ExitCategory;
 import fr.convergence.terrain.core.domain.HoursCell;
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.Participant;
@@ -14,11 +16,13 @@ import fr.convergence.terrain.core.erasure.ErasureReason;
 import fr.convergence.terrain.core.erasure.ErasureService;
 import fr.convergence.terrain.core.reference.ReferenceData;
 import fr.convergence.terrain.core.referral.ReferralWorkflow;
+import fr.convergence.terrain.core.store.EnrolmentRepository;
 import fr.convergence.terrain.core.store.HoursRepository;
 import fr.convergence.terrain.core.store.ParticipantRepository;
 import fr.convergence.terrain.core.store.ReferenceRepository;
 import fr.convergence.terrain.core.store.ReferralRepository;
 import fr.convergence.terrain.core.store.TerrainStore;
+import fr.convergence.terrain.hub.sync.Audience;
 import fr.convergence.terrain.hub.sync.Device;
 import fr.convergence.terrain.hub.sync.FieldMeta;
 import fr.convergence.terrain.hub.sync.HubRow;
@@ -104,7 +108,10 @@ class SyncModelPropertiesTest {
     static final List<Long> RIGHT_CLOCKS = Collections.nCopies(NAMES.length, 0L);
 
     enum Step { HOURS, PHONE, NOTE, NEW_PERSON, MOVE, REFERRAL, SYNC, KILL_BETWEEN_PAGES, BACKUP, RESTORE, ENROL_LATE,
-        ERASE }
+        ERASE, ARCHIVE }
+
+    /** An exit this long before the model's day archives the file (3 months after it, issue 14). */
+    static final LocalDate LONG_AGO = LocalDate.of(2023, 6, 30);
 
     enum Fault { NONE, REQUEST_LOST, ANSWER_LOST, DELIVERED_TWICE }
 
@@ -124,6 +131,8 @@ class SyncModelPropertiesTest {
                 case KILL_BETWEEN_PAGES -> who + " killed after page " + (value % 3 + 1) + " (pages of " + pageBytes
                         + " B)";
                 case ERASE -> who + " erases P" + person + " (as an administrator)";
+                case ARCHIVE -> "coord " + (value % 2 == 0 ? "ends P" + person + "'s enrolment long ago (archived)"
+                        : "reopens P" + person + "'s enrolment (back in use)");
                 case BACKUP -> "hub backed up";
                 case RESTORE -> "hub restored from its backup";
                 case ENROL_LATE -> "coord2 enrols" + (value % 2 == 0 ? " (the code of a lost answer, if any)" : "")
@@ -138,7 +147,7 @@ class SyncModelPropertiesTest {
                 Tuple.of(2, Step.NOTE), Tuple.of(1, Step.NEW_PERSON), Tuple.of(2, Step.MOVE),
                 Tuple.of(2, Step.REFERRAL), Tuple.of(8, Step.SYNC), Tuple.of(1, Step.KILL_BETWEEN_PAGES),
                 Tuple.of(1, Step.BACKUP), Tuple.of(1, Step.RESTORE), Tuple.of(1, Step.ENROL_LATE),
-                Tuple.of(1, Step.ERASE));
+                Tuple.of(1, Step.ERASE), Tuple.of(2, Step.ARCHIVE));
         // Few people and cells, so that edits of the same field on two laptops (conflicts) are common.
         Arbitrary<Action> action = Combinators.combine(steps, Arbitraries.integers().between(0, LATE),
                         Arbitraries.integers().between(0, 3), Arbitraries.integers().between(0, 5),
@@ -351,6 +360,8 @@ class SyncModelPropertiesTest {
         final List<String> people = new ArrayList<>();
         final Map<String, String> noteOf = new HashMap<>();
         final Map<String, String> referralOf = new HashMap<>();
+        /** The enrolment an ARCHIVE step changed, by person: a change of it is about them. */
+        final Map<String, String> enrolmentOf = new HashMap<>();
         /** People erased on some laptop (issue 14): nothing of them may remain anywhere once all have synced. */
         final Set<String> erased = new HashSet<>();
         /** Device/operation number → the operation, first delivery. */
@@ -504,8 +515,10 @@ class SyncModelPropertiesTest {
         }
 
         void play(Action a) throws Exception {
-            // Only a territory's laptop moves people between worksites: the step goes to the coordinator.
-            Laptop laptop = laptops.get(a.step() == Step.MOVE && a.device() != LATE ? 3 : a.device());
+            // Only a territory's laptop moves people between worksites, or works on archived files: the step goes to the
+            // coordinator.
+            Laptop laptop = laptops.get((a.step() == Step.MOVE || a.step() == Step.ARCHIVE) && a.device() != LATE ? 3
+                    : a.device());
             if (!laptop.enrolled && a.step() != Step.BACKUP && a.step() != Step.RESTORE
                     && a.step() != Step.ENROL_LATE) {
                 return;
@@ -565,6 +578,22 @@ class SyncModelPropertiesTest {
                         new ErasureService(new Workstation(laptop.store)).erase(new User("admin", "admin", "Admin",
                                 Role.ADMIN, null, Set.of(), true), personId, ErasureReason.DEMANDE);
                         erased.add(personId);
+                    }
+                }
+                case ARCHIVE -> {
+                    List<Enrolment> enrolments = new EnrolmentRepository(laptop.store).ofParticipant(personId);
+                    if (local != null && !enrolments.isEmpty()) {
+                        Enrolment e = enrolments.get(0);
+                        enrolmentOf.put(personId, e.id());
+                        boolean archive = a.value() % 2 == 0;
+                        laptop.store.write("u-" + laptop.name, tx -> {
+                            new EnrolmentRepository(laptop.store).save(tx, new Enrolment(e.id(), e.participantId(),
+                                    e.worksiteId(), e.programme(), e.contractType(), e.entryDate(),
+                                    e.contractEndDate(), e.weeklyHours(), e.derogationKind(), e.derogationEndDate(),
+                                    e.extensionReason(), archive ? LONG_AGO : null,
+                                    archive ? ExitCategory.AUTRE_SORTIE : null, null));
+                            return null;
+                        });
                     }
                 }
                 case SYNC -> sync(laptop, new Faulty(laptop.recorder, a.fault(), a.value() % 3, -1), a.pageBytes());
@@ -637,7 +666,9 @@ class SyncModelPropertiesTest {
                 }
                 Set<String> scope = store.read(r -> r.worksitesOf(laptop.scopeKind, laptop.scopeId));
                 Map<String, Map<String, Object>> held = new SyncRepository(laptop.store).snapshot();
-                Map<String, Map<String, Object>> expected = SyncWorld.snapshot(store, scope);
+                // A worksite laptop holds the files in use only; a territory laptop, archived ones too (issue 14).
+                Map<String, Map<String, Object>> expected = SyncWorld.snapshot(store, scope,
+                        Audience.of(laptop.scopeKind));
                 assertThat(differences(held, expected)).as("%s holds the hub's rows of its scope (laptop ≠ hub)",
                         laptop.name).isEmpty();
                 SyncRepository repository = new SyncRepository(laptop.store);
@@ -703,7 +734,7 @@ class SyncModelPropertiesTest {
             }
             for (String person : erased) {
                 Set<String> theirs = new HashSet<>(List.of(person, String.valueOf(noteOf.get(person)),
-                        String.valueOf(referralOf.get(person))));
+                        String.valueOf(referralOf.get(person)), String.valueOf(enrolmentOf.get(person))));
                 for (LocalDate week : List.of(Edits.MONDAY, OLD_WEEK)) {
                     for (int day = 0; day < 4; day++) {
                         theirs.add(HoursCell.id(person, week.plusDays(day), HoursKind.TRAVAIL_CHANTIER));
@@ -861,6 +892,11 @@ class SyncModelPropertiesTest {
                         store.read(r -> r.row(group.table(), id)).ifPresentOrElse(row -> {
                             if (!scope.contains(row.worksiteId())) {
                                 violations.add(laptop.name + " received " + key + " of " + row.worksiteId());
+                            }
+                            if (Audience.of(laptop.scopeKind) == Audience.FILES_IN_USE && row.participantId() != null
+                                    && store.read(r -> r.archived(row.participantId()))) {
+                                violations.add(laptop.name + " (a worksite laptop) received " + key
+                                        + " of an archived file");
                             }
                         }, () -> violations.add(laptop.name + " received " + key + ", unknown to the hub"));
                         boolean whole = group.columns().containsAll(table.fields().stream()

@@ -6,6 +6,7 @@ import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.hub.Hub;
 import fr.convergence.terrain.hub.HubConfig;
 import fr.convergence.terrain.hub.store.JooqHubStore;
+import fr.convergence.terrain.hub.sync.Audience;
 import fr.convergence.terrain.hub.sync.HubRow;
 import fr.convergence.terrain.hub.sync.HubStore;
 import fr.convergence.terrain.sync.client.HttpHubClient;
@@ -135,8 +136,13 @@ final class SyncWorld implements AutoCloseable {
 
     /** {@code store}'s rows of these worksites, as {@code SyncRepository.snapshot()} shows a laptop's. */
     static Map<String, Map<String, Object>> snapshot(HubStore store, Set<String> worksites) {
+        return snapshot(store, worksites, Audience.EVERY_FILE);
+    }
+
+    /** {@link #snapshot(HubStore, Set)} of the files {@code audience} receives (no archived file for a worksite). */
+    static Map<String, Map<String, Object>> snapshot(HubStore store, Set<String> worksites, Audience audience) {
         Map<String, Map<String, Object>> rows = new TreeMap<>();
-        for (HubRow row : store.read(r -> r.rowsAfter(worksites, 0, Integer.MAX_VALUE))) {
+        for (HubRow row : store.read(r -> r.rowsAfter(worksites, 0, Integer.MAX_VALUE, true, audience))) {
             Map<String, Object> values = new TreeMap<>();
             SyncSchema.Table table = SyncSchema.table(row.table()).orElseThrow();
             for (SyncSchema.Field f : table.fields()) {
