@@ -144,6 +144,11 @@ public final class ReportService {
         return DemoMarking.isDemo(store);
     }
 
+    /** Where the statement's print-out is recorded, as every print-out (the PDF is made in the app). */
+    public AuditJournal journal() {
+        return journal;
+    }
+
     private List<String> worksitesOf(User user, ReportScope scope) {
         return switch (scope.kind()) {
             case WORKSITE -> {
