@@ -15,6 +15,8 @@ final class MonthlyStatementDocument {
 
     private static final float ROW_HEIGHT = 16;
     private static final float SIZE = 8;
+    /** The totals row, the definitions (four lines at most) and the signature box, in points. */
+    private static final float KEEP_WITH_TOTALS = 30 + 48 + 12 + 66;
 
     private final PageFlow flow;
     private final MonthlyStatement statement;
@@ -44,20 +46,20 @@ final class MonthlyStatementDocument {
         flow.moveDown(6);
 
         List<Table.Column> columns = new ArrayList<>();
-        columns.add(Table.Column.left(PrintTexts.text("statement.person"), 2.1f));
-        columns.add(Table.Column.left(PrintTexts.text("statement.contract"), 1.1f));
-        columns.add(Table.Column.left(PrintTexts.text("statement.entry"), 1.45f));
-        columns.add(Table.Column.left(PrintTexts.text("statement.contractEnd"), 1.45f));
-        columns.add(Table.Column.right(PrintTexts.text("statement.weekly"), 1.2f));
-        columns.add(Table.Column.right(PrintTexts.text("statement.worksite"), 1.35f));
-        columns.add(Table.Column.right(PrintTexts.text("statement.company"), 1.35f));
-        columns.add(Table.Column.right(PrintTexts.text("statement.training"), 1.35f));
-        columns.add(Table.Column.right(PrintTexts.text("statement.worked"), 1.35f));
-        columns.add(Table.Column.right(PrintTexts.text("statement.justified"), 1.35f));
-        columns.add(Table.Column.right(PrintTexts.text("statement.unjustified"), 1.35f));
+        columns.add(Table.Column.left(PrintTexts.text("statement.person"), 2.3f));
+        columns.add(Table.Column.left(PrintTexts.text("statement.contract"), 1.0f));
+        columns.add(Table.Column.left(PrintTexts.text("statement.entry"), 1.35f));
+        columns.add(Table.Column.left(PrintTexts.text("statement.contractEnd"), 1.35f));
+        columns.add(Table.Column.right(PrintTexts.text("statement.weekly"), 1.3f));
+        columns.add(Table.Column.right(PrintTexts.text("statement.worksite"), 1.45f));
+        columns.add(Table.Column.right(PrintTexts.text("statement.company"), 1.45f));
+        columns.add(Table.Column.right(PrintTexts.text("statement.training"), 1.45f));
+        columns.add(Table.Column.right(PrintTexts.text("statement.worked"), 1.45f));
+        columns.add(Table.Column.right(PrintTexts.text("statement.justified"), 1.45f));
+        columns.add(Table.Column.right(PrintTexts.text("statement.unjustified"), 1.45f));
         columns.add(Table.Column.right(PrintTexts.text("statement.fte"), 0.9f));
-        columns.add(Table.Column.left(PrintTexts.text("statement.exit"), 1.45f));
-        columns.add(Table.Column.left(PrintTexts.text("statement.exitCategory"), 1.5f));
+        columns.add(Table.Column.left(PrintTexts.text("statement.exit"), 1.35f));
+        columns.add(Table.Column.left(PrintTexts.text("statement.exitCategory"), 1.45f));
         Table table = new Table(flow, columns, SIZE, ROW_HEIGHT).begin();
         if (statement.rows().isEmpty()) {
             table.row(PrintTexts.text("statement.nobody"));
@@ -78,6 +80,8 @@ final class MonthlyStatementDocument {
         cells.add(PrintFormats.decimal(totals.fte()));
         cells.add(PrintTexts.text("statement.exits", totals.exits()));
         cells.add("");
+        // The totals, what the columns mean and the signature stay together: a signature alone on a page signs nothing.
+        flow.ensure(KEEP_WITH_TOTALS);
         table.totalRow(cells.toArray(String[]::new));
         table.end();
         flow.moveDown(4);

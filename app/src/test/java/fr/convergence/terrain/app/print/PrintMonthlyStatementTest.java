@@ -115,7 +115,8 @@ class PrintMonthlyStatementTest {
                     "DÉMONSTRATION");
         }
         String last = PrintFixture.pageText(pdf, pages);
-        assertThat(last).contains("Relevé mensuel des heures — ABEJ Solidarité — novembre 2026 (suite)",
+        // The totals travel with the definitions and the signature box: never a signature alone on a page.
+        assertThat(last).contains("Relevé mensuel des heures — ABEJ Solidarité — novembre 2026 (suite)", "Établi par",
                 "Total (40 personnes) 4\u202f000 h");
         // 40 × 100 h = 4,000 h = 26.37 FTE of 151.67 h.
         assertThat(last).contains("26,37");
