@@ -10,6 +10,7 @@ import fr.convergence.terrain.core.text.Texts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.function.Function;
 import javafx.scene.chart.XYChart;
@@ -83,5 +84,48 @@ class ReportExportTest extends FeatureTestSupport {
         assertThat(reports.viewModel().scopes()).extracting(ReportScope::kind)
                 .containsOnly(ReportScope.Kind.WORKSITE);
         assertThat(text("#report-heading")).startsWith("Chantier : ABEJ Solidarité");
+    }
+
+    @Test
+    void theCoordinatorSavesTheMonthlyHoursStatementOfAWorksiteAsPdfAndCsv() throws Exception {
+        startDemoAs("Sandrine");
+        clickOn("#nav-reports");
+        ReportScope abej = ReportScope.worksite("abej-solidarite", "ABEJ Solidarité");
+        assertThat(reports.viewModel().statementWorksites()).contains(abej)
+                .allMatch(s -> s.kind() == ReportScope.Kind.WORKSITE);
+        // The month just over comes chosen: the one a worksite declares.
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<YearMonth> month = lookup("#statement-month")
+                .queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(month.getConverter().toString(month.getValue())).isEqualTo("Février 2026");
+        assertThat(lookup("#statement-pdf").queryButton().getText()).isEqualTo("Enregistrer en PDF…");
+        assertThat(lookup("#statement-csv").queryButton().isDisabled()).isFalse();
+
+        choose("#statement-worksite", abej);
+        choose("#statement-month", YearMonth.of(2026, 1));
+        assertThat(reports.viewModel().suggestedStatementFileName(ReportsViewModel.StatementFormat.PDF))
+                .isEqualTo("releve-heures-abej-solidarite-2026-01.pdf");
+        Path pdf = dataDir.resolve("releve.pdf");
+        Path csv = dataDir.resolve("releve.csv");
+        interact(() -> reports.viewModel().saveStatement(ReportsViewModel.StatementFormat.PDF, pdf));
+
+        assertThat(text("#report-errors")).isEmpty();
+        assertThat(text("#report-message")).matches("Relevé mensuel enregistré dans " + java.util.regex.Pattern.quote(
+                pdf.toString()) + " \\(\\d+ personnes sous contrat\\)\\.");
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            assertThat(document.getPage(0).getMediaBox().getWidth())
+                    .isGreaterThan(document.getPage(0).getMediaBox().getHeight());
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
+                    .contains("Relevé mensuel des heures", "Janvier 2026", "ABEJ Solidarité", "DÉMONSTRATION");
+        }
+
+        interact(() -> reports.viewModel().saveStatement(ReportsViewModel.StatementFormat.CSV, csv));
+
+        assertThat(text("#report-message")).startsWith("Relevé mensuel enregistré dans " + csv);
+        byte[] bytes = Files.readAllBytes(csv);
+        List<String> lines = List.of(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).split("\r\n"));
+        assertThat(lines.get(0)).startsWith("Chantier;Mois;Nom;Prénom;Contrat;");
+        assertThat(lines.subList(1, lines.size())).allMatch(l -> l.startsWith("ABEJ Solidarité;2026-01;"));
+        assertThat(lines.get(lines.size() - 1)).contains(";Total (");
     }
 }

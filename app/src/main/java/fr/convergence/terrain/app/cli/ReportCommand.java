@@ -37,16 +37,20 @@ import picocli.CommandLine;
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Rapport d’un chantier ou d’un territoire\u00a0: file active, entrées et sorties, sorties par type, "
-                + "paliers PHC, passages PHC → CDDI, heures par mois\u00a0; export CSV pour Excel.")
+                + "paliers PHC, passages PHC → CDDI, heures par mois\u00a0; export CSV pour Excel. "
+                + "Relevé mensuel des heures d’un chantier\u00a0: terrain report monthly (détails\u00a0: "
+                + "terrain report monthly --help).",
+        subcommands = MonthlyStatementCommand.class)
 final class ReportCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--store", paramLabel = "FICHIER", required = true, description = "Fichier de données (existant).")
+    // Required, but checked in call(): picocli would ask them of `terrain report monthly` too (remkop/picocli#1350).
+    @Option(names = "--store", paramLabel = "FICHIER", description = "Fichier de données (existant). Obligatoire.")
     Path store;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     Scope scope;
 
     static final class Scope {
@@ -77,6 +81,7 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
+        requireStoreAndScope();
         StoreFile.requireExisting(store, spec);
         try (TerrainStore terrainStore = TerrainStore.open(store)) {
             User acting = person.signIn(terrainStore, spec);
@@ -110,6 +115,19 @@ final class ReportCommand implements Callable<Integer> {
         }
     }
 
+    /** What picocli would say of a missing --store, or of neither --worksite nor --territory. */
+    private void requireStoreAndScope() {
+        if (store == null) {
+            throw new CommandLine.MissingParameterException(spec.commandLine(), spec.findOption("--store"),
+                    "Missing required option: '--store'");
+        }
+        if (scope == null) {
+            throw new CommandLine.MissingParameterException(spec.commandLine(),
+                    List.of(spec.findOption("--worksite"), spec.findOption("--territory")),
+                    "Missing required argument: --worksite or --territory");
+        }
+    }
+
     /**
      * The scope asked for: one of those the account may report on; one the store holds but the account may not see
      * goes on to the service, which says why it is refused; an id the store does not know is a usage error (a report
@@ -126,15 +144,22 @@ final class ReportCommand implements Callable<Integer> {
         boolean known = worksite ? reference.worksite(id).isPresent()
                 : reference.territories().stream().anyMatch(t -> t.id().equals(id));
         if (!known) {
-            String choices = allowed.stream().filter(s -> s.kind() == kind).map(ReportScope::id)
-                    .collect(Collectors.joining(", "));
-            throw new CommandLine.ParameterException(spec.commandLine(), (worksite ? "Chantier" : "Territoire")
-                    + " inconnu de ce fichier de données\u00a0: «\u00a0" + id + "\u00a0». "
-                    + (choices.isEmpty() ? "Ce compte ne peut demander aucun rapport de "
-                    + (worksite ? "chantier." : "territoire.")
-                    : "Identifiants possibles pour ce compte\u00a0: " + choices + "."));
+            throw unknown(spec, kind, id, allowed);
         }
         return worksite ? ReportScope.worksite(id, id) : ReportScope.territory(id, id);
+    }
+
+    /** The usage error for an id the store does not hold, with the ids the account may ask for. */
+    static CommandLine.ParameterException unknown(CommandLine.Model.CommandSpec spec, ReportScope.Kind kind, String id,
+                                                  List<ReportScope> allowed) {
+        boolean worksite = kind == ReportScope.Kind.WORKSITE;
+        String choices = allowed.stream().filter(s -> s.kind() == kind).map(ReportScope::id)
+                .collect(Collectors.joining(", "));
+        return new CommandLine.ParameterException(spec.commandLine(), (worksite ? "Chantier" : "Territoire")
+                + " inconnu de ce fichier de données\u00a0: «\u00a0" + id + "\u00a0». "
+                + (choices.isEmpty() ? "Ce compte ne peut demander aucun rapport de "
+                + (worksite ? "chantier." : "territoire.")
+                : "Identifiants possibles pour ce compte\u00a0: " + choices + "."));
     }
 
     private LocalDate date(String text, String option) {

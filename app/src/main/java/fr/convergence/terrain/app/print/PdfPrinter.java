@@ -8,6 +8,7 @@ import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.participant.ParticipantFile;
 import fr.convergence.terrain.core.print.AttendanceSheet;
 import fr.convergence.terrain.core.referral.ReferralForm;
+import fr.convergence.terrain.core.report.MonthlyStatement;
 import fr.convergence.terrain.core.rights.PersonalData;
 import fr.convergence.terrain.core.text.MessagePatterns;
 import java.io.ByteArrayOutputStream;
@@ -121,6 +122,15 @@ public final class PdfPrinter {
                 LANDSCAPE_MARGIN, (flow, footer) -> new AttendanceSheetDocument(flow, sheet, prefilled).write(footer));
         printed(sheet.worksite().id(), null, "feuille d’émargement, semaine " + sheet.week().number()
                 + (prefilled ? ", pré-remplie" : ""));
+        return pdf;
+    }
+
+    /** The monthly hours statement of a worksite (A4 landscape), recorded as a print-out of the worksite. */
+    public byte[] monthlyStatement(MonthlyStatement statement) {
+        byte[] pdf = make(PrintTexts.text("statement.documentTitle", statement.worksiteName(),
+                PrintFormats.fullMonth(statement.month())), LANDSCAPE_MARGIN,
+                (flow, footer) -> new MonthlyStatementDocument(flow, statement).write(footer));
+        printed(statement.worksiteId(), null, "relevé mensuel des heures, " + statement.month());
         return pdf;
     }
 

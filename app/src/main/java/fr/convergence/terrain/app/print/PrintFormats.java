@@ -12,6 +12,7 @@ final class PrintFormats {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.FRENCH);
+    private static final DateTimeFormatter FULL_MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE dd/MM", Locale.FRENCH);
 
     private PrintFormats() {
@@ -23,6 +24,16 @@ final class PrintFormats {
 
     static String month(YearMonth month) {
         return MONTH.format(month);
+    }
+
+    /** "novembre 2026". */
+    static String fullMonth(YearMonth month) {
+        return FULL_MONTH.format(month);
+    }
+
+    /** A figure with two decimals, French style: 1.69 → "1,69". */
+    static String decimal(java.math.BigDecimal value) {
+        return value.toPlainString().replace('.', ',');
     }
 
     /** "lundi 16/03". */

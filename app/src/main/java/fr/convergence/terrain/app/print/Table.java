@@ -98,10 +98,19 @@ final class Table {
      * row's top y and height).
      */
     void row(RowDecoration decorate, String... cells) {
+        row(decorate, flow.fonts.regular, null, cells);
+    }
+
+    /** A row of totals: bold, on the header's shade, closed by a heavier rule. */
+    void totalRow(String... cells) {
+        row(null, flow.fonts.bold, PageFlow.SHADE, cells);
+    }
+
+    private void row(RowDecoration decorate, PDFont font, Color shade, String... cells) {
         List<List<String>> wrapped = new ArrayList<>();
         int lines = 1;
         for (int i = 0; i < columns.size(); i++) {
-            List<String> cellLines = flow.wrap(i < cells.length ? cells[i] : "", flow.fonts.regular, size,
+            List<String> cellLines = flow.wrap(i < cells.length ? cells[i] : "", font, size,
                     widths[i] - 2 * padding);
             wrapped.add(cellLines);
             lines = Math.max(lines, cellLines.size());
@@ -109,23 +118,25 @@ final class Table {
         float height = Math.max(minRowHeight, lines * (size + 2.5f) + 2 * padding);
         flow.ensure(height);
         float top = flow.y();
-        if (rowCount % 2 == 1) {
+        if (shade != null) {
+            flow.fillRect(flow.left(), top - height, flow.width(), height, shade);
+        } else if (rowCount % 2 == 1) {
             flow.fillRect(flow.left(), top - height, flow.width(), height, new Color(0xF6, 0xF8, 0xFA));
         }
         for (int i = 0; i < columns.size(); i++) {
             float baseline = top - padding - size;
             for (String line : wrapped.get(i)) {
                 float x = columns.get(i).alignRight()
-                        ? columnX(i) + widths[i] - padding - flow.width(line, flow.fonts.regular, size)
+                        ? columnX(i) + widths[i] - padding - flow.width(line, font, size)
                         : columnX(i) + padding;
-                flow.text(line, x, baseline, flow.fonts.regular, size, PageFlow.INK);
+                flow.text(line, x, baseline, font, size, PageFlow.INK);
                 baseline -= size + 2.5f;
             }
         }
         if (decorate != null) {
             decorate.draw(top, height);
         }
-        flow.line(flow.left(), top - height, flow.right(), top - height, PageFlow.RULE, 0.3f);
+        flow.line(flow.left(), top - height, flow.right(), top - height, PageFlow.RULE, shade != null ? 0.8f : 0.3f);
         flow.moveDown(height);
         rowCount++;
     }

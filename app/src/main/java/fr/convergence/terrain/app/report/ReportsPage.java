@@ -7,6 +7,8 @@ import fr.convergence.terrain.app.common.Styles;
 import fr.convergence.terrain.app.shell.Page;
 import fr.convergence.terrain.app.shell.PageContext;
 import fr.convergence.terrain.core.report.ReportScope;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -72,6 +74,25 @@ public final class ReportsPage implements Page {
         javafx.scene.layout.FlowPane pickers = Controls.wrappingBar(scope, period,
                 Controls.formLabel(I18n.t("report.from"), from), from, Controls.formLabel(I18n.t("report.to"), to), to,
                 compute, export);
+        Label statementTitle = new Label(I18n.t("report.statement.title"));
+        statementTitle.getStyleClass().add(Styles.SECTION_TITLE);
+        ComboBox<ReportScope> statementWorksite = new ComboBox<>(viewModel.statementWorksites());
+        statementWorksite.setId("statement-worksite");
+        statementWorksite.setConverter(Controls.labels(ReportScope::name));
+        statementWorksite.valueProperty().bindBidirectional(viewModel.statementWorksiteProperty());
+        ComboBox<YearMonth> statementMonth = new ComboBox<>(viewModel.statementMonths());
+        statementMonth.setId("statement-month");
+        DateTimeFormatter monthFormat = DateTimeFormatter.ofPattern("LLLL yyyy", I18n.locale());
+        statementMonth.setConverter(Controls.labels(m -> capitalized(monthFormat.format(m))));
+        statementMonth.valueProperty().bindBidirectional(viewModel.statementMonthProperty());
+        Button statementPdf = statementButton("statement-pdf", "report.statement.pdf",
+                ReportsViewModel.StatementFormat.PDF, "report.statement.pdfFilter", "*.pdf");
+        Button statementCsv = statementButton("statement-csv", "report.statement.csv",
+                ReportsViewModel.StatementFormat.CSV, "report.export.filter", "*.csv");
+        javafx.scene.layout.FlowPane statementBar = Controls.wrappingBar(
+                Controls.formLabel(I18n.t("report.statement.worksite"), statementWorksite), statementWorksite,
+                Controls.formLabel(I18n.t("report.statement.month"), statementMonth), statementMonth,
+                statementPdf, statementCsv);
         Label heading = new Label();
         heading.setId("report-heading");
         heading.getStyleClass().add(Styles.SECTION_TITLE);
@@ -87,7 +108,7 @@ public final class ReportsPage implements Page {
         errors.getStyleClass().add(Styles.ERROR);
         errors.textProperty().bind(viewModel.errorsProperty());
         Controls.collapseWhenEmpty(message, errors);
-        VBox top = new VBox(8, title, pickers, heading, message, errors);
+        VBox top = new VBox(8, title, pickers, statementTitle, statementBar, heading, message, errors);
         top.setPadding(new Insets(0, 0, 8, 0));
 
         charts.setId("report-charts");
@@ -103,6 +124,22 @@ public final class ReportsPage implements Page {
         root.setCenter(scroll);
         root.setPadding(new Insets(12));
         root.getStyleClass().add(Styles.PAGE);
+    }
+
+    private Button statementButton(String id, String textKey, ReportsViewModel.StatementFormat format,
+                                   String filterKey, String pattern) {
+        Button button = new Button(I18n.t(textKey));
+        button.setId(id);
+        button.disableProperty().bind(viewModel.busyProperty()
+                .or(viewModel.statementWorksiteProperty().isNull()));
+        button.setOnAction(e -> Controls.chooseFileToSave(root, I18n.t("report.statement.saveTitle"),
+                viewModel.suggestedStatementFileName(format), I18n.t(filterKey), pattern)
+                .ifPresent(file -> viewModel.saveStatement(format, file)));
+        return button;
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static TextField dateField(String id) {

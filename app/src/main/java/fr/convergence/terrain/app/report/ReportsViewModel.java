@@ -5,15 +5,19 @@ import fr.convergence.terrain.app.common.Formats;
 import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.app.common.TaskExecutor;
 import fr.convergence.terrain.app.common.UserMessages;
+import fr.convergence.terrain.app.print.PdfPrinter;
 import fr.convergence.terrain.app.session.Session;
 import fr.convergence.terrain.core.domain.ExitCategory;
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.Programme;
+import fr.convergence.terrain.core.domain.User;
+import fr.convergence.terrain.core.report.MonthlyStatement;
 import fr.convergence.terrain.core.report.Report;
 import fr.convergence.terrain.core.report.ReportCsv;
 import fr.convergence.terrain.core.report.ReportPeriod;
 import fr.convergence.terrain.core.report.ReportScope;
 import fr.convergence.terrain.core.report.ReportService;
+import fr.convergence.terrain.core.security.PrivateFiles;
 import fr.convergence.terrain.core.text.SearchText;
 import fr.convergence.terrain.core.text.Texts;
 import fr.convergence.terrain.core.verdict.Verdict;
@@ -68,6 +72,12 @@ public final class ReportsViewModel {
                             List<String> categories, List<SeriesData> series) {
     }
 
+    /** How many months back the statement's month list goes (the current one included). */
+    static final int STATEMENT_MONTHS = 24;
+
+    /** The two files the monthly statement is saved as. */
+    public enum StatementFormat { PDF, CSV }
+
     private final ReportService service;
     private final Session session;
     private final TaskExecutor executor;
@@ -83,6 +93,11 @@ public final class ReportsViewModel {
     private final ReadOnlyStringWrapper errors = new ReadOnlyStringWrapper(this, "errors", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ObservableList<ReportScope> statementWorksites = FXCollections.observableArrayList();
+    private final ObjectProperty<ReportScope> statementWorksite = new SimpleObjectProperty<>(this,
+            "statementWorksite");
+    private final ObservableList<YearMonth> statementMonths = FXCollections.observableArrayList();
+    private final ObjectProperty<YearMonth> statementMonth = new SimpleObjectProperty<>(this, "statementMonth");
     private boolean ready;
 
     public ReportsViewModel(ReportService service, Session session, TaskExecutor executor, Clock clock) {
@@ -92,6 +107,12 @@ public final class ReportsViewModel {
         this.clock = clock;
         periodChoice.addListener((obs, was, now) -> applyChoice(now));
         periodChoice.set(PeriodChoice.CURRENT_YEAR);
+        // The statement is declared for the month just over: it comes first after the current one.
+        YearMonth current = YearMonth.now(clock);
+        for (int i = 0; i < STATEMENT_MONTHS; i++) {
+            statementMonths.add(current.minusMonths(i));
+        }
+        statementMonth.set(current.minusMonths(1));
     }
 
     private void applyChoice(PeriodChoice choice) {
@@ -116,6 +137,8 @@ public final class ReportsViewModel {
         executor.run(() -> service.scopes(session.user()), list -> {
             scopes.setAll(list);
             scope.set(list.isEmpty() ? null : list.get(0));
+            statementWorksites.setAll(list.stream().filter(s -> s.kind() == ReportScope.Kind.WORKSITE).toList());
+            statementWorksite.set(statementWorksites.isEmpty() ? null : statementWorksites.get(0));
             ready = true;
             compute();
         }, e -> errors.set(UserMessages.of(e)));
@@ -230,6 +253,62 @@ public final class ReportsViewModel {
         }
         String name = SearchText.fold(current.scope().name()).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
         return "rapport-" + name + "-" + current.period().from() + "-" + current.period().to() + ".csv";
+    }
+
+    /**
+     * Computes the monthly hours statement of the chosen worksite and month and writes it to {@code file}, as a PDF
+     * (A4 landscape, like the other print-outs) or as CSV for Excel, on the background thread; says where when done.
+     */
+    public void saveStatement(StatementFormat format, Path file) {
+        ReportScope worksite = statementWorksite.get();
+        YearMonth month = statementMonth.get();
+        if (worksite == null || month == null) {
+            errors.set(I18n.t("report.statement.choose"));
+            return;
+        }
+        User user = session.user();
+        busy.set(true);
+        message.set(I18n.t("report.statement.working"));
+        executor.run(() -> {
+            MonthlyStatement statement = service.monthlyStatement(user, worksite.id(), month);
+            if (format == StatementFormat.PDF) {
+                PrivateFiles.write(file, new PdfPrinter(user, clock, false, service.demo(), service.journal())
+                        .monthlyStatement(statement));
+            } else {
+                service.exportCsv(user, statement, file);
+            }
+            return statement.totals().people();
+        }, people -> {
+            busy.set(false);
+            errors.set("");
+            message.set(I18n.t("report.statement.saved", file.toString(), people));
+        }, this::failed);
+    }
+
+    /** releve-heures-abej-solidarite-2026-11.pdf */
+    public String suggestedStatementFileName(StatementFormat format) {
+        ReportScope worksite = statementWorksite.get();
+        YearMonth month = statementMonth.get();
+        String name = worksite == null ? "" : SearchText.fold(worksite.name()).replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-|-$", "");
+        return "releve-heures-" + name + (month == null ? "" : "-" + month) + "."
+                + format.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public ObservableList<ReportScope> statementWorksites() {
+        return statementWorksites;
+    }
+
+    public ObjectProperty<ReportScope> statementWorksiteProperty() {
+        return statementWorksite;
+    }
+
+    public ObservableList<YearMonth> statementMonths() {
+        return statementMonths;
+    }
+
+    public ObjectProperty<YearMonth> statementMonthProperty() {
+        return statementMonth;
     }
 
     private void failed(Throwable e) {

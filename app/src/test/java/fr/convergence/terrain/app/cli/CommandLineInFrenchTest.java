@@ -30,6 +30,7 @@ class CommandLineInFrenchTest {
     @Test
     void theHelpOfEveryCommandIsInFrench() {
         for (String[] args : List.of(new String[] {"--help"}, new String[] {"report", "--help"},
+                new String[] {"report", "monthly", "--help"},
                 new String[] {"print", "attendance", "--help"}, new String[] {"sync", "--help"},
                 new String[] {"edit", "--help"}, new String[] {"edit", "setup", "--help"},
                 new String[] {"edit", "hours", "--help"})) {

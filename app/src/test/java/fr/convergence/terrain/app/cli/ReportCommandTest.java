@@ -8,6 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,5 +95,62 @@ class ReportCommandTest {
         assertThat(territory.code()).isEqualTo(2);
         assertThat(territory.err()).contains("Territoire inconnu", "atlantis");
         assertThat(territory.out()).doesNotContain("File active");
+    }
+
+    @Test
+    void theMonthlyStatementIsWrittenAsCsvOrAsALandscapePdf() throws Exception {
+        String month = YearMonth.now().minusMonths(1).toString();
+        Path csv = dir.resolve("releves/releve.csv");
+        Path pdf = dir.resolve("releves/releve.pdf");
+
+        Cli.Run csvRun = run("report", "monthly", "--store", store.toString(), "--user", "coordination",
+                "--worksite", "abej-solidarite", "--month", month, "--format", "csv", "--output", csv.toString());
+        Cli.Run pdfRun = run("report", "monthly", "--store", store.toString(), "--user", "coordination",
+                "--worksite", "abej-solidarite", "--month", month, "--output", pdf.toString());
+
+        assertThat(csvRun.code()).as(csvRun.err()).isZero();
+        assertThat(csvRun.out()).contains("Relevé mensuel des heures — ABEJ Solidarité — ", "personnes sous contrat",
+                "ETP.", "releve.csv écrit");
+        byte[] bytes = Files.readAllBytes(csv);
+        assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
+        List<String> lines = List.of(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).split("\r\n"));
+        assertThat(lines.get(0)).startsWith("Chantier;Mois;Nom;Prénom;Contrat;").endsWith(";Nature des données");
+        assertThat(lines.subList(1, lines.size())).allMatch(l -> l.startsWith("ABEJ Solidarité;" + month + ";"));
+        assertThat(lines.get(lines.size() - 1)).contains(";Total (");
+
+        assertThat(pdfRun.code()).as(pdfRun.err()).isZero();
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            assertThat(document.getPage(0).getMediaBox().getWidth())
+                    .isGreaterThan(document.getPage(0).getMediaBox().getHeight());
+            assertThat(new PDFTextStripper().getText(document)).contains("Relevé mensuel des heures", "Total (");
+        }
+    }
+
+    @Test
+    void aMonthOrAFormatThatDoesNotExistIsAUsageError() {
+        Cli.Run month = run("report", "monthly", "--store", store.toString(), "--user", "coordination", "--worksite",
+                "abej-solidarite", "--month", "2026-13", "--output", dir.resolve("x.pdf").toString());
+        Cli.Run format = run("report", "monthly", "--store", store.toString(), "--user", "coordination", "--worksite",
+                "abej-solidarite", "--month", "2026-11", "--format", "xls", "--output", dir.resolve("x.xls").toString());
+        Cli.Run worksite = run("report", "monthly", "--store", store.toString(), "--user", "coordination",
+                "--worksite", "nowhere", "--month", "2026-11", "--output", dir.resolve("x.pdf").toString());
+
+        assertThat(month.code()).isEqualTo(2);
+        assertThat(month.err()).contains("--month\u00a0: «\u00a02026-13\u00a0» n’est pas un mois");
+        assertThat(format.code()).isEqualTo(2);
+        assertThat(format.err()).contains("écrivez pdf ou csv");
+        assertThat(worksite.code()).isEqualTo(2);
+        assertThat(worksite.err()).contains("Chantier inconnu de ce fichier de données", "abej-solidarite");
+        assertThat(dir.resolve("x.pdf")).doesNotExist();
+    }
+
+    @Test
+    void anAccountOfAnotherWorksiteIsRefusedTheStatement() {
+        Cli.Run run = run("report", "monthly", "--store", store.toString(), "--user", "cip", "--worksite", "aars",
+                "--month", "2026-11", "--output", dir.resolve("refused.pdf").toString());
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains("Ce chantier n’est pas dans votre périmètre");
+        assertThat(dir.resolve("refused.pdf")).doesNotExist();
     }
 }

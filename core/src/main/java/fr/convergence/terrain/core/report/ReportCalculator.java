@@ -1,10 +1,13 @@
 package fr.convergence.terrain.core.report;
 
+import fr.convergence.terrain.core.domain.ContractType;
 import fr.convergence.terrain.core.domain.Enrolment;
 import fr.convergence.terrain.core.domain.ExitCategory;
 import fr.convergence.terrain.core.domain.HoursKind;
+import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.PhcStep;
 import fr.convergence.terrain.core.domain.Programme;
+import fr.convergence.terrain.core.text.NameOrder;
 import fr.convergence.terrain.core.week.PhcRules;
 import fr.convergence.terrain.core.week.PhcStepLadder;
 import java.time.LocalDate;
@@ -51,6 +54,86 @@ public final class ReportCalculator {
                 phcSteps(scoped, steps, onDay, ladder),
                 phcToCddi(scoped, period),
                 monthlyHours(hours, period));
+    }
+
+    /**
+     * The monthly hours statement of {@code worksiteId} for {@code month}: one row per person with an enrolment of
+     * the worksite active on at least one day of the month, from the enrolments, PHC steps (by enrolment id), the
+     * people (names; a person missing from {@code people} gets a row without a name) and each person's minutes of
+     * the month by kind. Minutes of people without such an enrolment are not counted (the week's rules refuse hours
+     * outside a contract). Definitions: docs/indicators.md, « Relevé mensuel des heures ».
+     */
+    public static MonthlyStatement monthlyStatement(String worksiteId, String worksiteName, YearMonth month,
+                                                    List<Enrolment> enrolments, Map<String, List<PhcStep>> steps,
+                                                    Collection<Participant> people, List<PersonMinutes> minutes,
+                                                    PhcStepLadder ladder) {
+        ReportPeriod days = ReportPeriod.month(month);
+        List<Enrolment> inMonth = enrolments.stream()
+                .filter(e -> worksiteId.equals(e.worksiteId()) && days.overlaps(e.entryDate(), e.exitDate()))
+                .sorted(Comparator.comparing(Enrolment::entryDate).thenComparing(Enrolment::id)).toList();
+        Map<String, List<Enrolment>> byPerson = inMonth.stream().collect(Collectors.groupingBy(
+                Enrolment::participantId, java.util.LinkedHashMap::new, Collectors.toList()));
+        Map<String, Participant> names = new HashMap<>();
+        people.forEach(p -> names.put(p.id(), p));
+        Map<String, Map<HoursKind, Long>> hours = new HashMap<>();
+        for (PersonMinutes row : minutes) {
+            hours.computeIfAbsent(row.participantId(), id -> new EnumMap<>(HoursKind.class))
+                    .merge(row.kind(), row.minutes(), Long::sum);
+        }
+        Set<String> continuations = continuations(enrolments.stream()
+                .filter(e -> worksiteId.equals(e.worksiteId())).toList());
+        List<MonthlyStatement.Row> rows = new ArrayList<>();
+        Map<ContractType, Integer> byContract = new EnumMap<>(ContractType.class);
+        for (ContractType type : ContractType.values()) {
+            byContract.put(type, 0);
+        }
+        Map<HoursKind, Long> totals = new EnumMap<>(HoursKind.class);
+        for (HoursKind kind : HoursKind.values()) {
+            totals.put(kind, 0L);
+        }
+        int entries = 0;
+        int exits = 0;
+        for (Map.Entry<String, List<Enrolment>> person : byPerson.entrySet()) {
+            List<Enrolment> list = person.getValue();
+            Enrolment current = list.get(list.size() - 1);
+            ContractType previous = list.size() > 1 ? list.get(list.size() - 2).contractType() : null;
+            Integer step = null;
+            if (current.contractType() == ContractType.PHC) {
+                LocalDate lastDay = current.exitDate() != null && current.exitDate().isBefore(days.to())
+                        ? current.exitDate() : days.to();
+                step = PhcRules.stepOn(steps.getOrDefault(current.id(), List.of()), lastDay)
+                        .map(PhcStep::targetHours).orElse(ladder.first());
+            }
+            boolean exitInMonth = current.exitDate() != null && days.contains(current.exitDate());
+            Map<HoursKind, Long> own = new EnumMap<>(HoursKind.class);
+            for (HoursKind kind : HoursKind.values()) {
+                own.put(kind, hours.getOrDefault(person.getKey(), Map.of()).getOrDefault(kind, 0L));
+                totals.merge(kind, own.get(kind), Long::sum);
+            }
+            Participant named = names.get(person.getKey());
+            rows.add(new MonthlyStatement.Row(person.getKey(), named == null ? null : named.lastName(),
+                    named == null ? null : named.firstName(), current.programme(), current.contractType(), previous,
+                    current.entryDate(), current.contractEndDate(),
+                    current.contractType() == ContractType.PHC ? null : current.weeklyHours(), step,
+                    exitInMonth ? current.exitDate() : null, exitInMonth ? current.exitCategory() : null,
+                    Collections.unmodifiableMap(own)));
+            byContract.merge(current.contractType(), 1, Integer::sum);
+            for (Enrolment e : list) {
+                if (days.contains(e.entryDate()) && !continuations.contains(e.id())) {
+                    entries++;
+                }
+                if (isExit(e) && days.contains(e.exitDate())) {
+                    exits++;
+                }
+            }
+        }
+        // Named people in French order; the few without a name shown after them, by date of entry.
+        rows.sort(Comparator.comparing((MonthlyStatement.Row r) -> !r.named())
+                .thenComparing(NameOrder.byPerson(MonthlyStatement.Row::lastName, MonthlyStatement.Row::firstName))
+                .thenComparing(MonthlyStatement.Row::entryDate).thenComparing(MonthlyStatement.Row::participantId));
+        return new MonthlyStatement(worksiteId, worksiteName, month, List.copyOf(rows),
+                new MonthlyStatement.Totals(rows.size(), Collections.unmodifiableMap(byContract), entries, exits,
+                        Collections.unmodifiableMap(totals)));
     }
 
     /** Whether the enrolment's end is a PHC → CDDI transition rather than an exit: a date but no category. */

@@ -5,11 +5,15 @@ import fr.convergence.terrain.core.account.AccessPolicy;
 import fr.convergence.terrain.core.audit.AuditJournal;
 import fr.convergence.terrain.core.demo.DemoMarking;
 import fr.convergence.terrain.core.domain.AuditAction;
+import fr.convergence.terrain.core.domain.Enrolment;
+import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.Role;
 import fr.convergence.terrain.core.domain.Territory;
 import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.domain.Worksite;
+import fr.convergence.terrain.core.erasure.ArchiveRule;
 import fr.convergence.terrain.core.security.PrivateFiles;
+import fr.convergence.terrain.core.store.ParticipantRepository;
 import fr.convergence.terrain.core.store.ReferenceRepository;
 import fr.convergence.terrain.core.store.ReportRepository;
 import fr.convergence.terrain.core.store.TerrainStore;
@@ -19,8 +23,12 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The reports of the laptop's store: which scopes a user may report on, the report of a scope over a period
@@ -32,6 +40,7 @@ public final class ReportService {
     private final TerrainStore store;
     private final ReportRepository reports;
     private final ReferenceRepository reference;
+    private final ParticipantRepository participants;
     private final AccessPolicy access;
     private final Clock clock;
     private final PhcStepLadder ladder;
@@ -45,6 +54,7 @@ public final class ReportService {
         this.store = store;
         this.reports = new ReportRepository(store);
         this.reference = new ReferenceRepository(store);
+        this.participants = new ParticipantRepository(store);
         this.access = access;
         this.clock = store.clock();
         this.ladder = ladder;
@@ -90,6 +100,53 @@ public final class ReportService {
     /** Writes the report as CSV to {@code file}, replacing it only once the whole file is written. */
     public void exportCsv(Report report, Path file) throws IOException {
         PrivateFiles.write(file, out -> writeCsv(report, out));
+    }
+
+    /**
+     * The monthly hours statement of {@code worksiteId} for {@code month} (figures by {@link
+     * ReportCalculator#monthlyStatement}); refused outside the user's worksites, like a report. Every person under
+     * contract that month has a row and counts in the totals, since the statement is what the worksite declares;
+     * an ESP or a CIP does not read the name of a person whose file is archived ({@link ArchiveRule}): their row
+     * shows the figures without a name.
+     */
+    public MonthlyStatement monthlyStatement(User user, String worksiteId, YearMonth month) {
+        List<String> worksiteIds = worksitesOf(user, ReportScope.worksite(worksiteId, worksiteId));
+        String name = reference.worksite(worksiteId).map(Worksite::name).orElse(worksiteId);
+        ReportPeriod days = ReportPeriod.month(month);
+        List<Enrolment> enrolments = reports.enrolments(worksiteIds);
+        Set<String> hidden = new ArchiveRule(store).hiddenFrom(user, worksiteIds);
+        Map<String, Participant> people = new HashMap<>();
+        participants.ofWorksite(worksiteId).forEach(p -> people.put(p.id(), p));
+        // People who moved to another worksite since keep their row here, with their name.
+        enrolments.stream().filter(e -> days.overlaps(e.entryDate(), e.exitDate()))
+                .map(Enrolment::participantId).distinct().filter(id -> !people.containsKey(id))
+                .forEach(id -> participants.find(id).ifPresent(p -> people.put(id, p)));
+        hidden.forEach(people::remove);
+        return ReportCalculator.monthlyStatement(worksiteId, name, month, enrolments, reports.phcSteps(worksiteIds),
+                people.values(), reports.minutesByPerson(worksiteId, days.from(), days.to()).stream()
+                        .map(r -> new PersonMinutes(r.participantId(), r.kind(), r.minutes())).toList(), ladder);
+    }
+
+    /** Writes the statement as CSV for French Excel (see {@link MonthlyStatementCsv}), marked if the store is a demo. */
+    public void writeCsv(MonthlyStatement statement, OutputStream out) throws IOException {
+        MonthlyStatementCsv.write(statement, out, DemoMarking.isDemo(store));
+    }
+
+    /** Writes the statement as CSV to {@code file} for {@code user}, recorded in the audit journal. */
+    public void exportCsv(User user, MonthlyStatement statement, Path file) throws IOException {
+        PrivateFiles.write(file, out -> writeCsv(statement, out));
+        journal.record(user, AuditAction.EXPORT, statement.worksiteId(), null,
+                "relevé mensuel des heures (CSV), " + statement.month());
+    }
+
+    /** Whether the store holds demonstration data (the statement's PDF then says so on every page). */
+    public boolean demo() {
+        return DemoMarking.isDemo(store);
+    }
+
+    /** Where the statement's print-out is recorded, as every print-out (the PDF is made in the app). */
+    public AuditJournal journal() {
+        return journal;
     }
 
     private List<String> worksitesOf(User user, ReportScope scope) {

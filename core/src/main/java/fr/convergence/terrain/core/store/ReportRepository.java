@@ -27,6 +27,10 @@ public final class ReportRepository {
     public record MonthKindMinutes(YearMonth month, HoursKind kind, long minutes) {
     }
 
+    /** Minutes of one kind of hours of one person. */
+    public record PersonKindMinutes(String participantId, HoursKind kind, long minutes) {
+    }
+
     private static final int IN_CHUNK = 500;
 
     private final TerrainStore store;
@@ -78,6 +82,17 @@ public final class ReportRepository {
             }
             return rows;
         });
+    }
+
+    /** Minutes by person and kind of one worksite's hours between two days, inclusive, summed in SQL. */
+    public List<PersonKindMinutes> minutesByPerson(String worksiteId, LocalDate from, LocalDate to) {
+        Field<java.math.BigDecimal> minutes = DSL.sum(HOURS_ENTRY.MINUTES);
+        return store.read(sql -> sql.select(HOURS_ENTRY.PARTICIPANT_ID, HOURS_ENTRY.KIND, minutes).from(HOURS_ENTRY)
+                .where(HOURS_ENTRY.WORKSITE_ID.eq(worksiteId), HOURS_ENTRY.WORK_DAY.between(from, to),
+                        HOURS_ENTRY.DELETED.isFalse())
+                .groupBy(HOURS_ENTRY.PARTICIPANT_ID, HOURS_ENTRY.KIND)
+                .fetch(r -> new PersonKindMinutes(r.value1(), HoursKind.valueOf(r.value2()),
+                        r.value3() == null ? 0 : r.value3().longValue())));
     }
 
     private static List<List<String>> chunks(Collection<String> ids) {

@@ -26,6 +26,8 @@ import fr.convergence.terrain.core.referral.ReferralFilter;
 import fr.convergence.terrain.core.referral.ReferralFormService;
 import fr.convergence.terrain.core.referral.ReferralRow;
 import fr.convergence.terrain.core.referral.ReferralService;
+import fr.convergence.terrain.core.report.MonthlyStatement;
+import fr.convergence.terrain.core.report.ReportService;
 import fr.convergence.terrain.core.rights.RightOfAccessService;
 import fr.convergence.terrain.core.store.EnrolmentRepository;
 import fr.convergence.terrain.core.store.FollowUpRepository;
@@ -42,6 +44,7 @@ import fr.convergence.terrain.core.print.AttendanceSheet;
 import fr.convergence.terrain.core.print.AttendanceSheetService;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -208,6 +211,29 @@ class ArchiveAccessTest {
                 .containsExactly(followedUp);
         assertThat(sheets.load(COORDINATOR, ServiceFixtures.WORKSITE, week).rows())
                 .extracting(AttendanceSheet.Row::participantId).containsExactlyInAnyOrder(followedUp, archived);
+    }
+
+    @Test
+    void theMonthlyStatementCountsArchivedPeopleButNamesThemToCoordinationOnly() {
+        // June 2025: « Archivée » (until 01/10/2025) and « Suivie » (until 01/12/2025) were under contract.
+        ReportService reports = new ReportService(store, access);
+        MonthlyStatement forCoordination = reports.monthlyStatement(COORDINATOR, ServiceFixtures.WORKSITE,
+                YearMonth.of(2025, 6));
+
+        assertThat(forCoordination.rows()).extracting(MonthlyStatement.Row::firstName)
+                .contains("Archivée", "Suivie");
+        for (User user : List.of(ESP, CIP)) {
+            MonthlyStatement statement = reports.monthlyStatement(user, ServiceFixtures.WORKSITE,
+                    YearMonth.of(2025, 6));
+            assertThat(statement.rows()).extracting(MonthlyStatement.Row::firstName)
+                    .doesNotContain("Archivée").contains("Suivie");
+            assertThat(statement.rows()).filteredOn(r -> !r.named()).singleElement()
+                    .satisfies(r -> assertThat(r.participantId()).isEqualTo(archived));
+            assertThat(statement.totals()).isEqualTo(forCoordination.totals());
+        }
+        User elsewhere = new User("cip2", "cip2", "CIP", Role.CIP, null, Set.of("ailleurs"), true);
+        assertThatThrownBy(() -> reports.monthlyStatement(elsewhere, ServiceFixtures.WORKSITE, YearMonth.of(2025, 6)))
+                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("pas dans votre périmètre");
     }
 
     @Test
