@@ -12,12 +12,9 @@ import fr.convergence.terrain.sync.client.SyncProgress;
 import fr.convergence.terrain.sync.client.store.SyncRepository;
 import fr.convergence.terrain.sync.it.SyncWorld.Laptop;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,7 +54,7 @@ abstract class HubKillTest {
         String url = jdbcUrl(dir);
         // The in-process hub of the world only issues codes and reads the database; the laptops talk to the child.
         try (SyncWorld world = new SyncWorld(dir, url, HubConfig.defaults(0), Clock.systemUTC());
-             ChildHub child = new ChildHub(url, freePort(), dir)) {
+             ChildHub child = new ChildHub(url, dir)) {
             URI hubUrl = child.url();
             List<Laptop> laptops = new ArrayList<>();
             String[] worksites = {SyncWorld.SITE_A, SyncWorld.SITE_A, SyncWorld.SITE_B};
@@ -161,69 +158,5 @@ abstract class HubKillTest {
                 Integer.MAX_VALUE));
         return rows.stream().filter(r -> r.table().equals("hours_entry") && r.updatedBy().equals(deviceId(laptop)))
                 .count();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** `terrain-hub serve` in a JVM of its own, on one port, killed and started again by the test. */
-    static final class ChildHub implements AutoCloseable {
-        private final String url;
-        private final int port;
-        private final Path log;
-        private Process process;
-
-        ChildHub(String url, int port, Path dir) throws Exception {
-            this.url = url;
-            this.port = port;
-            this.log = dir.resolve("child-hub.log");
-            start();
-        }
-
-        URI url() {
-            return URI.create("http://127.0.0.1:" + port);
-        }
-
-        void start() throws Exception {
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), "fr.convergence.terrain.hub.cli.HubCommand",
-                    "serve", "--db", url, "--port", String.valueOf(port), "--host", "127.0.0.1",
-                    "--sync-per-minute", "0", "--auth-failures-per-minute", "0"));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            if (System.getenv("PGPASSWORD") != null) {
-                builder.environment().put("TERRAIN_HUB_DB_PASSWORD", System.getenv("PGPASSWORD"));
-            }
-            process = builder.start();
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new AssertionError("the hub stopped at start-up: see " + log);
-                }
-                try (Socket ignored = new Socket("127.0.0.1", port)) {
-                    return;
-                } catch (IOException notYet) {
-                    Thread.sleep(50);
-                }
-            }
-            throw new AssertionError("the hub did not listen on " + port + " within a minute: see " + log);
-        }
-
-        /** SIGKILL: no shutdown hook, no transaction finished. */
-        void kill() throws InterruptedException {
-            process.destroyForcibly();
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            if (process != null && process.isAlive()) {
-                kill();
-            }
-        }
     }
 }
