@@ -1,0 +1,96 @@
+package fr.convergence.terrain.sync.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** `terrain-hub serve` in a JVM of its own, on one port, killed and started again by the test. */
+final class ChildHub implements AutoCloseable {
+    private final String url;
+    private final int port;
+    private final Path log;
+    private final List<String> jvmOptions;
+    private Process process;
+
+    /** A hub on {@code url}'s database, on a free port of 127.0.0.1, with the JVM's default options. */
+    ChildHub(String url, Path dir) throws Exception {
+        this(url, dir, List.of());
+    }
+
+    ChildHub(String url, Path dir, List<String> jvmOptions) throws Exception {
+        this.url = url;
+        this.port = freePort();
+        this.log = dir.resolve("child-hub.log");
+        this.jvmOptions = List.copyOf(jvmOptions);
+        start();
+    }
+
+    URI url() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    void start() throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "fr.convergence.terrain.hub.cli.HubCommand",
+                "serve", "--db", url, "--port", String.valueOf(port), "--host", "127.0.0.1",
+                "--sync-per-minute", "0", "--auth-failures-per-minute", "0", "--enrol-per-minute", "0"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        if (System.getenv("PGPASSWORD") != null) {
+            builder.environment().put("TERRAIN_HUB_DB_PASSWORD", System.getenv("PGPASSWORD"));
+        }
+        process = builder.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the hub stopped at start-up: see " + log);
+            }
+            try (Socket ignored = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        throw new AssertionError("the hub did not listen on " + port + " within a minute: see " + log);
+    }
+
+    /** The most memory the hub's process has held so far (its peak resident set, Linux), in MiB. */
+    long peakResidentMebibytes() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+            }
+        }
+        throw new IOException("no VmHWM for the hub's process " + process.pid());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** SIGKILL: no shutdown hook, no transaction finished. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            kill();
+        }
+    }
+}
