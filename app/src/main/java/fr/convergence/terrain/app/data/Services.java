@@ -128,6 +128,16 @@ public final class Services implements AutoCloseable {
         return syncStore;
     }
 
+    /** The day's backup of the store, if none was made today: called at each sign-in, off the JavaFX thread. */
+    public void backupIfFirstSignInToday() {
+        LocalBackups.dailyIfDue(store);
+    }
+
+    /** The store's file (to list its backups). */
+    public Path file() {
+        return store.file();
+    }
+
     /** The store, for services of other features built in this package (never for views or view models). */
     TerrainStore store() {
         return store;

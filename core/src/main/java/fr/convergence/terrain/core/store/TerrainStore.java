@@ -135,6 +135,16 @@ public final class TerrainStore implements AutoCloseable {
     }
 
     /**
+     * Refuses, in French, a data file that is damaged, not a store or of a newer schema, without writing to it (a
+     * missing or empty file passes: opening makes a new store).
+     *
+     * @throws DamagedStoreException saying what happened and what to do
+     */
+    public static void checkOpenable(Path file) {
+        StoreDiagnosis.check(file, Migrations.STORE.latestVersion());
+    }
+
+    /**
      * The schema version of the store at {@code file}, read without opening it for writing nor migrating it; empty
      * when there is no file or it is not a store of this application (another SQLite database, any other file).
      */
