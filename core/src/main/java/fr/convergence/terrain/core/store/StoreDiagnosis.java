@@ -15,13 +15,19 @@ import org.sqlite.SQLiteConfig;
  * Looks at an existing data file before the store opens it for writing, so that a damaged one is refused with a
  * French sentence and nothing is written over it (no WAL switch, no migration, no new device id). Read-only: the
  * file's header (SQLite's magic, page size, the page count against the file's length: a file cut short), then
- * SQLite's {@code quick_check} on a read-only connection (≈ 30 ms on a territory's 24 MB store) and the schema
- * version.
+ * SQLite's {@code quick_check} on a read-only connection (≈ 30 ms on a territory's 24 MB store on an idle machine,
+ * ≈ 100 ms under load; skipped above {@link #QUICK_CHECK_UP_TO_BYTES}) and the schema version.
  */
 final class StoreDiagnosis {
 
     private static final byte[] MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     private static final int HEADER = 100;
+    /**
+     * Above this size (the national demo store, ≈ 1 GB) {@code quick_check} would cost seconds at each open: only the
+     * header is checked, and damage met later is still said in French ({@link TerrainStore#sqliteFailure}). A
+     * laptop's store is far below it (a territory: 24 MB; twice that at the 2027 scale).
+     */
+    static final long QUICK_CHECK_UP_TO_BYTES = 256L * 1024 * 1024;
 
     private StoreDiagnosis() {
     }
@@ -70,10 +76,12 @@ final class StoreDiagnosis {
                         + ", cette version connaît le schéma " + latestVersion + ")\u00a0: installez la dernière "
                         + "version de l’application. Le fichier n’a pas été modifié.", null);
             }
-            try (var statement = connection.createStatement();
-                 var result = statement.executeQuery("PRAGMA quick_check")) {
-                if (!result.next() || !"ok".equals(result.getString(1))) {
-                    throw damaged(file, null);
+            if (size <= QUICK_CHECK_UP_TO_BYTES) {
+                try (var statement = connection.createStatement();
+                     var result = statement.executeQuery("PRAGMA quick_check")) {
+                    if (!result.next() || !"ok".equals(result.getString(1))) {
+                        throw damaged(file, null);
+                    }
                 }
             }
             if (version > 0 && !hasTable(connection, "store_meta")) {
