@@ -43,7 +43,15 @@ final class StoreDiagnosis {
         byte[] header;
         long size;
         try {
-            if (!Files.isRegularFile(file) || Files.size(file) == 0) {
+            if (!Files.isRegularFile(file)) {
+                return;
+            }
+            if (Files.size(file) == 0) {
+                // A store about to be made — unless backups of it exist: then it was emptied (cut to nothing), and
+                // making a new store over it would hide them behind a first start.
+                if (!StoreBackups.list(file).isEmpty()) {
+                    throw damaged(file, null);
+                }
                 return;
             }
             size = Files.size(file);

@@ -37,6 +37,16 @@ class DamagedStoreTest {
     }
 
     @Test
+    void aStoreCutToNothingWithBackupsBesideItIsDamagedNotANewStore() throws Exception {
+        Path file = storeWithRows(3);
+        try (TerrainStore store = TerrainStore.open(file)) {
+            StoreBackups.make(store, StoreBackups.Kind.DAILY);
+        }
+        Files.write(file, new byte[0]);
+        assertRefusedUnchanged(file, DamagedStoreException.Damage.DAMAGED, "est endommagé");
+    }
+
+    @Test
     void aStoreWithPagesOverwrittenIsDamagedAndStaysAsItWas() throws Exception {
         Path file = storeWithRows(200);
         long size = Files.size(file);
