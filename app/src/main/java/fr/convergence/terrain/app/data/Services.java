@@ -133,11 +133,6 @@ public final class Services implements AutoCloseable {
         LocalBackups.dailyIfDue(store);
     }
 
-    /** The store's file (to list its backups). */
-    public Path file() {
-        return store.file();
-    }
-
     /** The store, for services of other features built in this package (never for views or view models). */
     TerrainStore store() {
         return store;

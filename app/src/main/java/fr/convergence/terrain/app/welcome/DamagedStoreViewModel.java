@@ -11,7 +11,6 @@ import fr.convergence.terrain.app.data.LocalBackups.OpeningFailure;
 import fr.convergence.terrain.app.data.Services;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import javafx.beans.property.ObjectProperty;
@@ -133,9 +132,5 @@ public final class DamagedStoreViewModel {
 
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
-    }
-
-    List<BackupFile> backupList() {
-        return List.copyOf(backups);
     }
 }
