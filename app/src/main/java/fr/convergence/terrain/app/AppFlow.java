@@ -4,6 +4,8 @@ import fr.convergence.terrain.app.common.I18n;
 import fr.convergence.terrain.app.common.Styles;
 import fr.convergence.terrain.app.common.UserMessages;
 import fr.convergence.terrain.app.data.AppConfig;
+import fr.convergence.terrain.app.data.LocalBackups;
+import fr.convergence.terrain.app.data.LocalBackups.OpeningFailure;
 import fr.convergence.terrain.app.data.Services;
 import fr.convergence.terrain.app.session.IdleLock;
 import fr.convergence.terrain.app.session.Session;
@@ -15,6 +17,8 @@ import fr.convergence.terrain.app.shell.PageContext;
 import fr.convergence.terrain.app.shell.PageRegistry;
 import fr.convergence.terrain.app.sync.SyncAgent;
 import fr.convergence.terrain.app.sync.SyncService;
+import fr.convergence.terrain.app.welcome.DamagedStoreView;
+import fr.convergence.terrain.app.welcome.DamagedStoreViewModel;
 import fr.convergence.terrain.app.welcome.SetupView;
 import fr.convergence.terrain.app.welcome.SetupViewModel;
 import fr.convergence.terrain.app.welcome.WelcomeView;
@@ -22,9 +26,11 @@ import fr.convergence.terrain.app.welcome.WelcomeViewModel;
 import fr.convergence.terrain.core.demo.DemoDataGenerator;
 import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.domain.Worksite;
+import fr.convergence.terrain.core.store.StoreException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -90,23 +96,58 @@ public final class AppFlow {
         config.executor().run(this::openExisting, this::afterOpen, e -> showError(UserMessages.of(e)));
     }
 
-    /** The store to reopen: the real one if installed, else the demo one if made, else none (first start). */
-    private Optional<Services> openExisting() throws Exception {
-        if (Files.exists(config.dataFolder().realStore())) {
-            Services real = Services.open(config.dataFolder().realStore(), config.hasher(), config.clock());
+    /** The store opened at start, or why it did not. */
+    private record Opening(Optional<Services> services, OpeningFailure failure) {
+    }
+
+    /**
+     * The store to reopen: the real one if installed, else the demo one if made, else none (first start). A store
+     * that does not open (damaged, newer version) is said, with its backups, and nothing else is tried.
+     */
+    private Opening openExisting() throws Exception {
+        Path realStore = config.dataFolder().realStore();
+        if (Files.exists(realStore)) {
+            Services real;
+            try {
+                real = Services.open(realStore, config.hasher(), config.clock());
+            } catch (StoreException e) {
+                return new Opening(Optional.empty(), LocalBackups.failure(realStore, e));
+            }
             if (real.auth().hasUsers()) {
-                return Optional.of(real);
+                return new Opening(Optional.of(real), null);
             }
             real.close();
         }
-        if (Files.exists(config.dataFolder().demoStore())) {
-            Services demoServices = Services.open(config.dataFolder().demoStore(), config.demoHasher(), config.clock());
+        Path demoStore = config.dataFolder().demoStore();
+        if (Files.exists(demoStore)) {
+            Services demoServices;
+            try {
+                demoServices = Services.open(demoStore, config.demoHasher(), config.clock());
+            } catch (StoreException e) {
+                return new Opening(Optional.empty(), LocalBackups.failure(demoStore, e));
+            }
             if (demoServices.auth().hasUsers()) {
-                return Optional.of(demoServices);
+                return new Opening(Optional.of(demoServices), null);
             }
             demoServices.close();
         }
-        return Optional.empty();
+        return new Opening(Optional.empty(), null);
+    }
+
+    private void afterOpen(Opening opening) {
+        if (opening.failure() != null) {
+            showDamaged(opening.failure());
+            return;
+        }
+        afterOpen(opening.services());
+    }
+
+    /** The store did not open: what happened, and its backups to restore one. */
+    private void showDamaged(OpeningFailure failure) {
+        DamagedStoreViewModel viewModel = new DamagedStoreViewModel(failure, config, (restored, aside) ->
+                use(restored, () -> showSignIn(null)));
+        show(new DamagedStoreView(viewModel).root(), "damaged");
+        viewModel.load();
     }
 
     private void afterOpen(Optional<Services> opened) {
@@ -183,6 +224,13 @@ public final class AppFlow {
         show(mainWindow.root(), "main");
         // The automatic sync starts at sign-in, without waiting for the Synchronisation page to be opened.
         sync.start();
+        if (!demo) {
+            Services signedInto = services;
+            config.executor().run(() -> {
+                signedInto.backupIfFirstSignInToday();
+                return null;
+            }, done -> { }, e -> LOG.warn("Daily backup failed", e));
+        }
         mainWindow.open(registry.pages().get(0).id());
     }
 
@@ -275,7 +323,7 @@ public final class AppFlow {
         return Math.min(800, bounds.getHeight() - 30);
     }
 
-    /** Called with "welcome", "setup", "signin", "locked", "main" or "error" each time the screen changes. */
+    /** Called with "welcome", "setup", "signin", "locked", "main", "damaged" or "error" each time the screen changes. */
     public void onScreen(Consumer<String> listener) {
         this.screenListener = listener;
     }

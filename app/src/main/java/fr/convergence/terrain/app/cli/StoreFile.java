@@ -1,5 +1,6 @@
 package fr.convergence.terrain.app.cli;
 
+import fr.convergence.terrain.core.store.DamagedStoreException;
 import fr.convergence.terrain.core.store.TerrainStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +28,27 @@ final class StoreFile {
                     + " n’existe pas\u00a0: vérifiez le chemin donné à --store (terrain demo --store FICHIER crée un "
                     + "fichier de démonstration).");
         }
+        Optional<String> damage = damage(store);
+        if (damage.isPresent()) {
+            throw new CommandLine.ParameterException(command.commandLine(), damage.get());
+        }
         if (TerrainStore.schemaVersionOf(store).isEmpty()) {
             throw new CommandLine.ParameterException(command.commandLine(), notAStore(store));
+        }
+    }
+
+    /**
+     * What is wrong with {@code store}, if it is damaged, not a store or of a newer version, and what to do (for a
+     * damaged one, the command that restores its latest backup); read without writing to it.
+     */
+    static Optional<String> damage(Path store) {
+        try {
+            TerrainStore.checkOpenable(store);
+            return Optional.empty();
+        } catch (DamagedStoreException e) {
+            return Optional.of(e.getMessage() + (e.restoreHelps()
+                    ? "\nPour restaurer la dernière sauvegarde de ce poste\u00a0: terrain restore --store " + store
+                    : ""));
         }
     }
 

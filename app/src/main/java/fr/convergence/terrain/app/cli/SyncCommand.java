@@ -1,6 +1,7 @@
 package fr.convergence.terrain.app.cli;
 
 import fr.convergence.terrain.core.store.StoreException;
+import fr.convergence.terrain.core.store.StoreBackups;
 import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.core.store.UserRepository;
 import fr.convergence.terrain.core.text.MessagePatterns;
@@ -17,6 +18,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import javax.net.ssl.SSLContext;
 import picocli.CommandLine.Command;
@@ -99,6 +101,11 @@ final class SyncCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        Optional<String> damage = StoreFile.damage(store);
+        if (damage.isPresent()) {
+            err.println(damage.get());
+            return 2;
+        }
         if (TerrainStore.schemaVersionOf(store).isEmpty()) {
             err.println(StoreFile.notAStore(store));
             return 2;
@@ -130,6 +137,12 @@ final class SyncCommand implements Callable<Integer> {
             if (code != null) {
                 var enrolled = engine.enrol(url, code, label);
                 out.printf("Poste enrôlé\u00a0: %s (%s %s)%n", enrolled.deviceId(), enrolled.scopeKind(), enrolled.scopeId());
+            }
+            try {
+                // As the application does before a sync: at most one an hour, never in the way of the sync.
+                StoreBackups.makeBeforeSyncIfDue(terrainStore);
+            } catch (StoreException e) {
+                err.println("Sauvegarde avant la synchronisation non faite\u00a0: " + e.getMessage());
             }
             for (int attempt = 0; ; attempt++) {
                 try {

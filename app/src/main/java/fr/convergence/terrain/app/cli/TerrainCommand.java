@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "terrain", mixinStandardHelpOptions = true, versionProvider = TerrainCommand.Version.class,
         description = "Convergence Terrain\u00a0: suivi des chantiers d’insertion (PHC, CVG), hors ligne.",
         subcommands = {DemoCommand.class, PrintCommand.class, SyncCommand.class, ReportCommand.class,
-                CheckCommand.class, EditCommand.class, ExportPersonCommand.class})
+                CheckCommand.class, EditCommand.class, ExportPersonCommand.class, RestoreCommand.class})
 public final class TerrainCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -8,6 +8,8 @@ import java.time.format.DateTimeFormatter;
 public final class Formats {
 
     public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    /** A moment shown to a person: day and time to the minute. */
+    public static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     private Formats() {
     }

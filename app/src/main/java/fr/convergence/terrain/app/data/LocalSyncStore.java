@@ -39,6 +39,11 @@ public final class LocalSyncStore {
         return new SyncEngine(store, hub);
     }
 
+    /** A backup of the store before a sync, if none was made in the last hour ({@link LocalBackups}). */
+    public void backupBeforeSync() {
+        LocalBackups.beforeSyncIfDue(store);
+    }
+
     /** Demo stores never enrol nor sync. */
     public boolean demo() {
         return workstation.demo();

@@ -128,6 +128,11 @@ public final class Services implements AutoCloseable {
         return syncStore;
     }
 
+    /** The day's backup of the store, if none was made today: called at each sign-in, off the JavaFX thread. */
+    public void backupIfFirstSignInToday() {
+        LocalBackups.dailyIfDue(store);
+    }
+
     /** The store, for services of other features built in this package (never for views or view models). */
     TerrainStore store() {
         return store;

@@ -104,6 +104,7 @@ public final class SyncService {
         }
         HubClient hub = hub().orElseThrow(() -> new IllegalStateException(
                 "Ce poste n’est pas encore enrôlé\u00a0: saisissez l’adresse du hub et le code d’enrôlement."));
+        store.backupBeforeSync();
         return engine(hub).sync(progress);
     }
 

@@ -33,7 +33,7 @@ class CommandLineInFrenchTest {
                 new String[] {"report", "monthly", "--help"},
                 new String[] {"print", "attendance", "--help"}, new String[] {"sync", "--help"},
                 new String[] {"edit", "--help"}, new String[] {"edit", "setup", "--help"},
-                new String[] {"edit", "hours", "--help"})) {
+                new String[] {"edit", "hours", "--help"}, new String[] {"restore", "--help"})) {
             Cli.Run help = run(args);
 
             assertThat(help.code()).as(String.join(" ", args)).isZero();

@@ -21,10 +21,22 @@ final class Migrations {
     static final Migrations STORE = new Migrations("migrations/");
 
     private final String folder;
+    /** The last version applied: the whole history, or the first scripts only (fixture stores of older versions). */
+    private final int upTo;
 
     /** @param folder class-path folder relative to this package, holding index.txt and the scripts */
     Migrations(String folder) {
+        this(folder, Integer.MAX_VALUE);
+    }
+
+    private Migrations(String folder, int upTo) {
         this.folder = folder;
+        this.upTo = upTo;
+    }
+
+    /** The same history stopped at {@code version}: what a released application of that schema applied. */
+    Migrations upTo(int version) {
+        return new Migrations(folder, version);
     }
 
     List<String> scripts() {
@@ -38,7 +50,7 @@ final class Migrations {
                     names.add(line.trim());
                 }
             }
-            return names;
+            return names.subList(0, Math.min(upTo, names.size()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Unique because the prefix is 60 random bits per store (among n stores, two share one with probability ≈ n²/2⁶¹) and the
  * counter only grows: the highest id issued is saved in the store with every write that saved a row (see
  * {@link TerrainStore#write}), so an id handed out before a commit is covered by it. Like the outbox's operation
- * numbers, this assumes a store file is never copied to a second laptop nor restored behind the hub's back.
+ * numbers, this assumes a store file is never copied to a second laptop; a store restored from a backup gets a new
+ * prefix ({@link StoreBackups#restore}), since the counter it saved may be behind ids issued since.
  */
 public final class RowIds {
 

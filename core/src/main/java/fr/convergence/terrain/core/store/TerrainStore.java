@@ -115,6 +115,8 @@ public final class TerrainStore implements AutoCloseable {
     }
 
     static TerrainStore open(Path file, Clock clock, Migrations migrations) {
+        // Before anything touches the file: a damaged one is refused as it is, never written over.
+        StoreDiagnosis.check(file, migrations.latestVersion());
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -123,9 +125,23 @@ public final class TerrainStore implements AutoCloseable {
             OwnerOnlyFiles.restrictStore(file);
             return new TerrainStore(file, clock, migrations);
         } catch (SQLException | java.io.IOException e) {
+            Optional<StoreException> french = sqliteFailure(e, file);
+            if (french.isPresent()) {
+                throw french.get();
+            }
             throw new StoreException("Impossible d’ouvrir le fichier de données "
                     + "" + file + "\u00a0: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Refuses, in French, a data file that is damaged, not a store or of a newer schema, without writing to it (a
+     * missing or empty file passes: opening makes a new store).
+     *
+     * @throws DamagedStoreException saying what happened and what to do
+     */
+    public static void checkOpenable(Path file) {
+        StoreDiagnosis.check(file, Migrations.STORE.latestVersion());
     }
 
     /**
@@ -187,13 +203,42 @@ public final class TerrainStore implements AutoCloseable {
      * A locked store or an unreadable encrypted field is reported as its own French {@link StoreException}, not as
      * jOOQ's wrapper around it (which names SQL and JDBC indexes).
      */
-    private static RuntimeException storeFailure(org.jooq.exception.DataAccessException e) {
+    private RuntimeException storeFailure(org.jooq.exception.DataAccessException e) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof StoreException store) {
                 return store;
             }
         }
-        return e;
+        return sqliteFailure(e, file).map(RuntimeException.class::cast).orElse(e);
+    }
+
+    /**
+     * SQLite's refusals a person can act on, in French: a full disk, a file or folder that cannot be written, a
+     * damaged file. SQLite rolls the transaction back in each case, so the store is as it was before the write.
+     */
+    static Optional<StoreException> sqliteFailure(Throwable error, Path file) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            String message = String.valueOf(cause.getMessage());
+            if (message.contains("[SQLITE_FULL")) {
+                return Optional.of(new StoreException("Le disque est plein : la dernière modification n’a pas "
+                        + "été enregistrée (les précédentes le sont). Libérez de la place sur le disque, puis "
+                        + "recommencez.", error));
+            }
+            if (message.contains("[SQLITE_READONLY") || message.contains("[SQLITE_CANTOPEN")
+                    || message.contains("[SQLITE_PERM") || message.contains("[SQLITE_IOERR")) {
+                return Optional.of(new StoreException("Le fichier de données " + file + " ne peut pas être écrit "
+                        + "(disque en lecture seule, droits du fichier ou de son dossier, clé USB retirée) : la "
+                        + "dernière modification n’a pas été enregistrée. Vérifiez le disque et les droits, puis "
+                        + "recommencez.", error));
+            }
+            if (message.contains("[SQLITE_NOTADB")) {
+                return Optional.of(StoreDiagnosis.notAStore(file, error));
+            }
+            if (message.contains("[SQLITE_CORRUPT")) {
+                return Optional.of(StoreDiagnosis.damaged(file, error));
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean hasKeyWraps(Connection connection) throws SQLException {
@@ -289,6 +334,10 @@ public final class TerrainStore implements AutoCloseable {
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
             }
+            Optional<StoreException> french = sqliteFailure(cause, file);
+            if (french.isPresent()) {
+                throw french.get();
+            }
             throw new StoreException("Échec de l’écriture\u00a0: " + cause.getMessage(), cause);
         }
     }
@@ -351,7 +400,34 @@ public final class TerrainStore implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new StoreException("Écriture interrompue", e);
         } catch (ExecutionException e) {
-            throw new StoreException("Échec de l’écriture\u00a0: " + e.getCause().getMessage(), e.getCause());
+            throw sqliteFailure(e.getCause(), file).orElseGet(() -> new StoreException("Échec de l’écriture\u00a0: "
+                    + e.getCause().getMessage(), e.getCause()));
+        }
+    }
+
+    /**
+     * Copies the store, as of its last commit, into {@code target} with SQLite's online backup (writes go on
+     * meanwhile). {@code target} is made owner-only first: SQLite writes into the existing file and keeps its
+     * permissions. Its personal fields stay sealed, as in the store (ADR 0005).
+     */
+    void backupTo(Path target) {
+        ensureOpen();
+        if (target.toString().indexOf('"') >= 0) {
+            throw new IllegalArgumentException("A backup path may not hold a double quote: " + target);
+        }
+        Connection connection = borrowReadConnection();
+        try {
+            OwnerOnlyFiles.restrict(target);
+            try (var statement = connection.createStatement()) {
+                statement.executeUpdate("backup to \"" + target.toAbsolutePath() + "\"");
+            }
+        } catch (SQLException | java.io.IOException e) {
+            throw sqliteFailure(e, target).orElseGet(() -> new StoreException("La sauvegarde n’a pas pu être "
+                    + "écrite dans " + target + "\u00a0: " + e.getMessage(), e));
+        } finally {
+            if (!readPool.offer(connection)) {
+                closeQuietly(connection);
+            }
         }
     }
 

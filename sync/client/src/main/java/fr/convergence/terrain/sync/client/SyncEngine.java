@@ -3,6 +3,7 @@ package fr.convergence.terrain.sync.client;
 import fr.convergence.terrain.core.clock.Hlc;
 import fr.convergence.terrain.core.domain.HoursCell;
 import fr.convergence.terrain.core.store.ReferenceRepository;
+import fr.convergence.terrain.core.store.StoreBackups;
 import fr.convergence.terrain.core.store.StoreException;
 import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.sync.client.store.SyncRepository;
@@ -132,6 +133,9 @@ public final class SyncEngine {
         int pages = 0;
         boolean resynced = false;
         boolean pulledOverPages = false;
+        // A store restored from a backup first takes its operation numbers past the hub's, then sends its queue,
+        // then pulls its whole scope again (its own writes made after the backup are on the hub only).
+        boolean wipeAfterPush = StoreBackups.restoredSinceLastSync(store) && catchUpAfterRestore(token);
         store.write("system", tx -> SyncRepository.numberOutbox(tx));
         for (int exchange = 0; exchange < MAX_EXCHANGES; exchange++) {
             List<Operation> batch = repository.nextBatch(BATCH_BYTES);
@@ -176,7 +180,8 @@ public final class SyncEngine {
                         hub.traffic().minus(before).bytesDown(), repository.pendingCount());
                 continue;
             }
-            List<TableChanges> changes = moreOperations || response.resync() ? List.of()
+            boolean wipeNow = wipeAfterPush && !moreOperations;
+            List<TableChanges> changes = moreOperations || response.resync() || wipeNow ? List.of()
                     : response.allChanges(HoursCell::id);
             int[] counts = store.write("system", tx -> {
                 // Erasures first: this laptop's changes about an erased person, refused by the hub, are dropped
@@ -196,8 +201,9 @@ public final class SyncEngine {
                 }
                 // Outbox rows made since the last cursor move are stamped with it before it moves.
                 SyncRepository.numberOutbox(tx);
-                if (response.resync()) {
+                if (response.resync() || wipeNow) {
                     SyncRepository.wipeScope(tx);
+                    StoreBackups.forgetRestore(tx);
                     return new int[] {quarantined, 0, 0, 1, 0};
                 }
                 // Worksites of the scope the shipped reference data may lack, before the rows that refer to them.
@@ -231,6 +237,10 @@ public final class SyncEngine {
                 pulledOverPages = true;
                 progress.rows(received, response.more() && response.remaining() != null ? response.remaining() : 0);
             }
+            if (wipeNow) {
+                wipeAfterPush = false;
+                continue;
+            }
             if (!moreOperations && !response.more() && !response.resync()) {
                 if (!repository.hasPendingAfter(0)) {
                     break;
@@ -243,6 +253,29 @@ public final class SyncEngine {
                 resynced, dropped);
         LOG.info("sync done {}", report);
         return report;
+    }
+
+    /**
+     * Asks the hub how far it has applied this laptop's operations (an exchange that sends none and pulls nothing)
+     * and numbers the restored queue after it. Returns false if the hub itself went back in time: the exchange
+     * loop's rewind then rebuilds everything anyway.
+     */
+    private boolean catchUpAfterRestore(String token) throws IOException {
+        long seen = repository.state(SyncRepository.REJECTIONS_SEEN).map(Long::parseLong).orElse(0L);
+        boolean rebuilding = repository.state(SyncRepository.REBUILDING).map(Boolean::parseBoolean).orElse(false);
+        SyncRequest probe = request(repository.state(SyncRepository.HUB_ID).orElse(null), repository.cursor(),
+                repository.wholeRowsUpTo(), seen, List.of(), true, rebuilding);
+        SyncResponse answer = hub.exchange(token, probe, head -> { });
+        if (answer.rewound() != null) {
+            return false;
+        }
+        store.write("system", tx -> {
+            SyncRepository.catchUpAfterRestore(tx, answer.acknowledged(), answer.rejections(), clock.millis());
+            return null;
+        });
+        LOG.warn("store restored from a backup: the hub had applied this laptop's operations up to {}; the queue "
+                + "follows it and the scope is pulled again", answer.acknowledged());
+        return true;
     }
 
     private SyncRequest request(String hubId, long cursor, long base, long seen, List<Operation> batch,

@@ -258,6 +258,23 @@ public final class SyncRepository {
     }
 
     /**
+     * A store restored from a backup is behind the hub: the hub has applied this laptop's operations up to
+     * {@code hubApplied}, some numbered after the backup by the laptop as it was. The queued operations up to that
+     * number were sent before (the same ones: numbered before the backup) and count as acknowledged; the next
+     * numbers follow the hub's, else the hub would take the new changes for ones it already has and drop them.
+     */
+    public static void catchUpAfterRestore(StoreTransaction tx, long hubApplied, List<Rejection> rejections,
+                                           long millis) {
+        acknowledge(tx, hubApplied, rejections, millis);
+        DSLContext sql = tx.sql();
+        if (sql.execute("UPDATE sqlite_sequence SET seq = ? WHERE name = 'sync_pending' AND seq < ?", hubApplied,
+                hubApplied) == 0
+                && !sql.fetchExists(sql.selectOne().from("sqlite_sequence").where("name = 'sync_pending'"))) {
+            sql.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('sync_pending', ?)", hubApplied);
+        }
+    }
+
+    /**
      * After a rewind, the numbers from {@code after} + 1 to the last this laptop issued that nothing in the queue
      * carries (refused then — their changes are in the quarantine —, or kept no longer) get a
      * {@link Operation#skip skip}: the hub takes numbers in sequence only, and would refuse every later one.

@@ -1,0 +1,92 @@
+package fr.convergence.terrain.core.store;
+
+import fr.convergence.terrain.core.domain.Participant;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static fr.convergence.terrain.core.store.StoreTestSupport.USER;
+import static fr.convergence.terrain.core.store.StoreTestSupport.openStore;
+import static fr.convergence.terrain.core.store.StoreTestSupport.participant;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A full disk (simulated with SQLite's {@code max_page_count}, which fails a write exactly as a full disk does,
+ * {@code SQLITE_FULL}) refuses the write in French, keeps everything saved before it, leaves the store sound, and
+ * work resumes in the same open store once there is room again.
+ */
+class StoreWriteFailureTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFullDiskRefusesTheWriteInFrenchAndWorkResumesWhenThereIsRoomAgain() {
+        try (TerrainStore store = openStore(dir)) {
+            ParticipantRepository participants = new ParticipantRepository(store);
+            Participant first = participant("Awa", "Diallo");
+            save(store, first);
+            long pages = store.writeJdbc(connection -> {
+                try (var statement = connection.createStatement();
+                     var count = statement.executeQuery("PRAGMA page_count")) {
+                    long n = count.getLong(1);
+                    statement.execute("PRAGMA max_page_count = " + (n + 2));
+                    return n;
+                }
+            });
+            List<Participant> saved = new ArrayList<>(List.of(first));
+            String address = "x".repeat(3_000);
+            StoreException full = null;
+            for (int i = 0; i < 50 && full == null; i++) {
+                Participant next = new Participant(first.id() + "-" + i, first.worksiteId(), "Prénom" + i, "Nom" + i,
+                        first.birthDate(), null, null, address, null, null);
+                try {
+                    save(store, next);
+                    saved.add(next);
+                } catch (StoreException e) {
+                    full = e;
+                    assertThat(participants.find(next.id())).as("the refused write left nothing").isEmpty();
+                }
+            }
+            assertThat(full).as("the disk filled up").isNotNull();
+            assertThat(full.getMessage()).startsWith("Le disque est plein").contains("Libérez de la place")
+                    .doesNotContain("SQLITE");
+            for (Participant p : saved) {
+                assertThat(participants.find(p.id())).as("saved before the disk was full").isPresent();
+            }
+            String integrity = store.read(sql -> sql.fetchValue("PRAGMA integrity_check").toString());
+            assertThat(integrity).isEqualTo("ok");
+
+            store.writeJdbc(connection -> {
+                try (var statement = connection.createStatement()) {
+                    statement.execute("PRAGMA max_page_count = " + (pages * 1000));
+                }
+                return null;
+            });
+            Participant after = participant("Léon", "Petit");
+            save(store, after);
+            assertThat(participants.find(after.id())).as("work resumes").isPresent();
+        }
+    }
+
+    @Test
+    void aStoreThatCannotBeWrittenIsSaidInFrench() {
+        // Root (these tests' user here) writes read-only files anyway: the refusal SQLite gives on a read-only file
+        // or folder is checked by its code; docs/performance.md records the run on a file made immutable.
+        StoreException readOnly = TerrainStore.sqliteFailure(new SQLException(
+                "[SQLITE_READONLY] Attempt to write a readonly database (attempt to write a readonly database)"),
+                dir.resolve("terrain.db")).orElseThrow();
+        assertThat(readOnly.getMessage()).contains("ne peut pas être écrit", "lecture seule", "droits")
+                .doesNotContain("SQLITE");
+    }
+
+    private static void save(TerrainStore store, Participant p) {
+        store.write(USER, tx -> {
+            new ParticipantRepository(store).save(tx, p);
+            return null;
+        });
+    }
+}
