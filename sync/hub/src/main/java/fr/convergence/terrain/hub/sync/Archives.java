@@ -44,13 +44,15 @@ public final class Archives {
      * archived) their rows written now removed from the worksite laptops that may hold them.
      */
     static void afterWrites(HubTransaction tx, LocalDate today, long millis) {
+        Set<String> withLaptops = null;
         for (Map.Entry<String, List<HubRow>> written : tx.rowsWrittenByParticipant().entrySet()) {
             String participant = written.getKey();
             boolean archivedNow = isArchived(tx.dataOfParticipant(participant, "enrolment"),
                     tx.dataOfParticipant(participant, "follow_up"), today);
             boolean wasArchived = tx.archived(participant);
             if (archivedNow && !wasArchived) {
-                archive(tx, participant, millis);
+                withLaptops = withLaptops != null ? withLaptops : worksitesWithLaptops(tx);
+                archive(tx, participant, millis, withLaptops);
             } else if (archivedNow) {
                 // Written by a laptop that held the file before it learnt it was archived: it leaves again.
                 leave(tx, written.getValue());
@@ -81,11 +83,12 @@ public final class Archives {
             }
         }
         Set<String> archived = tx.archivedFiles();
+        Set<String> withLaptops = worksitesWithLaptops(tx);
         int changed = 0;
         for (Map.Entry<String, EndOfSupport> person : ends.entrySet()) {
             boolean archivedNow = RetentionSettings.MAXIMUM.archivedOn(person.getValue().ended(), today);
             if (archivedNow && !archived.contains(person.getKey())) {
-                archive(tx, person.getKey(), millis);
+                archive(tx, person.getKey(), millis, withLaptops);
                 changed++;
             } else if (!archivedNow && archived.contains(person.getKey())) {
                 bringBack(tx, person.getKey());
@@ -113,14 +116,31 @@ public final class Archives {
         return RetentionSettings.MAXIMUM.archivedOn(end.ended(), today);
     }
 
-    private static void archive(HubTransaction tx, String participant, long millis) {
+    private static void archive(HubTransaction tx, String participant, long millis, Set<String> withLaptops) {
         tx.archive(participant, millis);
         List<HubRow> file = new ArrayList<>(tx.rowsOfParticipant(participant));
+        file.removeIf(row -> !withLaptops.contains(row.worksiteId()));
         for (RowData conflict : tx.dataOfParticipant(participant, SyncSchema.CONFLICT_TABLE)) {
-            tx.archivedExit(SyncSchema.CONFLICT_TABLE, conflict.id(), conflict.worksiteId());
+            if (withLaptops.contains(conflict.worksiteId())) {
+                tx.archivedExit(SyncSchema.CONFLICT_TABLE, conflict.id(), conflict.worksiteId());
+            }
         }
         leave(tx, file);
         LOG.info("file {} archived: it leaves the worksite laptops", participant);
+    }
+
+    /**
+     * The worksites that have a worksite laptop (enrolled, not revoked): only those laptops may hold a file's rows,
+     * so only their rows need exits — a hub loaded with years of history before any laptop was enrolled writes none.
+     */
+    private static Set<String> worksitesWithLaptops(HubTransaction tx) {
+        Set<String> worksites = new HashSet<>();
+        for (Device device : tx.devices()) {
+            if (!device.revoked() && device.audience() == Audience.FILES_IN_USE) {
+                worksites.add(device.scopeId());
+            }
+        }
+        return worksites;
     }
 
     /** Exit records of {@code rows} for the worksite laptops, children first. */

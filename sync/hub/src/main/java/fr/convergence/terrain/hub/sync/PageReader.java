@@ -172,7 +172,10 @@ final class PageReader {
         boolean whole = full || (base == 0 && !deviceHasWritten);
         Audience audience = device.audience();
         List<HubRow> rows = reader.rowsAfter(scope, cursor, readLimit, !whole, audience);
-        List<HubStore.Exit> exits = reader.exitsAfter(scope, cursor, readLimit, audience);
+        // A device that never received a page nor sent a change holds no row of the scope: no exit concerns it (a new
+        // worksite laptop would otherwise read the exits of every file archived before it was enrolled).
+        List<HubStore.Exit> exits = cursor == 0 && !deviceHasWritten ? List.of()
+                : reader.exitsAfter(scope, cursor, readLimit, audience);
         long readEnd = Long.MAX_VALUE;
         if (rows.size() == readLimit) {
             readEnd = rows.get(rows.size() - 1).seq();

@@ -10,6 +10,7 @@ import fr.convergence.terrain.sync.protocol.SyncCodec;
 import fr.convergence.terrain.sync.protocol.SyncRequest;
 import fr.convergence.terrain.sync.protocol.SyncResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,6 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +45,14 @@ public final class SyncService {
     private final PageReader pages;
     /** The hub's day when every file's stage was last reviewed ({@link Archives#review}). */
     private final AtomicReference<LocalDate> archivesReviewedOn = new AtomicReference<>();
+    /** How long an exchange waits for the day's review of archived files before going on without it. */
+    private static final Duration REVIEW_WAIT = Duration.ofSeconds(5);
+    /** One review at a time per process, on a daemon thread: it never keeps the hub from stopping. */
+    private static final ExecutorService REVIEWS = Executors.newSingleThreadExecutor(work -> {
+        Thread thread = new Thread(work, "archives-review");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public SyncService(HubStore store, Clock clock, long futureToleranceMillis, int defaultPageBytes) {
         this.store = store;
@@ -84,13 +99,27 @@ public final class SyncService {
 
     /**
      * A file becomes archived with time alone: at the first exchange of each day every file's stage is judged again
-     * (several hub processes may each do it: it is idempotent).
+     * (several hub processes may each do it: it is idempotent). On a hub with years of files that may take a while:
+     * the exchange waits {@link #REVIEW_WAIT} at most, then goes on while the review finishes on its own thread
+     * (a file archived meanwhile leaves the worksite laptops at their next exchange).
      */
     private void reviewArchivesOncePerDay() {
         LocalDate today = today();
         LocalDate last = archivesReviewedOn.get();
         if (!today.equals(last) && archivesReviewedOn.compareAndSet(last, today)) {
-            store.write(tx -> Archives.review(tx, today, clock.millis()));
+            Future<Integer> review = REVIEWS.submit(() -> store.write(tx -> Archives.review(tx, today,
+                    clock.millis())));
+            try {
+                review.get(REVIEW_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException stillRunning) {
+                LOG.info("archives review for {} goes on in the background", today);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                // Tried again at the first exchange of the next day, or now by another process.
+                archivesReviewedOn.compareAndSet(today, last);
+                LOG.error("archives review for {} failed", today, e.getCause());
+            }
         }
     }
 
