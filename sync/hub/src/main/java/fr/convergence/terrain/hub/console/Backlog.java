@@ -7,8 +7,11 @@ public record Backlog(long count, Long oldestAt) {
 
     /** Both together: the counts added, the older of the two oldest. */
     public Backlog plus(Backlog other) {
-        Long oldest = oldestAt == null ? other.oldestAt
-                : other.oldestAt == null ? oldestAt : Math.min(oldestAt, other.oldestAt);
+        // Not a ?: chain: mixing Long and long there unboxes a null.
+        Long oldest = oldestAt;
+        if (oldest == null || (other.oldestAt != null && other.oldestAt < oldest)) {
+            oldest = other.oldestAt;
+        }
         return new Backlog(count + other.count, oldest);
     }
 }

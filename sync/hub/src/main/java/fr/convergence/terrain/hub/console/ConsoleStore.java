@@ -73,6 +73,9 @@ public interface ConsoleStore {
     /** Tombstones still kept (oldest: when the row was deleted). */
     Backlog tombstones();
 
+    /** The kind of database the hub runs on, as people name it: «&nbsp;PostgreSQL&nbsp;», «&nbsp;SQLite&nbsp;». */
+    String databaseKind();
+
     /** Every worksite the hub knows, with its territory. */
     List<WorksiteInfo> allWorksites();
 }

@@ -364,6 +364,11 @@ public final class JooqHubStore implements HubStore, ConsoleStore {
         return open;
     }
 
+    @Override
+    public String databaseKind() {
+        return dialect == SQLDialect.POSTGRES ? "PostgreSQL" : "SQLite";
+    }
+
     private static boolean truthy(Object value) {
         return Boolean.TRUE.equals(value) || (value instanceof Number n && n.intValue() != 0);
     }

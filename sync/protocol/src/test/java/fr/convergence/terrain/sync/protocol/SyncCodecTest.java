@@ -26,7 +26,7 @@ class SyncCodecTest {
     }
 
     @Test
-    void theLaptopsReportTravelsAndARequestWithoutOneStillReads() {
+    void theLaptopsReportTravelsAndARequestWithoutOneStillReads() throws Exception {
         SyncRequest request = new SyncRequest(SyncCodec.PROTOCOL, "dev-1", "hub-1", 42, 3, List.of(), false, null,
                 null, null, null, new ClientReport("0.2.0", "sandrine", 2, 1_765_000_000_000L));
         String json = new String(SyncCodec.encode(request), StandardCharsets.UTF_8);
