@@ -416,7 +416,7 @@ class ConsoleWebTest {
         ConsoleClient colette = signedIn("colette", COORDINATOR_PASSWORD, null);
         String devices = colette.get("/console/postes").body();
         assertThat(devices).contains("Portable Lille").contains("sandrine").contains("0.3.0")
-                .contains("3 modifications").contains("depuis le 04/12/2026 (3 jours)")
+                .contains("3 modifications").contains("depuis le 04/12/2026 (3\u00a0jours)")
                 .contains("07/12/2026 à 10:00").doesNotContain("Portable Lyon");
         HttpResponse<String> history = colette.get("/console/postes/" + lille.id() + "/historique");
         assertThat(history.statusCode()).isEqualTo(200);
@@ -488,7 +488,7 @@ class ConsoleWebTest {
 
         ConsoleClient nadia = signedIn("nadia", NATIONAL_PASSWORD, nationalSecret);
         assertThat(nadia.get("/console/sante").body()).contains("Armée du Salut").contains("5 modifications")
-                .contains("la plus ancienne en attente depuis le 05/12/2026 (2 jours)");
+                .contains("la plus ancienne en attente depuis le 05/12/2026 (2\u00a0jours)");
         assertThat(new String(nadia.getBytes("/console/sante.csv").body(), StandardCharsets.UTF_8).lines())
                 .contains("Lyon;Armée du Salut Lyon (Lyon);0;;5;2;1");
     }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
-/** How long something has waited, as the console writes it: «&nbsp;depuis le 03/12/2026 (4 jours)&nbsp;». */
+/** How long something has waited, as the console writes it: «&nbsp;depuis le 03/12/2026 (4&nbsp;jours)&nbsp;». */
 final class Ages {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
@@ -27,6 +27,6 @@ final class Ages {
         if (days == 0) {
             return "depuis aujourd’hui";
         }
-        return "depuis le " + ConsoleWeb.date(since) + " (" + days + (days == 1 ? " jour)" : " jours)");
+        return "depuis le " + ConsoleWeb.date(since) + " (" + days + (days == 1 ? "\u00a0jour)" : "\u00a0jours)");
     }
 }

@@ -556,7 +556,7 @@ public final class ConsoleWeb {
             // Only what exists: the pages not built yet are named on the home page, not linked.
             html.raw("<nav aria-label=\"Menu principal\"><ul><li><a href=\"" + ROOT + "\">Accueil</a></li>"
                             + "<li><a href=\"" + DEVICES + "\">Postes</a></li>"
-                            + "<li><a href=\"" + SyncHealthPages.PATH + "\">Santé de la synchronisation</a></li>"
+                            + "<li><a href=\"" + SyncHealthPages.PATH + "\">Synchronisation</a></li>"
                             + "<li><a href=\"" + AuditPages.PATH + "\">Journal</a></li>"
                             + "<li><a href=\"" + PasswordPages.PATH + "\">Mot de passe</a></li><li>")
                     .open("form", "method", "post", "action", SIGN_OUT)

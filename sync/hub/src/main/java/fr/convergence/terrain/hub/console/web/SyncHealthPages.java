@@ -105,7 +105,8 @@ final class SyncHealthPages {
                 .element("p", "Par chantier, les conflits à trancher (sur les postes, page Synchronisation) et les "
                         + "modifications refusées par le hub qui attendent dans la quarantaine des postes actifs, "
                         + "avec l’âge du plus ancien. Les nombres seulement, jamais le contenu.", "class", "note")
-                .open("p").element("a", "Exporter ce tableau (CSV pour Excel)", "href", CSV, "download", "sante.csv")
+                .open("p").element("a", "Exporter ce tableau (CSV pour Excel)", "href", CSV, "download",
+                        "sante-synchronisation.csv")
                 .close("p");
         List<Line> lines = lines(signed);
         if (lines.isEmpty()) {
