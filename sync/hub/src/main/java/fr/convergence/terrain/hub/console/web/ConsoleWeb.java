@@ -39,7 +39,8 @@ import java.util.function.Function;
 
 /**
  * The hub console under {@code /console}: sign-in (password, then a TOTP code when the account has a second factor),
- * the home page and the Devices page. Server-rendered French HTML, no script. Every page but the sign-in page and the
+ * the home page, enrolment codes and revocation; the other pages are classes of their own registered here
+ * ({@link DevicePages}, {@link SyncHealthPages}, {@link AuditPages}, {@link PasswordPages}). Server-rendered French HTML, no script. Every page but the sign-in page and the
  * style sheet needs a complete session; every POST carries the session's CSRF token (the sign-in form, before any
  * session, a double-submit cookie); every sign-in, refusal and action goes to the hub's audit journal.
  */
