@@ -58,10 +58,14 @@ class ConsolePagesBenchmark {
             try (TerrainStore store = TerrainStore.open(demo)) {
                 new DemoDataGenerator(2023, TODAY).generate(store, DemoSize.NATIONAL, HASHER);
             }
-            System.out.printf("national demo generated in %.1f s%n", (System.nanoTime() - start) / 1e9);
+            log("national demo generated in %.1f s%n", (System.nanoTime() - start) / 1e9);
         }
         List<String> urls = new ArrayList<>();
-        urls.add("jdbc:sqlite:" + dir.resolve("hub-" + System.nanoTime() + ".db"));
+        // -Dterrain.bench.hub=FILE: a SQLite hub made by an earlier run (the import, 30 min on a loaded machine, then
+        // only completes what it lacks: the importer leaves rows already on the hub as they are).
+        String reused = System.getProperty("terrain.bench.hub");
+        urls.add("jdbc:sqlite:" + (reused != null ? Path.of(reused).toAbsolutePath()
+                : dir.resolve("hub-" + System.nanoTime() + ".db")));
         if (System.getenv("TERRAIN_TEST_PG_URL") != null) {
             urls.add(PostgresSupport.freshSchemaUrl());
         }
@@ -73,6 +77,18 @@ class ConsolePagesBenchmark {
         }
     }
 
+    /** Printed, and appended to target/bench-console/results.txt (surefire shows the output only at the end). */
+    private static void log(String format, Object... values) {
+        String line = String.format(format, values);
+        System.out.print(line);
+        try {
+            Files.writeString(Path.of("target", "bench-console", "results.txt"), line,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static void measure(JooqHubStore hubStore, TerrainStore source) throws Exception {
         new AuthService(source, HASHER).signIn("admin", DemoDataGenerator.DEMO_PASSWORD.toCharArray()).orElseThrow();
         hubStore.write(tx -> {
@@ -81,13 +97,14 @@ class ConsolePagesBenchmark {
         });
         long start = System.nanoTime();
         StoreImporter.importStore(source, hubStore);
-        System.out.printf("%s: national demo imported in %.1f s, rows %s%n", hubStore.databaseKind(),
+        log("%s: national demo imported in %.1f s, rows %s%n", hubStore.databaseKind(),
                 (System.nanoTime() - start) / 1e9, hubStore.read(r -> r.rowCounts()).values().stream()
                         .mapToLong(Long::longValue).sum());
-        String secret = new ConsoleAccounts(hubStore, Clock.systemUTC(), HASHER).add("nadia", "Nadia",
+        String login = "nadia" + System.nanoTime() % 100_000;
+        String secret = new ConsoleAccounts(hubStore, Clock.systemUTC(), HASHER).add(login, "Nadia",
                 ConsoleAccount.Role.NATIONAL, null, "mot-de-passe-national".toCharArray(), false).totpSecret();
         for (int i = 0; i < 2000; i++) {
-            hubStore.audit(new AuditEntry(System.currentTimeMillis() - i * 60_000L, "nadia", "enrolment-code-issued",
+            hubStore.audit(new AuditEntry(System.currentTimeMillis() - i * 60_000L, login, "enrolment-code-issued",
                     "worksite=w" + i + " days=7"));
         }
         try (Hub hub = Hub.create(HubConfig.defaults(0).withRequestLimits(RequestLimits.defaults()
@@ -108,7 +125,7 @@ class ConsolePagesBenchmark {
             }
             ConsoleClient nadia = new ConsoleClient(url.toString());
             HttpResponse<String> form = nadia.get("/console/connexion");
-            nadia.post("/console/connexion", "csrf", ConsoleClient.csrf(form), "login", "nadia", "password",
+            nadia.post("/console/connexion", "csrf", ConsoleClient.csrf(form), "login", login, "password",
                     "mot-de-passe-national");
             HttpResponse<String> factor = nadia.get("/console/second-facteur");
             nadia.post("/console/second-facteur", "csrf", ConsoleClient.csrf(factor), "code",
@@ -116,7 +133,7 @@ class ConsolePagesBenchmark {
             if (nadia.get("/console").statusCode() != 200) {
                 throw new AssertionError("not signed in");
             }
-            System.out.printf("%s: page | median ms | max ms | bytes%n", hubStore.databaseKind());
+            log("%s: page | median ms | max ms | bytes%n", hubStore.databaseKind());
             for (String page : List.of("/console", "/console/postes", "/console/postes.csv",
                     "/console/postes/" + someDevice + "/historique", "/console/sante", "/console/sante.csv",
                     "/console/journal", "/console/journal?page=40", "/console/mot-de-passe")) {
@@ -135,7 +152,7 @@ class ConsolePagesBenchmark {
                     }
                 }
                 Collections.sort(millis);
-                System.out.printf("%s: %s | %.1f | %.1f | %d%n", hubStore.databaseKind(), page,
+                log("%s: %s | %.1f | %.1f | %d%n", hubStore.databaseKind(), page,
                         millis.get(millis.size() / 2), millis.get(millis.size() - 1), bytes);
             }
         }
