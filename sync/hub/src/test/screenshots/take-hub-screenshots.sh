@@ -1,5 +1,6 @@
 #!/bin/sh
-# Saves a PNG of each page of the hub console (docs/screenshots/hub-*.png) at 1366×768, from the browser tests
+# Saves a PNG of each page of the hub console (docs/screenshots/hub-*.png: connexion, second facteur, accueil, postes,
+# historique d'un poste, code, révocation, refus, santé de la synchronisation, journal, mot de passe) at 1366×768, from the browser tests
 # (ConsoleBrowserTest) in Debian's headless chromium (apt-get install chromium chromium-driver).
 # Usage, from anywhere: sync/hub/src/test/screenshots/take-hub-screenshots.sh [directory]
 set -eu

@@ -36,7 +36,15 @@ public final class LocalSyncStore {
 
     /** The sync engine over this store, talking to the hub through {@code hub}. */
     public SyncEngine engine(HubClient hub) {
-        return new SyncEngine(store, hub);
+        return engine(hub, null);
+    }
+
+    /**
+     * The sync engine, telling the hub this application's version (from the jar's manifest; unknown when run from
+     * the build's classes) and {@code person}, the login of the account signed in (null: none).
+     */
+    public SyncEngine engine(HubClient hub, String person) {
+        return new SyncEngine(store, hub, null, LocalSyncStore.class.getPackage().getImplementationVersion(), person);
     }
 
     /** A backup of the store before a sync, if none was made in the last hour ({@link LocalBackups}). */

@@ -108,7 +108,7 @@ public final class SyncAgent {
         schedule.cancel();
         state.syncing(true);
         state.progress(-1, I18n.t("sync.progress.connecting"));
-        networkExecutor.run(() -> service.sync(new ProgressReporter(state, ui)), report -> synced(report, asked),
+        networkExecutor.run(() -> service.sync(login(), new ProgressReporter(state, ui)), report -> synced(report, asked),
                 this::syncFailed);
     }
 
@@ -296,6 +296,11 @@ public final class SyncAgent {
 
     private void failed(Throwable error) {
         state.message(MessageKind.ERROR, UserMessages.of(error));
+    }
+
+    /** The login of the person signed in, which the hub's console shows next to the laptop (null: nobody). */
+    private String login() {
+        return session.user() == null ? null : session.user().login();
     }
 
     private String userId() {

@@ -97,15 +97,18 @@ public final class SyncService {
         return engine(client(hubUrl)).enrol(hubUrl.toString(), code, label);
     }
 
-    /** One complete sync (see {@link SyncEngine#sync}). */
-    public SyncReport sync(SyncProgress progress) throws IOException {
+    /**
+     * One complete sync (see {@link SyncEngine#sync}); {@code person}, the login of the account signed in (null:
+     * none), is told to the hub for its console.
+     */
+    public SyncReport sync(String person, SyncProgress progress) throws IOException {
         if (store.demo()) {
             throw new IllegalStateException("Les données de démonstration ne sont jamais envoyées au hub.");
         }
         HubClient hub = hub().orElseThrow(() -> new IllegalStateException(
                 "Ce poste n’est pas encore enrôlé\u00a0: saisissez l’adresse du hub et le code d’enrôlement."));
         store.backupBeforeSync();
-        return engine(hub).sync(progress);
+        return store.engine(hub, person).sync(progress);
     }
 
     /** Keeps {@code value} (one of both, or a corrected one) as a new edit and closes the conflict. */

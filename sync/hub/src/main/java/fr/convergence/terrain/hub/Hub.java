@@ -269,6 +269,7 @@ public final class Hub implements AutoCloseable {
                     + "l'administration du hub.");
         }
         if (device.get().revoked()) {
+            sync.refusedAsRevoked(device.get());
             throw new BadRequest(403, "device-revoked", "Ce poste a été révoqué : il ne peut plus se synchroniser. "
                     + "Contactez votre coordinateur·rice.");
         }

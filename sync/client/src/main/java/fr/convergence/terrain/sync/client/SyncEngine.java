@@ -7,6 +7,7 @@ import fr.convergence.terrain.core.store.StoreBackups;
 import fr.convergence.terrain.core.store.StoreException;
 import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.sync.client.store.SyncRepository;
+import fr.convergence.terrain.sync.protocol.ClientReport;
 import fr.convergence.terrain.sync.protocol.ColumnCodec;
 import fr.convergence.terrain.sync.protocol.EnrolRequest;
 import fr.convergence.terrain.sync.protocol.EnrolResponse;
@@ -55,6 +56,9 @@ public final class SyncEngine {
     private final SyncRepository repository;
     private final Clock clock;
     private final Integer pageBytes;
+    /** What the laptop says of itself to the hub ({@link ClientReport}); null fields when not known. */
+    private final String appVersion;
+    private final String person;
 
     /** Why a store without an account cannot be enrolled: it has no data key yet, so nothing it pulls is protected. */
     public static final String NO_ACCOUNT_YET = "Ce poste n’a encore aucun compte, donc pas de clé pour chiffrer ses "
@@ -67,11 +71,21 @@ public final class SyncEngine {
 
     /** @param pageBytes page size asked of the hub (null: the hub's default) */
     public SyncEngine(TerrainStore store, HubClient hub, Integer pageBytes) {
+        this(store, hub, pageBytes, null, null);
+    }
+
+    /**
+     * @param appVersion the application's version, told to the hub (null: unknown)
+     * @param person     the login of the laptop account signed in, told to the hub for its Devices page (null: none)
+     */
+    public SyncEngine(TerrainStore store, HubClient hub, Integer pageBytes, String appVersion, String person) {
         this.store = store;
         this.hub = hub;
         this.repository = new SyncRepository(store);
         this.clock = store.clock();
         this.pageBytes = pageBytes;
+        this.appVersion = appVersion;
+        this.person = person;
     }
 
     public SyncRepository repository() {
@@ -280,9 +294,11 @@ public final class SyncEngine {
 
     private SyncRequest request(String hubId, long cursor, long base, long seen, List<Operation> batch,
                                 boolean moreOperations, boolean rebuilding) {
+        SyncRepository.QuarantineCount quarantine = repository.quarantineCount();
         return new SyncRequest(SyncCodec.PROTOCOL, store.deviceId(), hubId, cursor, seen, batch, moreOperations,
                 pageBytes != null ? pageBytes : COLUMN_PAGE_BYTES, rebuilding ? Boolean.TRUE : null,
-                ColumnCodec.COLUMNS_3, base);
+                ColumnCodec.COLUMNS_3, base, new ClientReport(appVersion, person, quarantine.count(),
+                        quarantine.oldestAt()));
     }
 
     /**
@@ -337,7 +353,7 @@ public final class SyncEngine {
             }
             SyncRequest pull = new SyncRequest(after.protocol(), after.deviceId(), head.hubId(), head.cursor(),
                     after.rejectionsSeenUpTo(), List.of(), false, after.pageBytes(), after.rebuilding(),
-                    after.encoding(), after.base());
+                    after.encoding(), after.base(), after.client());
             if (asked.size() >= MAX_AHEAD) {
                 // Asked as soon as one of those is used (answerFor), so that the line never waits for it.
                 deferred = new Deferred(hub, token, pull, from);
@@ -418,13 +434,14 @@ public final class SyncEngine {
 
         /**
          * Whether {@code asked} is the request {@code now} would make: the same, except that the committed state may
-         * have seen more refusals since (the answer then repeats some, which the laptop skips).
+         * have seen more refusals since (the answer then repeats some, which the laptop skips), and the laptop's report
+         * to the hub (its quarantine count) may have moved: the hub only keeps it, the page is the same.
          */
         private static boolean matches(SyncRequest asked, SyncRequest now) {
             return now.rejectionsSeenUpTo() >= asked.rejectionsSeenUpTo()
                     && asked.equals(new SyncRequest(now.protocol(), now.deviceId(), now.hubId(), now.cursor(),
                     asked.rejectionsSeenUpTo(), now.operations(), now.moreOperations(), now.pageBytes(),
-                    now.rebuilding(), now.encoding(), now.base()));
+                    now.rebuilding(), now.encoding(), now.base(), asked.client()));
         }
 
         /**

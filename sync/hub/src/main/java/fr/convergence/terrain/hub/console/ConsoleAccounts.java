@@ -147,6 +147,44 @@ public final class ConsoleAccounts {
         return new Outcome.Accepted(account);
     }
 
+    /**
+     * Changes a signed-in person's password: the current one must be right (a wrong one counts as a wrong sign-in
+     * attempt: same growing delay), the new one {@link #MIN_PASSWORD_LENGTH} characters at least, typed twice the same,
+     * and different from the current one. Returns null when done, else the French reason; journaled either way.
+     */
+    public String changePassword(String login, char[] current, char[] replacement, char[] confirmation) {
+        Optional<ConsoleAccount> found = store.account(login);
+        if (found.isEmpty() || found.get().disabled()) {
+            return "Compte inconnu ou désactivé.";
+        }
+        OptionalLong wait = waitFor(found.get());
+        if (wait.isPresent()) {
+            store.audit(new AuditEntry(clock.millis(), login, "password-change-refused", "wait=" + wait.getAsLong()
+                    + "s"));
+            return "Trop d’essais pour ce compte\u00a0: réessayez dans " + wait.getAsLong()
+                    + (wait.getAsLong() == 1 ? " seconde." : " secondes.");
+        }
+        if (!PasswordHasher.matches(current, found.get().password())) {
+            store.recordAttempt(login, true, clock.millis());
+            store.audit(new AuditEntry(clock.millis(), login, "password-change-refused", "wrong current password"));
+            return "Le mot de passe actuel n’est pas le bon.";
+        }
+        String problem = replacement.length < MIN_PASSWORD_LENGTH ? "Nouveau mot de passe trop court\u00a0: "
+                + MIN_PASSWORD_LENGTH + " caractères au moins."
+                : !java.util.Arrays.equals(replacement, confirmation) ? "Les deux saisies du nouveau mot de passe "
+                + "diffèrent."
+                : java.util.Arrays.equals(replacement, current) ? "Le nouveau mot de passe est celui d’aujourd’hui\u00a0:"
+                + " choisissez-en un autre." : null;
+        if (problem != null) {
+            store.audit(new AuditEntry(clock.millis(), login, "password-change-refused", "new password rejected"));
+            return problem;
+        }
+        store.recordAttempt(login, false, clock.millis());
+        store.changePassword(login, hasher.hash(replacement));
+        store.audit(new AuditEntry(clock.millis(), login, "password-changed", ""));
+        return null;
+    }
+
     /** Seconds still to wait before this account may try again, if any. */
     OptionalLong waitFor(ConsoleAccount account) {
         if (account.failedAttempts() == 0 || account.lastFailureAt() == null) {

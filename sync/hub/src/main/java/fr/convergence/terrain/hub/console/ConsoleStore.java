@@ -1,7 +1,12 @@
 package fr.convergence.terrain.hub.console;
 
+import fr.convergence.terrain.core.security.PasswordHasher;
+import fr.convergence.terrain.hub.sync.DeviceReport;
+import fr.convergence.terrain.hub.sync.SyncExchange;
 import fr.convergence.terrain.sync.protocol.WorksiteInfo;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,6 +48,33 @@ public interface ConsoleStore {
 
     /** The most recent entries first. */
     List<AuditEntry> auditJournal(int limit);
+
+    /** Entries of these actors (null: everyone), most recent first, skipping {@code offset}. */
+    List<AuditEntry> auditJournal(Collection<String> actors, int offset, int limit);
+
+    /** How many entries these actors (null: everyone) have in the journal. */
+    int auditCount(Collection<String> actors);
+
+    /** Replaces the account's password; false if unknown. */
+    boolean changePassword(String login, PasswordHasher.PasswordHash password);
+
+    /** What each laptop last said of itself, by device id. */
+    Map<String, DeviceReport> deviceReports();
+
+    /** Refusals the hub keeps for each device until its laptop has recorded them, by device id. */
+    Map<String, Backlog> waitingRejections();
+
+    /** The device's last exchanges, most recent first. */
+    List<SyncExchange> syncHistory(String deviceId, int limit);
+
+    /** Conflicts not yet resolved, by worksite id (oldest: when the hub recorded it). */
+    Map<String, Backlog> openConflicts();
+
+    /** Tombstones still kept (oldest: when the row was deleted). */
+    Backlog tombstones();
+
+    /** The kind of database the hub runs on, as people name it: «&nbsp;PostgreSQL&nbsp;», «&nbsp;SQLite&nbsp;». */
+    String databaseKind();
 
     /** Every worksite the hub knows, with its territory. */
     List<WorksiteInfo> allWorksites();

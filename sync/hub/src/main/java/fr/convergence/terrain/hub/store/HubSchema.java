@@ -66,6 +66,8 @@ final class HubSchema {
     static final Field<Long> REJ_NUMBER = field(name("op_number"), SQLDataType.BIGINT);
     static final Field<String> REJ_CODE = field(name("code"), SQLDataType.VARCHAR(40));
     static final Field<String> REJ_REASON = field(name("reason"), SQLDataType.VARCHAR(2000));
+    /** Step 5: when the hub refused it (null for refusals kept from before), for the age shown in the console. */
+    static final Field<Long> REJ_AT = field(name("rejected_at"), SQLDataType.BIGINT);
 
     static final Table<Record> ROW = table(name("hub_row"));
     static final Field<String> ROW_TABLE = field(name("table_name"), SQLDataType.VARCHAR(60));
@@ -129,17 +131,43 @@ final class HubSchema {
     static final Field<String> AUDIT_ACTION = field(name("action"), SQLDataType.VARCHAR(60));
     static final Field<String> AUDIT_DETAIL = field(name("detail"), SQLDataType.VARCHAR(400));
 
+    /** Step 5: what each laptop last said of itself ({@code ClientReport}), one row per device. */
+    static final Table<Record> REPORT = table(name("hub_device_report"));
+    static final Field<String> REPORT_DEVICE = field(name("device_id"), SQLDataType.VARCHAR(64));
+    static final Field<Long> REPORT_AT = field(name("reported_at"), SQLDataType.BIGINT);
+    static final Field<String> REPORT_VERSION = field(name("app_version"), SQLDataType.VARCHAR(60));
+    static final Field<String> REPORT_PERSON = field(name("person"), SQLDataType.VARCHAR(64));
+    static final Field<Integer> REPORT_QUARANTINED = field(name("quarantined"), SQLDataType.INTEGER);
+    static final Field<Long> REPORT_OLDEST = field(name("oldest_quarantined_at"), SQLDataType.BIGINT);
+
+    /** Step 5: each device's recent sync exchanges (the last {@code SyncExchange.KEPT}), for the console. */
+    static final Table<Record> HISTORY = table(name("hub_sync_history"));
+    static final Field<String> HISTORY_ID = field(name("id"), SQLDataType.VARCHAR(36));
+    static final Field<String> HISTORY_DEVICE = field(name("device_id"), SQLDataType.VARCHAR(64));
+    static final Field<Long> HISTORY_AT = field(name("at"), SQLDataType.BIGINT);
+    static final Field<Integer> HISTORY_OPERATIONS = field(name("operations"), SQLDataType.INTEGER);
+    static final Field<Integer> HISTORY_ROWS = field(name("rows_sent"), SQLDataType.INTEGER);
+    static final Field<Integer> HISTORY_REFUSED = field(name("refused"), SQLDataType.INTEGER);
+    static final Field<Integer> HISTORY_CONFLICTS = field(name("conflicts"), SQLDataType.INTEGER);
+    static final Field<String> HISTORY_OUTCOME = field(name("outcome"), SQLDataType.VARCHAR(20));
+
     private HubSchema() {
     }
 
     /** Adds the worksite description columns to a hub made before they existed; true if it did. */
     private static boolean addMissingColumns(DSLContext sql) {
-        Set<String> present = columnsOf(sql, "hub_worksite");
+        return addMissingColumns(sql, WORKSITE, "hub_worksite", List.of(WORKSITE_NAME, WORKSITE_CITY, WORKSITE_REGION,
+                WORKSITE_RUNS_PHC, WORKSITE_RUNS_CVG, WORKSITE_SEQ));
+    }
+
+    /** Adds those of {@code columns} that {@code tableName} lacks, nullable; true if it added any. */
+    private static boolean addMissingColumns(DSLContext sql, Table<Record> tableRef, String tableName,
+                                             List<Field<?>> columns) {
+        Set<String> present = columnsOf(sql, tableName);
         boolean added = false;
-        for (Field<?> column : List.of(WORKSITE_NAME, WORKSITE_CITY, WORKSITE_REGION, WORKSITE_RUNS_PHC,
-                WORKSITE_RUNS_CVG, WORKSITE_SEQ)) {
+        for (Field<?> column : columns) {
             if (!present.contains(column.getName())) {
-                sql.alterTable(WORKSITE).addColumn(column.getName(), column.getDataType().nullable(true)).execute();
+                sql.alterTable(tableRef).addColumn(column.getName(), column.getDataType().nullable(true)).execute();
                 added = true;
             }
         }
@@ -163,7 +191,7 @@ final class HubSchema {
     }
 
     /** The schema this hub's code reads and writes; kept in {@code hub_meta} under {@link #VERSION_KEY}. */
-    static final int VERSION = 4;
+    static final int VERSION = 5;
     static final String VERSION_KEY = "schema_version";
     /** Any constant: the PostgreSQL advisory lock that makes hub processes starting together migrate one at a time. */
     private static final long MIGRATION_LOCK = 0x7465727261696eL;
@@ -171,8 +199,9 @@ final class HubSchema {
     /**
      * Brings the database to {@link #VERSION}, in one transaction: 1 = the first release's tables, 2 = worksite
      * descriptions and their sequence stamp, 3 = the console's accounts, sessions and audit journal, 4 = archived
-     * files and exits meant for worksite laptops only. A later change adds a step {@code if (found < 5) …} and bumps
-     * {@link #VERSION}. A database already at a newer schema (a
+     * files and exits meant for worksite laptops only, 5 = what laptops report of themselves, their sync history and
+     * the time of each refusal (for the console's Devices and Sync health pages). A later change adds a step
+     * {@code if (found < 6) …} and bumps {@link #VERSION}. A database already at a newer schema (a
      * newer hub ran on it) is refused: this hub would not know what the newer one writes.
      */
     static void migrate(DSLContext sql, SQLDialect dialect) {
@@ -190,8 +219,9 @@ final class HubSchema {
                     + "terrain-hub avant de le démarrer.");
         }
         if (found < VERSION) {
-            // Steps 1 to 4 are written to be replayed: tables created if missing, columns added if missing.
+            // Steps 1 to 5 are written to be replayed: tables created if missing, columns added if missing.
             create(sql);
+            createSyncReportTables(sql);
             sql.insertInto(META).set(META_KEY, VERSION_KEY).set(META_VALUE, String.valueOf(VERSION))
                     .onConflict(META_KEY).doUpdate().set(META_VALUE, String.valueOf(VERSION)).execute();
         }
@@ -267,6 +297,28 @@ final class HubSchema {
             sql.alterTable(EXIT).addColumn(EXIT_AUDIENCE.getName(), EXIT_AUDIENCE.getDataType().nullable(true))
                     .execute();
         }
+    }
+
+    /** Step 5: laptops' reports, their sync history, and when each refusal was made. */
+    private static void createSyncReportTables(DSLContext sql) {
+        addMissingColumns(sql, REJECTION, "hub_rejection", List.of(REJ_AT));
+        sql.createTableIfNotExists(REPORT).column(REPORT_DEVICE.getName(), SQLDataType.VARCHAR(64).nullable(false))
+                .column(REPORT_AT.getName(), SQLDataType.BIGINT.nullable(false))
+                .column(REPORT_VERSION.getName(), SQLDataType.VARCHAR(60).nullable(true))
+                .column(REPORT_PERSON.getName(), SQLDataType.VARCHAR(64).nullable(true))
+                .column(REPORT_QUARANTINED.getName(), SQLDataType.INTEGER.nullable(true))
+                .column(REPORT_OLDEST.getName(), SQLDataType.BIGINT.nullable(true))
+                .constraint(constraint("hub_device_report_pk").primaryKey(REPORT_DEVICE)).execute();
+        sql.createTableIfNotExists(HISTORY).column(HISTORY_ID.getName(), SQLDataType.VARCHAR(36).nullable(false))
+                .column(HISTORY_DEVICE.getName(), SQLDataType.VARCHAR(64).nullable(false))
+                .column(HISTORY_AT.getName(), SQLDataType.BIGINT.nullable(false))
+                .column(HISTORY_OPERATIONS.getName(), SQLDataType.INTEGER.nullable(false))
+                .column(HISTORY_ROWS.getName(), SQLDataType.INTEGER.nullable(false))
+                .column(HISTORY_REFUSED.getName(), SQLDataType.INTEGER.nullable(false))
+                .column(HISTORY_CONFLICTS.getName(), SQLDataType.INTEGER.nullable(false))
+                .column(HISTORY_OUTCOME.getName(), SQLDataType.VARCHAR(20).nullable(false))
+                .constraint(constraint("hub_sync_history_pk").primaryKey(HISTORY_ID)).execute();
+        sql.createIndexIfNotExists("hub_sync_history_device").on(HISTORY, HISTORY_DEVICE, HISTORY_AT).execute();
     }
 
     /** Step 3: the console's accounts, their sessions, and the audit journal. */

@@ -9,14 +9,18 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import fr.convergence.terrain.core.security.PasswordHasher.PasswordHash;
 import fr.convergence.terrain.hub.console.AuditEntry;
+import fr.convergence.terrain.hub.console.Backlog;
 import fr.convergence.terrain.hub.console.ConsoleAccount;
 import fr.convergence.terrain.hub.console.ConsoleSession;
 import fr.convergence.terrain.hub.console.ConsoleStore;
 import fr.convergence.terrain.hub.sync.Audience;
 import fr.convergence.terrain.hub.sync.Device;
+import fr.convergence.terrain.hub.sync.DeviceReport;
 import fr.convergence.terrain.hub.sync.FieldMeta;
 import fr.convergence.terrain.hub.sync.HubRow;
 import fr.convergence.terrain.hub.sync.HubStore;
+import fr.convergence.terrain.hub.sync.SyncExchange;
+import fr.convergence.terrain.sync.protocol.ClientReport;
 import fr.convergence.terrain.sync.protocol.WorksiteInfo;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -299,6 +303,88 @@ public final class JooqHubStore implements HubStore, ConsoleStore {
     }
 
     @Override
+    public List<AuditEntry> auditJournal(Collection<String> actors, int offset, int limit) {
+        return console(sql -> sql.selectFrom(AUDIT).where(actors == null ? DSL.noCondition() : AUDIT_ACTOR.in(actors))
+                .orderBy(AUDIT_AT.desc(), AUDIT_ID).limit(limit).offset(offset).fetch(r ->
+                        new AuditEntry(r.get(AUDIT_AT), r.get(AUDIT_ACTOR), r.get(AUDIT_ACTION), r.get(AUDIT_DETAIL))));
+    }
+
+    @Override
+    public int auditCount(Collection<String> actors) {
+        return console(sql -> sql.fetchCount(AUDIT, actors == null ? DSL.noCondition() : AUDIT_ACTOR.in(actors)));
+    }
+
+    @Override
+    public boolean changePassword(String login, PasswordHash password) {
+        return console(sql -> sql.update(ACCOUNT).set(ACCOUNT_HASH, password.hash())
+                .set(ACCOUNT_SALT, password.salt()).set(ACCOUNT_ITERATIONS, password.iterations())
+                .where(ACCOUNT_LOGIN.eq(login)).execute() == 1);
+    }
+
+    @Override
+    public Map<String, DeviceReport> deviceReports() {
+        Map<String, DeviceReport> reports = new LinkedHashMap<>();
+        console(sql -> sql.selectFrom(REPORT).fetch(r -> new DeviceReport(r.get(REPORT_DEVICE), r.get(REPORT_AT),
+                r.get(REPORT_VERSION), r.get(REPORT_PERSON), r.get(REPORT_QUARANTINED), r.get(REPORT_OLDEST))))
+                .forEach(report -> reports.put(report.deviceId(), report));
+        return reports;
+    }
+
+    @Override
+    public Map<String, Backlog> waitingRejections() {
+        Map<String, Backlog> waiting = new LinkedHashMap<>();
+        console(sql -> sql.select(REJ_DEVICE, DSL.count(), DSL.min(REJ_AT)).from(REJECTION).groupBy(REJ_DEVICE)
+                .fetch()).forEach(r -> waiting.put(r.value1(), new Backlog(r.value2(), r.value3())));
+        return waiting;
+    }
+
+    @Override
+    public List<SyncExchange> syncHistory(String deviceId, int limit) {
+        return console(sql -> sql.selectFrom(HISTORY).where(HISTORY_DEVICE.eq(deviceId))
+                .orderBy(HISTORY_AT.desc()).limit(limit).fetch(JooqHubStore::exchange));
+    }
+
+    @Override
+    public Map<String, Backlog> openConflicts() {
+        // Conflict records are synced rows (sync_conflict): their fields are JSON, read here; a hub has few of them.
+        Map<String, Backlog> open = new java.util.TreeMap<>();
+        console(sql -> sql.select(ROW_WORKSITE, ROW_DATA).from(ROW)
+                .where(ROW_TABLE.eq("sync_conflict"), ROW_DELETED_AT.isNull()).fetch()).forEach(r -> {
+                    Map<String, Object> data;
+                    try {
+                        data = JSON.readValue(r.value2(), DATA);
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException("Unreadable conflict record of " + r.value1(), e);
+                    }
+                    if (!truthy(data.get("resolved")) && !truthy(data.get("deleted"))) {
+                        Long created = data.get("created_at") instanceof Number n ? n.longValue() : null;
+                        open.merge(r.value1(), new Backlog(1, created), Backlog::plus);
+                    }
+                });
+        return open;
+    }
+
+    @Override
+    public String databaseKind() {
+        return dialect == SQLDialect.POSTGRES ? "PostgreSQL" : "SQLite";
+    }
+
+    private static boolean truthy(Object value) {
+        return Boolean.TRUE.equals(value) || (value instanceof Number n && n.intValue() != 0);
+    }
+
+    @Override
+    public Backlog tombstones() {
+        return console(sql -> sql.select(DSL.count(), DSL.min(ROW_DELETED_AT)).from(ROW)
+                .where(ROW_DELETED_AT.isNotNull()).fetchOne(r -> new Backlog(r.value1(), r.value2())));
+    }
+
+    private static SyncExchange exchange(Record r) {
+        return new SyncExchange(r.get(HISTORY_DEVICE), r.get(HISTORY_AT), r.get(HISTORY_OPERATIONS),
+                r.get(HISTORY_ROWS), r.get(HISTORY_REFUSED), r.get(HISTORY_CONFLICTS), r.get(HISTORY_OUTCOME));
+    }
+
+    @Override
     public List<WorksiteInfo> allWorksites() {
         return console(sql -> sql.selectFrom(WORKSITE).orderBy(WORKSITE_ID).fetch(r -> new WorksiteInfo(
                 r.get(WORKSITE_ID), r.get(WORKSITE_NAME), r.get(WORKSITE_CITY), r.get(WORKSITE_REGION),
@@ -525,10 +611,37 @@ public final class JooqHubStore implements HubStore, ConsoleStore {
         }
 
         @Override
-        public void addRejection(String deviceId, long number, String code, String reason) {
+        public void addRejection(String deviceId, long number, String code, String reason, long millis) {
             sql.insertInto(REJECTION).set(REJ_DEVICE, deviceId).set(REJ_NUMBER, number).set(REJ_CODE, code)
-                    .set(REJ_REASON, reason.length() > 2000 ? reason.substring(0, 2000) : reason)
+                    .set(REJ_REASON, reason.length() > 2000 ? reason.substring(0, 2000) : reason).set(REJ_AT, millis)
                     .onConflictDoNothing().execute();
+        }
+
+        @Override
+        public void recordExchange(SyncExchange e, ClientReport report) {
+            requireWritable();
+            sql.insertInto(HISTORY).set(HISTORY_ID, UUID.randomUUID().toString()).set(HISTORY_DEVICE, e.deviceId())
+                    .set(HISTORY_AT, e.at()).set(HISTORY_OPERATIONS, e.operations()).set(HISTORY_ROWS, e.rowsSent())
+                    .set(HISTORY_REFUSED, e.refused()).set(HISTORY_CONFLICTS, e.conflicts())
+                    .set(HISTORY_OUTCOME, e.outcome()).execute();
+            // The device's exchanges past the last KEPT go: the table stays small whatever the laptops do.
+            Long cut = sql.select(HISTORY_AT).from(HISTORY).where(HISTORY_DEVICE.eq(e.deviceId()))
+                    .orderBy(HISTORY_AT.desc()).limit(1).offset(SyncExchange.KEPT).fetchOne(HISTORY_AT);
+            if (cut != null) {
+                sql.deleteFrom(HISTORY).where(HISTORY_DEVICE.eq(e.deviceId()), HISTORY_AT.le(cut)).execute();
+            }
+            if (report != null) {
+                // What a laptop says is only shown (escaped), but kept short whatever it sends.
+                String version = report.appVersion() == null ? null : cut(report.appVersion(), 60);
+                String person = report.person() == null ? null : cut(report.person(), 64);
+                Integer quarantined = report.quarantined() == null ? null : Math.max(0, report.quarantined());
+                sql.insertInto(REPORT).set(REPORT_DEVICE, e.deviceId()).set(REPORT_AT, e.at())
+                        .set(REPORT_VERSION, version).set(REPORT_PERSON, person)
+                        .set(REPORT_QUARANTINED, quarantined).set(REPORT_OLDEST, report.oldestQuarantinedAt())
+                        .onConflict(REPORT_DEVICE).doUpdate().set(REPORT_AT, e.at()).set(REPORT_VERSION, version)
+                        .set(REPORT_PERSON, person).set(REPORT_QUARANTINED, quarantined)
+                        .set(REPORT_OLDEST, report.oldestQuarantinedAt()).execute();
+            }
         }
 
         @Override

@@ -102,7 +102,13 @@ public interface HubStore extends AutoCloseable {
 
         void deviceSynced(String deviceId, long lastOperation, long cursor, long millis);
 
-        void addRejection(String deviceId, long number, String code, String reason);
+        void addRejection(String deviceId, long number, String code, String reason, long millis);
+
+        /**
+         * Adds an exchange to the device's history (keeping its last {@link SyncExchange#KEPT}) and, when the laptop
+         * sent one, keeps its report.
+         */
+        void recordExchange(SyncExchange exchange, fr.convergence.terrain.sync.protocol.ClientReport report);
 
         List<StoredRejection> rejections(String deviceId, long after);
 

@@ -74,6 +74,11 @@ public final class SyncService {
             LOG.warn("sync device={} is ahead of this hub (operations acknowledged {} > applied {}, cursor {} > {}):"
                             + " hub restored from a backup? the device re-sends and resyncs", device.id(),
                     request.rejectionsSeenUpTo(), device.lastOperation(), request.cursor(), device.lastCursor());
+            store.write(tx -> {
+                tx.recordExchange(new SyncExchange(device.id(), clock.millis(), request.operations().size(), 0, 0, 0,
+                        SyncExchange.REWOUND), request.client());
+                return null;
+            });
             return new SyncAnswer(new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), hubTime(),
                     device.lastOperation(), null, 0, null, null, 0, false, true, rewound.get(), null));
         }
@@ -84,12 +89,18 @@ public final class SyncService {
         AppliedBatch applied = store.write(tx -> apply(tx, device, scope, operations, request));
         SyncAnswer answer = pages.answer(device, scope, request, applied);
         SyncResponse page = answer.response();
-        if (!request.moreOperations() && !page.resync()) {
-            store.write(tx -> {
+        boolean done = !request.moreOperations() && !page.resync();
+        String outcome = page.resync() ? SyncExchange.RESYNC
+                : request.moreOperations() || page.more() ? SyncExchange.PAGE : SyncExchange.DONE;
+        store.write(tx -> {
+            if (done) {
                 tx.deviceSynced(device.id(), applied.acknowledged(), page.cursor(), clock.millis());
-                return null;
-            });
-        }
+            }
+            // Figures for the console's history (never a row), and what the laptop says of itself.
+            tx.recordExchange(new SyncExchange(device.id(), clock.millis(), operations.size(), rowsIn(page),
+                    applied.refusedNow(), applied.conflicts(), outcome), request.client());
+            return null;
+        });
         return answer;
     }
 
@@ -123,6 +134,26 @@ public final class SyncService {
         }
     }
 
+    /** Rows a page carries, whichever encoding carries them. */
+    private static int rowsIn(SyncResponse page) {
+        int rows = 0;
+        for (var table : page.changes()) {
+            rows += table.rows().size();
+        }
+        for (var table : page.columns()) {
+            rows += table.rows();
+        }
+        return rows;
+    }
+
+    /** A revoked device's attempt, refused before anything was read: kept in its history for the console. */
+    public void refusedAsRevoked(Device device) {
+        store.write(tx -> {
+            tx.recordExchange(new SyncExchange(device.id(), clock.millis(), 0, 0, 0, 0, SyncExchange.REVOKED), null);
+            return null;
+        });
+    }
+
     /**
      * Whether the device holds proof that this hub knew more than it does now: an acknowledgement of an
      * operation number the hub has not applied ({@code rejectionsSeenUpTo} is the highest acknowledgement the
@@ -144,6 +175,7 @@ public final class SyncService {
         tx.forgetRejections(device.id(), request.rejectionsSeenUpTo());
         int conflicts = 0;
         int applied = 0;
+        int refusedNow = 0;
         List<Rejection> outOfSequence = new ArrayList<>();
         Map<String, Boolean> erased = new HashMap<>();
         for (Operation op : operations) {
@@ -155,6 +187,7 @@ public final class SyncService {
                 // operation of the device would be acknowledged without being applied. Refused, "last" unmoved, not
                 // stored: the same request gets the same answer.
                 outOfSequence.add(new Rejection(op.number(), Rejection.OUT_OF_SEQUENCE, outOfSequence(op, last)));
+                refusedNow++;
                 LOG.warn("sync device={} op={} refused=out-of-sequence expected={}", device.id(), op.number(),
                         last + 1);
                 continue;
@@ -166,7 +199,9 @@ public final class SyncService {
             }
             RowMerge.Outcome outcome = merge.apply(tx, device, scope, op, erased);
             if (outcome.refusal() != null) {
-                tx.addRejection(device.id(), op.number(), outcome.refusal().code(), outcome.refusal().reason());
+                tx.addRejection(device.id(), op.number(), outcome.refusal().code(), outcome.refusal().reason(),
+                        clock.millis());
+                refusedNow++;
                 resetRow(tx, scope, op);
                 LOG.info("sync device={} op={} table={} refused={} reason={}", device.id(), op.number(), op.table(),
                         outcome.refusal().code(), outcome.refusal().reason());
@@ -187,7 +222,7 @@ public final class SyncService {
             LOG.info("sync device={} received={} applied={} refused={} conflicts={} acknowledged={}", device.id(),
                     operations.size(), applied, rejections.size(), conflicts, last);
         }
-        return new AppliedBatch(last, rejections, conflicts);
+        return new AppliedBatch(last, rejections, conflicts, refusedNow);
     }
 
     private static String outOfSequence(Operation op, long last) {

@@ -6,6 +6,8 @@ import fr.convergence.terrain.core.security.PasswordHasher;
 import fr.convergence.terrain.hub.Hub;
 import fr.convergence.terrain.hub.HubConfig;
 import fr.convergence.terrain.hub.store.JooqHubStore;
+import fr.convergence.terrain.sync.protocol.ClientReport;
+import fr.convergence.terrain.sync.protocol.Operation;
 import fr.convergence.terrain.sync.protocol.SyncCodec;
 import fr.convergence.terrain.sync.protocol.SyncRequest;
 import fr.convergence.terrain.sync.protocol.WorksiteInfo;
@@ -50,6 +52,8 @@ class ConsoleBrowserTest {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     static WebDriver browser;
+    /** Where the browser saves what it downloads (the CSV exports). */
+    static Path downloads;
 
     @TempDir
     Path dir;
@@ -70,6 +74,13 @@ class ConsoleBrowserTest {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
+        try {
+            downloads = Files.createTempDirectory("console-downloads");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         // The smallest screen the national team uses; root in a container needs --no-sandbox.
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=1366,768", "--lang=fr-FR");
@@ -80,9 +91,17 @@ class ConsoleBrowserTest {
     }
 
     @AfterAll
-    static void stopBrowser() {
+    static void stopBrowser() throws java.io.IOException {
         if (browser != null) {
             browser.quit();
+        }
+        if (downloads != null) {
+            try (var files = Files.list(downloads)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(downloads);
         }
     }
 
@@ -206,7 +225,8 @@ class ConsoleBrowserTest {
 
         browser.findElement(By.linkText("Retour aux postes")).click();
         awaitHeading("Postes");
-        screenshot("postes");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Sandrine — portable")
+                .contains("Historique");
         browser.findElement(By.cssSelector("a[href='/console/postes/" + deviceId + "/revocation']")).click();
         awaitHeading("Révoquer un poste");
         screenshot("revocation");
@@ -219,9 +239,72 @@ class ConsoleBrowserTest {
         assertThat(refused.body()).contains("device-revoked");
     }
 
+    @Test
+    void aCoordinatorReadsDevicesHealthAndJournalDownloadsTheCsvAndAFormWithAForeignTokenIsRefused()
+            throws Exception {
+        String code = hub.enrolments().issueCode("worksite", ConsoleWebTest.LILLE_WORKSITE, "Sandrine",
+                Duration.ofDays(7));
+        String deviceId = UUID.randomUUID().toString();
+        String token = hub.enrolments().enrol(code, deviceId, "portable").orElseThrow().token();
+        assertThat(sync(deviceId, token, List.of(ConsoleWebTest.refusedChange(1, ConsoleWebTest.LILLE_WORKSITE)),
+                new ClientReport("0.3.0", "sandrine", 1, clock.millis() - Duration.ofDays(2).toMillis()))
+                .statusCode()).isEqualTo(200);
+        typePassword("colette", ConsoleWebTest.COORDINATOR_PASSWORD);
+        awaitHeading("Bonjour Colette Coordination");
+        browser.findElement(By.linkText("Postes")).click();
+        awaitHeading("Postes");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("sandrine").contains("0.3.0")
+                .contains("2 modifications");
+        screenshot("postes");
+        browser.findElement(By.linkText("Historique")).click();
+        awaitHeading("Historique du poste «\u00a0Sandrine — portable\u00a0»");
+        screenshot("historique");
+        browser.findElement(By.linkText("Synchronisation")).click();
+        awaitHeading("Santé de la synchronisation");
+        screenshot("sante");
+        assertThat(browser.findElement(By.id("sante")).getText()).contains("ABEJ Solidarité (Lille)")
+                .contains("2 modifications").doesNotContain("Lyon");
+
+        // The CSV, downloaded by the browser as a person clicking the link, then read as Excel would.
+        Path csv = downloads.resolve("sante-synchronisation.csv");
+        Files.deleteIfExists(csv);
+        browser.findElement(By.linkText("Exporter ce tableau (CSV pour Excel)")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).withMessage("sante-synchronisation.csv downloaded")
+                .until(d -> Files.isRegularFile(csv) && csv.toFile().length() > 0);
+        byte[] bytes = Files.readAllBytes(csv);
+        assertThat(bytes).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+        assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8).lines().toList()).containsExactly(
+                "\uFEFFTerritoire;Chantier;Conflits ouverts;Âge du plus ancien conflit (jours);"
+                        + "Modifications en quarantaine;Âge de la plus ancienne (jours);Postes actifs",
+                "Lille;ABEJ Solidarité (Lille);0;;2;2;1");
+
+        browser.findElement(By.linkText("Journal")).click();
+        awaitHeading("Journal de la console");
+        screenshot("journal");
+        browser.findElement(By.linkText("Mot de passe")).click();
+        awaitHeading("Changer de mot de passe");
+        screenshot("mot-de-passe");
+        // A form whose token is not the session's (as one sent from another site would be) is refused.
+        ((JavascriptExecutor) browser).executeScript(
+                "document.querySelector('main input[name=csrf]').value = 'venu-d-ailleurs';");
+        browser.findElement(By.id("current")).sendKeys(ConsoleWebTest.COORDINATOR_PASSWORD);
+        browser.findElement(By.id("new")).sendKeys("un-autre-mot-de-passe");
+        browser.findElement(By.id("confirm")).sendKeys("un-autre-mot-de-passe", Keys.ENTER);
+        awaitHeading("Accès refusé");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Formulaire expiré ou venu d’ailleurs");
+        assertThat(store.auditJournal(5)).anyMatch(e -> e.action().equals("csrf-refused")
+                && e.detail().equals("path=/console/mot-de-passe"));
+        assertThat(store.auditJournal(20)).noneMatch(e -> e.action().equals("password-changed"));
+    }
+
     HttpResponse<String> sync(String deviceId, String token) throws Exception {
-        byte[] body = SyncCodec.encode(new SyncRequest(SyncCodec.PROTOCOL, deviceId, null, 0, 0, List.of(), false,
-                null, null, null, null));
+        return sync(deviceId, token, List.of(), null);
+    }
+
+    HttpResponse<String> sync(String deviceId, String token, List<Operation> operations, ClientReport report)
+            throws Exception {
+        byte[] body = SyncCodec.encode(new SyncRequest(SyncCodec.PROTOCOL, deviceId, null, 0, 0, operations, false,
+                null, null, null, null, report));
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(SyncCodec.SYNC_PATH)))
                 .header("Authorization", "Bearer " + token).header("Content-Type", SyncCodec.CONTENT_TYPE)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());

@@ -79,14 +79,23 @@ public final class ConsoleClient {
         cookies.clear();
     }
 
+    /** A download (CSV) as its bytes, the byte order mark included. */
+    public HttpResponse<byte[]> getBytes(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         if (!cookies.isEmpty()) {
             request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining("; ")));
         }
         extraHeaders.forEach(request::header);
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<T> response = http.send(request.build(), body);
             for (String set : response.headers().allValues("Set-Cookie")) {
                 setCookies.add(set);
                 String pair = set.split(";", 2)[0];
@@ -107,7 +116,7 @@ public final class ConsoleClient {
         }
     }
 
-    public static List<String> location(HttpResponse<String> response) {
+    public static List<String> location(HttpResponse<?> response) {
         return response.headers().allValues("Location");
     }
 }

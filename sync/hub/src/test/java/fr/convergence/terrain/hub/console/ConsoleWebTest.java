@@ -7,6 +7,9 @@ import fr.convergence.terrain.hub.Hub;
 import fr.convergence.terrain.hub.HubConfig;
 import fr.convergence.terrain.hub.RequestLimits;
 import fr.convergence.terrain.hub.store.JooqHubStore;
+import fr.convergence.terrain.hub.sync.SyncExchange;
+import fr.convergence.terrain.sync.protocol.ClientReport;
+import fr.convergence.terrain.sync.protocol.Operation;
 import fr.convergence.terrain.sync.protocol.SyncCodec;
 import fr.convergence.terrain.sync.protocol.SyncRequest;
 import fr.convergence.terrain.sync.protocol.WorksiteInfo;
@@ -17,7 +20,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -98,6 +103,22 @@ class ConsoleWebTest {
         return client;
     }
 
+    /** A laptop enrolled with the worksite: its id and token. */
+    record Enrolled(String id, String token) {
+    }
+
+    Enrolled enrolled(String worksite, String label) {
+        String code = hub.enrolments().issueCode("worksite", worksite, label, Duration.ofDays(1));
+        String id = UUID.randomUUID().toString();
+        return new Enrolled(id, hub.enrolments().enrol(code, id, null).orElseThrow().token());
+    }
+
+    /** A change the hub refuses (a table it does not know): it goes to the laptop's quarantine. */
+    static Operation refusedChange(long number, String worksite) {
+        return new Operation(number, "table_inconnue", UUID.randomUUID().toString(), worksite, Map.of("a", 1),
+                "018e4a1b2c3d-0000-poste", 0);
+    }
+
     String deviceOf(String worksite) {
         String code = hub.enrolments().issueCode("worksite", worksite, "<b>Poste</b> " + worksite, Duration.ofDays(1));
         String id = UUID.randomUUID().toString();
@@ -142,7 +163,8 @@ class ConsoleWebTest {
         HttpResponse<String> home = client.get("/console");
         assertThat(home.body()).contains("Bonjour Colette Coordination").contains("Pas encore construit")
                 .contains("tableau annuel").contains("href=\"/console/postes\"")
-                .doesNotContain("href=\"/console/tableau").doesNotContain("href=\"/console/sante");
+                .doesNotContain("href=\"/console/tableau").contains("href=\"/console/sante\"")
+                .contains("href=\"/console/journal\"").contains("href=\"/console/mot-de-passe\"");
         assertThat(home.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(store.auditJournal(10)).anyMatch(e -> e.actor().equals("colette") && e.action().equals("sign-in"));
     }
@@ -355,8 +377,13 @@ class ConsoleWebTest {
     }
 
     HttpResponse<String> sync(String deviceId, String token) throws Exception {
-        byte[] body = SyncCodec.encode(new SyncRequest(SyncCodec.PROTOCOL, deviceId, null, 0, 0, List.of(), false,
-                null, null, null, null));
+        return sync(deviceId, token, List.of(), 0, null);
+    }
+
+    HttpResponse<String> sync(String deviceId, String token, List<Operation> operations, long seenUpTo,
+                              ClientReport report) throws Exception {
+        byte[] body = SyncCodec.encode(new SyncRequest(SyncCodec.PROTOCOL, deviceId, null, 0, seenUpTo, operations,
+                false, null, null, null, null, report));
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.port()
                         + SyncCodec.SYNC_PATH)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", SyncCodec.CONTENT_TYPE).POST(HttpRequest.BodyPublishers.ofByteArray(body))
@@ -375,5 +402,152 @@ class ConsoleWebTest {
         accounts.disable("colette");
         assertThat(active.get("/console").statusCode()).isEqualTo(303);
         assertThat(attempt(client(), "colette", COORDINATOR_PASSWORD).statusCode()).isEqualTo(401);
+    }
+    @Test
+    void theDevicesPageShowsWhatEachLaptopReportedItsQuarantineAndItsHistory() throws Exception {
+        Enrolled lille = enrolled(LILLE_WORKSITE, "Portable Lille");
+        Enrolled lyon = enrolled(LYON_WORKSITE, "Portable Lyon");
+        long threeDaysAgo = clock.millis() - Duration.ofDays(3).toMillis();
+        // The laptop already holds 2 refused changes (the oldest 3 days old) and sends one the hub refuses now.
+        assertThat(sync(lille.id(), lille.token(), List.of(refusedChange(1, LILLE_WORKSITE)), 0,
+                new ClientReport("0.3.0", "sandrine", 2, threeDaysAgo)).statusCode()).isEqualTo(200);
+        assertThat(sync(lyon.id(), lyon.token()).statusCode()).isEqualTo(200);
+
+        ConsoleClient colette = signedIn("colette", COORDINATOR_PASSWORD, null);
+        String devices = colette.get("/console/postes").body();
+        assertThat(devices).contains("Portable Lille").contains("sandrine").contains("0.3.0")
+                .contains("3 modifications").contains("depuis le 04/12/2026 (3\u00a0jours)")
+                .contains("07/12/2026 à 10:00").doesNotContain("Portable Lyon");
+        HttpResponse<String> history = colette.get("/console/postes/" + lille.id() + "/historique");
+        assertThat(history.statusCode()).isEqualTo(200);
+        assertThat(history.body()).contains("Historique du poste «\u00a0Portable Lille\u00a0»")
+                .contains("<td class=\"number\">1</td>").contains("Terminé, à jour");
+        assertThat(store.syncHistory(lille.id(), 10)).singleElement().satisfies(e -> {
+            assertThat(e.operations()).isEqualTo(1);
+            assertThat(e.refused()).isEqualTo(1);
+            assertThat(e.outcome()).isEqualTo(SyncExchange.DONE);
+        });
+        // Another territory's laptop: neither its history nor its line.
+        assertThat(colette.get("/console/postes/" + lyon.id() + "/historique").statusCode()).isEqualTo(403);
+        HttpResponse<byte[]> csv = colette.getBytes("/console/postes.csv");
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("text/csv"));
+        assertThat(csv.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"postes.csv\"");
+        List<String> lines = new String(csv.body(), StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.get(0)).isEqualTo("\uFEFFTerritoire;Chantier;Poste;Personne;Version;Enrôlé le;"
+                + "Dernière synchronisation réussie;Modifications en quarantaine;Plus ancienne en quarantaine;État");
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1).split(";")).containsExactly("Lille", "ABEJ Solidarité (Lille)", "Portable Lille",
+                "sandrine", "0.3.0", "07/12/2026", "07/12/2026 à 10:00", "3", "04/12/2026", "Actif");
+
+        // The next sync says the laptop recorded the refusal: still 3, all on the laptop now.
+        clock.advance(Duration.ofMinutes(5));
+        sync(lille.id(), lille.token(), List.of(), 1, new ClientReport("0.3.0", "sandrine", 3, threeDaysAgo));
+        assertThat(store.waitingRejections()).doesNotContainKey(lille.id());
+        assertThat(colette.get("/console/postes").body()).contains("3 modifications");
+
+        ConsoleClient nadia = signedIn("nadia", NATIONAL_PASSWORD, nationalSecret);
+        assertThat(nadia.get("/console/postes").body()).contains("Portable Lyon").contains("Portable Lille")
+                .contains("non indiquée");
+        assertThat(new String(nadia.getBytes("/console/postes.csv").body(), StandardCharsets.UTF_8).lines())
+                .hasSize(3);
+        assertThat(nadia.get("/console/postes/" + lyon.id() + "/historique").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aRevokedLaptopsRefusedSyncIsInItsHistory() throws Exception {
+        Enrolled lille = enrolled(LILLE_WORKSITE, "Portable perdu");
+        hub.enrolments().revoke(lille.id());
+        assertThat(sync(lille.id(), lille.token()).statusCode()).isEqualTo(403);
+        ConsoleClient colette = signedIn("colette", COORDINATOR_PASSWORD, null);
+        assertThat(colette.get("/console/postes/" + lille.id() + "/historique").body())
+                .contains("Refusé\u00a0: poste révoqué");
+    }
+
+    @Test
+    void theSyncHealthPageCountsByWorksiteOnlyWithinTheAccountsTerritory() throws Exception {
+        Enrolled lille = enrolled(LILLE_WORKSITE, "Portable Lille");
+        Enrolled lyon = enrolled(LYON_WORKSITE, "Portable Lyon");
+        long twoDaysAgo = clock.millis() - Duration.ofDays(2).toMillis();
+        sync(lille.id(), lille.token(), List.of(refusedChange(1, LILLE_WORKSITE), refusedChange(2, LILLE_WORKSITE)),
+                0, null);
+        sync(lyon.id(), lyon.token(), List.of(), 0, new ClientReport(null, null, 5, twoDaysAgo));
+
+        ConsoleClient colette = signedIn("colette", COORDINATOR_PASSWORD, null);
+        HttpResponse<String> page = colette.get("/console/sante");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Version du hub").contains(store.databaseKind())
+                .contains("aucune suppression purgée encore").contains("ABEJ Solidarité")
+                .contains("2 modifications").contains("la plus ancienne en attente depuis aujourd’hui")
+                .doesNotContain("Armée du Salut").doesNotContain("5 modifications");
+        List<String> csv = new String(colette.getBytes("/console/sante.csv").body(), StandardCharsets.UTF_8).lines()
+                .toList();
+        assertThat(csv).containsExactly("\uFEFFTerritoire;Chantier;Conflits ouverts;Âge du plus ancien conflit "
+                        + "(jours);Modifications en quarantaine;Âge de la plus ancienne (jours);Postes actifs",
+                "Lille;ABEJ Solidarité (Lille);0;;2;0;1");
+
+        ConsoleClient nadia = signedIn("nadia", NATIONAL_PASSWORD, nationalSecret);
+        assertThat(nadia.get("/console/sante").body()).contains("Armée du Salut").contains("5 modifications")
+                .contains("la plus ancienne en attente depuis le 05/12/2026 (2\u00a0jours)");
+        assertThat(new String(nadia.getBytes("/console/sante.csv").body(), StandardCharsets.UTF_8).lines())
+                .contains("Lyon;Armée du Salut Lyon (Lyon);0;;5;2;1");
+    }
+
+    @Test
+    void theJournalShowsTheNewestFirstByPagesAndACoordinatorOnlyTheirTerritorysAccounts() {
+        accounts.add("leon", "Léon Lyon", ConsoleAccount.Role.COORDINATOR, "lyon", "mot-de-passe-lyon!".toCharArray(),
+                false);
+        for (int i = 0; i < 60; i++) {
+            store.audit(new AuditEntry(clock.millis() - 1000 + i, "colette", "enrolment-code-issued",
+                    "worksite=" + LILLE_WORKSITE + " n=" + i));
+        }
+        store.audit(new AuditEntry(clock.millis(), "leon", "device-revoked", "device=lyon-1"));
+        ConsoleClient colette = signedIn("colette", COORDINATOR_PASSWORD, null);
+        String first = colette.get("/console/journal").body();
+        assertThat(first).contains("Journal de la console").contains("Connexion").contains("Page 1 sur 2")
+                .contains("n=59").doesNotContain("n=0<").doesNotContain("lyon-1").doesNotContain("leon");
+        assertThat(first.indexOf("Connexion")).isLessThan(first.indexOf("n=59"));
+        assertThat(first.indexOf("n=59")).isLessThan(first.indexOf("n=58"));
+        String second = colette.get("/console/journal?page=2").body();
+        assertThat(second).contains("Page 2 sur 2").contains("n=0<").doesNotContain("n=59");
+        assertThat(colette.get("/console/journal?page=abc").statusCode()).isEqualTo(200);
+
+        ConsoleClient nadia = signedIn("nadia", NATIONAL_PASSWORD, nationalSecret);
+        assertThat(nadia.get("/console/journal").body()).contains("lyon-1").contains("leon").contains("nadia");
+    }
+
+    @Test
+    void aPersonChangesTheirPasswordWithTheCurrentOneAndTheNewOneTwice() {
+        ConsoleClient colette = signedIn("colette", COORDINATOR_PASSWORD, null);
+        HttpResponse<String> form = colette.get("/console/mot-de-passe");
+        assertThat(form.body()).contains("<label for=\"current\">").contains("<label for=\"new\">")
+                .contains("<label for=\"confirm\">");
+        String csrf = ConsoleClient.csrf(form);
+        String replacement = "un-nouveau-mot-de-passe";
+        assertThat(colette.post("/console/mot-de-passe", "csrf", "faux", "current", COORDINATOR_PASSWORD, "new",
+                replacement, "confirm", replacement).statusCode()).isEqualTo(403);
+        HttpResponse<String> mismatch = colette.post("/console/mot-de-passe", "csrf", csrf, "current",
+                COORDINATOR_PASSWORD, "new", replacement, "confirm", replacement + "x");
+        assertThat(mismatch.statusCode()).isEqualTo(400);
+        assertThat(mismatch.body()).contains("Les deux saisies du nouveau mot de passe diffèrent.");
+        assertThat(colette.post("/console/mot-de-passe", "csrf", csrf, "current", COORDINATOR_PASSWORD, "new",
+                "court", "confirm", "court").body()).contains("trop court");
+        HttpResponse<String> wrong = colette.post("/console/mot-de-passe", "csrf", csrf, "current", "pas-le-bon",
+                "new", replacement, "confirm", replacement);
+        assertThat(wrong.body()).contains("Le mot de passe actuel n’est pas le bon.");
+        // A wrong current password counts as a wrong sign-in: the next try waits.
+        assertThat(colette.post("/console/mot-de-passe", "csrf", csrf, "current", COORDINATOR_PASSWORD, "new",
+                replacement, "confirm", replacement).body()).contains("réessayez dans 1 seconde");
+        clock.advance(Duration.ofSeconds(2));
+        HttpResponse<String> done = colette.post("/console/mot-de-passe", "csrf", csrf, "current",
+                COORDINATOR_PASSWORD, "new", replacement, "confirm", replacement);
+        assertThat(done.statusCode()).isEqualTo(200);
+        assertThat(done.body()).contains("Mot de passe changé");
+        assertThat(attempt(client(), "colette", COORDINATOR_PASSWORD).statusCode()).isEqualTo(401);
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(attempt(client(), "colette", replacement).statusCode()).isEqualTo(303);
+        assertThat(store.auditJournal(30)).extracting(AuditEntry::action).contains("password-changed",
+                "password-change-refused").noneMatch(a -> a.contains(replacement));
+        assertThat(store.auditJournal(30)).extracting(AuditEntry::detail).noneMatch(d -> d.contains(replacement));
     }
 }

@@ -47,7 +47,7 @@ class HubSchemaVersionTest {
             java.util.Set<String> lille = store.read(r -> r.worksitesOf("territory", "lille"));
             assertThat(lille).contains("chantier-ancien");
         }
-        assertThat(query(url, "SELECT meta_value FROM hub_meta WHERE meta_key = 'schema_version'")).isEqualTo("4");
+        assertThat(query(url, "SELECT meta_value FROM hub_meta WHERE meta_key = 'schema_version'")).isEqualTo("5");
         // Schema 3: the console's accounts, sessions and audit journal.
         assertThat(query(url, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('hub_account', "
                 + "'hub_console_session', 'hub_audit')")).isEqualTo("3");
@@ -73,7 +73,7 @@ class HubSchemaVersionTest {
             assertThat(store.accounts().size()).isZero();
             assertThat(store.read(r -> r.worksiteKnown("abej-solidarite")).booleanValue()).isTrue();
         }
-        assertThat(query(url, "SELECT meta_value FROM hub_meta WHERE meta_key = 'schema_version'")).isEqualTo("4");
+        assertThat(query(url, "SELECT meta_value FROM hub_meta WHERE meta_key = 'schema_version'")).isEqualTo("5");
     }
 
     @Test
@@ -97,9 +97,34 @@ class HubSchemaVersionTest {
             assertThat(exits).hasSize(1);
             assertThat(store.read(r -> r.archived("p-1")).booleanValue()).isFalse();
         }
-        assertThat(query(url, "SELECT meta_value FROM hub_meta WHERE meta_key = 'schema_version'")).isEqualTo("4");
+        assertThat(query(url, "SELECT meta_value FROM hub_meta WHERE meta_key = 'schema_version'")).isEqualTo("5");
         assertThat(query(url, "SELECT count(*) FROM pragma_table_info('hub_exit') WHERE name = 'audience'"))
                 .isEqualTo("1");
+    }
+
+    @Test
+    void aDatabaseOfSchema4GetsTheSyncHistoryAndTheTimeOfRefusalsKeepingItsRefusals() throws Exception {
+        String url = "jdbc:sqlite:" + dir.resolve("v4-hub.db");
+        JooqHubStore.open(url, null, null).close();
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            // As a hub of schema 4 left it: no reports, no history, refusals without their time.
+            s.execute("DROP TABLE hub_device_report");
+            s.execute("DROP TABLE hub_sync_history");
+            s.execute("DROP TABLE hub_rejection");
+            s.execute("CREATE TABLE hub_rejection (device_id VARCHAR(64) NOT NULL, op_number BIGINT NOT NULL, "
+                    + "code VARCHAR(40) NOT NULL, reason VARCHAR(2000) NOT NULL, PRIMARY KEY (device_id, op_number))");
+            s.execute("INSERT INTO hub_rejection VALUES ('poste-1', 4, 'rule', 'Refusée avant la mise à jour')");
+            s.execute("UPDATE hub_meta SET meta_value = '4' WHERE meta_key = 'schema_version'");
+        }
+        try (JooqHubStore store = JooqHubStore.open(url, null, null)) {
+            assertThat(store.waitingRejections()).containsOnlyKeys("poste-1");
+            assertThat(store.waitingRejections().get("poste-1").count()).isEqualTo(1);
+            assertThat(store.waitingRejections().get("poste-1").oldestAt()).isNull();
+            assertThat(store.syncHistory("poste-1", 10)).isEmpty();
+        }
+        assertThat(query(url, "SELECT meta_value FROM hub_meta WHERE meta_key = 'schema_version'")).isEqualTo("5");
+        assertThat(query(url, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ("
+                + "'hub_device_report', 'hub_sync_history')")).isEqualTo("2");
     }
 
     @Test

@@ -106,6 +106,11 @@ class SyncPageWithHubTest extends FxRobot {
         assertThat(text("#status-sync")).as("the status bar follows").isEqualTo(text("#sync-state"));
         assertThat(scenario.world.hubSnapshot(Set.of(SyncWorld.SITE_A))).containsKey("participant/"
                 + scenario.heleneId);
+        // The hub's console shows who was signed in on the laptop when it synced, and its empty quarantine.
+        assertThat(scenario.world.hubStore.deviceReports().values()).anySatisfy(report -> {
+            assertThat(report.person()).isEqualTo("camille");
+            assertThat(report.quarantined()).isZero();
+        });
     }
 
     @Test

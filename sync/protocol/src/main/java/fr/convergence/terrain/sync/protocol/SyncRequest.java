@@ -16,15 +16,23 @@ import java.util.List;
  * ahead of {@code base}, and only {@code base} says what the laptop already holds: a row created before the cursor
  * but changed after the page that would have carried it was never sent (it sat past that page's end), so the hub
  * sends whole every row created or moved in after {@code base}, and every field changed after it. Absent (laptops
- * before 12/2026), the hub takes 0: rows changed after the cursor come whole.
+ * before 12/2026), the hub takes 0: rows changed after the cursor come whole. {@code client} (optional): what the
+ * laptop says of itself ({@link ClientReport}), kept by the hub for its console.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SyncRequest(int protocol, String deviceId, String hubId, long cursor, long rejectionsSeenUpTo,
                           List<Operation> operations, boolean moreOperations, Integer pageBytes,
-                          Boolean rebuilding, String encoding, Long base) {
+                          Boolean rebuilding, String encoding, Long base, ClientReport client) {
 
     public SyncRequest {
         operations = operations == null ? List.of() : List.copyOf(operations);
+    }
+
+    public SyncRequest(int protocol, String deviceId, String hubId, long cursor, long rejectionsSeenUpTo,
+                       List<Operation> operations, boolean moreOperations, Integer pageBytes, Boolean rebuilding,
+                       String encoding, Long base) {
+        this(protocol, deviceId, hubId, cursor, rejectionsSeenUpTo, operations, moreOperations, pageBytes, rebuilding,
+                encoding, base, null);
     }
 
     public SyncRequest(int protocol, String deviceId, String hubId, long cursor, long rejectionsSeenUpTo,

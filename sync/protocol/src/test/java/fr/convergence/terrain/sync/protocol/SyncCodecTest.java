@@ -26,6 +26,20 @@ class SyncCodecTest {
     }
 
     @Test
+    void theLaptopsReportTravelsAndARequestWithoutOneStillReads() throws Exception {
+        SyncRequest request = new SyncRequest(SyncCodec.PROTOCOL, "dev-1", "hub-1", 42, 3, List.of(), false, null,
+                null, null, null, new ClientReport("0.2.0", "sandrine", 2, 1_765_000_000_000L));
+        String json = new String(SyncCodec.encode(request), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"client\":{\"appVersion\":\"0.2.0\",\"person\":\"sandrine\",\"quarantined\":2,"
+                + "\"oldestQuarantinedAt\":1765000000000}");
+        assertThat(SyncCodec.decode(SyncCodec.encode(request), SyncRequest.class)).isEqualTo(request);
+        // A laptop from before the report: no "client" at all, read as null.
+        SyncRequest older = new SyncRequest(SyncCodec.PROTOCOL, "dev-1", "hub-1", 42, 3, List.of(), false, null);
+        assertThat(new String(SyncCodec.encode(older), StandardCharsets.UTF_8)).doesNotContain("client");
+        assertThat(SyncCodec.decode(SyncCodec.encode(older), SyncRequest.class).client()).isNull();
+    }
+
+    @Test
     void operationsTravelWithShortNames() {
         String json = new String(SyncCodec.encode(new Operation(1, "t", "r", "w", Map.of("a", 1), "v", 0)));
         assertThat(json).isEqualTo("{\"n\":1,\"t\":\"t\",\"r\":\"r\",\"w\":\"w\",\"f\":{\"a\":1},\"v\":\"v\",\"b\":0}");

@@ -536,6 +536,16 @@ public final class SyncRepository {
         putState(sql, REBUILDING, "true");
     }
 
+    /** How many changes wait in the quarantine, and when the oldest came in (null when none): for the hub's console. */
+    public record QuarantineCount(int count, Long oldestAt) {
+    }
+
+    /** {@link QuarantineCount} without reading the changes themselves (nothing decrypted). */
+    public QuarantineCount quarantineCount() {
+        return store.read(sql -> sql.select(DSL.count(), DSL.min(SYNC_QUARANTINE.QUARANTINED_AT)).from(SYNC_QUARANTINE)
+                .fetchOne(r -> new QuarantineCount(r.value1(), r.value2())));
+    }
+
     public List<Quarantined> quarantine() {
         return store.read(sql -> sql.selectFrom(SYNC_QUARANTINE).orderBy(SYNC_QUARANTINE.OP_NUMBER)
                 .fetch(r -> new Quarantined(r.getOpNumber(), r.getTableName(), r.getRowId(), r.getWorksiteId(),

@@ -27,7 +27,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +39,8 @@ import java.util.function.Function;
 
 /**
  * The hub console under {@code /console}: sign-in (password, then a TOTP code when the account has a second factor),
- * the home page and the Devices page. Server-rendered French HTML, no script. Every page but the sign-in page and the
+ * the home page, enrolment codes and revocation; the other pages are classes of their own registered here
+ * ({@link DevicePages}, {@link SyncHealthPages}, {@link AuditPages}, {@link PasswordPages}). Server-rendered French HTML, no script. Every page but the sign-in page and the
  * style sheet needs a complete session; every POST carries the session's CSRF token (the sign-in form, before any
  * session, a double-submit cookie); every sign-in, refusal and action goes to the hub's audit journal.
  */
@@ -74,6 +74,7 @@ public final class ConsoleWeb {
     private final boolean trustForwardedProto;
     private final byte[] style;
     private final ReferenceData reference = ReferenceData.load();
+    private final DevicePages devicePages;
 
     /**
      * {@code body} reads a request's body (the hub reads it before the handler runs); {@code trustForwardedProto}:
@@ -88,6 +89,7 @@ public final class ConsoleWeb {
         this.clock = clock;
         this.body = body;
         this.trustForwardedProto = trustForwardedProto;
+        this.devicePages = new DevicePages(this, console, hub, clock);
         try (InputStream in = ConsoleWeb.class.getResourceAsStream("/fr/convergence/terrain/hub/console/console.css")) {
             this.style = in.readAllBytes();
         } catch (IOException | NullPointerException e) {
@@ -116,7 +118,10 @@ public final class ConsoleWeb {
         routes.post(SECOND_FACTOR, this::secondFactor);
         routes.post(SIGN_OUT, this::signOut);
         routes.get(ROOT, this::home);
-        routes.get(DEVICES, this::devices);
+        devicePages.register(routes);
+        new SyncHealthPages(this, console, hub, clock).register(routes);
+        new AuditPages(this, console).register(routes);
+        new PasswordPages(this, accounts).register(routes);
         routes.get(ROOT + "/chantiers/{id}", this::worksitePage);
         routes.post(ROOT + "/chantiers/{id}/codes", this::issueWorksiteCode);
         routes.get(ROOT + "/territoires/{id}", this::territoryPage);
@@ -142,7 +147,7 @@ public final class ConsoleWeb {
 
     // ---------------------------------------------------------------- sessions
 
-    private static final String SIGNED = "terrain.console.signed";
+    static final String SIGNED = "terrain.console.signed";
     private static final String REFUSED = "terrain.console.refused";
 
     /** The signed-in person of this request and their session. */
@@ -353,75 +358,21 @@ public final class ConsoleWeb {
                         + "\u00a0».")
                 .element("h2", "Ce que la console permet aujourd’hui")
                 .raw("<ul><li><a href=\"" + DEVICES + "\">Postes</a>\u00a0: les ordinateurs portables enrôlés par "
-                        + "chantier, émettre un code d’enrôlement, révoquer un poste perdu.</li></ul>")
+                        + "chantier (personne, version, quarantaine, historique), émettre un code d’enrôlement, "
+                        + "révoquer un poste perdu.</li>"
+                        + "<li><a href=\"" + SyncHealthPages.PATH + "\">Santé de la synchronisation</a>\u00a0: "
+                        + "conflits et modifications en quarantaine par chantier, version du hub, horizon des "
+                        + "suppressions.</li>"
+                        + "<li><a href=\"" + AuditPages.PATH + "\">Journal</a>\u00a0: qui a fait quoi dans la "
+                        + "console.</li>"
+                        + "<li><a href=\"" + PasswordPages.PATH + "\">Mot de passe</a>\u00a0: changer le "
+                        + "vôtre.</li></ul>")
                 .element("h2", "Pas encore construit")
                 .open("p", "class", "note")
-                .text("Le tableau annuel (par territoire, avec le détail par chantier et par mois), la santé de la "
-                        + "synchronisation (conflits, quarantaine, version du hub) et les exports CSV et PDF ne "
-                        + "sont pas encore dans la console. Ils n’apparaissent donc pas dans le menu.")
+                .text("Le tableau annuel (par territoire, avec le détail par chantier et par mois) et son export "
+                        + "PDF ne sont pas encore dans la console. Ils n’apparaissent donc pas dans le menu.")
                 .close("p");
         page(ctx, 200, "Accueil", signed, html);
-    }
-
-    private void devices(Context ctx) {
-        Signed signed = ctx.attribute(SIGNED);
-        ConsoleAccount account = signed.account();
-        Map<String, List<WorksiteInfo>> byTerritory = visibleWorksites(account);
-        Map<String, List<Device>> byScope = new HashMap<>();
-        for (Device d : hub.read(HubStore.HubReader::devices)) {
-            byScope.computeIfAbsent(d.scopeKind() + ":" + d.scopeId(), k -> new ArrayList<>()).add(d);
-        }
-        Html html = new Html().element("h1", "Postes");
-        if (byTerritory.size() > 1) {
-            html.raw("<nav aria-label=\"Territoires\"><p>Territoires\u00a0: ");
-            boolean first = true;
-            for (String territory : byTerritory.keySet()) {
-                html.raw(first ? "" : " · ").element("a", territoryName(territory), "href", "#t-" + anchor(territory));
-                first = false;
-            }
-            html.raw("</p></nav>");
-        }
-        for (var entry : byTerritory.entrySet()) {
-            String territory = entry.getKey();
-            html.element("h2", territoryName(territory), "id", "t-" + anchor(territory));
-            if (!territory.isEmpty()) {
-                html.open("h3").text("Postes de coordination du territoire").close("h3")
-                        .open("p").element("a", "Émettre un code pour un poste de coordination", "href",
-                                ROOT + "/territoires/" + territory).close("p");
-                deviceTable(html, byScope.getOrDefault(EnrolResponse.TERRITORY + ":" + territory, List.of()));
-            }
-            for (WorksiteInfo w : entry.getValue()) {
-                html.open("h3").text(worksiteName(w)).close("h3")
-                        .open("p").element("a", "Émettre un code d’enrôlement pour ce chantier", "href",
-                                ROOT + "/chantiers/" + w.id()).close("p");
-                deviceTable(html, byScope.getOrDefault(EnrolResponse.WORKSITE + ":" + w.id(), List.of()));
-            }
-        }
-        page(ctx, 200, "Postes", signed, html);
-    }
-
-    private void deviceTable(Html html, List<Device> devices) {
-        if (devices.isEmpty()) {
-            html.element("p", "Aucun poste enrôlé.");
-            return;
-        }
-        html.raw("<table><thead><tr><th scope=\"col\">Poste</th><th scope=\"col\">Enrôlé le</th>"
-                + "<th scope=\"col\">Dernière synchronisation réussie</th><th scope=\"col\">État</th>"
-                + "<th scope=\"col\">Action</th></tr></thead><tbody>");
-        for (Device d : devices) {
-            html.open("tr").element("td", d.label()).element("td", date(d.enrolledAt()))
-                    .element("td", d.lastSeen() == null ? "jamais" : dateTime(d.lastSeen()));
-            if (d.revoked()) {
-                html.open("td").element("span", "Révoqué le " + date(d.revokedAt()), "class", "revoked").close("td")
-                        .element("td", "");
-            } else {
-                html.element("td", "Actif").open("td").element("a", "Révoquer…", "href",
-                        ROOT + "/postes/" + d.id() + "/revocation", "aria-label", "Révoquer le poste " + d.label())
-                        .close("td");
-            }
-            html.close("tr");
-        }
-        html.raw("</tbody></table>");
     }
 
     private void worksitePage(Context ctx) {
@@ -443,7 +394,7 @@ public final class ConsoleWeb {
                 .filter(d -> d.scopeKind().equals(kind) && d.scopeId().equals(id)).toList();
         String action = ROOT + (kind.equals(EnrolResponse.WORKSITE) ? "/chantiers/" : "/territoires/") + id + "/codes";
         Html html = new Html().element("h1", title).element("h2", "Postes enrôlés");
-        deviceTable(html, devices);
+        devicePages.table(html, devices);
         html.element("h2", "Émettre un code d’enrôlement");
         if (error != null) {
             html.element("p", error, "class", "error", "role", "alert", "id", "erreur");
@@ -541,7 +492,7 @@ public final class ConsoleWeb {
 
     // ---------------------------------------------------------------- scope checks
 
-    private WorksiteInfo allowedWorksite(Signed signed, String id) {
+    WorksiteInfo allowedWorksite(Signed signed, String id) {
         Optional<WorksiteInfo> worksite = hub.read(r -> r.worksite(id));
         if (worksite.isEmpty()) {
             throw new Refusal(404, "Chantier inconnu du hub.");
@@ -552,7 +503,7 @@ public final class ConsoleWeb {
         return worksite.get();
     }
 
-    private String allowedTerritory(Signed signed, String id) {
+    String allowedTerritory(Signed signed, String id) {
         boolean known = console.allWorksites().stream().anyMatch(w -> id.equals(w.territoryId()));
         if (!known) {
             throw new Refusal(404, "Territoire inconnu du hub.");
@@ -563,7 +514,7 @@ public final class ConsoleWeb {
         return id;
     }
 
-    private Device allowedDevice(Signed signed, String id) {
+    Device allowedDevice(Signed signed, String id) {
         Optional<Device> device = hub.read(r -> r.device(id));
         if (device.isEmpty()) {
             throw new Refusal(404, "Poste inconnu du hub.");
@@ -576,13 +527,13 @@ public final class ConsoleWeb {
         return device.get();
     }
 
-    private Refusal refused(Signed signed, String what) {
+    Refusal refused(Signed signed, String what) {
         console.audit(new AuditEntry(clock.millis(), signed.account().login(), "access-refused", what));
         return new Refusal(403, "Ce chantier, ce territoire ou ce poste n’est pas dans votre périmètre.");
     }
 
     /** The worksites this account sees, by territory id ("" for worksites outside any territory), sorted. */
-    private Map<String, List<WorksiteInfo>> visibleWorksites(ConsoleAccount account) {
+    Map<String, List<WorksiteInfo>> visibleWorksites(ConsoleAccount account) {
         Map<String, List<WorksiteInfo>> byTerritory = new TreeMap<>();
         for (WorksiteInfo w : console.allWorksites()) {
             String territory = w.territoryId() == null ? "" : w.territoryId();
@@ -596,7 +547,7 @@ public final class ConsoleWeb {
 
     // ---------------------------------------------------------------- page frame
 
-    private void page(Context ctx, int status, String title, Signed signed, Html content) {
+    void page(Context ctx, int status, String title, Signed signed, Html content) {
         Html html = new Html().raw("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\">"
                         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .element("title", title + " · Console du hub · Convergence Terrain")
@@ -605,7 +556,10 @@ public final class ConsoleWeb {
         if (signed != null && signed.session().complete()) {
             // Only what exists: the pages not built yet are named on the home page, not linked.
             html.raw("<nav aria-label=\"Menu principal\"><ul><li><a href=\"" + ROOT + "\">Accueil</a></li>"
-                            + "<li><a href=\"" + DEVICES + "\">Postes</a></li><li>")
+                            + "<li><a href=\"" + DEVICES + "\">Postes</a></li>"
+                            + "<li><a href=\"" + SyncHealthPages.PATH + "\">Synchronisation</a></li>"
+                            + "<li><a href=\"" + AuditPages.PATH + "\">Journal</a></li>"
+                            + "<li><a href=\"" + PasswordPages.PATH + "\">Mot de passe</a></li><li>")
                     .open("form", "method", "post", "action", SIGN_OUT)
                     .open("input", "type", "hidden", "name", "csrf", "value", signed.session().csrfToken())
                     .raw("<button type=\"submit\" class=\"link\">Se déconnecter</button></form></li></ul></nav>")
@@ -628,7 +582,7 @@ public final class ConsoleWeb {
     private static final String FORM_ATTRIBUTE = "terrain.console.form";
 
     /** The url-encoded form of a POST (read once, kept for the request). */
-    private Map<String, String> form(Context ctx) {
+    Map<String, String> form(Context ctx) {
         Map<String, String> cached = ctx.attribute(FORM_ATTRIBUTE);
         if (cached != null) {
             return cached;
@@ -652,7 +606,7 @@ public final class ConsoleWeb {
         return fields;
     }
 
-    private String territoryName(String id) {
+    String territoryName(String id) {
         if (id == null || id.isEmpty()) {
             return "Chantiers hors territoire";
         }
@@ -660,11 +614,11 @@ public final class ConsoleWeb {
                 .map(t -> t.name()).orElse(id);
     }
 
-    private static String worksiteName(WorksiteInfo w) {
+    static String worksiteName(WorksiteInfo w) {
         return w.name() == null ? w.id() : w.name() + (w.city() == null ? "" : " (" + w.city() + ")");
     }
 
-    private static String anchor(String territory) {
+    static String anchor(String territory) {
         return territory.isEmpty() ? "hors-territoire" : territory;
     }
 
@@ -672,11 +626,11 @@ public final class ConsoleWeb {
         return seconds == 1 ? "1 seconde" : seconds + " secondes";
     }
 
-    private static String date(long millis) {
+    static String date(long millis) {
         return DATE.format(Instant.ofEpochMilli(millis).atZone(PARIS));
     }
 
-    private static String dateTime(long millis) {
+    static String dateTime(long millis) {
         return DATE_TIME.format(Instant.ofEpochMilli(millis).atZone(PARIS));
     }
 
