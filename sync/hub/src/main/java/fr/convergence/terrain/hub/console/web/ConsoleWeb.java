@@ -6,6 +6,8 @@ import fr.convergence.terrain.hub.console.ConsoleAccount;
 import fr.convergence.terrain.hub.console.ConsoleAccounts;
 import fr.convergence.terrain.hub.console.ConsoleSession;
 import fr.convergence.terrain.hub.console.ConsoleStore;
+import fr.convergence.terrain.hub.report.HubReportSource;
+import fr.convergence.terrain.hub.report.YearlyTables;
 import fr.convergence.terrain.hub.sync.Device;
 import fr.convergence.terrain.hub.sync.Enrolments;
 import fr.convergence.terrain.hub.sync.HubStore;
@@ -123,6 +125,9 @@ public final class ConsoleWeb {
         routes.post(ROOT + "/territoires/{id}/codes", this::issueTerritoryCode);
         routes.get(ROOT + "/postes/{id}/revocation", this::revokePage);
         routes.post(ROOT + "/postes/{id}/revocation", this::revoke);
+        if (hub instanceof HubReportSource reports) {
+            new YearlyTablePages(this, console, hub, new YearlyTables(reports, clock), clock).register(routes);
+        }
         // A console address that names no page: the French page, not Javalin's English one. Refusals render their
         // own page (with its reason) and mark it.
         routes.error(404, "*", ctx -> {
@@ -142,7 +147,7 @@ public final class ConsoleWeb {
 
     // ---------------------------------------------------------------- sessions
 
-    private static final String SIGNED = "terrain.console.signed";
+    static final String SIGNED = "terrain.console.signed";
     private static final String REFUSED = "terrain.console.refused";
 
     /** The signed-in person of this request and their session. */
@@ -353,12 +358,14 @@ public final class ConsoleWeb {
                         + "\u00a0».")
                 .element("h2", "Ce que la console permet aujourd’hui")
                 .raw("<ul><li><a href=\"" + DEVICES + "\">Postes</a>\u00a0: les ordinateurs portables enrôlés par "
-                        + "chantier, émettre un code d’enrôlement, révoquer un poste perdu.</li></ul>")
+                        + "chantier, émettre un code d’enrôlement, révoquer un poste perdu.</li>"
+                        + "<li><a href=\"" + YearlyTablePages.PATH + "\">Tableau annuel</a>\u00a0: par territoire, "
+                        + "puis par chantier et par mois, avec l’année précédente et l’export CSV.</li></ul>")
                 .element("h2", "Pas encore construit")
                 .open("p", "class", "note")
-                .text("Le tableau annuel (par territoire, avec le détail par chantier et par mois), la santé de la "
-                        + "synchronisation (conflits, quarantaine, version du hub) et les exports CSV et PDF ne "
-                        + "sont pas encore dans la console. Ils n’apparaissent donc pas dans le menu.")
+                .text("La santé de la synchronisation (conflits, quarantaine, version du hub) et l’export PDF du "
+                        + "tableau annuel ne sont pas encore dans la console. Ils n’apparaissent donc pas dans le "
+                        + "menu.")
                 .close("p");
         page(ctx, 200, "Accueil", signed, html);
     }
@@ -576,7 +583,7 @@ public final class ConsoleWeb {
         return device.get();
     }
 
-    private Refusal refused(Signed signed, String what) {
+    Refusal refused(Signed signed, String what) {
         console.audit(new AuditEntry(clock.millis(), signed.account().login(), "access-refused", what));
         return new Refusal(403, "Ce chantier, ce territoire ou ce poste n’est pas dans votre périmètre.");
     }
@@ -596,7 +603,7 @@ public final class ConsoleWeb {
 
     // ---------------------------------------------------------------- page frame
 
-    private void page(Context ctx, int status, String title, Signed signed, Html content) {
+    void page(Context ctx, int status, String title, Signed signed, Html content) {
         Html html = new Html().raw("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\">"
                         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .element("title", title + " · Console du hub · Convergence Terrain")
@@ -605,7 +612,8 @@ public final class ConsoleWeb {
         if (signed != null && signed.session().complete()) {
             // Only what exists: the pages not built yet are named on the home page, not linked.
             html.raw("<nav aria-label=\"Menu principal\"><ul><li><a href=\"" + ROOT + "\">Accueil</a></li>"
-                            + "<li><a href=\"" + DEVICES + "\">Postes</a></li><li>")
+                            + "<li><a href=\"" + DEVICES + "\">Postes</a></li>"
+                            + "<li><a href=\"" + YearlyTablePages.PATH + "\">Tableau annuel</a></li><li>")
                     .open("form", "method", "post", "action", SIGN_OUT)
                     .open("input", "type", "hidden", "name", "csrf", "value", signed.session().csrfToken())
                     .raw("<button type=\"submit\" class=\"link\">Se déconnecter</button></form></li></ul></nav>")
