@@ -6,20 +6,18 @@ import static fr.convergence.terrain.hub.store.HubSchema.ROW_DELETED_AT;
 import static fr.convergence.terrain.hub.store.HubSchema.ROW_ID;
 import static fr.convergence.terrain.hub.store.HubSchema.ROW_TABLE;
 import static fr.convergence.terrain.hub.store.HubSchema.ROW_VERSION;
+import static fr.convergence.terrain.hub.store.HubSchema.ROW_WORKSITE;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.convergence.terrain.core.domain.ContractType;
-import fr.convergence.terrain.core.domain.DerogationKind;
 import fr.convergence.terrain.core.domain.Enrolment;
-import fr.convergence.terrain.core.domain.ExitCategory;
-import fr.convergence.terrain.core.domain.ExitReason;
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.PhcStep;
-import fr.convergence.terrain.core.domain.Programme;
 import fr.convergence.terrain.core.report.MonthlyMinutes;
 import fr.convergence.terrain.hub.report.HubReportData;
+import fr.convergence.terrain.hub.sync.HubRecords;
+import fr.convergence.terrain.hub.sync.HubStore.RowData;
 import fr.convergence.terrain.sync.protocol.WorksiteInfo;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -35,12 +33,15 @@ import org.jooq.SQLDialect;
 /**
  * The reads behind the hub's reports. Synced rows are kept as JSON ({@code hub_row.data}): enrolments and PHC steps
  * (thousands) are read and turned into core's records here; hours (millions of cells nationally) are summed by the
- * database by worksite, month and kind, with each dialect's JSON functions. Deleted rows (tombstones: {@code
+ * database by worksite, month and kind, with each dialect's JSON functions. Rows become records as the hub's week
+ * rules read them ({@link HubRecords}). Deleted rows (tombstones: {@code
  * deleted_at} set) never count, as on the laptops.
  */
 final class HubReportQueries {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> DATA = new TypeReference<>() {
+    };
 
     /** SQLite: the three fields read once per row by a subquery, then filtered and summed. */
     private static final String SQLITE_MINUTES = "SELECT worksite_id, substr(work_day, 1, 7), kind, sum(minutes) "
@@ -60,10 +61,10 @@ final class HubReportQueries {
 
     static HubReportData read(DSLContext sql, SQLDialect dialect, List<WorksiteInfo> worksites, LocalDate from,
                               LocalDate to) {
-        List<Versioned<Enrolment>> enrolments = rows(sql, "enrolment", HubReportQueries::enrolment);
+        List<Versioned<Enrolment>> enrolments = rows(sql, "enrolment", HubRecords::enrolment);
         Map<String, List<PhcStep>> steps = new HashMap<>();
         // Oldest first, as the laptop orders them (start date, then version), so the step in force is the same.
-        rows(sql, "phc_step", HubReportQueries::step).stream()
+        rows(sql, "phc_step", HubRecords::step).stream()
                 .sorted(java.util.Comparator.comparing((Versioned<PhcStep> s) -> s.value().startDate())
                         .thenComparing(Versioned::version))
                 .forEach(s -> steps.computeIfAbsent(s.value().enrolmentId(), k -> new ArrayList<>()).add(s.value()));
@@ -82,53 +83,17 @@ final class HubReportQueries {
     private record Versioned<T>(T value, String version) {
     }
 
-    private static <T> List<Versioned<T>> rows(DSLContext sql, String table, Function<Row, T> reader) {
+    private static <T> List<Versioned<T>> rows(DSLContext sql, String table, Function<RowData, T> reader) {
         List<Versioned<T>> values = new ArrayList<>();
-        for (Record r : sql.select(ROW_ID, ROW_DATA, ROW_VERSION).from(ROW)
+        for (Record r : sql.select(ROW_ID, ROW_WORKSITE, ROW_DATA, ROW_VERSION).from(ROW)
                 .where(ROW_TABLE.eq(table), ROW_DELETED_AT.isNull()).fetch()) {
             try {
-                values.add(new Versioned<>(reader.apply(new Row(r.get(ROW_ID), JSON.readTree(r.get(ROW_DATA)))),
-                        r.get(ROW_VERSION)));
+                values.add(new Versioned<>(reader.apply(new RowData(r.get(ROW_ID), r.get(ROW_WORKSITE),
+                        JSON.readValue(r.get(ROW_DATA), DATA))), r.get(ROW_VERSION)));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("Unreadable hub row " + table + "/" + r.get(ROW_ID), e);
             }
         }
         return values;
-    }
-
-    private record Row(String id, JsonNode data) {
-        String text(String field) {
-            JsonNode node = data.get(field);
-            return node == null || node.isNull() ? null : node.asText();
-        }
-
-        LocalDate date(String field) {
-            String text = text(field);
-            return text == null ? null : LocalDate.parse(text);
-        }
-
-        Integer integer(String field) {
-            JsonNode node = data.get(field);
-            return node == null || node.isNull() ? null : node.asInt();
-        }
-
-        <E extends Enum<E>> E value(Class<E> type, String field) {
-            String text = text(field);
-            return text == null ? null : Enum.valueOf(type, text);
-        }
-    }
-
-    private static Enrolment enrolment(Row row) {
-        // The extension reason is free text a person typed: no figure reads it, so it stays in the row.
-        return new Enrolment(row.id(), row.text("participant_id"), row.text("worksite_id"),
-                row.value(Programme.class, "programme"), row.value(ContractType.class, "contract_type"),
-                row.date("entry_date"), row.date("contract_end_date"), row.integer("weekly_hours"),
-                row.value(DerogationKind.class, "derogation_kind"), row.date("derogation_end_date"), null,
-                row.date("exit_date"), row.value(ExitCategory.class, "exit_category"),
-                row.value(ExitReason.class, "exit_reason"));
-    }
-
-    private static PhcStep step(Row row) {
-        return new PhcStep(row.id(), row.text("enrolment_id"), row.integer("target_hours"), row.date("start_date"));
     }
 }
