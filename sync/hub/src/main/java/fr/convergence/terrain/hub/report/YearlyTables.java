@@ -39,6 +39,13 @@ public final class YearlyTables {
     private final Clock clock;
     private final ReferenceData reference = ReferenceData.load();
     private final PhcStepLadder ladder = PhcStepLadder.DEFAULT;
+    /** The last reads, by year: a few years at most. */
+    private final Map<Integer, Cached> cache = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, Cached> eldest) {
+            return size() > 4;
+        }
+    };
 
     public YearlyTables(HubReportSource source, Clock clock) {
         this.source = source;
@@ -122,9 +129,28 @@ public final class YearlyTables {
         return month.getMonth().getDisplayName(TextStyle.FULL_STANDALONE, Locale.FRENCH) + " " + month.getYear();
     }
 
+    /**
+     * The store's data for {@code year} and the year before, read again only when the hub's data changed since the
+     * last read of that year (national data take seconds to read; the drill-down pages of a year, and the next
+     * person's view, then cost only the calculator).
+     */
     private Data read(int year) {
-        return new Data(source.reportData(LocalDate.of(year - 1, 1, 1), LocalDate.of(year, 12, 31)),
-                LocalDate.now(clock.withZone(PARIS)));
+        long version = source.dataVersion();
+        Cached cached;
+        synchronized (cache) {
+            cached = cache.get(year);
+        }
+        if (cached == null || cached.version() != version) {
+            cached = new Cached(version, source.reportData(LocalDate.of(year - 1, 1, 1), LocalDate.of(year, 12, 31)));
+            synchronized (cache) {
+                cache.put(year, cached);
+            }
+        }
+        return new Data(cached.data(), LocalDate.now(clock.withZone(PARIS)));
+    }
+
+    /** What was read for a year, and the hub's data version it was read at (or after). */
+    private record Cached(long version, HubReportData data) {
     }
 
     private static List<String> ids(List<WorksiteInfo> worksites) {

@@ -182,6 +182,11 @@ public final class JooqHubStore implements HubStore, ConsoleStore, HubReportSour
                 .fetch(JooqHubStore::worksite), from, to));
     }
 
+    @Override
+    public long dataVersion() {
+        return read(HubReader::lastSequence);
+    }
+
     /** Runs {@code work} on one consistent, read-only snapshot (PostgreSQL: repeatable read). */
     private <T> T snapshot(Function<DSLContext, T> work) {
         try (Connection connection = dataSource.getConnection()) {

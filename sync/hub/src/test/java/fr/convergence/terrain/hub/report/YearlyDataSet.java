@@ -77,6 +77,16 @@ public final class YearlyDataSet {
         });
     }
 
+    /** One more CVG enrolment, from {@code entry} and still going, synced later. */
+    public static void addEnrolment(HubStore store, String participant, String worksite, String entry) {
+        List<HubRow> rows = new ArrayList<>();
+        enrolment(rows, participant, participant, worksite, "CVG", "CDDI", entry, null, null, null);
+        store.write(tx -> {
+            rows.forEach(tx::save);
+            return null;
+        });
+    }
+
     private static void enrolment(List<HubRow> rows, String id, String participant, String worksite,
                                   String programme, String contract, String entry, String exit, String category,
                                   String reason) {

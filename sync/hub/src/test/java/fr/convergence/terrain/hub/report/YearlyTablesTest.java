@@ -122,6 +122,36 @@ class YearlyTablesTest {
     }
 
     @Test
+    void theStoreIsReadAgainOnlyWhenTheHubsDataChanged() {
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        HubReportSource counted = new HubReportSource() {
+            @Override
+            public HubReportData reportData(java.time.LocalDate from, java.time.LocalDate to) {
+                reads.incrementAndGet();
+                return store.reportData(from, to);
+            }
+
+            @Override
+            public long dataVersion() {
+                return store.dataVersion();
+            }
+        };
+        YearlyTables cached = new YearlyTables(counted, Clock.fixed(Instant.parse("2026-12-07T09:00:00Z"),
+                ZoneOffset.UTC));
+        assertThat(cached.national(2026, t -> true, true).total().current().activeCaseload().total()).isEqualTo(6);
+        cached.territory(2026, "lille");
+        cached.worksite(2026, YearlyDataSet.ABEJ);
+        assertThat(reads).hasValue(1);
+
+        // A new person synced to Lyon: the next table reads the store again and counts them.
+        YearlyDataSet.addEnrolment(store, "P10", YearlyDataSet.LYON, "2026-05-04");
+        assertThat(cached.national(2026, t -> true, true).total().current().activeCaseload().total()).isEqualTo(7);
+        assertThat(reads).hasValue(2);
+        cached.national(2025, t -> true, true);
+        assertThat(reads).hasValue(3);
+    }
+
+    @Test
     void theCsvIsForFrenchExcelWithBothYears() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         YearlyTableCsv.write(tables.national(2026, t -> true, true), out);
