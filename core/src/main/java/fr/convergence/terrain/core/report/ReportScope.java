@@ -6,10 +6,11 @@ import java.util.Objects;
 /** What a report covers: one worksite, or every worksite of a territory (for its coordinator). */
 public record ReportScope(Kind kind, String id, String name) {
 
-    /** The two sizes of scope. */
+    /** The sizes of scope: the laptops report on a worksite or a territory, the hub on the whole country too. */
     public enum Kind {
         WORKSITE,
-        TERRITORY;
+        TERRITORY,
+        NATIONAL;
 
         public String label() {
             return Labels.french(this);
@@ -30,7 +31,12 @@ public record ReportScope(Kind kind, String id, String name) {
         return new ReportScope(Kind.TERRITORY, id, name);
     }
 
-    /** "Territoire : Lille" (no-break space before the colon) */
+    /** Every worksite the hub knows, for the national team's yearly table. */
+    public static ReportScope national() {
+        return new ReportScope(Kind.NATIONAL, "national", "France entière");
+    }
+
+    /** "Territoire : Lille" (no-break space before the colon); "Ensemble : France entière" */
     public String label() {
         return kind.label() + "\u00a0: " + name;
     }

@@ -166,6 +166,8 @@ public final class ReportService {
                 }
                 yield worksites.stream().map(Worksite::id).toList();
             }
+            case NATIONAL -> throw new AccessDeniedException("Le rapport national se lit sur la console du hub\u00a0: "
+                    + "choisissez le rapport de votre chantier ou de votre territoire.");
         };
     }
 

@@ -132,6 +132,24 @@ class ReportCalculatorTest {
     }
 
     @Test
+    void fullTimeEquivalentsDivideWorkedHoursBy1820HoursAYearProratedToTheMonthsOfThePeriod() {
+        // 735 worked minutes over a quarter: 12 h 15 ÷ (1,820 h × 3 ÷ 12 = 455 h).
+        assertThat(REPORT.hours().fullTimeEquivalents()).isCloseTo(12.25 / 455, within(1e-9));
+
+        Report year = ReportCalculator.compute(ReportScope.worksite(W1, "Chantier 1"), List.of(W1),
+                ReportPeriod.year(2026), TODAY, ENROLMENTS, STEPS,
+                List.of(new MonthlyMinutes(YearMonth.of(2026, 5), HoursKind.TRAVAIL_CHANTIER, 1820 * 60),
+                        new MonthlyMinutes(YearMonth.of(2026, 6), HoursKind.ABSENCE_JUSTIFIEE, 600)),
+                PhcStepLadder.DEFAULT);
+        assertThat(year.hours().fullTimeEquivalents()).isEqualTo(1.0);
+        Report may = ReportCalculator.compute(ReportScope.worksite(W1, "Chantier 1"), List.of(W1),
+                ReportPeriod.month(YearMonth.of(2026, 5)), TODAY, ENROLMENTS, STEPS,
+                List.of(new MonthlyMinutes(YearMonth.of(2026, 5), HoursKind.FORMATION, 9100)), PhcStepLadder.DEFAULT);
+        // 151 h 40 in a month is one full-time equivalent.
+        assertThat(may.hours().fullTimeEquivalents()).isCloseTo(1.0, within(1e-9));
+    }
+
+    @Test
     void aPeriodThatIsOverIsReportedOnItsLastDay() {
         Report january = ReportCalculator.compute(ReportScope.worksite(W1, "Chantier 1"), List.of(W1),
                 ReportPeriod.month(YearMonth.of(2026, 1)), TODAY, ENROLMENTS, STEPS, List.of(), PhcStepLadder.DEFAULT);

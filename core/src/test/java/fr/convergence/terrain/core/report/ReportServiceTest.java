@@ -161,6 +161,9 @@ class ReportServiceTest {
         User otherCoordinator = new User("c2", "c2", "Lyon", Role.COORDINATOR, "lyon", Set.of(), true);
         assertThatThrownBy(() -> service.compute(otherCoordinator, ReportScope.territory("lille", "Lille"),
                 LAST_YEAR)).isInstanceOf(AccessDeniedException.class);
+        // The national scope is the hub's (its yearly table): no laptop holds the country, not even a coordinator's.
+        assertThatThrownBy(() -> service.compute(coordinator, ReportScope.national(), LAST_YEAR))
+                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("console du hub");
     }
 
     @Test

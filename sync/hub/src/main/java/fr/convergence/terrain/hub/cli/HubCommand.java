@@ -37,6 +37,11 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import fr.convergence.terrain.hub.report.YearlyTable;
+import fr.convergence.terrain.hub.report.YearlyTableCsv;
+import fr.convergence.terrain.hub.report.YearlyTableJson;
+import fr.convergence.terrain.hub.report.YearlyTables;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
@@ -48,7 +53,7 @@ import picocli.CommandLine;
                 HubCommand.Devices.class, HubCommand.Holders.class,
                 HubCommand.Users.class, HubCommand.Worksites.class, HubCommand.Worksite.class,
                 HubCommand.Import.class, HubCommand.Check.class,
-                HubCommand.Purge.class})
+                HubCommand.Purge.class, HubCommand.Report.class})
 public final class HubCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -791,6 +796,92 @@ public final class HubCommand implements Callable<Integer> {
                         "{0, plural, one {# suppression effacée} other {# suppressions effacées}}.", purged));
             }
             return 0;
+        }
+    }
+
+    @Command(name = "report", mixinStandardHelpOptions = true,
+            description = "Le tableau annuel de la console (chiffres seulement : aucun nom, aucune note) : "
+                    + "la France par territoire avec le total national, ou un territoire par chantier "
+                    + "(--territory), ou un chantier par mois (--worksite) ; chaque ligne avec l’année "
+                    + "précédente. Les mêmes chiffres que la console et que la page Rapports des postes.")
+    static final class Report implements Callable<Integer> {
+        @CommandLine.Mixin
+        Database database = new Database();
+
+        @Option(names = "--year", paramLabel = "ANNÉE", required = true, description = "Année civile, ex. 2026.")
+        int year;
+
+        @Option(names = "--format", paramLabel = "csv|json", defaultValue = "csv",
+                description = "csv (Excel en français : point-virgule, virgule décimale) ou json. Par "
+                        + "défaut : ${DEFAULT-VALUE}. Le PDF n’existe pas encore.")
+        String format;
+
+        @Option(names = "--territory", paramLabel = "TERRITOIRE", description = "Un territoire, par chantier.")
+        String territory;
+
+        @Option(names = "--worksite", paramLabel = "CHANTIER", description = "Un chantier, par mois.")
+        String worksite;
+
+        @Option(names = "--output", paramLabel = "FICHIER",
+                description = "Fichier à écrire (remplacé une fois complet). Par défaut : la sortie standard.")
+        Path output;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            PrintWriter err = spec.commandLine().getErr();
+            if (!format.equals("csv") && !format.equals("json")) {
+                err.println("Format inconnu : " + format + ". Choisissez --format csv ou --format json (le PDF "
+                        + "du tableau annuel n’existe pas encore).");
+                return 2;
+            }
+            if (!YearlyTables.plausibleYear(year)) {
+                err.println("Année invalide : " + year + ". Indiquez-la en quatre chiffres, ex. --year 2026.");
+                return 2;
+            }
+            if (territory != null && worksite != null) {
+                err.println("Choisissez --territory ou --worksite, pas les deux.");
+                return 2;
+            }
+            YearlyTable table;
+            try (JooqHubStore store = database.open()) {
+                YearlyTables tables = new YearlyTables(store, Clock.systemUTC());
+                Optional<YearlyTable> chosen = territory != null ? tables.territory(year, territory)
+                        : worksite != null ? tables.worksite(year, worksite)
+                        : Optional.of(tables.national(year, t -> true, true));
+                if (chosen.isEmpty()) {
+                    err.println((territory != null ? "Territoire inconnu du hub : " + territory
+                            : "Chantier inconnu du hub : " + worksite) + ". Les identifiants : terrain-hub "
+                            + "worksites.");
+                    return 2;
+                }
+                table = chosen.get();
+                store.audit(new fr.convergence.terrain.hub.console.AuditEntry(Clock.systemUTC().millis(), "cli",
+                        "yearly-table-exported", (territory != null ? "territoire=" + territory : worksite != null
+                        ? "chantier=" + worksite : "pays") + " year=" + year + " format=" + format));
+            }
+            if (output == null) {
+                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                write(table, bytes);
+                // The standard output gets the text without Excel's byte order mark.
+                String text = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+                spec.commandLine().getOut().print(text.startsWith("\uFEFF") ? text.substring(1) : text);
+                spec.commandLine().getOut().flush();
+            } else {
+                fr.convergence.terrain.core.security.PrivateFiles.write(output, out -> write(table, out));
+                err.println("Tableau annuel " + year + " écrit dans " + output + ".");
+            }
+            return 0;
+        }
+
+        private void write(YearlyTable table, java.io.OutputStream out) throws java.io.IOException {
+            if (format.equals("json")) {
+                YearlyTableJson.write(table, out);
+            } else {
+                YearlyTableCsv.write(table, out);
+            }
         }
     }
 

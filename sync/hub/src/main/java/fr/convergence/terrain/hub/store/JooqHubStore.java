@@ -13,6 +13,8 @@ import fr.convergence.terrain.hub.console.Backlog;
 import fr.convergence.terrain.hub.console.ConsoleAccount;
 import fr.convergence.terrain.hub.console.ConsoleSession;
 import fr.convergence.terrain.hub.console.ConsoleStore;
+import fr.convergence.terrain.hub.report.HubReportData;
+import fr.convergence.terrain.hub.report.HubReportSource;
 import fr.convergence.terrain.hub.sync.Audience;
 import fr.convergence.terrain.hub.sync.Device;
 import fr.convergence.terrain.hub.sync.DeviceReport;
@@ -50,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * is held until commit, so transactions that write commit in sequence order and no reader ever sees a later
  * sequence before an earlier one.
  */
-public final class JooqHubStore implements HubStore, ConsoleStore {
+public final class JooqHubStore implements HubStore, ConsoleStore, HubReportSource {
 
     static {
         System.setProperty("org.jooq.no-logo", "true");
@@ -176,6 +178,22 @@ public final class JooqHubStore implements HubStore, ConsoleStore {
 
     @Override
     public <T> T read(Function<HubReader, T> work) {
+        return snapshot(sql -> work.apply(new Tx(sql, false)));
+    }
+
+    @Override
+    public HubReportData reportData(java.time.LocalDate from, java.time.LocalDate to) {
+        return snapshot(sql -> HubReportQueries.read(sql, dialect, sql.selectFrom(WORKSITE).orderBy(WORKSITE_ID)
+                .fetch(JooqHubStore::worksite), from, to));
+    }
+
+    @Override
+    public long dataVersion() {
+        return read(HubReader::lastSequence);
+    }
+
+    /** Runs {@code work} on one consistent, read-only snapshot (PostgreSQL: repeatable read). */
+    private <T> T snapshot(Function<DSLContext, T> work) {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             int isolation = connection.getTransactionIsolation();
@@ -185,8 +203,8 @@ public final class JooqHubStore implements HubStore, ConsoleStore {
                     connection.setReadOnly(true);
                 }
                 connection.setAutoCommit(false);
-                T value = work.apply(new Tx(DSL.using(connection, dialect,
-                        new Settings().withExecuteLogging(false).withRenderSchema(false)), false));
+                T value = work.apply(DSL.using(connection, dialect,
+                        new Settings().withExecuteLogging(false).withRenderSchema(false)));
                 connection.commit();
                 return value;
             } catch (RuntimeException e) {

@@ -1,15 +1,11 @@
 package fr.convergence.terrain.hub.sync;
 
 import fr.convergence.terrain.core.domain.ContractType;
-import fr.convergence.terrain.core.domain.DerogationKind;
 import fr.convergence.terrain.core.domain.Enrolment;
-import fr.convergence.terrain.core.domain.ExitCategory;
-import fr.convergence.terrain.core.domain.ExitReason;
 import fr.convergence.terrain.core.domain.HoursCell;
 import fr.convergence.terrain.core.domain.HoursEntry;
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.PhcStep;
-import fr.convergence.terrain.core.domain.Programme;
 import fr.convergence.terrain.core.verdict.Verdict;
 import fr.convergence.terrain.core.week.IsoWeek;
 import fr.convergence.terrain.core.week.WeekHoursCheck;
@@ -63,7 +59,7 @@ final class HubWeekRules {
         // One participant's week at a time: two exchanges must not each see the week without the other's cells.
         tx.lockParticipant(participantId);
         List<Enrolment> enrolments = tx.dataOfParticipant(participantId, "enrolment").stream()
-                .filter(r -> !r.deleted()).map(HubWeekRules::enrolment)
+                .filter(r -> !r.deleted()).map(HubRecords::enrolment)
                 .sorted(Comparator.comparing(Enrolment::entryDate)).toList();
         Optional<Enrolment> enrolment = WeekHoursCheck.enrolmentForDay(enrolments, date);
         if (enrolment.isEmpty()) {
@@ -72,7 +68,7 @@ final class HubWeekRules {
         List<PhcStep> steps = enrolment.get().contractType() != ContractType.PHC ? List.of()
                 : tx.dataOfParticipant(participantId, "phc_step").stream()
                 .filter(r -> !r.deleted() && enrolment.get().id().equals(r.data().get("enrolment_id")))
-                .map(HubWeekRules::step).toList();
+                .map(HubRecords::step).toList();
         Verdict verdict = check.check(enrolment.get(), steps, week(tx, participantId, IsoWeek.of(date)),
                 new HoursEntry(null, participantId, null, date, hoursKind, m));
         return verdict.isRefused() ? Optional.of(verdict.text()) : Optional.empty();
@@ -103,38 +99,5 @@ final class HubWeekRules {
             return fields.get(field);
         }
         return row == null ? null : row.data().get(field);
-    }
-
-    private static Enrolment enrolment(RowData r) {
-        Map<String, Object> d = r.data();
-        return new Enrolment(r.id(), (String) d.get("participant_id"), r.worksiteId(),
-                constant(Programme.class, d.get("programme")), constant(ContractType.class, d.get("contract_type")),
-                date(d.get("entry_date")), date(d.get("contract_end_date")),
-                d.get("weekly_hours") instanceof Integer hours ? hours : null,
-                constant(DerogationKind.class, d.get("derogation_kind")), date(d.get("derogation_end_date")),
-                (String) d.get("extension_reason"), date(d.get("exit_date")),
-                constant(ExitCategory.class, d.get("exit_category")), constant(ExitReason.class, d.get("exit_reason")));
-    }
-
-    private static PhcStep step(RowData r) {
-        Map<String, Object> d = r.data();
-        return new PhcStep(r.id(), (String) d.get("enrolment_id"),
-                d.get("target_hours") instanceof Integer hours ? hours : 0, date(d.get("start_date")));
-    }
-
-    private static LocalDate date(Object value) {
-        return value == null ? null : LocalDate.parse(value.toString());
-    }
-
-    /** An enum field as the hub stored it; a value this hub does not know (a newer laptop) reads as none. */
-    private static <E extends Enum<E>> E constant(Class<E> type, Object value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.toString());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

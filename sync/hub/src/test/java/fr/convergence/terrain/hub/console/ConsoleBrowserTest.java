@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.convergence.terrain.core.security.PasswordHasher;
 import fr.convergence.terrain.hub.Hub;
 import fr.convergence.terrain.hub.HubConfig;
+import fr.convergence.terrain.hub.report.YearlyDataSet;
 import fr.convergence.terrain.hub.store.JooqHubStore;
 import fr.convergence.terrain.sync.protocol.ClientReport;
 import fr.convergence.terrain.sync.protocol.Operation;
@@ -189,6 +190,51 @@ class ConsoleBrowserTest {
         awaitHeading("Postes");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("ABEJ Solidarité")
                 .contains("Armée du Salut Lyon");
+    }
+
+    /** The text of the yearly table's cell of the figure {@code figure} (its key) in the row {@code line}. */
+    String cell(String line, String figure) {
+        return browser.findElement(By.cssSelector("tr[data-line='" + line + "'] td[data-figure='" + figure + "']"))
+                .getText();
+    }
+
+    @Test
+    void aNationalAccountSignsInWithItsSecondFactorAndReadsTheYearlyTable() throws Exception {
+        YearlyDataSet.load(store);
+        typePassword("nadia", ConsoleWebTest.NATIONAL_PASSWORD);
+        awaitHeading("Second facteur");
+        browser.findElement(By.id("code")).sendKeys(Totp.codeAt(nationalSecret, clock.millis()), Keys.ENTER);
+        awaitHeading("Bonjour Nadia National");
+        browser.findElement(By.cssSelector("header nav")).findElement(By.linkText("Tableau annuel")).click();
+        awaitHeading("Tableau annuel 2026 · France entière");
+        screenshot("annee");
+        // The hand-counted figures (YearlyTablesTest): the country, its year before, the change.
+        assertThat(cell("lille", "activeCaseload")).isEqualTo("5");
+        assertThat(cell("lyon", "hoursWorked")).isEqualTo("15");
+        assertThat(cell("total", "activeCaseload")).isEqualTo("6");
+        assertThat(cell("total", "dynamicExitShare")).isEqualTo("66,7 %");
+        assertThat(cell("total", "phcToCddi")).isEqualTo("1");
+        assertThat(cell("total", "fullTimeEquivalents")).isEqualTo("0,02");
+        assertThat(cell("total-precedent", "activeCaseload")).isEqualTo("5");
+        assertThat(cell("evolution", "dynamicExitShare")).isEqualTo("+16,7 points");
+        // Readable at 1366×768: the whole table fits the window's width, no sideways scrolling.
+        Object overflow = ((JavascriptExecutor) browser).executeScript(
+                "return document.getElementById('tableau-annuel').getBoundingClientRect().right - window.innerWidth;");
+        assertThat(((Number) overflow).doubleValue()).isLessThanOrEqualTo(0);
+
+        browser.findElement(By.linkText("Lille")).click();
+        awaitHeading("Tableau annuel 2026 · Lille");
+        assertThat(cell(YearlyDataSet.ABEJ, "exits")).isEqualTo("2");
+        browser.findElement(By.linkText("ABEJ Solidarité (Lille)")).click();
+        awaitHeading("Tableau annuel 2026 · ABEJ Solidarité (Lille)");
+        screenshot("annee-chantier");
+        assertThat(cell("2026-01", "hoursWorked")).isEqualTo("10");
+        assertThat(cell("2026-02", "phcToCddi")).isEqualTo("1");
+
+        browser.findElement(By.id("annee")).clear();
+        browser.findElement(By.id("annee")).sendKeys("2025", Keys.ENTER);
+        awaitHeading("Tableau annuel 2025 · ABEJ Solidarité (Lille)");
+        assertThat(cell("2025-05", "hoursWorked")).isEqualTo("20");
     }
 
     @Test

@@ -162,9 +162,9 @@ class ConsoleWebTest {
         assertThat(client.cookie("terrain_console")).matches("[A-Za-z0-9_-]{43}");
         HttpResponse<String> home = client.get("/console");
         assertThat(home.body()).contains("Bonjour Colette Coordination").contains("Pas encore construit")
-                .contains("tableau annuel").contains("href=\"/console/postes\"")
-                .doesNotContain("href=\"/console/tableau").contains("href=\"/console/sante\"")
-                .contains("href=\"/console/journal\"").contains("href=\"/console/mot-de-passe\"");
+                .contains("href=\"/console/postes\"").contains("href=\"/console/tableau-annuel\"")
+                .contains("href=\"/console/sante\"").contains("href=\"/console/journal\"")
+                .contains("href=\"/console/mot-de-passe\"");
         assertThat(home.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(store.auditJournal(10)).anyMatch(e -> e.actor().equals("colette") && e.action().equals("sign-in"));
     }
@@ -333,7 +333,7 @@ class ConsoleWebTest {
         HttpResponse<String> unknownWorksite = colette.get("/console/chantiers/atlantide");
         assertThat(unknownWorksite.statusCode()).isEqualTo(404);
         assertThat(unknownWorksite.body()).contains("Chantier inconnu du hub");
-        HttpResponse<String> noPage = colette.get("/console/tableau-annuel");
+        HttpResponse<String> noPage = colette.get("/console/nulle-part");
         assertThat(noPage.statusCode()).isEqualTo(404);
         assertThat(noPage.body()).contains("Page introuvable").contains("lang=\"fr\"");
 

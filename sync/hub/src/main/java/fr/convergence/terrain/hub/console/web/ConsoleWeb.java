@@ -6,6 +6,8 @@ import fr.convergence.terrain.hub.console.ConsoleAccount;
 import fr.convergence.terrain.hub.console.ConsoleAccounts;
 import fr.convergence.terrain.hub.console.ConsoleSession;
 import fr.convergence.terrain.hub.console.ConsoleStore;
+import fr.convergence.terrain.hub.report.HubReportSource;
+import fr.convergence.terrain.hub.report.YearlyTables;
 import fr.convergence.terrain.hub.sync.Device;
 import fr.convergence.terrain.hub.sync.Enrolments;
 import fr.convergence.terrain.hub.sync.HubStore;
@@ -128,6 +130,9 @@ public final class ConsoleWeb {
         routes.post(ROOT + "/territoires/{id}/codes", this::issueTerritoryCode);
         routes.get(ROOT + "/postes/{id}/revocation", this::revokePage);
         routes.post(ROOT + "/postes/{id}/revocation", this::revoke);
+        if (hub instanceof HubReportSource reports) {
+            new YearlyTablePages(this, console, hub, new YearlyTables(reports, clock), clock).register(routes);
+        }
         // A console address that names no page: the French page, not Javalin's English one. Refusals render their
         // own page (with its reason) and mark it.
         routes.error(404, "*", ctx -> {
@@ -360,6 +365,8 @@ public final class ConsoleWeb {
                 .raw("<ul><li><a href=\"" + DEVICES + "\">Postes</a>\u00a0: les ordinateurs portables enrôlés par "
                         + "chantier (personne, version, quarantaine, historique), émettre un code d’enrôlement, "
                         + "révoquer un poste perdu.</li>"
+                        + "<li><a href=\"" + YearlyTablePages.PATH + "\">Tableau annuel</a>\u00a0: par territoire, "
+                        + "puis par chantier et par mois, avec l’année précédente et l’export CSV.</li>"
                         + "<li><a href=\"" + SyncHealthPages.PATH + "\">Santé de la synchronisation</a>\u00a0: "
                         + "conflits et modifications en quarantaine par chantier, version du hub, horizon des "
                         + "suppressions.</li>"
@@ -369,8 +376,8 @@ public final class ConsoleWeb {
                         + "vôtre.</li></ul>")
                 .element("h2", "Pas encore construit")
                 .open("p", "class", "note")
-                .text("Le tableau annuel (par territoire, avec le détail par chantier et par mois) et son export "
-                        + "PDF ne sont pas encore dans la console. Ils n’apparaissent donc pas dans le menu.")
+                .text("L’export PDF du tableau annuel n’est pas encore dans la console\u00a0: la page du tableau "
+                        + "s’imprime depuis le navigateur (A4 paysage).")
                 .close("p");
         page(ctx, 200, "Accueil", signed, html);
     }
@@ -557,6 +564,7 @@ public final class ConsoleWeb {
             // Only what exists: the pages not built yet are named on the home page, not linked.
             html.raw("<nav aria-label=\"Menu principal\"><ul><li><a href=\"" + ROOT + "\">Accueil</a></li>"
                             + "<li><a href=\"" + DEVICES + "\">Postes</a></li>"
+                            + "<li><a href=\"" + YearlyTablePages.PATH + "\">Tableau annuel</a></li>"
                             + "<li><a href=\"" + SyncHealthPages.PATH + "\">Synchronisation</a></li>"
                             + "<li><a href=\"" + AuditPages.PATH + "\">Journal</a></li>"
                             + "<li><a href=\"" + PasswordPages.PATH + "\">Mot de passe</a></li><li>")

@@ -1,0 +1,109 @@
+package fr.convergence.terrain.hub.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.convergence.terrain.hub.report.YearlyDataSet;
+import fr.convergence.terrain.hub.store.JooqHubStore;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code terrain-hub report}: the console's yearly table on the command line, on the hand-counted {@link
+ * YearlyDataSet} (figures in YearlyTablesTest). The command fills the hub's list of worksites from the shipped
+ * reference (as every command does), so its worksite counts are those of the reference territories.
+ */
+class ReportCommandTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = HubCommand.run(new PrintWriter(out, true), new PrintWriter(err, true),
+                Map.<String, String>of()::get, args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    String db() {
+        return "jdbc:sqlite:" + dir.resolve("hub.db");
+    }
+
+    @BeforeEach
+    void load() {
+        try (JooqHubStore store = JooqHubStore.open(db(), null, null)) {
+            YearlyDataSet.load(store);
+        }
+    }
+
+    @Test
+    void theCountryAsCsvHasTheConsolesFigures() {
+        Run run = run("report", "--db", db(), "--year", "2026", "--format", "csv");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        List<String> lines = List.of(run.out().split("\r\n"));
+        assertThat(lines.get(0)).startsWith("Année;Territoire;Chantiers;File active;dont CVG;dont PHC;");
+        // Worksites aside (the reference's), Lille's and the country's figures of YearlyTablesTest.
+        assertThat(lines).anyMatch(l -> l.startsWith("2026;Lille;") && l.endsWith(";5;3;3;2;1;1;0;1;3;66,7;1;17,00;0,01"));
+        assertThat(lines).anyMatch(l -> l.startsWith("2026;Total France entière;")
+                && l.endsWith(";6;4;3;2;1;1;0;1;3;66,7;1;32,00;0,02"));
+        assertThat(lines).anyMatch(l -> l.startsWith("2025;Total France entière;")
+                && l.endsWith(";5;3;2;2;0;0;1;1;2;50,0;0;28,00;0,02"));
+    }
+
+    @Test
+    void aWorksiteByMonthAsJsonIntoAFile() throws Exception {
+        Path file = dir.resolve("abej.json");
+        Run run = run("report", "--db", db(), "--year", "2026", "--format", "json", "--worksite",
+                YearlyDataSet.ABEJ, "--output", file.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).contains("écrit dans");
+        JsonNode json = new ObjectMapper().readTree(file.toFile());
+        assertThat(json.get("level").asText()).isEqualTo("worksite");
+        assertThat(json.get("lines")).hasSize(12);
+        assertThat(json.get("lines").get(0).get("figures").get("hoursWorked").decimalValue())
+                .isEqualByComparingTo("10");
+        assertThat(json.get("total").get("figures").get("exits").asInt()).isEqualTo(2);
+        assertThat(json.get("total").get("previousYear").get("activeCaseload").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void aTerritoryAsCsvIntoAFileStartsWithExcelsByteOrderMark() throws Exception {
+        Path file = dir.resolve("lille.csv");
+        assertThat(run("report", "--db", db(), "--year", "2026", "--territory", "lille", "--output",
+                file.toString()).exit()).isZero();
+        byte[] bytes = Files.readAllBytes(file);
+        assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
+        assertThat(new String(bytes, StandardCharsets.UTF_8))
+                .contains("2026;ABEJ Solidarité (Lille);1;3;2;2;1;1;0;0;1;2;50,0;1;12,00;0,01\r\n");
+    }
+
+    @Test
+    void mistakesAreSaidInFrenchWithExitCode2() {
+        Run pdf = run("report", "--db", db(), "--year", "2026", "--format", "pdf");
+        assertThat(pdf.exit()).isEqualTo(2);
+        assertThat(pdf.err()).contains("Format inconnu").contains("pas encore");
+        Run unknown = run("report", "--db", db(), "--year", "2026", "--territory", "atlantide");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("Territoire inconnu du hub\u00a0: atlantide");
+        Run noYear = run("report", "--db", db());
+        assertThat(noYear.exit()).isEqualTo(2);
+        assertThat(noYear.err()).contains("--year");
+        assertThat(run("report", "--help").out()).contains("Utilisation\u00a0: terrain-hub report")
+                .doesNotContain(HubCommandOutputTest.ENGLISH);
+    }
+}

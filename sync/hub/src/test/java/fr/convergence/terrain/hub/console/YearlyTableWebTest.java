@@ -1,0 +1,194 @@
+package fr.convergence.terrain.hub.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.convergence.terrain.core.security.PasswordHasher;
+import fr.convergence.terrain.hub.Hub;
+import fr.convergence.terrain.hub.HubConfig;
+import fr.convergence.terrain.hub.report.YearlyDataSet;
+import fr.convergence.terrain.hub.store.JooqHubStore;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The console's yearly table over HTTP on 127.0.0.1, on the hand-counted {@link YearlyDataSet}: figures on the
+ * page, the territory scope of a coordinator (403 elsewhere, journaled), the CSV downloaded and read back.
+ */
+class YearlyTableWebTest {
+
+    static final String YEARLY = "/console/tableau-annuel";
+
+    @TempDir
+    Path dir;
+
+    MutableClock clock;
+    JooqHubStore store;
+    String nationalSecret;
+    Hub hub;
+
+    JooqHubStore openStore() {
+        return JooqHubStore.sqlite(dir.resolve("hub.db"));
+    }
+
+    @BeforeEach
+    void startHub() {
+        clock = new MutableClock(Instant.parse("2026-12-07T09:00:00Z"));
+        store = openStore();
+        YearlyDataSet.load(store);
+        ConsoleAccounts accounts = new ConsoleAccounts(store, clock, new PasswordHasher(1000));
+        nationalSecret = accounts.add("nadia", "Nadia National", ConsoleAccount.Role.NATIONAL, null,
+                ConsoleWebTest.NATIONAL_PASSWORD.toCharArray(), false).totpSecret();
+        accounts.add("colette", "Colette Coordination", ConsoleAccount.Role.COORDINATOR, "lille",
+                ConsoleWebTest.COORDINATOR_PASSWORD.toCharArray(), false);
+        hub = Hub.create(HubConfig.defaults(0).withHost("127.0.0.1"), store, clock);
+    }
+
+    @AfterEach
+    void stopHub() {
+        if (hub != null) {
+            hub.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    ConsoleClient signedIn(String login, String password, String secret) {
+        ConsoleClient client = new ConsoleClient("http://127.0.0.1:" + hub.port());
+        HttpResponse<String> form = client.get("/console/connexion");
+        assertThat(client.post("/console/connexion", "csrf", ConsoleClient.csrf(form), "login", login, "password",
+                password).statusCode()).isEqualTo(303);
+        if (secret != null) {
+            HttpResponse<String> factor = client.get("/console/second-facteur");
+            assertThat(client.post("/console/second-facteur", "csrf", ConsoleClient.csrf(factor), "code",
+                    Totp.codeAt(secret, clock.millis())).statusCode()).isEqualTo(303);
+        }
+        return client;
+    }
+
+    /** The texts of the cells of the row {@code line} (data-line), in order. */
+    static List<String> row(String html, String line) {
+        Matcher row = Pattern.compile("<tr data-line=\"" + Pattern.quote(line) + "\"[^>]*>(.*?)</tr>",
+                Pattern.DOTALL).matcher(html);
+        assertThat(row.find()).as("row " + line).isTrue();
+        Matcher cell = Pattern.compile("<td data-figure=\"[^\"]+\">([^<]*)</td>").matcher(row.group(1));
+        List<String> cells = new java.util.ArrayList<>();
+        while (cell.find()) {
+            cells.add(cell.group(1));
+        }
+        return cells;
+    }
+
+    @Test
+    void theYearlyTableNeedsASession() {
+        ConsoleClient anonymous = new ConsoleClient("http://127.0.0.1:" + hub.port());
+        for (String path : List.of(YEARLY, YEARLY + "?format=csv", YEARLY + "/territoires/lille",
+                YEARLY + "/chantiers/" + YearlyDataSet.ABEJ + "?annee=2026&format=csv")) {
+            HttpResponse<String> page = anonymous.get(path);
+            assertThat(page.statusCode()).as(path).isEqualTo(303);
+            assertThat(page.body()).as(path).doesNotContain("ABEJ").doesNotContain(";");
+        }
+    }
+
+    @Test
+    void aNationalAccountReadsTheCountryTheTerritoryAndTheWorksiteByMonth() {
+        ConsoleClient nadia = signedIn("nadia", ConsoleWebTest.NATIONAL_PASSWORD, nationalSecret);
+
+        String country = nadia.get(YEARLY + "?annee=2026").body();
+        assertThat(country).contains("<caption>").contains("scope=\"col\"").contains("scope=\"row\"")
+                .contains("scope=\"colgroup\"").contains("<label for=\"annee\">");
+        assertThat(row(country, "lille")).containsExactly("2", "5", "3", "3", "2", "1", "1", "0", "1", "3",
+                "66,7\u00a0%", "1", "17", "0,01");
+        assertThat(row(country, "lyon")).containsExactly("1", "1", "1", "0", "0", "0", "0", "0", "0", "0", "—", "0",
+                "15", "0,01");
+        assertThat(row(country, "total")).containsExactly("3", "6", "4", "3", "2", "1", "1", "0", "1", "3",
+                "66,7\u00a0%", "1", "32", "0,02");
+        assertThat(row(country, "total-precedent")).containsExactly("3", "5", "3", "2", "2", "0", "0", "1", "1", "2",
+                "50,0\u00a0%", "0", "28", "0,02");
+        assertThat(row(country, "evolution")).containsExactly("0", "+1", "+1", "+1", "0", "+1", "+1", "\u22121",
+                "0", "+1", "+16,7\u00a0points", "+1", "+4", "0,00");
+
+        String lille = nadia.get(YEARLY + "/territoires/lille?annee=2026").body();
+        assertThat(row(lille, YearlyDataSet.ABEJ)).containsExactly("1", "3", "2", "2", "1", "1", "0", "0", "1", "2",
+                "50,0\u00a0%", "1", "12", "0,01");
+        assertThat(row(lille, YearlyDataSet.EOLE).get(1)).isEqualTo("2");
+        assertThat(lille).contains("href=\"/console/tableau-annuel/chantiers/" + YearlyDataSet.ABEJ + "?annee=2026\"");
+
+        String abej = nadia.get(YEARLY + "/chantiers/" + YearlyDataSet.ABEJ + "?annee=2026").body();
+        assertThat(row(abej, "2026-01")).containsExactly("2", "1", "1", "0", "0", "0", "0", "0", "0", "—", "0", "10",
+                "0,07");
+        assertThat(row(abej, "2026-06").get(9)).isEqualTo("100,0\u00a0%");
+        // Figures only: no participant's id, name or note reaches the page.
+        assertThat(abej).doesNotContain("P1").doesNotContain("P2").doesNotContain("FORMATION_QUALIFIANTE");
+    }
+
+    @Test
+    void aCoordinatorSeesTheirTerritoryOnlyAndIsRefusedAnothersPages() {
+        ConsoleClient colette = signedIn("colette", ConsoleWebTest.COORDINATOR_PASSWORD, null);
+
+        HttpResponse<String> country = colette.get(YEARLY + "?annee=2026");
+        assertThat(country.statusCode()).isEqualTo(200);
+        assertThat(row(country.body(), "lille").get(1)).isEqualTo("5");
+        assertThat(country.body()).doesNotContain("data-line=\"lyon\"").doesNotContain("data-line=\"total\"")
+                .doesNotContain("Armée du Salut");
+        assertThat(colette.get(YEARLY + "/territoires/lille?annee=2026").statusCode()).isEqualTo(200);
+        assertThat(colette.get(YEARLY + "/chantiers/" + YearlyDataSet.EOLE).statusCode()).isEqualTo(200);
+
+        for (String path : List.of(YEARLY + "/territoires/lyon", YEARLY + "/territoires/lyon?format=csv",
+                YEARLY + "/chantiers/" + YearlyDataSet.LYON, YEARLY + "/chantiers/" + YearlyDataSet.LYON
+                        + "?annee=2025&format=csv", YEARLY + "/territoires/hors-territoire")) {
+            HttpResponse<String> refused = colette.get(path);
+            assertThat(refused.statusCode()).as(path).isEqualTo(403);
+            assertThat(refused.body()).as(path).contains("Accès refusé").doesNotContain("data-figure")
+                    .doesNotContain("15,00");
+        }
+        assertThat(store.auditJournal(20)).filteredOn(e -> e.action().equals("access-refused"))
+                .extracting(AuditEntry::detail).contains("territory=lyon", "worksite=" + YearlyDataSet.LYON);
+    }
+
+    @Test
+    void theCsvIsDownloadedForFrenchExcelAndReadsBackAsThePage() {
+        ConsoleClient nadia = signedIn("nadia", ConsoleWebTest.NATIONAL_PASSWORD, nationalSecret);
+
+        HttpResponse<String> csv = nadia.get(YEARLY + "/territoires/lille?annee=2026&format=csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow())
+                .isEqualTo("attachment; filename=\"tableau-annuel-2026-lille.csv\"");
+        String body = csv.body();
+        assertThat(body).startsWith("\uFEFF");
+        List<List<String>> lines = Arrays.stream(body.substring(1).split("\r\n"))
+                .map(l -> List.of(l.split(";", -1))).toList();
+        assertThat(lines.get(0)).startsWith("Année", "Chantier", "Chantiers", "File active");
+        assertThat(lines).hasSize(7).allMatch(l -> l.size() == 16);
+        assertThat(lines.get(1)).containsExactly("2026", "ABEJ Solidarité (Lille)", "1", "3", "2", "2", "1", "1",
+                "0", "0", "1", "2", "50,0", "1", "12,00", "0,01");
+        assertThat(lines.get(3)).containsExactly("2026", "Total Lille", "2", "5", "3", "3", "2", "1", "1", "0", "1",
+                "3", "66,7", "1", "17,00", "0,01");
+        assertThat(lines.get(6)).containsExactly("2025", "Total Lille", "2", "3", "2", "1", "1", "0", "0", "1", "0",
+                "1", "100,0", "0", "20,00", "0,01");
+        assertThat(store.auditJournal(10)).anyMatch(e -> e.actor().equals("nadia")
+                && e.action().equals("yearly-table-exported") && e.detail().equals("territoire=lille year=2026 format=csv"));
+    }
+
+    @Test
+    void aYearThatIsNotOneIsSaidInFrench() {
+        ConsoleClient nadia = signedIn("nadia", ConsoleWebTest.NATIONAL_PASSWORD, nationalSecret);
+
+        HttpResponse<String> page = nadia.get(YEARLY + "?annee=deux-mille");
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("n’est pas une année");
+        assertThat(nadia.get(YEARLY + "?annee=12026").statusCode()).isEqualTo(400);
+        // Without a year: this year, on the hub's clock.
+        assertThat(nadia.get(YEARLY).body()).contains("<h1>Tableau annuel 2026 · France entière</h1>");
+    }
+}
