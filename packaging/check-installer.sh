@@ -30,10 +30,10 @@ window_title=${TERRAIN_WINDOW_TITLE:-Convergence Terrain}
 step() { printf '\n== check-installer: %s\n' "$*"; }
 fail() { echo "check-installer: FAILED: $*" >&2; exit 1; }
 
-step "Debian packages (jpackage: fakeroot, binutils; GUI: xvfb, xauth, libgtk-3-0, libgl1; xdotool, imagemagick)"
+step "Debian packages (jpackage: fakeroot, binutils; GUI: xvfb, xauth, libgtk-3-0, libgl1; xdotool, imagemagick; time)"
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -q >/dev/null
-apt-get install -y -q --no-install-recommends fakeroot binutils dpkg-dev xvfb xauth libgtk-3-0 libgl1 xdotool imagemagick >/dev/null
+apt-get install -y -q --no-install-recommends fakeroot binutils dpkg-dev xvfb xauth libgtk-3-0 libgl1 xdotool imagemagick time >/dev/null
 
 if [ "$build" = yes ]; then
   step "build: ./mvnw -B -Ppackage -DskipTests package -pl packaging -am"

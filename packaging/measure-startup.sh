@@ -10,7 +10,7 @@
 #      first one; the application prints TERRAIN_STARTUP_MS once that screen's first layout pulse is done, with
 #      -Dterrain.bench=true given through JAVA_TOOL_OPTIONS, and the script times when that line appears)
 #   4. the floor: a bare JavaFX window with a table, on the same runtime and JavaFX jars, timed the same way.
-# Needs xvfb-run and a JDK's javac (for the bare window). Usage:
+# Needs xvfb-run, /usr/bin/time (Debian's "time") and a JDK (javac for the bare window). Usage:
 #   packaging/measure-startup.sh [APP_DIR]   default packaging/target/jpackage/Convergence Terrain (made by -Ppackage);
 #                                            /opt/convergence-terrain for the installed .deb
 set -eu
@@ -25,15 +25,17 @@ mkdir -p "$TERRAIN_DATA_DIR"
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-# times COMMAND… five times, prints the five values and the median
+# times COMMAND… five times, prints the five wall times, their median, and the median of the CPU time (user + system,
+# from /usr/bin/time), which tells a busy machine's waiting from the command's own work
 time_command() {
   label=$1; shift
-  : > "$work/times"
+  : > "$work/times"; : > "$work/cpu"
   for i in $(seq $runs); do
-    start=$(now_ms); "$@" > /dev/null 2>&1; end=$(now_ms)
+    start=$(now_ms); /usr/bin/time -f "%U %S" -a -o "$work/cpu" "$@" > /dev/null 2>&1; end=$(now_ms)
     echo $((end - start)) >> "$work/times"
   done
-  echo "$label: $(tr '\n' ' ' < "$work/times")ms, median $(median < "$work/times") ms"
+  cpu=$(awk '{ printf "%d\n", ($1 + $2) * 1000 }' "$work/cpu" | median)
+  echo "$label: $(tr '\n' ' ' < "$work/times")ms, median $(median < "$work/times") ms (CPU median $cpu ms)"
 }
 
 "$app/bin/terrain" demo --store "$TERRAIN_DATA_DIR/terrain-demo.db" --size site > /dev/null
@@ -88,8 +90,9 @@ cat > "$work/window.sh" <<'WINDOW'
 label=$1; shift
 : > "$TIMES"
 for i in 1 2 3 4 5; do
+  : > "$LOG"   # emptied here, not by the child's redirection, which may come after the first look
   start=$(( $(date +%s%N) / 1000000 ))
-  "$@" > "$LOG" 2>&1 &
+  "$@" >> "$LOG" 2>&1 &
   pid=$!
   n=0
   while ! grep -q TERRAIN_STARTUP_MS "$LOG" && [ $n -lt 3000 ]; do sleep 0.01; n=$((n + 1)); done
