@@ -10,6 +10,8 @@
 #      first one; the application prints TERRAIN_STARTUP_MS once that screen's first layout pulse is done, with
 #      -Dterrain.bench=true given through JAVA_TOOL_OPTIONS, and the script times when that line appears)
 #   4. the floor: a bare JavaFX window with a table, on the same runtime and JavaFX jars, timed the same way.
+# Next to each median of wall times, the median of the CPU time the process used (user + system): on this shared
+# 2-core machine other builds can triple the wall time, not the CPU time.
 # Needs xvfb-run, /usr/bin/time (Debian's "time") and a JDK (javac for the bare window). Usage:
 #   packaging/measure-startup.sh [APP_DIR]   default packaging/target/jpackage/Convergence Terrain (made by -Ppackage);
 #                                            /opt/convergence-terrain for the installed .deb
@@ -97,17 +99,21 @@ for i in 1 2 3 4 5; do
   n=0
   while ! grep -q TERRAIN_STARTUP_MS "$LOG" && [ $n -lt 3000 ]; do sleep 0.01; n=$((n + 1)); done
   end=$(( $(date +%s%N) / 1000000 ))
+  # the CPU time the process used so far (user + system, fields 14 and 15 of /proc/PID/stat, in clock ticks)
+  ticks=$(awk '{ print $14 + $15 }' /proc/$pid/stat 2>/dev/null || echo 0)
   kill $pid 2>/dev/null; wait $pid 2>/dev/null
   grep -q TERRAIN_STARTUP_MS "$LOG" || { echo "$label: no window (see below)" >&2; cat "$LOG" >&2; exit 1; }
   echo $((end - start)) >> "$TIMES"
+  echo $((ticks * 1000 / $(getconf CLK_TCK))) >> "$CPU"
 done
 WINDOW
 chmod +x "$work/window.sh"
-export TIMES="$work/times" LOG="$work/window.log"
+export TIMES="$work/times" LOG="$work/window.log" CPU="$work/window-cpu"
 window() {
   label=$1; shift
+  : > "$CPU"
   xvfb-run -a -s "-screen 0 1366x768x24" "$work/window.sh" "$label" "$@"
-  echo "$label: $(tr '\n' ' ' < "$TIMES")ms, median $(median < "$TIMES") ms"
+  echo "$label: $(tr '\n' ' ' < "$TIMES")ms, median $(median < "$TIMES") ms (CPU median $(median < "$CPU") ms)"
 }
 JAVA_TOOL_OPTIONS="-Dterrain.bench=true" window "sign-in screen (desktop launcher)" "$app/bin/Convergence Terrain"
 window "bare JavaFX window with a table (floor)" "$app/lib/runtime/bin/java" --module-path "$fx" \
