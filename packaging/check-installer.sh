@@ -144,6 +144,8 @@ sum_before=$(md5sum < "$data_store")
 dpkg -i "$work"/upgrade/${pkg}_"$version_next"-*.deb
 [ "$(dpkg-query -W -f '${Version}' "$pkg")" = "$version_next-1" ] || fail "the upgrade did not install $version_next"
 "$install_dir/bin/terrain" --version >/dev/null || fail "terrain does not run after the upgrade"
+JAVA_TOOL_OPTIONS=-Xshare:on "$install_dir/bin/terrain" --version >/dev/null 2>&1 \
+  || fail "after the upgrade, the launcher cannot use its class-data sharing archive (postinst did not make it again)"
 [ -L /usr/bin/terrain ] || [ -e /usr/bin/terrain ] || fail "/usr/bin/terrain is gone after the upgrade"
 [ "$(md5sum < "$data_store")" = "$sum_before" ] || fail "the upgrade changed the user's store"
 echo "upgraded $version_now → $version_next; the store in \$XDG_DATA_HOME is unchanged"
