@@ -2,10 +2,12 @@
 # Builds the Linux installer and checks it the way a worksite would use it (called by .ci/run; needs root, Debian):
 #   1. ./mvnw -Ppackage: jlink runtime, app-image, .deb          (skip with --no-build to reuse packaging/target/jpackage)
 #   2. verify-modules.sh: the runtime has every module jdeps finds
-#   3. dpkg -i the .deb; the installed terrain --version, terrain demo on a temporary store
+#   3. dpkg -i the .deb (its postinst makes the class-data sharing archive); the installed terrain --version, with that
+#      archive required; terrain demo on a temporary store, whose summary must be French (ICU's French data kept by SlimJars)
 #   4. the installed GUI under Xvfb until its first window shows; screenshot → packaging/target/installer-check/first-window.png
 #   5. a newer .deb (next patch version, same args files) over it: dpkg upgrades, the user's data is unchanged
 #   6. dpkg -r, and check that the installation is gone but the user's data is still there
+#   7. the startup times of the installed application (measure-startup.sh), into measures.txt
 # Measures (installer size, installed size, time to first window) go to packaging/target/installer-check/measures.txt.
 # Usage: packaging/check-installer.sh [--no-build] [--keep] [--no-gui]
 #   --keep: leave the package installed; --no-gui: skip step 4 and say so (only while the application has no window yet)
@@ -28,10 +30,10 @@ window_title=${TERRAIN_WINDOW_TITLE:-Convergence Terrain}
 step() { printf '\n== check-installer: %s\n' "$*"; }
 fail() { echo "check-installer: FAILED: $*" >&2; exit 1; }
 
-step "Debian packages (jpackage: fakeroot, binutils; GUI: xvfb, xauth, libgtk-3-0, libgl1; xdotool, imagemagick)"
+step "Debian packages (jpackage: fakeroot, binutils; GUI: xvfb, xauth, libgtk-3-0, libgl1; xdotool, imagemagick; time)"
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -q >/dev/null
-apt-get install -y -q --no-install-recommends fakeroot binutils dpkg-dev xvfb xauth libgtk-3-0 libgl1 xdotool imagemagick >/dev/null
+apt-get install -y -q --no-install-recommends fakeroot binutils dpkg-dev xvfb xauth libgtk-3-0 libgl1 xdotool imagemagick time >/dev/null
 
 if [ "$build" = yes ]; then
   step "build: ./mvnw -B -Ppackage -DskipTests package -pl packaging -am"
@@ -62,17 +64,28 @@ dpkg -i "$deb"
 [ -x "$install_dir/bin/Convergence Terrain" ] || fail "the desktop launcher is not installed"
 [ -f "$install_dir/lib/convergence-terrain-Convergence_Terrain.desktop" ] || fail "no menu entry"
 
-step "installed terrain --version"
+step "installed terrain --version, with the class-data sharing archive made by postinst"
+[ -s "$install_dir/lib/app/terrain.jsa" ] || fail "postinst made no class-data sharing archive ($install_dir/lib/app/terrain.jsa)"
 version=$("$install_dir/bin/terrain" --version) || fail "terrain --version exited with $?"
 [ -n "$version" ] || fail "terrain --version printed nothing"
 echo "$version"
+# -Xshare:on makes the JVM refuse to start when it cannot map the archive (wrong class path, stale jars).
+JAVA_TOOL_OPTIONS=-Xshare:on "$install_dir/bin/terrain" --version >/dev/null 2>&1 \
+  || fail "the launcher cannot use the class-data sharing archive (JAVA_TOOL_OPTIONS=-Xshare:on $install_dir/bin/terrain --version)"
 if [ -L /usr/bin/terrain ]; then /usr/bin/terrain --version >/dev/null || fail "/usr/bin/terrain does not run"; fi
 
 step "installed terrain demo on a temporary store"
 store="$work/demo/demo.db"
 mkdir -p "$(dirname "$store")"
-"$install_dir/bin/terrain" demo --store "$store" --size site || fail "terrain demo exited with $?"
+"$install_dir/bin/terrain" demo --store "$store" --size site > "$work/demo.out" || fail "terrain demo exited with $?"
+cat "$work/demo.out"
 [ -s "$store" ] || fail "terrain demo wrote no store at $store"
+# ICU's French data (SlimJars keeps French and English): "1 chantier" (French singular) and thousands grouped by a narrow
+# no-break space (U+202F), e.g. "5 699 cellules"; without the French data ICU writes "5,699".
+nnbsp=$(printf '\342\200\257')
+grep -q "1 chantier, " "$work/demo.out" || fail "terrain demo's summary lost its French plural (1 chantier)"
+grep -q "[0-9]$nnbsp[0-9][0-9][0-9] cellules" "$work/demo.out" \
+  || fail "terrain demo's summary lost French number grouping (ICU's French data)"
 echo "store: $(du -k "$store" | cut -f1) KB"
 
 # Time from the launcher's start to the first visible window with that title, measured twice: the first start after
@@ -131,6 +144,8 @@ sum_before=$(md5sum < "$data_store")
 dpkg -i "$work"/upgrade/${pkg}_"$version_next"-*.deb
 [ "$(dpkg-query -W -f '${Version}' "$pkg")" = "$version_next-1" ] || fail "the upgrade did not install $version_next"
 "$install_dir/bin/terrain" --version >/dev/null || fail "terrain does not run after the upgrade"
+JAVA_TOOL_OPTIONS=-Xshare:on "$install_dir/bin/terrain" --version >/dev/null 2>&1 \
+  || fail "after the upgrade, the launcher cannot use its class-data sharing archive (postinst did not make it again)"
 [ -L /usr/bin/terrain ] || [ -e /usr/bin/terrain ] || fail "/usr/bin/terrain is gone after the upgrade"
 [ "$(md5sum < "$data_store")" = "$sum_before" ] || fail "the upgrade changed the user's store"
 echo "upgraded $version_now → $version_next; the store in \$XDG_DATA_HOME is unchanged"
@@ -141,8 +156,13 @@ step "sizes"
   echo "installed $install_dir: $(du -sk "$install_dir" | cut -f1) KB (runtime $(du -sk "$install_dir/lib/runtime" | cut -f1) KB, jars $(du -sk "$install_dir/lib/app" | cut -f1) KB)"
   echo "Installed-Size in the package: $(dpkg-deb -f "$deb" Installed-Size) KB"
 } | tee -a "$out/measures.txt"
-limit_kb=$((90 * 1024))
-[ "$(du -k "$deb" | cut -f1)" -lt "$limit_kb" ] || fail "the installer is over 90 MB"
+limit_bytes=$((50 * 1000 * 1000))
+[ "$(stat -c %s "$deb")" -le "$limit_bytes" ] || fail "the installer is over 50 MB (issue 17)"
+
+if [ "$gui" = yes ]; then
+  step "startup times of the installed application (measure-startup.sh; median of 5)"
+  "$here/measure-startup.sh" "$install_dir" | tee -a "$out/measures.txt"
+fi
 
 if [ "$keep" = yes ]; then
   step "kept installed (--keep)"
@@ -155,6 +175,7 @@ else
   dpkg --purge "$pkg" >/dev/null   # nothing left in dpkg's database either (no "rc" line in dpkg -l)
   [ ! -e "$install_dir/bin/terrain" ] || fail "$install_dir/bin/terrain is still there after dpkg -r"
   [ ! -L /usr/bin/terrain ] || fail "/usr/bin/terrain is still there after dpkg -r"
+  [ ! -e "$install_dir" ] || fail "$install_dir is still there after dpkg -r ($(find "$install_dir" | head -n 3))"
   (cd "$HOME" && find . | sort) > "$work/data-after"
   cmp -s "$work/data-before" "$work/data-after" || fail "the uninstall changed the user's data folder"
   echo "user's data kept: $(wc -l < "$work/data-after") entries under \$HOME"

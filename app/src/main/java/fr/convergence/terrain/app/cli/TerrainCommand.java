@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -13,10 +14,17 @@ import picocli.CommandLine.Command;
 
 /** The {@code terrain} command: the desktop application with no subcommand, tools otherwise. */
 @Command(name = "terrain", mixinStandardHelpOptions = true, versionProvider = TerrainCommand.Version.class,
-        description = "Convergence Terrain\u00a0: suivi des chantiers d’insertion (PHC, CVG), hors ligne.",
-        subcommands = {DemoCommand.class, PrintCommand.class, SyncCommand.class, ReportCommand.class,
-                CheckCommand.class, EditCommand.class, ExportPersonCommand.class, RestoreCommand.class})
+        description = "Convergence Terrain\u00a0: suivi des chantiers d’insertion (PHC, CVG), hors ligne.")
 public final class TerrainCommand implements Callable<Integer> {
+
+    /**
+     * The subcommands, in the help's order. picocli builds a command's model by reflection over its class, options and
+     * mixins, most of what a call costs before its work: {@link #subcommandsFor} gives it only those a command line
+     * needs (issue 17).
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(DemoCommand.class, PrintCommand.class, SyncCommand.class,
+            ReportCommand.class, CheckCommand.class, EditCommand.class, ExportPersonCommand.class,
+            RestoreCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -31,7 +39,7 @@ public final class TerrainCommand implements Callable<Integer> {
 
     /** Runs the command line; with no subcommand, {@code desktop} opens the application's window. */
     public static int run(Callable<Integer> desktop, String... args) {
-        return commandLine(desktop, Terminal.SYSTEM).execute(args);
+        return commandLine(desktop, Terminal.SYSTEM, args).execute(args);
     }
 
     /** {@link #run(Callable, String...)} with its output sent to the given writers. */
@@ -42,14 +50,29 @@ public final class TerrainCommand implements Callable<Integer> {
     /** {@link #run(Callable, PrintWriter, PrintWriter, String...)} reading passwords from {@code terminal}. */
     public static int run(Callable<Integer> desktop, Terminal terminal, PrintWriter out, PrintWriter err,
                           String... args) {
-        CommandLine commandLine = commandLine(desktop, terminal);
+        CommandLine commandLine = commandLine(desktop, terminal, args);
         commandLine.setOut(out);
         commandLine.setErr(err);
         return commandLine.execute(args);
     }
 
-    private static CommandLine commandLine(Callable<Integer> desktop, Terminal terminal) {
-        CommandLine commandLine = FrenchCommandLine.speakFrench(new CommandLine(new TerrainCommand(desktop, terminal)));
+    /**
+     * The subcommands {@code args} need: the one they name; none for the window (no argument) or for
+     * {@code --version}; every one otherwise (the help lists them, and a mistyped name is answered with the nearest).
+     */
+    static List<Class<?>> subcommandsFor(String... args) {
+        if (args.length == 0 || args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return List.of();
+        }
+        return SUBCOMMANDS.stream().filter(type -> type.getAnnotation(Command.class).name().equals(args[0]))
+                .findFirst().map(List::<Class<?>>of).orElse(SUBCOMMANDS);
+    }
+
+    static CommandLine commandLine(Callable<Integer> desktop, Terminal terminal, String... args) {
+        CommandLine terrain = new CommandLine(new TerrainCommand(desktop, terminal));
+        subcommandsFor(args).forEach(terrain::addSubcommand);
+        // After the subcommands: the French texts and refusals apply to those already added.
+        CommandLine commandLine = FrenchCommandLine.speakFrench(terrain);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof SignInRefusedException refused) {
                 cmd.getErr().println(refused.getMessage());

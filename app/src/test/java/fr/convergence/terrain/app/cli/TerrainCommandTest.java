@@ -54,6 +54,32 @@ class TerrainCommandTest {
     }
 
     @Test
+    void aCommandLineBuildsOnlyTheSubcommandItNamesAndNoneForTheWindowOrTheVersion() {
+        assertThat(names("check", "--store", "x.db")).containsExactly("check");
+        assertThat(names("print", "follow-up", "--help")).containsExactly("print");
+        assertThat(names()).isEmpty();
+        assertThat(names("--version")).isEmpty();
+        assertThat(names("-V")).isEmpty();
+    }
+
+    @Test
+    void theHelpAndAMistypedNameStillKnowEverySubcommand() {
+        assertThat(names("--help")).containsExactly("demo", "print", "sync", "report", "check", "edit",
+                "export-person", "restore");
+        assertThat(names("chek")).hasSize(TerrainCommand.SUBCOMMANDS.size());
+
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("demo", "print", "sync", "report", "check", "export-person");
+        assertThat(run("chek", "--store", "x.db")).isEqualTo(2);
+        assertThat(err.toString()).contains("Commande inconnue\u00a0: «\u00a0chek\u00a0»", "check");
+    }
+
+    private static java.util.List<String> names(String... args) {
+        return java.util.List.copyOf(TerrainCommand.commandLine(NO_WINDOW, Terminal.SYSTEM, args).getSubcommands()
+                .keySet());
+    }
+
+    @Test
     void demoCreatesAStoreWithParticipantsAndDemoAccounts() {
         Path store = dir.resolve("demo.db");
         assertThat(run("demo", "--store", store.toString(), "--size", "site", "--seed", "3")).isZero();

@@ -1,0 +1,34 @@
+#!/bin/sh
+# Records the classes the application loads from its start to its sign-in screen, for the class-data sharing (CDS)
+# archive of the Linux installers (run by the "package" profile after jpackage app-image; needs xvfb-run).
+# The .deb's postinst dumps the archive from this list on the machine it installs on (-Xshare:dump: the JVM reads,
+# verifies and lays out those classes once, and every later start maps them instead), because an archive must match
+# the installed jars and would weigh ≈ 10 MB more in the download. The launchers name it in linux-app-image.args.
+# Usage: linux-classlist.sh APP_IMAGE_DIR OUTPUT_CLASSLIST
+set -eu
+image=$1 out=$2
+command -v xvfb-run >/dev/null || { echo "linux-classlist: xvfb-run is missing (apt-get install xvfb xauth)" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# A demo store, so that the start goes through opening a store to the sign-in screen, as on a worksite laptop.
+export TERRAIN_DATA_DIR="$work/data" HOME="$work/home"
+mkdir -p "$TERRAIN_DATA_DIR" "$HOME"
+"$image/bin/terrain" demo --store "$TERRAIN_DATA_DIR/terrain-demo.db" --size site > /dev/null
+cat > "$work/train.sh" <<'TRAIN'
+#!/bin/sh
+# inside xvfb-run: start the window, wait for the sign-in screen (the application prints TERRAIN_STARTUP_MS), stop it
+"$1/bin/Convergence Terrain" > "$2" 2>&1 &
+pid=$!
+n=0
+while ! grep -q TERRAIN_STARTUP_MS "$2" && [ $n -lt 1200 ]; do sleep 0.1; n=$((n + 1)); done
+kill $pid; wait $pid 2>/dev/null
+grep -q TERRAIN_STARTUP_MS "$2"
+TRAIN
+JAVA_TOOL_OPTIONS="-Dterrain.bench=true -XX:DumpLoadedClassList=$work/classlist" \
+  xvfb-run -a -s "-screen 0 1366x768x24" sh "$work/train.sh" "$image" "$work/window.log" \
+  || { cat "$work/window.log" >&2; echo "linux-classlist: no sign-in screen within 120 s" >&2; exit 1; }
+# The terrain command line's own classes (picocli's French help) are loaded on the way to the window already.
+grep -q '^fr/convergence/terrain/app/AppFlow$' "$work/classlist" \
+  || { echo "linux-classlist: the class list lacks the application's classes" >&2; exit 1; }
+cp "$work/classlist" "$out"
+echo "linux-classlist: $(grep -cv '^[#@]' "$out") classes up to the sign-in screen → $out"
