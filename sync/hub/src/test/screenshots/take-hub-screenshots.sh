@@ -1,9 +1,9 @@
 #!/bin/sh
-# Saves a PNG of each page of the hub console (docs/screenshots/hub-*.png: connexion, second facteur, accueil, postes,
-# historique d'un poste, code, révocation, refus, santé de la synchronisation, journal, mot de passe) at 1366×768, from the browser tests
-# (ConsoleBrowserTest) in Debian's headless chromium (apt-get install chromium chromium-driver).
-# Pages: connexion, second-facteur, accueil, postes, code, revocation, refus, annee (the yearly table of the
-# hand-counted data set, YearlyDataSet) and annee-chantier (a worksite by month).
+# Saves a PNG of each page of the hub console (docs/screenshots/hub-*.png) at 1366×768, from the browser tests
+# (ConsoleBrowserTest) in Debian's headless chromium (apt-get install chromium chromium-driver): connexion,
+# second-facteur, accueil, postes, historique (a device's syncs), code, revocation, refus, sante (sync health),
+# journal, mot-de-passe, annee (the yearly table of the hand-counted data set, YearlyDataSet) and annee-chantier
+# (a worksite by month).
 # Usage, from anywhere: sync/hub/src/test/screenshots/take-hub-screenshots.sh [directory]
 set -eu
 root=$(cd "$(dirname "$0")/../../../../.." && pwd)

@@ -559,7 +559,7 @@ public final class ConsoleWeb {
                         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .element("title", title + " · Console du hub · Convergence Terrain")
                 .raw("<link rel=\"stylesheet\" href=\"" + STYLE + "\"></head><body><header>")
-                .element("span", "Convergence Terrain · console du hub", "class", "brand");
+                .element("span", "Convergence Terrain · console", "class", "brand");
         if (signed != null && signed.session().complete()) {
             // Only what exists: the pages not built yet are named on the home page, not linked.
             html.raw("<nav aria-label=\"Menu principal\"><ul><li><a href=\"" + ROOT + "\">Accueil</a></li>"
@@ -572,7 +572,7 @@ public final class ConsoleWeb {
                     .open("input", "type", "hidden", "name", "csrf", "value", signed.session().csrfToken())
                     .raw("<button type=\"submit\" class=\"link\">Se déconnecter</button></form></li></ul></nav>")
                     .element("span", signed.account().name() + " (" + (signed.account().role()
-                            == ConsoleAccount.Role.NATIONAL ? "national" : "coordination") + ")");
+                            == ConsoleAccount.Role.NATIONAL ? "national" : "coordination") + ")", "class", "who");
         }
         html.raw("</header><main>").raw(content.toString()).raw("</main></body></html>");
         ctx.status(status).contentType("text/html; charset=utf-8").result(html.toString());
