@@ -2,15 +2,19 @@ package fr.convergence.terrain.sync.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Writer;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** `terrain-hub serve` in a JVM of its own, on one port, killed and started again by the test. */
@@ -45,24 +49,40 @@ final class ChildHub implements AutoCloseable {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "fr.convergence.terrain.hub.cli.HubCommand",
                 "serve", "--db", url, "--port", String.valueOf(port), "--host", "127.0.0.1",
                 "--sync-per-minute", "0", "--auth-failures-per-minute", "0", "--enrol-per-minute", "0"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         if (System.getenv("PGPASSWORD") != null) {
             builder.environment().put("TERRAIN_HUB_DB_PASSWORD", System.getenv("PGPASSWORD"));
         }
         process = builder.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("the hub stopped at start-up: see " + log);
+        // The hub says when it listens (`terrain-hub serve` prints it once its port is open): its output is copied
+        // to the log, and the start waits for that line — or for the end of the output, if the hub stops.
+        CountDownLatch listening = new CountDownLatch(1);
+        Process started = process;
+        Thread copy = new Thread(() -> {
+            try (BufferedReader output = new BufferedReader(new InputStreamReader(started.getInputStream(),
+                    StandardCharsets.UTF_8)); Writer file = Files.newBufferedWriter(log, StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+                for (String line = output.readLine(); line != null; line = output.readLine()) {
+                    file.write(line + System.lineSeparator());
+                    file.flush();
+                    if (line.contains("sur le port " + port)) {
+                        listening.countDown();
+                    }
+                }
+            } catch (IOException ended) {
+                // the process was killed: its output ends here
+            } finally {
+                listening.countDown();
             }
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
+        }, "child-hub-output");
+        copy.setDaemon(true);
+        copy.start();
+        if (!listening.await(60, TimeUnit.SECONDS)) {
+            throw new AssertionError("the hub did not listen on " + port + " within a minute: see " + log);
         }
-        throw new AssertionError("the hub did not listen on " + port + " within a minute: see " + log);
+        if (!process.isAlive()) {
+            throw new AssertionError("the hub stopped at start-up: see " + log);
+        }
     }
 
     /** The most memory the hub's process has held so far (its peak resident set, Linux), in MiB. */

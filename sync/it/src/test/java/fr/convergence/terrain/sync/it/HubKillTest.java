@@ -22,9 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,13 +93,18 @@ abstract class HubKillTest {
                 }
                 cellsPerLaptop += PEOPLE_PER_ROUND * CELLS_PER_PERSON;
                 ExecutorService pushes = Executors.newFixedThreadPool(LAPTOPS);
+                ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor();
+                CountDownLatch restarted = new CountDownLatch(1);
                 try {
                     List<Future<Integer>> done = new ArrayList<>();
                     for (Laptop laptop : laptops) {
-                        done.add(pushes.submit(() -> syncUntilDone(laptop)));
+                        done.add(pushes.submit(() -> syncUntilDone(laptop, restarted)));
                     }
-                    Thread.sleep(100 + random.nextInt(900));
-                    child.kill();
+                    // The fault, at a random moment of the pushes.
+                    killer.schedule(() -> {
+                        child.kill();
+                        return null;
+                    }, 100 + random.nextInt(900), TimeUnit.MILLISECONDS).get();
                     // What the database holds once the hub died: for each device, its cells are exactly those of
                     // the operations the hub applied for it — no batch half there.
                     for (Laptop laptop : laptops) {
@@ -106,11 +113,13 @@ abstract class HubKillTest {
                                 laptop.name()).isEqualTo(applied);
                     }
                     child.start();
+                    restarted.countDown();
                     for (Future<Integer> d : done) {
                         assertThat(d.get(5, TimeUnit.MINUTES)).as("exchanges until done").isPositive();
                     }
                 } finally {
                     pushes.shutdownNow();
+                    killer.shutdownNow();
                 }
                 for (Laptop laptop : laptops) {
                     SyncRepository repository = new SyncRepository(laptop.store());
@@ -132,14 +141,19 @@ abstract class HubKillTest {
         }
     }
 
-    /** Syncs until a sync completes, as a laptop retrying after a dropped connection; returns the attempts. */
-    private static int syncUntilDone(Laptop laptop) throws InterruptedException {
-        for (int attempt = 1; attempt <= 300; attempt++) {
+    /**
+     * Syncs until a sync completes, as a laptop retrying after a dropped connection: a failed attempt waits for the
+     * hub to be {@code restarted}, then tries again. Returns the attempts.
+     */
+    private static int syncUntilDone(Laptop laptop, CountDownLatch restarted) throws InterruptedException {
+        for (int attempt = 1; attempt <= 20; attempt++) {
             try {
                 laptop.engine().sync(SyncProgress.NONE);
                 return attempt;
             } catch (IOException | RuntimeException unreachable) {
-                Thread.sleep(100);
+                if (!restarted.await(2, TimeUnit.MINUTES)) {
+                    throw new AssertionError(laptop.name() + ": the hub was not restarted");
+                }
             }
         }
         throw new AssertionError(laptop.name() + " never finished its sync");
