@@ -1,6 +1,9 @@
 package fr.convergence.terrain.app.print;
 
 import fr.convergence.terrain.core.domain.Programme;
+import fr.convergence.terrain.core.pdf.PageFlow;
+import fr.convergence.terrain.core.pdf.PrintFormats;
+import fr.convergence.terrain.core.pdf.Table;
 import fr.convergence.terrain.core.print.AttendanceSheet;
 import java.time.DayOfWeek;
 import java.time.LocalDate;

@@ -2,6 +2,9 @@ package fr.convergence.terrain.app.print;
 
 import fr.convergence.terrain.core.domain.ContractType;
 import fr.convergence.terrain.core.domain.HoursKind;
+import fr.convergence.terrain.core.pdf.PageFlow;
+import fr.convergence.terrain.core.pdf.PrintFormats;
+import fr.convergence.terrain.core.pdf.Table;
 import fr.convergence.terrain.core.report.MonthlyStatement;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,23 +6,21 @@ import fr.convergence.terrain.core.demo.DemoMarking;
 import fr.convergence.terrain.core.domain.AuditAction;
 import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.participant.ParticipantFile;
+import fr.convergence.terrain.core.pdf.PageFlow;
+import fr.convergence.terrain.core.pdf.PrintFormats;
+import fr.convergence.terrain.core.pdf.PrintedDocument;
 import fr.convergence.terrain.core.print.AttendanceSheet;
 import fr.convergence.terrain.core.referral.ReferralForm;
 import fr.convergence.terrain.core.report.MonthlyStatement;
 import fr.convergence.terrain.core.rights.PersonalData;
 import fr.convergence.terrain.core.text.MessagePatterns;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.function.Function;
-import org.apache.pdfbox.pdmodel.PDDocument;
 
 /**
  * Makes the print-outs as PDF bytes from domain data (never from the store): follow-up sheets (one or a batch),
@@ -164,23 +162,8 @@ public final class PdfPrinter {
     private byte[] make(String title, float margin, Body body) {
         ZonedDateTime now = ZonedDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
         String footer = PrintTexts.text("footer.generated", STAMP.format(now), user.displayName());
-        try (PDDocument document = new PDDocument()) {
-            PageFlow flow = new PageFlow(document, PrintFonts.load(document), margin);
-            if (demo) {
-                flow.markDemo(DemoMarking.TEXT);
-            }
-            body.write(flow, footer);
-            flow.finish();
-            PdfA.describe(document, title, user.displayName(), GregorianCalendar.from(now));
-            if (pdfA) {
-                PdfA.conform(document);
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-            document.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Le document n’a pas pu être produit", e);
-        }
+        return PrintedDocument.make(title, user.displayName(), now, margin, demo ? DemoMarking.TEXT : null, pdfA,
+                flow -> body.write(flow, footer));
     }
 
     private LocalDate today() {

@@ -7,6 +7,7 @@ import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.Referral;
 import fr.convergence.terrain.core.domain.SupportNote;
 import fr.convergence.terrain.core.domain.Worksite;
+import fr.convergence.terrain.core.pdf.PrintFormats;
 import fr.convergence.terrain.core.week.IsoWeek;
 import java.util.List;
 import java.util.function.Function;

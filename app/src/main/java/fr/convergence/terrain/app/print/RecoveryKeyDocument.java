@@ -1,5 +1,7 @@
 package fr.convergence.terrain.app.print;
 
+import fr.convergence.terrain.core.pdf.PageFlow;
+import fr.convergence.terrain.core.pdf.PrintFormats;
 import java.time.LocalDate;
 
 /**

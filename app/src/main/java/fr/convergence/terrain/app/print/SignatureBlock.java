@@ -1,5 +1,6 @@
 package fr.convergence.terrain.app.print;
 
+import fr.convergence.terrain.core.pdf.PageFlow;
 import java.util.List;
 
 /** Boxes side by side in which each signer writes the date and signs; kept whole on one page. */

@@ -3,6 +3,7 @@ package fr.convergence.terrain.app.print;
 import fr.convergence.terrain.app.account.RecoveryKeyDialog;
 import fr.convergence.terrain.core.domain.Role;
 import fr.convergence.terrain.core.domain.User;
+import fr.convergence.terrain.core.pdf.PageFlow;
 import fr.convergence.terrain.core.security.RecoveryKey;
 import java.nio.file.Path;
 import java.time.Clock;

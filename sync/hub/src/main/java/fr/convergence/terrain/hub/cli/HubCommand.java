@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,7 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import fr.convergence.terrain.hub.report.YearlyTable;
 import fr.convergence.terrain.hub.report.YearlyTableCsv;
+import fr.convergence.terrain.hub.report.YearlyTableDocument;
 import fr.convergence.terrain.hub.report.YearlyTableJson;
 import fr.convergence.terrain.hub.report.YearlyTables;
 import java.util.Optional;
@@ -811,9 +813,9 @@ public final class HubCommand implements Callable<Integer> {
         @Option(names = "--year", paramLabel = "ANNÉE", required = true, description = "Année civile, ex. 2026.")
         int year;
 
-        @Option(names = "--format", paramLabel = "csv|json", defaultValue = "csv",
-                description = "csv (Excel en français : point-virgule, virgule décimale) ou json. Par "
-                        + "défaut : ${DEFAULT-VALUE}. Le PDF n’existe pas encore.")
+        @Option(names = "--format", paramLabel = "csv|json|pdf", defaultValue = "csv",
+                description = "csv (Excel en français : point-virgule, virgule décimale), json ou pdf (A4 "
+                        + "paysage, avec --output). Par défaut : ${DEFAULT-VALUE}.")
         String format;
 
         @Option(names = "--territory", paramLabel = "TERRITOIRE", description = "Un territoire, par chantier.")
@@ -832,9 +834,13 @@ public final class HubCommand implements Callable<Integer> {
         @Override
         public Integer call() throws java.io.IOException {
             PrintWriter err = spec.commandLine().getErr();
-            if (!format.equals("csv") && !format.equals("json")) {
-                err.println("Format inconnu : " + format + ". Choisissez --format csv ou --format json (le PDF "
-                        + "du tableau annuel n’existe pas encore).");
+            if (!List.of("csv", "json", "pdf").contains(format)) {
+                err.println("Format inconnu : " + format + ". Choisissez --format csv, json ou pdf.");
+                return 2;
+            }
+            if (format.equals("pdf") && output == null) {
+                err.println("Le PDF s’écrit dans un fichier : ajoutez --output FICHIER (ex. --output "
+                        + "tableau-annuel-" + year + ".pdf).");
                 return 2;
             }
             if (!YearlyTables.plausibleYear(year)) {
@@ -879,6 +885,8 @@ public final class HubCommand implements Callable<Integer> {
         private void write(YearlyTable table, java.io.OutputStream out) throws java.io.IOException {
             if (format.equals("json")) {
                 YearlyTableJson.write(table, out);
+            } else if (format.equals("pdf")) {
+                out.write(YearlyTableDocument.pdf(table, ZonedDateTime.now(ZoneId.systemDefault())));
             } else {
                 YearlyTableCsv.write(table, out);
             }

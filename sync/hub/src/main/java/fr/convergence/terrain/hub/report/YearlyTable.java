@@ -35,6 +35,16 @@ public record YearlyTable(int year, Level level, String id, String title, List<L
     public record Line(String id, String label, Report current, Report previous) {
     }
 
+    /** What the table shows, under its title on the console's page and in its PDF. */
+    public String subtitle() {
+        return switch (level) {
+            case NATIONAL -> total != null ? "France entière, par territoire"
+                    : "Votre territoire (le total national est réservé à l’équipe nationale)";
+            case TERRITORY -> title + ", par chantier";
+            case WORKSITE -> title + ", par mois";
+        };
+    }
+
     /** The figures a level shows: a worksite's months have no worksite count. */
     public List<YearlyFigure> figures() {
         return level == Level.WORKSITE

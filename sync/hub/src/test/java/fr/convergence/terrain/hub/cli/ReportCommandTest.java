@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.convergence.terrain.hub.report.YearlyDataSet;
+import fr.convergence.terrain.hub.report.YearlyTableDocumentTest;
 import fr.convergence.terrain.hub.store.JooqHubStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -93,10 +94,37 @@ class ReportCommandTest {
     }
 
     @Test
+    void aTerritoryAsPdfIntoAFileHasTheCsvsFigures() throws Exception {
+        Path file = dir.resolve("lille.pdf");
+        Run run = run("report", "--db", db(), "--year", "2026", "--format", "pdf", "--territory", "lille",
+                "--output", file.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).contains("écrit dans");
+        byte[] pdf = Files.readAllBytes(file);
+        assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        String text = YearlyTableDocumentTest.text(pdf);
+        assertThat(text).contains("Lille, par chantier");
+        // The figures of the CSV above and of YearlyTablesTest, as the page writes them (worksites aside in the
+        // totals: the reference's).
+        assertThat(text.lines()).contains("ABEJ Solidarité (Lille) 1 3 2 2 1 1 0 0 1 2 50,0 % 1 12 0,01");
+        assertThat(text.lines()).anyMatch(l -> l.matches("Total 2026 \\d+ 5 3 3 2 1 1 0 1 3 66,7 % 1 17 0,01"))
+                .anyMatch(l -> l.matches("Total 2025 \\d+ 3 2 1 1 0 0 1 0 1 100,0 % 0 20 0,01"));
+        try (JooqHubStore store = JooqHubStore.open(db(), null, null)) {
+            assertThat(store.auditJournal(10)).anyMatch(e -> e.action().equals("yearly-table-exported")
+                    && e.detail().equals("territoire=lille year=2026 format=pdf"));
+        }
+    }
+
+    @Test
     void mistakesAreSaidInFrenchWithExitCode2() {
-        Run pdf = run("report", "--db", db(), "--year", "2026", "--format", "pdf");
-        assertThat(pdf.exit()).isEqualTo(2);
-        assertThat(pdf.err()).contains("Format inconnu").contains("pas encore");
+        Run xls = run("report", "--db", db(), "--year", "2026", "--format", "xls");
+        assertThat(xls.exit()).isEqualTo(2);
+        assertThat(xls.err()).contains("Format inconnu\u00a0: xls").contains("csv, json ou pdf");
+        Run pdfToTheTerminal = run("report", "--db", db(), "--year", "2026", "--format", "pdf");
+        assertThat(pdfToTheTerminal.exit()).isEqualTo(2);
+        assertThat(pdfToTheTerminal.err()).contains("ajoutez --output FICHIER");
+        assertThat(pdfToTheTerminal.out()).isEmpty();
         Run unknown = run("report", "--db", db(), "--year", "2026", "--territory", "atlantide");
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).contains("Territoire inconnu du hub\u00a0: atlantide");

@@ -241,7 +241,8 @@ class ConsoleBrowserTest {
     void aCoordinatorSignsInWithThePasswordAndIsRefusedAnotherTerritory() throws Exception {
         typePassword("colette", ConsoleWebTest.COORDINATOR_PASSWORD);
         awaitHeading("Bonjour Colette Coordination");
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Pas encore construit");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("l’export CSV et le PDF")
+                .doesNotContain("Pas encore construit");
         browser.get(url("/console/chantiers/" + ConsoleWebTest.LYON_WORKSITE));
         awaitHeading("Accès refusé");
         screenshot("refus");

@@ -161,7 +161,8 @@ class ConsoleWebTest {
                 .doesNotContain("Secure");
         assertThat(client.cookie("terrain_console")).matches("[A-Za-z0-9_-]{43}");
         HttpResponse<String> home = client.get("/console");
-        assertThat(home.body()).contains("Bonjour Colette Coordination").contains("Pas encore construit")
+        assertThat(home.body()).contains("Bonjour Colette Coordination").contains("l’export CSV et le PDF")
+                .doesNotContain("Pas encore construit")
                 .contains("href=\"/console/postes\"").contains("href=\"/console/tableau-annuel\"")
                 .contains("href=\"/console/sante\"").contains("href=\"/console/journal\"")
                 .contains("href=\"/console/mot-de-passe\"");

@@ -6,8 +6,10 @@ import fr.convergence.terrain.core.security.PasswordHasher;
 import fr.convergence.terrain.hub.Hub;
 import fr.convergence.terrain.hub.HubConfig;
 import fr.convergence.terrain.hub.report.YearlyDataSet;
+import fr.convergence.terrain.hub.report.YearlyTableDocumentTest;
 import fr.convergence.terrain.hub.store.JooqHubStore;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The console's yearly table over HTTP on 127.0.0.1, on the hand-counted {@link YearlyDataSet}: figures on the
- * page, the territory scope of a coordinator (403 elsewhere, journaled), the CSV downloaded and read back.
+ * page, the territory scope of a coordinator (403 elsewhere, journaled), the CSV and the PDF downloaded and read back.
  */
 class YearlyTableWebTest {
 
@@ -180,6 +182,39 @@ class YearlyTableWebTest {
                 "1", "100,0", "0", "20,00", "0,01");
         assertThat(store.auditJournal(10)).anyMatch(e -> e.actor().equals("nadia")
                 && e.action().equals("yearly-table-exported") && e.detail().equals("territoire=lille year=2026 format=csv"));
+    }
+
+    @Test
+    void aCoordinatorDownloadsTheirTerritorysPdfAndIsRefusedAnothers() {
+        ConsoleClient colette = signedIn("colette", ConsoleWebTest.COORDINATOR_PASSWORD, null);
+        assertThat(colette.get(YEARLY + "/territoires/lille?annee=2026").body()).contains("Télécharger en PDF")
+                .contains("/console/tableau-annuel/territoires/lille?annee=2026&amp;format=pdf");
+
+        HttpResponse<byte[]> lille = colette.getBytes(YEARLY + "/territoires/lille?annee=2026&format=pdf");
+        assertThat(lille.statusCode()).isEqualTo(200);
+        assertThat(lille.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("application/pdf");
+        assertThat(lille.headers().firstValue("Content-Disposition").orElseThrow())
+                .isEqualTo("attachment; filename=\"tableau-annuel-2026-lille.pdf\"");
+        String text = YearlyTableDocumentTest.text(lille.body());
+        assertThat(text.lines()).contains("ABEJ Solidarité (Lille) 1 3 2 2 1 1 0 0 1 2 50,0 % 1 12 0,01",
+                "Total 2026 2 5 3 3 2 1 1 0 1 3 66,7 % 1 17 0,01", "Total 2025 2 3 2 1 1 0 0 1 0 1 100,0 % 0 20 0,01");
+        // Their country's PDF: Lille only, and no national total.
+        String country = YearlyTableDocumentTest.text(colette.getBytes(YEARLY + "?annee=2026&format=pdf").body());
+        assertThat(country.lines()).anyMatch(l -> l.startsWith("Lille 2 5 3 3 2 1 1 0 1 3 66,7 % 1 17"));
+        assertThat(country).doesNotContain("Lyon").doesNotContain("Total 2026");
+
+        for (String path : List.of(YEARLY + "/territoires/lyon?annee=2026&format=pdf",
+                YEARLY + "/chantiers/" + YearlyDataSet.LYON + "?format=pdf",
+                YEARLY + "/territoires/hors-territoire?format=pdf")) {
+            HttpResponse<byte[]> refused = colette.getBytes(path);
+            assertThat(refused.statusCode()).as(path).isEqualTo(403);
+            assertThat(new String(refused.body(), StandardCharsets.UTF_8)).as(path).contains("Accès refusé")
+                    .doesNotStartWith("%PDF");
+        }
+        assertThat(store.auditJournal(20)).anyMatch(e -> e.actor().equals("colette")
+                        && e.action().equals("yearly-table-exported")
+                        && e.detail().equals("territoire=lille year=2026 format=pdf"))
+                .anyMatch(e -> e.action().equals("access-refused") && e.detail().equals("territory=lyon"));
     }
 
     @Test

@@ -366,19 +366,14 @@ public final class ConsoleWeb {
                         + "chantier (personne, version, quarantaine, historique), émettre un code d’enrôlement, "
                         + "révoquer un poste perdu.</li>"
                         + "<li><a href=\"" + YearlyTablePages.PATH + "\">Tableau annuel</a>\u00a0: par territoire, "
-                        + "puis par chantier et par mois, avec l’année précédente et l’export CSV.</li>"
+                        + "puis par chantier et par mois, avec l’année précédente, l’export CSV et le PDF.</li>"
                         + "<li><a href=\"" + SyncHealthPages.PATH + "\">Santé de la synchronisation</a>\u00a0: "
                         + "conflits et modifications en quarantaine par chantier, version du hub, horizon des "
                         + "suppressions.</li>"
                         + "<li><a href=\"" + AuditPages.PATH + "\">Journal</a>\u00a0: qui a fait quoi dans la "
                         + "console.</li>"
                         + "<li><a href=\"" + PasswordPages.PATH + "\">Mot de passe</a>\u00a0: changer le "
-                        + "vôtre.</li></ul>")
-                .element("h2", "Pas encore construit")
-                .open("p", "class", "note")
-                .text("L’export PDF du tableau annuel n’est pas encore dans la console\u00a0: la page du tableau "
-                        + "s’imprime depuis le navigateur (A4 paysage).")
-                .close("p");
+                        + "vôtre.</li></ul>");
         page(ctx, 200, "Accueil", signed, html);
     }
 
@@ -561,7 +556,7 @@ public final class ConsoleWeb {
                 .raw("<link rel=\"stylesheet\" href=\"" + STYLE + "\"></head><body><header>")
                 .element("span", "Convergence Terrain · console", "class", "brand");
         if (signed != null && signed.session().complete()) {
-            // Only what exists: the pages not built yet are named on the home page, not linked.
+            // Only what exists: a page not built yet is never linked.
             html.raw("<nav aria-label=\"Menu principal\"><ul><li><a href=\"" + ROOT + "\">Accueil</a></li>"
                             + "<li><a href=\"" + DEVICES + "\">Postes</a></li>"
                             + "<li><a href=\"" + YearlyTablePages.PATH + "\">Tableau annuel</a></li>"

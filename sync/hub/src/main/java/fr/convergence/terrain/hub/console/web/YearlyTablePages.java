@@ -6,6 +6,7 @@ import fr.convergence.terrain.hub.console.ConsoleStore;
 import fr.convergence.terrain.hub.report.YearlyFigure;
 import fr.convergence.terrain.hub.report.YearlyTable;
 import fr.convergence.terrain.hub.report.YearlyTableCsv;
+import fr.convergence.terrain.hub.report.YearlyTableDocument;
 import fr.convergence.terrain.hub.report.YearlyTables;
 import fr.convergence.terrain.hub.sync.HubStore;
 import fr.convergence.terrain.sync.protocol.WorksiteInfo;
@@ -17,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,7 +26,8 @@ import java.util.Set;
 /**
  * The yearly table of the console: the country by territory (a coordinator sees only their territory, and no
  * national total), a territory by worksite, a worksite by month — figures only, never a name or a note —, each with
- * the year before and the change, and its CSV for French Excel ({@code ?format=csv}). Every figure comes from
+ * the year before and the change, its CSV for French Excel ({@code ?format=csv}) and its PDF ({@code ?format=pdf},
+ * {@link YearlyTableDocument}). Every figure comes from
  * {@link YearlyTables}, that is from core's report calculator. Exports are written to the audit journal.
  */
 final class YearlyTablePages {
@@ -66,8 +69,7 @@ final class YearlyTablePages {
         ConsoleAccount account = signed.account();
         boolean national = account.role() == ConsoleAccount.Role.NATIONAL;
         YearlyTable table = tables.national(year.get(), t -> account.mayAccess(t.isEmpty() ? null : t), national);
-        show(ctx, signed, table, "pays", national ? "France entière, par territoire"
-                : "Votre territoire (le total national est réservé à l’équipe nationale)", List.of());
+        show(ctx, signed, table, "pays", List.of());
     }
 
     private void territoryPage(Context ctx) {
@@ -83,7 +85,7 @@ final class YearlyTablePages {
         }
         YearlyTable table = tables.territory(year.get(), territory).orElseThrow(() -> new ConsoleWeb.Refusal(404,
                 "Territoire inconnu du hub."));
-        show(ctx, signed, table, "territoire=" + id, table.title() + ", par chantier", List.of(
+        show(ctx, signed, table, "territoire=" + id, List.of(
                 link("Tableau annuel", PATH, year.get())));
     }
 
@@ -102,7 +104,7 @@ final class YearlyTablePages {
         YearlyTable table = tables.worksite(year.get(), id).orElseThrow(() -> new ConsoleWeb.Refusal(404,
                 "Chantier inconnu du hub."));
         String territory = worksite.territoryId() == null ? NO_TERRITORY : worksite.territoryId();
-        show(ctx, signed, table, "chantier=" + id, table.title() + ", par mois", List.of(
+        show(ctx, signed, table, "chantier=" + id, List.of(
                 link("Tableau annuel", PATH, year.get()),
                 link(tables.territoryName(worksite.territoryId()), PATH + "/territoires/" + territory, year.get())));
     }
@@ -130,20 +132,28 @@ final class YearlyTablePages {
         return Optional.empty();
     }
 
-    private void show(Context ctx, ConsoleWeb.Signed signed, YearlyTable table, String auditScope, String subtitle,
+    private void show(Context ctx, ConsoleWeb.Signed signed, YearlyTable table, String auditScope,
                       List<Crumb> breadcrumb) {
-        if ("csv".equals(ctx.queryParam("format"))) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try {
-                YearlyTableCsv.write(table, out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        String format = ctx.queryParam("format");
+        if ("csv".equals(format) || "pdf".equals(format)) {
+            byte[] file;
+            if (format.equals("pdf")) {
+                file = YearlyTableDocument.pdf(table, ZonedDateTime.now(clock.withZone(PARIS)));
+            } else {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                try {
+                    YearlyTableCsv.write(table, out);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                file = out.toByteArray();
             }
             console.audit(new AuditEntry(clock.millis(), signed.account().login(), "yearly-table-exported",
-                    auditScope + " year=" + table.year() + " format=csv"));
-            ctx.contentType("text/csv; charset=utf-8").header("Content-Disposition", "attachment; filename=\""
-                    + "tableau-annuel-" + table.year() + "-" + table.id().replaceAll("[^a-z0-9-]", "") + ".csv\"")
-                    .result(out.toByteArray());
+                    auditScope + " year=" + table.year() + " format=" + format));
+            ctx.contentType(format.equals("pdf") ? "application/pdf" : "text/csv; charset=utf-8")
+                    .header("Content-Disposition", "attachment; filename=\"" + "tableau-annuel-" + table.year() + "-"
+                            + table.id().replaceAll("[^a-z0-9-]", "") + "." + format + "\"")
+                    .result(file);
             return;
         }
         String title = "Tableau annuel " + table.year() + " · " + table.title();
@@ -164,16 +174,18 @@ final class YearlyTablePages {
                 .element("p", "Chiffres calculés par le même calculateur que la page Rapports des postes, sur les "
                         + "données synchronisées avec le hub\u00a0; aucun nom, aucune note. Définitions\u00a0: "
                         + "docs/indicators.md. ETP\u00a0: 1\u00a0820\u00a0heures réalisées par an.", "class", "hint");
-        table(html, table, subtitle);
+        table(html, table);
         html.open("p", "class", "actions").element("a", "Télécharger ce tableau (CSV pour Excel)", "href",
-                ctx.path() + "?annee=" + table.year() + "&format=csv").close("p");
+                ctx.path() + "?annee=" + table.year() + "&format=csv").raw(" ")
+                .element("a", "Télécharger en PDF (A4 paysage)", "href",
+                        ctx.path() + "?annee=" + table.year() + "&format=pdf").close("p");
         web.page(ctx, 200, title, signed, html);
     }
 
-    private void table(Html html, YearlyTable table, String subtitle) {
+    private void table(Html html, YearlyTable table) {
         List<YearlyFigure> figures = table.figures();
         html.open("table", "class", "yearly", "id", "tableau-annuel")
-                .element("caption", "Tableau annuel " + table.year() + " · " + subtitle)
+                .element("caption", "Tableau annuel " + table.year() + " · " + table.subtitle())
                 .raw("<thead><tr>").element("th", table.level().lineHeader(), "scope", "col", "rowspan", "2");
         boolean exitsOpened = false;
         for (YearlyFigure figure : figures) {

@@ -1,4 +1,4 @@
-package fr.convergence.terrain.app.print;
+package fr.convergence.terrain.core.pdf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

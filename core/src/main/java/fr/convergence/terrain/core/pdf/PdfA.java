@@ -1,4 +1,4 @@
-package fr.convergence.terrain.app.print;
+package fr.convergence.terrain.core.pdf;
 
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
@@ -24,15 +24,15 @@ import org.apache.xmpbox.xml.XmpSerializer;
  * Document information for every print-out, and what PDF/A-2b adds for the copies kept in participants' files:
  * XMP metadata that repeats the information dictionary, and an sRGB output intent (the JDK's own profile).
  */
-final class PdfA {
+public final class PdfA {
 
-    static final String CREATOR = "Convergence Terrain";
-    static final String PRODUCER = "Convergence Terrain (Apache PDFBox)";
+    public static final String CREATOR = "Convergence Terrain";
+    public static final String PRODUCER = "Convergence Terrain (Apache PDFBox)";
 
     private PdfA() {
     }
 
-    static void describe(PDDocument document, String title, String author, Calendar created) {
+    public static void describe(PDDocument document, String title, String author, Calendar created) {
         PDDocumentInformation info = document.getDocumentInformation();
         info.setTitle(title);
         info.setAuthor(author);
@@ -44,7 +44,7 @@ final class PdfA {
     }
 
     /** Marks {@code document} PDF/A-2b; call after {@link #describe}, whose values the XMP must repeat. */
-    static void conform(PDDocument document) {
+    public static void conform(PDDocument document) {
         PDDocumentInformation info = document.getDocumentInformation();
         try {
             XMPMetadata xmp = XMPMetadata.createXMPMetadata();

@@ -1,4 +1,4 @@
-package fr.convergence.terrain.app.print;
+package fr.convergence.terrain.core.pdf;
 
 import java.awt.Color;
 import java.util.ArrayList;
@@ -9,15 +9,15 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
  * A table written row by row into a {@link PageFlow}: cells wrap, a row never splits across pages, and the
  * header is drawn again at the top of each page the table continues on.
  */
-final class Table {
+public final class Table {
 
     /** A column: its header, its share of the width (weights), and whether numbers align right. */
-    record Column(String header, float weight, boolean alignRight) {
-        static Column left(String header, float weight) {
+    public record Column(String header, float weight, boolean alignRight) {
+        public static Column left(String header, float weight) {
             return new Column(header, weight, false);
         }
 
-        static Column right(String header, float weight) {
+        public static Column right(String header, float weight) {
             return new Column(header, weight, true);
         }
     }
@@ -30,7 +30,7 @@ final class Table {
     private final float padding = 3.5f;
     private int rowCount;
 
-    Table(PageFlow flow, List<Column> columns, float size, float minRowHeight) {
+    public Table(PageFlow flow, List<Column> columns, float size, float minRowHeight) {
         this.flow = flow;
         this.columns = columns;
         this.size = size;
@@ -42,7 +42,7 @@ final class Table {
         }
     }
 
-    float columnX(int index) {
+    public float columnX(int index) {
         float x = flow.left();
         for (int i = 0; i < index; i++) {
             x += widths[i];
@@ -50,19 +50,19 @@ final class Table {
         return x;
     }
 
-    float columnWidth(int index) {
+    public float columnWidth(int index) {
         return widths[index];
     }
 
     /** Draws the header and keeps it for the next pages, until {@link #end()}. */
-    Table begin() {
+    public Table begin() {
         flow.ensure(headerHeight() + minRowHeight + 2 * padding);
         drawHeader();
         flow.setContinuation(this::drawHeader);
         return this;
     }
 
-    void end() {
+    public void end() {
         flow.setContinuation(null);
         flow.moveDown(4);
     }
@@ -89,7 +89,7 @@ final class Table {
     }
 
     /** A row of plain cells. */
-    void row(String... cells) {
+    public void row(String... cells) {
         row(null, cells);
     }
 
@@ -97,12 +97,12 @@ final class Table {
      * A row; {@code decorate}, if given, draws extra content over the row once it is placed (it receives the
      * row's top y and height).
      */
-    void row(RowDecoration decorate, String... cells) {
+    public void row(RowDecoration decorate, String... cells) {
         row(decorate, flow.fonts.regular, null, cells);
     }
 
     /** A row of totals: bold, on the header's shade, closed by a heavier rule. */
-    void totalRow(String... cells) {
+    public void totalRow(String... cells) {
         row(null, flow.fonts.bold, PageFlow.SHADE, cells);
     }
 
@@ -142,7 +142,7 @@ final class Table {
     }
 
     /** Vertical separators between the columns, from {@code top} down {@code height}. */
-    void verticalRules(float top, float height) {
+    public void verticalRules(float top, float height) {
         for (int i = 1; i < columns.size(); i++) {
             float x = columnX(i);
             flow.line(x, top, x, top - height, PageFlow.RULE, 0.3f);
@@ -163,7 +163,7 @@ final class Table {
 
     /** Extra drawing over a placed row. */
     @FunctionalInterface
-    interface RowDecoration {
+    public interface RowDecoration {
         void draw(float top, float height);
     }
 }

@@ -1,4 +1,4 @@
-package fr.convergence.terrain.app.print;
+package fr.convergence.terrain.core.pdf;
 
 import java.awt.Color;
 import java.io.IOException;
@@ -17,22 +17,22 @@ import org.apache.pdfbox.util.Matrix;
  * is a list of sections (one follow-up sheet each in a batch), each numbered "page N/M" on its own; the footers
  * are drawn once all pages exist.
  */
-final class PageFlow {
+public final class PageFlow {
 
-    static final PDRectangle PORTRAIT = PDRectangle.A4;
-    static final PDRectangle LANDSCAPE = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
-    static final Color INK = new Color(0x1F, 0x29, 0x37);
-    static final Color MUTED = new Color(0x5B, 0x64, 0x70);
-    static final Color RULE = new Color(0x9A, 0xA3, 0xAE);
-    static final Color SHADE = new Color(0xE8, 0xEE, 0xF4);
-    static final Color ACCENT = new Color(0x1B, 0x4F, 0x8A);
+    public static final PDRectangle PORTRAIT = PDRectangle.A4;
+    public static final PDRectangle LANDSCAPE = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
+    public static final Color INK = new Color(0x1F, 0x29, 0x37);
+    public static final Color MUTED = new Color(0x5B, 0x64, 0x70);
+    public static final Color RULE = new Color(0x9A, 0xA3, 0xAE);
+    public static final Color SHADE = new Color(0xE8, 0xEE, 0xF4);
+    public static final Color ACCENT = new Color(0x1B, 0x4F, 0x8A);
     private static final float FOOTER_HEIGHT = 26;
     /** Pale enough that text printed over it stays legible, in colour and in black and white. */
     private static final Color DEMO_WATERMARK = new Color(0xF9, 0xE0, 0xE0);
     private static final Color DEMO_INK = new Color(0xB4, 0x23, 0x18);
 
     private final PDDocument document;
-    final PrintFonts fonts;
+    public final PrintFonts fonts;
     private final float margin;
     private final List<Section> sections = new ArrayList<>();
     private Section section;
@@ -57,7 +57,7 @@ final class PageFlow {
         }
     }
 
-    PageFlow(PDDocument document, PrintFonts fonts, float margin) {
+    public PageFlow(PDDocument document, PrintFonts fonts, float margin) {
         this.document = document;
         this.fonts = fonts;
         this.margin = margin;
@@ -67,7 +67,7 @@ final class PageFlow {
      * Starts a new printed document on a new page. {@code runningHeader} is repeated at the top of its next pages;
      * {@code footerLeft} goes at the bottom of each, next to "Document confidentiel" and the page number.
      */
-    void startSection(PDRectangle size, String runningHeader, String footerLeft) {
+    public void startSection(PDRectangle size, String runningHeader, String footerLeft) {
         section = new Section(size, runningHeader, footerLeft);
         sections.add(section);
         continuation = null;
@@ -78,11 +78,11 @@ final class PageFlow {
      * Marks every page as demonstration data: a pale diagonal line drawn first (under the content, so nothing
      * becomes unreadable) and a red line in the top margin (nothing of the layout moves). Call before the first page.
      */
-    void markDemo(String mark) {
+    public void markDemo(String mark) {
         this.demoMark = mark;
     }
 
-    void newPage() {
+    public void newPage() {
         closeContent();
         PDPage page = new PDPage(section.size);
         document.addPage(page);
@@ -132,36 +132,36 @@ final class PageFlow {
         textCentered(demoMark, w / 2, h - margin / 2 - 3, fonts.bold, 9, DEMO_INK);
     }
 
-    float left() {
+    public float left() {
         return margin;
     }
 
-    float right() {
+    public float right() {
         return section.size.getWidth() - margin;
     }
 
-    float width() {
+    public float width() {
         return right() - left();
     }
 
-    float top() {
+    public float top() {
         return section.size.getHeight() - margin;
     }
 
-    float bottom() {
+    public float bottom() {
         return margin + FOOTER_HEIGHT;
     }
 
-    float y() {
+    public float y() {
         return y;
     }
 
-    void moveDown(float amount) {
+    public void moveDown(float amount) {
         y -= amount;
     }
 
     /** Starts a new page unless {@code height} still fits above the footer. */
-    void ensure(float height) {
+    public void ensure(float height) {
         if (y - height < bottom()) {
             newPage();
         }
@@ -173,7 +173,7 @@ final class PageFlow {
 
     // Drawing primitives -------------------------------------------------------------------------------------
 
-    void text(String text, float x, float baseline, PDFont font, float size, Color color) {
+    public void text(String text, float x, float baseline, PDFont font, float size, Color color) {
         String printable = fonts.printable(text);
         if (printable.isEmpty()) {
             return;
@@ -190,15 +190,15 @@ final class PageFlow {
         }
     }
 
-    void textRight(String text, float rightX, float baseline, PDFont font, float size, Color color) {
+    public void textRight(String text, float rightX, float baseline, PDFont font, float size, Color color) {
         text(text, rightX - width(text, font, size), baseline, font, size, color);
     }
 
-    void textCentered(String text, float centreX, float baseline, PDFont font, float size, Color color) {
+    public void textCentered(String text, float centreX, float baseline, PDFont font, float size, Color color) {
         text(text, centreX - width(text, font, size) / 2, baseline, font, size, color);
     }
 
-    float width(String text, PDFont font, float size) {
+    public float width(String text, PDFont font, float size) {
         try {
             return font.getStringWidth(fonts.printable(text)) / 1000f * size;
         } catch (IOException e) {
@@ -206,52 +206,58 @@ final class PageFlow {
         }
     }
 
-    void line(float x1, float y1, float x2, float y2, Color color, float thickness) {
-        try {
-            content.setStrokingColor(color);
-            content.setLineWidth(thickness);
-            content.moveTo(x1, y1);
-            content.lineTo(x2, y2);
-            content.stroke();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public void line(float x1, float y1, float x2, float y2, Color color, float thickness) {
+        draw(c -> {
+            c.setStrokingColor(color);
+            c.setLineWidth(thickness);
+            c.moveTo(x1, y1);
+            c.lineTo(x2, y2);
+            c.stroke();
+        });
     }
 
-    void fillRect(float x, float yBottom, float w, float h, Color color) {
-        try {
-            content.setNonStrokingColor(color);
-            content.addRect(x, yBottom, w, h);
-            content.fill();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public void fillRect(float x, float yBottom, float w, float h, Color color) {
+        draw(c -> {
+            c.setNonStrokingColor(color);
+            c.addRect(x, yBottom, w, h);
+            c.fill();
+        });
     }
 
-    void strokeRect(float x, float yBottom, float w, float h, Color color, float thickness) {
-        try {
-            content.setStrokingColor(color);
-            content.setLineWidth(thickness);
-            content.addRect(x, yBottom, w, h);
-            content.stroke();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public void strokeRect(float x, float yBottom, float w, float h, Color color, float thickness) {
+        draw(c -> {
+            c.setStrokingColor(color);
+            c.setLineWidth(thickness);
+            c.addRect(x, yBottom, w, h);
+            c.stroke();
+        });
     }
 
     /** A polyline through {@code xs}/{@code ys}. */
-    void polyline(float[] xs, float[] ys, Color color, float thickness) {
+    public void polyline(float[] xs, float[] ys, Color color, float thickness) {
         if (xs.length < 2) {
             return;
         }
-        try {
-            content.setStrokingColor(color);
-            content.setLineWidth(thickness);
-            content.moveTo(xs[0], ys[0]);
+        draw(c -> {
+            c.setStrokingColor(color);
+            c.setLineWidth(thickness);
+            c.moveTo(xs[0], ys[0]);
             for (int i = 1; i < xs.length; i++) {
-                content.lineTo(xs[i], ys[i]);
+                c.lineTo(xs[i], ys[i]);
             }
-            content.stroke();
+            c.stroke();
+        });
+    }
+
+    /** Drawing on the current page's content; PDFBox's I/O failures become unchecked, as everywhere here. */
+    @FunctionalInterface
+    private interface Drawing {
+        void on(PDPageContentStream content) throws IOException;
+    }
+
+    private void draw(Drawing drawing) {
+        try {
+            drawing.on(content);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -260,7 +266,7 @@ final class PageFlow {
     // Flowing text --------------------------------------------------------------------------------------------
 
     /** Splits {@code text} into lines no wider than {@code maxWidth}; a word too long is cut. */
-    List<String> wrap(String text, PDFont font, float size, float maxWidth) {
+    public List<String> wrap(String text, PDFont font, float size, float maxWidth) {
         List<String> lines = new ArrayList<>();
         String clean = fonts.printable(text).strip();
         if (clean.isEmpty()) {
@@ -296,7 +302,7 @@ final class PageFlow {
     }
 
     /** A wrapped paragraph from the cursor, breaking pages between lines. */
-    void paragraph(String text, PDFont font, float size, Color color) {
+    public void paragraph(String text, PDFont font, float size, Color color) {
         float leading = size * 1.35f;
         for (String line : wrap(text, font, size, width())) {
             ensure(leading);
@@ -306,7 +312,7 @@ final class PageFlow {
     }
 
     /** A section title with a rule, kept with at least {@code keepWith} points of what follows. */
-    void heading(String title, float keepWith) {
+    public void heading(String title, float keepWith) {
         ensure(30 + keepWith);
         y -= 20;
         text(title, left(), y, fonts.bold, 11.5f, ACCENT);
@@ -315,7 +321,7 @@ final class PageFlow {
     }
 
     /** Label/value pairs on two columns of pairs; labels and values wrap in their own width. */
-    void facts(List<String[]> pairs, float labelWidth) {
+    public void facts(List<String[]> pairs, float labelWidth) {
         float columnWidth = width() / 2;
         float size = 9.5f;
         float leading = size * 1.3f;
@@ -348,7 +354,7 @@ final class PageFlow {
     // Footers -------------------------------------------------------------------------------------------------
 
     /** Closes the last page and writes every section's footer: who printed it and when, confidentiality, N/M. */
-    void finish() {
+    public void finish() {
         closeContent();
         for (Section s : sections) {
             int count = s.pages.size();
@@ -360,10 +366,10 @@ final class PageFlow {
                     float baseline = margin;
                     line(margin, baseline + 11, right, baseline + 11, RULE, 0.5f);
                     text(s.footerLeft, margin, baseline, fonts.regular, 7.5f, MUTED);
-                    textCentered(PrintTexts.text("footer.confidential"), (margin + right) / 2 + 60, baseline,
+                    textCentered(PrintBundle.STYLE.text("footer.confidential"), (margin + right) / 2 + 60, baseline,
                             fonts.bold, 7.5f, INK);
-                    textRight(PrintTexts.text("footer.page", i + 1, count), right, baseline, fonts.regular, 7.5f,
-                            MUTED);
+                    textRight(PrintBundle.STYLE.text("footer.page", i + 1, count), right, baseline, fonts.regular,
+                            7.5f, MUTED);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -1,4 +1,4 @@
-package fr.convergence.terrain.app.print;
+package fr.convergence.terrain.core.pdf;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,9 +14,9 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * The DejaVu Sans font shipped with the application (licence next to it), embedded as a subset in every print-out
  * so that é è ê à ç œ « » … and any name print the same on every computer, and PDF/A accepts the file.
  */
-final class PrintFonts {
+public final class PrintFonts {
 
-    private static final String FOLDER = "/fr/convergence/terrain/app/print/fonts/";
+    private static final String FOLDER = "/fr/convergence/terrain/core/pdf/fonts/";
     private static final byte[] REGULAR = read("DejaVuSans.ttf");
     private static final byte[] BOLD = read("DejaVuSans-Bold.ttf");
     /** Read only by the documents that need it (the recovery key, whose characters must line up). */
@@ -25,8 +25,8 @@ final class PrintFonts {
     private final PDDocument document;
     private PDFont mono;
 
-    final PDFont regular;
-    final PDFont bold;
+    public final PDFont regular;
+    public final PDFont bold;
     private final Map<Integer, Boolean> printable = new HashMap<>();
 
     private PrintFonts(PDDocument document, PDFont regular, PDFont bold) {
@@ -36,7 +36,7 @@ final class PrintFonts {
     }
 
     /** Loads both fonts into {@code document}; only the glyphs used are embedded when it is saved. */
-    static PrintFonts load(PDDocument document) {
+    public static PrintFonts load(PDDocument document) {
         try {
             return new PrintFonts(document, PDType0Font.load(document, new ByteArrayInputStream(REGULAR), true),
                     PDType0Font.load(document, new ByteArrayInputStream(BOLD), true));
@@ -49,7 +49,7 @@ final class PrintFonts {
      * DejaVu Sans Mono Bold, loaded into the document the first time it is asked for (the other print-outs do
      * not carry it). Its letters and digits are all in DejaVu Sans too, so {@link #printable} keeps them.
      */
-    PDFont mono() {
+    public PDFont mono() {
         if (mono == null) {
             try {
                 mono = PDType0Font.load(document, new ByteArrayInputStream(read(MONO)), true);
@@ -64,7 +64,7 @@ final class PrintFonts {
      * {@code text} made printable: line breaks and tabs become spaces, no-break spaces stay, and a character the font
      * lacks becomes "?" rather than failing the whole print-out.
      */
-    String printable(String text) {
+    public String printable(String text) {
         if (text == null) {
             return "";
         }
