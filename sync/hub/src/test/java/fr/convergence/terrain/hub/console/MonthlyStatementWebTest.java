@@ -151,7 +151,7 @@ class MonthlyStatementWebTest {
                 .body();
         assertThat(byMonth).contains("href=\"" + statement(YearlyDataSet.ABEJ, "2026-11").replace("&", "&amp;")
                 + "\"");
-        assertThat(byMonth).contains("<a href=\"" + MONTHLY + "\">Relevé mensuel</a>");
+        assertThat(byMonth).contains("<a href=\"" + MONTHLY + "\" title=\"Relevé mensuel des heures\">Relevés</a>");
         // Without a worksite: the choice of a worksite and a month, this month by default.
         String chooser = nadia.get(MONTHLY).body();
         assertThat(chooser).contains("<select id=\"chantier\"").contains("value=\"2026-12\"")

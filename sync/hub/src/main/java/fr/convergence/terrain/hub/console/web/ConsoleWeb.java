@@ -570,7 +570,8 @@ public final class ConsoleWeb {
             html.raw("<nav aria-label=\"Menu principal\"><ul><li><a href=\"" + ROOT + "\">Accueil</a></li>"
                             + "<li><a href=\"" + DEVICES + "\">Postes</a></li>"
                             + "<li><a href=\"" + YearlyTablePages.PATH + "\">Tableau annuel</a></li>"
-                            + "<li><a href=\"" + MonthlyStatementPages.PATH + "\">Relevé mensuel</a></li>"
+                            + "<li><a href=\"" + MonthlyStatementPages.PATH + "\" title=\"Relevé mensuel des heures\">"
+                            + "Relevés</a></li>"
                             + "<li><a href=\"" + SyncHealthPages.PATH + "\">Synchronisation</a></li>"
                             + "<li><a href=\"" + AuditPages.PATH + "\">Journal</a></li>"
                             + "<li><a href=\"" + PasswordPages.PATH + "\">Mot de passe</a></li><li>")

@@ -145,9 +145,10 @@ final class MonthlyStatementPages {
             html.close("optgroup");
         }
         html.close("select")
-                .element("label", "Mois", "for", "mois")
-                .open("input", "type", "month", "id", "mois", "name", "mois", "value", month, "required", "required",
-                        "pattern", "[0-9]{4}-[0-9]{2}")
+                // A text field, not type=month: the browser would name the month in its own language.
+                .element("label", "Mois (aaaa-mm)", "for", "mois")
+                .open("input", "type", "text", "id", "mois", "name", "mois", "value", month, "required", "required",
+                        "pattern", "[0-9]{4}-[0-9]{2}", "inputmode", "numeric", "maxlength", "7")
                 .element("button", "Afficher", "type", "submit").close("form");
     }
 
@@ -156,8 +157,9 @@ final class MonthlyStatementPages {
                 .element("caption", "Relevé mensuel des heures · " + statement.worksiteName() + " · "
                         + YearlyTables.monthName(statement.month()))
                 .raw("<thead><tr>");
-        for (String header : List.of("N°", "Participant", "Contrat", "Entrée", "Fin prévue",
-                "Heures par semaine", "Palier PHC")) {
+        html.element("th", "N°", "scope", "col").element("th", "Participant", "scope", "col", "class", "text")
+                .element("th", "Contrat", "scope", "col", "class", "text");
+        for (String header : List.of("Entrée", "Fin prévue", "Heures par semaine", "Palier PHC")) {
             html.element("th", header, "scope", "col");
         }
         for (HoursKind kind : MonthlyStatement.kinds()) {
@@ -167,16 +169,16 @@ final class MonthlyStatementPages {
             }
         }
         html.open("th", "scope", "col").element("abbr", "ETP", "title", "équivalents temps plein").close("th")
-                .element("th", "Sortie", "scope", "col").element("th", "Type de sortie", "scope", "col")
+                .element("th", "Sortie", "scope", "col").element("th", "Type de sortie", "scope", "col", "class", "text")
                 .raw("</tr></thead><tbody>");
         int number = 0;
         for (MonthlyStatement.Row row : statement.rows()) {
             number++;
             html.open("tr", "data-line", row.participantId())
                     .element("th", Integer.toString(number), "scope", "row")
-                    .element("td", row.participantId(), "data-figure", "participant")
+                    .element("td", row.participantId(), "data-figure", "participant", "class", "text")
                     .element("td", row.contract().label() + (row.previousContract() == null ? ""
-                            : " (après " + row.previousContract().label() + ")"), "data-figure", "contract")
+                            : " (après " + row.previousContract().label() + ")"), "data-figure", "contract", "class", "text")
                     .element("td", date(row.entryDate()), "data-figure", "entry")
                     .element("td", date(row.contractEndDate()), "data-figure", "contractEnd")
                     .element("td", row.weeklyHours() == null ? "" : row.weeklyHours() + "\u00a0h", "data-figure",
@@ -187,7 +189,8 @@ final class MonthlyStatementPages {
             html.element("td", fte(row.fte()), "data-figure", "fte")
                     .element("td", date(row.exitDate()), "data-figure", "exit")
                     .element("td", row.exitCategory() != null ? row.exitCategory().label()
-                            : row.exitDate() != null ? "Passage en CDDI" : "", "data-figure", "exitCategory")
+                            : row.exitDate() != null ? "Passage en CDDI" : "", "data-figure", "exitCategory", "class",
+                            "text")
                     .close("tr");
         }
         if (statement.rows().isEmpty()) {
