@@ -2,8 +2,8 @@
 # Saves a PNG of each page of the hub console (docs/screenshots/hub-*.png) at 1366×768, from the browser tests
 # (ConsoleBrowserTest) in Debian's headless chromium (apt-get install chromium chromium-driver): connexion,
 # second-facteur, accueil, postes, historique (a device's syncs), code, revocation, refus, sante (sync health),
-# journal, mot-de-passe, annee (the yearly table of the hand-counted data set, YearlyDataSet) and annee-chantier
-# (a worksite by month).
+# journal, mot-de-passe, annee (the yearly table of the hand-counted data set, YearlyDataSet), annee-chantier
+# (a worksite by month) and releve-mensuel (a worksite's monthly hours statement).
 # Usage, from anywhere: sync/hub/src/test/screenshots/take-hub-screenshots.sh [directory]
 set -eu
 root=$(cd "$(dirname "$0")/../../../../.." && pwd)

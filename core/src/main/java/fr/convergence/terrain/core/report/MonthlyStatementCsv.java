@@ -17,7 +17,9 @@ import java.util.List;
 /**
  * The monthly hours statement as CSV for French Excel, like {@link ReportCsv} (UTF-8 with a byte order mark,
  * {@code ;}, decimal comma, CRLF): one line per person, in the order of the statement, then a line of totals; hours
- * as decimal hours ("151,67"), FTE with two decimals. From a demonstration store, the last column says so.
+ * as decimal hours ("151,67"), FTE with two decimals. From a demonstration store, the last column says so. The hub's
+ * console, which shows no name, writes the same columns with a row number and the participant's id in place of the
+ * name ({@link #headerById()}, {@link #linesById}).
  */
 public final class MonthlyStatementCsv {
 
@@ -29,9 +31,18 @@ public final class MonthlyStatementCsv {
 
     /** The columns, in order. */
     public static List<String> header() {
-        List<String> header = new ArrayList<>(List.of("Chantier", "Mois", "Nom", "Prénom", "Contrat",
-                "Contrat précédent dans le mois", "Entrée", "Fin prévue du contrat", "Heures hebdomadaires du contrat",
-                "Palier PHC (heures par semaine)"));
+        return header("Nom", "Prénom");
+    }
+
+    /** The columns of the statement without names: a row number and the participant's id instead. */
+    public static List<String> headerById() {
+        return header("N°", "Participant (identifiant)");
+    }
+
+    private static List<String> header(String firstPersonColumn, String secondPersonColumn) {
+        List<String> header = new ArrayList<>(List.of("Chantier", "Mois", firstPersonColumn, secondPersonColumn,
+                "Contrat", "Contrat précédent dans le mois", "Entrée", "Fin prévue du contrat",
+                "Heures hebdomadaires du contrat", "Palier PHC (heures par semaine)"));
         for (HoursKind kind : MonthlyStatement.kinds()) {
             header.add(kind.label() + " (heures)");
             if (kind == HoursKind.FORMATION) {
@@ -55,13 +66,35 @@ public final class MonthlyStatementCsv {
 
     /** The lines under the header: a person each, then the totals. */
     public static List<List<String>> lines(MonthlyStatement statement) {
+        return lines(statement, false);
+    }
+
+    /** The lines under {@link #headerById()}: a row number and the participant's id in place of the name. */
+    public static List<List<String>> linesById(MonthlyStatement statement) {
+        return lines(statement, true);
+    }
+
+    /** The statement without names ({@link #headerById()}) as CSV for French Excel. */
+    public static void writeById(MonthlyStatement statement, OutputStream out) throws IOException {
+        ExcelCsv.bom(out);
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        ExcelCsv.line(writer, headerById());
+        for (List<String> fields : linesById(statement)) {
+            ExcelCsv.line(writer, fields);
+        }
+        writer.flush();
+    }
+
+    private static List<List<String>> lines(MonthlyStatement statement, boolean byId) {
         List<List<String>> lines = new ArrayList<>();
         String worksite = statement.worksiteName();
         String month = statement.month().toString();
+        int number = 0;
         for (MonthlyStatement.Row row : statement.rows()) {
+            number++;
             List<String> fields = new ArrayList<>(List.of(worksite, month,
-                    row.named() ? nullToEmpty(row.lastName()) : NAME_HIDDEN, nullToEmpty(row.firstName()),
-                    row.contract().label(), row.previousContract() == null ? "" : row.previousContract().label(),
+                    byId ? Integer.toString(number) : row.named() ? nullToEmpty(row.lastName()) : NAME_HIDDEN,
+                    byId ? row.participantId() : nullToEmpty(row.firstName()), row.contract().label(), row.previousContract() == null ? "" : row.previousContract().label(),
                     date(row.entryDate()), date(row.contractEndDate()),
                     row.weeklyHours() == null ? "" : row.weeklyHours().toString(),
                     row.phcStepHours() == null ? "" : row.phcStepHours().toString()));

@@ -805,13 +805,17 @@ public final class HubCommand implements Callable<Integer> {
             description = "Le tableau annuel de la console (chiffres seulement : aucun nom, aucune note) : "
                     + "la France par territoire avec le total national, ou un territoire par chantier "
                     + "(--territory), ou un chantier par mois (--worksite) ; chaque ligne avec l’année "
-                    + "précédente. Les mêmes chiffres que la console et que la page Rapports des postes.")
+                    + "précédente. Les mêmes chiffres que la console et que la page Rapports des postes. "
+                    + "Relevé mensuel des heures d’un chantier\u00a0: terrain-hub report monthly (détails\u00a0: "
+                    + "terrain-hub report monthly --help).",
+            subcommands = MonthlyReportCommand.class)
     static final class Report implements Callable<Integer> {
         @CommandLine.Mixin
         Database database = new Database();
 
-        @Option(names = "--year", paramLabel = "ANNÉE", required = true, description = "Année civile, ex. 2026.")
-        int year;
+        // Required, but checked in call(): picocli would ask it of `report monthly` too (remkop/picocli#1350).
+        @Option(names = "--year", paramLabel = "ANNÉE", description = "Année civile, ex. 2026. Obligatoire.")
+        Integer year;
 
         @Option(names = "--format", paramLabel = "csv|json|pdf", defaultValue = "csv",
                 description = "csv (Excel en français : point-virgule, virgule décimale), json ou pdf (A4 "
@@ -834,12 +838,17 @@ public final class HubCommand implements Callable<Integer> {
         @Override
         public Integer call() throws java.io.IOException {
             PrintWriter err = spec.commandLine().getErr();
+            if (year == null) {
+                err.println("Indiquez l’année du tableau\u00a0: --year, ex. --year 2026 (le relevé mensuel d’un "
+                        + "chantier\u00a0: terrain-hub report monthly).");
+                return 2;
+            }
             if (!List.of("csv", "json", "pdf").contains(format)) {
-                err.println("Format inconnu : " + format + ". Choisissez --format csv, json ou pdf.");
+                err.println("Format inconnu : " + format + ". Choisissez --format csv, json ou pdf.");
                 return 2;
             }
             if (format.equals("pdf") && output == null) {
-                err.println("Le PDF s’écrit dans un fichier : ajoutez --output FICHIER (ex. --output "
+                err.println("Le PDF s’écrit dans un fichier : ajoutez --output FICHIER (ex. --output "
                         + "tableau-annuel-" + year + ".pdf).");
                 return 2;
             }
@@ -865,8 +874,8 @@ public final class HubCommand implements Callable<Integer> {
                 }
                 table = chosen.get();
                 store.audit(new fr.convergence.terrain.hub.console.AuditEntry(Clock.systemUTC().millis(), "cli",
-                        "yearly-table-exported", (territory != null ? "territoire=" + territory : worksite != null
-                        ? "chantier=" + worksite : "pays") + " year=" + year + " format=" + format));
+                        "yearly-table-exported", (territory != null ? "territory=" + territory : worksite != null
+                        ? "worksite=" + worksite : "pays") + " year=" + year + " format=" + format));
             }
             if (output == null) {
                 java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();

@@ -150,9 +150,12 @@ public final class ConsoleAccounts {
     /**
      * Changes a signed-in person's password: the current one must be right (a wrong one counts as a wrong sign-in
      * attempt: same growing delay), the new one {@link #MIN_PASSWORD_LENGTH} characters at least, typed twice the same,
-     * and different from the current one. Returns null when done, else the French reason; journaled either way.
+     * and different from the current one. Once changed, the account's other sessions end (a browser left signed in
+     * elsewhere, perhaps by whoever knew the old password): all but {@code keptSession}, the id hash of the session
+     * that asked. Returns null when done, else the French reason; journaled either way, with the sessions ended.
      */
-    public String changePassword(String login, char[] current, char[] replacement, char[] confirmation) {
+    public String changePassword(String login, char[] current, char[] replacement, char[] confirmation,
+                                 String keptSession) {
         Optional<ConsoleAccount> found = store.account(login);
         if (found.isEmpty() || found.get().disabled()) {
             return "Compte inconnu ou désactivé.";
@@ -180,8 +183,9 @@ public final class ConsoleAccounts {
             return problem;
         }
         store.recordAttempt(login, false, clock.millis());
-        store.changePassword(login, hasher.hash(replacement));
-        store.audit(new AuditEntry(clock.millis(), login, "password-changed", ""));
+        int ended = store.changePassword(login, hasher.hash(replacement), keptSession);
+        store.audit(new AuditEntry(clock.millis(), login, "password-changed", "other-sessions-ended="
+                + Math.max(0, ended)));
         return null;
     }
 

@@ -4,7 +4,6 @@ import fr.convergence.terrain.core.security.PasswordHasher;
 import fr.convergence.terrain.hub.sync.DeviceReport;
 import fr.convergence.terrain.hub.sync.SyncExchange;
 import fr.convergence.terrain.sync.protocol.WorksiteInfo;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,14 +48,17 @@ public interface ConsoleStore {
     /** The most recent entries first. */
     List<AuditEntry> auditJournal(int limit);
 
-    /** Entries of these actors (null: everyone), most recent first, skipping {@code offset}. */
-    List<AuditEntry> auditJournal(Collection<String> actors, int offset, int limit);
+    /** Entries in {@code scope}, most recent first, skipping {@code offset}. */
+    List<AuditEntry> auditJournal(AuditScope scope, int offset, int limit);
 
-    /** How many entries these actors (null: everyone) have in the journal. */
-    int auditCount(Collection<String> actors);
+    /** How many entries of the journal are in {@code scope}. */
+    int auditCount(AuditScope scope);
 
-    /** Replaces the account's password; false if unknown. */
-    boolean changePassword(String login, PasswordHasher.PasswordHash password);
+    /**
+     * Replaces the account's password and ends its other sessions — every one but {@code keptSession} (an id hash;
+     * null: none kept) —, in one transaction. Returns how many sessions it ended, or -1 if the login is unknown.
+     */
+    int changePassword(String login, PasswordHasher.PasswordHash password, String keptSession);
 
     /** What each laptop last said of itself, by device id. */
     Map<String, DeviceReport> deviceReports();

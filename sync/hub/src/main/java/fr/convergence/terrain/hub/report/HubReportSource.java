@@ -9,6 +9,12 @@ public interface HubReportSource {
     HubReportData reportData(LocalDate from, LocalDate to);
 
     /**
+     * What the monthly statement of {@code worksiteId} needs, on one snapshot, with the hours of the days from {@code
+     * from} to {@code to}: read for that worksite only, so that a page costs milliseconds, not the national read.
+     */
+    HubMonthlyData monthlyData(String worksiteId, LocalDate from, LocalDate to);
+
+    /**
      * A number that changes whenever something the reports read changes (the hub's last sequence: every synced row
      * and worksite written gets a new one), so that what was read may be kept until then.
      */

@@ -15,6 +15,8 @@ import fr.convergence.terrain.core.domain.Enrolment;
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.PhcStep;
 import fr.convergence.terrain.core.report.MonthlyMinutes;
+import fr.convergence.terrain.core.report.PersonMinutes;
+import fr.convergence.terrain.hub.report.HubMonthlyData;
 import fr.convergence.terrain.hub.report.HubReportData;
 import fr.convergence.terrain.hub.sync.HubRecords;
 import fr.convergence.terrain.hub.sync.HubStore.RowData;
@@ -26,9 +28,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 
 /**
  * The reads behind the hub's reports. Synced rows are kept as JSON ({@code hub_row.data}): enrolments and PHC steps
@@ -56,18 +60,26 @@ final class HubReportQueries {
             + "WHERE h.table_name = 'hours_entry' AND h.deleted_at IS NULL AND r.work_day BETWEEN ? AND ? "
             + "GROUP BY 1, 2, 3";
 
+    /** SQLite: one worksite's hours of a span of days by person and kind (the worksite through its index). */
+    private static final String SQLITE_PERSON_MINUTES = "SELECT participant_id, kind, sum(minutes) "
+            + "FROM (SELECT json_extract(data, '$.participant_id') AS participant_id, "
+            + "json_extract(data, '$.work_day') AS work_day, json_extract(data, '$.kind') AS kind, "
+            + "json_extract(data, '$.minutes') AS minutes FROM hub_row "
+            + "WHERE worksite_id = ? AND table_name = 'hours_entry' AND deleted_at IS NULL) "
+            + "WHERE work_day BETWEEN ? AND ? GROUP BY 1, 2";
+    private static final String POSTGRES_PERSON_MINUTES = "SELECT r.participant_id, r.kind, sum(r.minutes) "
+            + "FROM hub_row h CROSS JOIN LATERAL json_to_record(h.data::json) "
+            + "AS r(participant_id text, work_day text, kind text, minutes bigint) "
+            + "WHERE h.worksite_id = ? AND h.table_name = 'hours_entry' AND h.deleted_at IS NULL "
+            + "AND r.work_day BETWEEN ? AND ? GROUP BY 1, 2";
+
     private HubReportQueries() {
     }
 
     static HubReportData read(DSLContext sql, SQLDialect dialect, List<WorksiteInfo> worksites, LocalDate from,
                               LocalDate to) {
-        List<Versioned<Enrolment>> enrolments = rows(sql, "enrolment", HubRecords::enrolment);
-        Map<String, List<PhcStep>> steps = new HashMap<>();
-        // Oldest first, as the laptop orders them (start date, then version), so the step in force is the same.
-        rows(sql, "phc_step", HubRecords::step).stream()
-                .sorted(java.util.Comparator.comparing((Versioned<PhcStep> s) -> s.value().startDate())
-                        .thenComparing(Versioned::version))
-                .forEach(s -> steps.computeIfAbsent(s.value().enrolmentId(), k -> new ArrayList<>()).add(s.value()));
+        List<Versioned<Enrolment>> enrolments = rows(sql, "enrolment", DSL.noCondition(), HubRecords::enrolment);
+        Map<String, List<PhcStep>> steps = steps(sql, DSL.noCondition());
         Map<String, List<MonthlyMinutes>> minutes = new HashMap<>();
         String query = dialect == SQLDialect.POSTGRES ? POSTGRES_MINUTES : SQLITE_MINUTES;
         for (Record r : sql.resultQuery(query, from.toString(), to.toString()).fetch()) {
@@ -80,13 +92,40 @@ final class HubReportQueries {
                 minutes);
     }
 
+    /** One worksite's enrolments, PHC steps and hours of the days from {@code from} to {@code to} by person. */
+    static HubMonthlyData readWorksite(DSLContext sql, SQLDialect dialect, String worksiteId, LocalDate from,
+                                       LocalDate to) {
+        Condition worksite = ROW_WORKSITE.eq(worksiteId);
+        List<Enrolment> enrolments = rows(sql, "enrolment", worksite, HubRecords::enrolment).stream()
+                .map(Versioned::value).toList();
+        List<PersonMinutes> minutes = new ArrayList<>();
+        String query = dialect == SQLDialect.POSTGRES ? POSTGRES_PERSON_MINUTES : SQLITE_PERSON_MINUTES;
+        for (Record r : sql.resultQuery(query, worksiteId, from.toString(), to.toString()).fetch()) {
+            Number sum = (Number) r.get(2);
+            minutes.add(new PersonMinutes(r.get(0, String.class), HoursKind.valueOf(r.get(1, String.class)),
+                    sum == null ? 0 : sum.longValue()));
+        }
+        return new HubMonthlyData(enrolments, steps(sql, worksite), minutes);
+    }
+
+    /** PHC steps by enrolment id, oldest first as the laptop orders them (start date, then version). */
+    private static Map<String, List<PhcStep>> steps(DSLContext sql, Condition where) {
+        Map<String, List<PhcStep>> steps = new HashMap<>();
+        rows(sql, "phc_step", where, HubRecords::step).stream()
+                .sorted(java.util.Comparator.comparing((Versioned<PhcStep> s) -> s.value().startDate())
+                        .thenComparing(Versioned::version))
+                .forEach(s -> steps.computeIfAbsent(s.value().enrolmentId(), k -> new ArrayList<>()).add(s.value()));
+        return steps;
+    }
+
     private record Versioned<T>(T value, String version) {
     }
 
-    private static <T> List<Versioned<T>> rows(DSLContext sql, String table, Function<RowData, T> reader) {
+    private static <T> List<Versioned<T>> rows(DSLContext sql, String table, Condition where,
+                                               Function<RowData, T> reader) {
         List<Versioned<T>> values = new ArrayList<>();
         for (Record r : sql.select(ROW_ID, ROW_WORKSITE, ROW_DATA, ROW_VERSION).from(ROW)
-                .where(ROW_TABLE.eq(table), ROW_DELETED_AT.isNull()).fetch()) {
+                .where(where, ROW_TABLE.eq(table), ROW_DELETED_AT.isNull()).fetch()) {
             try {
                 values.add(new Versioned<>(reader.apply(new RowData(r.get(ROW_ID), r.get(ROW_WORKSITE),
                         JSON.readValue(r.get(ROW_DATA), DATA))), r.get(ROW_VERSION)));

@@ -9,10 +9,12 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import fr.convergence.terrain.core.security.PasswordHasher.PasswordHash;
 import fr.convergence.terrain.hub.console.AuditEntry;
+import fr.convergence.terrain.hub.console.AuditScope;
 import fr.convergence.terrain.hub.console.Backlog;
 import fr.convergence.terrain.hub.console.ConsoleAccount;
 import fr.convergence.terrain.hub.console.ConsoleSession;
 import fr.convergence.terrain.hub.console.ConsoleStore;
+import fr.convergence.terrain.hub.report.HubMonthlyData;
 import fr.convergence.terrain.hub.report.HubReportData;
 import fr.convergence.terrain.hub.report.HubReportSource;
 import fr.convergence.terrain.hub.sync.Audience;
@@ -37,7 +39,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
@@ -188,6 +192,11 @@ public final class JooqHubStore implements HubStore, ConsoleStore, HubReportSour
     }
 
     @Override
+    public HubMonthlyData monthlyData(String worksiteId, java.time.LocalDate from, java.time.LocalDate to) {
+        return snapshot(sql -> HubReportQueries.readWorksite(sql, dialect, worksiteId, from, to));
+    }
+
+    @Override
     public long dataVersion() {
         return read(HubReader::lastSequence);
     }
@@ -321,22 +330,43 @@ public final class JooqHubStore implements HubStore, ConsoleStore, HubReportSour
     }
 
     @Override
-    public List<AuditEntry> auditJournal(Collection<String> actors, int offset, int limit) {
-        return console(sql -> sql.selectFrom(AUDIT).where(actors == null ? DSL.noCondition() : AUDIT_ACTOR.in(actors))
+    public List<AuditEntry> auditJournal(AuditScope scope, int offset, int limit) {
+        return console(sql -> sql.selectFrom(AUDIT).where(inScope(scope))
                 .orderBy(AUDIT_AT.desc(), AUDIT_ID).limit(limit).offset(offset).fetch(r ->
                         new AuditEntry(r.get(AUDIT_AT), r.get(AUDIT_ACTOR), r.get(AUDIT_ACTION), r.get(AUDIT_DETAIL))));
     }
 
     @Override
-    public int auditCount(Collection<String> actors) {
-        return console(sql -> sql.fetchCount(AUDIT, actors == null ? DSL.noCondition() : AUDIT_ACTOR.in(actors)));
+    public int auditCount(AuditScope scope) {
+        return console(sql -> sql.fetchCount(AUDIT, inScope(scope)));
+    }
+
+    /**
+     * The journal's lines in {@code scope}: its actors' lines, and the outsiders' lines whose detail holds one of its
+     * words whole (" worksite=a " is found in " device=d worksite=a ", not in " worksite=ab "; LIKE's wildcards in
+     * an id are escaped by {@code contains}).
+     */
+    private static Condition inScope(AuditScope scope) {
+        if (scope.everything()) {
+            return DSL.noCondition();
+        }
+        Field<String> spaced = DSL.concat(DSL.inline(" "), AUDIT_DETAIL, DSL.inline(" "));
+        Condition mentioned = DSL.or(scope.mentions().stream().map(word -> spaced.contains(" " + word + " "))
+                .toList());
+        return AUDIT_ACTOR.in(scope.actors()).or(AUDIT_ACTOR.in(scope.outsiders()).and(
+                scope.mentions().isEmpty() ? DSL.falseCondition() : mentioned));
     }
 
     @Override
-    public boolean changePassword(String login, PasswordHash password) {
-        return console(sql -> sql.update(ACCOUNT).set(ACCOUNT_HASH, password.hash())
-                .set(ACCOUNT_SALT, password.salt()).set(ACCOUNT_ITERATIONS, password.iterations())
-                .where(ACCOUNT_LOGIN.eq(login)).execute() == 1);
+    public int changePassword(String login, PasswordHash password, String keptSession) {
+        return console(sql -> {
+            if (sql.update(ACCOUNT).set(ACCOUNT_HASH, password.hash()).set(ACCOUNT_SALT, password.salt())
+                    .set(ACCOUNT_ITERATIONS, password.iterations()).where(ACCOUNT_LOGIN.eq(login)).execute() != 1) {
+                return -1;
+            }
+            return sql.deleteFrom(SESSION).where(SESSION_LOGIN.eq(login),
+                    keptSession == null ? DSL.noCondition() : SESSION_ID.ne(keptSession)).execute();
+        });
     }
 
     @Override

@@ -134,4 +134,70 @@ class ReportCommandTest {
         assertThat(run("report", "--help").out()).contains("Utilisation\u00a0: terrain-hub report")
                 .doesNotContain(HubCommandOutputTest.ENGLISH);
     }
+
+    @Test
+    void aWorksitesMonthlyStatementAsCsvHasTheConsolesRowsWithIdsAndNoName() {
+        Run run = run("report", "monthly", "--db", db(), "--worksite", YearlyDataSet.ABEJ, "--month", "2026-01");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        // The figures of MonthlyStatementsTest, counted by hand.
+        assertThat(run.out().split("\r\n")).containsExactly(
+                "Chantier;Mois;N°;Participant (identifiant);Contrat;Contrat précédent dans le mois;Entrée;"
+                        + "Fin prévue du contrat;Heures hebdomadaires du contrat;Palier PHC (heures par semaine);"
+                        + "Travail sur le chantier (heures);En entreprise (heures);Formation (heures);"
+                        + "Heures travaillées;Absence justifiée (heures);Absence injustifiée (heures);ETP;Sortie;"
+                        + "Type de sortie",
+                "ABEJ Solidarité (Lille);2026-01;1;P1;Contrat Premières Heures;;03/03/2025;;;4;10,00;0,00;0,00;"
+                        + "10,00;0,00;0,00;0,07;;",
+                "ABEJ Solidarité (Lille);2026-01;2;P2;CDDI;;01/09/2025;;26;;0,00;0,00;0,00;0,00;0,00;0,00;0,00;;",
+                "ABEJ Solidarité (Lille);2026-01;Total (2 personnes);;;;;;;;10,00;0,00;0,00;10,00;0,00;0,00;0,07;"
+                        + "aucune sortie;");
+        try (JooqHubStore store = JooqHubStore.open(db(), null, null)) {
+            assertThat(store.auditJournal(5)).anyMatch(e -> e.actor().equals("cli")
+                    && e.action().equals("monthly-statement-exported")
+                    && e.detail().equals("worksite=" + YearlyDataSet.ABEJ + " month=2026-01 format=csv"));
+        }
+    }
+
+    @Test
+    void aWorksitesMonthlyStatementAsJsonIntoAFile() throws Exception {
+        Path file = dir.resolve("abej-2026-06.json");
+        Run run = run("report", "monthly", "--db", db(), "--worksite", YearlyDataSet.ABEJ, "--month", "2026-06",
+                "--format", "json", "--output", file.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).contains("écrit dans");
+        JsonNode json = new ObjectMapper().readTree(file.toFile());
+        assertThat(json.get("month").asText()).isEqualTo("2026-06");
+        assertThat(json.get("rows")).hasSize(3);
+        JsonNode p2 = json.get("rows").get(0);
+        assertThat(p2.get("participantId").asText()).isEqualTo("P2");
+        assertThat(p2.get("exitDate").asText()).isEqualTo("2026-06-30");
+        assertThat(p2.get("exitCategory").asText()).isEqualTo("EMPLOI_DURABLE");
+        assertThat(p2.has("lastName")).isFalse();
+        assertThat(json.get("rows").get(2).get("phcStepHours").asInt()).isEqualTo(4);
+        assertThat(json.get("totals").get("people").asInt()).isEqualTo(3);
+        assertThat(json.get("totals").get("exits").asInt()).isEqualTo(1);
+        assertThat(json.get("totals").get("peopleByContract").get("CDDI").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void monthlyMistakesAreSaidInFrenchWithExitCode2() {
+        Run month = run("report", "monthly", "--db", db(), "--worksite", YearlyDataSet.ABEJ, "--month", "2026-13");
+        assertThat(month.exit()).isEqualTo(2);
+        assertThat(month.err()).contains("Mois invalide\u00a0: 2026-13");
+        Run unknown = run("report", "monthly", "--db", db(), "--worksite", "nulle-part", "--month", "2026-01");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("Chantier inconnu du hub\u00a0: nulle-part");
+        Run pdf = run("report", "monthly", "--db", db(), "--worksite", YearlyDataSet.ABEJ, "--month", "2026-01",
+                "--format", "pdf");
+        assertThat(pdf.exit()).isEqualTo(2);
+        assertThat(pdf.err()).contains("Format inconnu");
+        Run missing = run("report", "monthly", "--db", db(), "--month", "2026-01");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("--worksite");
+        assertThat(run("report", "monthly", "--help").out()).contains("Utilisation\u00a0: terrain-hub report monthly")
+                .doesNotContain(HubCommandOutputTest.ENGLISH);
+        assertThat(run("report", "--help").out()).contains("terrain-hub report monthly");
+    }
 }

@@ -238,6 +238,45 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void aCoordinatorGoesFromTheYearlyTableToAMonthsStatementAndDownloadsItsCsv() throws Exception {
+        YearlyDataSet.load(store);
+        YearlyDataSet.addParticipant(store, "P1", YearlyDataSet.ABEJ, "Témoin-Nom", "Témoin-Prénom");
+        typePassword("colette", ConsoleWebTest.COORDINATOR_PASSWORD);
+        awaitHeading("Bonjour Colette Coordination");
+        browser.get(url("/console/tableau-annuel/chantiers/" + YearlyDataSet.ABEJ + "?annee=2026"));
+        awaitHeading("Tableau annuel 2026 · ABEJ Solidarité (Lille)");
+        browser.findElement(By.linkText("janvier 2026")).click();
+        awaitHeading("Relevé mensuel des heures · ABEJ Solidarité (Lille) · janvier 2026");
+        screenshot("releve-mensuel");
+        // The hand-counted figures (MonthlyStatementsTest), ids and no name.
+        assertThat(cell("P1", "phcStep")).isEqualTo("4 h");
+        assertThat(cell("P1", "worked")).isEqualTo("10 h");
+        assertThat(cell("P2", "weeklyHours")).isEqualTo("26 h");
+        assertThat(cell("total", "fte")).isEqualTo("0,07");
+        assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("Témoin");
+        // Readable at 1366×768: the menu and a long signed-in name on one line, the statement within the width.
+        Object lines = ((JavascriptExecutor) browser).executeScript("return Math.abs(document.querySelector("
+                + "'header .who').getBoundingClientRect().top - document.querySelector('header nav')"
+                + ".getBoundingClientRect().top) < 20;");
+        assertThat(lines).isEqualTo(Boolean.TRUE);
+        Object overflow = ((JavascriptExecutor) browser).executeScript(
+                "return document.getElementById('releve-mensuel').getBoundingClientRect().right - window.innerWidth;");
+        assertThat(((Number) overflow).doubleValue()).isLessThanOrEqualTo(0);
+
+        // The next month, then its CSV.
+        browser.findElement(By.linkText("février 2026 →")).click();
+        awaitHeading("Relevé mensuel des heures · ABEJ Solidarité (Lille) · février 2026");
+        assertThat(cell("P1", "exitCategory")).isEqualTo("Passage en CDDI");
+        Path csv = downloads.resolve("releve-mensuel-" + YearlyDataSet.ABEJ + "-2026-02.csv");
+        Files.deleteIfExists(csv);
+        browser.findElement(By.linkText("Télécharger ce relevé (CSV pour Excel)")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).withMessage(csv.getFileName() + " downloaded")
+                .until(d -> Files.isRegularFile(csv) && csv.toFile().length() > 0);
+        assertThat(Files.readString(csv, java.nio.charset.StandardCharsets.UTF_8)).startsWith("\uFEFFChantier;Mois;N°;")
+                .contains(";P1;Contrat Premières Heures;").doesNotContain("Témoin");
+    }
+
+    @Test
     void aCoordinatorSignsInWithThePasswordAndIsRefusedAnotherTerritory() throws Exception {
         typePassword("colette", ConsoleWebTest.COORDINATOR_PASSWORD);
         awaitHeading("Bonjour Colette Coordination");

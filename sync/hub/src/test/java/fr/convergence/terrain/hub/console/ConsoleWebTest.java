@@ -551,4 +551,71 @@ class ConsoleWebTest {
                 "password-change-refused").noneMatch(a -> a.contains(replacement));
         assertThat(store.auditJournal(30)).extracting(AuditEntry::detail).noneMatch(d -> d.contains(replacement));
     }
+
+    @Test
+    void aCoordinatorsJournalShowsTheNationalTeamsActionsOnTheirTerritoryAndNothingElseOfOthers() {
+        // A Lyon worksite whose id begins with a Lille one's: a detail's words are matched whole.
+        String lyonBis = LILLE_WORKSITE + "-bis";
+        store.write(tx -> {
+            tx.putWorksite(new WorksiteInfo(lyonBis, "Chantier bis", "Lyon", "Auvergne-Rhône-Alpes", "lyon", true,
+                    true));
+            return null;
+        });
+        accounts.add("leon", "Léon Lyon", ConsoleAccount.Role.COORDINATOR, "lyon", "mot-de-passe-lyon!".toCharArray(),
+                false);
+        String lilleDevice = deviceOf(LILLE_WORKSITE);
+        ConsoleClient nadia = signedIn("nadia", NATIONAL_PASSWORD, nationalSecret);
+        String csrf = ConsoleClient.csrf(nadia.get("/console/chantiers/" + LILLE_WORKSITE));
+        for (String scope : List.of("/console/chantiers/" + LILLE_WORKSITE, "/console/territoires/lille",
+                "/console/chantiers/" + lyonBis, "/console/territoires/lyon")) {
+            assertThat(nadia.post(scope + "/codes", "csrf", csrf, "label", "Poste", "days", "7").statusCode())
+                    .as(scope).isEqualTo(200);
+        }
+        assertThat(nadia.post("/console/postes/" + lilleDevice + "/revocation", "csrf", csrf).statusCode())
+                .isEqualTo(200);
+        assertThat(nadia.get("/console/tableau-annuel/territoires/lille?annee=2026").statusCode()).isEqualTo(200);
+        assertThat(nadia.get("/console/tableau-annuel/territoires/lyon?annee=2026").statusCode()).isEqualTo(200);
+        assertThat(nadia.get("/console/releve-mensuel?chantier=" + LILLE_WORKSITE + "&mois=2026-11").statusCode())
+                .isEqualTo(200);
+        // Léon, of Lyon, tries a Lille page: his refusal is Lyon's business, not Lille's.
+        ConsoleClient leon = signedIn("leon", "mot-de-passe-lyon!", null);
+        assertThat(leon.get("/console/chantiers/" + LILLE_WORKSITE).statusCode()).isEqualTo(403);
+
+        ConsoleClient colette = signedIn("colette", COORDINATOR_PASSWORD, null);
+        String journal = colette.get("/console/journal").body();
+        assertThat(journal).contains("worksite=" + LILLE_WORKSITE + " days=7").contains("territory=lille days=7")
+                .contains("device=" + lilleDevice + " worksite=" + LILLE_WORKSITE)
+                .contains("territory=lille year=2026").contains("worksite=" + LILLE_WORKSITE + " month=2026-11")
+                .contains("Relevé mensuel consulté").contains(">nadia<")
+                // The command line's creation of Léon's account names Lyon, not Lille.
+                .doesNotContain(lyonBis).doesNotContain("territory=lyon").doesNotContain("leon")
+                .doesNotContain("access-refused");
+        assertThat(journal).contains("celles de l’équipe nationale");
+        // The national account reads every line.
+        assertThat(nadia.get("/console/journal").body()).contains(lyonBis).contains("territory=lyon days=7")
+                .contains(">leon<");
+    }
+
+    @Test
+    void aPasswordChangeEndsTheAccountsOtherSessionsAndKeepsThisOne() {
+        ConsoleClient here = signedIn("colette", COORDINATOR_PASSWORD, null);
+        ConsoleClient elsewhere = signedIn("colette", COORDINATOR_PASSWORD, null);
+        ConsoleClient nadia = signedIn("nadia", NATIONAL_PASSWORD, nationalSecret);
+        String replacement = "un-nouveau-mot-de-passe";
+
+        HttpResponse<String> done = here.post("/console/mot-de-passe", "csrf",
+                ConsoleClient.csrf(here.get("/console/mot-de-passe")), "current", COORDINATOR_PASSWORD, "new",
+                replacement, "confirm", replacement);
+        assertThat(done.statusCode()).isEqualTo(200);
+        assertThat(done.body()).contains("Vos autres sessions");
+
+        assertThat(here.get("/console").statusCode()).isEqualTo(200);
+        HttpResponse<String> ended = elsewhere.get("/console");
+        assertThat(ended.statusCode()).isEqualTo(303);
+        assertThat(ConsoleClient.location(ended)).containsExactly("/console/connexion");
+        // Another account's session is not touched.
+        assertThat(nadia.get("/console").statusCode()).isEqualTo(200);
+        assertThat(store.auditJournal(10)).anyMatch(e -> e.actor().equals("colette")
+                && e.action().equals("password-changed") && e.detail().equals("other-sessions-ended=1"));
+    }
 }

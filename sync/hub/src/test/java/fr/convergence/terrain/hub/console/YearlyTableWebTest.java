@@ -181,7 +181,7 @@ class YearlyTableWebTest {
         assertThat(lines.get(6)).containsExactly("2025", "Total Lille", "2", "3", "2", "1", "1", "0", "0", "1", "0",
                 "1", "100,0", "0", "20,00", "0,01");
         assertThat(store.auditJournal(10)).anyMatch(e -> e.actor().equals("nadia")
-                && e.action().equals("yearly-table-exported") && e.detail().equals("territoire=lille year=2026 format=csv"));
+                && e.action().equals("yearly-table-exported") && e.detail().equals("territory=lille year=2026 format=csv"));
     }
 
     @Test

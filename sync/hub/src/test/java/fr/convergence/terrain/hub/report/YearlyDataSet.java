@@ -87,6 +87,20 @@ public final class YearlyDataSet {
         });
     }
 
+    /** A participant's file with a name, as a laptop syncs it: the hub's reports must never show the name. */
+    public static void addParticipant(HubStore store, String participant, String worksite, String lastName,
+                                      String firstName) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("worksite_id", worksite);
+        data.put("last_name", lastName);
+        data.put("first_name", firstName);
+        HubRow row = row("participant", participant, worksite, participant, data, false);
+        store.write(tx -> {
+            tx.save(row);
+            return null;
+        });
+    }
+
     private static void enrolment(List<HubRow> rows, String id, String participant, String worksite,
                                   String programme, String contract, String entry, String exit, String category,
                                   String reason) {

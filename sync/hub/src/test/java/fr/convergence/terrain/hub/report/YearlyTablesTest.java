@@ -132,6 +132,11 @@ class YearlyTablesTest {
             }
 
             @Override
+            public HubMonthlyData monthlyData(String worksiteId, java.time.LocalDate from, java.time.LocalDate to) {
+                return store.monthlyData(worksiteId, from, to);
+            }
+
+            @Override
             public long dataVersion() {
                 return store.dataVersion();
             }

@@ -3,6 +3,7 @@ package fr.convergence.terrain.sync.it;
 import fr.convergence.terrain.core.account.AuthService;
 import fr.convergence.terrain.core.demo.DemoDataGenerator;
 import fr.convergence.terrain.core.demo.DemoSize;
+import fr.convergence.terrain.core.report.MonthlyStatement;
 import fr.convergence.terrain.core.reference.ReferenceData;
 import fr.convergence.terrain.core.security.PasswordHasher;
 import fr.convergence.terrain.core.store.TerrainStore;
@@ -14,25 +15,30 @@ import fr.convergence.terrain.hub.console.ConsoleAccounts;
 import fr.convergence.terrain.hub.console.ConsoleClient;
 import fr.convergence.terrain.hub.console.Totp;
 import fr.convergence.terrain.hub.report.HubReportData;
+import fr.convergence.terrain.hub.report.MonthlyStatements;
 import fr.convergence.terrain.hub.report.YearlyTable;
 import fr.convergence.terrain.hub.report.YearlyTables;
 import fr.convergence.terrain.hub.store.JooqHubStore;
 import fr.convergence.terrain.hub.store.StoreImporter;
+import fr.convergence.terrain.sync.protocol.WorksiteInfo;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
  * The yearly table on the {@code national} demo imported into a hub (issue 16, docs/performance.md): the store's read,
  * the whole table (read + calculator), and the console's pages over HTTP on loopback, on SQLite then PostgreSQL
- * ({@code TERRAIN_TEST_PG_URL}). Median of 3 after one warm-up. The demo store and the SQLite hub are kept in
+ * ({@code TERRAIN_TEST_PG_URL}); and a worksite's monthly statement ({@link #monthlyStatementOnTheNationalDemo}). Median of 3 after one warm-up. The demo store and the SQLite hub are kept in
  * {@code sync/it/target/bench-yearly/} and reused by the next run. Not a test (excluded unless -Pbench):
  * {@code ./mvnw -B -o -Pbench -pl sync/it -am test -Dtest=YearlyTableBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
@@ -46,6 +52,88 @@ class YearlyTableBenchmark {
 
     @Test
     void yearlyTableOnTheNationalDemo() throws Exception {
+        Path sqlite = nationalHub();
+        try (JooqHubStore hub = JooqHubStore.sqlite(sqlite)) {
+            measure("SQLite", hub);
+        }
+        if (System.getenv("TERRAIN_TEST_PG_URL") != null) {
+            String url = System.getProperty("bench.yearly.pg");
+            if (url == null) {
+                url = PostgresSupport.freshSchemaUrl();
+                JooqHubStore.open(url, System.getenv("PGUSER"), System.getenv("PGPASSWORD")).close();
+                copyToPostgres(sqlite, url);
+                System.out.println("YEARLY PostgreSQL hub kept for the next run: -Dbench.yearly.pg=" + url);
+            }
+            try (JooqHubStore hub = JooqHubStore.open(url, System.getenv("PGUSER"), System.getenv("PGPASSWORD"))) {
+                measure("PostgreSQL", hub);
+            }
+        }
+    }
+
+    /**
+     * A worksite's monthly statement on the same hub (issue 16: every console page < 300 ms): the store's read of one
+     * worksite and the calculator, then the console's page and its CSV over HTTP, for the worksite with the most
+     * people under contract in November 2026 and for one of about 40. SQLite, and PostgreSQL when a hub of the yearly
+     * benchmark is named ({@code -Dbench.yearly.pg=…}).
+     */
+    @Test
+    void monthlyStatementOnTheNationalDemo() throws Exception {
+        Path sqlite = nationalHub();
+        try (JooqHubStore hub = JooqHubStore.sqlite(sqlite)) {
+            measureMonthly("SQLite", hub);
+        }
+        String url = System.getProperty("bench.yearly.pg");
+        if (url != null) {
+            try (JooqHubStore hub = JooqHubStore.open(url, System.getenv("PGUSER"), System.getenv("PGPASSWORD"))) {
+                measureMonthly("PostgreSQL", hub);
+            }
+        }
+    }
+
+    private static void measureMonthly(String database, JooqHubStore hub) throws Exception {
+        YearMonth month = YearMonth.of(YEAR, 11);
+        MonthlyStatements statements = new MonthlyStatements(hub);
+        List<WorksiteInfo> worksites = hub.allWorksites();
+        Map<String, Integer> people = new TreeMap<>();
+        for (WorksiteInfo w : worksites) {
+            people.put(w.id(), statements.statement(w, month).totals().people());
+        }
+        String largest = people.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        String forty = people.entrySet().stream().min(java.util.Comparator.comparing(
+                (Map.Entry<String, Integer> e) -> Math.abs(e.getValue() - 40))).orElseThrow().getKey();
+        String login = "banc" + System.nanoTime() % 1_000_000;
+        String secret = new ConsoleAccounts(hub, Clock.systemUTC(), HASHER).add(login, "Banc d’essai",
+                ConsoleAccount.Role.NATIONAL, null, "mot-de-passe-banc".toCharArray(), false).totpSecret();
+        try (Hub server = Hub.create(HubConfig.defaults(0).withHost("127.0.0.1").withRequestLimits(
+                RequestLimits.defaults().withoutRateLimits()), hub, Clock.systemUTC())) {
+            ConsoleClient client = signedIn(server, login, secret);
+            for (String worksite : List.of(largest, forty)) {
+                WorksiteInfo info = worksites.stream().filter(w -> w.id().equals(worksite)).findFirst().orElseThrow();
+                MonthlyStatement statement = statements.statement(info, month);
+                String what = worksite + " " + month + " (" + statement.totals().people() + " people, "
+                        + statement.totals().workedMinutes() / 60 + " h)";
+                time(database, "monthly statement " + what + ", store read + calculator",
+                        () -> statements.statement(info, month));
+                String path = "/console/releve-mensuel?chantier=" + worksite + "&mois=" + month;
+                time(database, "page " + path, () -> page(client, path));
+                time(database, "page " + path + "&format=csv", () -> page(client, path + "&format=csv"));
+            }
+        }
+    }
+
+    private static ConsoleClient signedIn(Hub server, String login, String secret) {
+        ConsoleClient client = new ConsoleClient("http://127.0.0.1:" + server.port());
+        HttpResponse<String> form = client.get("/console/connexion");
+        client.post("/console/connexion", "csrf", ConsoleClient.csrf(form), "login", login, "password",
+                "mot-de-passe-banc");
+        HttpResponse<String> factor = client.get("/console/second-facteur");
+        client.post("/console/second-facteur", "csrf", ConsoleClient.csrf(factor), "code",
+                Totp.codeAt(secret, System.currentTimeMillis()));
+        return client;
+    }
+
+    /** The SQLite hub filled from the national demo, both made once into {@code target/bench-yearly/}. */
+    private static Path nationalHub() throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "bench-yearly").toAbsolutePath());
         Path demo = dir.resolve("national.db");
         if (!Files.exists(demo)) {
@@ -72,21 +160,7 @@ class YearlyTableBenchmark {
             }
             Files.move(part, sqlite);
         }
-        try (JooqHubStore hub = JooqHubStore.sqlite(sqlite)) {
-            measure("SQLite", hub);
-        }
-        if (System.getenv("TERRAIN_TEST_PG_URL") != null) {
-            String url = System.getProperty("bench.yearly.pg");
-            if (url == null) {
-                url = PostgresSupport.freshSchemaUrl();
-                JooqHubStore.open(url, System.getenv("PGUSER"), System.getenv("PGPASSWORD")).close();
-                copyToPostgres(sqlite, url);
-                System.out.println("YEARLY PostgreSQL hub kept for the next run: -Dbench.yearly.pg=" + url);
-            }
-            try (JooqHubStore hub = JooqHubStore.open(url, System.getenv("PGUSER"), System.getenv("PGPASSWORD"))) {
-                measure("PostgreSQL", hub);
-            }
-        }
+        return sqlite;
     }
 
     /** The hub's own import (StoreImporter, as terrain-hub import): ≈ 45 min for the national demo here, under load. */
@@ -209,13 +283,7 @@ class YearlyTableBenchmark {
                 ConsoleAccount.Role.NATIONAL, null, "mot-de-passe-banc".toCharArray(), false).totpSecret();
         try (Hub server = Hub.create(HubConfig.defaults(0).withHost("127.0.0.1").withRequestLimits(
                 RequestLimits.defaults().withoutRateLimits()), hub, Clock.systemUTC())) {
-            ConsoleClient client = new ConsoleClient("http://127.0.0.1:" + server.port());
-            HttpResponse<String> form = client.get("/console/connexion");
-            client.post("/console/connexion", "csrf", ConsoleClient.csrf(form), "login", login, "password",
-                    "mot-de-passe-banc");
-            HttpResponse<String> factor = client.get("/console/second-facteur");
-            client.post("/console/second-facteur", "csrf", ConsoleClient.csrf(factor), "code",
-                    Totp.codeAt(secret, System.currentTimeMillis()));
+            ConsoleClient client = signedIn(server, login, secret);
             for (String path : List.of("/console", "/console/postes", "/console/tableau-annuel?annee=2026",
                     "/console/tableau-annuel/territoires/lille?annee=2026",
                     "/console/tableau-annuel/chantiers/abej-solidarite?annee=2026",

@@ -15,6 +15,7 @@ import fr.convergence.terrain.core.domain.Role;
 import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.domain.Worksite;
 import fr.convergence.terrain.core.reference.ReferenceData;
+import fr.convergence.terrain.core.report.MonthlyStatement;
 import fr.convergence.terrain.core.report.Report;
 import fr.convergence.terrain.core.report.ReportPeriod;
 import fr.convergence.terrain.core.report.ReportScope;
@@ -23,12 +24,14 @@ import fr.convergence.terrain.core.store.EnrolmentRepository;
 import fr.convergence.terrain.core.store.HoursRepository;
 import fr.convergence.terrain.core.store.ParticipantRepository;
 import fr.convergence.terrain.core.store.TerrainStore;
+import fr.convergence.terrain.hub.report.MonthlyStatements;
 import fr.convergence.terrain.hub.report.YearlyFigure;
 import fr.convergence.terrain.hub.report.YearlyTable;
 import fr.convergence.terrain.hub.report.YearlyTables;
 import fr.convergence.terrain.sync.client.SyncProgress;
 import fr.convergence.terrain.sync.client.store.SyncRepository;
 import fr.convergence.terrain.sync.it.SyncWorld.Laptop;
+import fr.convergence.terrain.sync.protocol.WorksiteInfo;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -50,7 +53,8 @@ import org.junit.jupiter.api.io.TempDir;
  * of the hub's yearly table — each worksite's year, each of its months, each territory's year, and the year before
  * of each — equals what a laptop's own {@link ReportService} computes for its scope. The laptop that computes is its
  * territory coordinator's: a worksite laptop no longer holds the files archived since (issue 14), so its figures of
- * past periods leave them out, as docs/data-protection.md says.
+ * past periods leave them out, as docs/data-protection.md says. Likewise every row and total of the hub's monthly
+ * statement of a worksite equals the laptop's, month by month.
  */
 abstract class YearlyTableSyncTest {
 
@@ -125,6 +129,71 @@ abstract class YearlyTableSyncTest {
             assertThat(country.phcToCddi().transitions()).isPositive();
             assertThat(country.hours().totalMinutes()).isPositive();
         }
+    }
+
+    @Test
+    void everyFigureOfTheHubsMonthlyStatementEqualsWhatTheLaptopComputes() throws Exception {
+        try (SyncWorld world = world(dir)) {
+            Laptop abej = world.laptop("abej", "worksite", SyncWorld.SITE_A);
+            Laptop lyon = world.laptop("lyon", "worksite", LYON_SITE);
+            fill(abej.store(), SyncWorld.SITE_A, new Random(21));
+            fill(lyon.store(), LYON_SITE, new Random(22));
+            Map<String, String> territories = ReferenceData.load().worksites().stream()
+                    .filter(w -> w.territoryId() != null).collect(Collectors.toMap(Worksite::id, Worksite::territoryId));
+            Laptop lille = world.laptop("coordination", "territory", SyncWorld.TERRITORY);
+            Laptop lyonCoordination = world.laptop("coordination-lyon", "territory", territories.get(LYON_SITE));
+            for (int round = 0; round < 2; round++) {
+                for (Laptop laptop : List.of(abej, lyon, lille, lyonCoordination)) {
+                    laptop.engine().sync(SyncProgress.NONE);
+                }
+            }
+            for (Laptop laptop : List.of(abej, lyon, lille, lyonCoordination)) {
+                assertThat(new SyncRepository(laptop.store()).pendingCount()).as(laptop.name()).isZero();
+            }
+
+            MonthlyStatements hub = new MonthlyStatements(world.hubStore);
+            AccessPolicy policy = AccessPolicy.of(territories);
+            int rows = 0;
+            int exits = 0;
+            long minutes = 0;
+            for (Laptop site : List.of(abej, lyon)) {
+                String worksite = site.scope().iterator().next();
+                // The territory coordinator's laptop holds every file, archived ones too (see the yearly test).
+                ReportService laptop = new ReportService(site == lyon ? lyonCoordination.store() : lille.store(),
+                        policy);
+                User coordinator = new User("coord", "coord", "Coordination", Role.COORDINATOR,
+                        territories.get(worksite), Set.of(), true);
+                WorksiteInfo known = world.hubStore.read(r -> r.worksite(worksite)).orElseThrow();
+                for (YearMonth month = YearMonth.of(2024, 11); !month.isAfter(YearMonth.of(2026, 12));
+                     month = month.plusMonths(1)) {
+                    MonthlyStatement mine = laptop.monthlyStatement(coordinator, worksite, month);
+                    MonthlyStatement hubs = hub.statement(known, month);
+                    String what = worksite + " " + month;
+                    // The laptop names people and sorts them by name; the hub has ids only: compared by id.
+                    assertThat(byId(hubs)).as(what).isEqualTo(byId(mine));
+                    assertThat(hubs.totals()).as(what).isEqualTo(mine.totals());
+                    assertThat(hubs.rows()).as(what).noneMatch(MonthlyStatement.Row::named);
+                    rows += mine.rows().size();
+                    exits += mine.totals().exits();
+                    minutes += mine.totals().workedMinutes();
+                }
+            }
+            // The comparison compares something: people, exits and hours in many months.
+            assertThat(rows).isGreaterThan(100);
+            assertThat(exits).isPositive();
+            assertThat(minutes).isPositive();
+        }
+    }
+
+    /** A statement's rows without names, by participant id. */
+    static Map<String, MonthlyStatement.Row> byId(MonthlyStatement statement) {
+        Map<String, MonthlyStatement.Row> rows = new java.util.TreeMap<>();
+        for (MonthlyStatement.Row r : statement.rows()) {
+            rows.put(r.participantId(), new MonthlyStatement.Row(r.participantId(), null, null, r.programme(),
+                    r.contract(), r.previousContract(), r.entryDate(), r.contractEndDate(), r.weeklyHours(),
+                    r.phcStepHours(), r.exitDate(), r.exitCategory(), r.minutes()));
+        }
+        return rows;
     }
 
     /** Asserts every figure of the hub's report equals the laptop's; returns how many figures were compared. */

@@ -1,6 +1,7 @@
 package fr.convergence.terrain.hub.console.web;
 
 import fr.convergence.terrain.hub.console.AuditEntry;
+import fr.convergence.terrain.hub.console.AuditScope;
 import fr.convergence.terrain.hub.console.ConsoleAccount;
 import fr.convergence.terrain.hub.console.ConsoleStore;
 import fr.convergence.terrain.hub.console.web.ConsoleWeb.Signed;
@@ -8,10 +9,13 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The console's audit journal ({@code hub_audit}), newest first, {@link #PAGE_SIZE} lines a page: a national account
- * reads every line, a coordinator those of the accounts of their territory (their own and their colleagues').
+ * reads every line, a coordinator those of the accounts of their territory (their own and their colleagues') and the
+ * national team's and command line's actions on their territory ({@link #scope}).
  */
 final class AuditPages {
 
@@ -32,7 +36,13 @@ final class AuditPages {
             Map.entry("account-added", "Compte créé"),
             Map.entry("account-disabled", "Compte désactivé"),
             Map.entry("password-changed", "Mot de passe changé"),
-            Map.entry("password-change-refused", "Changement de mot de passe refusé"));
+            Map.entry("password-change-refused", "Changement de mot de passe refusé"),
+            Map.entry("yearly-table-read", "Tableau annuel consulté"),
+            Map.entry("yearly-table-exported", "Tableau annuel exporté"),
+            Map.entry("monthly-statement-read", "Relevé mensuel consulté"),
+            Map.entry("monthly-statement-exported", "Relevé mensuel exporté"));
+    /** The actor of the lines written by {@code terrain-hub} on the server. */
+    private static final String COMMAND_LINE = "cli";
 
     private final ConsoleWeb web;
     private final ConsoleStore console;
@@ -46,19 +56,36 @@ final class AuditPages {
         routes.get(PATH, this::journal);
     }
 
-    /** The logins whose lines this account reads: null for everyone (national). */
-    private List<String> actors(ConsoleAccount account) {
+    /**
+     * The lines this account reads: every line for a national account; for a coordinator, their territory's
+     * accounts' lines and the national accounts' and command line's lines that name the territory or one of its
+     * worksites (an enrolment code, a revocation, a page read, an export). Another territory's coordinator's lines
+     * stay out, even a refusal on this territory: they are that territory's business.
+     */
+    private AuditScope scope(ConsoleAccount account) {
         if (account.role() == ConsoleAccount.Role.NATIONAL) {
-            return null;
+            return AuditScope.EVERYTHING;
         }
-        return console.accounts().stream().filter(a -> account.territoryId().equals(a.territoryId()))
-                .map(ConsoleAccount::login).toList();
+        String territory = account.territoryId();
+        Set<String> colleagues = new TreeSet<>();
+        Set<String> outsiders = new TreeSet<>(Set.of(COMMAND_LINE));
+        for (ConsoleAccount a : console.accounts()) {
+            if (territory.equals(a.territoryId())) {
+                colleagues.add(a.login());
+            } else if (a.role() == ConsoleAccount.Role.NATIONAL) {
+                outsiders.add(a.login());
+            }
+        }
+        Set<String> mentions = new TreeSet<>(Set.of(AuditScope.territory(territory)));
+        console.allWorksites().stream().filter(w -> territory.equals(w.territoryId()))
+                .forEach(w -> mentions.add(AuditScope.worksite(w.id())));
+        return new AuditScope(colleagues, outsiders, mentions);
     }
 
     private void journal(Context ctx) {
         Signed signed = ctx.attribute(ConsoleWeb.SIGNED);
-        List<String> actors = actors(signed.account());
-        int total = console.auditCount(actors);
+        AuditScope scope = scope(signed.account());
+        int total = console.auditCount(scope);
         int pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int page;
         try {
@@ -67,12 +94,14 @@ final class AuditPages {
             page = 1;
         }
         page = Math.max(1, Math.min(page, pages));
-        List<AuditEntry> entries = console.auditJournal(actors, (page - 1) * PAGE_SIZE, PAGE_SIZE);
+        List<AuditEntry> entries = console.auditJournal(scope, (page - 1) * PAGE_SIZE, PAGE_SIZE);
         Html html = new Html().element("h1", "Journal de la console")
-                .element("p", actors == null
+                .element("p", scope.everything()
                         ? "Toutes les connexions et actions de la console et de la ligne de commande, les plus "
                         + "récentes d’abord. Des identifiants seulement, jamais un nom ni un libellé."
-                        : "Les connexions et actions des comptes de votre territoire, les plus récentes d’abord. Des "
+                        : "Les connexions et actions des comptes de votre territoire, et celles de l’équipe nationale "
+                        + "et de la ligne de commande qui concernent votre territoire ou ses chantiers (codes "
+                        + "d’enrôlement, révocations, relevés consultés, exports), les plus récentes d’abord. Des "
                         + "identifiants seulement, jamais un nom ni un libellé.", "class", "note");
         if (entries.isEmpty()) {
             html.element("p", "Le journal est vide.");

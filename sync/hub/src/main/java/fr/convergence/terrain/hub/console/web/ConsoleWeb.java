@@ -7,6 +7,7 @@ import fr.convergence.terrain.hub.console.ConsoleAccounts;
 import fr.convergence.terrain.hub.console.ConsoleSession;
 import fr.convergence.terrain.hub.console.ConsoleStore;
 import fr.convergence.terrain.hub.report.HubReportSource;
+import fr.convergence.terrain.hub.report.MonthlyStatements;
 import fr.convergence.terrain.hub.report.YearlyTables;
 import fr.convergence.terrain.hub.sync.Device;
 import fr.convergence.terrain.hub.sync.Enrolments;
@@ -132,6 +133,7 @@ public final class ConsoleWeb {
         routes.post(ROOT + "/postes/{id}/revocation", this::revoke);
         if (hub instanceof HubReportSource reports) {
             new YearlyTablePages(this, console, hub, new YearlyTables(reports, clock), clock).register(routes);
+            new MonthlyStatementPages(this, console, new MonthlyStatements(reports), clock).register(routes);
         }
         // A console address that names no page: the French page, not Javalin's English one. Refusals render their
         // own page (with its reason) and mark it.
@@ -367,6 +369,9 @@ public final class ConsoleWeb {
                         + "révoquer un poste perdu.</li>"
                         + "<li><a href=\"" + YearlyTablePages.PATH + "\">Tableau annuel</a>\u00a0: par territoire, "
                         + "puis par chantier et par mois, avec l’année précédente, l’export CSV et le PDF.</li>"
+                        + "<li><a href=\"" + MonthlyStatementPages.PATH + "\">Relevé mensuel des heures</a>\u00a0: "
+                        + "par chantier et par mois, une ligne par personne sous contrat (identifiant, contrat, "
+                        + "heures par type, absences, ETP, sortie), sans nom, et l’export CSV.</li>"
                         + "<li><a href=\"" + SyncHealthPages.PATH + "\">Santé de la synchronisation</a>\u00a0: "
                         + "conflits et modifications en quarantaine par chantier, version du hub, horizon des "
                         + "suppressions.</li>"
@@ -560,6 +565,8 @@ public final class ConsoleWeb {
             html.raw("<nav aria-label=\"Menu principal\"><ul><li><a href=\"" + ROOT + "\">Accueil</a></li>"
                             + "<li><a href=\"" + DEVICES + "\">Postes</a></li>"
                             + "<li><a href=\"" + YearlyTablePages.PATH + "\">Tableau annuel</a></li>"
+                            + "<li><a href=\"" + MonthlyStatementPages.PATH + "\" title=\"Relevé mensuel des heures\">"
+                            + "Relevés</a></li>"
                             + "<li><a href=\"" + SyncHealthPages.PATH + "\">Synchronisation</a></li>"
                             + "<li><a href=\"" + AuditPages.PATH + "\">Journal</a></li>"
                             + "<li><a href=\"" + PasswordPages.PATH + "\">Mot de passe</a></li><li>")

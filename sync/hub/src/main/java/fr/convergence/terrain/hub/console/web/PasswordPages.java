@@ -6,7 +6,10 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
 
-/** The signed-in person changes their own password: the current one, then the new one twice (CSRF-checked form). */
+/**
+ * The signed-in person changes their own password: the current one, then the new one twice (CSRF-checked form); their
+ * other sessions end, this one stays.
+ */
 final class PasswordPages {
 
     static final String PATH = ConsoleWeb.ROOT + "/mot-de-passe";
@@ -51,13 +54,14 @@ final class PasswordPages {
         Map<String, String> form = web.form(ctx);
         String error = accounts.changePassword(signed.account().login(),
                 form.getOrDefault("current", "").toCharArray(), form.getOrDefault("new", "").toCharArray(),
-                form.getOrDefault("confirm", "").toCharArray());
+                form.getOrDefault("confirm", "").toCharArray(), signed.session().idHash());
         if (error != null) {
             form(ctx, 400, error);
             return;
         }
         Html html = new Html().element("h1", "Mot de passe changé")
-                .element("p", "Votre nouveau mot de passe servira à votre prochaine connexion.", "id", "confirmation")
+                .element("p", "Votre nouveau mot de passe servira à votre prochaine connexion. Vos autres sessions "
+                        + "(un autre navigateur, un autre poste) sont fermées\u00a0; celle-ci reste ouverte.", "id", "confirmation")
                 .raw("<p><a href=\"" + ConsoleWeb.ROOT + "\">Retour à l’accueil</a></p>");
         web.page(ctx, 200, "Mot de passe changé", signed, html);
     }

@@ -1,6 +1,7 @@
 package fr.convergence.terrain.hub.console.web;
 
 import fr.convergence.terrain.hub.console.AuditEntry;
+import fr.convergence.terrain.hub.console.AuditScope;
 import fr.convergence.terrain.hub.console.ConsoleAccount;
 import fr.convergence.terrain.hub.console.ConsoleStore;
 import fr.convergence.terrain.hub.report.YearlyFigure;
@@ -28,7 +29,7 @@ import java.util.Set;
  * national total), a territory by worksite, a worksite by month — figures only, never a name or a note —, each with
  * the year before and the change, its CSV for French Excel ({@code ?format=csv}) and its PDF ({@code ?format=pdf},
  * {@link YearlyTableDocument}). Every figure comes from
- * {@link YearlyTables}, that is from core's report calculator. Exports are written to the audit journal.
+ * {@link YearlyTables}, that is from core's report calculator. Reads and exports are written to the audit journal.
  */
 final class YearlyTablePages {
 
@@ -85,7 +86,7 @@ final class YearlyTablePages {
         }
         YearlyTable table = tables.territory(year.get(), territory).orElseThrow(() -> new ConsoleWeb.Refusal(404,
                 "Territoire inconnu du hub."));
-        show(ctx, signed, table, "territoire=" + id, List.of(
+        show(ctx, signed, table, AuditScope.territory(id), List.of(
                 link("Tableau annuel", PATH, year.get())));
     }
 
@@ -104,7 +105,7 @@ final class YearlyTablePages {
         YearlyTable table = tables.worksite(year.get(), id).orElseThrow(() -> new ConsoleWeb.Refusal(404,
                 "Chantier inconnu du hub."));
         String territory = worksite.territoryId() == null ? NO_TERRITORY : worksite.territoryId();
-        show(ctx, signed, table, "chantier=" + id, List.of(
+        show(ctx, signed, table, AuditScope.worksite(id), List.of(
                 link("Tableau annuel", PATH, year.get()),
                 link(tables.territoryName(worksite.territoryId()), PATH + "/territoires/" + territory, year.get())));
     }
@@ -156,6 +157,9 @@ final class YearlyTablePages {
                     .result(file);
             return;
         }
+        // Reads are journaled too: a territory's coordinator sees the national team's reads of their territory.
+        console.audit(new AuditEntry(clock.millis(), signed.account().login(), "yearly-table-read",
+                auditScope + " year=" + table.year()));
         String title = "Tableau annuel " + table.year() + " · " + table.title();
         Html html = new Html();
         if (!breadcrumb.isEmpty()) {
@@ -205,15 +209,13 @@ final class YearlyTablePages {
         for (YearlyTable.Line line : table.lines()) {
             html.open("tr", "data-line", line.id().isEmpty() ? NO_TERRITORY : line.id()).open("th", "scope", "row");
             String href = switch (table.level()) {
-                case NATIONAL -> PATH + "/territoires/" + (line.id().isEmpty() ? NO_TERRITORY : line.id());
-                case TERRITORY -> PATH + "/chantiers/" + line.id();
-                case WORKSITE -> null;
+                case NATIONAL -> PATH + "/territoires/" + (line.id().isEmpty() ? NO_TERRITORY : line.id())
+                        + "?annee=" + table.year();
+                case TERRITORY -> PATH + "/chantiers/" + line.id() + "?annee=" + table.year();
+                // A month drills down to the worksite's monthly statement of that month.
+                case WORKSITE -> MonthlyStatementPages.href(table.id(), java.time.YearMonth.parse(line.id()));
             };
-            if (href == null) {
-                html.text(line.label());
-            } else {
-                html.element("a", line.label(), "href", href + "?annee=" + table.year());
-            }
+            html.element("a", line.label(), "href", href);
             html.close("th");
             figures.forEach(f -> html.element("td", f.text(line.current()), "data-figure", f.key()));
             html.close("tr");
