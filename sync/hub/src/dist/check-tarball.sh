@@ -4,7 +4,7 @@
 # one, PostgreSQL: starts `bin/terrain-hub serve` on a free loopback port, configured by an environment file read
 # through TERRAIN_HUB_CONFIG (as in docs/hub-operations.md), and checks /health, `enrol`, a laptop's enrolment
 # (POST /api/v1/enrol), `devices`, `revoke`, the refusal of the revoked device's sync, a console account and the
-# console's sign-in page, and a clean stop.
+# console's sign-in page, the yearly table as PDF, and a clean stop.
 #
 # Usage: sync/hub/src/dist/check-tarball.sh [sync/hub/target/terrain-hub-<version>.tar.gz]
 # PostgreSQL: TERRAIN_TEST_PG_URL (jdbc:postgresql://host[:port]/db) with PGUSER/PGPASSWORD, as for the tests;
@@ -130,6 +130,13 @@ check_backend() {
   status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/console/postes")
   [ "$status" = 303 ] || fail "[$name] /console/postes without a session answered $status"
   ok "[$name] users add/list; /console serves its sign-in page and keeps the rest behind it"
+
+  # The yearly table as PDF: PDFBox and the print style's fonts (in terrain-core's jar; a missing one fails the
+  # command) found on the tarball's classpath.
+  admin report --year 2026 --format pdf --output "$work/tableau-$name.pdf" 2>/dev/null \
+    || fail "[$name] report --format pdf failed"
+  head -c 5 "$work/tableau-$name.pdf" | grep -q '%PDF-' || fail "[$name] report --format pdf wrote no PDF"
+  ok "[$name] report --format pdf writes the yearly table as PDF"
 
   grep -q 'http method=GET path=/health status=200' "$work/hub.log" || fail "[$name] no request log line"
   kill -TERM "$hub_pid"
