@@ -844,11 +844,11 @@ public final class HubCommand implements Callable<Integer> {
                 return 2;
             }
             if (!List.of("csv", "json", "pdf").contains(format)) {
-                err.println("Format inconnu : " + format + ". Choisissez --format csv, json ou pdf.");
+                err.println("Format inconnu : " + format + ". Choisissez --format csv, json ou pdf.");
                 return 2;
             }
             if (format.equals("pdf") && output == null) {
-                err.println("Le PDF s’écrit dans un fichier : ajoutez --output FICHIER (ex. --output "
+                err.println("Le PDF s’écrit dans un fichier : ajoutez --output FICHIER (ex. --output "
                         + "tableau-annuel-" + year + ".pdf).");
                 return 2;
             }

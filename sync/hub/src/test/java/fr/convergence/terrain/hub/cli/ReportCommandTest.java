@@ -112,7 +112,7 @@ class ReportCommandTest {
                 .anyMatch(l -> l.matches("Total 2025 \\d+ 3 2 1 1 0 0 1 0 1 100,0 % 0 20 0,01"));
         try (JooqHubStore store = JooqHubStore.open(db(), null, null)) {
             assertThat(store.auditJournal(10)).anyMatch(e -> e.action().equals("yearly-table-exported")
-                    && e.detail().equals("territoire=lille year=2026 format=pdf"));
+                    && e.detail().equals("territory=lille year=2026 format=pdf"));
         }
     }
 

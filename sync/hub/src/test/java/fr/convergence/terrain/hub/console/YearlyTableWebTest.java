@@ -213,7 +213,7 @@ class YearlyTableWebTest {
         }
         assertThat(store.auditJournal(20)).anyMatch(e -> e.actor().equals("colette")
                         && e.action().equals("yearly-table-exported")
-                        && e.detail().equals("territoire=lille year=2026 format=pdf"))
+                        && e.detail().equals("territory=lille year=2026 format=pdf"))
                 .anyMatch(e -> e.action().equals("access-refused") && e.detail().equals("territory=lyon"));
     }
 
