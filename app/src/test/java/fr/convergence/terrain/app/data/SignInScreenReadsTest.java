@@ -61,11 +61,13 @@ class SignInScreenReadsTest {
         List<String> afterScreen = lines.subList(screenRead, lines.size());
         assertThat(beforeScreen).contains("accounts: true", "users: Camille Martin, Installation du poste",
                 "demo: false", "worksite: ABEJ Solidarité");
-        // Neither jOOQ's implementation nor the generated schema, whose loading and set-up is the cost; the bytecode
-        // verifier loads a few of jOOQ's interfaces and exception types named in our store classes (6 here).
+        // Neither jOOQ's implementation nor the generated schema, whose loading and set-up is the cost (≈ 870
+        // classes); the bytecode verifier loads some of jOOQ's interfaces named in our store classes (6 to 23 seen),
+        // and their public types only.
         assertThat(beforeScreen).noneMatch(line -> line.contains(QUERY_LIBRARY + "impl.")
                 || line.contains(GENERATED_SCHEMA));
-        assertThat(beforeScreen.stream().filter(line -> line.contains(QUERY_LIBRARY))).hasSizeLessThan(10);
+        assertThat(beforeScreen.stream().filter(line -> line.contains(QUERY_LIBRARY)))
+                .allMatch(line -> line.matches(".*\\] org\\.jooq\\.(exception\\.)?[A-Z][\\w$]* source: .*"));
         assertThat(afterScreen).anyMatch(line -> line.contains(QUERY_LIBRARY + "impl.DSL "))
                 .anyMatch(line -> line.contains(GENERATED_SCHEMA));
     }
