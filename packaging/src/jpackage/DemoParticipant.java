@@ -10,7 +10,8 @@ import java.sql.ResultSet;
 public class DemoParticipant {
     public static void main(String[] args) throws Exception {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + args[0]);
-             ResultSet row = connection.createStatement().executeQuery("SELECT id FROM participant ORDER BY id LIMIT 1")) {
+             ResultSet row = connection.createStatement()
+                     .executeQuery("SELECT id FROM participant ORDER BY id LIMIT 1")) {
             if (!row.next()) {
                 throw new IllegalStateException("no participant in " + args[0]);
             }

@@ -65,7 +65,8 @@ public final class SlimJars {
                     requireFileUnder(jar, SQLITE_NATIVES + nativeFolder + "/");
                     report(name, saved, "native library kept: " + nativeFolder);
                     Path unpacked = unpackSqliteNative(jar, nativeFolder, directory.resolve(SQLITE_NATIVE_DIRECTORY));
-                    System.out.printf("SlimJars: %s unpacked for org.sqlite.lib.path%n", directory.relativize(unpacked));
+                    System.out.printf("SlimJars: %s unpacked for org.sqlite.lib.path%n",
+                            directory.relativize(unpacked));
                 } else if (name.startsWith("icu4j-")) {
                     report(name, slim(jar, keepIcuLanguages(LANGUAGES)), "languages kept: " + LANGUAGES);
                 }

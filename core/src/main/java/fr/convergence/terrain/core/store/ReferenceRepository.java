@@ -92,7 +92,10 @@ public final class ReferenceRepository {
                 .sorted(NameOrder.by(Worksite::name)).toList();
     }
 
-    /** Plain JDBC: the laptop's worksite names the sign-in screen, which must not wait for jOOQ (TerrainStore#readJdbc). */
+    /**
+     * Plain JDBC: the laptop's worksite names the sign-in screen, which must not wait for jOOQ
+     * ({@link TerrainStore#readJdbc}).
+     */
     public Optional<Worksite> worksite(String id) {
         return store.readJdbc(connection -> {
             try (var statement = connection.prepareStatement("SELECT id, name, city, region, territory_id, runs_phc, "
