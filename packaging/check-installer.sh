@@ -87,6 +87,12 @@ grep -q "1 chantier, " "$work/demo.out" || fail "terrain demo's summary lost its
 grep -q "[0-9]$nnbsp[0-9][0-9][0-9] cellules" "$work/demo.out" \
   || fail "terrain demo's summary lost French number grouping (ICU's French data)"
 echo "store: $(du -k "$store" | cut -f1) KB"
+# The launchers name the native library unpacked in the installation (-Dorg.sqlite.lib.path, linux-app-image.args):
+# sqlite-jdbc must not copy its own into the temporary folder (it does at every start otherwise, and deletes it at exit).
+# Given a temporary folder that cannot exist, a copy fails, so the command works only with the installed library.
+JAVA_TOOL_OPTIONS="-Dorg.sqlite.tmpdir=/dev/null/no-folder" TERRAIN_PASSWORD=demonstration \
+  "$install_dir/bin/terrain" check --store "$store" --user coordination > "$work/check.out" 2>&1 \
+  || { cat "$work/check.out" >&2; fail "terrain check needs to copy SQLite's native library: org.sqlite.lib.path unused"; }
 
 # Time from the launcher's start to the first visible window with that title, measured twice: the first start after
 # installation (JavaFX unpacks its native libraries into ~/.openjfx) and a second one.

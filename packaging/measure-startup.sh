@@ -6,6 +6,7 @@
 #      command opens it, runs SQLite's integrity check and the checksums of the empty tables, with no sign-in);
 #      then on the demo site store (40 participants, encrypted), which signs in with --user first (PBKDF2, 600,000
 #      iterations, on purpose) and decrypts every row for the checksums: work, not startup
+#   2b. terrain print follow-up of one participant of that store (signs in the same way, then the PDF)
 #   3. the desktop launcher until the sign-in screen is laid out (a demo store present, so the sign-in screen is the
 #      first one; the application prints TERRAIN_STARTUP_MS once that screen's first layout pulse is done, with
 #      -Dterrain.bench=true given through JAVA_TOOL_OPTIONS, and the script times when that line appears)
@@ -56,6 +57,11 @@ time_command "terrain check (new laptop's store, no account)" "$app/bin/terrain"
 export TERRAIN_PASSWORD=demonstration
 time_command "terrain check --user coordination (demo site store, encrypted)" "$app/bin/terrain" check \
   --store "$TERRAIN_DATA_DIR/terrain-demo.db" --user coordination
+# One follow-up sheet of the demo site store (signs in, reads the file, lays out and writes the PDF with PDFBox).
+participant=$("${JAVA_HOME:+$JAVA_HOME/bin/}java" -cp "$app/lib/app/*" "$here/src/jpackage/DemoParticipant.java" \
+  "$TERRAIN_DATA_DIR/terrain-demo.db")
+time_command "terrain print follow-up (one sheet, demo site store)" "$app/bin/terrain" print follow-up \
+  --store "$TERRAIN_DATA_DIR/terrain-demo.db" --user coordination --participant "$participant" --out "$work/sheet.pdf"
 unset TERRAIN_PASSWORD
 
 # The bare window: a stage with an empty table, which prints the same marker after its first layout pulse.

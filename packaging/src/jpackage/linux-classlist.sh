@@ -27,8 +27,28 @@ TRAIN
 JAVA_TOOL_OPTIONS="-Dterrain.bench=true -XX:DumpLoadedClassList=$work/classlist" \
   xvfb-run -a -s "-screen 0 1366x768x24" sh "$work/train.sh" "$image" "$work/window.log" \
   || { cat "$work/window.log" >&2; echo "linux-classlist: no sign-in screen within 120 s" >&2; exit 1; }
-# The terrain command line's own classes (picocli's French help) are loaded on the way to the window already.
 grep -q '^fr/convergence/terrain/app/AppFlow$' "$work/classlist" \
   || { echo "linux-classlist: the class list lacks the application's classes" >&2; exit 1; }
-cp "$work/classlist" "$out"
-echo "linux-classlist: $(grep -cv '^[#@]' "$out") classes up to the sign-in screen → $out"
+# The command line's calls a person waits for (docs/performance.md, « Startup »): their classes — jOOQ and the generated
+# schema, Jackson, PDFBox and the fonts' parsers — are not on the way to the sign-in screen, which reads the store with
+# plain JDBC. Each call records its own list; the archive is made from all of them (each class once).
+participant=$("${JAVA_HOME:+$JAVA_HOME/bin/}java" -cp "$image/lib/app/*" "$(dirname "$0")/DemoParticipant.java" \
+  "$TERRAIN_DATA_DIR/terrain-demo.db")
+export TERRAIN_PASSWORD=demonstration
+record() {
+  name=$1; shift
+  JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$work/classlist-$name" "$image/bin/terrain" "$@" > "$work/$name.log" 2>&1 \
+    || { cat "$work/$name.log" >&2; echo "linux-classlist: terrain $* failed" >&2; exit 1; }
+}
+record version --version
+record check check --store "$TERRAIN_DATA_DIR/terrain-demo.db" --user coordination --json
+record print print follow-up --store "$TERRAIN_DATA_DIR/terrain-demo.db" --user coordination \
+  --participant "$participant" --out "$work/sheet.pdf"
+grep -q '^org/jooq/impl/DSL$' "$work/classlist-check" \
+  || { echo "linux-classlist: the check's class list lacks jOOQ" >&2; exit 1; }
+grep -q '^org/apache/pdfbox/pdmodel/PDDocument$' "$work/classlist-print" \
+  || { echo "linux-classlist: the print's class list lacks PDFBox" >&2; exit 1; }
+# The window's list first (its order is kept), then what each call adds.
+cat "$work/classlist" "$work/classlist-version" "$work/classlist-check" "$work/classlist-print" \
+  | awk '/^#/ { if (!body) print; next } { body = 1 } !seen[$0]++' > "$out"
+echo "linux-classlist: $(grep -cv '^[#@]' "$out") classes (sign-in screen, --version, check, print follow-up) → $out"

@@ -171,6 +171,12 @@ public final class AppFlow {
                     stage.setTitle(demo ? I18n.t("window.title.demo", worksiteName)
                             : I18n.t("window.title", worksiteName));
                     then.run();
+                    // The screen shown (sign-in, most often) was read without the query library; it loads now, on the
+                    // background executor, while the person types, so that signing in does not wait for it.
+                    config.executor().run(() -> {
+                        opened.prepareQueries();
+                        return null;
+                    }, done -> { }, e -> LOG.warn("Preparing the store's queries failed", e));
                 }, e -> showError(UserMessages.of(e)));
     }
 

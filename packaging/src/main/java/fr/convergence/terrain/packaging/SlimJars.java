@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -39,6 +40,8 @@ public final class SlimJars {
     static final Set<String> LANGUAGES = Set.of("fr", "en");
 
     private static final String SQLITE_NATIVES = "org/sqlite/native/";
+    /** The folder of {@code jpackage-input} (so of the installed {@code lib/app}) that holds the unpacked library. */
+    static final String SQLITE_NATIVE_DIRECTORY = "sqlite-native";
     private static final String ICU_DATA = "com/ibm/icu/impl/data/icudata/";
     /** A language's data file: {@code fr.res}, {@code fr_CA.res}, {@code zh_Hant_TW.res}, {@code de__PHONEBOOK.res}. */
     private static final Pattern LOCALE_FILE = Pattern.compile("([a-z]{2,3})(_[A-Za-z0-9_]*)?\\.res");
@@ -61,6 +64,9 @@ public final class SlimJars {
                     long saved = slim(jar, keepSqliteNative(nativeFolder));
                     requireFileUnder(jar, SQLITE_NATIVES + nativeFolder + "/");
                     report(name, saved, "native library kept: " + nativeFolder);
+                    Path unpacked = unpackSqliteNative(jar, nativeFolder, directory.resolve(SQLITE_NATIVE_DIRECTORY));
+                    System.out.printf("SlimJars: %s unpacked for org.sqlite.lib.path%n",
+                            directory.relativize(unpacked));
                 } else if (name.startsWith("icu4j-")) {
                     report(name, slim(jar, keepIcuLanguages(LANGUAGES)), "languages kept: " + LANGUAGES);
                 }
@@ -122,6 +128,32 @@ public final class SlimJars {
         }
         Files.move(slimmed, jar, StandardCopyOption.REPLACE_EXISTING);
         return before - Files.size(jar);
+    }
+
+    /**
+     * Copies the native library of {@code folder} out of the (slimmed) sqlite-jdbc {@code jar} into {@code target}
+     * (made if needed), and returns the file. The launchers name that folder ({@code -Dorg.sqlite.lib.path}, Linux
+     * for now): otherwise sqlite-jdbc copies the library out of its jar into the temporary folder at every start, with
+     * an MD5 of both and a sweep of older copies (≈ 0.2 s of CPU, docs/performance.md « Startup »). The jar keeps its
+     * copy, which sqlite-jdbc still uses when the folder is missing.
+     */
+    static Path unpackSqliteNative(Path jar, String folder, Path target) throws IOException {
+        String prefix = SQLITE_NATIVES + folder + "/";
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            List<? extends ZipEntry> libraries = zip.stream()
+                    .filter(entry -> !entry.isDirectory() && entry.getName().startsWith(prefix)).toList();
+            if (libraries.size() != 1) {
+                throw new IllegalStateException(jar + ": expected one native library under " + prefix + ", found "
+                        + libraries.size());
+            }
+            ZipEntry library = libraries.get(0);
+            Files.createDirectories(target);
+            Path file = target.resolve(library.getName().substring(prefix.length()));
+            try (InputStream data = zip.getInputStream(library)) {
+                Files.copy(data, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return file;
+        }
     }
 
     /** Fails when {@code jar} holds no file under {@code folder}: an installer without its native library. */

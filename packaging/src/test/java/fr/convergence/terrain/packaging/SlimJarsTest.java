@@ -64,6 +64,31 @@ class SlimJarsTest {
     }
 
     @Test
+    void theKeptNativeLibraryIsUnpackedAsItIsInTheJarUnderTheNameSqliteLooksFor() throws Exception {
+        Path jar = SlimJars.slimCopy(jarOf(org.sqlite.JDBC.class), dir.resolve("sqlite-unpack.jar"),
+                SlimJars.keepSqliteNative(HERE));
+
+        Path unpacked = SlimJars.unpackSqliteNative(jar, HERE, dir.resolve("input").resolve("sqlite-native"));
+
+        String entry = filesUnder(jar, "org/sqlite/native/" + HERE + "/").get(0);
+        // sqlite-jdbc loads org.sqlite.lib.path/org.sqlite.lib.name; the launchers give the jar's own file name
+        assertThat(unpacked.getFileName().toString()).isEqualTo(entry.substring(entry.lastIndexOf('/') + 1));
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            assertThat(Files.readAllBytes(unpacked)).isEqualTo(zip.getInputStream(zip.getEntry(entry)).readAllBytes());
+        }
+    }
+
+    @Test
+    void unpackingFailsForADriverWithoutThisPlatformsLibrary() {
+        String elsewhere = HERE.startsWith("Windows") ? "Linux/x86_64" : "Windows/x86_64";
+        Path jar = SlimJars.slimCopy(jarOf(org.sqlite.JDBC.class), dir.resolve("sqlite-other.jar"),
+                SlimJars.keepSqliteNative(elsewhere));
+
+        assertThatThrownBy(() -> SlimJars.unpackSqliteNative(jar, HERE, dir.resolve("none")))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void aDriverSlimmedForAnotherPlatformCannotOpenADatabaseHere() {
         String elsewhere = HERE.startsWith("Windows") ? "Linux/x86_64" : "Windows/x86_64";
         Path jar = SlimJars.slimCopy(jarOf(org.sqlite.JDBC.class), dir.resolve("sqlite-elsewhere.jar"),

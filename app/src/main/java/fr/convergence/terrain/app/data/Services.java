@@ -128,6 +128,14 @@ public final class Services implements AutoCloseable {
         return syncStore;
     }
 
+    /**
+     * Loads the store's query library (≈ 0.5–1 s the first time in a process), off the JavaFX thread: the first
+     * screen is read without it, and the person's sign-in should not wait for it.
+     */
+    public void prepareQueries() {
+        store.prepareQueries();
+    }
+
     /** The day's backup of the store, if none was made today: called at each sign-in, off the JavaFX thread. */
     public void backupIfFirstSignInToday() {
         LocalBackups.dailyIfDue(store);

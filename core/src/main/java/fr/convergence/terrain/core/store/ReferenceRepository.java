@@ -92,9 +92,22 @@ public final class ReferenceRepository {
                 .sorted(NameOrder.by(Worksite::name)).toList();
     }
 
+    /**
+     * Plain JDBC: the laptop's worksite names the sign-in screen, which must not wait for jOOQ
+     * ({@link TerrainStore#readJdbc}).
+     */
     public Optional<Worksite> worksite(String id) {
-        return store.read(sql -> sql.select().from(WORKSITE).where(WORKSITE.ID.eq(id))
-                .fetchOptional(ReferenceRepository::worksite));
+        return store.readJdbc(connection -> {
+            try (var statement = connection.prepareStatement("SELECT id, name, city, region, territory_id, runs_phc, "
+                    + "runs_cvg FROM worksite WHERE id = ?")) {
+                statement.setString(1, id);
+                try (var row = statement.executeQuery()) {
+                    return row.next() ? Optional.of(new Worksite(row.getString(1), row.getString(2), row.getString(3),
+                            row.getString(4), row.getString(5), row.getBoolean(6), row.getBoolean(7)))
+                            : Optional.empty();
+                }
+            }
+        });
     }
 
     public List<Worksite> worksitesOfTerritory(String territoryId) {

@@ -284,6 +284,36 @@ public final class TerrainStore implements AutoCloseable {
     }
 
     /**
+     * Runs read-only plain JDBC work on a pooled connection of the calling (background) thread. For the reads made
+     * before the sign-in screen (accounts, the laptop's worksite, the demo marker): they must not wait for jOOQ's
+     * first-use initialisation (≈ 0.5–1 s in a fresh JVM), which {@link #prepareQueries} does while the person types.
+     */
+    <T> T readJdbc(JdbcWork<T> work) {
+        ensureOpen();
+        Connection connection = borrowReadConnection();
+        try {
+            return work.run(connection);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw sqliteFailure(e, file).orElseGet(() -> new StoreException("Lecture impossible du fichier de "
+                    + "données\u00a0: " + e.getMessage(), e));
+        } finally {
+            if (!readPool.offer(connection)) {
+                closeQuietly(connection);
+            }
+        }
+    }
+
+    /**
+     * Loads and initialises the query library (jOOQ, this store's generated schema) with one read, on the calling
+     * background thread: started once the sign-in screen is shown, so that signing in does not pay for it.
+     */
+    public void prepareQueries() {
+        read(sql -> sql.fetchCount(STORE_META));
+    }
+
+    /**
      * Runs {@code work} in one transaction on the writer thread, on behalf of {@code userId}, and waits for it.
      * Synced rows saved through the {@link StoreTransaction} get their version and outbox row in that same
      * transaction: both commit, or neither does.
@@ -342,8 +372,9 @@ public final class TerrainStore implements AutoCloseable {
         }
     }
 
+    /** A store-wide setting; plain JDBC, as it is read on the way to the sign-in screen ({@link #readJdbc}). */
     public Optional<String> meta(String key) {
-        return read(sql -> meta(sql, key));
+        return readJdbc(connection -> jdbcMeta(connection, key));
     }
 
     /** Sets a store-wide setting (e.g. the demo marker), outside of sync. */

@@ -5,8 +5,11 @@ import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.security.PasswordHasher.PasswordHash;
 import fr.convergence.terrain.core.store.generated.tables.records.AppUserRecord;
 import fr.convergence.terrain.core.text.NameOrder;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
@@ -60,10 +63,31 @@ public final class UserRepository {
         }
     }
 
-    /** Every account, active or not, by display name (French order). */
+    /**
+     * Every account, active or not, by display name (French order). Plain JDBC: the sign-in screen lists them, and
+     * must not wait for jOOQ's first-use initialisation ({@link TerrainStore#readJdbc}).
+     */
     public List<User> all() {
-        return store.read(sql -> sql.selectFrom(APP_USER).fetch(r -> toDomain(sql, r))).stream()
-                .sorted(NameOrder.by(User::displayName)).toList();
+        return store.readJdbc(connection -> {
+            Map<String, Set<String>> worksites = new HashMap<>();
+            try (var statement = connection.createStatement();
+                 var row = statement.executeQuery("SELECT user_id, worksite_id FROM user_worksite")) {
+                while (row.next()) {
+                    worksites.computeIfAbsent(row.getString(1), id -> new HashSet<>()).add(row.getString(2));
+                }
+            }
+            List<User> users = new ArrayList<>();
+            try (var statement = connection.createStatement();
+                 var row = statement.executeQuery(
+                         "SELECT id, login, display_name, role, territory_id, active FROM app_user")) {
+                while (row.next()) {
+                    String id = row.getString(1);
+                    users.add(new User(id, row.getString(2), row.getString(3), Role.valueOf(row.getString(4)),
+                            row.getString(5), Set.copyOf(worksites.getOrDefault(id, Set.of())), row.getBoolean(6)));
+                }
+            }
+            return users;
+        }).stream().sorted(NameOrder.by(User::displayName)).toList();
     }
 
     public Optional<User> find(String userId) {
@@ -81,8 +105,15 @@ public final class UserRepository {
                 r -> new PasswordHash(r.getPasswordHash(), r.getPasswordSalt(), r.getPasswordIterations())));
     }
 
+    /** Plain JDBC, like {@link #all}: whether a store has accounts decides the first screen. */
     public int count() {
-        return store.read(sql -> sql.fetchCount(APP_USER));
+        return store.readJdbc(connection -> {
+            try (var statement = connection.createStatement();
+                 var row = statement.executeQuery("SELECT count(*) FROM app_user")) {
+                row.next();
+                return row.getInt(1);
+            }
+        });
     }
 
     private static User toDomain(DSLContext sql, AppUserRecord r) {
