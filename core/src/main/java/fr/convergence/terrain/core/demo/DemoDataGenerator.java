@@ -80,6 +80,15 @@ public final class DemoDataGenerator {
     }
 
     public Summary generate(TerrainStore store, DemoSize size, PasswordHasher hasher) {
+        return generate(store, size, size.participants(), hasher);
+    }
+
+    /**
+     * {@link #generate(TerrainStore, DemoSize, PasswordHasher)} with about {@code participants} people spread over the
+     * size's worksites and years instead of its own number: a territory of 2,000 people, say (issue 17's desktop
+     * benchmark).
+     */
+    public Summary generate(TerrainStore store, DemoSize size, int participants, PasswordHasher hasher) {
         ReferenceData reference = ReferenceData.load();
         ReferenceRepository referenceRepository = new ReferenceRepository(store);
         referenceRepository.install(reference);
@@ -95,7 +104,7 @@ public final class DemoDataGenerator {
         Counters counters = new Counters();
         BulkLoader loader = new BulkLoader(store);
         LocalDate periodStart = today.minusYears(size.years());
-        int perWorksite = Math.max(1, size.participants() / worksites.size());
+        int perWorksite = Math.max(1, participants / worksites.size());
         for (Worksite worksite : worksites) {
             for (int i = 0; i < perWorksite; i++) {
                 generateParticipant(loader, worksite, periodStart, authors, counters);

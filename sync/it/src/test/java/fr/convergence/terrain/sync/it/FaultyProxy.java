@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -26,6 +27,12 @@ final class FaultyProxy implements AutoCloseable {
     volatile long cutResponseAfter = -1;
     /** Cut the next connection after this many bytes from the laptop (negative: never). */
     volatile long cutRequestAfter = -1;
+    /**
+     * While set, the hub's answers wait before crossing (a line stalled mid-sync) until it is counted down, once
+     * {@link #down} has reached {@link #holdAnswersFrom} bytes (what crossed before, a health check say, went through).
+     */
+    volatile CountDownLatch holdAnswers;
+    volatile long holdAnswersFrom;
     final AtomicLong up = new AtomicLong();
     final AtomicLong down = new AtomicLong();
     private final Line upLine = new Line();
@@ -97,6 +104,10 @@ final class FaultyProxy implements AutoCloseable {
                         from.close();
                         to.close();
                         return;
+                    }
+                    CountDownLatch hold = holdAnswers;
+                    if (hold != null && line == downLine && down.get() >= holdAnswersFrom) {
+                        hold.await();
                     }
                     if (bytesPerSecond > 0) {
                         TimeUnit.NANOSECONDS.sleep(line.crossing(n));

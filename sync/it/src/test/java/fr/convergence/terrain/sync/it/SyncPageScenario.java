@@ -1,5 +1,6 @@
 package fr.convergence.terrain.sync.it;
 
+import fr.convergence.terrain.app.common.BackgroundTaskExecutor;
 import fr.convergence.terrain.app.common.DirectTaskExecutor;
 import fr.convergence.terrain.app.common.Scheduler;
 import fr.convergence.terrain.app.data.AppConfig;
@@ -11,6 +12,7 @@ import fr.convergence.terrain.core.account.SetupService;
 import fr.convergence.terrain.core.account.Workstation;
 import fr.convergence.terrain.core.domain.ContractType;
 import fr.convergence.terrain.core.domain.Enrolment;
+import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.Programme;
 import fr.convergence.terrain.core.domain.ReferralStatus;
@@ -22,6 +24,7 @@ import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.sync.client.HttpHubClient;
 import fr.convergence.terrain.sync.client.SyncEngine;
 import fr.convergence.terrain.sync.client.SyncProgress;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,6 +46,8 @@ final class SyncPageScenario implements AutoCloseable {
     final DataFolder folder;
     String heleneId;
     SyncWorld.Laptop b;
+    /** In front of the hub for {@link #enrolledBehindProxy}, else null. */
+    FaultyProxy proxy;
 
     private SyncPageScenario(Path dir) {
         this.world = SyncWorld.sqlite(dir);
@@ -92,6 +97,44 @@ final class SyncPageScenario implements AutoCloseable {
         return scenario;
     }
 
+    /**
+     * A enrolled through a {@link FaultyProxy} in front of the hub (its automatic sync on) with two hours of last week
+     * waiting to be sent; B enrolled beside it has since changed Hélène's phone on the hub: A's next sync receives it,
+     * through the proxy.
+     */
+    static SyncPageScenario enrolledBehindProxy(Path dir) throws Exception {
+        SyncPageScenario scenario = new SyncPageScenario(dir);
+        scenario.proxy = new FaultyProxy(scenario.world.hub.port());
+        URI url = URI.create("http://127.0.0.1:" + scenario.proxy.port());
+        try (TerrainStore a = TerrainStore.open(scenario.folder.realStore())) {
+            User esp = scenario.installA(a);
+            SyncEngine engine = new SyncEngine(a, new HttpHubClient(url, null, Duration.ofSeconds(30)));
+            engine.enrol(url.toString(), scenario.world.hub.enrolments().issueCode("worksite", SyncWorld.SITE_A, "A",
+                    Duration.ofDays(1)), "Portable A");
+            engine.sync(SyncProgress.NONE);
+            scenario.b = scenario.world.laptop("b", "worksite", SyncWorld.SITE_A);
+            scenario.b.engine().sync(SyncProgress.NONE);
+            new Edits(scenario.b.store(), "esp-b").save(scenario.helene(B_PHONE));
+            scenario.b.engine().sync(SyncProgress.NONE);
+            // A change of A's own waits too, so that the automatic sync starts at sign-in.
+            new Edits(a, esp.id()).hours(scenario.helene("06 00 00 00 00"), LocalDate.now().minusWeeks(1),
+                    HoursKind.TRAVAIL_CHANTIER, 120);
+            new SyncService(new LocalSyncStore(a), SyncService.http()).setAutoSync(true);
+        }
+        return scenario;
+    }
+
+    /**
+     * {@link #config()} with the application's own background executors: store and network work off the JavaFX
+     * thread, as when it runs for real.
+     */
+    AppConfig backgroundConfig() {
+        Scheduler never = (delay, action) -> () -> {
+        };
+        return new AppConfig(folder, BackgroundTaskExecutor.forStore(), BackgroundTaskExecutor.forNetwork(), never,
+                Clock.systemDefaultZone(), FAST, FAST, Duration.ofMinutes(30), 7);
+    }
+
     /** Enrols A (label "Portable A") and syncs it, then B of the same worksite, which pulls what A sent. */
     private void enrolAAndB(TerrainStore a) throws Exception {
         SyncEngine engine = new SyncEngine(a, new HttpHubClient(world.url(), null, Duration.ofSeconds(30)));
@@ -135,6 +178,13 @@ final class SyncPageScenario implements AutoCloseable {
 
     @Override
     public void close() {
+        if (proxy != null) {
+            try {
+                proxy.close();
+            } catch (java.io.IOException e) {
+                // the test is over: nothing more goes through it
+            }
+        }
         world.close();
     }
 }

@@ -24,7 +24,11 @@ import fr.convergence.terrain.sync.protocol.RowExit;
 import fr.convergence.terrain.sync.protocol.SyncCodec;
 import fr.convergence.terrain.sync.protocol.SyncSchema;
 import fr.convergence.terrain.sync.protocol.TableChanges;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -406,64 +410,124 @@ public final class SyncRepository {
     }
 
     /**
-     * Applies one group: rows new to this laptop are inserted in one JDBC batch (an initial sync is thousands of
-     * them), the others updated one by one, field by field, around the laptop's unsent changes.
+     * Applies one group: rows new to this laptop are inserted in JDBC batches (an initial sync is tens of thousands
+     * of them), the others updated one by one, field by field, around the laptop's unsent changes. In a group that
+     * carries every required field (new rows always come whole), a new row is told from a known one by its insert
+     * itself ({@code ON CONFLICT (id) DO NOTHING} counts 0 for a known id), so no id is looked up beforehand. A group
+     * of some fields only holds rows this laptop has: each is applied field by field (an insert would miss fields).
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private static int applyGroup(DSLContext sql, Table<?> table, TableChanges group,
                                   Map<String, Set<String>> pending) {
-        Field<String> idField = idField(table);
-        Set<String> existing = new HashSet<>();
-        List<String> ids = new ArrayList<>(group.rows().size());
-        group.rows().forEach(r -> ids.add((String) r.get(0)));
-        for (int from = 0; from < ids.size(); from += 500) {
-            existing.addAll(sql.select(idField).from(table).where(idField.in(ids.subList(from,
-                    Math.min(ids.size(), from + 500)))).fetch(idField));
+        List<List<Object>> maybeNew = new ArrayList<>(group.rows().size());
+        List<List<Object>> fieldByField = new ArrayList<>();
+        boolean wholeRows = group.columns().get(0).equals(SyncSchema.ID) && SyncSchema.table(group.table())
+                .map(t -> t.fields().stream().allMatch(f -> !f.required() || group.columns().contains(f.name())))
+                .orElse(false);
+        for (List<Object> values : group.rows()) {
+            if (wholeRows && !pending.containsKey(table.getName() + "/" + values.get(0))) {
+                maybeNew.add(values);
+            } else {
+                fieldByField.add(values);
+            }
         }
+        if (!maybeNew.isEmpty()) {
+            int[] inserted = insertUnlessKnown(sql, table, group.columns(), maybeNew);
+            for (int i = 0; i < inserted.length; i++) {
+                if (inserted[i] == 0) {
+                    fieldByField.add(maybeNew.get(i));
+                }
+            }
+        }
+        for (List<Object> values : fieldByField) {
+            applyRow(sql, table, group.columns(), values, pending);
+        }
+        return group.rows().size();
+    }
+
+    /** Rows per JDBC batch: large enough that a batch costs little more than its rows. */
+    private static final int INSERT_BATCH = 2_000;
+
+    /**
+     * Inserts {@code rows} (their first column the id) with one prepared statement on the transaction's connection,
+     * in batches, values converted as jOOQ would bind them and the personal fields sealed as the jOOQ bindings seal
+     * them (ADR 0005: nothing readable at rest); returns, per row, 1 if it was inserted, 0 if its id was already
+     * here. Plain JDBC because this is the first sync's hot path: jOOQ's batch costs more than SQLite's insert.
+     */
+    private static int[] insertUnlessKnown(DSLContext sql, Table<?> table, List<String> columns,
+                                           List<List<Object>> rows) {
         List<Integer> positions = new ArrayList<>();
         List<Field<?>> fields = new ArrayList<>();
-        for (int i = 0; i < group.columns().size(); i++) {
-            Field<?> field = table.field(group.columns().get(i));
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            Field<?> field = table.field(columns.get(i));
             if (field != null) {
                 positions.add(i);
                 fields.add(field);
+                labels.add(SealedColumns.label(table.getName(), field.getName()).orElse(null));
             }
         }
         Field<?> deleted = table.field(SyncSchema.DELETED);
         boolean addDeleted = deleted != null && !fields.contains(deleted);
+        StringBuilder insert = new StringBuilder("INSERT INTO \"").append(table.getName()).append("\" (");
+        StringBuilder placeholders = new StringBuilder();
+        for (Field<?> field : fields) {
+            insert.append('"').append(field.getName()).append("\", ");
+            placeholders.append("?, ");
+        }
         if (addDeleted) {
-            fields.add(deleted);
+            insert.append('"').append(SyncSchema.DELETED).append("\", ");
+            placeholders.append("?, ");
         }
-        org.jooq.BatchBindStep batch = null;
-        int batched = 0;
-        for (List<Object> values : group.rows()) {
-            String id = (String) values.get(0);
-            if (existing.contains(id) || pending.containsKey(table.getName() + "/" + id)
-                    || !group.columns().get(0).equals(SyncSchema.ID)) {
-                applyRow(sql, table, group.columns(), values, pending);
-                continue;
+        insert.setLength(insert.length() - 2);
+        placeholders.setLength(placeholders.length() - 2);
+        insert.append(") VALUES (").append(placeholders).append(") ON CONFLICT (\"").append(SyncSchema.ID)
+                .append("\") DO NOTHING");
+        int[] inserted = new int[rows.size()];
+        sql.connection(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(insert.toString())) {
+                int from = 0;
+                for (int r = 0; r < rows.size(); r++) {
+                    List<Object> values = rows.get(r);
+                    for (int f = 0; f < fields.size(); f++) {
+                        Object value = fields.get(f).getDataType().convert(values.get(positions.get(f)));
+                        if (labels.get(f) != null && value != null) {
+                            value = SealedColumns.seal(sql.configuration(), labels.get(f), value.toString());
+                        }
+                        bind(statement, f + 1, value);
+                    }
+                    if (addDeleted) {
+                        statement.setInt(fields.size() + 1, 0);
+                    }
+                    statement.addBatch();
+                    if (r + 1 - from == INSERT_BATCH || r == rows.size() - 1) {
+                        int[] counts = statement.executeBatch();
+                        System.arraycopy(counts, 0, inserted, from, counts.length);
+                        from = r + 1;
+                    }
+                }
             }
-            existing.add(id);
-            Object[] row = new Object[fields.size()];
-            for (int f = 0; f < positions.size(); f++) {
-                row[f] = fields.get(f).getDataType().convert(values.get(positions.get(f)));
-            }
-            if (addDeleted) {
-                row[row.length - 1] = false;
-            }
-            if (batch == null) {
-                batch = sql.batch(sql.insertInto(table, (List) fields).values(new Object[fields.size()]));
-            }
-            batch.bind(row);
-            if (++batched % 2_000 == 0) {
-                batch.execute();
-                batch = null;
-            }
+        });
+        return inserted;
+    }
+
+    /** One value as jOOQ binds it in SQLite: dates as ISO text, booleans as 0 or 1. */
+    private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.NULL);
+        } else if (value instanceof String text) {
+            statement.setString(index, text);
+        } else if (value instanceof Integer number) {
+            statement.setInt(index, number);
+        } else if (value instanceof Long number) {
+            statement.setLong(index, number);
+        } else if (value instanceof Boolean flag) {
+            statement.setInt(index, flag ? 1 : 0);
+        } else if (value instanceof LocalDate date) {
+            statement.setString(index, date.toString());
+        } else {
+            throw new IllegalArgumentException("Type de valeur non prévu pour la synchronisation\u00a0: "
+                    + value.getClass().getName());
         }
-        if (batch != null) {
-            batch.execute();
-        }
-        return group.rows().size();
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
