@@ -61,6 +61,11 @@ final class SyncWorld implements AutoCloseable {
     }
     private final List<AutoCloseable> closeLater = new ArrayList<>();
 
+    /** The recovery key of a laptop store made by {@link #laptop}, for a process of its own to open it. */
+    static fr.convergence.terrain.core.security.RecoveryKey recoveryKey(Path file) {
+        return KEYS.get(file.toAbsolutePath());
+    }
+
     SyncWorld(Path dir, String jdbcUrl, HubConfig config, Clock hubClock) {
         this.dir = dir;
         this.jdbcUrl = jdbcUrl;
@@ -187,6 +192,18 @@ final class SyncWorld implements AutoCloseable {
         }
         Files.copy(backup, file, StandardCopyOption.REPLACE_EXISTING);
         hubStore = JooqHubStore.open(jdbcUrl, null, null);
+        hub = Hub.create(config.withPort(port), hubStore, hubClock);
+    }
+
+    /**
+     * Stops the hub and starts it again on the same port and database, opened through {@code url} (the same
+     * database with other connection settings, such as SQLite's {@code max_page_count}).
+     */
+    void restartOn(String url) {
+        int port = hub.port();
+        hub.close();
+        hubStore.close();
+        hubStore = JooqHubStore.open(url, System.getenv("PGUSER"), System.getenv("PGPASSWORD"));
         hub = Hub.create(config.withPort(port), hubStore, hubClock);
     }
 
