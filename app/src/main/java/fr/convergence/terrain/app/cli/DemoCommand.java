@@ -2,11 +2,12 @@ package fr.convergence.terrain.app.cli;
 
 import fr.convergence.terrain.core.demo.DemoDataGenerator;
 import fr.convergence.terrain.core.demo.DemoSize;
+import fr.convergence.terrain.core.demo.DemoStores;
 import fr.convergence.terrain.core.security.PasswordHasher;
-import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.core.text.MessagePatterns;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -51,9 +52,11 @@ final class DemoCommand implements Callable<Integer> {
             return 2;
         }
         long start = System.nanoTime();
-        try (TerrainStore terrainStore = TerrainStore.open(store)) {
-            var summary = new DemoDataGenerator(seed, LocalDate.now()).generate(terrainStore, demoSize,
-                    new PasswordHasher());
+        {
+            // Built beside its place and moved there whole: a generation cut short leaves no half store.
+            var summary = DemoStores.create(store, Clock.systemDefaultZone(), terrainStore ->
+                    new DemoDataGenerator(seed, LocalDate.now()).generate(terrainStore, demoSize,
+                            new PasswordHasher()));
             var out = spec.commandLine().getOut();
             out.printf(Locale.FRANCE, "Données de démonstration «\u00a0%s\u00a0» créées dans %s en %.1f\u00a0s%n",
                     size, store, (System.nanoTime() - start) / 1e9);
