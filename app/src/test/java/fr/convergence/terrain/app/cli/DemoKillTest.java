@@ -52,7 +52,7 @@ class DemoKillTest {
             dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE);
             // A generation left to finish: the rows a whole demo has, and how long generating takes.
             Process whole = start(target);
-            awaitFileInProgress(watcher, target);
+            awaitFirstFile(watcher, target);
             long fileSeen = System.nanoTime();
             assertThat(whole.waitFor(5, TimeUnit.MINUTES)).isTrue();
             assertThat(whole.exitValue()).as("an uninterrupted demo").isZero();
@@ -63,8 +63,9 @@ class DemoKillTest {
             int absent = 0;
             for (int run = 0; run < runs; run++) {
                 String context = "run " + run + ", seed " + seed;
+                dropEarlierEvents(watcher);
                 Process demo = start(target);
-                awaitFileInProgress(watcher, target);
+                awaitFirstFile(watcher, target);
                 killer.schedule(demo::destroyForcibly, random.nextLong(generationMillis + 1), TimeUnit.MILLISECONDS)
                         .get();
                 assertThat(demo.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -99,17 +100,27 @@ class DemoKillTest {
                 .redirectError(target.resolveSibling("demo-err.log").toFile()).start();
     }
 
-    /** Waits (on the file system's events, not a clock) until the generation has created its store file. */
-    private static void awaitFileInProgress(WatchService watcher, Path target) throws InterruptedException {
-        String name = DemoStores.inProgress(target).getFileName().toString();
+    /**
+     * Waits (on the file system's events, not a clock) until the generation has created its first file, whatever its
+     * name (the store, the file in progress, a journal). Events of earlier runs are dropped before each start.
+     */
+    private static void awaitFirstFile(WatchService watcher, Path target) throws InterruptedException {
+        String name = target.getFileName().toString();
         while (true) {
             WatchKey key = watcher.poll(2, TimeUnit.MINUTES);
-            assertThat(key).as("the demo's file appears (see demo-err.log)").isNotNull();
-            boolean seen = key.pollEvents().stream().anyMatch(e -> e.context().toString().equals(name));
+            assertThat(key).as("the demo writes a file (see demo-err.log)").isNotNull();
+            boolean seen = key.pollEvents().stream().anyMatch(e -> e.context().toString().startsWith(name));
             key.reset();
             if (seen) {
                 return;
             }
+        }
+    }
+
+    private static void dropEarlierEvents(WatchService watcher) {
+        for (WatchKey key = watcher.poll(); key != null; key = watcher.poll()) {
+            key.pollEvents();
+            key.reset();
         }
     }
 
