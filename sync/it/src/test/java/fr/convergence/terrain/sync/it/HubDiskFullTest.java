@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 abstract class HubDiskFullTest {
 
-    private static final int CELLS = 300;
+    private static final int CELLS = 120;
 
     @TempDir
     Path dir;
