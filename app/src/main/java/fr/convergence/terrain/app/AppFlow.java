@@ -126,7 +126,9 @@ public final class AppFlow {
             } catch (StoreException e) {
                 return new Opening(Optional.empty(), LocalBackups.failure(demoStore, e));
             }
-            if (demoServices.auth().hasUsers()) {
+            // Only a whole demo (its marker is written last): one cut short by an earlier version is made again
+            // from the welcome screen.
+            if (demoServices.workstation().demo()) {
                 return new Opening(Optional.of(demoServices), null);
             }
             demoServices.close();
@@ -332,6 +334,11 @@ public final class AppFlow {
     /** Called with "welcome", "setup", "signin", "locked", "main", "damaged" or "error" each time the screen changes. */
     public void onScreen(Consumer<String> listener) {
         this.screenListener = listener;
+    }
+
+    /** The open store's services (tests reach the store through them). */
+    Services services() {
+        return services;
     }
 
     public Session session() {

@@ -2,11 +2,12 @@ package fr.convergence.terrain.app.cli;
 
 import fr.convergence.terrain.core.demo.DemoDataGenerator;
 import fr.convergence.terrain.core.demo.DemoSize;
+import fr.convergence.terrain.core.demo.DemoStores;
 import fr.convergence.terrain.core.security.PasswordHasher;
-import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.core.text.MessagePatterns;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -51,21 +52,21 @@ final class DemoCommand implements Callable<Integer> {
             return 2;
         }
         long start = System.nanoTime();
-        try (TerrainStore terrainStore = TerrainStore.open(store)) {
-            var summary = new DemoDataGenerator(seed, LocalDate.now()).generate(terrainStore, demoSize,
-                    new PasswordHasher());
-            var out = spec.commandLine().getOut();
-            out.printf(Locale.FRANCE, "Données de démonstration «\u00a0%s\u00a0» créées dans %s en %.1f\u00a0s%n",
-                    size, store, (System.nanoTime() - start) / 1e9);
-            out.println(MessagePatterns.french("  {0, plural, one {# chantier} other {# chantiers}}, "
-                    + "{1, plural, one {# salarié·e} other {# salarié·es}}, {2} parcours, "
-                    + "{3, plural, one {# cellule} other {# cellules}} d’heures, {4, plural, one {# note} other {# notes}}, "
-                    + "{5, plural, one {# orientation} other {# orientations}}", summary.worksiteIds().size(),
-                    summary.participants(), summary.enrolments(), summary.hoursCells(), summary.notes(),
-                    summary.referrals()));
-            out.printf("  Comptes\u00a0: %s (mot de passe\u00a0: %s)%n", String.join(", ", summary.logins()),
-                    DemoDataGenerator.DEMO_PASSWORD);
-        }
+        // Built beside its place and moved there whole: a generation cut short leaves no half store.
+        var summary = DemoStores.create(store, Clock.systemDefaultZone(), terrainStore ->
+                new DemoDataGenerator(seed, LocalDate.now()).generate(terrainStore, demoSize,
+                        new PasswordHasher()));
+        var out = spec.commandLine().getOut();
+        out.printf(Locale.FRANCE, "Données de démonstration «\u00a0%s\u00a0» créées dans %s en %.1f\u00a0s%n",
+                size, store, (System.nanoTime() - start) / 1e9);
+        out.println(MessagePatterns.french("  {0, plural, one {# chantier} other {# chantiers}}, "
+                + "{1, plural, one {# salarié·e} other {# salarié·es}}, {2} parcours, "
+                + "{3, plural, one {# cellule} other {# cellules}} d’heures, {4, plural, one {# note} other {# notes}}, "
+                + "{5, plural, one {# orientation} other {# orientations}}", summary.worksiteIds().size(),
+                summary.participants(), summary.enrolments(), summary.hoursCells(), summary.notes(),
+                summary.referrals()));
+        out.printf("  Comptes\u00a0: %s (mot de passe\u00a0: %s)%n", String.join(", ", summary.logins()),
+                DemoDataGenerator.DEMO_PASSWORD);
         return 0;
     }
 }

@@ -1,9 +1,11 @@
 package fr.convergence.terrain.app.data;
 
 import fr.convergence.terrain.core.account.AuthService;
+import fr.convergence.terrain.core.account.SetupService;
 import fr.convergence.terrain.core.account.StatusService;
 import fr.convergence.terrain.core.account.Workstation;
 import fr.convergence.terrain.core.audit.AuditJournal;
+import fr.convergence.terrain.core.demo.DemoStores;
 import fr.convergence.terrain.core.note.NoteService;
 import fr.convergence.terrain.core.participant.ParticipantFileService;
 import fr.convergence.terrain.core.participant.ParticipantService;
@@ -62,6 +64,26 @@ public final class Services implements AutoCloseable {
     /** Opens (creating if needed) the store at {@code file}. Off the JavaFX thread only. */
     public static Services open(Path file, PasswordHasher hasher, java.time.Clock clock) {
         return new Services(TerrainStore.open(file, clock), hasher);
+    }
+
+    /**
+     * Opens the demo store at {@code file}, generating it first (one worksite) if there is none: built beside its
+     * place and moved there whole ({@code DemoStores}), so a start cut short never leaves a half demo to open.
+     */
+    public static Services openDemo(Path file, PasswordHasher hasher, java.time.Clock clock, long seed) {
+        if (java.nio.file.Files.exists(file)) {
+            Services existing = open(file, hasher, clock);
+            if (existing.workstation().demo()) {
+                return existing;
+            }
+            // Cut short by a version that filled the store in place (its demo marker is the last write): the data
+            // are fictitious, so they are made again.
+            existing.close();
+            DemoStores.discard(file);
+        }
+        DemoStores.create(file, clock, store -> new SetupService().installDemo(store, hasher, seed,
+                java.time.LocalDate.now(clock)));
+        return open(file, hasher, clock);
     }
 
     public Workstation workstation() {

@@ -5,8 +5,6 @@ import fr.convergence.terrain.app.common.TaskExecutor;
 import fr.convergence.terrain.app.common.UserMessages;
 import fr.convergence.terrain.app.data.AppConfig;
 import fr.convergence.terrain.app.data.Services;
-import fr.convergence.terrain.core.account.SetupService;
-import java.time.LocalDate;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -35,12 +33,8 @@ public final class WelcomeViewModel {
         busy.set(true);
         message.set(I18n.t("welcome.demo.preparing"));
         executor.run(() -> {
-            Services services = Services.open(config.dataFolder().demoStore(), config.demoHasher(), config.clock());
-            if (!services.auth().hasUsers()) {
-                new SetupService().installDemo(services.workstation().store(), config.demoHasher(),
-                        config.demoSeed(), LocalDate.now(config.clock()));
-            }
-            return services;
+            return Services.openDemo(config.dataFolder().demoStore(), config.demoHasher(), config.clock(),
+                    config.demoSeed());
         }, services -> {
             busy.set(false);
             message.set("");

@@ -97,6 +97,15 @@ public final class Hub implements AutoCloseable {
                 error(ctx, e.status, e.code, e.getMessage());
             });
             javalin.routes.exception(Exception.class, (e, ctx) -> {
+                Optional<String> storage = StorageRefusal.of(e);
+                if (storage.isPresent()) {
+                    // The transaction was rolled back: the laptop keeps its changes and retries (503, not 500).
+                    LOG.error("database cannot write ({}): disk full or read-only? path={}", storage.get(),
+                            ctx.path(), e);
+                    ctx.header("Retry-After", Long.toString(StorageRefusal.RETRY_AFTER_SECONDS));
+                    error(ctx, 503, "storage-unavailable", StorageRefusal.MESSAGE);
+                    return;
+                }
                 LOG.error("request failed path={}", ctx.path(), e);
                 error(ctx, 500, "internal", "Le hub n'a pas pu traiter la demande ; réessayez plus tard.");
             });

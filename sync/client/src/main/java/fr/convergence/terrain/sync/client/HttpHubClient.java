@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -162,7 +163,10 @@ public final class HttpHubClient implements HubClient {
             } catch (SyncCodec.MalformedMessageException e) {
                 error = new ErrorResponse("http-" + response.statusCode(), "Le hub a répondu " + response.statusCode());
             }
-            throw new HubException(response.statusCode(), error.code(), error.message());
+            OptionalLong retryAfter = response.headers().firstValue("Retry-After")
+                    .filter(v -> v.chars().allMatch(Character::isDigit) && !v.isEmpty())
+                    .map(v -> OptionalLong.of(Long.parseLong(v))).orElse(OptionalLong.empty());
+            throw new HubException(response.statusCode(), error.code(), error.message(), retryAfter);
         }
         try {
             return SyncCodec.decode(json, type);

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * cht-core#8093: a hub restored from a backup must not silently lose what laptops uploaded after that backup.
  * The hub's database is copied while it runs, laptops keep syncing (writes of two laptops, pulls of a third),
  * the copy is put back, another laptop pushes the hub's sequence past the others' cursors, and then everybody
- * syncs again: every edit made after the backup is back on the hub and every laptop equals it.
+ * syncs again: every edit made after the backup is back on the hub and every laptop equals it. The backup and the
+ * restore are those of docs/hub-operations.md §5 ({@link SyncWorld#backup}, {@link SyncWorld#restore}).
  */
 class RestoredHubTest {
 
@@ -30,7 +31,7 @@ class RestoredHubTest {
 
     @Test
     void laptopsSendAgainWhatARestoredHubLostAndNothingIsLost() throws Exception {
-        try (SyncWorld world = SyncWorld.sqlite(dir)) {
+        try (SyncWorld world = world()) {
             Laptop a1 = world.laptop("a1", "worksite", SyncWorld.SITE_A);
             Laptop a2 = world.laptop("a2", "worksite", SyncWorld.SITE_A);
             Laptop reader = world.laptop("reader", "worksite", SyncWorld.SITE_A);
@@ -108,7 +109,7 @@ class RestoredHubTest {
      */
     @Test
     void operationsSentAgainAfterARefusedOneAreAppliedInSequence() throws Exception {
-        try (SyncWorld world = SyncWorld.sqlite(dir)) {
+        try (SyncWorld world = world()) {
             Laptop a1 = world.laptop("a1", "worksite", SyncWorld.SITE_A);
             Edits onA1 = new Edits(a1.store(), "esp-a1");
             Participant p = onA1.participant(SyncWorld.SITE_A, "Nadia", "Haddad");
@@ -144,7 +145,7 @@ class RestoredHubTest {
      */
     @Test
     void aDeleteRebasedByARestoreOverTheCellsCreationIsOneConflict() throws Exception {
-        try (SyncWorld world = SyncWorld.sqlite(dir)) {
+        try (SyncWorld world = world()) {
             Laptop a1 = world.laptop("a1", "worksite", SyncWorld.SITE_A);
             Edits onA1 = new Edits(a1.store(), "esp-a1");
             Participant p = onA1.participant(SyncWorld.SITE_A, "Nadia", "Haddad");
@@ -174,6 +175,11 @@ class RestoredHubTest {
                         .singleElement().satisfies(c -> assertThat(c.rowId()).isEqualTo(cell));
             }
         }
+    }
+
+    /** The hub's database: SQLite here, PostgreSQL in {@link PostgresRestoredHubTest}. */
+    SyncWorld world() {
+        return SyncWorld.sqlite(dir);
     }
 
     static void sync(Laptop... laptops) throws Exception {

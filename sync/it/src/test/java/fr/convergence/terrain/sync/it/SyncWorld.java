@@ -61,6 +61,11 @@ final class SyncWorld implements AutoCloseable {
     }
     private final List<AutoCloseable> closeLater = new ArrayList<>();
 
+    /** The recovery key of a laptop store made by {@link #laptop}, for a process of its own to open it. */
+    static fr.convergence.terrain.core.security.RecoveryKey recoveryKey(Path file) {
+        return KEYS.get(file.toAbsolutePath());
+    }
+
     SyncWorld(Path dir, String jdbcUrl, HubConfig config, Clock hubClock) {
         this.dir = dir;
         this.jdbcUrl = jdbcUrl;
@@ -166,9 +171,18 @@ final class SyncWorld implements AutoCloseable {
         return conflicts.get(0);
     }
 
-    /** A consistent copy of the SQLite hub database, taken while the hub runs (as a nightly backup would be). */
+    /**
+     * A consistent copy of the hub database, taken while the hub runs (as a nightly backup would be): SQLite's
+     * {@code VACUUM INTO}, or on PostgreSQL the {@code pg_dump --format=custom} of docs/hub-operations.md §5.1 (of
+     * the test's schema).
+     */
     Path backup(String name) throws Exception {
         Path copy = dir.resolve(name);
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            run("pg_dump", "--format=custom", "--file=" + copy, "--schema=" + postgresSchema(),
+                    postgresDatabase());
+            return copy;
+        }
         try (Connection connection = DriverManager.getConnection(jdbcUrl);
              Statement statement = connection.createStatement()) {
             statement.execute("VACUUM INTO '" + copy.toAbsolutePath() + "'");
@@ -176,17 +190,64 @@ final class SyncWorld implements AutoCloseable {
         return copy;
     }
 
-    /** Stops the hub, puts the backup in place of its database and starts it again on the same port. */
+    /**
+     * Stops the hub, puts the backup in place of its database and starts it again on the same port. On PostgreSQL,
+     * as §5.2 says: the schema dropped, then {@code pg_restore --exit-on-error}.
+     */
     void restore(Path backup) throws Exception {
         int port = hub.port();
         hub.close();
         hubStore.close();
-        Path file = Path.of(jdbcUrl.substring("jdbc:sqlite:".length()));
-        for (String suffix : List.of("-wal", "-shm")) {
-            Files.deleteIfExists(Path.of(file + suffix));
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            try (Connection connection = DriverManager.getConnection(jdbcUrl, System.getenv("PGUSER"),
+                    System.getenv("PGPASSWORD")); Statement statement = connection.createStatement()) {
+                statement.execute("DROP SCHEMA " + postgresSchema() + " CASCADE");
+            }
+            run("pg_restore", "--exit-on-error", "--no-owner", "--dbname=" + postgresDatabase(), backup.toString());
+        } else {
+            Path file = Path.of(jdbcUrl.substring("jdbc:sqlite:".length()));
+            for (String suffix : List.of("-wal", "-shm")) {
+                Files.deleteIfExists(Path.of(file + suffix));
+            }
+            Files.copy(backup, file, StandardCopyOption.REPLACE_EXISTING);
         }
-        Files.copy(backup, file, StandardCopyOption.REPLACE_EXISTING);
-        hubStore = JooqHubStore.open(jdbcUrl, null, null);
+        hubStore = JooqHubStore.open(jdbcUrl, System.getenv("PGUSER"), System.getenv("PGPASSWORD"));
+        hub = Hub.create(config.withPort(port), hubStore, hubClock);
+    }
+
+    /** {@code jdbc:postgresql://host[:port]/database?…} as a libpq connection string, for pg_dump and pg_restore. */
+    private String postgresDatabase() {
+        URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
+        return "postgresql://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + uri.getPath();
+    }
+
+    private String postgresSchema() {
+        for (String parameter : URI.create(jdbcUrl.substring("jdbc:".length())).getQuery().split("&")) {
+            if (parameter.startsWith("currentSchema=")) {
+                return parameter.substring("currentSchema=".length());
+            }
+        }
+        throw new IllegalStateException("no schema in " + jdbcUrl);
+    }
+
+    /** Runs a PostgreSQL client program (credentials from PGUSER and PGPASSWORD, as the tests have them). */
+    private void run(String... command) throws Exception {
+        Path log = dir.resolve(command[0] + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + Files.readString(log));
+        }
+    }
+
+    /**
+     * Stops the hub and starts it again on the same port and database, opened through {@code url} (the same
+     * database with other connection settings, such as SQLite's {@code max_page_count}).
+     */
+    void restartOn(String url) {
+        int port = hub.port();
+        hub.close();
+        hubStore.close();
+        hubStore = JooqHubStore.open(url, System.getenv("PGUSER"), System.getenv("PGPASSWORD"));
         hub = Hub.create(config.withPort(port), hubStore, hubClock);
     }
 
