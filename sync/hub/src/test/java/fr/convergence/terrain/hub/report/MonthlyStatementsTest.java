@@ -138,4 +138,38 @@ class MonthlyStatementsTest {
         }
         assertThat(MonthlyStatements.month(null)).isEmpty();
     }
+
+    @Test
+    void theStoreIsReadAgainOnlyWhenTheHubsDataChanged() {
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        HubReportSource counted = new HubReportSource() {
+            @Override
+            public HubReportData reportData(java.time.LocalDate from, java.time.LocalDate to) {
+                return store.reportData(from, to);
+            }
+
+            @Override
+            public HubMonthlyData monthlyData(String worksiteId, java.time.LocalDate from, java.time.LocalDate to) {
+                reads.incrementAndGet();
+                return store.monthlyData(worksiteId, from, to);
+            }
+
+            @Override
+            public long dataVersion() {
+                return store.dataVersion();
+            }
+        };
+        MonthlyStatements cached = new MonthlyStatements(counted);
+        WorksiteInfo lyon = store.read(r -> r.worksite(YearlyDataSet.LYON)).orElseThrow();
+        assertThat(cached.statement(lyon, YearMonth.of(2026, 5)).totals().people()).isEqualTo(1);
+        assertThat(cached.statement(lyon, YearMonth.of(2026, 5)).totals().people()).isEqualTo(1);
+        assertThat(reads).hasValue(1);
+        cached.statement(lyon, YearMonth.of(2026, 6));
+        assertThat(reads).hasValue(2);
+
+        // A new person synced to Lyon: the next statement reads the store again and counts them.
+        YearlyDataSet.addEnrolment(store, "P10", YearlyDataSet.LYON, "2026-05-04");
+        assertThat(cached.statement(lyon, YearMonth.of(2026, 5)).totals().people()).isEqualTo(2);
+        assertThat(reads).hasValue(3);
+    }
 }

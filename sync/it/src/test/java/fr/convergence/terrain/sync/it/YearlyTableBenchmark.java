@@ -112,11 +112,24 @@ class YearlyTableBenchmark {
                 MonthlyStatement statement = statements.statement(info, month);
                 String what = worksite + " " + month + " (" + statement.totals().people() + " people, "
                         + statement.totals().workedMinutes() / 60 + " h)";
-                time(database, "monthly statement " + what + ", store read + calculator",
-                        () -> statements.statement(info, month));
+                // A change on the hub before each run (a worksite's description written: a new sequence, as any
+                // synced row gives), so that the statement is read from the store each time, as after a sync.
+                int[] run = {0};
+                Runnable change = () -> hub.write(tx -> tx.putWorksite(new WorksiteInfo("zz-banc", null,
+                        run[0]++ % 2 == 0 ? "A" : "B", null, null, null, null)));
+                time(database, "monthly statement " + what + ", right after a change (store read + calculator)",
+                        () -> {
+                            change.run();
+                            return statements.statement(info, month);
+                        });
                 String path = "/console/releve-mensuel?chantier=" + worksite + "&mois=" + month;
-                time(database, "page " + path, () -> page(client, path));
-                time(database, "page " + path + "&format=csv", () -> page(client, path + "&format=csv"));
+                time(database, "page " + path + " right after a change", () -> {
+                    change.run();
+                    return page(client, path);
+                });
+                time(database, "page " + path + " hub unchanged", () -> page(client, path));
+                time(database, "page " + path + "&format=csv hub unchanged", () -> page(client, path
+                        + "&format=csv"));
             }
         }
     }
