@@ -48,7 +48,7 @@ import org.junit.jupiter.api.Test;
  * The demo store and the SQLite hub are kept in {@code target/bench-scale/} and reused by the next run
  * ({@code -Dbench.scale.store=FILE} takes a store made by {@code terrain demo} instead). Not a test (excluded unless
  * -Pbench): {@code ./mvnw -B -o -Pbench -pl sync/it -am test -Dtest=ScaleBenchmark
- * -Dsurefire.failIfNoSpecifiedTests=false [-Dbench.size=national] [-Dbench.scale=10]}.
+ * -Dsurefire.failIfNoSpecifiedTests=false [-Dbench.size=national] [-Dbench.scale=10] [-Dbench.scale.sqlite=false]}.
  */
 class ScaleBenchmark {
 
@@ -91,7 +91,9 @@ class ScaleBenchmark {
                 Files.size(demo) >> 20);
 
         Path sqlite = dir.resolve("hub-" + name + ".db");
-        if (!Files.exists(sqlite)) {
+        // -Dbench.scale.sqlite=false: PostgreSQL only.
+        boolean onSqlite = Boolean.parseBoolean(System.getProperty("bench.scale.sqlite", "true"));
+        if (onSqlite && !Files.exists(sqlite)) {
             Path part = dir.resolve("hub-" + name + ".part");
             // With its journal: a stale WAL of an interrupted run would be replayed into the new file.
             for (String suffix : List.of("", "-wal", "-shm")) {
@@ -100,7 +102,9 @@ class ScaleBenchmark {
             importInChildJvm("SQLite", "jdbc:sqlite:" + part, demo, demoRows, dir);
             Files.move(part, sqlite);
         }
-        measure("SQLite", "jdbc:sqlite:" + sqlite, dir);
+        if (onSqlite) {
+            measure("SQLite", "jdbc:sqlite:" + sqlite, dir);
+        }
 
         if (System.getenv("TERRAIN_TEST_PG_URL") != null) {
             String url = System.getProperty("bench.scale.pg");
@@ -208,7 +212,8 @@ class ScaleBenchmark {
         List<Referral> open = new ReferralRepository(laptop).ofWorksite(WORKSITE).stream()
                 .filter(r -> r.status() == ReferralStatus.BROUILLON || r.status() == ReferralStatus.ENVOYEE).toList();
         for (Referral referral : open.subList(0, Math.min(2, open.size()))) {
-            edits.move(referral.id(), ReferralStatus.EN_COURS);
+            edits.move(referral.id(), referral.status() == ReferralStatus.BROUILLON ? ReferralStatus.ENVOYEE
+                    : ReferralStatus.EN_COURS);
         }
     }
 
