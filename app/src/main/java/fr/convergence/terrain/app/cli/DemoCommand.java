@@ -34,6 +34,11 @@ final class DemoCommand implements Callable<Integer> {
             + "graine et le même jour). Par défaut\u00a0: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(names = "--scale", paramLabel = "N", defaultValue = "1",
+            description = "Multiplie les données par N (essais de charge) : N fois plus de chantiers par territoire, "
+                    + "autant de salarié·es par chantier. Par défaut : ${DEFAULT-VALUE}.")
+    int scale;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -46,6 +51,11 @@ final class DemoCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("Taille inconnue\u00a0: " + size + ". Choisissez site, territory ou national.");
             return 2;
         }
+        if (scale < 1) {
+            spec.commandLine().getErr().println("Échelle invalide : " + scale + ". Donnez un nombre entier de 1 "
+                    + "ou plus à --scale.");
+            return 2;
+        }
         if (Files.exists(store)) {
             spec.commandLine().getErr().println("Le fichier " + store + " existe déjà\u00a0: choisissez un autre nom, "
                     + "les données existantes ne sont jamais écrasées.");
@@ -54,7 +64,7 @@ final class DemoCommand implements Callable<Integer> {
         long start = System.nanoTime();
         // Built beside its place and moved there whole: a generation cut short leaves no half store.
         var summary = DemoStores.create(store, Clock.systemDefaultZone(), terrainStore ->
-                new DemoDataGenerator(seed, LocalDate.now()).generate(terrainStore, demoSize,
+                new DemoDataGenerator(seed, LocalDate.now()).generate(terrainStore, demoSize, scale,
                         new PasswordHasher()));
         var out = spec.commandLine().getOut();
         out.printf(Locale.FRANCE, "Données de démonstration «\u00a0%s\u00a0» créées dans %s en %.1f\u00a0s%n",

@@ -54,7 +54,7 @@ public final class TerritoryScaleBenchmark {
         if (!Files.exists(file)) {
             long start = System.nanoTime();
             try (TerrainStore store = TerrainStore.open(file, clock)) {
-                DemoDataGenerator.Summary summary = new DemoDataGenerator(2023, TODAY).generate(store,
+                DemoDataGenerator.Summary summary = new DemoDataGenerator(2023, TODAY).generatePeople(store,
                         DemoSize.TERRITORY, PEOPLE, hasher);
                 System.out.printf(Locale.ROOT, "generated %s: %d people, %d enrolments, %d hours cells, %d notes in "
                         + "%.1f s%n", file, summary.participants(), summary.enrolments(), summary.hoursCells(),

@@ -80,7 +80,20 @@ public final class DemoDataGenerator {
     }
 
     public Summary generate(TerrainStore store, DemoSize size, PasswordHasher hasher) {
-        return generate(store, size, size.participants(), hasher);
+        return generate(store, size, 1, hasher);
+    }
+
+    /**
+     * The size's data {@code scale} times over (load tests, issue 17): {@code scale} times as many worksites in each
+     * territory (demo-only ones after the shipped list's), each with as many people as at scale 1, so a worksite
+     * and its first sync keep their real size while the hub and the territories grow. Rows go to the store as they
+     * are drawn ({@link BulkLoader}), so memory does not grow with the scale.
+     */
+    public Summary generate(TerrainStore store, DemoSize size, int scale, PasswordHasher hasher) {
+        if (scale < 1) {
+            throw new IllegalArgumentException("scale " + scale + " < 1");
+        }
+        return generate(store, size, scale, size.participants() * scale, hasher);
     }
 
     /**
@@ -88,11 +101,15 @@ public final class DemoDataGenerator {
      * size's worksites and years instead of its own number: a territory of 2,000 people, say (issue 17's desktop
      * benchmark).
      */
-    public Summary generate(TerrainStore store, DemoSize size, int participants, PasswordHasher hasher) {
+    public Summary generatePeople(TerrainStore store, DemoSize size, int participants, PasswordHasher hasher) {
+        return generate(store, size, 1, participants, hasher);
+    }
+
+    private Summary generate(TerrainStore store, DemoSize size, int scale, int participants, PasswordHasher hasher) {
         ReferenceData reference = ReferenceData.load();
         ReferenceRepository referenceRepository = new ReferenceRepository(store);
         referenceRepository.install(reference);
-        List<Worksite> worksites = chooseWorksites(reference, size);
+        List<Worksite> worksites = chooseWorksites(reference, size, scale);
         String territoryId = worksites.get(0).territoryId();
         store.write("system", tx -> {
             worksites.forEach(w -> referenceRepository.addWorksite(tx, w));
@@ -125,12 +142,20 @@ public final class DemoDataGenerator {
         int referrals;
     }
 
-    private List<Worksite> chooseWorksites(ReferenceData reference, DemoSize size) {
+    private List<Worksite> chooseWorksites(ReferenceData reference, DemoSize size, int scale) {
         return switch (size) {
-            case SITE -> List.of(reference.worksite("abej-solidarite").orElseThrow());
-            case TERRITORY -> territoryWorksites(reference, reference.territory("lille").orElseThrow(), size.worksites());
+            case SITE -> {
+                // The ESP's worksite first, then (scaled) Lille's others.
+                Worksite first = reference.worksite("abej-solidarite").orElseThrow();
+                List<Worksite> worksites = new ArrayList<>(List.of(first));
+                territoryWorksites(reference, reference.territory(first.territoryId()).orElseThrow(), scale + 1)
+                        .stream().filter(w -> !w.id().equals(first.id())).limit(scale - 1L).forEach(worksites::add);
+                yield worksites;
+            }
+            case TERRITORY -> territoryWorksites(reference, reference.territory("lille").orElseThrow(),
+                    size.worksites() * scale);
             case NATIONAL -> reference.territories().stream()
-                    .flatMap(t -> territoryWorksites(reference, t, reference.figures().stream()
+                    .flatMap(t -> territoryWorksites(reference, t, scale * reference.figures().stream()
                             .filter(f -> f.territoryId().equals(t.id())).findFirst().orElseThrow().worksites()).stream())
                     .toList();
         };

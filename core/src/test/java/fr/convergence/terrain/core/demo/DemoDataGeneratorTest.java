@@ -118,4 +118,74 @@ class DemoDataGeneratorTest {
             assertThat(ids).hasSize(rows);
         }
     }
+
+    @Test
+    void aScaledDemoHasScaleTimesTheWorksitesOfTheSameSizeInTheSameTerritories() {
+        var site = generate("site.db", 7, DemoSize.SITE);
+        var site2 = generateScaled("site2.db", 7, DemoSize.SITE, 2);
+        assertThat(site2.worksiteIds()).hasSize(2).startsWith("abej-solidarite");
+        assertThat(site2.participants()).isEqualTo(2 * site.participants());
+        assertThat(site2.hoursCells()).isBetween(site.hoursCells() * 3 / 2, site.hoursCells() * 5 / 2);
+
+        var territory = generate("t1.db", 2023, DemoSize.TERRITORY);
+        var territory2 = generateScaled("t2.db", 2023, DemoSize.TERRITORY, 2);
+        assertThat(territory2.worksiteIds()).hasSize(14).containsAll(territory.worksiteIds());
+        assertThat(territory2.participants()).isEqualTo(2 * territory.participants());
+        assertThat(territory2.enrolments()).isBetween(territory.enrolments() * 3 / 2, territory.enrolments() * 5 / 2);
+        assertThat(territory2.hoursCells()).isBetween(territory.hoursCells() * 3 / 2, territory.hoursCells() * 5 / 2);
+        try (TerrainStore store = signedIn("t2.db")) {
+            List<String> territories = store.read(sql -> sql.fetch("SELECT DISTINCT territory_id FROM worksite "
+                    + "WHERE id IN (SELECT worksite_id FROM participant)").getValues(0, String.class));
+            assertThat(territories).containsExactly("lille");
+            Integer hours = store.read(sql -> sql.fetchOne("SELECT count(*) FROM hours_entry").get(0, Integer.class));
+            assertThat(hours).isEqualTo((int) territory2.hoursCells());
+        }
+    }
+
+    @Test
+    void aScaledDemoIsTheSameForTheSameSeedAndHoldsTogether() {
+        var a = generateScaled("a2.db", 11, DemoSize.SITE, 3);
+        var b = generateScaled("b2.db", 11, DemoSize.SITE, 3);
+        assertThat(b).isEqualTo(a);
+        try (TerrainStore first = signedIn("a2.db"); TerrainStore second = signedIn("b2.db")) {
+            for (String worksite : a.worksiteIds()) {
+                assertThat(new ParticipantRepository(second).ofWorksite(worksite))
+                        .isEqualTo(new ParticipantRepository(first).ofWorksite(worksite));
+                assertThat(new HoursRepository(second).ofWorksite(worksite, TODAY.minusYears(1), TODAY))
+                        .isEqualTo(new HoursRepository(first).ofWorksite(worksite, TODAY.minusYears(1), TODAY));
+            }
+            // Referential integrity: every row's parent is there, on the same worksite, and that worksite exists.
+            List<String> orphans = List.of(
+                    "SELECT count(*) FROM hours_entry c LEFT JOIN participant p ON p.id = c.participant_id "
+                            + "WHERE p.id IS NULL OR p.worksite_id <> c.worksite_id",
+                    "SELECT count(*) FROM enrolment c LEFT JOIN participant p ON p.id = c.participant_id "
+                            + "WHERE p.id IS NULL OR p.worksite_id <> c.worksite_id",
+                    "SELECT count(*) FROM phc_step c LEFT JOIN enrolment p ON p.id = c.enrolment_id "
+                            + "WHERE p.id IS NULL OR p.worksite_id <> c.worksite_id",
+                    "SELECT count(*) FROM follow_up c LEFT JOIN enrolment p ON p.id = c.enrolment_id "
+                            + "WHERE p.id IS NULL OR p.worksite_id <> c.worksite_id OR p.participant_id <> c.participant_id",
+                    "SELECT count(*) FROM support_note c LEFT JOIN participant p ON p.id = c.participant_id "
+                            + "WHERE p.id IS NULL OR p.worksite_id <> c.worksite_id",
+                    "SELECT count(*) FROM support_note_revision c LEFT JOIN support_note p ON p.id = c.note_id "
+                            + "WHERE p.id IS NULL OR p.worksite_id <> c.worksite_id",
+                    "SELECT count(*) FROM referral c LEFT JOIN participant p ON p.id = c.participant_id "
+                            + "WHERE p.id IS NULL OR p.worksite_id <> c.worksite_id",
+                    "SELECT count(*) FROM referral_status_change c LEFT JOIN referral p ON p.id = c.referral_id "
+                            + "WHERE p.id IS NULL OR p.worksite_id <> c.worksite_id",
+                    "SELECT count(*) FROM participant c LEFT JOIN worksite w ON w.id = c.worksite_id WHERE w.id IS NULL");
+            for (String query : orphans) {
+                Integer count = first.read(sql -> sql.fetchOne(query).get(0, Integer.class));
+                assertThat(count).as(query).isZero();
+            }
+            Integer worksites = first.read(sql -> sql.fetchOne("SELECT count(DISTINCT worksite_id) FROM participant")
+                    .get(0, Integer.class));
+            assertThat(worksites).isEqualTo(3);
+        }
+    }
+
+    private DemoDataGenerator.Summary generateScaled(String file, long seed, DemoSize size, int scale) {
+        try (TerrainStore store = TerrainStore.open(dir.resolve(file))) {
+            return new DemoDataGenerator(seed, TODAY).generate(store, size, scale, new PasswordHasher(1000));
+        }
+    }
 }

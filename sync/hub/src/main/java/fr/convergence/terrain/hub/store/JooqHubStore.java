@@ -475,6 +475,12 @@ public final class JooqHubStore implements HubStore, ConsoleStore, HubReportSour
                 sql.insertInto(EXIT).set(EXIT_SEQ, next++).set(EXIT_TABLE, exit[0]).set(EXIT_ROW, exit[1])
                         .set(EXIT_WORKSITE, exit[2]).set(EXIT_AUDIENCE, exit[3]).execute();
             }
+            // New rows go in with one prepared statement, bound row after row: an import or a first push of
+            // thousands of rows no longer prepares one statement per row.
+            var inserts = sql.batch(sql.insertInto(ROW, ROW_TABLE, ROW_ID, ROW_WORKSITE, ROW_PARTICIPANT, ROW_DATA,
+                    ROW_META, ROW_VERSION, ROW_UPDATED_BY, ROW_SEQ, ROW_CREATED_SEQ, ROW_MOVED_SEQ, ROW_DELETED_AT)
+                    .values(java.util.Collections.nCopies(12, null)));
+            int inserted = 0;
             for (HubRow row : pending.values()) {
                 long seq = next++;
                 boolean isNew = row.createdSeq() == FieldMeta.PENDING;
@@ -489,11 +495,9 @@ public final class JooqHubStore implements HubStore, ConsoleStore, HubReportSour
                 String data = json(row.data());
                 String meta = json(row.meta());
                 if (isNew) {
-                    sql.insertInto(ROW).set(ROW_TABLE, row.table()).set(ROW_ID, row.id())
-                            .set(ROW_WORKSITE, row.worksiteId()).set(ROW_PARTICIPANT, row.participantId())
-                            .set(ROW_DATA, data).set(ROW_META, meta).set(ROW_VERSION, row.version())
-                            .set(ROW_UPDATED_BY, row.updatedBy()).set(ROW_SEQ, seq).set(ROW_CREATED_SEQ, seq)
-                            .set(ROW_MOVED_SEQ, row.movedSeq()).set(ROW_DELETED_AT, row.deletedAt()).execute();
+                    inserts.bind(row.table(), row.id(), row.worksiteId(), row.participantId(), data, meta,
+                            row.version(), row.updatedBy(), seq, seq, row.movedSeq(), row.deletedAt());
+                    inserted++;
                 } else {
                     sql.update(ROW).set(ROW_WORKSITE, row.worksiteId()).set(ROW_PARTICIPANT, row.participantId())
                             .set(ROW_DATA, data).set(ROW_META, meta).set(ROW_VERSION, row.version())
@@ -501,6 +505,9 @@ public final class JooqHubStore implements HubStore, ConsoleStore, HubReportSour
                             .set(ROW_MOVED_SEQ, row.movedSeq()).set(ROW_DELETED_AT, row.deletedAt())
                             .where(ROW_TABLE.eq(row.table()), ROW_ID.eq(row.id())).execute();
                 }
+            }
+            if (inserted > 0) {
+                inserts.execute();
             }
         }
 
@@ -619,6 +626,22 @@ public final class JooqHubStore implements HubStore, ConsoleStore, HubReportSour
         public List<HubStore.RowData> allData(String table) {
             return withPending(table, sql.select(ROW_ID, ROW_WORKSITE, ROW_DATA).from(ROW)
                     .where(ROW_TABLE.eq(table)).fetch(JooqHubStore::rowData), row -> true);
+        }
+
+        @Override
+        public Set<String> existingIds(String table, Collection<String> ids) {
+            Set<String> found = new java.util.HashSet<>();
+            for (String id : ids) {
+                if (pending.containsKey(table + "/" + id)) {
+                    found.add(id);
+                }
+            }
+            List<String> all = new ArrayList<>(ids);
+            for (int from = 0; from < all.size(); from += 1_000) {
+                found.addAll(sql.select(ROW_ID).from(ROW).where(ROW_TABLE.eq(table),
+                        ROW_ID.in(all.subList(from, Math.min(all.size(), from + 1_000)))).fetch(ROW_ID));
+            }
+            return found;
         }
 
         @Override

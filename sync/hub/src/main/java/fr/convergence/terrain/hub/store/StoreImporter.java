@@ -12,9 +12,12 @@ import fr.convergence.terrain.sync.protocol.SyncSchema;
 import fr.convergence.terrain.sync.protocol.WorksiteInfo;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.jooq.Cursor;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
@@ -44,6 +47,10 @@ public final class StoreImporter {
             worksites.forEach(tx::putWorksite);
             return null;
         });
+        // Whose file a row belongs to, kept only for the rows other rows refer to: memory grows with the people and
+        // their notes and referrals, not with their hours.
+        Set<String> parents = new HashSet<>();
+        SyncedTables.all().forEach(t -> t.wire().references().forEach(r -> parents.add(r.parent())));
         Map<String, String> participantOf = new HashMap<>();
         for (SyncedTable synced : SyncedTables.all()) {
             if (synced.scope() == SyncedTable.Scope.CONFLICTED_ROW) {
@@ -52,22 +59,30 @@ public final class StoreImporter {
             }
             SyncSchema.Table table = synced.wire();
             Table<?> local = DefaultSchema.DEFAULT_SCHEMA.getTable(table.name());
-            List<? extends Record> records = source.read(sql -> sql.selectFrom(local).fetch());
-            int imported = 0;
-            for (int from = 0; from < records.size(); from += CHUNK) {
-                List<? extends Record> chunk = records.subList(from, Math.min(records.size(), from + CHUNK));
-                imported += hub.write(tx -> {
-                    int n = 0;
-                    for (Record record : chunk) {
-                        HubRow row = toHubRow(synced, record, participantOf);
-                        if (tx.row(row.table(), row.id()).isEmpty()) {
-                            tx.save(row);
-                            n++;
-                        }
+            boolean referenced = parents.contains(table.name());
+            // Read as a stream, a chunk at a time: the national demo times ten has 25 million hours rows.
+            int imported = source.read(sql -> {
+                int total = 0;
+                try (Cursor<? extends Record> cursor = sql.selectFrom(local).fetchSize(CHUNK).fetchLazy()) {
+                    while (cursor.hasNext()) {
+                        List<? extends Record> chunk = cursor.fetchNext(CHUNK);
+                        total += hub.write(tx -> {
+                            Set<String> present = tx.existingIds(table.name(), chunk.stream()
+                                    .map(r -> r.get(SyncSchema.ID, String.class)).toList());
+                            int n = 0;
+                            for (Record record : chunk) {
+                                HubRow row = toHubRow(synced, record, participantOf, referenced);
+                                if (!present.contains(row.id())) {
+                                    tx.save(row);
+                                    n++;
+                                }
+                            }
+                            return n;
+                        });
                     }
-                    return n;
-                });
-            }
+                }
+                return total;
+            });
             counts.put(table.name(), imported);
         }
         // Files archived today leave the worksite laptops from their first sync (issue 14), not from tomorrow's.
@@ -75,7 +90,8 @@ public final class StoreImporter {
         return counts;
     }
 
-    private static HubRow toHubRow(SyncedTable synced, Record record, Map<String, String> participantOf) {
+    private static HubRow toHubRow(SyncedTable synced, Record record, Map<String, String> participantOf,
+                                   boolean referenced) {
         SyncSchema.Table table = synced.wire();
         String id = record.get(SyncSchema.ID, String.class);
         String version = record.get(SyncSchema.VERSION, String.class);
@@ -96,7 +112,9 @@ public final class StoreImporter {
                 participant = participantOf.get(ref.parent() + "/" + data.get(ref.name()));
             }
         }
-        participantOf.put(table.name() + "/" + id, participant);
+        if (referenced) {
+            participantOf.put(table.name() + "/" + id, participant);
+        }
         return new HubRow(table.name(), id, (String) data.get(SyncSchema.WORKSITE_ID), participant, data, meta, version,
                 record.get(SyncSchema.UPDATED_BY, String.class), FieldMeta.PENDING, FieldMeta.PENDING, 0,
                 deleted ? System.currentTimeMillis() : null);

@@ -91,6 +91,9 @@ public interface HubStore extends AutoCloseable {
 
         Optional<HubRow> row(String table, String id);
 
+        /** Which of {@code ids} the hub holds in {@code table}, in one query per thousand (import). */
+        Set<String> existingIds(String table, java.util.Collection<String> ids);
+
         /** Number of rows per table (import and benchmarks). */
         java.util.Map<String, Long> rowCounts();
     }
