@@ -28,12 +28,11 @@ import java.util.Map;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.SQLDialect;
 
 /**
  * The reads behind the hub's reports. Synced rows are kept as JSON ({@code hub_row.data}): enrolments and PHC steps
- * (thousands) are read and turned into core's records here; hours (millions of cells nationally) are summed by the
- * database by worksite, month and kind, with each dialect's JSON functions. Rows become records as the hub's week
+ * (thousands) are read and turned into core's records here; hours (millions of cells nationally) are read already
+ * summed by worksite, month and kind from the summary the database keeps ({@link HoursSummary}). Rows become records as the hub's week
  * rules read them ({@link HubRecords}). Deleted rows (tombstones: {@code
  * deleted_at} set) never count, as on the laptops.
  */
@@ -43,23 +42,10 @@ final class HubReportQueries {
     private static final TypeReference<Map<String, Object>> DATA = new TypeReference<>() {
     };
 
-    /** SQLite: the three fields read once per row by a subquery, then filtered and summed. */
-    private static final String SQLITE_MINUTES = "SELECT worksite_id, substr(work_day, 1, 7), kind, sum(minutes) "
-            + "FROM (SELECT worksite_id, json_extract(data, '$.work_day') AS work_day, "
-            + "json_extract(data, '$.kind') AS kind, json_extract(data, '$.minutes') AS minutes FROM hub_row "
-            + "WHERE table_name = 'hours_entry' AND deleted_at IS NULL) "
-            + "WHERE work_day BETWEEN ? AND ? GROUP BY 1, 2, 3";
-    /** PostgreSQL: each row's JSON parsed once by json_to_record. */
-    private static final String POSTGRES_MINUTES = "SELECT h.worksite_id, substr(r.work_day, 1, 7), r.kind, "
-            + "sum(r.minutes) FROM hub_row h CROSS JOIN LATERAL json_to_record(h.data::json) "
-            + "AS r(work_day text, kind text, minutes bigint) "
-            + "WHERE h.table_name = 'hours_entry' AND h.deleted_at IS NULL AND r.work_day BETWEEN ? AND ? "
-            + "GROUP BY 1, 2, 3";
-
     private HubReportQueries() {
     }
 
-    static HubReportData read(DSLContext sql, SQLDialect dialect, List<WorksiteInfo> worksites, LocalDate from,
+    static HubReportData read(DSLContext sql, List<WorksiteInfo> worksites, LocalDate from,
                               LocalDate to) {
         List<Versioned<Enrolment>> enrolments = rows(sql, "enrolment", HubRecords::enrolment);
         Map<String, List<PhcStep>> steps = new HashMap<>();
@@ -68,13 +54,14 @@ final class HubReportQueries {
                 .sorted(java.util.Comparator.comparing((Versioned<PhcStep> s) -> s.value().startDate())
                         .thenComparing(Versioned::version))
                 .forEach(s -> steps.computeIfAbsent(s.value().enrolmentId(), k -> new ArrayList<>()).add(s.value()));
+        if (from.getDayOfMonth() != 1 || !to.equals(YearMonth.from(to).atEndOfMonth())) {
+            throw new IllegalArgumentException("Hours are summed by whole months: " + from + " – " + to);
+        }
         Map<String, List<MonthlyMinutes>> minutes = new HashMap<>();
-        String query = dialect == SQLDialect.POSTGRES ? POSTGRES_MINUTES : SQLITE_MINUTES;
-        for (Record r : sql.resultQuery(query, from.toString(), to.toString()).fetch()) {
-            Number sum = (Number) r.get(3);
-            minutes.computeIfAbsent(r.get(0, String.class), k -> new ArrayList<>()).add(new MonthlyMinutes(
-                    YearMonth.parse(r.get(1, String.class)), HoursKind.valueOf(r.get(2, String.class)),
-                    sum == null ? 0 : sum.longValue()));
+        for (HoursSummary.MonthKind m : HoursSummary.months(sql, YearMonth.from(from).toString(),
+                YearMonth.from(to).toString())) {
+            minutes.computeIfAbsent(m.worksiteId(), k -> new ArrayList<>()).add(new MonthlyMinutes(
+                    YearMonth.parse(m.month()), HoursKind.valueOf(m.kind()), m.minutes()));
         }
         return new HubReportData(List.copyOf(worksites), enrolments.stream().map(e -> e.value()).toList(), steps,
                 minutes);

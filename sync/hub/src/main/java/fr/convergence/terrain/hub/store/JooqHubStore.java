@@ -183,8 +183,16 @@ public final class JooqHubStore implements HubStore, ConsoleStore, HubReportSour
 
     @Override
     public HubReportData reportData(java.time.LocalDate from, java.time.LocalDate to) {
-        return snapshot(sql -> HubReportQueries.read(sql, dialect, sql.selectFrom(WORKSITE).orderBy(WORKSITE_ID)
+        return snapshot(sql -> HubReportQueries.read(sql, sql.selectFrom(WORKSITE).orderBy(WORKSITE_ID)
                 .fetch(JooqHubStore::worksite), from, to));
+    }
+
+    /**
+     * Where the hours summary the yearly table reads ({@code hub_hours_month}, kept by triggers) differs from the
+     * hours rows recounted: empty when they agree. Reads every hours row (seconds on a national hub).
+     */
+    public List<String> hoursSummaryDifferences() {
+        return snapshot(sql -> HoursSummary.differences(sql, dialect));
     }
 
     @Override
