@@ -4,6 +4,7 @@ import static fr.convergence.terrain.hub.store.HubSchema.ROW;
 import static fr.convergence.terrain.hub.store.HubSchema.ROW_DATA;
 import static fr.convergence.terrain.hub.store.HubSchema.ROW_DELETED_AT;
 import static fr.convergence.terrain.hub.store.HubSchema.ROW_ID;
+import static fr.convergence.terrain.hub.store.HubSchema.ROW_SEQ;
 import static fr.convergence.terrain.hub.store.HubSchema.ROW_TABLE;
 import static fr.convergence.terrain.hub.store.HubSchema.ROW_VERSION;
 import static fr.convergence.terrain.hub.store.HubSchema.ROW_WORKSITE;
@@ -23,11 +24,17 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.Record2;
+import org.jooq.impl.DSL;
 
 /**
  * The reads behind the hub's reports. Synced rows are kept as JSON ({@code hub_row.data}): enrolments and PHC steps
@@ -41,12 +48,22 @@ final class HubReportQueries {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> DATA = new TypeReference<>() {
     };
+    /** More changed rows than this are read in one scan of the table rather than by id. */
+    private static final int BY_ID = 500;
 
-    private HubReportQueries() {
-    }
+    /**
+     * Enrolments and PHC steps already turned into records, by table then row id, with the sequence of the write
+     * they were read at: every write gives a row a new sequence, so a row is parsed again only when it changed,
+     * and a row gone (erased, deleted) is no longer among the sequences read. The first view of the yearly table
+     * after a laptop's sync then parses that sync's rows, not the country's.
+     */
+    private final Map<String, Map<String, Parsed>> parsed = new HashMap<>();
 
-    static HubReportData read(DSLContext sql, List<WorksiteInfo> worksites, LocalDate from,
-                              LocalDate to) {
+    /** One store's reads; one at a time, so that the rows parsed are kept once. */
+    synchronized HubReportData read(DSLContext sql, List<WorksiteInfo> worksites, LocalDate from, LocalDate to) {
+        if (from.getDayOfMonth() != 1 || !to.equals(YearMonth.from(to).atEndOfMonth())) {
+            throw new IllegalArgumentException("Hours are summed by whole months: " + from + " – " + to);
+        }
         List<Versioned<Enrolment>> enrolments = rows(sql, "enrolment", HubRecords::enrolment);
         Map<String, List<PhcStep>> steps = new HashMap<>();
         // Oldest first, as the laptop orders them (start date, then version), so the step in force is the same.
@@ -54,9 +71,6 @@ final class HubReportQueries {
                 .sorted(java.util.Comparator.comparing((Versioned<PhcStep> s) -> s.value().startDate())
                         .thenComparing(Versioned::version))
                 .forEach(s -> steps.computeIfAbsent(s.value().enrolmentId(), k -> new ArrayList<>()).add(s.value()));
-        if (from.getDayOfMonth() != 1 || !to.equals(YearMonth.from(to).atEndOfMonth())) {
-            throw new IllegalArgumentException("Hours are summed by whole months: " + from + " – " + to);
-        }
         Map<String, List<MonthlyMinutes>> minutes = new HashMap<>();
         for (HoursSummary.MonthKind m : HoursSummary.months(sql, YearMonth.from(from).toString(),
                 YearMonth.from(to).toString())) {
@@ -70,17 +84,44 @@ final class HubReportQueries {
     private record Versioned<T>(T value, String version) {
     }
 
-    private static <T> List<Versioned<T>> rows(DSLContext sql, String table, Function<RowData, T> reader) {
-        List<Versioned<T>> values = new ArrayList<>();
-        for (Record r : sql.select(ROW_ID, ROW_WORKSITE, ROW_DATA, ROW_VERSION).from(ROW)
+    /** A row as a record, and the sequence of the write it was read at. */
+    private record Parsed(long seq, Versioned<?> row) {
+    }
+
+    /** The live rows of {@code table} as records, in row id order; only those written since the last read parsed. */
+    @SuppressWarnings("unchecked")
+    private <T> List<Versioned<T>> rows(DSLContext sql, String table, Function<RowData, T> reader) {
+        Map<String, Parsed> known = parsed.getOrDefault(table, Map.of());
+        Map<String, Parsed> now = new TreeMap<>();
+        Set<String> changed = new HashSet<>();
+        for (Record2<String, Long> r : sql.select(ROW_ID, ROW_SEQ).from(ROW)
                 .where(ROW_TABLE.eq(table), ROW_DELETED_AT.isNull()).fetch()) {
-            try {
-                values.add(new Versioned<>(reader.apply(new RowData(r.get(ROW_ID), r.get(ROW_WORKSITE),
-                        JSON.readValue(r.get(ROW_DATA), DATA))), r.get(ROW_VERSION)));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("Unreadable hub row " + table + "/" + r.get(ROW_ID), e);
+            Parsed kept = known.get(r.value1());
+            if (kept != null && kept.seq() == r.value2()) {
+                now.put(r.value1(), kept);
+            } else {
+                changed.add(r.value1());
             }
         }
+        if (!changed.isEmpty()) {
+            Condition which = changed.size() > BY_ID ? DSL.noCondition() : ROW_ID.in(changed);
+            for (Record r : sql.select(ROW_ID, ROW_WORKSITE, ROW_DATA, ROW_VERSION, ROW_SEQ).from(ROW)
+                    .where(ROW_TABLE.eq(table), ROW_DELETED_AT.isNull(), which).fetch()) {
+                if (!changed.contains(r.get(ROW_ID))) {
+                    continue;
+                }
+                try {
+                    T value = reader.apply(new RowData(r.get(ROW_ID), r.get(ROW_WORKSITE),
+                            JSON.readValue(r.get(ROW_DATA), DATA)));
+                    now.put(r.get(ROW_ID), new Parsed(r.get(ROW_SEQ), new Versioned<>(value, r.get(ROW_VERSION))));
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("Unreadable hub row " + table + "/" + r.get(ROW_ID), e);
+                }
+            }
+        }
+        parsed.put(table, now);
+        List<Versioned<T>> values = new ArrayList<>(now.size());
+        now.values().forEach(p -> values.add((Versioned<T>) p.row()));
         return values;
     }
 }

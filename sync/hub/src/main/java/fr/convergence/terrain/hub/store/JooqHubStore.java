@@ -72,6 +72,7 @@ public final class JooqHubStore implements HubStore, ConsoleStore, HubReportSour
     private final HikariDataSource dataSource;
     private final SQLDialect dialect;
     private final String hubId;
+    private final HubReportQueries reportQueries = new HubReportQueries();
 
     private JooqHubStore(HikariDataSource dataSource, SQLDialect dialect) {
         this.dataSource = dataSource;
@@ -183,7 +184,7 @@ public final class JooqHubStore implements HubStore, ConsoleStore, HubReportSour
 
     @Override
     public HubReportData reportData(java.time.LocalDate from, java.time.LocalDate to) {
-        return snapshot(sql -> HubReportQueries.read(sql, sql.selectFrom(WORKSITE).orderBy(WORKSITE_ID)
+        return snapshot(sql -> reportQueries.read(sql, sql.selectFrom(WORKSITE).orderBy(WORKSITE_ID)
                 .fetch(JooqHubStore::worksite), from, to));
     }
 

@@ -21,11 +21,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The hours summary ({@code hub_hours_month}, hub schema 6) against a model: random writes of hours rows through the
+ * What the yearly table reads from the store. The hours summary ({@code hub_hours_month}, hub schema 6) against a
+ * model: random writes of hours rows through the
  * hub's store — new cells, minutes changed (to zero too), a cell moved to another worksite, deleted and brought back,
  * written again unchanged, a day or kind rewritten, a person erased, tombstones purged, rows of other tables —, and
  * after each transaction the months the yearly table reads equal the sums of the model's live cells, and the summary
- * equals the rows recounted from their JSON. SQLite here, PostgreSQL in the subclass.
+ * equals the rows recounted from their JSON; and the enrolments and steps a long-running store keeps parsed against a
+ * fresh read. SQLite here, PostgreSQL in the subclass.
  */
 class HoursSummaryTest {
 
@@ -40,6 +42,11 @@ class HoursSummaryTest {
     JooqHubStore store;
 
     JooqHubStore openStore() {
+        return JooqHubStore.sqlite(dir.resolve("hub.db"));
+    }
+
+    /** A second store on the database {@link #openStore} opened. */
+    JooqHubStore openAgain() {
         return JooqHubStore.sqlite(dir.resolve("hub.db"));
     }
 
@@ -110,6 +117,66 @@ class HoursSummaryTest {
             }
             assertThat(months()).as("seed %d, transaction %d", seed, transaction).isEqualTo(expected(model));
             assertThat(store.hoursSummaryDifferences()).as("seed %d, transaction %d", seed, transaction).isEmpty();
+        }
+    }
+
+    /**
+     * The store keeps the enrolments and steps it parsed and parses again only the rows written since: after
+     * random writes (new rows, changed fields, moves, deletions and their undoing, erasures), what a long-running
+     * hub reads equals what a hub opened afresh on the same database reads.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {11, 12, 13})
+    void aLongRunningHubReadsTheEnrolmentsAndStepsAFreshOneReads(long seed) {
+        Random random = new Random(seed);
+        LocalDate from = LocalDate.of(2025, 1, 1);
+        LocalDate to = LocalDate.of(2026, 12, 31);
+        for (int transaction = 0; transaction < 25; transaction++) {
+            int writes = 1 + random.nextInt(4);
+            store.write(tx -> {
+                for (int w = 0; w < writes; w++) {
+                    if (random.nextInt(12) == 0) {
+                        tx.eraseParticipant("p" + random.nextInt(4));
+                        continue;
+                    }
+                    boolean step = random.nextBoolean();
+                    String id = (step ? "s" : "e") + random.nextInt(8);
+                    String person = "p" + random.nextInt(4);
+                    Map<String, Object> fields = new LinkedHashMap<>();
+                    fields.put("participant_id", person);
+                    if (step) {
+                        fields.put("enrolment_id", "e" + random.nextInt(8));
+                        fields.put("target_hours", 2 + random.nextInt(3));
+                        fields.put("start_date", pick(random, DAYS));
+                    } else {
+                        fields.put("programme", random.nextBoolean() ? "PHC" : "CVG");
+                        fields.put("contract_type", "CDDI");
+                        fields.put("entry_date", pick(random, DAYS));
+                        fields.put("exit_date", random.nextBoolean() ? null : "2026-06-30");
+                    }
+                    String worksite = pick(random, WORKSITES);
+                    Long deletedAt = random.nextInt(5) == 0 ? Long.valueOf(1L) : null;
+                    HubRow row = tx.row(step ? "phc_step" : "enrolment", id).orElse(null);
+                    if (row == null) {
+                        row = row(step ? "phc_step" : "enrolment", id, worksite, person, fields, deletedAt);
+                    } else {
+                        row.data().putAll(fields);
+                        row.worksiteId(worksite);
+                        row.deletedAt(deletedAt);
+                    }
+                    row.data().put("worksite_id", worksite);
+                    tx.save(row);
+                }
+                return null;
+            });
+            var longRunning = store.reportData(from, to);
+            try (JooqHubStore fresh = openAgain()) {
+                var afresh = fresh.reportData(from, to);
+                assertThat(longRunning.enrolments()).as("seed %d, transaction %d", seed, transaction)
+                        .containsExactlyInAnyOrderElementsOf(afresh.enrolments());
+                assertThat(longRunning.phcSteps()).as("seed %d, transaction %d", seed, transaction)
+                        .isEqualTo(afresh.phcSteps());
+            }
         }
     }
 

@@ -14,6 +14,11 @@ class PostgresHoursSummaryTest extends HoursSummaryTest {
         return JooqHubStore.open(postgres.url(), TestPostgres.user(), TestPostgres.password());
     }
 
+    @Override
+    JooqHubStore openAgain() {
+        return JooqHubStore.open(postgres.url(), TestPostgres.user(), TestPostgres.password());
+    }
+
     @AfterEach
     void dropSchema() throws Exception {
         if (postgres != null) {
