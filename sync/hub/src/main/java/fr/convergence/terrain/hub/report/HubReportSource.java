@@ -5,7 +5,10 @@ import java.time.LocalDate;
 /** The hub's store as the reports read it (implemented by {@code store.JooqHubStore}, PostgreSQL or SQLite). */
 public interface HubReportSource {
 
-    /** Everything the reports need, on one snapshot, with the hours of the days from {@code from} to {@code to}. */
+    /**
+     * Everything the reports need, on one snapshot, with the hours of the whole months from {@code from} (a first
+     * day) to {@code to} (a last day): the store keeps hours summed by month.
+     */
     HubReportData reportData(LocalDate from, LocalDate to);
 
     /**

@@ -191,7 +191,7 @@ final class HubSchema {
     }
 
     /** The schema this hub's code reads and writes; kept in {@code hub_meta} under {@link #VERSION_KEY}. */
-    static final int VERSION = 5;
+    static final int VERSION = 6;
     static final String VERSION_KEY = "schema_version";
     /** Any constant: the PostgreSQL advisory lock that makes hub processes starting together migrate one at a time. */
     private static final long MIGRATION_LOCK = 0x7465727261696eL;
@@ -200,8 +200,9 @@ final class HubSchema {
      * Brings the database to {@link #VERSION}, in one transaction: 1 = the first release's tables, 2 = worksite
      * descriptions and their sequence stamp, 3 = the console's accounts, sessions and audit journal, 4 = archived
      * files and exits meant for worksite laptops only, 5 = what laptops report of themselves, their sync history and
-     * the time of each refusal (for the console's Devices and Sync health pages). A later change adds a step
-     * {@code if (found < 6) …} and bumps {@link #VERSION}. A database already at a newer schema (a
+     * the time of each refusal (for the console's Devices and Sync health pages), 6 = the hours summed by worksite,
+     * month and kind, kept by triggers ({@link HoursSummary}). A later change adds a step {@code if (found < 7) …}
+     * and bumps {@link #VERSION}. A database already at a newer schema (a
      * newer hub ran on it) is refused: this hub would not know what the newer one writes.
      */
     static void migrate(DSLContext sql, SQLDialect dialect) {
@@ -222,6 +223,10 @@ final class HubSchema {
             // Steps 1 to 5 are written to be replayed: tables created if missing, columns added if missing.
             create(sql);
             createSyncReportTables(sql);
+            if (found < 6) {
+                // Refills the summary from every hours row (seconds on a national hub): at the upgrade only.
+                HoursSummary.create(sql, dialect);
+            }
             sql.insertInto(META).set(META_KEY, VERSION_KEY).set(META_VALUE, String.valueOf(VERSION))
                     .onConflict(META_KEY).doUpdate().set(META_VALUE, String.valueOf(VERSION)).execute();
         }

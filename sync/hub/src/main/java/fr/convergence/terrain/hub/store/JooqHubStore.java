@@ -76,6 +76,7 @@ public final class JooqHubStore implements HubStore, ConsoleStore, HubReportSour
     private final HikariDataSource dataSource;
     private final SQLDialect dialect;
     private final String hubId;
+    private final HubReportQueries reportQueries = new HubReportQueries();
 
     private JooqHubStore(HikariDataSource dataSource, SQLDialect dialect) {
         this.dataSource = dataSource;
@@ -187,8 +188,16 @@ public final class JooqHubStore implements HubStore, ConsoleStore, HubReportSour
 
     @Override
     public HubReportData reportData(java.time.LocalDate from, java.time.LocalDate to) {
-        return snapshot(sql -> HubReportQueries.read(sql, dialect, sql.selectFrom(WORKSITE).orderBy(WORKSITE_ID)
+        return snapshot(sql -> reportQueries.read(sql, sql.selectFrom(WORKSITE).orderBy(WORKSITE_ID)
                 .fetch(JooqHubStore::worksite), from, to));
+    }
+
+    /**
+     * Where the hours summary the yearly table reads ({@code hub_hours_month}, kept by triggers) differs from the
+     * hours rows recounted: empty when they agree. Reads every hours row (seconds on a national hub).
+     */
+    public List<String> hoursSummaryDifferences() {
+        return snapshot(sql -> HoursSummary.differences(sql, dialect));
     }
 
     @Override

@@ -4,7 +4,7 @@ import fr.convergence.terrain.hub.TestPostgres;
 import fr.convergence.terrain.hub.store.JooqHubStore;
 import org.junit.jupiter.api.AfterEach;
 
-/** {@link YearlyTablesTest} on a PostgreSQL hub: the hours are summed with PostgreSQL's JSON functions. */
+/** {@link YearlyTablesTest} on a PostgreSQL hub: the hours summed by its trigger (hub_hours_month). */
 class PostgresYearlyTablesTest extends YearlyTablesTest {
 
     private TestPostgres postgres;

@@ -3,15 +3,23 @@ package fr.convergence.terrain.sync.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.convergence.terrain.core.domain.HoursKind;
+import fr.convergence.terrain.core.report.MonthlyMinutes;
 import fr.convergence.terrain.hub.store.JooqHubStore;
+import fr.convergence.terrain.hub.sync.FieldMeta;
+import fr.convergence.terrain.hub.sync.HubRow;
 import fr.convergence.terrain.hub.sync.HubStore;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -47,7 +55,7 @@ class HubSchemaVersionTest {
             java.util.Set<String> lille = store.read(r -> r.worksitesOf("territory", "lille"));
             assertThat(lille).contains("chantier-ancien");
         }
-        assertThat(query(url, "SELECT meta_value FROM hub_meta WHERE meta_key = 'schema_version'")).isEqualTo("5");
+        assertThat(query(url, "SELECT meta_value FROM hub_meta WHERE meta_key = 'schema_version'")).isEqualTo("6");
         // Schema 3: the console's accounts, sessions and audit journal.
         assertThat(query(url, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('hub_account', "
                 + "'hub_console_session', 'hub_audit')")).isEqualTo("3");
@@ -73,7 +81,7 @@ class HubSchemaVersionTest {
             assertThat(store.accounts().size()).isZero();
             assertThat(store.read(r -> r.worksiteKnown("abej-solidarite")).booleanValue()).isTrue();
         }
-        assertThat(query(url, "SELECT meta_value FROM hub_meta WHERE meta_key = 'schema_version'")).isEqualTo("5");
+        assertThat(query(url, "SELECT meta_value FROM hub_meta WHERE meta_key = 'schema_version'")).isEqualTo("6");
     }
 
     @Test
@@ -97,7 +105,7 @@ class HubSchemaVersionTest {
             assertThat(exits).hasSize(1);
             assertThat(store.read(r -> r.archived("p-1")).booleanValue()).isFalse();
         }
-        assertThat(query(url, "SELECT meta_value FROM hub_meta WHERE meta_key = 'schema_version'")).isEqualTo("5");
+        assertThat(query(url, "SELECT meta_value FROM hub_meta WHERE meta_key = 'schema_version'")).isEqualTo("6");
         assertThat(query(url, "SELECT count(*) FROM pragma_table_info('hub_exit') WHERE name = 'audience'"))
                 .isEqualTo("1");
     }
@@ -122,9 +130,79 @@ class HubSchemaVersionTest {
             assertThat(store.waitingRejections().get("poste-1").oldestAt()).isNull();
             assertThat(store.syncHistory("poste-1", 10)).isEmpty();
         }
-        assertThat(query(url, "SELECT meta_value FROM hub_meta WHERE meta_key = 'schema_version'")).isEqualTo("5");
+        assertThat(query(url, "SELECT meta_value FROM hub_meta WHERE meta_key = 'schema_version'")).isEqualTo("6");
         assertThat(query(url, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ("
                 + "'hub_device_report', 'hub_sync_history')")).isEqualTo("2");
+    }
+
+    @Test
+    void aDatabaseOfSchema5GetsTheHoursSummaryOfTheRowsItHolds() throws Exception {
+        upgradeFromSchema5("jdbc:sqlite:" + dir.resolve("v5-hub.db"), List.of("DROP TRIGGER hub_hours_month_insert",
+                "DROP TRIGGER hub_hours_month_update", "DROP TRIGGER hub_hours_month_delete"));
+    }
+
+    @Test
+    void aPostgresDatabaseOfSchema5GetsTheHoursSummaryOfTheRowsItHolds() throws Exception {
+        upgradeFromSchema5(PostgresSupport.freshSchemaUrl(), List.of("DROP TRIGGER hub_hours_month_sync ON hub_row",
+                "DROP FUNCTION hub_hours_month_apply()"));
+    }
+
+    /** Rows written, the summary and its triggers removed as a hub of schema 5 never had them, then reopened. */
+    private static void upgradeFromSchema5(String url, List<String> dropTriggers) throws Exception {
+        try (JooqHubStore store = open(url)) {
+            store.write(tx -> {
+                tx.save(hours("h-1", "abej-solidarite", "2026-01-05", "TRAVAIL_CHANTIER", 360, null));
+                tx.save(hours("h-2", "abej-solidarite", "2026-01-06", "TRAVAIL_CHANTIER", 240, null));
+                tx.save(hours("h-3", "abej-solidarite", "2026-01-07", "TRAVAIL_CHANTIER", 540, 1L));
+                tx.save(hours("h-4", "eole", "2025-12-31", "FORMATION", 0, null));
+                return null;
+            });
+        }
+        try (Connection c = connect(url); Statement s = c.createStatement()) {
+            for (String drop : dropTriggers) {
+                s.execute(drop);
+            }
+            s.execute("DROP TABLE hub_hours_month");
+            s.execute("UPDATE hub_meta SET meta_value = '5' WHERE meta_key = 'schema_version'");
+        }
+        try (JooqHubStore store = open(url)) {
+            assertThat(store.hoursSummaryDifferences()).isEmpty();
+            assertThat(store.reportData(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31)).minutesByWorksite())
+                    .containsOnlyKeys("abej-solidarite", "eole").containsEntry("abej-solidarite", List.of(
+                            new MonthlyMinutes(YearMonth.of(2026, 1), HoursKind.TRAVAIL_CHANTIER, 600)));
+            // The triggers are there: a row written after the upgrade is summed.
+            store.write(tx -> {
+                tx.save(hours("h-5", "eole", "2025-12-01", "FORMATION", 30, null));
+                return null;
+            });
+            assertThat(store.hoursSummaryDifferences()).isEmpty();
+        }
+        assertThat(query(url, "SELECT meta_value FROM hub_meta WHERE meta_key = 'schema_version'")).isEqualTo("6");
+        assertThat(query(url, "SELECT minutes || ' min, ' || row_count FROM hub_hours_month WHERE worksite_id = "
+                + "'eole' AND month = '2025-12'")).isEqualTo("30 min, 2");
+    }
+
+    private static JooqHubStore open(String url) {
+        return JooqHubStore.open(url, System.getenv("PGUSER"), System.getenv("PGPASSWORD"));
+    }
+
+    private static Connection connect(String url) throws Exception {
+        return url.startsWith("jdbc:sqlite:") ? DriverManager.getConnection(url)
+                : DriverManager.getConnection(url, System.getenv("PGUSER"), System.getenv("PGPASSWORD"));
+    }
+
+    private static HubRow hours(String id, String worksite, String day, String kind, int minutes, Long deletedAt) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("participant_id", "p-1");
+        data.put("worksite_id", worksite);
+        data.put("work_day", day);
+        data.put("kind", kind);
+        data.put("minutes", minutes);
+        data.put("deleted", deletedAt != null);
+        Map<String, FieldMeta> meta = new LinkedHashMap<>();
+        data.keySet().forEach(k -> meta.put(k, new FieldMeta("v1", FieldMeta.PENDING, "poste", null)));
+        return new HubRow("hours_entry", id, worksite, "p-1", data, meta, "v1", "poste", FieldMeta.PENDING,
+                FieldMeta.PENDING, 0, deletedAt);
     }
 
     @Test
@@ -166,7 +244,7 @@ class HubSchemaVersionTest {
     }
 
     private static String query(String url, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+        try (Connection c = connect(url); Statement s = c.createStatement();
              ResultSet r = s.executeQuery(sql)) {
             return r.next() ? r.getString(1) : null;
         }

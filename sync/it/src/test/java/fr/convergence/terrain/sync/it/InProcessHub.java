@@ -69,6 +69,11 @@ final class InProcessHub implements AutoCloseable {
         return enrolments;
     }
 
+    /** Where the hours summary the yearly table reads differs from the hours rows: empty when they agree. */
+    List<String> hoursSummaryDifferences() {
+        return store.hoursSummaryDifferences();
+    }
+
     /** A consistent copy of the hub's database, as a nightly backup would take it (SQLite only). */
     synchronized Path backup(Path copy) throws Exception {
         Files.deleteIfExists(copy);

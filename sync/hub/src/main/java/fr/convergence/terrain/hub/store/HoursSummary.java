@@ -1,0 +1,196 @@
+package fr.convergence.terrain.hub.store;
+
+import static org.jooq.impl.DSL.constraint;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SQLDialect;
+import org.jooq.Table;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * Hub schema step 6: the hours of {@code hub_row} summed by worksite, month and kind ({@code hub_hours_month}), kept
+ * by database triggers on {@code hub_row} in the transaction that writes each row, whatever writes it (a sync
+ * exchange, an erasure, the purge, {@code terrain-hub import}, a row copied by SQL). The yearly table reads a few
+ * thousand summary rows instead of parsing millions of JSON documents (docs/performance.md, « Tableau annuel du
+ * hub »). A month counts the hours rows that are not deleted and have a day and a kind, as the reads from the JSON
+ * did; {@code row_count} keeps a month with rows of zero minutes on the table, as before, and drops it with its last
+ * row.
+ */
+final class HoursSummary {
+
+    static final Table<Record> SUMMARY = table(name("hub_hours_month"));
+    static final Field<String> SUMMARY_WORKSITE = field(name("worksite_id"), SQLDataType.VARCHAR(64));
+    /** The month, {@code 2026-03}: the first seven characters of the row's {@code work_day}. */
+    static final Field<String> SUMMARY_MONTH = field(name("month"), SQLDataType.VARCHAR(7));
+    static final Field<String> SUMMARY_KIND = field(name("kind"), SQLDataType.VARCHAR(40));
+    static final Field<Long> SUMMARY_MINUTES = field(name("minutes"), SQLDataType.BIGINT);
+    static final Field<Long> SUMMARY_ROWS = field(name("row_count"), SQLDataType.BIGINT);
+
+    /** SQLite: one row's contribution, from the JSON of {@code NEW} or {@code OLD}. */
+    private static String sqliteDay(String row) {
+        return "json_extract(" + row + ".data, '$.work_day')";
+    }
+
+    private static String sqliteKind(String row) {
+        return "json_extract(" + row + ".data, '$.kind')";
+    }
+
+    private static String sqliteAdd(String row) {
+        return "INSERT INTO hub_hours_month (worksite_id, month, kind, minutes, row_count) SELECT " + row
+                + ".worksite_id, substr(" + sqliteDay(row) + ", 1, 7), " + sqliteKind(row) + ", coalesce(json_extract("
+                + row + ".data, '$.minutes'), 0), 1 WHERE " + row + ".deleted_at IS NULL AND " + sqliteDay(row)
+                + " IS NOT NULL AND " + sqliteKind(row) + " IS NOT NULL ON CONFLICT (worksite_id, month, kind) "
+                + "DO UPDATE SET minutes = minutes + excluded.minutes, row_count = row_count + 1;";
+    }
+
+    private static String sqliteSubtract(String row) {
+        String key = " WHERE " + row + ".deleted_at IS NULL AND worksite_id = " + row + ".worksite_id AND month = "
+                + "substr(" + sqliteDay(row) + ", 1, 7) AND kind = " + sqliteKind(row);
+        return "UPDATE hub_hours_month SET minutes = minutes - coalesce(json_extract(" + row
+                + ".data, '$.minutes'), 0), row_count = row_count - 1" + key + ";"
+                + "DELETE FROM hub_hours_month" + key + " AND row_count = 0;";
+    }
+
+    private static final String HOURS = "'hours_entry'";
+
+    private static final List<String> SQLITE_TRIGGERS = List.of(
+            "CREATE TRIGGER IF NOT EXISTS hub_hours_month_insert AFTER INSERT ON hub_row WHEN NEW.table_name = "
+                    + HOURS + " BEGIN " + sqliteAdd("NEW") + " END",
+            // Rows whose data, worksite and deletion are unchanged (a meta-only write) leave the sums alone.
+            "CREATE TRIGGER IF NOT EXISTS hub_hours_month_update AFTER UPDATE ON hub_row WHEN NEW.table_name = "
+                    + HOURS + " AND (OLD.data IS NOT NEW.data OR OLD.worksite_id IS NOT NEW.worksite_id "
+                    + "OR OLD.deleted_at IS NOT NEW.deleted_at) BEGIN " + sqliteSubtract("OLD") + sqliteAdd("NEW")
+                    + " END",
+            "CREATE TRIGGER IF NOT EXISTS hub_hours_month_delete AFTER DELETE ON hub_row WHEN OLD.table_name = "
+                    + HOURS + " BEGIN " + sqliteSubtract("OLD") + " END");
+
+    /** PostgreSQL: one function for the three events, its JSON parsed once per row. */
+    private static final String POSTGRES_FUNCTION = """
+            CREATE OR REPLACE FUNCTION hub_hours_month_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+            DECLARE
+              d json;
+            BEGIN
+              IF TG_OP = 'UPDATE' AND OLD.data IS NOT DISTINCT FROM NEW.data
+                  AND OLD.worksite_id IS NOT DISTINCT FROM NEW.worksite_id
+                  AND OLD.deleted_at IS NOT DISTINCT FROM NEW.deleted_at THEN
+                RETURN NULL;
+              END IF;
+              IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.table_name = 'hours_entry' AND OLD.deleted_at IS NULL THEN
+                d := OLD.data::json;
+                IF d->>'work_day' IS NOT NULL AND d->>'kind' IS NOT NULL THEN
+                  UPDATE hub_hours_month SET minutes = minutes - coalesce((d->>'minutes')::bigint, 0),
+                      row_count = row_count - 1
+                    WHERE worksite_id = OLD.worksite_id AND month = substr(d->>'work_day', 1, 7)
+                      AND kind = d->>'kind';
+                  DELETE FROM hub_hours_month WHERE worksite_id = OLD.worksite_id
+                      AND month = substr(d->>'work_day', 1, 7) AND kind = d->>'kind' AND row_count = 0;
+                END IF;
+              END IF;
+              IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.table_name = 'hours_entry' AND NEW.deleted_at IS NULL THEN
+                d := NEW.data::json;
+                IF d->>'work_day' IS NOT NULL AND d->>'kind' IS NOT NULL THEN
+                  INSERT INTO hub_hours_month (worksite_id, month, kind, minutes, row_count)
+                    VALUES (NEW.worksite_id, substr(d->>'work_day', 1, 7), d->>'kind',
+                      coalesce((d->>'minutes')::bigint, 0), 1)
+                    ON CONFLICT (worksite_id, month, kind) DO UPDATE
+                      SET minutes = hub_hours_month.minutes + EXCLUDED.minutes,
+                        row_count = hub_hours_month.row_count + 1;
+                END IF;
+              END IF;
+              RETURN NULL;
+            END
+            $$""";
+
+    /** The sums recounted from the rows' JSON: what step 6 fills the summary with, and what it must always equal. */
+    private static final String SQLITE_RECOUNT = "SELECT worksite_id, substr(work_day, 1, 7), kind, "
+            + "sum(coalesce(minutes, 0)), count(*) FROM (SELECT worksite_id, json_extract(data, '$.work_day') "
+            + "AS work_day, json_extract(data, '$.kind') AS kind, json_extract(data, '$.minutes') AS minutes "
+            + "FROM hub_row WHERE table_name = 'hours_entry' AND deleted_at IS NULL) "
+            + "WHERE work_day IS NOT NULL AND kind IS NOT NULL GROUP BY 1, 2, 3";
+    private static final String POSTGRES_RECOUNT = "SELECT h.worksite_id, substr(r.work_day, 1, 7), r.kind, "
+            + "sum(coalesce(r.minutes, 0)), count(*) FROM hub_row h CROSS JOIN LATERAL "
+            + "json_to_record(h.data::json) AS r(work_day text, kind text, minutes bigint) "
+            + "WHERE h.table_name = 'hours_entry' AND h.deleted_at IS NULL AND r.work_day IS NOT NULL "
+            + "AND r.kind IS NOT NULL GROUP BY 1, 2, 3";
+
+    private HoursSummary() {
+    }
+
+    /** Step 6: the table and its triggers (replayable), then the sums of the rows already there. */
+    static void create(DSLContext sql, SQLDialect dialect) {
+        sql.createTableIfNotExists(SUMMARY)
+                .column(SUMMARY_WORKSITE.getName(), SQLDataType.VARCHAR(64).nullable(false))
+                .column(SUMMARY_MONTH.getName(), SQLDataType.VARCHAR(7).nullable(false))
+                .column(SUMMARY_KIND.getName(), SQLDataType.VARCHAR(40).nullable(false))
+                .column(SUMMARY_MINUTES.getName(), SQLDataType.BIGINT.nullable(false))
+                .column(SUMMARY_ROWS.getName(), SQLDataType.BIGINT.nullable(false))
+                .constraint(constraint("hub_hours_month_pk").primaryKey(SUMMARY_WORKSITE, SUMMARY_MONTH,
+                        SUMMARY_KIND)).execute();
+        sql.createIndexIfNotExists("hub_hours_month_month").on(SUMMARY, SUMMARY_MONTH).execute();
+        if (dialect == SQLDialect.POSTGRES) {
+            sql.execute(POSTGRES_FUNCTION);
+            sql.execute("DROP TRIGGER IF EXISTS hub_hours_month_sync ON hub_row");
+            sql.execute("CREATE TRIGGER hub_hours_month_sync AFTER INSERT OR UPDATE OR DELETE ON hub_row "
+                    + "FOR EACH ROW EXECUTE FUNCTION hub_hours_month_apply()");
+        } else {
+            SQLITE_TRIGGERS.forEach(sql::execute);
+        }
+        sql.deleteFrom(SUMMARY).execute();
+        sql.execute("INSERT INTO hub_hours_month (worksite_id, month, kind, minutes, row_count) "
+                + recount(dialect));
+    }
+
+    private static String recount(SQLDialect dialect) {
+        return dialect == SQLDialect.POSTGRES ? POSTGRES_RECOUNT : SQLITE_RECOUNT;
+    }
+
+    /** One worksite's minutes of one kind in one month. */
+    record MonthKind(String worksiteId, String month, String kind, long minutes) {
+    }
+
+    /** The summary's months from {@code fromMonth} to {@code toMonth} ({@code 2025-01}), both included. */
+    static List<MonthKind> months(DSLContext sql, String fromMonth, String toMonth) {
+        return sql.select(SUMMARY_WORKSITE, SUMMARY_MONTH, SUMMARY_KIND, SUMMARY_MINUTES).from(SUMMARY)
+                .where(SUMMARY_MONTH.between(fromMonth, toMonth), SUMMARY_ROWS.gt(0L))
+                .fetch(r -> new MonthKind(r.get(SUMMARY_WORKSITE), r.get(SUMMARY_MONTH), r.get(SUMMARY_KIND),
+                        r.get(SUMMARY_MINUTES)));
+    }
+
+    /**
+     * Where the summary differs from the rows recounted (each line « worksite month kind: summary … / rows … »);
+     * empty when they agree. Reads every hours row: seconds on a national hub.
+     */
+    static List<String> differences(DSLContext sql, SQLDialect dialect) {
+        Map<String, String> summary = new TreeMap<>();
+        for (Record r : sql.select(SUMMARY_WORKSITE, SUMMARY_MONTH, SUMMARY_KIND, SUMMARY_MINUTES, SUMMARY_ROWS)
+                .from(SUMMARY).fetch()) {
+            summary.put(r.get(SUMMARY_WORKSITE) + " " + r.get(SUMMARY_MONTH) + " " + r.get(SUMMARY_KIND),
+                    r.get(SUMMARY_MINUTES) + " min, " + r.get(SUMMARY_ROWS) + " rows");
+        }
+        Map<String, String> rows = new TreeMap<>();
+        for (Record r : sql.resultQuery(recount(dialect)).fetch()) {
+            rows.put(r.get(0, String.class) + " " + r.get(1, String.class) + " " + r.get(2, String.class),
+                    r.get(3, Long.class) + " min, " + r.get(4, Long.class) + " rows");
+        }
+        List<String> differences = new ArrayList<>();
+        TreeSet<String> keys = new TreeSet<>(summary.keySet());
+        keys.addAll(rows.keySet());
+        for (String key : keys) {
+            if (!Objects.equals(summary.get(key), rows.get(key))) {
+                differences.add(key + ": summary " + summary.get(key) + " / rows " + rows.get(key));
+            }
+        }
+        return differences;
+    }
+}

@@ -1,0 +1,28 @@
+package fr.convergence.terrain.hub.store;
+
+import fr.convergence.terrain.hub.TestPostgres;
+import org.junit.jupiter.api.AfterEach;
+
+/** {@link HoursSummaryTest} on a PostgreSQL hub: the summary kept by the PL/pgSQL trigger. */
+class PostgresHoursSummaryTest extends HoursSummaryTest {
+
+    private TestPostgres postgres;
+
+    @Override
+    JooqHubStore openStore() {
+        postgres = TestPostgres.freshSchema();
+        return JooqHubStore.open(postgres.url(), TestPostgres.user(), TestPostgres.password());
+    }
+
+    @Override
+    JooqHubStore openAgain() {
+        return JooqHubStore.open(postgres.url(), TestPostgres.user(), TestPostgres.password());
+    }
+
+    @AfterEach
+    void dropSchema() throws Exception {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+}
