@@ -2,80 +2,24 @@ package fr.convergence.terrain.hub.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.convergence.terrain.core.security.PasswordHasher;
-import fr.convergence.terrain.hub.Hub;
-import fr.convergence.terrain.hub.HubConfig;
 import fr.convergence.terrain.hub.report.YearlyDataSet;
 import fr.convergence.terrain.hub.report.YearlyTableDocumentTest;
-import fr.convergence.terrain.hub.store.JooqHubStore;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The console's yearly table over HTTP on 127.0.0.1, on the hand-counted {@link YearlyDataSet}: figures on the
  * page, the territory scope of a coordinator (403 elsewhere, journaled), the CSV and the PDF downloaded and read back.
  */
-class YearlyTableWebTest {
+class YearlyTableWebTest extends HandCountedConsole {
 
     static final String YEARLY = "/console/tableau-annuel";
 
-    @TempDir
-    Path dir;
-
-    MutableClock clock;
-    JooqHubStore store;
-    String nationalSecret;
-    Hub hub;
-
-    JooqHubStore openStore() {
-        return JooqHubStore.sqlite(dir.resolve("hub.db"));
-    }
-
-    @BeforeEach
-    void startHub() {
-        clock = new MutableClock(Instant.parse("2026-12-07T09:00:00Z"));
-        store = openStore();
-        YearlyDataSet.load(store);
-        ConsoleAccounts accounts = new ConsoleAccounts(store, clock, new PasswordHasher(1000));
-        nationalSecret = accounts.add("nadia", "Nadia National", ConsoleAccount.Role.NATIONAL, null,
-                ConsoleWebTest.NATIONAL_PASSWORD.toCharArray(), false).totpSecret();
-        accounts.add("colette", "Colette Coordination", ConsoleAccount.Role.COORDINATOR, "lille",
-                ConsoleWebTest.COORDINATOR_PASSWORD.toCharArray(), false);
-        hub = Hub.create(HubConfig.defaults(0).withHost("127.0.0.1"), store, clock);
-    }
-
-    @AfterEach
-    void stopHub() {
-        if (hub != null) {
-            hub.close();
-        }
-        if (store != null) {
-            store.close();
-        }
-    }
-
-    ConsoleClient signedIn(String login, String password, String secret) {
-        ConsoleClient client = new ConsoleClient("http://127.0.0.1:" + hub.port());
-        HttpResponse<String> form = client.get("/console/connexion");
-        assertThat(client.post("/console/connexion", "csrf", ConsoleClient.csrf(form), "login", login, "password",
-                password).statusCode()).isEqualTo(303);
-        if (secret != null) {
-            HttpResponse<String> factor = client.get("/console/second-facteur");
-            assertThat(client.post("/console/second-facteur", "csrf", ConsoleClient.csrf(factor), "code",
-                    Totp.codeAt(secret, clock.millis())).statusCode()).isEqualTo(303);
-        }
-        return client;
-    }
 
     /** The texts of the cells of the row {@code line} (data-line), in order. */
     static List<String> row(String html, String line) {
