@@ -24,6 +24,19 @@ class HoursCellTest {
     }
 
     @Test
+    void aCellsIdIsTheJdksNameBasedUuidOfItsKey() {
+        java.util.Random random = new java.util.Random(17);
+        for (int i = 0; i < 2_000; i++) {
+            String participant = java.util.UUID.randomUUID() + (i % 7 == 0 ? "é" : "");
+            LocalDate day = DAY.plusDays(random.nextInt(3_000) - 1_500);
+            HoursKind kind = HoursKind.values()[random.nextInt(HoursKind.values().length)];
+            assertThat(HoursCell.id(participant, day, kind)).isEqualTo(java.util.UUID.nameUUIDFromBytes(
+                    ("hours:" + participant + ":" + day + ":" + kind.name())
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
+        }
+    }
+
+    @Test
     void aValueToSaveIsOnAQuarterHourAndWithinADay() {
         assertThat(HoursCell.checkMinutes(390).isOk()).isTrue();
         assertThat(HoursCell.checkMinutes(0).isOk()).as("0 empties the cell").isTrue();
