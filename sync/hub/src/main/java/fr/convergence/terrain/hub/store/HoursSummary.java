@@ -8,6 +8,8 @@ import static org.jooq.impl.DSL.table;
 
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.report.PersonMinutes;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -222,12 +224,27 @@ final class HoursSummary {
     record MonthKind(String worksiteId, String month, String kind, long minutes) {
     }
 
-    /** The summary's months from {@code fromMonth} to {@code toMonth} ({@code 2025-01}), both included. */
+    /**
+     * The summary's months from {@code fromMonth} to {@code toMonth} ({@code 2025-01}), both included. Read through
+     * JDBC: the national yearly table reads ≈ 8,000 of them after every change, and jOOQ's records cost more than
+     * the query (docs/performance.md, « Tableau annuel du hub »).
+     */
     static List<MonthKind> months(DSLContext sql, String fromMonth, String toMonth) {
-        return sql.select(SUMMARY_WORKSITE, SUMMARY_MONTH, SUMMARY_KIND, SUMMARY_MINUTES).from(SUMMARY)
-                .where(SUMMARY_MONTH.between(fromMonth, toMonth), SUMMARY_ROWS.gt(0L))
-                .fetch(r -> new MonthKind(r.get(SUMMARY_WORKSITE), r.get(SUMMARY_MONTH), r.get(SUMMARY_KIND),
-                        r.get(SUMMARY_MINUTES)));
+        return sql.connectionResult(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT worksite_id, month, kind, minutes "
+                    + "FROM hub_hours_month WHERE month BETWEEN ? AND ? AND row_count > 0")) {
+                query.setString(1, fromMonth);
+                query.setString(2, toMonth);
+                List<MonthKind> months = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        months.add(new MonthKind(rows.getString(1), rows.getString(2), rows.getString(3),
+                                rows.getLong(4)));
+                    }
+                }
+                return months;
+            }
+        });
     }
 
     /** One worksite's minutes of one month by person and kind (its hours rows that name a person). */

@@ -64,10 +64,11 @@ final class HubReportQueries {
         List<Versioned<Enrolment>> enrolments = rows(sql, "enrolment", HubRecords::enrolment);
         Map<String, List<PhcStep>> steps = byEnrolment(rows(sql, "phc_step", HubRecords::step));
         Map<String, List<MonthlyMinutes>> minutes = new HashMap<>();
+        Map<String, YearMonth> months = new HashMap<>(); // a few dozen months for thousands of rows
         for (HoursSummary.MonthKind m : HoursSummary.months(sql, YearMonth.from(from).toString(),
                 YearMonth.from(to).toString())) {
             minutes.computeIfAbsent(m.worksiteId(), k -> new ArrayList<>()).add(new MonthlyMinutes(
-                    YearMonth.parse(m.month()), HoursKind.valueOf(m.kind()), m.minutes()));
+                    months.computeIfAbsent(m.month(), YearMonth::parse), HoursKind.valueOf(m.kind()), m.minutes()));
         }
         return new HubReportData(List.copyOf(worksites), enrolments.stream().map(e -> e.value()).toList(), steps,
                 minutes);
@@ -126,6 +127,8 @@ final class HubReportQueries {
         final TreeMap<String, Versioned<?>> live = new TreeMap<>();
         final Set<String> tombstones = new HashSet<>();
         long readUpTo = -1;
+        /** {@link #live}'s values as the last read returned them; null once a row changed. */
+        List<Versioned<?>> values;
     }
 
     /**
@@ -144,12 +147,14 @@ final class HubReportQueries {
             if (r.get(ROW_DELETED_AT) != null) {
                 known.live.remove(id);
                 known.tombstones.add(id);
+                known.values = null;
                 continue;
             }
             try {
                 T value = reader.apply(new RowData(id, r.get(ROW_WORKSITE), JSON.readValue(r.get(ROW_DATA), DATA)));
                 known.live.put(id, new Versioned<>(value, r.get(ROW_VERSION)));
                 known.tombstones.remove(id);
+                known.values = null;
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("Unreadable hub row " + table + "/" + id, e);
             }
@@ -160,9 +165,11 @@ final class HubReportQueries {
                     .fetch(ROW_ID));
             known.live.keySet().retainAll(present);
             known.tombstones.retainAll(present);
+            known.values = null;
         }
-        List<Versioned<T>> values = new ArrayList<>(known.live.size());
-        known.live.values().forEach(v -> values.add((Versioned<T>) v));
-        return values;
+        if (known.values == null) {
+            known.values = List.copyOf(known.live.values());
+        }
+        return (List<Versioned<T>>) (List<?>) known.values;
     }
 }
