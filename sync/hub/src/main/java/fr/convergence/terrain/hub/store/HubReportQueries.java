@@ -75,8 +75,7 @@ final class HubReportQueries {
     }
 
     /** One worksite's enrolments, PHC steps and hours of one month by person ({@code from} – {@code to}). */
-    static HubMonthlyData readWorksite(DSLContext sql, String worksiteId, LocalDate from,
-                                       LocalDate to) {
+    static HubMonthlyData readWorksite(DSLContext sql, String worksiteId, LocalDate from, LocalDate to) {
         Condition worksite = ROW_WORKSITE.eq(worksiteId);
         List<Enrolment> enrolments = worksiteRows(sql, "enrolment", worksite, HubRecords::enrolment).stream()
                 .map(Versioned::value).toList();
