@@ -35,9 +35,6 @@ import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.Record2;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 
 /**
  * The reads behind the hub's reports. Synced rows are kept as JSON ({@code hub_row.data}): enrolments and PHC steps
@@ -51,29 +48,13 @@ final class HubReportQueries {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> DATA = new TypeReference<>() {
     };
-    /** More changed rows than this are read in one scan of the table rather than by id. */
-    private static final int BY_ID = 500;
 
     /**
-     * Enrolments and PHC steps already turned into records, by table then row id, with the sequence of the write
-     * they were read at: every write gives a row a new sequence, so a row is parsed again only when it changed,
-     * and a row gone (erased, deleted) is no longer among the sequences read. The first view of the yearly table
-     * after a laptop's sync then parses that sync's rows, not the country's.
+     * Enrolments and PHC steps already turned into records, by table: every write gives a row a new sequence, so
+     * a read asks only for the rows whose sequence is above the last one read. The first view of the yearly table
+     * after a laptop's sync then reads and parses that sync's rows, not the country's ids and sequences.
      */
-    private final Map<String, Map<String, Parsed>> parsed = new HashMap<>();
-
-    /** SQLite: one worksite's hours of a span of days by person and kind (the worksite through its index). */
-    private static final String SQLITE_PERSON_MINUTES = "SELECT participant_id, kind, sum(minutes) "
-            + "FROM (SELECT json_extract(data, '$.participant_id') AS participant_id, "
-            + "json_extract(data, '$.work_day') AS work_day, json_extract(data, '$.kind') AS kind, "
-            + "json_extract(data, '$.minutes') AS minutes FROM hub_row "
-            + "WHERE worksite_id = ? AND table_name = 'hours_entry' AND deleted_at IS NULL) "
-            + "WHERE work_day BETWEEN ? AND ? GROUP BY 1, 2";
-    private static final String POSTGRES_PERSON_MINUTES = "SELECT r.participant_id, r.kind, sum(r.minutes) "
-            + "FROM hub_row h CROSS JOIN LATERAL json_to_record(h.data::json) "
-            + "AS r(participant_id text, work_day text, kind text, minutes bigint) "
-            + "WHERE h.worksite_id = ? AND h.table_name = 'hours_entry' AND h.deleted_at IS NULL "
-            + "AND r.work_day BETWEEN ? AND ? GROUP BY 1, 2";
+    private final Map<String, TableRows> parsed = new HashMap<>();
 
     /** One store's reads; one at a time, so that the rows parsed are kept once. */
     synchronized HubReportData read(DSLContext sql, List<WorksiteInfo> worksites, LocalDate from, LocalDate to) {
@@ -83,28 +64,26 @@ final class HubReportQueries {
         List<Versioned<Enrolment>> enrolments = rows(sql, "enrolment", HubRecords::enrolment);
         Map<String, List<PhcStep>> steps = byEnrolment(rows(sql, "phc_step", HubRecords::step));
         Map<String, List<MonthlyMinutes>> minutes = new HashMap<>();
+        Map<String, YearMonth> months = new HashMap<>(); // a few dozen months for thousands of rows
         for (HoursSummary.MonthKind m : HoursSummary.months(sql, YearMonth.from(from).toString(),
                 YearMonth.from(to).toString())) {
             minutes.computeIfAbsent(m.worksiteId(), k -> new ArrayList<>()).add(new MonthlyMinutes(
-                    YearMonth.parse(m.month()), HoursKind.valueOf(m.kind()), m.minutes()));
+                    months.computeIfAbsent(m.month(), YearMonth::parse), HoursKind.valueOf(m.kind()), m.minutes()));
         }
         return new HubReportData(List.copyOf(worksites), enrolments.stream().map(e -> e.value()).toList(), steps,
                 minutes);
     }
 
-    /** One worksite's enrolments, PHC steps and hours of the days from {@code from} to {@code to} by person. */
-    static HubMonthlyData readWorksite(DSLContext sql, SQLDialect dialect, String worksiteId, LocalDate from,
-                                       LocalDate to) {
+    /** One worksite's enrolments, PHC steps and hours of one month by person ({@code from} – {@code to}). */
+    static HubMonthlyData readWorksite(DSLContext sql, String worksiteId, LocalDate from, LocalDate to) {
         Condition worksite = ROW_WORKSITE.eq(worksiteId);
         List<Enrolment> enrolments = worksiteRows(sql, "enrolment", worksite, HubRecords::enrolment).stream()
                 .map(Versioned::value).toList();
-        List<PersonMinutes> minutes = new ArrayList<>();
-        String query = dialect == SQLDialect.POSTGRES ? POSTGRES_PERSON_MINUTES : SQLITE_PERSON_MINUTES;
-        for (Record r : sql.resultQuery(query, worksiteId, from.toString(), to.toString()).fetch()) {
-            Number sum = (Number) r.get(2);
-            minutes.add(new PersonMinutes(r.get(0, String.class), HoursKind.valueOf(r.get(1, String.class)),
-                    sum == null ? 0 : sum.longValue()));
+        if (!YearMonth.from(from).equals(YearMonth.from(to)) || from.getDayOfMonth() != 1
+                || !to.equals(YearMonth.from(to).atEndOfMonth())) {
+            throw new IllegalArgumentException("A statement sums the hours of one whole month: " + from + " – " + to);
         }
+        List<PersonMinutes> minutes = HoursSummary.persons(sql, worksiteId, YearMonth.from(from).toString());
         return new HubMonthlyData(enrolments, byEnrolment(worksiteRows(sql, "phc_step", worksite, HubRecords::step)),
                 minutes);
     }
@@ -138,44 +117,58 @@ final class HubReportQueries {
         return values;
     }
 
-    /** A row as a record, and the sequence of the write it was read at. */
-    private record Parsed(long seq, Versioned<?> row) {
+    /**
+     * One table's rows as the last read left them: the live ones parsed, by id in id order, the ids of its
+     * tombstones, and the highest sequence read. Every write gives a row a sequence above all before it, committed
+     * in that order (the hub's counter is locked until commit), so the rows written since are those above it.
+     */
+    private static final class TableRows {
+        final TreeMap<String, Versioned<?>> live = new TreeMap<>();
+        final Set<String> tombstones = new HashSet<>();
+        long readUpTo = -1;
+        /** {@link #live}'s values as the last read returned them; null once a row changed. */
+        List<Versioned<?>> values;
     }
 
-    /** The live rows of {@code table} as records, in row id order; only those written since the last read parsed. */
+    /**
+     * The live rows of {@code table} as records, in row id order; only those written since the last read are
+     * read and parsed. Rows removed outright (an erasure, the purge of tombstones) leave no sequence: the rows of
+     * the table are then fewer than those known, and the known ones no longer there are dropped.
+     */
     @SuppressWarnings("unchecked")
     private <T> List<Versioned<T>> rows(DSLContext sql, String table, Function<RowData, T> reader) {
-        Map<String, Parsed> known = parsed.getOrDefault(table, Map.of());
-        Map<String, Parsed> now = new TreeMap<>();
-        Set<String> changed = new HashSet<>();
-        for (Record2<String, Long> r : sql.select(ROW_ID, ROW_SEQ).from(ROW)
-                .where(ROW_TABLE.eq(table), ROW_DELETED_AT.isNull()).fetch()) {
-            Parsed kept = known.get(r.value1());
-            if (kept != null && kept.seq() == r.value2()) {
-                now.put(r.value1(), kept);
-            } else {
-                changed.add(r.value1());
+        TableRows known = parsed.computeIfAbsent(table, t -> new TableRows());
+        long upTo = known.readUpTo;
+        for (Record r : sql.select(ROW_ID, ROW_WORKSITE, ROW_DATA, ROW_VERSION, ROW_SEQ, ROW_DELETED_AT).from(ROW)
+                .where(ROW_TABLE.eq(table), ROW_SEQ.gt(known.readUpTo)).fetch()) {
+            String id = r.get(ROW_ID);
+            upTo = Math.max(upTo, r.get(ROW_SEQ));
+            if (r.get(ROW_DELETED_AT) != null) {
+                known.live.remove(id);
+                known.tombstones.add(id);
+                known.values = null;
+                continue;
+            }
+            try {
+                T value = reader.apply(new RowData(id, r.get(ROW_WORKSITE), JSON.readValue(r.get(ROW_DATA), DATA)));
+                known.live.put(id, new Versioned<>(value, r.get(ROW_VERSION)));
+                known.tombstones.remove(id);
+                known.values = null;
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Unreadable hub row " + table + "/" + id, e);
             }
         }
-        if (!changed.isEmpty()) {
-            Condition which = changed.size() > BY_ID ? DSL.noCondition() : ROW_ID.in(changed);
-            for (Record r : sql.select(ROW_ID, ROW_WORKSITE, ROW_DATA, ROW_VERSION, ROW_SEQ).from(ROW)
-                    .where(ROW_TABLE.eq(table), ROW_DELETED_AT.isNull(), which).fetch()) {
-                if (!changed.contains(r.get(ROW_ID))) {
-                    continue;
-                }
-                try {
-                    T value = reader.apply(new RowData(r.get(ROW_ID), r.get(ROW_WORKSITE),
-                            JSON.readValue(r.get(ROW_DATA), DATA)));
-                    now.put(r.get(ROW_ID), new Parsed(r.get(ROW_SEQ), new Versioned<>(value, r.get(ROW_VERSION))));
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException("Unreadable hub row " + table + "/" + r.get(ROW_ID), e);
-                }
-            }
+        known.readUpTo = upTo;
+        if (sql.fetchCount(ROW, ROW_TABLE.eq(table)) != known.live.size() + known.tombstones.size()) {
+            Set<String> present = new HashSet<>(sql.select(ROW_ID).from(ROW).where(ROW_TABLE.eq(table))
+                    .fetch(ROW_ID));
+            known.live.keySet().retainAll(present);
+            known.tombstones.retainAll(present);
+            known.values = null;
         }
-        parsed.put(table, now);
-        List<Versioned<T>> values = new ArrayList<>(now.size());
-        now.values().forEach(p -> values.add((Versioned<T>) p.row()));
-        return values;
+        if (known.values == null) {
+            known.values = List.copyOf(known.live.values());
+        }
+        return (List<Versioned<T>>) (List<?>) known.values;
     }
 }

@@ -201,7 +201,7 @@ final class HubSchema {
      * descriptions and their sequence stamp, 3 = the console's accounts, sessions and audit journal, 4 = archived
      * files and exits meant for worksite laptops only, 5 = what laptops report of themselves, their sync history and
      * the time of each refusal (for the console's Devices and Sync health pages), 6 = the hours summed by worksite,
-     * month and kind, kept by triggers ({@link HoursSummary}). A later change adds a step {@code if (found < 7) …}
+     * month and kind, and by worksite, month, person and kind, kept by triggers ({@link HoursSummary}). A later change adds a step {@code if (found < 7) …}
      * and bumps {@link #VERSION}. A database already at a newer schema (a
      * newer hub ran on it) is refused: this hub would not know what the newer one writes.
      */

@@ -202,7 +202,7 @@ public final class JooqHubStore implements HubStore, ConsoleStore, HubReportSour
 
     @Override
     public HubMonthlyData monthlyData(String worksiteId, java.time.LocalDate from, java.time.LocalDate to) {
-        return snapshot(sql -> HubReportQueries.readWorksite(sql, dialect, worksiteId, from, to));
+        return snapshot(sql -> HubReportQueries.readWorksite(sql, worksiteId, from, to));
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.convergence.terrain.core.report.MonthlyMinutes;
+import fr.convergence.terrain.core.report.PersonMinutes;
 import fr.convergence.terrain.hub.sync.FieldMeta;
 import fr.convergence.terrain.hub.sync.HubRow;
 import fr.convergence.terrain.sync.protocol.WorksiteInfo;
@@ -25,8 +26,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * model: random writes of hours rows through the
  * hub's store — new cells, minutes changed (to zero too), a cell moved to another worksite, deleted and brought back,
  * written again unchanged, a day or kind rewritten, a person erased, tombstones purged, rows of other tables —, and
- * after each transaction the months the yearly table reads equal the sums of the model's live cells, and the summary
- * equals the rows recounted from their JSON; and the enrolments and steps a long-running store keeps parsed against a
+ * after each transaction the months the yearly table reads and the sums by person the monthly statements read
+ * equal the sums of the model's live cells (a cell moved to another person too), and the summaries equal the rows
+ * recounted from their JSON; and the enrolments and steps a long-running store keeps parsed against a
  * fresh read. SQLite here, PostgreSQL in the subclass.
  */
 class HoursSummaryTest {
@@ -79,7 +81,9 @@ class HoursSummaryTest {
             store.write(tx -> {
                 for (int w = 0; w < writes; w++) {
                     int choice = random.nextInt(100);
-                    if (choice < 4) {
+                    // An erasure opens its transaction: erasing the former person of a cell moved to another one
+                    // earlier in the same transaction is not what this test is about.
+                    if (choice < 4 && w == 0) {
                         String person = "p" + random.nextInt(4);
                         tx.eraseParticipant(person);
                         model.values().removeIf(c -> c.participant().equals(person));
@@ -103,6 +107,7 @@ class HoursSummaryTest {
                         row.data().clear();
                         row.data().putAll(data(cell));
                         row.worksiteId(cell.worksite());
+                        row.participantId(cell.participant());
                         row.deletedAt(cell.deleted() ? Long.valueOf(1L) : null);
                         row.meta().put("minutes", new FieldMeta(version, FieldMeta.PENDING, "poste", null));
                     }
@@ -116,6 +121,8 @@ class HoursSummaryTest {
                 model.values().removeIf(Cell::deleted);
             }
             assertThat(months()).as("seed %d, transaction %d", seed, transaction).isEqualTo(expected(model));
+            assertThat(personMonths()).as("seed %d, transaction %d", seed, transaction)
+                    .isEqualTo(expectedByPerson(model));
             assertThat(store.hoursSummaryDifferences()).as("seed %d, transaction %d", seed, transaction).isEmpty();
         }
     }
@@ -207,7 +214,7 @@ class HoursSummaryTest {
             return new Cell("p" + random.nextInt(4), pick(random, WORKSITES), pick(random, DAYS), pick(random, KINDS),
                     random.nextInt(3) * 30, random.nextInt(6) == 0);
         }
-        return switch (random.nextInt(6)) {
+        return switch (random.nextInt(7)) {
             case 0 -> new Cell(old.participant(), old.worksite(), old.day(), old.kind(), random.nextInt(3) * 45,
                     old.deleted());
             case 1 -> new Cell(old.participant(), pick(random, WORKSITES), old.day(), old.kind(), old.minutes(),
@@ -215,6 +222,8 @@ class HoursSummaryTest {
             case 2 -> new Cell(old.participant(), old.worksite(), old.day(), old.kind(), old.minutes(), !old.deleted());
             case 3 -> new Cell(old.participant(), old.worksite(), pick(random, DAYS), pick(random, KINDS),
                     old.minutes(), old.deleted());
+            case 4 -> new Cell("p" + random.nextInt(4), old.worksite(), old.day(), old.kind(), old.minutes(),
+                    old.deleted());
             default -> old; // written again unchanged: a meta-only write
         };
     }
@@ -268,6 +277,32 @@ class HoursSummaryTest {
             expected.put(worksite, sorted(months));
         });
         return expected;
+    }
+
+    /** What the monthly statements read: « worksite month person kind » → minutes, every worksite and month. */
+    private Map<String, Long> personMonths() {
+        Map<String, Long> read = new TreeMap<>();
+        for (String worksite : WORKSITES) {
+            for (String month : DAYS.stream().map(d -> d.substring(0, 7)).distinct().toList()) {
+                java.time.YearMonth m = java.time.YearMonth.parse(month);
+                for (PersonMinutes p : store.monthlyData(worksite, m.atDay(1), m.atEndOfMonth()).minutes()) {
+                    assertThat(read.put(worksite + " " + month + " " + p.participantId() + " " + p.kind(),
+                            p.minutes())).as("one line per person and kind").isNull();
+                }
+            }
+        }
+        return read;
+    }
+
+    private static Map<String, Long> expectedByPerson(Map<String, Cell> model) {
+        Map<String, Long> sums = new TreeMap<>();
+        for (Cell c : model.values()) {
+            if (!c.deleted()) {
+                sums.merge(c.worksite() + " " + c.day().substring(0, 7) + " " + c.participant() + " " + c.kind(),
+                        (long) c.minutes(), Long::sum);
+            }
+        }
+        return sums;
     }
 
     private static List<MonthlyMinutes> sorted(List<MonthlyMinutes> months) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.report.MonthlyMinutes;
+import fr.convergence.terrain.core.report.PersonMinutes;
 import fr.convergence.terrain.hub.store.JooqHubStore;
 import fr.convergence.terrain.hub.sync.FieldMeta;
 import fr.convergence.terrain.hub.sync.HubRow;
@@ -163,6 +164,7 @@ class HubSchemaVersionTest {
                 s.execute(drop);
             }
             s.execute("DROP TABLE hub_hours_month");
+            s.execute("DROP TABLE hub_hours_person_month");
             s.execute("UPDATE hub_meta SET meta_value = '5' WHERE meta_key = 'schema_version'");
         }
         try (JooqHubStore store = open(url)) {
@@ -170,6 +172,8 @@ class HubSchemaVersionTest {
             assertThat(store.reportData(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31)).minutesByWorksite())
                     .containsOnlyKeys("abej-solidarite", "eole").containsEntry("abej-solidarite", List.of(
                             new MonthlyMinutes(YearMonth.of(2026, 1), HoursKind.TRAVAIL_CHANTIER, 600)));
+            assertThat(store.monthlyData("abej-solidarite", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31))
+                    .minutes()).containsExactly(new PersonMinutes("p-1", HoursKind.TRAVAIL_CHANTIER, 600));
             // The triggers are there: a row written after the upgrade is summed.
             store.write(tx -> {
                 tx.save(hours("h-5", "eole", "2025-12-01", "FORMATION", 30, null));
@@ -180,6 +184,8 @@ class HubSchemaVersionTest {
         assertThat(query(url, "SELECT meta_value FROM hub_meta WHERE meta_key = 'schema_version'")).isEqualTo("6");
         assertThat(query(url, "SELECT minutes || ' min, ' || row_count FROM hub_hours_month WHERE worksite_id = "
                 + "'eole' AND month = '2025-12'")).isEqualTo("30 min, 2");
+        assertThat(query(url, "SELECT minutes || ' min, ' || row_count FROM hub_hours_person_month WHERE "
+                + "worksite_id = 'eole' AND month = '2025-12' AND participant_id = 'p-1'")).isEqualTo("30 min, 2");
     }
 
     private static JooqHubStore open(String url) {

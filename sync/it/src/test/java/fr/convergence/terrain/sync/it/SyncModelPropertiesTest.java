@@ -694,8 +694,8 @@ class SyncModelPropertiesTest {
             checkConflictsRecordedOnce(conflicts);
             conflictsRecorded = conflicts.size();
             // Hours set, removed, moved with their person, erased, restored: the summary follows every row.
-            assertThat(hub.hoursSummaryDifferences()).as("the hub's hours summary (hub_hours_month) equals its "
-                    + "hours rows").isEmpty();
+            assertThat(hub.hoursSummaryDifferences()).as("the hub's hours summaries (hub_hours_month, "
+                    + "hub_hours_person_month) equal its hours rows").isEmpty();
             Map<String, List<SentOp>> editsOfField = new TreeMap<>();
             for (String person : erased) {
                 Optional<HubRow> tombstone = store.read(r -> r.row(SyncSchema.ERASURE_TABLE, person));
