@@ -104,23 +104,27 @@ class StolenFolderTest {
                 secrets.put("téléphone en attente d'envoi", "06 52 17 84 30");
             }
 
-            List<String> found = new ArrayList<>();
-            List<Path> files;
-            try (Stream<Path> walk = Files.walk(dataFolder)) {
-                files = walk.filter(Files::isRegularFile).toList();
+            assertThat(Files.exists(file)).as("the folder holds the store").isTrue();
+            assertThat(readable(dataFolder, secrets)).as("secrets readable in the copied folder").isEmpty();
+
+            // A second laptop of the worksite receives them by its first sync (rows inserted in batches, sealed as
+            // the store's bindings seal them): its folder gives none of them up either, and its owner reads them.
+            Path otherFolder = Files.createDirectories(dir.resolve("autre-poste"));
+            Path other = otherFolder.resolve("terrain.db");
+            try (TerrainStore store = TerrainStore.open(other)) {
+                new SetupService().installWithRecoveryKey(store, HASHER, SyncWorld.SITE_A, "ines", "Inès Conseillère",
+                        Role.COORDINATOR, PASSWORD.toCharArray(), PASSWORD.toCharArray());
+                SyncEngine engine = new SyncEngine(store, new HttpHubClient(world.url(), null, Duration.ofSeconds(30)));
+                engine.enrol(world.url().toString(), world.hub.enrolments().issueCode("worksite", SyncWorld.SITE_A,
+                        "second", Duration.ofDays(1)), "second poste");
+                engine.sync(SyncProgress.NONE);
+                assertThat(new ParticipantRepository(store).find(participantId).orElseThrow().socialSecurityNumber())
+                        .isEqualTo(SSN);
             }
-            assertThat(files).as("the folder holds the store").contains(file);
-            for (Path path : files) {
-                byte[] bytes = Files.readAllBytes(path);
-                secrets.forEach((what, value) -> {
-                    for (Map.Entry<String, byte[]> form : forms(value).entrySet()) {
-                        if (indexOf(bytes, form.getValue()) >= 0) {
-                            found.add(what + " (" + form.getKey() + ") dans " + path.getFileName());
-                        }
-                    }
-                });
-            }
-            assertThat(found).as("secrets readable in the copied folder").isEmpty();
+            Map<String, String> received = new LinkedHashMap<>(secrets);
+            received.remove("jeton du hub");
+            received.remove("téléphone en attente d'envoi");
+            assertThat(readable(otherFolder, received)).as("secrets readable in the second laptop's folder").isEmpty();
 
             // The same folder, opened by its owner: everything is there.
             try (TerrainStore store = TerrainStore.open(file)) {
@@ -143,6 +147,26 @@ class StolenFolderTest {
                 assertThat(engine.sync(SyncProgress.NONE).operationsSent()).isEqualTo(2);
             }
         }
+    }
+
+    /** Which secret, in which form, sits readable in which file of {@code folder}. */
+    private static List<String> readable(Path folder, Map<String, String> secrets) throws java.io.IOException {
+        List<String> found = new ArrayList<>();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        for (Path path : files) {
+            byte[] bytes = Files.readAllBytes(path);
+            secrets.forEach((what, value) -> {
+                for (Map.Entry<String, byte[]> form : forms(value).entrySet()) {
+                    if (indexOf(bytes, form.getValue()) >= 0) {
+                        found.add(what + " (" + form.getKey() + ") dans " + path.getFileName());
+                    }
+                }
+            });
+        }
+        return found;
     }
 
     private static Participant withPhone(Participant p, String phone) {
