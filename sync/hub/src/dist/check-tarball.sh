@@ -125,8 +125,11 @@ check_backend() {
   TERRAIN_HUB_USER_PASSWORD="contrôle de l'archive" admin users add --login controle --name "Contrôle" \
     --role coordinator --territory lille >/dev/null || fail "[$name] users add failed"
   admin users list | grep -q "^controle" || fail "[$name] users list does not list the account"
-  curl -fsS "http://127.0.0.1:$port/console/connexion" | grep -q 'for="password"' || fail "[$name] no sign-in page"
-  curl -fsS "http://127.0.0.1:$port/console/style.css" | grep -q 'font' || fail "[$name] no console style sheet"
+  # Fetched whole before grep: with pipefail, `curl | grep -q` fails when grep stops reading first (curl error 23).
+  page=$(curl -fsS "http://127.0.0.1:$port/console/connexion") || fail "[$name] GET /console/connexion failed"
+  grep -q 'for="password"' <<<"$page" || fail "[$name] no sign-in page"
+  page=$(curl -fsS "http://127.0.0.1:$port/console/style.css") || fail "[$name] GET /console/style.css failed"
+  grep -q 'font' <<<"$page" || fail "[$name] no console style sheet"
   status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/console/postes")
   [ "$status" = 303 ] || fail "[$name] /console/postes without a session answered $status"
   ok "[$name] users add/list; /console serves its sign-in page and keeps the rest behind it"
