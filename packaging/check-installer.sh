@@ -64,14 +64,24 @@ dpkg -i "$deb"
 [ -x "$install_dir/bin/Convergence Terrain" ] || fail "the desktop launcher is not installed"
 [ -f "$install_dir/lib/convergence-terrain-Convergence_Terrain.desktop" ] || fail "no menu entry"
 
-step "installed terrain --version, with the class-data sharing archive made by postinst"
-[ -s "$install_dir/lib/app/terrain.jsa" ] || fail "postinst made no class-data sharing archive ($install_dir/lib/app/terrain.jsa)"
+# The launchers are scripts (linux-launchers.sh): jpackage's native ones run rpm and dpkg at every start.
+for launcher in "$install_dir/bin/terrain" "$install_dir/bin/Convergence Terrain"; do
+  [ "$(head -c 9 "$launcher")" = '#!/bin/sh' ] || fail "$launcher is jpackage's native launcher, not linux-launchers.sh's script"
+done
+
+step "installed terrain --version, with the class-data sharing archives made by postinst"
+for archive in terrain.jsa terrain-cli.jsa; do
+  [ -s "$install_dir/lib/app/$archive" ] || fail "postinst made no class-data sharing archive ($install_dir/lib/app/$archive)"
+done
 version=$("$install_dir/bin/terrain" --version) || fail "terrain --version exited with $?"
 [ -n "$version" ] || fail "terrain --version printed nothing"
 echo "$version"
 # -Xshare:on makes the JVM refuse to start when it cannot map the archive (wrong class path, stale jars).
 JAVA_TOOL_OPTIONS=-Xshare:on "$install_dir/bin/terrain" --version >/dev/null 2>&1 \
   || fail "the launcher cannot use the class-data sharing archive (JAVA_TOOL_OPTIONS=-Xshare:on $install_dir/bin/terrain --version)"
+# The window's archive, checked without opening the window: the JVM maps it, checks it against the class path and exits.
+JAVA_TOOL_OPTIONS="-Xshare:on -XX:+PrintSharedArchiveAndExit" "$install_dir/bin/Convergence Terrain" >/dev/null 2>&1 \
+  || fail "the desktop launcher cannot use its class-data sharing archive (JAVA_TOOL_OPTIONS=\"-Xshare:on -XX:+PrintSharedArchiveAndExit\")"
 if [ -L /usr/bin/terrain ]; then /usr/bin/terrain --version >/dev/null || fail "/usr/bin/terrain does not run"; fi
 
 step "installed terrain demo on a temporary store"
@@ -147,6 +157,7 @@ sum_before=$(md5sum < "$data_store")
 (cd "$here" && "${JAVA_HOME:+$JAVA_HOME/bin/}jpackage" @target/jpackage-config/common.args @target/jpackage-config/app-image.args \
    @target/jpackage-config/linux-app-image.args @target/jpackage-config/linux.args --type deb \
    --app-version "$version_next" --dest "$work/upgrade")
+sh "$here/src/jpackage/linux-launchers.sh" debs "$work/upgrade"
 dpkg -i "$work"/upgrade/${pkg}_"$version_next"-*.deb
 [ "$(dpkg-query -W -f '${Version}' "$pkg")" = "$version_next-1" ] || fail "the upgrade did not install $version_next"
 "$install_dir/bin/terrain" --version >/dev/null || fail "terrain does not run after the upgrade"

@@ -1,12 +1,16 @@
 #!/bin/sh
-# Records the classes the application loads from its start to its sign-in screen, for the class-data sharing (CDS)
-# archive of the Linux installers (run by the "package" profile after jpackage app-image; needs xvfb-run).
-# The .deb's postinst dumps the archive from this list on the machine it installs on (-Xshare:dump: the JVM reads,
+# Records the classes the application loads, for the class-data sharing (CDS) archives of the Linux installers (run by
+# the "package" profile after jpackage app-image and linux-launchers.sh; needs xvfb-run):
+#   terrain.classlist      the desktop launcher's: from its start to its sign-in screen, then the command line's calls
+#                          (jOOQ, PDFBox: the window loads them after the sign-in screen)
+#   terrain-cli.classlist  the command-line launcher's, which starts without JavaFX (linux-launchers.sh): its calls only
+# The .deb's postinst dumps each archive from its list on the machine it installs on (-Xshare:dump: the JVM reads,
 # verifies and lays out those classes once, and every later start maps them instead), because an archive must match
-# the installed jars and would weigh ≈ 10 MB more in the download. The launchers name it in linux-app-image.args.
-# Usage: linux-classlist.sh APP_IMAGE_DIR OUTPUT_CLASSLIST
+# the installed jars and would weigh ≈ 10 MB more in the download. The launchers name them (linux-app-image.args,
+# linux-launchers.sh).
+# Usage: linux-classlist.sh APP_IMAGE_DIR OUTPUT_FOLDER
 set -eu
-image=$1 out=$2
+image=$1 out_folder=$2
 command -v xvfb-run >/dev/null || { echo "linux-classlist: xvfb-run is missing (apt-get install xvfb xauth)" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -48,7 +52,13 @@ grep -q '^org/jooq/impl/DSL$' "$work/classlist-check" \
   || { echo "linux-classlist: the check's class list lacks jOOQ" >&2; exit 1; }
 grep -q '^org/apache/pdfbox/pdmodel/PDDocument$' "$work/classlist-print" \
   || { echo "linux-classlist: the print's class list lacks PDFBox" >&2; exit 1; }
-# The window's list first (its order is kept), then what each call adds.
-cat "$work/classlist" "$work/classlist-version" "$work/classlist-check" "$work/classlist-print" \
-  | awk '/^#/ { if (!body) print; next } { body = 1 } !seen[$0]++' > "$out"
-echo "linux-classlist: $(grep -cv '^[#@]' "$out") classes (sign-in screen, --version, check, print follow-up) → $out"
+grep -q '^javafx/' "$work/classlist-check" "$work/classlist-print" \
+  && { echo "linux-classlist: the command line loaded JavaFX" >&2; exit 1; }
+# Each list once per class, in the order first seen (the window's first, its order kept).
+merge() { awk '/^#/ { if (!body) print; next } { body = 1 } !seen[$0]++' "$@"; }
+merge "$work/classlist" "$work/classlist-version" "$work/classlist-check" "$work/classlist-print" \
+  > "$out_folder/terrain.classlist"
+merge "$work/classlist-version" "$work/classlist-check" "$work/classlist-print" > "$out_folder/terrain-cli.classlist"
+echo "linux-classlist: $(grep -cv '^[#@]' "$out_folder/terrain.classlist") classes (sign-in screen, --version, check," \
+  "print follow-up) → $out_folder/terrain.classlist; $(grep -cv '^[#@]' "$out_folder/terrain-cli.classlist") (the" \
+  "command line's) → $out_folder/terrain-cli.classlist"
