@@ -465,6 +465,8 @@ public final class JooqHubStore implements HubStore, ConsoleStore, HubReportSour
         private final boolean writable;
         private final Map<String, HubRow> pending = new LinkedHashMap<>();
         private final List<String[]> exits = new ArrayList<>();
+        /** The people erased earlier in this transaction: a later write about them is erased too. */
+        private final Set<String> erased = new java.util.HashSet<>();
 
         Tx(DSLContext sql, boolean writable) {
             this.sql = sql;
@@ -747,20 +749,23 @@ public final class JooqHubStore implements HubStore, ConsoleStore, HubReportSour
 
         @Override
         public List<HubRow> rowsOfParticipant(String participantId) {
-            List<HubRow> rows = new ArrayList<>();
+            Map<String, HubRow> rows = new LinkedHashMap<>();
             var query = sql.selectFrom(ROW).where(ROW_PARTICIPANT.eq(participantId),
                     ROW_TABLE.ne("sync_conflict"));
             for (HubRow row : (dialect == SQLDialect.POSTGRES ? query.forUpdate() : query).fetch(JooqHubStore::row)) {
-                rows.add(pending.getOrDefault(row.table() + "/" + row.id(), row));
-            }
-            for (HubRow row : pending.values()) {
-                if (participantId.equals(row.participantId()) && !rows.contains(row)
-                        && rows.stream().noneMatch(r -> r.table().equals(row.table()) && r.id().equals(row.id()))
-                        && !row.table().equals("sync_conflict")) {
-                    rows.add(row);
+                String key = row.table() + "/" + row.id();
+                HubRow current = pending.getOrDefault(key, row);
+                // Written earlier in this transaction for another person: theirs now, not this one's.
+                if (participantId.equals(current.participantId())) {
+                    rows.put(key, current);
                 }
             }
-            return rows;
+            pending.forEach((key, row) -> {
+                if (participantId.equals(row.participantId()) && !row.table().equals("sync_conflict")) {
+                    rows.putIfAbsent(key, row);
+                }
+            });
+            return new ArrayList<>(rows.values());
         }
 
         @Override
@@ -791,7 +796,12 @@ public final class JooqHubStore implements HubStore, ConsoleStore, HubReportSour
             Map<String, HubStore.RowData> rows = new LinkedHashMap<>();
             for (HubStore.RowData row : stored) {
                 HubRow written = pending.get(table + "/" + row.id());
-                rows.put(row.id(), written != null ? HubStore.RowData.of(written) : row);
+                if (written == null) {
+                    rows.put(row.id(), row);
+                } else if (wanted.test(written)) {
+                    // Its place kept; left out when it was written for another person earlier in this transaction.
+                    rows.put(row.id(), HubStore.RowData.of(written));
+                }
             }
             for (HubRow row : pending.values()) {
                 if (row.table().equals(table) && wanted.test(row)) {
@@ -804,23 +814,64 @@ public final class JooqHubStore implements HubStore, ConsoleStore, HubReportSour
         @Override
         public int eraseParticipant(String participantId) {
             requireWritable();
-            int buffered = 0;
+            erased.add(participantId);
+            // The person's rows as they stand at this point of the transaction: a row written earlier in it is
+            // theirs by its written participant, whatever the stored one says (it may have been moved either way).
+            int unsaved = 0;
+            Map<String, List<String>> writtenTheirs = new LinkedHashMap<>();
+            boolean othersWritten = false;
             for (var it = pending.values().iterator(); it.hasNext(); ) {
                 HubRow row = it.next();
+                boolean stored = row.createdSeq() != FieldMeta.PENDING;
                 if (participantId.equals(row.participantId())) {
                     it.remove();
-                    buffered += row.createdSeq() == FieldMeta.PENDING ? 1 : 0;
+                    if (stored) {
+                        writtenTheirs.computeIfAbsent(row.table(), t -> new ArrayList<>()).add(row.id());
+                    } else {
+                        unsaved++;
+                    }
+                } else {
+                    othersWritten |= stored;
                 }
+            }
+            Map<String, List<String>> movedAway = new LinkedHashMap<>();
+            if (othersWritten) {
+                sql.select(ROW_TABLE, ROW_ID).from(ROW).where(ROW_PARTICIPANT.eq(participantId)).fetch()
+                        .forEach(r -> {
+                            if (pending.containsKey(r.value1() + "/" + r.value2())) {
+                                movedAway.computeIfAbsent(r.value1(), t -> new ArrayList<>()).add(r.value2());
+                            }
+                        });
             }
             // Nothing of the person stays, not even the mark that their file was archived.
             sql.deleteFrom(ARCHIVED).where(ARCHIVED_PARTICIPANT.eq(participantId)).execute();
-            return buffered + sql.deleteFrom(ROW).where(ROW_PARTICIPANT.eq(participantId)).execute();
+            int deleted = sql.deleteFrom(ROW).where(ROW_PARTICIPANT.eq(participantId),
+                    movedAway.isEmpty() ? DSL.noCondition() : DSL.not(rows(movedAway))).execute();
+            if (!writtenTheirs.isEmpty()) {
+                deleted += sql.deleteFrom(ROW).where(rows(writtenTheirs)).execute();
+            }
+            return unsaved + deleted;
+        }
+
+        /** The stored rows with these ids, table by table. */
+        private static Condition rows(Map<String, List<String>> idsByTable) {
+            return DSL.or(idsByTable.entrySet().stream()
+                    .map(ids -> ROW_TABLE.eq(ids.getKey()).and(ROW_ID.in(ids.getValue()))).toList());
         }
 
         @Override
         public void save(HubRow row) {
             requireWritable();
             String key = row.table() + "/" + row.id();
+            if (row.participantId() != null && erased.contains(row.participantId())) {
+                // A write about a person erased earlier in this transaction: the erasure wins, as the sync refuses
+                // any change about an erased person; a stored row moved to them goes with them.
+                pending.remove(key);
+                if (row.createdSeq() != FieldMeta.PENDING) {
+                    sql.deleteFrom(ROW).where(ROW_TABLE.eq(row.table()), ROW_ID.eq(row.id())).execute();
+                }
+                return;
+            }
             pending.putIfAbsent(key, row);
             pending.put(key, row);
         }

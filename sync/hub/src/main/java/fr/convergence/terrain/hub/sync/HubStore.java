@@ -139,12 +139,17 @@ public interface HubStore extends AutoCloseable {
 
         /**
          * Deletes, physically and now, every row of the participant (their own row, their file, the conflict records
-         * about it), including those written earlier in this transaction. Returns how many. Exit records (table and
-         * row id only) stay.
+         * about it) as the rows stand at this point of the transaction: a row written earlier in it is theirs by its
+         * written participant (one moved to another person stays, one moved to them goes). Returns how many. Exit
+         * records (table and row id only) stay.
          */
         int eraseParticipant(String participantId);
 
-        /** Queues the row to be written at commit with this transaction's sequence. */
+        /**
+         * Queues the row to be written at commit with this transaction's sequence; a row of a participant erased
+         * earlier in this transaction is erased instead (the erasure wins, as the sync refuses any later change
+         * about an erased person).
+         */
         void save(HubRow row);
 
         /** Queues an exit record (the row left {@code worksiteId}) for every device. */
