@@ -26,7 +26,9 @@ import fr.convergence.terrain.app.welcome.WelcomeViewModel;
 import fr.convergence.terrain.core.demo.DemoDataGenerator;
 import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.domain.Worksite;
+import fr.convergence.terrain.core.store.SqliteUnavailableException;
 import fr.convergence.terrain.core.store.StoreException;
+import fr.convergence.terrain.core.store.TerrainStore;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -106,6 +108,12 @@ public final class AppFlow {
      */
     private Opening openExisting() throws Exception {
         Path realStore = config.dataFolder().realStore();
+        try {
+            // Before any store, even at a first start: without SQLite nothing opens, and the screen says why.
+            TerrainStore.requireSqlite();
+        } catch (SqliteUnavailableException e) {
+            return new Opening(Optional.empty(), LocalBackups.failure(realStore, e));
+        }
         if (Files.exists(realStore)) {
             Services real;
             try {
