@@ -26,9 +26,7 @@ import fr.convergence.terrain.app.welcome.WelcomeViewModel;
 import fr.convergence.terrain.core.demo.DemoDataGenerator;
 import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.domain.Worksite;
-import fr.convergence.terrain.core.store.SqliteUnavailableException;
 import fr.convergence.terrain.core.store.StoreException;
-import fr.convergence.terrain.core.store.TerrainStore;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -110,8 +108,8 @@ public final class AppFlow {
         Path realStore = config.dataFolder().realStore();
         try {
             // Before any store, even at a first start: without SQLite nothing opens, and the screen says why.
-            TerrainStore.requireSqlite();
-        } catch (SqliteUnavailableException e) {
+            Services.requireSqlite();
+        } catch (StoreException e) {
             return new Opening(Optional.empty(), LocalBackups.failure(realStore, e));
         }
         if (Files.exists(realStore)) {
