@@ -11,7 +11,8 @@ import java.util.Optional;
  * When the automatic sync looks at the hub next, and what the page says of it: a minute after a look or a sync,
  * and after a failure 15 s, 30 s, 1 min… up to 15 min, or longer when the hub asked to be left alone for longer (its
  * {@code Retry-After}: disk full, too many requests), and then nothing is sent to it before that time. Nothing is
- * planned while the automatic sync is off, nor once the agent is stopped. Part of {@link SyncAgent}; lives on the JavaFX thread.
+ * planned while the automatic sync is off, nor once the agent is stopped. Part of {@link SyncAgent}; lives on the
+ * JavaFX thread.
  */
 final class SyncSchedule {
 
