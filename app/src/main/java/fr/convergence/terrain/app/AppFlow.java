@@ -106,6 +106,12 @@ public final class AppFlow {
      */
     private Opening openExisting() throws Exception {
         Path realStore = config.dataFolder().realStore();
+        try {
+            // Before any store, even at a first start: without SQLite nothing opens, and the screen says why.
+            Services.requireSqlite();
+        } catch (StoreException e) {
+            return new Opening(Optional.empty(), LocalBackups.failure(realStore, e));
+        }
         if (Files.exists(realStore)) {
             Services real;
             try {

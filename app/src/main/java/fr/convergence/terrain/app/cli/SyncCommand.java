@@ -5,6 +5,7 @@ import fr.convergence.terrain.core.store.StoreBackups;
 import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.core.store.UserRepository;
 import fr.convergence.terrain.core.text.MessagePatterns;
+import fr.convergence.terrain.core.text.Texts;
 import fr.convergence.terrain.sync.client.HttpHubClient;
 import fr.convergence.terrain.sync.client.HubException;
 import fr.convergence.terrain.sync.client.HubTrust;
@@ -17,7 +18,10 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import javax.net.ssl.SSLContext;
@@ -28,7 +32,8 @@ import picocli.CommandLine;
 
 /**
  * {@code terrain sync}: one complete sync of a store with the hub, for scheduled or scripted use. Prints what
- * went up and down; exits non-zero when the sync did not complete (what was committed stays committed).
+ * went up and down; exits non-zero when the sync did not complete (what was committed stays committed): 3 when trying
+ * again later may work (network, hub unable to record or too busy for now), 4 when the hub refuses.
  */
 @Command(name = "sync", mixinStandardHelpOptions = true,
         description = "Synchronise un fichier de données avec le hub national.")
@@ -172,6 +177,10 @@ final class SyncCommand implements Callable<Integer> {
                     + "la connexion du poste, puis relancez\u00a0; le code d’enrôlement reste valable.");
             return 3;
         } catch (HubException e) {
+            if (e.retryable()) {
+                err.println(hubUnavailable(e, Clock.systemDefaultZone()));
+                return 3;
+            }
             err.println("Le hub refuse\u00a0: " + e.getMessage());
             return 4;
         } catch (StoreException e) {
@@ -179,6 +188,23 @@ final class SyncCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return 2;
         }
+    }
+
+    /**
+     * The hub cannot take the sync for now (its disk is full, too many requests, a fault on its side): nothing is lost,
+     * and when to run the command again — not before the time the hub asked for (its {@code Retry-After}). The
+     * application says the same (messages sync.error.hubFull, sync.error.hubBusy, sync.error.hub).
+     */
+    static String hubUnavailable(HubException e, Clock clock) {
+        String kept = "Vos modifications restent sur ce poste\u00a0: ";
+        if (e.retryAfterSeconds().isEmpty()) {
+            return "Le hub a rencontré un problème (" + e.getMessage() + "). " + kept
+                    + "relancez la synchronisation dans quelques minutes.";
+        }
+        ZonedDateTime free = clock.instant().plusSeconds(e.retryAfterSeconds().getAsLong()).atZone(clock.getZone());
+        String when = "le " + Texts.date(free.toLocalDate()) + " à " + free.format(DateTimeFormatter.ofPattern("HH:mm"));
+        return (e.storageUnavailable() ? "Le hub ne peut pas enregistrer pour le moment (espace disque plein). "
+                : "Le hub est trop sollicité pour le moment. ") + kept + "synchronisez de nouveau après " + when + ".";
     }
 
     /** What went wrong on the way to the hub, in French: the Java exceptions' own messages are English or empty. */

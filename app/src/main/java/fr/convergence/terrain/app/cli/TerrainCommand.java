@@ -2,6 +2,7 @@ package fr.convergence.terrain.app.cli;
 
 import fr.convergence.terrain.core.cli.FrenchCommandLine;
 import fr.convergence.terrain.core.store.QueryLibrary;
+import fr.convergence.terrain.core.store.SqliteUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -104,6 +105,10 @@ public final class TerrainCommand implements Callable<Integer> {
                 .or(() -> StoreFile.sqliteRefusal(cause == null ? null : cause.getMessage()));
         if (sqlite.isPresent()) {
             return sqlite.get();
+        }
+        if (e instanceof SqliteUnavailableException) {
+            // The whole sentence already: what happened, what to do, and the reason for the support.
+            return message;
         }
         if (e instanceof IllegalArgumentException) {
             return message + "\nVérifiez les identifiants et les valeurs donnés sur la ligne de commande (aide\u00a0: "

@@ -57,6 +57,9 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.WARN);
         root.addAppender(stderr);
+        // sqlite-jdbc logs each way it tried to load its native library with a stack trace, even when a later way
+        // works; when none does, the store says it in French with the reason (SqliteUnavailableException).
+        context.getLogger("org.sqlite.SQLiteJDBCLoader").setLevel(Level.OFF);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }

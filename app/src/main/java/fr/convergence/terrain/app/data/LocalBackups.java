@@ -1,6 +1,7 @@
 package fr.convergence.terrain.app.data;
 
 import fr.convergence.terrain.core.store.DamagedStoreException;
+import fr.convergence.terrain.core.store.DamagedStoreException.Damage;
 import fr.convergence.terrain.core.store.StoreBackups;
 import fr.convergence.terrain.core.store.StoreException;
 import fr.convergence.terrain.core.store.TerrainStore;
@@ -24,8 +25,11 @@ public final class LocalBackups {
     public record BackupFile(Path file, Instant made, long bytes) {
     }
 
-    /** Why a store did not open: the French message, and whether restoring a backup is the way back. */
-    public record OpeningFailure(Path store, String message, boolean restoreHelps) {
+    /**
+     * Why a store did not open: the French message, whether restoring a backup is the way back, and whether the file
+     * comes from a newer version of the application (else: damaged, or nothing opens, SQLite itself failing).
+     */
+    public record OpeningFailure(Path store, String message, boolean restoreHelps, boolean newerVersion) {
     }
 
     private LocalBackups() {
@@ -39,7 +43,8 @@ public final class LocalBackups {
     /** What went wrong opening {@code store}: a damaged file (restore helps) or another refusal (it does not). */
     public static OpeningFailure failure(Path store, StoreException e) {
         boolean restoreHelps = e instanceof DamagedStoreException damaged && damaged.restoreHelps();
-        return new OpeningFailure(store, e.getMessage(), restoreHelps);
+        boolean newer = e instanceof DamagedStoreException damaged && damaged.damage() == Damage.NEWER_SCHEMA;
+        return new OpeningFailure(store, e.getMessage(), restoreHelps, newer);
     }
 
     /**

@@ -61,6 +61,16 @@ public final class Services implements AutoCloseable {
         this.audit = new AuditJournal(store);
     }
 
+    /**
+     * Loads SQLite's native library, as opening a store would, before any store is opened: the first screen says why
+     * nothing opens. Off the JavaFX thread only.
+     *
+     * @throws fr.convergence.terrain.core.store.SqliteUnavailableException saying what happened and what to do
+     */
+    public static void requireSqlite() {
+        TerrainStore.requireSqlite();
+    }
+
     /** Opens (creating if needed) the store at {@code file}. Off the JavaFX thread only. */
     public static Services open(Path file, PasswordHasher hasher, java.time.Clock clock) {
         return new Services(TerrainStore.open(file, clock), hasher);

@@ -11,13 +11,15 @@ import fr.convergence.terrain.sync.client.HubException;
 import fr.convergence.terrain.sync.client.SyncReport;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import javafx.beans.value.ChangeListener;
 
 /**
  * The laptop's sync while someone is signed in, from sign-in to sign-out: it looks at the hub every minute, syncs
  * when there is something to send (or every ten minutes to receive), and after a failure tries again on its own
- * with a growing delay, saying when; it also syncs, enrols and settles conflicts and refused changes when asked.
+ * with a growing delay, saying when, and never before the time the hub asked for (its {@code Retry-After}, when its
+ * disk is full or it gets too many requests); it also syncs, enrols and settles conflicts and refused changes when asked.
  * It keeps the {@link SyncState} that the status bar and the Synchronisation page watch. {@link SyncService} does
  * the blocking work: store work on the application's executor, network work on the hub's executor, so that a slow
  * link never holds up the other pages' saves. Lives on the JavaFX thread.
@@ -100,9 +102,13 @@ public final class SyncAgent {
         sync(true);
     }
 
-    /** An automatic sync says how it went only when something needs the user (conflicts, refusals, errors). */
+    /**
+     * An automatic sync says how it went only when something needs the user (conflicts, refusals, errors), and waits
+     * while the hub has asked to be left alone; one the user asks for goes at once.
+     */
     private void sync(boolean asked) {
-        if (state.syncingProperty().get() || state.demoProperty().get() || !state.enrolledProperty().get()) {
+        if (state.syncingProperty().get() || state.demoProperty().get() || !state.enrolledProperty().get()
+                || !asked && schedule.hubHoldsOff().isPresent()) {
             return;
         }
         schedule.cancel();
@@ -138,6 +144,11 @@ public final class SyncAgent {
             refresh();
             return;
         }
+        if (error instanceof HubException hub && hub.retryAfterSeconds().isPresent()) {
+            hubAskedToWait(hub, Duration.ofSeconds(hub.retryAfterSeconds().getAsLong()));
+            refresh();
+            return;
+        }
         if (error instanceof IOException) {
             state.connection(Connection.OFFLINE, clock.instant());
             state.message(MessageKind.ERROR, I18n.t("sync.error.network"));
@@ -148,6 +159,19 @@ public final class SyncAgent {
         }
         refresh();
         schedule.failed();
+    }
+
+    /**
+     * The hub cannot take the sync for now (disk full, too many requests) and said for how long: the next try waits
+     * that long, and the user is told that nothing is lost and when the sync tries again (or may be tried again).
+     */
+    private void hubAskedToWait(HubException hub, Duration wait) {
+        schedule.failed(wait);
+        String when = SyncFormats.when(schedule.nextLook().orElseGet(() -> clock.instant().plus(wait)),
+                clock.getZone());
+        String next = schedule.planned() ? I18n.t("sync.wait.auto", when) : I18n.t("sync.wait.manual", when);
+        state.message(MessageKind.ERROR,
+                I18n.t(hub.storageUnavailable() ? "sync.error.hubFull" : "sync.error.hubBusy", next));
     }
 
     /** Enrols this laptop with the hub's address and the one-time code, then makes the first sync. */
@@ -271,6 +295,11 @@ public final class SyncAgent {
     private void lookAtHub() {
         schedule.looking();
         if (schedule.stopped() || state.demoProperty().get() || !state.enrolledProperty().get()) {
+            return;
+        }
+        if (autoSync() && schedule.hubHoldsOff().isPresent()) {
+            // Too early for the hub (a timer that fired early, the automatic sync turned back on): not even a look.
+            schedule.waitForHub();
             return;
         }
         networkExecutor.run(service::reachable, online -> {

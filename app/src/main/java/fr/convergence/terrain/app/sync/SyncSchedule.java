@@ -5,11 +5,14 @@ import fr.convergence.terrain.app.common.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * When the automatic sync looks at the hub next, and what the page says of it: a minute after a look or a sync,
- * and after a failure 15 s, 30 s, 1 min… up to 15 min. Nothing is planned while the automatic sync is off, nor
- * once the agent is stopped. Part of {@link SyncAgent}; lives on the JavaFX thread.
+ * and after a failure 15 s, 30 s, 1 min… up to 15 min, or longer when the hub asked to be left alone for longer (its
+ * {@code Retry-After}: disk full, too many requests), and then nothing is sent to it before that time. Nothing is
+ * planned while the automatic sync is off, nor once the agent is stopped. Part of {@link SyncAgent}; lives on the
+ * JavaFX thread.
  */
 final class SyncSchedule {
 
@@ -25,6 +28,9 @@ final class SyncSchedule {
     private int failures;
     private boolean stopped;
     private Scheduler.Cancellable next;
+    private Instant nextAt;
+    /** The hub asked not to be sent anything before this (its {@code Retry-After}); null when it did not. */
+    private Instant hubFreeAt;
 
     /** @param look what runs when the time comes: the agent's look at the hub */
     SyncSchedule(Scheduler scheduler, Clock clock, SyncState state, Runnable look) {
@@ -61,9 +67,20 @@ final class SyncSchedule {
                 || clock.millis() - last.toEpochMilli() >= PULL_EVERY.toMillis();
     }
 
+    /** When the planned look at the hub runs, if one is planned. */
+    Optional<Instant> nextLook() {
+        return next == null ? Optional.empty() : Optional.of(nextAt);
+    }
+
+    /** The time before which the hub asked to be sent nothing, while it has not come yet. */
+    Optional<Instant> hubHoldsOff() {
+        return hubFreeAt != null && clock.instant().isBefore(hubFreeAt) ? Optional.of(hubFreeAt) : Optional.empty();
+    }
+
     /** The hub answered (and a sync, if due, went through): the next look in a minute. */
     void fine() {
         failures = 0;
+        hubFreeAt = null;
         if (plan(POLL)) {
             state.autoText(I18n.t("sync.auto.next", at(POLL)));
         }
@@ -71,8 +88,30 @@ final class SyncSchedule {
 
     /** The hub did not answer, or a sync failed: the next try after a growing delay. */
     void failed() {
+        failed(Duration.ZERO);
+    }
+
+    /**
+     * A sync failed and the hub asked to wait {@code hubAsked} (its {@code Retry-After}, or zero): no try before
+     * that, nor before what it asked earlier.
+     */
+    void failed(Duration hubAsked) {
         failures++;
-        Duration delay = backoff(failures);
+        if (!hubAsked.isZero()) {
+            Instant free = clock.instant().plus(hubAsked);
+            hubFreeAt = hubFreeAt == null || free.isAfter(hubFreeAt) ? free : hubFreeAt;
+        }
+        Duration backoff = backoff(failures);
+        Duration hubWait = hubHoldsOff().map(free -> Duration.between(clock.instant(), free)).orElse(Duration.ZERO);
+        retryAfter(backoff.compareTo(hubWait) >= 0 ? backoff : hubWait);
+    }
+
+    /** A look came before the time the hub asked for (a timer fired early, the sync turned on): it waits for it. */
+    void waitForHub() {
+        hubHoldsOff().ifPresent(free -> retryAfter(Duration.between(clock.instant(), free)));
+    }
+
+    private void retryAfter(Duration delay) {
         if (plan(delay)) {
             state.autoText(I18n.t("sync.auto.retry", at(delay), failures + 1));
         }
@@ -121,6 +160,7 @@ final class SyncSchedule {
         }
         cancel();
         next = scheduler.after(delay, look);
+        nextAt = clock.instant().plus(delay);
         return true;
     }
 

@@ -23,7 +23,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The store did not open (damaged, not a store, made by a newer version): what happened and what to do, and, when
+ * The store did not open (damaged, not a store, made by a newer version, SQLite itself not loading): what happened and what to do, and, when
  * a backup can help, the store's backups (newest first, chosen) to restore one after a confirmation. The current
  * file is kept aside, next to it, before the backup takes its place; then the store opens again.
  */
@@ -107,7 +107,7 @@ public final class DamagedStoreViewModel {
     }
 
     public String title() {
-        return I18n.t(failure.restoreHelps() ? "damaged.title" : "damaged.title.newer");
+        return I18n.t(failure.newerVersion() ? "damaged.title.newer" : "damaged.title");
     }
 
     public String explanation() {

@@ -2,6 +2,7 @@ package fr.convergence.terrain.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import fr.convergence.terrain.core.account.AuthService;
 import fr.convergence.terrain.core.account.SetupService;
 import fr.convergence.terrain.core.domain.ContractType;
@@ -19,13 +20,20 @@ import fr.convergence.terrain.core.store.ReferenceRepository;
 import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.hub.Hub;
 import fr.convergence.terrain.hub.HubConfig;
+import fr.convergence.terrain.hub.RequestLimits;
 import fr.convergence.terrain.hub.store.JooqHubStore;
+import fr.convergence.terrain.sync.protocol.ErrorResponse;
+import fr.convergence.terrain.sync.protocol.SyncCodec;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -36,7 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code terrain sync} against a real hub on loopback: exit code 0 and the counts printed on success, 2 for a
- * usage problem, 3 when the network fails (after its retries), 4 when the hub refuses.
+ * usage problem, 3 when the network fails (after its retries) or the hub cannot take the sync for now, 4 when the
+ * hub refuses.
  */
 class SyncCommandTest {
 
@@ -242,6 +251,57 @@ class SyncCommandTest {
         assertThat(sync("--store", store.toString(), "--retries", "0")).isEqualTo(3);
         assertThat(err.toString()).contains("Synchronisation interrompue (réseau)").contains("relancez plus tard")
                 .contains("le hub ne répond pas à cette adresse");
+    }
+
+    @Test
+    void aHubThatCannotRecordForNowExitsWithThreeAndSaysWhenToSyncAgainWithoutAStackTrace() throws Exception {
+        assertThat(sync("--store", store.toString(), "--hub", url(), "--enrol", code())).isZero();
+        // The hub's answer when its disk is full (HubDiskFullTest), from a stand-in on loopback.
+        HttpServer diskFull = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        diskFull.createContext("/", exchange -> {
+            byte[] body = SyncCodec.encode(new ErrorResponse("storage-unavailable", "Le hub ne peut pas enregistrer."));
+            exchange.getResponseHeaders().add("Content-Type", SyncCodec.CONTENT_TYPE);
+            exchange.getResponseHeaders().add("Retry-After", "300");
+            exchange.sendResponseHeaders(503, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        diskFull.start();
+        try {
+            LocalDateTime before = LocalDateTime.now();
+            int exit = sync("--store", store.toString(), "--hub", "http://127.0.0.1:" + diskFull.getAddress().getPort());
+            LocalDateTime after = LocalDateTime.now();
+
+            assertThat(exit).as(err.toString()).isEqualTo(3);
+            assertThat(err.toString()).startsWith("Le hub ne peut pas enregistrer pour le moment (espace disque "
+                    + "plein). Vos modifications restent sur ce poste\u00a0: synchronisez de nouveau après le ")
+                    .doesNotContain("Exception").doesNotContain("\tat ");
+            assertThat(err.toString().strip()).isIn(whenFree(before), whenFree(after));
+        } finally {
+            diskFull.stop(0);
+        }
+    }
+
+    @Test
+    void aHubWithTooManyRequestsExitsWithThreeAndSaysWhenToSyncAgain() {
+        assertThat(sync("--store", store.toString(), "--hub", url(), "--enrol", code())).isZero();
+        try (Hub strict = Hub.create(HubConfig.defaults(0).withRequestLimits(RequestLimits.defaults()
+                .withSyncPerMinutePerDevice(1)), hubStore, Clock.systemUTC())) {
+            String strictUrl = "http://127.0.0.1:" + strict.port();
+            assertThat(sync("--store", store.toString(), "--hub", strictUrl)).as(err.toString()).isZero();
+
+            assertThat(sync("--store", store.toString(), "--hub", strictUrl)).as(err.toString()).isEqualTo(3);
+            assertThat(err.toString()).startsWith("Le hub est trop sollicité pour le moment. Vos modifications "
+                    + "restent sur ce poste\u00a0: synchronisez de nouveau après le ").doesNotContain("Exception");
+        }
+    }
+
+    /** What the command says when the hub asked for five minutes at {@code now}. */
+    private static String whenFree(LocalDateTime now) {
+        LocalDateTime free = now.plusMinutes(5);
+        return "Le hub ne peut pas enregistrer pour le moment (espace disque plein). Vos modifications restent sur ce "
+                + "poste\u00a0: synchronisez de nouveau après le " + free.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"))
+                + " à " + free.format(DateTimeFormatter.ofPattern("HH:mm")) + ".";
     }
 
     @Test

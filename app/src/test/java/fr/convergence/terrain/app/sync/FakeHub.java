@@ -25,6 +25,8 @@ final class FakeHub implements HubClient {
     static final String HUB_ID = "hub-test";
 
     boolean up = true;
+    /** When set, every sync is answered with this refusal (as the HTTP client reads a 503 or 429 with Retry-After). */
+    HubException busy;
     Predicate<Operation> refuse = op -> false;
     String refusal = "Ce·tte salarié·e a changé de chantier : la modification n’est plus possible ici.";
     final List<TableChanges> nextChanges = new ArrayList<>();
@@ -41,6 +43,9 @@ final class FakeHub implements HubClient {
         requestsMade++;
         if (!up) {
             throw new IOException("Connection refused");
+        }
+        if (busy != null) {
+            throw busy;
         }
         requests.add(request);
         bytesUp += 200L + 300L * request.operations().size();

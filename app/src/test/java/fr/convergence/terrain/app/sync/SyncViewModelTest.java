@@ -2,6 +2,7 @@ package fr.convergence.terrain.app.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.convergence.terrain.app.MovingClock;
 import fr.convergence.terrain.app.TestAccounts;
 import fr.convergence.terrain.app.common.DirectTaskExecutor;
 import fr.convergence.terrain.app.common.I18n;
@@ -23,6 +24,7 @@ import fr.convergence.terrain.core.security.PasswordHasher;
 import fr.convergence.terrain.core.store.HoursRepository;
 import fr.convergence.terrain.core.store.ParticipantRepository;
 import fr.convergence.terrain.core.store.TerrainStore;
+import fr.convergence.terrain.sync.client.HubException;
 import fr.convergence.terrain.sync.protocol.SyncSchema;
 import fr.convergence.terrain.sync.protocol.TableChanges;
 import java.nio.file.Path;
@@ -33,6 +35,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -419,6 +422,83 @@ class SyncViewModelTest {
         assertThat(opened.lastSyncTextProperty().get()).isEqualTo("Dernière synchronisation : le 18/03/2026 à 10:00");
         assertThat(opened.messageKindProperty().get()).isEqualTo(MessageKind.SUCCESS);
         assertThat(opened.autoSyncProperty().get()).isTrue();
+    }
+
+    @Test
+    void aHubWithItsDiskFullIsLeftAloneUntilItsRetryAfterAndThePersonIsToldTheirChangesAreKept() {
+        MovingClock clock = movingAgent();
+        enrolAndSync();
+        participantsEditPhone("06 14 14 14 14");
+        hub.busy = new HubException(503, HubException.STORAGE_UNAVAILABLE, "Le hub ne peut pas enregistrer.",
+                OptionalLong.of(300));
+
+        scheduler.fire();
+
+        assertThat(model.messageKindProperty().get()).isEqualTo(MessageKind.ERROR);
+        assertThat(model.messageProperty().get()).isEqualTo("Le hub ne peut pas enregistrer pour le moment (espace "
+                + "disque plein). Vos modifications restent sur ce poste\u00a0: nouvel essai automatique le 18/03/2026 "
+                + "à 10:05.");
+        assertThat(scheduler.pending()).as("the hub's Retry-After, not the first backoff of 15 s")
+                .contains(Duration.ofMinutes(5));
+        assertThat(model.autoTextProperty().get())
+                .isEqualTo("Nouvelle tentative automatique le 18/03/2026 à 10:05 (essai 2).");
+        assertThat(model.pendingProperty().get()).isPositive();
+
+        // Before the five minutes: neither the timer firing early, nor the sync turned off and on, nor the page
+        // asking for news sends anything to the hub; the next try stays at the time the hub asked for.
+        long requests = hub.traffic().requests();
+        clock.advance(Duration.ofMinutes(2));
+        scheduler.fire();
+        assertThat(scheduler.pending()).contains(Duration.ofMinutes(3));
+        model.autoSyncProperty().set(false);
+        model.autoSyncProperty().set(true);
+        agent.checkNow();
+        assertThat(scheduler.pending()).contains(Duration.ofMinutes(3));
+        assertThat(hub.traffic().requests()).isEqualTo(requests);
+
+        clock.advance(Duration.ofMinutes(3));
+        hub.busy = null;
+        scheduler.fire();
+        assertThat(model.pendingProperty().get()).isZero();
+        assertThat(hub.requests.get(hub.requests.size() - 1).operations())
+                .anyMatch(op -> "06 14 14 14 14".equals(op.fields().get("phone")));
+        assertThat(scheduler.pending()).contains(SyncSchedule.POLL);
+    }
+
+    @Test
+    void aHubWithTooManyRequestsIsWaitedForInsteadOfSuspendingTheSyncAndWithoutRetryAfterTheBackoffApplies() {
+        movingAgent();
+        enrolAndSync();
+        participantsEditPhone("06 15 15 15 15");
+        hub.busy = new HubException(429, "too-many-requests", "Trop de demandes.", OptionalLong.of(120));
+
+        model.syncNow();
+
+        assertThat(model.messageProperty().get()).isEqualTo("Le hub est trop sollicité pour le moment. Vos "
+                + "modifications restent sur ce poste\u00a0: nouvel essai automatique le 18/03/2026 à 10:02.");
+        assertThat(scheduler.pending()).contains(Duration.ofMinutes(2));
+
+        model.autoSyncProperty().set(false);
+        model.syncNow();
+        assertThat(model.messageProperty().get()).as("nothing planned: the person is told when to try again")
+                .endsWith("ce poste\u00a0: synchronisez de nouveau après le 18/03/2026 à 10:02.");
+
+        model.autoSyncProperty().set(true);
+        hub.busy = new HubException(503, "http-503", "Le hub a répondu 503");
+        model.syncNow();
+        assertThat(model.messageProperty().get()).startsWith("Le hub a rencontré un problème");
+        assertThat(scheduler.pending()).as("no Retry-After: the usual backoff, never shorter than the hub asked")
+                .contains(Duration.ofMinutes(2));
+    }
+
+    /** The agent on a clock the test moves, so that the hub's Retry-After can pass without waiting for it. */
+    private MovingClock movingAgent() {
+        MovingClock clock = new MovingClock(CLOCK);
+        agent.stop();
+        agent = new SyncAgent(new SyncService(new LocalSyncStore(store), url -> hub), session, new DirectTaskExecutor(),
+                new DirectTaskExecutor(), scheduler, clock, Runnable::run);
+        model = new SyncViewModel(agent, PARIS);
+        return clock;
     }
 
     @Test

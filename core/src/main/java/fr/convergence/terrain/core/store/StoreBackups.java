@@ -232,7 +232,7 @@ public final class StoreBackups {
 
     /** A backup in rollback-journal mode: one file, no {@code -wal} or {@code -shm} beside it when it is read. */
     private static void plainFile(Path backup) {
-        try (Connection connection = new SQLiteConfig().createConnection("jdbc:sqlite:" + backup.toAbsolutePath());
+        try (Connection connection = SqliteLibrary.connect(new SQLiteConfig(), backup);
              var statement = connection.createStatement()) {
             statement.execute("PRAGMA journal_mode = DELETE");
         } catch (SQLException e) {
@@ -242,7 +242,7 @@ public final class StoreBackups {
     }
 
     private static void markRestored(Path copy, String backupName, Clock clock) throws SQLException {
-        try (Connection connection = new SQLiteConfig().createConnection("jdbc:sqlite:" + copy.toAbsolutePath());
+        try (Connection connection = SqliteLibrary.connect(new SQLiteConfig(), copy);
              var statement = connection.prepareStatement("INSERT INTO store_meta (meta_key, meta_value) VALUES (?, ?) "
                      + "ON CONFLICT (meta_key) DO UPDATE SET meta_value = excluded.meta_value")) {
             statement.setString(1, TerrainStore.META_ROW_ID_PREFIX);

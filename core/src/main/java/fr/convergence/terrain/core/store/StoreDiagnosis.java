@@ -76,7 +76,7 @@ final class StoreDiagnosis {
         }
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
-        try (Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
+        try (Connection connection = SqliteLibrary.connect(config, file)) {
             int version = Migrations.currentVersion(connection);
             if (version > latestVersion) {
                 throw new DamagedStoreException(file, Damage.NEWER_SCHEMA, "Le fichier de données " + file

@@ -135,6 +135,16 @@ public final class TerrainStore implements AutoCloseable {
     }
 
     /**
+     * Loads SQLite's native library, as opening a store would: for a caller that must say why nothing opens before it
+     * opens anything (the application's first screen).
+     *
+     * @throws SqliteUnavailableException saying what happened and what to do
+     */
+    public static void requireSqlite() {
+        SqliteLibrary.requireLoaded();
+    }
+
+    /**
      * Refuses, in French, a data file that is damaged, not a store or of a newer schema, without writing to it (a
      * missing or empty file passes: opening makes a new store).
      *
@@ -154,7 +164,7 @@ public final class TerrainStore implements AutoCloseable {
         }
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
-        try (Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
+        try (Connection connection = SqliteLibrary.connect(config, file)) {
             int version = Migrations.currentVersion(connection);
             boolean hasMeta = jdbcMeta(connection, META_DEVICE_ID).isPresent();
             return version > 0 && hasMeta ? OptionalInt.of(version) : OptionalInt.empty();
@@ -530,7 +540,7 @@ public final class TerrainStore implements AutoCloseable {
         // disk: no clear copy of a field outlives its encryption (ADR 0005).
         config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
-        return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        return SqliteLibrary.connect(config, file);
     }
 
     /** Before migrating an existing store, keep a consistent copy of it next to it (VACUUM INTO). */

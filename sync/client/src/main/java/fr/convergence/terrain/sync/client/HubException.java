@@ -2,8 +2,14 @@ package fr.convergence.terrain.sync.client;
 
 import java.util.OptionalLong;
 
-/** The hub answered with a refusal (4xx/5xx): retrying the same request will not help, except for 5xx. */
+/**
+ * The hub answered with a refusal (4xx/5xx): retrying the same request will not help, except for 5xx and 429 (too
+ * many requests), after the hub's {@code Retry-After} when it gives one.
+ */
 public final class HubException extends RuntimeException {
+
+    /** The hub's database cannot write (disk full, read-only): a 503 with a {@code Retry-After}. */
+    public static final String STORAGE_UNAVAILABLE = "storage-unavailable";
 
     private final int status;
     private final String code;
@@ -33,7 +39,13 @@ public final class HubException extends RuntimeException {
         return retryAfterSeconds;
     }
 
+    /** Whether the hub may take the same request later: a fault on its side (5xx), or too many requests (429). */
     public boolean retryable() {
-        return status >= 500;
+        return status >= 500 || status == 429;
+    }
+
+    /** The hub cannot record anything for now (its disk is full): nothing is lost, the laptop keeps its changes. */
+    public boolean storageUnavailable() {
+        return STORAGE_UNAVAILABLE.equals(code);
     }
 }
