@@ -120,22 +120,31 @@ final class SyncCommand implements Callable<Integer> {
                 err.println(SyncEngine.NO_ACCOUNT_YET);
                 return 2;
             }
+            String url = hub != null ? hub : new SyncRepository(terrainStore).state(SyncRepository.HUB_URL).orElse(null);
+            HttpHubClient client = null;
+            IllegalArgumentException refusedAddress = null;
+            if (url != null) {
+                try {
+                    client = new HttpHubClient(URI.create(url), tls, Duration.ofSeconds(120));
+                    // The line's round trips (TCP, TLS) pass while the password is checked (≈ 1 s, on purpose):
+                    // the exchange then goes on that connection. No token is sent before the sign-in.
+                    client.connectAhead();
+                } catch (IllegalArgumentException e) {
+                    refusedAddress = e;
+                }
+            }
             person.signIn(terrainStore, spec);
             if (code == null && !new SyncRepository(terrainStore).hasState(SyncRepository.TOKEN)) {
                 err.println(NOT_ENROLLED);
                 return 2;
             }
-            String url = hub != null ? hub : new SyncRepository(terrainStore).state(SyncRepository.HUB_URL).orElse(null);
             if (url == null) {
                 err.println(NO_HUB);
                 return 2;
             }
-            HttpHubClient client;
-            try {
-                client = new HttpHubClient(URI.create(url), tls, Duration.ofSeconds(120));
-            } catch (IllegalArgumentException e) {
+            if (refusedAddress != null) {
                 // An http:// hub on another machine (or no address at all): refused before any request.
-                err.println(e.getMessage());
+                err.println(refusedAddress.getMessage());
                 return 2;
             }
             SyncEngine engine = new SyncEngine(terrainStore, client);

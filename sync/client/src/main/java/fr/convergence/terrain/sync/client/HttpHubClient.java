@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -111,6 +112,19 @@ public final class HttpHubClient implements HubClient {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /**
+     * Opens the connection to the hub ahead and returns at once: a request to its health path on the client's own
+     * threads, whose connection (TCP, then TLS) the next request reuses (HTTP/1.1 keep-alive), so that the round trips
+     * of a slow line pass while the laptop does its own work before the exchange. Carries no token and is not counted
+     * in {@link #traffic}; a failure is not reported here: the exchange meets it and says so.
+     *
+     * @return done once the hub has answered (or failed to); callers need not wait for it
+     */
+    public CompletableFuture<?> connectAhead() {
+        return http.sendAsync(HttpRequest.newBuilder(base.resolve(SyncCodec.HEALTH_PATH))
+                .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.discarding());
     }
 
     @Override

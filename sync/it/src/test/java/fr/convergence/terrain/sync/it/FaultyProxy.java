@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -34,6 +35,8 @@ final class FaultyProxy implements AutoCloseable {
     volatile CountDownLatch holdAnswers;
     volatile long holdAnswersFrom;
     final AtomicLong up = new AtomicLong();
+    /** TCP connections opened through the line. */
+    final AtomicInteger connections = new AtomicInteger();
     final AtomicLong down = new AtomicLong();
     private final Line upLine = new Line();
     private final Line downLine = new Line();
@@ -67,6 +70,7 @@ final class FaultyProxy implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
+                connections.incrementAndGet();
                 Socket hub = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 long cutUp = cutRequestAfter;
                 long cutDown = cutResponseAfter;
