@@ -9,7 +9,6 @@ import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.User;
 import fr.convergence.terrain.core.domain.Worksite;
 import fr.convergence.terrain.core.participant.ParticipantFileService;
-import fr.convergence.terrain.core.pdf.PrintedDocument;
 import fr.convergence.terrain.core.print.AttendanceSheetService;
 import fr.convergence.terrain.core.print.PrintCatalogService;
 import fr.convergence.terrain.core.referral.ReferralFormService;
@@ -75,8 +74,6 @@ final class PrintCommand implements Callable<Integer> {
         int run(Work work) {
             StoreFile.requireExisting(store, spec);
             long start = System.nanoTime();
-            // laid out on the other core while this one signs in
-            PrintedDocument.prepareInBackground();
             byte[] pdf;
             try (TerrainStore terrainStore = TerrainStore.open(store)) {
                 AccessPolicy access = AccessPolicies.of(terrainStore);

@@ -1,7 +1,6 @@
 package fr.convergence.terrain.app.cli;
 
 import fr.convergence.terrain.core.cli.FrenchCommandLine;
-import fr.convergence.terrain.core.store.QueryLibrary;
 import fr.convergence.terrain.core.store.SqliteUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,10 +40,6 @@ public final class TerrainCommand implements Callable<Integer> {
 
     /** Runs the command line; with no subcommand, {@code desktop} opens the application's window. */
     public static int run(Callable<Integer> desktop, String... args) {
-        if (namesACommand(args)) {
-            // every command opens a store: its query library loads on the other core meanwhile
-            QueryLibrary.loadInBackground();
-        }
         return commandLine(desktop, Terminal.SYSTEM, args).execute(args);
     }
 
@@ -66,10 +61,6 @@ public final class TerrainCommand implements Callable<Integer> {
      * The subcommands {@code args} need: the one they name; none for the window (no argument) or for
      * {@code --version}; every one otherwise (the help lists them, and a mistyped name is answered with the nearest).
      */
-    static boolean namesACommand(String... args) {
-        return args.length > 0 && subcommandsFor(args).size() == 1;
-    }
-
     static List<Class<?>> subcommandsFor(String... args) {
         if (args.length == 0 || args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
             return List.of();
