@@ -16,6 +16,9 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -35,6 +38,8 @@ public final class HttpHubClient implements HubClient {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong bytesUp = new AtomicLong();
     private final AtomicLong bytesDown = new AtomicLong();
+    /** The health request of {@link #connectAhead}, while its connection is being opened. */
+    private volatile CompletableFuture<?> connectionAhead = CompletableFuture.completedFuture(null);
 
     public HttpHubClient(URI base) {
         this(base, null, Duration.ofSeconds(120));
@@ -123,8 +128,24 @@ public final class HttpHubClient implements HubClient {
      * @return done once the hub has answered (or failed to); callers need not wait for it
      */
     public CompletableFuture<?> connectAhead() {
-        return http.sendAsync(HttpRequest.newBuilder(base.resolve(SyncCodec.HEALTH_PATH))
+        CompletableFuture<?> ahead = http.sendAsync(HttpRequest.newBuilder(base.resolve(SyncCodec.HEALTH_PATH))
                 .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.discarding());
+        connectionAhead = ahead;
+        return ahead;
+    }
+
+    /**
+     * Waits for the connection opened ahead to be free, so that the request goes on it: a second connection would
+     * redo the same handshakes, which take at least as long as what is left of the first's.
+     */
+    private void awaitConnectionAhead() {
+        try {
+            connectionAhead.get(20, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // no connection ahead: the request opens its own, as without
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -135,6 +156,7 @@ public final class HttpHubClient implements HubClient {
     private <T> T post(String path, String token, Object message, Class<T> type, Consumer<PageHead> onHead)
             throws IOException {
         byte[] body = SyncCodec.gzip(SyncCodec.encode(message));
+        awaitConnectionAhead();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(requestTimeout)
                 .header("Content-Type", SyncCodec.CONTENT_TYPE).header("Content-Encoding", "gzip")
                 .header("Accept-Encoding", "gzip").POST(HttpRequest.BodyPublishers.ofByteArray(body));
