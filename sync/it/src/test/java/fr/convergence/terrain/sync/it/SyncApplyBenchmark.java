@@ -126,8 +126,9 @@ class SyncApplyBenchmark {
                 List<Double> ratios = new ArrayList<>();
                 for (int run = 0; run < 3; run++) {
                     try (TerrainStore laptop = newLaptop(dir)) {
+                        // -Dterrain.bench.pageBytes=N asks the hub for pages of N JSON-equivalent bytes
                         SyncEngine engine = new SyncEngine(laptop, new HttpHubClient(url, null,
-                                Duration.ofSeconds(600)));
+                                Duration.ofSeconds(600)), Integer.getInteger("terrain.bench.pageBytes"));
                         engine.enrol(url.toString(), hub.enrolments().issueCode("territory", territory, "bench",
                                 Duration.ofDays(1)), "bench");
                         long wireDown = proxy.down.get();
