@@ -7,6 +7,8 @@ import fr.convergence.terrain.core.demo.DemoDataGenerator;
 import fr.convergence.terrain.core.demo.DemoSize;
 import fr.convergence.terrain.core.security.PasswordHasher;
 import fr.convergence.terrain.core.store.TerrainStore;
+import fr.convergence.terrain.hub.HubConfig;
+import fr.convergence.terrain.hub.RequestLimits;
 import fr.convergence.terrain.hub.store.StoreImporter;
 import fr.convergence.terrain.hub.sync.Audience;
 import fr.convergence.terrain.hub.sync.ScopeCheck;
@@ -61,7 +63,9 @@ class SyncApplyKillTest {
         long seed = Long.getLong("terrain.kill.seed", System.nanoTime());
         Random random = new Random(seed);
         ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor();
-        try (SyncWorld world = SyncWorld.sqlite(dir)) {
+        // One enrolment a run from one address: the long version enrols faster than the hub's 10 a minute allows.
+        try (SyncWorld world = new SyncWorld(dir, "jdbc:sqlite:" + dir.resolve("hub.db"), HubConfig.defaults(0)
+                .withRequestLimits(RequestLimits.defaults().withoutRateLimits()), Clock.systemUTC())) {
             importSiteDemo(world);
             // A first laptop synced whole, in this process: how many pages, and how long each takes.
             Laptop reference = world.laptop("reference", "territory", SyncWorld.TERRITORY);
