@@ -85,9 +85,12 @@ public final class SealedColumns {
         if (stored == null) {
             return null;
         }
-        StoreKey state = StoreKey.of(configuration);
-        DataKey key = state.forField();
-        if (key == null) {
+        return open(StoreKey.of(configuration).forField(), label, stored);
+    }
+
+    /** {@link #open(Configuration, String, String)} with the store's field key (null: the store has none yet). */
+    static String open(DataKey key, String label, String stored) {
+        if (stored == null || key == null) {
             return stored;
         }
         try {
