@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.convergence.terrain.app.Main;
 import fr.convergence.terrain.core.store.TerrainStore;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,13 +72,26 @@ class SqliteUnavailableTest {
     }
 
     /**
-     * The tests' class path without the hub's logback.xml (the tests run hubs too): the command line then logs as
-     * it does once installed.
+     * The tests' class path without the hub's logback.xml (the tests run hubs too), whether the hub comes as a folder
+     * of classes ({@code test}) or as its jar ({@code verify}): the command line then logs as it does once installed.
      */
     private static String applicationClassPath() {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !Files.exists(Path.of(entry, "logback.xml"))
-                        && !Files.exists(Path.of(entry, "logback-test.xml")))
+                .filter(entry -> !holdsLogbackConfiguration(Path.of(entry)))
                 .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    private static boolean holdsLogbackConfiguration(Path entry) {
+        if (Files.isDirectory(entry)) {
+            return Files.exists(entry.resolve("logback.xml")) || Files.exists(entry.resolve("logback-test.xml"));
+        }
+        if (!Files.isRegularFile(entry)) {
+            return false;
+        }
+        try (ZipFile jar = new ZipFile(entry.toFile())) {
+            return jar.getEntry("logback.xml") != null || jar.getEntry("logback-test.xml") != null;
+        } catch (IOException e) {
+            return false;
+        }
     }
 }
