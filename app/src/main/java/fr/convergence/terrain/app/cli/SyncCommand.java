@@ -1,11 +1,11 @@
 package fr.convergence.terrain.app.cli;
 
+import fr.convergence.terrain.app.sync.SyncFormats;
 import fr.convergence.terrain.core.store.StoreException;
 import fr.convergence.terrain.core.store.StoreBackups;
 import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.core.store.UserRepository;
 import fr.convergence.terrain.core.text.MessagePatterns;
-import fr.convergence.terrain.core.text.Texts;
 import fr.convergence.terrain.sync.client.HttpHubClient;
 import fr.convergence.terrain.sync.client.HubException;
 import fr.convergence.terrain.sync.client.HubTrust;
@@ -20,8 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import javax.net.ssl.SSLContext;
@@ -201,19 +200,14 @@ final class SyncCommand implements Callable<Integer> {
 
     /**
      * The hub cannot take the sync for now (its disk is full, too many requests, a fault on its side): nothing is lost,
-     * and when to run the command again — not before the time the hub asked for (its {@code Retry-After}). The
-     * application says the same (messages sync.error.hubFull, sync.error.hubBusy, sync.error.hub).
+     * and when to run the command again — not before the time the hub asked for (its {@code Retry-After}), in the
+     * application's words.
      */
     static String hubUnavailable(HubException e, Clock clock) {
-        String kept = "Vos modifications restent sur ce poste\u00a0: ";
-        if (e.retryAfterSeconds().isEmpty()) {
-            return "Le hub a rencontré un problème (" + e.getMessage() + "). " + kept
-                    + "relancez la synchronisation dans quelques minutes.";
-        }
-        ZonedDateTime free = clock.instant().plusSeconds(e.retryAfterSeconds().getAsLong()).atZone(clock.getZone());
-        String when = "le " + Texts.date(free.toLocalDate()) + " à " + free.format(DateTimeFormatter.ofPattern("HH:mm"));
-        return (e.storageUnavailable() ? "Le hub ne peut pas enregistrer pour le moment (espace disque plein). "
-                : "Le hub est trop sollicité pour le moment. ") + kept + "synchronisez de nouveau après " + when + ".";
+        Optional<Instant> free = e.retryAfterSeconds().isPresent()
+                ? Optional.of(clock.instant().plusSeconds(e.retryAfterSeconds().getAsLong())) : Optional.empty();
+        // The command line never tries again by itself: it says when to run it again.
+        return SyncFormats.hubUnavailable(e, free, false, clock.getZone());
     }
 
     /** What went wrong on the way to the hub, in French: the Java exceptions' own messages are English or empty. */

@@ -12,6 +12,7 @@ import fr.convergence.terrain.sync.client.SyncReport;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.beans.value.ChangeListener;
 
@@ -167,11 +168,9 @@ public final class SyncAgent {
      */
     private void hubAskedToWait(HubException hub, Duration wait) {
         schedule.failed(wait);
-        String when = SyncFormats.when(schedule.nextLook().orElseGet(() -> clock.instant().plus(wait)),
-                clock.getZone());
-        String next = schedule.planned() ? I18n.t("sync.wait.auto", when) : I18n.t("sync.wait.manual", when);
-        state.message(MessageKind.ERROR,
-                I18n.t(hub.storageUnavailable() ? "sync.error.hubFull" : "sync.error.hubBusy", next));
+        state.message(MessageKind.ERROR, SyncFormats.hubUnavailable(hub,
+                Optional.of(schedule.nextLook().orElseGet(() -> clock.instant().plus(wait))), schedule.planned(),
+                clock.getZone()));
     }
 
     /** Enrols this laptop with the hub's address and the one-time code, then makes the first sync. */

@@ -2,6 +2,7 @@ package fr.convergence.terrain.app.sync;
 
 import fr.convergence.terrain.app.common.Formats;
 import fr.convergence.terrain.app.common.I18n;
+import fr.convergence.terrain.sync.client.HubException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -9,15 +10,31 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 
 /** How the sync's figures read in French (times, sizes, scope, the laptop's clock) and how a typed hub address is read. */
-final class SyncFormats {
+public final class SyncFormats {
 
     /** Past this, the laptop's clock is said to be wrong: edits are dated by it, week rules judge "today" by it. */
     static final Duration CLOCK_DRIFT_SHOWN = Duration.ofMinutes(5);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     private SyncFormats() {
+    }
+
+    /**
+     * What the person is told when the hub cannot take a sync for now (a {@link HubException#retryable} refusal):
+     * that their changes stay on this laptop, and — when the hub said how long to wait (its {@code Retry-After}) — that
+     * the sync goes again at {@code next} on its own ({@code automatic}) or may be run again after it. The application
+     * and {@code terrain sync} say the same.
+     */
+    public static String hubUnavailable(HubException e, Optional<Instant> next, boolean automatic, ZoneId zone) {
+        if (next.isEmpty()) {
+            return I18n.t("sync.error.hub", e.getMessage());
+        }
+        String when = when(next.get(), zone);
+        return I18n.t(e.storageUnavailable() ? "sync.error.hubFull" : "sync.error.hubBusy",
+                I18n.t(automatic ? "sync.wait.auto" : "sync.wait.manual", when));
     }
 
     /** "le 18/03/2026 à 10:01". */

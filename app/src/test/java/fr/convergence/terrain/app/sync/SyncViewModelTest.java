@@ -25,6 +25,7 @@ import fr.convergence.terrain.core.store.HoursRepository;
 import fr.convergence.terrain.core.store.ParticipantRepository;
 import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.sync.client.HubException;
+import fr.convergence.terrain.sync.protocol.ErrorResponse;
 import fr.convergence.terrain.sync.protocol.SyncSchema;
 import fr.convergence.terrain.sync.protocol.TableChanges;
 import java.nio.file.Path;
@@ -429,7 +430,7 @@ class SyncViewModelTest {
         MovingClock clock = movingAgent();
         enrolAndSync();
         participantsEditPhone("06 14 14 14 14");
-        hub.busy = new HubException(503, HubException.STORAGE_UNAVAILABLE, "Le hub ne peut pas enregistrer.",
+        hub.busy = new HubException(503, ErrorResponse.STORAGE_UNAVAILABLE, "Le hub ne peut pas enregistrer.",
                 OptionalLong.of(300));
 
         scheduler.fire();

@@ -103,7 +103,7 @@ public final class Hub implements AutoCloseable {
                     LOG.error("database cannot write ({}): disk full or read-only? path={}", storage.get(),
                             ctx.path(), e);
                     ctx.header("Retry-After", Long.toString(StorageRefusal.RETRY_AFTER_SECONDS));
-                    error(ctx, 503, "storage-unavailable", StorageRefusal.MESSAGE);
+                    error(ctx, 503, ErrorResponse.STORAGE_UNAVAILABLE, StorageRefusal.MESSAGE);
                     return;
                 }
                 LOG.error("request failed path={}", ctx.path(), e);

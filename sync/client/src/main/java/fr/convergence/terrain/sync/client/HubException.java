@@ -1,5 +1,6 @@
 package fr.convergence.terrain.sync.client;
 
+import fr.convergence.terrain.sync.protocol.ErrorResponse;
 import java.util.OptionalLong;
 
 /**
@@ -7,9 +8,6 @@ import java.util.OptionalLong;
  * many requests), after the hub's {@code Retry-After} when it gives one.
  */
 public final class HubException extends RuntimeException {
-
-    /** The hub's database cannot write (disk full, read-only): a 503 with a {@code Retry-After}. */
-    public static final String STORAGE_UNAVAILABLE = "storage-unavailable";
 
     private final int status;
     private final String code;
@@ -46,6 +44,6 @@ public final class HubException extends RuntimeException {
 
     /** The hub cannot record anything for now (its disk is full): nothing is lost, the laptop keeps its changes. */
     public boolean storageUnavailable() {
-        return STORAGE_UNAVAILABLE.equals(code);
+        return ErrorResponse.STORAGE_UNAVAILABLE.equals(code);
     }
 }
