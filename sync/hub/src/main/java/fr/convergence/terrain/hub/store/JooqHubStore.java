@@ -31,6 +31,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -466,7 +467,7 @@ public final class JooqHubStore implements HubStore, ConsoleStore, HubReportSour
         private final Map<String, HubRow> pending = new LinkedHashMap<>();
         private final List<String[]> exits = new ArrayList<>();
         /** The people erased earlier in this transaction: a later write about them is erased too. */
-        private final Set<String> erased = new java.util.HashSet<>();
+        private final Set<String> erased = new HashSet<>();
 
         Tx(DSLContext sql, boolean writable) {
             this.sql = sql;
@@ -641,7 +642,7 @@ public final class JooqHubStore implements HubStore, ConsoleStore, HubReportSour
 
         @Override
         public Set<String> existingIds(String table, Collection<String> ids) {
-            Set<String> found = new java.util.HashSet<>();
+            Set<String> found = new HashSet<>();
             for (String id : ids) {
                 if (pending.containsKey(table + "/" + id)) {
                     found.add(id);
