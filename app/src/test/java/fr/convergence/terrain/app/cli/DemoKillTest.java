@@ -66,8 +66,10 @@ class DemoKillTest {
                 dropEarlierEvents(watcher);
                 Process demo = start(target);
                 awaitFirstFile(watcher, target);
-                killer.schedule(demo::destroyForcibly, random.nextLong(generationMillis + 1), TimeUnit.MILLISECONDS)
-                        .get();
+                // The first kill in the first quarter of a generation, so that one surely lands during it (three
+                // random moments fell after it in one run of CI: a third of them do); the others anywhere in it.
+                long delay = random.nextLong((run == 0 ? generationMillis / 4 : generationMillis) + 1);
+                killer.schedule(demo::destroyForcibly, delay, TimeUnit.MILLISECONDS).get();
                 assertThat(demo.waitFor(60, TimeUnit.SECONDS)).isTrue();
                 if (Files.exists(target)) {
                     assertThat(rows(target)).as("%s: a demo store in place is whole", context).isEqualTo(complete);
