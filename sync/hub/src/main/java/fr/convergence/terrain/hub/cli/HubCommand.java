@@ -667,7 +667,14 @@ public final class HubCommand implements Callable<Integer> {
                         return 2;
                     }
                 }
-                Map<String, Integer> counts = StoreImporter.importStore(source, store);
+                // A national store takes minutes: a line every 100,000 rows read.
+                java.io.PrintWriter err = spec.commandLine().getErr();
+                Map<String, Integer> counts = StoreImporter.importStore(source, store, (table, read) -> {
+                    if (read >= 100_000 && read % 100_000 < 5_000) {
+                        err.printf(java.util.Locale.FRANCE, "%s\u00a0: %,d lignes lues…%n", table, read);
+                        err.flush();
+                    }
+                });
                 spec.commandLine().getOut().println("Importé\u00a0: " + counts);
             }
             return 0;

@@ -149,13 +149,33 @@ public final class JooqHubStore implements HubStore, ConsoleStore, HubReportSour
 
     @Override
     public <T> T write(Function<HubTransaction, T> work) {
+        return write(work, false);
+    }
+
+    /**
+     * {@inheritDoc} The hours summaries are added once for the transaction's new hours rows instead of by the
+     * trigger row by row ({@link HoursSummary#suspendForNewRows}); an update of an existing row is refused.
+     */
+    @Override
+    public <T> T addRows(Function<HubTransaction, T> work) {
+        return write(work, true);
+    }
+
+    private <T> T write(Function<HubTransaction, T> work, boolean onlyNewRows) {
         DataAccessException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
                 return context(dataSource).transactionResult(c -> {
                     Tx tx = new Tx(c.dsl(), true);
+                    if (onlyNewRows) {
+                        HoursSummary.suspendForNewRows(c.dsl(), dialect);
+                        tx.newRows = new HoursSummary.NewRows();
+                    }
                     T value = work.apply(tx);
                     tx.flush();
+                    if (onlyNewRows) {
+                        tx.newRows.addAndResume(c.dsl(), dialect);
+                    }
                     return value;
                 });
             } catch (DataAccessException e) {
@@ -468,6 +488,8 @@ public final class JooqHubStore implements HubStore, ConsoleStore, HubReportSour
         private final List<String[]> exits = new ArrayList<>();
         /** The people erased earlier in this transaction: a later write about them is erased too. */
         private final Set<String> erased = new HashSet<>();
+        /** In a transaction that only adds rows ({@link #addRows}): the sums of its new hours rows, else null. */
+        private HoursSummary.NewRows newRows;
 
         Tx(DSLContext sql, boolean writable) {
             this.sql = sql;
@@ -510,6 +532,13 @@ public final class JooqHubStore implements HubStore, ConsoleStore, HubReportSour
                     inserts.bind(row.table(), row.id(), row.worksiteId(), row.participantId(), data, meta,
                             row.version(), row.updatedBy(), seq, seq, row.movedSeq(), row.deletedAt());
                     inserted++;
+                    if (newRows != null) {
+                        newRows.add(row.table(), row.worksiteId(), row.data(), row.deletedAt());
+                    }
+                } else if (newRows != null) {
+                    // The hours summaries' trigger is set aside for new rows only (PostgreSQL: for every event).
+                    throw new IllegalStateException("Une transaction d’ajout ne modifie pas de ligne existante : "
+                            + row.table() + "/" + row.id());
                 } else {
                     sql.update(ROW).set(ROW_WORKSITE, row.worksiteId()).set(ROW_PARTICIPANT, row.participantId())
                             .set(ROW_DATA, data).set(ROW_META, meta).set(ROW_VERSION, row.version())

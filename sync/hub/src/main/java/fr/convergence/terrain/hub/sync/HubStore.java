@@ -21,6 +21,14 @@ public interface HubStore extends AutoCloseable {
     /** Runs {@code work} in one read-write transaction, retried when a concurrent sync conflicts with it. */
     <T> T write(Function<HubTransaction, T> work);
 
+    /**
+     * Runs {@code work}, which only adds rows the hub does not have (an import), in one read-write transaction: a
+     * store may then keep what it derives from rows once for the transaction rather than row by row.
+     */
+    default <T> T addRows(Function<HubTransaction, T> work) {
+        return write(work);
+    }
+
     /** Runs {@code work} on one consistent snapshot. */
     <T> T read(Function<HubReader, T> work);
 

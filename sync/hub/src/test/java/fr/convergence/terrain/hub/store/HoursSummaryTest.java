@@ -193,6 +193,75 @@ class HoursSummaryTest {
         }
     }
 
+    /**
+     * An import's transactions ({@link JooqHubStore#addRows}): their new cells are summed once per transaction, onto
+     * months that already have cells, deleted ones left out, rows of other tables alongside; the trigger is back
+     * after each (the ordinary writes between them are summed); one that would change an existing row is refused
+     * whole and leaves the sums and the trigger as they were.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void anImportsTransactionsAddTheirSumsOnceAndLeaveTheTriggerInPlace(long seed) {
+        Random random = new Random(seed);
+        Map<String, Cell> model = new TreeMap<>();
+        for (int round = 0; round < 6; round++) {
+            int added = 1 + random.nextInt(30);
+            String prefix = "n" + round + "-";
+            Map<String, Cell> cells = new TreeMap<>();
+            for (int i = 0; i < added; i++) {
+                cells.put(prefix + i, next(random, null));
+            }
+            store.addRows(tx -> {
+                cells.forEach((id, cell) -> tx.save(row("hours_entry", id, cell.worksite(), cell.participant(),
+                        data(cell), cell.deleted() ? 1L : null)));
+                tx.save(row("enrolment", prefix + "e", pick(random, WORKSITES), "p0",
+                        Map.of("entry_date", "2026-01-05"), null));
+                return null;
+            });
+            model.putAll(cells);
+            // An ordinary write after it: an existing cell changed and a new one, both by the trigger.
+            String changedId = pick(random, List.copyOf(model.keySet()));
+            Cell changed = new Cell(model.get(changedId).participant(), model.get(changedId).worksite(),
+                    model.get(changedId).day(), model.get(changedId).kind(), 15 + random.nextInt(100), false);
+            Cell fresh = next(random, null);
+            store.write(tx -> {
+                HubRow row = tx.row("hours_entry", changedId).orElseThrow();
+                row.data().clear();
+                row.data().putAll(data(changed));
+                row.deletedAt(null);
+                tx.save(row);
+                tx.save(row("hours_entry", prefix + "w", fresh.worksite(), fresh.participant(), data(fresh),
+                        fresh.deleted() ? 1L : null));
+                return null;
+            });
+            model.put(changedId, changed);
+            model.put(prefix + "w", fresh);
+            assertThat(months()).as("seed %d, round %d", seed, round).isEqualTo(expected(model));
+            assertThat(personMonths()).as("seed %d, round %d", seed, round).isEqualTo(expectedByPerson(model));
+            assertThat(store.hoursSummaryDifferences()).as("seed %d, round %d", seed, round).isEmpty();
+        }
+
+        String existing = model.keySet().iterator().next();
+        assertThatThrownBy(() -> store.addRows(tx -> {
+            tx.save(row("hours_entry", "refused-new", "ws-a", "p1", data(new Cell("p1", "ws-a", "2026-01-05",
+                    "FORMATION", 60, false)), null));
+            HubRow row = tx.row("hours_entry", existing).orElseThrow();
+            row.data().put("minutes", 999);
+            tx.save(row);
+            return null;
+        })).isInstanceOf(IllegalStateException.class);
+        boolean refusedRowKept = store.read(r -> r.row("hours_entry", "refused-new").isPresent());
+        assertThat(refusedRowKept).isFalse();
+        Cell last = new Cell("p2", "ws-b", "2026-02-02", "TRAVAIL_CHANTIER", 120, false);
+        store.write(tx -> {
+            tx.save(row("hours_entry", "after-refusal", last.worksite(), last.participant(), data(last), null));
+            return null;
+        });
+        model.put("after-refusal", last);
+        assertThat(months()).isEqualTo(expected(model));
+        assertThat(store.hoursSummaryDifferences()).isEmpty();
+    }
+
     @Test
     void aMonthWhoseCellsAreAllOfZeroMinutesIsStillReadAndLeavesWithItsLastCell() {
         store.write(tx -> {
