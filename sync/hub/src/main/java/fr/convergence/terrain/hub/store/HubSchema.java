@@ -230,6 +230,8 @@ final class HubSchema {
             sql.insertInto(META).set(META_KEY, VERSION_KEY).set(META_VALUE, String.valueOf(VERSION))
                     .onConflict(META_KEY).doUpdate().set(META_VALUE, String.valueOf(VERSION)).execute();
         }
+        // At every start, not only at an upgrade: an import stopped before it built them again leaves none.
+        createRowIndexes(sql);
     }
 
     /** Steps 1 to 4, replayable; {@code hub_meta} already exists ({@link #migrate} makes it first). */
@@ -279,9 +281,7 @@ final class HubSchema {
                 .column(ROW_MOVED_SEQ.getName(), SQLDataType.BIGINT.nullable(false))
                 .column(ROW_DELETED_AT.getName(), SQLDataType.BIGINT.nullable(true))
                 .constraint(constraint("hub_row_pk").primaryKey(ROW_TABLE, ROW_ID)).execute();
-        sql.createIndexIfNotExists("hub_row_scope").on(ROW, ROW_WORKSITE, ROW_SEQ).execute();
-        sql.createIndexIfNotExists("hub_row_participant").on(ROW, ROW_PARTICIPANT).execute();
-        sql.createIndexIfNotExists("hub_row_deleted").on(ROW, ROW_DELETED_AT).execute();
+        createRowIndexes(sql);
         sql.createTableIfNotExists(EXIT).column(EXIT_SEQ.getName(), SQLDataType.BIGINT.nullable(false))
                 .column(EXIT_TABLE.getName(), SQLDataType.VARCHAR(60).nullable(false))
                 .column(EXIT_ROW.getName(), SQLDataType.VARCHAR(64).nullable(false))
@@ -290,6 +290,20 @@ final class HubSchema {
         sql.createIndexIfNotExists("hub_exit_scope").on(EXIT, EXIT_WORKSITE, EXIT_SEQ).execute();
         createConsoleTables(sql);
         createArchiveTables(sql);
+    }
+
+    /** The indexes of {@code hub_row} besides its key: a worksite's rows by sequence, a person's rows, tombstones. */
+    static void createRowIndexes(DSLContext sql) {
+        sql.createIndexIfNotExists(ROW_INDEXES.get(0)).on(ROW, ROW_WORKSITE, ROW_SEQ).execute();
+        sql.createIndexIfNotExists(ROW_INDEXES.get(1)).on(ROW, ROW_PARTICIPANT).execute();
+        sql.createIndexIfNotExists(ROW_INDEXES.get(2)).on(ROW, ROW_DELETED_AT).execute();
+    }
+
+    static final List<String> ROW_INDEXES = List.of("hub_row_scope", "hub_row_participant", "hub_row_deleted");
+
+    /** Sets {@link #createRowIndexes}' indexes aside, for a load into an empty hub ({@link JooqHubStore#load}). */
+    static void dropRowIndexes(DSLContext sql) {
+        ROW_INDEXES.forEach(index -> sql.dropIndexIfExists(index).execute());
     }
 
     /** Step 4: archived files, and the exits that only worksite laptops receive. */

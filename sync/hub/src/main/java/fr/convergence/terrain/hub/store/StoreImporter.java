@@ -63,45 +63,48 @@ public final class StoreImporter {
         Set<String> parents = new HashSet<>();
         SyncedTables.all().forEach(t -> t.wire().references().forEach(r -> parents.add(r.parent())));
         Map<String, String> participantOf = new HashMap<>();
-        for (SyncedTable synced : SyncedTables.all()) {
-            if (synced.scope() == SyncedTable.Scope.CONFLICTED_ROW) {
-                // The hub's own records: a laptop's copies came from a hub.
-                continue;
-            }
-            SyncSchema.Table table = synced.wire();
-            Table<?> local = DefaultSchema.DEFAULT_SCHEMA.getTable(table.name());
-            boolean referenced = parents.contains(table.name());
-            // Read as a stream, a chunk at a time: the national demo times ten has 25 million hours rows. In the
-            // order of their ids, the hub's key: each chunk then adds to the end of the hub's index of keys instead
-            // of to thousands of its pages (random ids, written again at every commit).
-            int imported = source.read(sql -> {
-                int total = 0;
-                long read = 0;
-                try (Cursor<? extends Record> cursor = sql.selectFrom(local)
-                        .orderBy(local.field(SyncSchema.ID)).fetchSize(CHUNK).fetchLazy()) {
-                    while (cursor.hasNext()) {
-                        List<? extends Record> chunk = cursor.fetchNext(CHUNK);
-                        total += hub.addRows(tx -> {
-                            Set<String> present = tx.existingIds(table.name(), chunk.stream()
-                                    .map(r -> r.get(SyncSchema.ID, String.class)).toList());
-                            int n = 0;
-                            for (Record record : chunk) {
-                                HubRow row = toHubRow(synced, record, participantOf, referenced);
-                                if (!present.contains(row.id())) {
-                                    tx.save(row);
-                                    n++;
-                                }
-                            }
-                            return n;
-                        });
-                        read += chunk.size();
-                        progress.read(table.name(), read);
-                    }
+        hub.load(() -> {
+            for (SyncedTable synced : SyncedTables.all()) {
+                if (synced.scope() == SyncedTable.Scope.CONFLICTED_ROW) {
+                    // The hub's own records: a laptop's copies came from a hub.
+                    continue;
                 }
-                return total;
-            });
-            counts.put(table.name(), imported);
-        }
+                SyncSchema.Table table = synced.wire();
+                Table<?> local = DefaultSchema.DEFAULT_SCHEMA.getTable(table.name());
+                boolean referenced = parents.contains(table.name());
+                // Read as a stream, a chunk at a time: the national demo times ten has 25 million hours rows. In
+                // the order of their ids, the hub's key: each chunk then adds to the end of the hub's index of keys
+                // instead of to thousands of its pages (random ids, written again at every commit).
+                int imported = source.read(sql -> {
+                    int total = 0;
+                    long read = 0;
+                    try (Cursor<? extends Record> cursor = sql.selectFrom(local)
+                            .orderBy(local.field(SyncSchema.ID)).fetchSize(CHUNK).fetchLazy()) {
+                        while (cursor.hasNext()) {
+                            List<? extends Record> chunk = cursor.fetchNext(CHUNK);
+                            total += hub.addRows(tx -> {
+                                Set<String> present = tx.existingIds(table.name(), chunk.stream()
+                                        .map(r -> r.get(SyncSchema.ID, String.class)).toList());
+                                int n = 0;
+                                for (Record record : chunk) {
+                                    HubRow row = toHubRow(synced, record, participantOf, referenced);
+                                    if (!present.contains(row.id())) {
+                                        tx.save(row);
+                                        n++;
+                                    }
+                                }
+                                return n;
+                            });
+                            read += chunk.size();
+                            progress.read(table.name(), read);
+                        }
+                    }
+                    return total;
+                });
+                counts.put(table.name(), imported);
+            }
+            return null;
+        });
         // Files archived today leave the worksite laptops from their first sync (issue 14), not from tomorrow's.
         hub.write(tx -> Archives.review(tx, Archives.today(Clock.systemUTC()), System.currentTimeMillis()));
         return counts;

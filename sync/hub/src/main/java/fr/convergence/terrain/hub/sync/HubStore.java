@@ -29,6 +29,14 @@ public interface HubStore extends AutoCloseable {
         return write(work);
     }
 
+    /**
+     * Runs {@code work}, a load of many rows (an import), as a whole: a store may set aside for its duration what it
+     * can build again faster at the end (the row indexes of an empty hub).
+     */
+    default <T> T load(java.util.function.Supplier<T> work) {
+        return work.get();
+    }
+
     /** Runs {@code work} on one consistent snapshot. */
     <T> T read(Function<HubReader, T> work);
 

@@ -46,6 +46,9 @@ class StoreImporterTest {
 
             Map<String, Integer> imported = StoreImporter.importStore(source, hub);
 
+            // Set aside during the load into an empty hub, built again at its end.
+            assertThat(rowIndexes()).containsExactlyInAnyOrderElementsOf(HubSchema.ROW_INDEXES);
+
             Map<String, Long> onHub = hub.read(r -> r.rowCounts());
             for (String table : TABLES) {
                 assertThat(imported.get(table).longValue()).as(table).isEqualTo(expected.get(table));
@@ -71,8 +74,45 @@ class StoreImporterTest {
             Map<String, Integer> again = StoreImporter.importStore(source, hub);
 
             assertThat(again.values()).containsOnly(0);
+            assertThat(rowIndexes()).containsExactlyInAnyOrderElementsOf(HubSchema.ROW_INDEXES);
             assertThat(hub.read(r -> r.rowCounts()).values().stream().mapToLong(Long::longValue).sum())
                     .isEqualTo(rowsOnHub);
+        }
+    }
+
+    /** An import killed while the row indexes were set aside: the hub builds them at its next start. */
+    @Test
+    void aHubWhoseImportDiedWithoutItsRowIndexesHasThemAgainAtItsNextStart() {
+        try (JooqHubStore hub = JooqHubStore.sqlite(dir.resolve("hub.db"))) {
+            hub.read(r -> r.rowCounts());
+        }
+        try (java.sql.Connection c = new org.sqlite.JDBC().connect("jdbc:sqlite:" + dir.resolve("hub.db"),
+                new java.util.Properties());
+             java.sql.Statement statement = c.createStatement()) {
+            for (String index : HubSchema.ROW_INDEXES) {
+                statement.execute("DROP INDEX " + index);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        try (JooqHubStore hub = JooqHubStore.sqlite(dir.resolve("hub.db"))) {
+            assertThat(rowIndexes()).containsExactlyInAnyOrderElementsOf(HubSchema.ROW_INDEXES);
+        }
+    }
+
+    /** The indexes of hub_row besides its key, read from the file as it is on disk. */
+    private List<String> rowIndexes() {
+        try (java.sql.Connection c = new org.sqlite.JDBC().connect("jdbc:sqlite:" + dir.resolve("hub.db"),
+                new java.util.Properties());
+             java.sql.ResultSet names = c.createStatement().executeQuery("SELECT name FROM sqlite_master WHERE "
+                     + "type = 'index' AND tbl_name = 'hub_row' AND name NOT LIKE 'sqlite_autoindex%'")) {
+            List<String> found = new java.util.ArrayList<>();
+            while (names.next()) {
+                found.add(names.getString(1));
+            }
+            return found;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
