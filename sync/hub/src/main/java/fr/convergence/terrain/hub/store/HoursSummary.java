@@ -254,7 +254,8 @@ final class HoursSummary {
             String month = day.substring(0, Math.min(7, day.length()));
             String kind = data.get("kind").toString();
             Object value = data.get("minutes");
-            long minutes = value instanceof Number n ? n.longValue() : value == null ? 0 : Long.parseLong(value.toString());
+            long minutes = value instanceof Number n ? n.longValue()
+                    : value == null ? 0 : Long.parseLong(value.toString());
             add(byMonth, List.of(worksiteId, month, kind), minutes);
             Object person = data.get("participant_id");
             if (person != null) {

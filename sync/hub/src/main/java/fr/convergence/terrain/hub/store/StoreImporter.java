@@ -65,49 +65,54 @@ public final class StoreImporter {
         Map<String, String> participantOf = new HashMap<>();
         hub.load(() -> {
             for (SyncedTable synced : SyncedTables.all()) {
-                if (synced.scope() == SyncedTable.Scope.CONFLICTED_ROW) {
-                    // The hub's own records: a laptop's copies came from a hub.
-                    continue;
+                // CONFLICTED_ROW: the hub's own records, a laptop's copies of them came from a hub.
+                if (synced.scope() != SyncedTable.Scope.CONFLICTED_ROW) {
+                    counts.put(synced.wire().name(), importTable(source, hub, synced, parents.contains(
+                            synced.wire().name()), participantOf, progress));
                 }
-                SyncSchema.Table table = synced.wire();
-                Table<?> local = DefaultSchema.DEFAULT_SCHEMA.getTable(table.name());
-                boolean referenced = parents.contains(table.name());
-                // Read as a stream, a chunk at a time: the national demo times ten has 25 million hours rows. In
-                // the store's order, not by id: the hub numbers the rows in the order it receives them, and a first
-                // sync's pages compress by neighbouring rows alike — a person's days (ColumnPageBoundTest: read by
-                // id, a territory's first page held 17,000 rows instead of more than 20,000).
-                int imported = source.read(sql -> {
-                    int total = 0;
-                    long read = 0;
-                    try (Cursor<? extends Record> cursor = sql.selectFrom(local).fetchSize(CHUNK).fetchLazy()) {
-                        while (cursor.hasNext()) {
-                            List<? extends Record> chunk = cursor.fetchNext(CHUNK);
-                            total += hub.addRows(tx -> {
-                                Set<String> present = tx.existingIds(table.name(), chunk.stream()
-                                        .map(r -> r.get(SyncSchema.ID, String.class)).toList());
-                                int n = 0;
-                                for (Record record : chunk) {
-                                    HubRow row = toHubRow(synced, record, participantOf, referenced);
-                                    if (!present.contains(row.id())) {
-                                        tx.save(row);
-                                        n++;
-                                    }
-                                }
-                                return n;
-                            });
-                            read += chunk.size();
-                            progress.read(table.name(), read);
-                        }
-                    }
-                    return total;
-                });
-                counts.put(table.name(), imported);
             }
             return null;
         });
         // Files archived today leave the worksite laptops from their first sync (issue 14), not from tomorrow's.
         hub.write(tx -> Archives.review(tx, Archives.today(Clock.systemUTC()), System.currentTimeMillis()));
         return counts;
+    }
+
+    /**
+     * One table's rows the hub does not have, read as a stream, a chunk at a time: the national demo times ten has 25
+     * million hours rows. In the store's order, not by id: the hub numbers the rows in the order it receives them,
+     * and a first sync's pages compress by neighbouring rows alike — a person's days (ColumnPageBoundTest: read by id,
+     * a territory's first page held 17,000 rows instead of more than 20,000).
+     */
+    private static int importTable(TerrainStore source, HubStore hub, SyncedTable synced, boolean referenced,
+                                   Map<String, String> participantOf, Progress progress) {
+        SyncSchema.Table table = synced.wire();
+        Table<?> local = DefaultSchema.DEFAULT_SCHEMA.getTable(table.name());
+        return source.read(sql -> {
+            int total = 0;
+            long read = 0;
+            try (Cursor<? extends Record> cursor = sql.selectFrom(local).fetchSize(CHUNK).fetchLazy()) {
+                while (cursor.hasNext()) {
+                    List<? extends Record> chunk = cursor.fetchNext(CHUNK);
+                    total += hub.addRows(tx -> {
+                        Set<String> present = tx.existingIds(table.name(), chunk.stream()
+                                .map(r -> r.get(SyncSchema.ID, String.class)).toList());
+                        int added = 0;
+                        for (Record record : chunk) {
+                            HubRow row = toHubRow(synced, record, participantOf, referenced);
+                            if (!present.contains(row.id())) {
+                                tx.save(row);
+                                added++;
+                            }
+                        }
+                        return added;
+                    });
+                    read += chunk.size();
+                    progress.read(table.name(), read);
+                }
+            }
+            return total;
+        });
     }
 
     private static HubRow toHubRow(SyncedTable synced, Record record, Map<String, String> participantOf,
