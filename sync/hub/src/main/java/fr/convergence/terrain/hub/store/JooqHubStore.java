@@ -41,9 +41,11 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jooq.Condition;
+import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record3;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.exception.DataAccessException;
@@ -683,9 +685,26 @@ public final class JooqHubStore implements HubStore, ConsoleStore, HubReportSour
         }
 
         @Override
-        public List<HubStore.RowData> allData(String table) {
-            return withPending(table, sql.select(ROW_ID, ROW_WORKSITE, ROW_DATA).from(ROW)
-                    .where(ROW_TABLE.eq(table)).fetch(JooqHubStore::rowData), row -> true);
+        public void eachData(String table, java.util.function.Consumer<HubStore.RowData> each) {
+            // This transaction's writes instead of the stored rows they replace, then its new rows.
+            Set<String> given = new HashSet<>();
+            try (Cursor<Record3<String, String, String>> rows = sql.select(ROW_ID, ROW_WORKSITE, ROW_DATA).from(ROW)
+                    .where(ROW_TABLE.eq(table)).fetchSize(1_000).fetchLazy()) {
+                for (Record3<String, String, String> stored : rows) {
+                    HubRow written = pending.get(table + "/" + stored.value1());
+                    if (written == null) {
+                        each.accept(rowData(stored));
+                    } else {
+                        given.add(written.id());
+                        each.accept(HubStore.RowData.of(written));
+                    }
+                }
+            }
+            for (HubRow row : pending.values()) {
+                if (row.table().equals(table) && !given.contains(row.id())) {
+                    each.accept(HubStore.RowData.of(row));
+                }
+            }
         }
 
         @Override

@@ -69,19 +69,20 @@ public final class Archives {
 
     /** Everyone judged on {@code today}; returns how many files changed stage. */
     public static int review(HubTransaction tx, LocalDate today, long millis) {
+        // Read row by row, only each person's end of support kept: a national hub's rows would not fit in memory.
         Map<String, EndOfSupport> ends = new HashMap<>();
-        for (RowData enrolment : tx.allData("enrolment")) {
+        tx.eachData("enrolment", enrolment -> {
             if (!enrolment.deleted()) {
                 ends.computeIfAbsent(participantOf(enrolment), k -> new EndOfSupport())
                         .enrolment(date(enrolment.data().get("exit_date")));
             }
-        }
-        for (RowData followUp : tx.allData("follow_up")) {
+        });
+        tx.eachData("follow_up", followUp -> {
             EndOfSupport end = ends.get(participantOf(followUp));
             if (end != null && !followUp.deleted()) {
                 end.followUp(date(followUp.data().get("due_date")), date(followUp.data().get("done_date")));
             }
-        }
+        });
         Set<String> archived = tx.archivedFiles();
         Set<String> withLaptops = worksitesWithLaptops(tx);
         int changed = 0;

@@ -102,8 +102,12 @@ public interface HubStore extends AutoCloseable {
         /** Every archived file's participant id. */
         Set<String> archivedFiles();
 
-        /** The fields of every row of {@code table} (not deleted ones too), e.g. every enrolment for archiving. */
-        List<RowData> allData(String table);
+        /**
+         * The fields of every row of {@code table} (not deleted ones too), e.g. every enrolment for archiving, given
+         * to {@code each} one at a time as they are read: a national hub's follow-ups would not fit in memory at
+         * once.
+         */
+        void eachData(String table, java.util.function.Consumer<RowData> each);
 
         Optional<HubRow> row(String table, String id);
 

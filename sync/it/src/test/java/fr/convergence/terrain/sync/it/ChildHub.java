@@ -19,6 +19,12 @@ import java.util.concurrent.TimeUnit;
 
 /** `terrain-hub serve` in a JVM of its own, on one port, killed and started again by the test. */
 final class ChildHub implements AutoCloseable {
+    /**
+     * The JVM options the hub is shipped with ({@code TERRAIN_HUB_JAVA_OPTS} of conf/terrain-hub.env.example, which
+     * systemd reads): what the benchmarks measure the hub's memory with.
+     */
+    static final List<String> SHIPPED_OPTIONS = shippedOptions();
+
     private final String url;
     private final int port;
     private final Path log;
@@ -36,6 +42,17 @@ final class ChildHub implements AutoCloseable {
         this.log = dir.resolve("child-hub.log");
         this.jvmOptions = List.copyOf(jvmOptions);
         start();
+    }
+
+    private static List<String> shippedOptions() {
+        Path example = Path.of("..", "hub", "src", "main", "dist", "conf", "terrain-hub.env.example");
+        try {
+            String line = Files.readAllLines(example).stream().filter(l -> l.startsWith("TERRAIN_HUB_JAVA_OPTS="))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("no TERRAIN_HUB_JAVA_OPTS in " + example));
+            return List.of(line.substring(line.indexOf('=') + 1).replace("\"", "").trim().split(" +"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     URI url() {

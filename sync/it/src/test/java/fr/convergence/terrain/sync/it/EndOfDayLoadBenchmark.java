@@ -59,7 +59,7 @@ class EndOfDayLoadBenchmark {
         List<String> worksites = ReferenceData.load().worksites().stream().map(w -> w.id()).toList();
         List<Station> stations = new ArrayList<>();
         try (JooqHubStore codes = JooqHubStore.open(url, System.getenv("PGUSER"), System.getenv("PGPASSWORD"));
-             ChildHub hub = new ChildHub(url, dir, List.of("-Xmx512m"))) {
+             ChildHub hub = new ChildHub(url, dir, ChildHub.SHIPPED_OPTIONS)) {
             codes.write(tx -> {
                 ReferenceData.load().worksites().forEach(w -> tx.addWorksite(w.id(), w.territoryId()));
                 return null;
@@ -129,9 +129,10 @@ class EndOfDayLoadBenchmark {
             List<Long> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
             System.out.printf("load: %d end-of-day syncs (%d threads) in %.1f s, %.1f syncs/s, latency p50 %.0f ms, "
-                            + "p95 %.0f ms, p99 %.0f ms, max %.0f ms; errors %d; hub peak memory %d MiB (RSS, -Xmx512m)%n",
+                            + "p95 %.0f ms, p99 %.0f ms, max %.0f ms; errors %d; hub peak memory %d MiB (RSS, %s)%n",
                     sorted.size(), THREADS, wall, sorted.size() / wall, percentile(sorted, 50), percentile(sorted, 95),
-                    percentile(sorted, 99), percentile(sorted, 100), errors.get(), hub.peakResidentMebibytes());
+                    percentile(sorted, 99), percentile(sorted, 100), errors.get(), hub.peakResidentMebibytes(),
+                    String.join(" ", ChildHub.SHIPPED_OPTIONS));
             assertThat(errors.get()).isZero();
             long expectedCells = 50L * LAPTOPS;
             long cells = codes.read(r -> r.rowCounts()).getOrDefault("hours_entry", 0L);

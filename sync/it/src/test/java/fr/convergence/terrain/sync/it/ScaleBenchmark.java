@@ -16,6 +16,8 @@ import fr.convergence.terrain.core.store.EnrolmentRepository;
 import fr.convergence.terrain.core.store.ParticipantRepository;
 import fr.convergence.terrain.core.store.ReferralRepository;
 import fr.convergence.terrain.core.store.TerrainStore;
+import fr.convergence.terrain.hub.report.YearlyTable;
+import fr.convergence.terrain.hub.report.YearlyTables;
 import fr.convergence.terrain.hub.store.JooqHubStore;
 import fr.convergence.terrain.hub.sync.Enrolments;
 import fr.convergence.terrain.sync.client.HttpHubClient;
@@ -41,10 +43,12 @@ import org.junit.jupiter.api.Test;
 /**
  * The hub with the demo data times {@code bench.scale} (issue 17: {@code national} × 10, ≈ 80,000 people over five
  * years): the demo generated ({@code terrain demo --scale}), imported by {@code terrain-hub import} in a JVM of its
- * own with {@code -Xmx512m}, then served by {@code terrain-hub serve} with {@code -Xmx512m} ({@link ChildHub}). On
- * loopback: a new worksite laptop's first sync (time, rows a second), an incremental sync of a day's edits (50 hours
- * cells, 5 notes, 2 referral moves), the hub's peak resident memory, and the yearly table ({@code terrain-hub report},
- * -Xmx512m). SQLite, then PostgreSQL with {@code TERRAIN_TEST_PG_URL}. Median of {@code bench.scale.runs} (3).
+ * own with {@code -Xmx512m}, then served by {@code terrain-hub serve} with the hub's shipped JVM options
+ * ({@link ChildHub#SHIPPED_OPTIONS}; {@code -Dbench.scale.hub.opts="…"} others). On loopback: a new worksite laptop's
+ * first sync (time, rows a second), an incremental sync of a day's edits (50 hours cells, 5 notes, 2 referral moves),
+ * the hub's peak resident memory, the console's yearly table (first view, and after each incremental sync) and the
+ * yearly table of {@code terrain-hub report} (shipped options, JVM start included). SQLite, then PostgreSQL with
+ * {@code TERRAIN_TEST_PG_URL}. Median of {@code bench.scale.runs} (3).
  * The demo store and the SQLite hub are kept in {@code target/bench-scale/} and reused by the next run
  * ({@code -Dbench.scale.store=FILE} takes a store made by {@code terrain demo} instead). Not a test (excluded unless
  * -Pbench): {@code ./mvnw -B -o -Pbench -pl sync/it -am test -Dtest=ScaleBenchmark
@@ -129,10 +133,19 @@ class ScaleBenchmark {
     }
 
     private static void measure(String database, String url, Path dir) throws Exception {
+        List<String> hubOptions = System.getProperty("bench.scale.hub.opts") == null ? ChildHub.SHIPPED_OPTIONS
+                : List.of(System.getProperty("bench.scale.hub.opts").split(" "));
         try (JooqHubStore codes = JooqHubStore.open(url, System.getenv("PGUSER"), System.getenv("PGPASSWORD"));
-             ChildHub hub = new ChildHub(url, dir, List.of("-Xmx512m"))) {
+             ChildHub hub = new ChildHub(url, dir, hubOptions)) {
             System.out.printf("SCALE %s hub rows: %s%n", database, codes.read(r -> r.rowCounts()));
             Enrolments enrolments = new Enrolments(codes, Clock.systemUTC());
+            // The console's yearly table, as a hub process computes it: the first view reads the country, a view
+            // after a change reads what changed since (this JVM stands for the hub's; the serving hub is another).
+            YearlyTables console = new YearlyTables(codes, Clock.systemUTC());
+            List<Double> afterChange = new ArrayList<>();
+            double firstView = yearlyTableSeconds(console);
+            System.out.printf("SCALE %s console yearly table, first view: %.2f s, load %s%n", database, firstView,
+                    load());
             List<Double> first = new ArrayList<>();
             List<Double> incremental = new ArrayList<>();
             for (int run = 0; run < RUNS; run++) {
@@ -162,6 +175,9 @@ class ScaleBenchmark {
                                     + "%.2f s, load %s%n", database, day.operationsSent(),
                             day.operationsAcknowledged(), day.refused(), day.rowsReceived(), day.requests(),
                             day.millis() / 1000.0, load());
+                    afterChange.add(yearlyTableSeconds(console));
+                    System.out.printf("SCALE %s console yearly table after that sync: %.2f s, load %s%n", database,
+                            afterChange.get(afterChange.size() - 1), load());
                     if (day.refused() > 0) {
                         System.out.println("SCALE first refusal: "
                                 + new SyncRepository(laptop).quarantine().get(0));
@@ -173,8 +189,10 @@ class ScaleBenchmark {
                     median(first), first);
             System.out.printf("SCALE %s incremental sync: median %.2f s (runs %s)%n", database, median(incremental),
                     incremental);
-            System.out.printf("SCALE %s hub peak memory while serving: %d MiB (RSS, -Xmx512m)%n", database,
-                    hub.peakResidentMebibytes());
+            System.out.printf("SCALE %s console yearly table after a change: median %.2f s (runs %s)%n", database,
+                    median(afterChange), afterChange);
+            System.out.printf("SCALE %s hub peak memory while serving: %d MiB (RSS, %s)%n", database,
+                    hub.peakResidentMebibytes(), String.join(" ", hubOptions));
         }
         List<Double> yearly = new ArrayList<>();
         for (int run = 0; run < RUNS; run++) {
@@ -183,11 +201,20 @@ class ScaleBenchmark {
                     "--year", String.valueOf(TODAY.getYear()), "--format", "csv", "--output", csv.toString());
             assertThat(report.exit()).as("report, see " + report.log()).isZero();
             yearly.add(report.seconds());
-            System.out.printf("SCALE %s yearly table (terrain-hub report --year %d, -Xmx512m, JVM start included): "
+            System.out.printf("SCALE %s yearly table (terrain-hub report --year %d, shipped options, JVM start included): "
                             + "%.1f s, peak memory %d MiB (RSS), %d lines, load %s%n", database, TODAY.getYear(),
                     report.seconds(), report.peakMebibytes(), Files.readAllLines(csv).size(), load());
         }
         System.out.printf("SCALE %s yearly table: median %.1f s (runs %s)%n", database, median(yearly), yearly);
+    }
+
+    /** The country by territory with its total, as the console shows it to the national team. */
+    private static double yearlyTableSeconds(YearlyTables tables) {
+        long start = System.nanoTime();
+        YearlyTable table = tables.national(TODAY.getYear(), territory -> true, true);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(table.lines()).isNotEmpty();
+        return seconds;
     }
 
     /** An educator's day on the laptop: 50 hours cells of last week, 5 notes, 2 referrals moved on. */
@@ -246,7 +273,11 @@ class ScaleBenchmark {
 
         static Child hubCommand(Path log, String... args) throws Exception {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                    .toString()));
+            // The import with the heap its documentation gives; the other commands with the hub's shipped options
+            // (the launcher reads the same configuration for every command).
+            command.addAll(args[0].equals("import") ? List.of("-Xmx512m") : ChildHub.SHIPPED_OPTIONS);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                     "fr.convergence.terrain.hub.cli.HubCommand"));
             command.addAll(List.of(args));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
