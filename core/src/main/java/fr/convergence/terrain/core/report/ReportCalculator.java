@@ -153,25 +153,40 @@ public final class ReportCalculator {
         for (Programme programme : Programme.values()) {
             byProgramme.put(programme, new HashSet<>());
         }
+        List<YearMonth> months = period.months();
+        List<Set<String>> inMonth = months.stream().map(m -> (Set<String>) new HashSet<String>()).toList();
+        // One pass over the enrolments (a national table has tens of thousands), each month's people gathered in it:
+        // an enrolment within the period covers the months from its entry's (or the first) to its exit's (or the
+        // last), the period's months being whole but for its first and last days.
         for (Enrolment e : enrolments) {
             if (period.overlaps(e.entryDate(), e.exitDate())) {
                 all.add(e.participantId());
                 byProgramme.get(e.programme()).add(e.participantId());
+                int first = Math.max(0, monthIndex(months, e.entryDate()));
+                int last = e.exitDate() == null ? months.size() - 1
+                        : Math.min(months.size() - 1, monthIndex(months, e.exitDate()));
+                for (int m = first; m <= last; m++) {
+                    inMonth.get(m).add(e.participantId());
+                }
             }
             if (e.activeOn(onDay)) {
                 present.add(e.participantId());
             }
         }
         Map<YearMonth, Integer> byMonth = new TreeMap<>();
-        for (YearMonth month : period.months()) {
-            ReportPeriod part = period.within(month);
-            byMonth.put(month, (int) enrolments.stream().filter(e -> part.overlaps(e.entryDate(), e.exitDate()))
-                    .map(Enrolment::participantId).distinct().count());
+        for (int m = 0; m < months.size(); m++) {
+            byMonth.put(months.get(m), inMonth.get(m).size());
         }
         Map<Programme, Integer> counts = new EnumMap<>(Programme.class);
         byProgramme.forEach((programme, people) -> counts.put(programme, people.size()));
         return new ActiveCaseload(all.size(), Collections.unmodifiableMap(counts), onDay, present.size(),
                 Collections.unmodifiableMap(byMonth));
+    }
+
+    /** The place of {@code day}'s month among {@code months} (consecutive), below 0 or past the end if outside. */
+    private static int monthIndex(List<YearMonth> months, LocalDate day) {
+        YearMonth first = months.get(0);
+        return (day.getYear() - first.getYear()) * 12 + day.getMonthValue() - first.getMonthValue();
     }
 
     static EntriesAndExits entriesAndExits(List<Enrolment> enrolments, Set<String> continuations,
@@ -263,9 +278,19 @@ public final class ReportCalculator {
      * previous enrolment there ended with a date but no exit category, on or before this one's entry.
      */
     static Set<String> continuations(List<Enrolment> enrolments) {
-        Map<String, List<Enrolment>> byPerson = enrolments.stream()
-                .collect(Collectors.groupingBy(e -> e.participantId() + "\u0000" + e.worksiteId(), HashMap::new,
-                        Collectors.toCollection(ArrayList::new)));
+        // Only a transition can be continued: the people with one, then their enrolments (most people have one).
+        Set<String> transitioned = new HashSet<>();
+        for (Enrolment e : enrolments) {
+            if (isTransition(e)) {
+                transitioned.add(e.participantId());
+            }
+        }
+        Map<String, List<Enrolment>> byPerson = new HashMap<>();
+        for (Enrolment e : enrolments) {
+            if (transitioned.contains(e.participantId())) {
+                byPerson.computeIfAbsent(e.participantId() + "\u0000" + e.worksiteId(), k -> new ArrayList<>()).add(e);
+            }
+        }
         Set<String> ids = new HashSet<>();
         for (List<Enrolment> list : byPerson.values()) {
             list.sort(Comparator.comparing(Enrolment::entryDate).thenComparing(Enrolment::id));

@@ -1,5 +1,6 @@
 package fr.convergence.terrain.hub.report;
 
+import fr.convergence.terrain.core.domain.Enrolment;
 import fr.convergence.terrain.core.domain.Territory;
 import fr.convergence.terrain.core.reference.ReferenceData;
 import fr.convergence.terrain.core.report.MonthlyMinutes;
@@ -65,17 +66,19 @@ public final class YearlyTables {
             String territory = w.territoryId() == null ? NO_TERRITORY : w.territoryId();
             byTerritory.computeIfAbsent(territory, k -> new ArrayList<>()).add(w);
         }
-        List<YearlyTable.Line> lines = new ArrayList<>();
-        byTerritory.forEach((territory, worksites) -> {
-            if (visible.test(territory)) {
-                lines.add(data.line(ReportScope.territory(territory, territoryName(territory)), ids(worksites),
-                        ReportPeriod.year(year)));
-            }
-        });
-        YearlyTable.Line total = withNationalTotal ? data.line(ReportScope.national(), ids(data.hub().worksites()),
-                ReportPeriod.year(year)) : null;
+        // At national × 10 a line is a tenth of a second, the country's total as much as all the territories: the
+        // total is computed beside the territories' lines, which share the other cores, in order.
+        java.util.concurrent.CompletableFuture<YearlyTable.Line> total = withNationalTotal
+                ? java.util.concurrent.CompletableFuture.supplyAsync(() -> data.line(ReportScope.national(),
+                ids(data.hub().worksites()), ReportPeriod.year(year)))
+                : java.util.concurrent.CompletableFuture.completedFuture(null);
+        List<YearlyTable.Line> lines = byTerritory.entrySet().stream().filter(t -> visible.test(t.getKey()))
+                .toList().parallelStream()
+                .map(t -> data.line(ReportScope.territory(t.getKey(), territoryName(t.getKey())), ids(t.getValue()),
+                        ReportPeriod.year(year)))
+                .toList();
         return new YearlyTable(year, YearlyTable.Level.NATIONAL, "national", "France entière", List.copyOf(lines),
-                total);
+                total.join());
     }
 
     /** A territory by worksite, with its total; empty if the hub knows no worksite in it. */
@@ -141,16 +144,21 @@ public final class YearlyTables {
             cached = cache.get(year);
         }
         if (cached == null || cached.version() != version) {
-            cached = new Cached(version, source.reportData(LocalDate.of(year - 1, 1, 1), LocalDate.of(year, 12, 31)));
+            HubReportData read = source.reportData(LocalDate.of(year - 1, 1, 1), LocalDate.of(year, 12, 31));
+            cached = new Cached(version, read, read.enrolments().stream().collect(
+                    java.util.stream.Collectors.groupingBy(Enrolment::worksiteId)));
             synchronized (cache) {
                 cache.put(year, cached);
             }
         }
-        return new Data(cached.data(), LocalDate.now(clock.withZone(PARIS)));
+        return new Data(cached, LocalDate.now(clock.withZone(PARIS)));
     }
 
-    /** What was read for a year, and the hub's data version it was read at (or after). */
-    private record Cached(long version, HubReportData data) {
+    /**
+     * What was read for a year, and the hub's data version it was read at (or after); its enrolments by worksite,
+     * so that a line's calculation goes through its own worksites' enrolments, not the country's.
+     */
+    private record Cached(long version, HubReportData data, Map<String, List<Enrolment>> enrolmentsByWorksite) {
     }
 
     private static List<String> ids(List<WorksiteInfo> worksites) {
@@ -159,16 +167,16 @@ public final class YearlyTables {
 
     /** One read of the store, and the calculator run on it for a scope over a period and the same one a year before. */
     private final class Data {
-        private final HubReportData hub;
+        private final Cached read;
         private final LocalDate today;
 
-        Data(HubReportData hub, LocalDate today) {
-            this.hub = hub;
+        Data(Cached read, LocalDate today) {
+            this.read = read;
             this.today = today;
         }
 
         HubReportData hub() {
-            return hub;
+            return read.data();
         }
 
         YearlyTable.Line line(ReportScope scope, List<String> worksiteIds, ReportPeriod period) {
@@ -184,10 +192,12 @@ public final class YearlyTables {
 
         Report report(ReportScope scope, List<String> worksiteIds, ReportPeriod period) {
             List<MonthlyMinutes> minutes = new ArrayList<>();
-            for (String worksite : worksiteIds) {
-                minutes.addAll(hub.minutesByWorksite().getOrDefault(worksite, List.of()));
+            List<Enrolment> enrolments = new ArrayList<>();
+            for (String worksite : new java.util.LinkedHashSet<>(worksiteIds)) {
+                minutes.addAll(hub().minutesByWorksite().getOrDefault(worksite, List.of()));
+                enrolments.addAll(read.enrolmentsByWorksite().getOrDefault(worksite, List.of()));
             }
-            return ReportCalculator.compute(scope, worksiteIds, period, today, hub.enrolments(), hub.phcSteps(),
+            return ReportCalculator.compute(scope, worksiteIds, period, today, enrolments, hub().phcSteps(),
                     minutes, ladder);
         }
     }
