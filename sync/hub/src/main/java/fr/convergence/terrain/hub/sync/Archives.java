@@ -119,6 +119,11 @@ public final class Archives {
 
     private static void archive(HubTransaction tx, String participant, long millis, Set<String> withLaptops) {
         tx.archive(participant, millis);
+        if (withLaptops.isEmpty()) {
+            // No worksite laptop may hold the file (an import into a new hub archives tens of thousands at once).
+            LOG.info("file {} archived: no worksite laptop holds it", participant);
+            return;
+        }
         List<HubRow> file = new ArrayList<>(tx.rowsOfParticipant(participant));
         file.removeIf(row -> !withLaptops.contains(row.worksiteId()));
         for (RowData conflict : tx.dataOfParticipant(participant, SyncSchema.CONFLICT_TABLE)) {
