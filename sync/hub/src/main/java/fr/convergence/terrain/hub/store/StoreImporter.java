@@ -63,12 +63,12 @@ public final class StoreImporter {
         Set<String> parents = new HashSet<>();
         SyncedTables.all().forEach(t -> t.wire().references().forEach(r -> parents.add(r.parent())));
         Map<String, String> participantOf = new HashMap<>();
-        hub.load(() -> {
+        hub.load(intoEmptyHub -> {
             for (SyncedTable synced : SyncedTables.all()) {
                 // CONFLICTED_ROW: the hub's own records, a laptop's copies of them came from a hub.
                 if (synced.scope() != SyncedTable.Scope.CONFLICTED_ROW) {
                     counts.put(synced.wire().name(), importTable(source, hub, synced, parents.contains(
-                            synced.wire().name()), participantOf, progress));
+                            synced.wire().name()), participantOf, progress, intoEmptyHub));
                 }
             }
             return null;
@@ -85,7 +85,7 @@ public final class StoreImporter {
      * a territory's first page held 17,000 rows instead of more than 20,000).
      */
     private static int importTable(TerrainStore source, HubStore hub, SyncedTable synced, boolean referenced,
-                                   Map<String, String> participantOf, Progress progress) {
+                                   Map<String, String> participantOf, Progress progress, boolean intoEmptyHub) {
         SyncSchema.Table table = synced.wire();
         Table<?> local = DefaultSchema.DEFAULT_SCHEMA.getTable(table.name());
         return source.read(sql -> {
@@ -95,7 +95,8 @@ public final class StoreImporter {
                 while (cursor.hasNext()) {
                     List<? extends Record> chunk = cursor.fetchNext(CHUNK);
                     total += hub.addRows(tx -> {
-                        Set<String> present = tx.existingIds(table.name(), chunk.stream()
+                        // Into an empty hub every row is new (a store holds each id of a table once).
+                        Set<String> present = intoEmptyHub ? Set.of() : tx.existingIds(table.name(), chunk.stream()
                                 .map(r -> r.get(SyncSchema.ID, String.class)).toList());
                         int added = 0;
                         for (Record record : chunk) {

@@ -31,10 +31,11 @@ public interface HubStore extends AutoCloseable {
 
     /**
      * Runs {@code work}, a load of many rows (an import), as a whole: a store may set aside for its duration what it
-     * can build again faster at the end (the row indexes of an empty hub).
+     * can build again faster at the end (the row indexes of an empty hub). {@code work} is told whether the hub held
+     * no row at the start (then none of the rows it loads is there already).
      */
-    default <T> T load(java.util.function.Supplier<T> work) {
-        return work.get();
+    default <T> T load(Function<Boolean, T> work) {
+        return work.apply(false);
     }
 
     /** Runs {@code work} on one consistent snapshot. */
