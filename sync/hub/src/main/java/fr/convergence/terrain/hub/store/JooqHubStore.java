@@ -25,12 +25,14 @@ import fr.convergence.terrain.hub.sync.HubRow;
 import fr.convergence.terrain.hub.sync.HubStore;
 import fr.convergence.terrain.hub.sync.SyncExchange;
 import fr.convergence.terrain.sync.protocol.ClientReport;
+import fr.convergence.terrain.sync.protocol.SyncSchema;
 import fr.convergence.terrain.sync.protocol.WorksiteInfo;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -685,19 +687,30 @@ public final class JooqHubStore implements HubStore, ConsoleStore, HubReportSour
         }
 
         @Override
-        public void eachData(String table, java.util.function.Consumer<HubStore.RowData> each) {
+        public void eachData(String table, List<String> fields, java.util.function.Consumer<HubStore.RowData> each) {
+            List<Field<String>> columns = new ArrayList<>(List.of(ROW_ID, ROW_WORKSITE));
+            List<String> names = new ArrayList<>(fields);
+            names.add(SyncSchema.DELETED);
+            names.forEach(name -> columns.add(jsonText(name)));
             // This transaction's writes instead of the stored rows they replace, then its new rows.
             Set<String> given = new HashSet<>();
-            try (Cursor<Record3<String, String, String>> rows = sql.select(ROW_ID, ROW_WORKSITE, ROW_DATA).from(ROW)
-                    .where(ROW_TABLE.eq(table)).fetchSize(1_000).fetchLazy()) {
-                for (Record3<String, String, String> stored : rows) {
-                    HubRow written = pending.get(table + "/" + stored.value1());
-                    if (written == null) {
-                        each.accept(rowData(stored));
-                    } else {
+            try (Cursor<Record> rows = sql.select(columns).from(ROW).where(ROW_TABLE.eq(table)).fetchSize(1_000)
+                    .fetchLazy()) {
+                for (Record stored : rows) {
+                    HubRow written = pending.get(table + "/" + stored.get(ROW_ID));
+                    if (written != null) {
                         given.add(written.id());
                         each.accept(HubStore.RowData.of(written));
+                        continue;
                     }
+                    Map<String, Object> data = new HashMap<>();
+                    for (int i = 0; i < names.size(); i++) {
+                        data.put(names.get(i), stored.get(i + 2, String.class));
+                    }
+                    // A JSON true: 1 from SQLite, true from PostgreSQL.
+                    Object deleted = data.get(SyncSchema.DELETED);
+                    data.put(SyncSchema.DELETED, "1".equals(deleted) || "true".equals(deleted));
+                    each.accept(new HubStore.RowData(stored.get(ROW_ID), stored.get(ROW_WORKSITE), data));
                 }
             }
             for (HubRow row : pending.values()) {
@@ -705,6 +718,13 @@ public final class JooqHubStore implements HubStore, ConsoleStore, HubReportSour
                     each.accept(HubStore.RowData.of(row));
                 }
             }
+        }
+
+        /** A field of the row's JSON data as text, read by the database. */
+        private Field<String> jsonText(String name) {
+            return dialect == SQLDialect.POSTGRES
+                    ? DSL.field("(" + ROW_DATA.getName() + "::json ->> {0})", String.class, DSL.inline(name))
+                    : DSL.field("json_extract(" + ROW_DATA.getName() + ", {0})", String.class, DSL.inline("$." + name));
         }
 
         @Override

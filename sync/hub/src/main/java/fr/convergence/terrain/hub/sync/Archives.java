@@ -69,15 +69,16 @@ public final class Archives {
 
     /** Everyone judged on {@code today}; returns how many files changed stage. */
     public static int review(HubTransaction tx, LocalDate today, long millis) {
-        // Read row by row, only each person's end of support kept: a national hub's rows would not fit in memory.
+        // Read row by row, the fields it needs only, each person's end of support kept: a national hub's rows would
+        // not fit in memory.
         Map<String, EndOfSupport> ends = new HashMap<>();
-        tx.eachData("enrolment", enrolment -> {
+        tx.eachData("enrolment", List.of("participant_id", "exit_date"), enrolment -> {
             if (!enrolment.deleted()) {
                 ends.computeIfAbsent(participantOf(enrolment), k -> new EndOfSupport())
                         .enrolment(date(enrolment.data().get("exit_date")));
             }
         });
-        tx.eachData("follow_up", followUp -> {
+        tx.eachData("follow_up", List.of("participant_id", "due_date", "done_date"), followUp -> {
             EndOfSupport end = ends.get(participantOf(followUp));
             if (end != null && !followUp.deleted()) {
                 end.followUp(date(followUp.data().get("due_date")), date(followUp.data().get("done_date")));

@@ -165,7 +165,7 @@ class ErasureWithinATransactionTest {
         };
     }
 
-    private static HubRow row(String table, String id, String participant, Map<String, Object> fields) {
+    static HubRow row(String table, String id, String participant, Map<String, Object> fields) {
         Map<String, Object> data = new LinkedHashMap<>(fields);
         if (!table.equals("participant")) {
             data.put("participant_id", participant);
