@@ -17,7 +17,10 @@ import org.jooq.Record;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code terrain-hub import}: every synced row of a laptop store, read a chunk at a time, each with its person. */
+/**
+ * {@code terrain-hub import}: every synced row of a laptop store, read a chunk at a time, each with its person. SQLite
+ * here, PostgreSQL in the subclass.
+ */
 class StoreImporterTest {
 
     private static final PasswordHasher HASHER = new PasswordHasher(1000);
@@ -33,7 +36,7 @@ class StoreImporterTest {
             new DemoDataGenerator(5, LocalDate.of(2026, 3, 18)).generate(source, DemoSize.SITE, 2, HASHER);
         }
         try (TerrainStore source = TerrainStore.open(dir.resolve("demo.db"));
-             JooqHubStore hub = JooqHubStore.sqlite(dir.resolve("hub.db"))) {
+             JooqHubStore hub = openHub()) {
             new AuthService(source, HASHER).signIn("admin", DemoDataGenerator.DEMO_PASSWORD.toCharArray())
                     .orElseThrow();
             Map<String, Long> expected = new LinkedHashMap<>();
@@ -77,31 +80,45 @@ class StoreImporterTest {
             assertThat(rowIndexes()).containsExactlyInAnyOrderElementsOf(HubSchema.ROW_INDEXES);
             assertThat(hub.read(r -> r.rowCounts()).values().stream().mapToLong(Long::longValue).sum())
                     .isEqualTo(rowsOnHub);
+            assertLoadedTablesAnalysed();
         }
+    }
+
+    JooqHubStore openHub() {
+        return JooqHubStore.sqlite(dir.resolve("hub.db"));
+    }
+
+    /** SQLite plans well without statistics; PostgreSQL's are checked in the subclass. */
+    void assertLoadedTablesAnalysed() {
     }
 
     /** An import killed while the row indexes were set aside: the hub builds them at its next start. */
     @Test
     void aHubWhoseImportDiedWithoutItsRowIndexesHasThemAgainAtItsNextStart() {
-        try (JooqHubStore hub = JooqHubStore.sqlite(dir.resolve("hub.db"))) {
+        try (JooqHubStore hub = openHub()) {
             hub.read(r -> r.rowCounts());
         }
-        try (java.sql.Connection c = new org.sqlite.JDBC().connect("jdbc:sqlite:" + dir.resolve("hub.db"),
-                new java.util.Properties());
-             java.sql.Statement statement = c.createStatement()) {
-            for (String index : HubSchema.ROW_INDEXES) {
-                statement.execute("DROP INDEX " + index);
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
+        for (String index : HubSchema.ROW_INDEXES) {
+            executeOnHub("DROP INDEX " + index);
         }
-        try (JooqHubStore hub = JooqHubStore.sqlite(dir.resolve("hub.db"))) {
+        assertThat(rowIndexes()).isEmpty();
+        try (JooqHubStore hub = openHub()) {
             assertThat(rowIndexes()).containsExactlyInAnyOrderElementsOf(HubSchema.ROW_INDEXES);
         }
     }
 
+    /** A statement on the hub's database, outside the hub. */
+    void executeOnHub(String statement) {
+        try (java.sql.Connection c = new org.sqlite.JDBC().connect("jdbc:sqlite:" + dir.resolve("hub.db"),
+                new java.util.Properties())) {
+            c.createStatement().execute(statement);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The indexes of hub_row besides its key, read from the file as it is on disk. */
-    private List<String> rowIndexes() {
+    List<String> rowIndexes() {
         try (java.sql.Connection c = new org.sqlite.JDBC().connect("jdbc:sqlite:" + dir.resolve("hub.db"),
                 new java.util.Properties());
              java.sql.ResultSet names = c.createStatement().executeQuery("SELECT name FROM sqlite_master WHERE "
