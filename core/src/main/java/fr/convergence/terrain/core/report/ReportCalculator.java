@@ -162,9 +162,10 @@ public final class ReportCalculator {
             if (period.overlaps(e.entryDate(), e.exitDate())) {
                 all.add(e.participantId());
                 byProgramme.get(e.programme()).add(e.participantId());
-                int first = Math.max(0, monthIndex(months, e.entryDate()));
-                int last = e.exitDate() == null ? months.size() - 1
-                        : Math.min(months.size() - 1, monthIndex(months, e.exitDate()));
+                // Dates outside the period taken as its ends: a typed year 99999 would overflow the index.
+                int first = e.entryDate().isBefore(period.from()) ? 0 : monthIndex(months, e.entryDate());
+                int last = e.exitDate() == null || e.exitDate().isAfter(period.to()) ? months.size() - 1
+                        : monthIndex(months, e.exitDate());
                 for (int m = first; m <= last; m++) {
                     inMonth.get(m).add(e.participantId());
                 }

@@ -73,6 +73,18 @@ class ReportCalculatorTest {
                 entry(YearMonth.of(2026, 3), 4));
     }
 
+    /** Dates as far as a typed year allows count as the period's ends (the months are counted by index). */
+    @Test
+    void anEnrolmentFromTheFarPastToTheFarFutureIsActiveEveryMonth() {
+        Enrolment forever = new Enrolment("Z-cddi", "Z", W1, Programme.CVG, ContractType.CDDI, LocalDate.MIN,
+                LocalDate.MAX, 26, null, null, null, null, null, null);
+
+        ActiveCaseload caseload = ReportCalculator.activeCaseload(List.of(forever), Q1, TODAY);
+
+        assertThat(caseload.byMonth()).containsExactly(entry(YearMonth.of(2026, 1), 1), entry(YearMonth.of(2026, 2), 1),
+                entry(YearMonth.of(2026, 3), 1));
+    }
+
     @Test
     void aCddiThatFollowsAPhcContractIsNotAnEntryAndTheTransitionIsNotAnExit() {
         EntriesAndExits flows = REPORT.entriesAndExits();
