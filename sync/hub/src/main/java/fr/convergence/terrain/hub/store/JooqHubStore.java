@@ -694,14 +694,11 @@ public final class JooqHubStore implements HubStore, ConsoleStore, HubReportSour
 
         @Override
         public void eachData(String table, List<String> fields, java.util.function.Consumer<HubStore.RowData> each) {
-            List<Field<String>> columns = new ArrayList<>(List.of(ROW_ID, ROW_WORKSITE));
             List<String> names = new ArrayList<>(fields);
             names.add(SyncSchema.DELETED);
-            names.forEach(name -> columns.add(jsonText(name)));
             // This transaction's writes instead of the stored rows they replace, then its new rows.
             Set<String> given = new HashSet<>();
-            try (Cursor<Record> rows = sql.select(columns).from(ROW).where(ROW_TABLE.eq(table)).fetchSize(1_000)
-                    .fetchLazy()) {
+            try (Cursor<Record> rows = fieldsOf(table, names).fetchSize(1_000).fetchLazy()) {
                 for (Record stored : rows) {
                     HubRow written = pending.get(table + "/" + stored.get(ROW_ID));
                     if (written != null) {
@@ -726,11 +723,33 @@ public final class JooqHubStore implements HubStore, ConsoleStore, HubReportSour
             }
         }
 
-        /** A field of the row's JSON data as text, read by the database. */
-        private Field<String> jsonText(String name) {
-            return dialect == SQLDialect.POSTGRES
-                    ? DSL.field("(" + ROW_DATA.getName() + "::json ->> {0})", String.class, DSL.inline(name))
-                    : DSL.field("json_extract(" + ROW_DATA.getName() + ", {0})", String.class, DSL.inline("$." + name));
+        /**
+         * Each row's id, worksite and the {@code names} of its JSON data as text, read by the database: PostgreSQL
+         * parses each row's JSON once ({@code json_to_record}; three times faster than {@code ->>} per field, which
+         * parses it again for each), SQLite with {@code json_extract}.
+         */
+        private org.jooq.ResultQuery<Record> fieldsOf(String table, List<String> names) {
+            if (dialect != SQLDialect.POSTGRES) {
+                List<Field<String>> columns = new ArrayList<>(List.of(ROW_ID, ROW_WORKSITE));
+                names.forEach(name -> columns.add(DSL.field("json_extract(" + ROW_DATA.getName() + ", {0})",
+                        String.class, DSL.inline("$." + name))));
+                return sql.select(columns).from(ROW).where(ROW_TABLE.eq(table));
+            }
+            List<org.jooq.QueryPart> columns = new ArrayList<>();
+            List<org.jooq.QueryPart> definitions = new ArrayList<>();
+            for (String name : names) {
+                columns.add(DSL.field(DSL.name("r", name)));
+                definitions.add(DSL.sql("{0} text", DSL.name(name)));
+            }
+            // hub_row's own columns qualified: the record's fields may bear the same names.
+            return sql.resultQuery("SELECT {0}, {1}, {2} FROM {3}, json_to_record({4}::json) AS r({5}) WHERE {6} = {7}",
+                    own(ROW_ID), own(ROW_WORKSITE), DSL.list(columns.toArray(new org.jooq.QueryPart[0])), ROW,
+                    own(ROW_DATA), DSL.list(definitions.toArray(new org.jooq.QueryPart[0])), own(ROW_TABLE),
+                    DSL.val(table));
+        }
+
+        private static Field<String> own(Field<String> column) {
+            return DSL.field(DSL.name(ROW.getName(), column.getName()), String.class);
         }
 
         @Override

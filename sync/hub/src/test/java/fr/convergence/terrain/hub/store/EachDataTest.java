@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class EachDataTest {
 
+    private static final String COMMENT = "Sortie « anticipée », dit \"pour raisons de santé\" \\ à revoir";
+
     @org.junit.jupiter.api.io.TempDir
     java.nio.file.Path dir;
 
@@ -51,7 +53,8 @@ class EachDataTest {
             tx.save(changed);
             tx.save(enrolment("e4", "p2", null, false));
             List<HubStore.RowData> rows = new ArrayList<>();
-            tx.eachData("enrolment", List.of("participant_id", "exit_date"), rows::add);
+            // worksite_id is also a column of hub_row; comment carries quotes, accents and a backslash.
+            tx.eachData("enrolment", List.of("participant_id", "exit_date", "worksite_id", "comment"), rows::add);
             return rows;
         });
 
@@ -59,6 +62,8 @@ class EachDataTest {
         for (HubStore.RowData row : read) {
             assertThat(byId.put(row.id(), java.util.Arrays.asList(row.worksiteId(), row.data().get("participant_id"),
                     row.data().get("exit_date"), row.deleted()))).as("each row once").isNull();
+            assertThat(row.data().get("worksite_id")).isEqualTo("ws-a");
+            assertThat(row.data().get("comment")).isEqualTo(COMMENT);
         }
         assertThat(byId).containsOnly(
                 Map.entry("e1", java.util.Arrays.asList("ws-a", "p1", "2024-03-01", false)),
@@ -71,6 +76,7 @@ class EachDataTest {
         Map<String, Object> fields = new HashMap<>();
         fields.put("exit_date", exitDate);
         fields.put("entry_date", "2023-09-04");
+        fields.put("comment", COMMENT);
         HubRow row = ErasureWithinATransactionTest.row("enrolment", id, participant, fields);
         row.data().put("deleted", deleted);
         return row;
