@@ -238,8 +238,12 @@ public final class JooqHubStore implements HubStore, ConsoleStore, HubReportSour
 
     @Override
     public HubReportData reportData(java.time.LocalDate from, java.time.LocalDate to) {
-        return snapshot(sql -> reportQueries.read(sql, sql.selectFrom(WORKSITE).orderBy(WORKSITE_ID)
-                .fetch(JooqHubStore::worksite), from, to));
+        // The snapshot is opened under the reads' lock: a read on an older snapshot after a newer one would find
+        // fewer rows than cached and drop from the cache rows it could not see, for good.
+        synchronized (reportQueries) {
+            return snapshot(sql -> reportQueries.read(sql, sql.selectFrom(WORKSITE).orderBy(WORKSITE_ID)
+                    .fetch(JooqHubStore::worksite), from, to));
+        }
     }
 
     /**
