@@ -83,11 +83,18 @@ public final class Services implements AutoCloseable {
     public static Services openDemo(Path file, PasswordHasher hasher, java.time.Clock clock, long seed) {
         if (java.nio.file.Files.exists(file)) {
             Services existing = open(file, hasher, clock);
-            if (existing.workstation().demo()) {
+            boolean complete;
+            try {
+                complete = existing.workstation().demo();
+            } catch (RuntimeException unreadable) {
+                existing.close();
+                throw unreadable;
+            }
+            if (complete) {
                 return existing;
             }
-            // Cut short by a version that filled the store in place (its demo marker is the last write): the data
-            // are fictitious, so they are made again.
+            // Left without its demo marker by a version that filled the store in place and was cut short (demo
+            // stores are now made aside and moved in whole: DemoStores): the data are fictitious, so made again.
             existing.close();
             DemoStores.discard(file);
         }

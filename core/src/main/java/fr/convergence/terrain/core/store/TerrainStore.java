@@ -339,7 +339,8 @@ public final class TerrainStore implements AutoCloseable {
      */
     public String openStored(String table, String column, String stored) {
         Optional<String> label = SealedColumns.label(table, column);
-        return label.isEmpty() ? stored : SealedColumns.open(key.forField(), label.get(), stored);
+        // An empty field opens to itself, even while the store is locked, as SealedColumns.open does.
+        return label.isEmpty() || stored == null ? stored : SealedColumns.open(key.forField(), label.get(), stored);
     }
 
     /**
@@ -446,11 +447,6 @@ public final class TerrainStore implements AutoCloseable {
                 return result.next() ? Optional.of(result.getString(1)) : Optional.empty();
             }
         }
-    }
-
-    static Optional<String> meta(DSLContext sql, String key) {
-        return sql.select(STORE_META.META_VALUE).from(STORE_META).where(STORE_META.META_KEY.eq(key))
-                .fetchOptional(STORE_META.META_VALUE);
     }
 
     static void putMeta(DSLContext sql, String key, String value) {
