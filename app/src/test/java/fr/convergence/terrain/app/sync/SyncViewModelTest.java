@@ -468,7 +468,7 @@ class SyncViewModelTest {
 
     @Test
     void aHubWithTooManyRequestsIsWaitedForInsteadOfSuspendingTheSyncAndWithoutRetryAfterTheBackoffApplies() {
-        movingAgent();
+        MovingClock clock = movingAgent();
         enrolAndSync();
         participantsEditPhone("06 15 15 15 15");
         hub.busy = new HubException(429, "too-many-requests", "Trop de demandes.", OptionalLong.of(120));
@@ -485,11 +485,18 @@ class SyncViewModelTest {
                 .endsWith("ce poste\u00a0: synchronisez de nouveau après le 18/03/2026 à 10:02.");
 
         model.autoSyncProperty().set(true);
+        // 100 s of the hub's 120 gone: re-enabling planned the end of its wait, 20 s away.
+        clock.advance(Duration.ofSeconds(100));
         hub.busy = new HubException(503, "http-503", "Le hub a répondu 503");
         model.syncNow();
         assertThat(model.messageProperty().get()).startsWith("Le hub a rencontré un problème");
-        assertThat(scheduler.pending()).as("no Retry-After: the usual backoff, never shorter than the hub asked")
-                .contains(Duration.ofMinutes(2));
+        assertThat(scheduler.pending()).as("no Retry-After: the backoff, never shorter than what the hub asked")
+                .contains(Duration.ofSeconds(20));
+
+        clock.advance(Duration.ofMinutes(1));
+        model.syncNow();
+        assertThat(scheduler.pending()).as("the hub's wait over: the backoff alone, doubled").contains(
+                Duration.ofSeconds(30));
     }
 
     /** The agent on a clock the test moves, so that the hub's Retry-After can pass without waiting for it. */

@@ -63,7 +63,9 @@ class HoursSummaryTest {
 
     @AfterEach
     void close() {
-        store.close();
+        if (store != null) {
+            store.close();
+        }
     }
 
     /** A cell of the model: where it is, its day, kind and minutes, whether deleted. */

@@ -206,11 +206,9 @@ class SyncApplyBenchmark {
         }
         List<Double> rate = new ArrayList<>();
         List<Double> seconds = new ArrayList<>();
-        List<Long> longestPage = new ArrayList<>();
         int rows = 0;
         for (int run = 0; run < 5; run++) {
             try (TerrainStore laptop = newLaptop(dir)) {
-                long[] longest = {0};
                 HubClient replay = new HubClient() {
                     @Override
                     public SyncResponse exchange(String token, SyncRequest request) throws IOException {
