@@ -5,6 +5,7 @@ import static fr.convergence.terrain.hub.store.HubSchema.*;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import fr.convergence.terrain.core.security.PasswordHasher.PasswordHash;
@@ -72,6 +73,8 @@ public final class JooqHubStore implements HubStore, ConsoleStore, HubReportSour
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<LinkedHashMap<String, Object>> DATA = new TypeReference<>() {
     };
+    /** Rows' data are read by the thousand for a page: the type is resolved once, not at each row. */
+    private static final ObjectReader DATA_READER = JSON.readerFor(DATA);
     private static final TypeReference<LinkedHashMap<String, FieldMeta>> META_TYPE = new TypeReference<>() {
     };
     private static final String META_HUB_ID = "hub_id";
@@ -463,7 +466,7 @@ public final class JooqHubStore implements HubStore, ConsoleStore, HubReportSour
                 .where(ROW_TABLE.eq("sync_conflict"), ROW_DELETED_AT.isNull()).fetch()).forEach(r -> {
                     Map<String, Object> data;
                     try {
-                        data = JSON.readValue(r.value2(), DATA);
+                        data = DATA_READER.readValue(r.value2());
                     } catch (JsonProcessingException e) {
                         throw new IllegalStateException("Unreadable conflict record of " + r.value1(), e);
                     }
@@ -654,9 +657,17 @@ public final class JooqHubStore implements HubStore, ConsoleStore, HubReportSour
                         try {
                             String table = r.value1();
                             String id = r.value2();
-                            return new HubRow(table, id, r.value3(), r.value4(), JSON.readValue(r.value5(), DATA),
-                                    () -> {
-                                        throw new IllegalStateException("Meta not read for " + table + "/" + id);
+                            return new HubRow(table, id, r.value3(), r.value4(), DATA_READER.readValue(r.value5()),
+                                    new HubRow.StoredMeta() {
+                                        @Override
+                                        public Map<String, FieldMeta> parse() {
+                                            throw new IllegalStateException("Meta not read for " + table + "/" + id);
+                                        }
+
+                                        @Override
+                                        public boolean mayName(String device) {
+                                            throw new IllegalStateException("Meta not read for " + table + "/" + id);
+                                        }
                                     }, r.value6(), r.value7(), r.value8(), r.value9(), r.value10(), r.value11());
                         } catch (JsonProcessingException e) {
                             throw new IllegalStateException("Unreadable hub row " + r.value1() + "/" + r.value2(), e);
@@ -1141,11 +1152,20 @@ public final class JooqHubStore implements HubStore, ConsoleStore, HubReportSour
             String id = r.get(ROW_ID);
             String meta = r.get(ROW_META);
             return new HubRow(table, id, r.get(ROW_WORKSITE), r.get(ROW_PARTICIPANT),
-                    JSON.readValue(r.get(ROW_DATA), DATA), () -> {
-                        try {
-                            return JSON.readValue(meta, META_TYPE);
-                        } catch (JsonProcessingException e) {
-                            throw new IllegalStateException("Unreadable hub row meta " + table + "/" + id, e);
+                    DATA_READER.readValue(r.get(ROW_DATA)), new HubRow.StoredMeta() {
+                        @Override
+                        public Map<String, FieldMeta> parse() {
+                            try {
+                                return JSON.readValue(meta, META_TYPE);
+                            } catch (JsonProcessingException e) {
+                                throw new IllegalStateException("Unreadable hub row meta " + table + "/" + id, e);
+                            }
+                        }
+
+                        @Override
+                        public boolean mayName(String device) {
+                            // A field this device wrote holds its id in the text ("d"); other text may hold it too.
+                            return meta.contains(device);
                         }
                     }, r.get(ROW_VERSION), r.get(ROW_UPDATED_BY), r.get(ROW_SEQ), r.get(ROW_CREATED_SEQ),
                     r.get(ROW_MOVED_SEQ), r.get(ROW_DELETED_AT));
@@ -1156,7 +1176,7 @@ public final class JooqHubStore implements HubStore, ConsoleStore, HubReportSour
 
     private static HubStore.RowData rowData(Record r) {
         try {
-            return new HubStore.RowData(r.get(ROW_ID), r.get(ROW_WORKSITE), JSON.readValue(r.get(ROW_DATA), DATA));
+            return new HubStore.RowData(r.get(ROW_ID), r.get(ROW_WORKSITE), DATA_READER.readValue(r.get(ROW_DATA)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable hub row " + r.get(ROW_ID), e);
         }

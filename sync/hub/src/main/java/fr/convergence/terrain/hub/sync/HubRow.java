@@ -2,7 +2,6 @@ package fr.convergence.terrain.hub.sync;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The hub's copy of one synced row: its fields (the {@code deleted} flag included) with per-field write meta,
@@ -18,7 +17,7 @@ public final class HubRow {
     private String participantId;
     private final Map<String, Object> data;
     /** Read when first asked for: a page of a first sync sends whole rows and never looks at it. */
-    private Supplier<Map<String, FieldMeta>> metaSource;
+    private StoredMeta metaSource;
     private Map<String, FieldMeta> meta;
     private String version;
     private String updatedBy;
@@ -30,8 +29,35 @@ public final class HubRow {
     public HubRow(String table, String id, String worksiteId, String participantId, Map<String, Object> data,
                   Map<String, FieldMeta> meta, String version, String updatedBy, long seq, long createdSeq,
                   long movedSeq, Long deletedAt) {
-        this(table, id, worksiteId, participantId, data, () -> meta, version, updatedBy, seq, createdSeq, movedSeq,
-                deletedAt);
+        this(table, id, worksiteId, participantId, data, StoredMeta.of(meta), version, updatedBy, seq, createdSeq,
+                movedSeq, deletedAt);
+    }
+
+    /**
+     * The per-field meta of a row as read from the store, parsed only if a field's meta is asked for. Whether a
+     * device wrote any of the row's fields is asked first, and of the stored text: on a first sync after the
+     * laptop's own writes, most rows are nobody's echo and go whole, unparsed.
+     */
+    public interface StoredMeta {
+
+        Map<String, FieldMeta> parse();
+
+        /** False only when {@code device} wrote none of the fields; may be true when it did not. */
+        boolean mayName(String device);
+
+        static StoredMeta of(Map<String, FieldMeta> meta) {
+            return new StoredMeta() {
+                @Override
+                public Map<String, FieldMeta> parse() {
+                    return meta;
+                }
+
+                @Override
+                public boolean mayName(String device) {
+                    return names(meta, device);
+                }
+            };
+        }
     }
 
     /**
@@ -39,7 +65,7 @@ public final class HubRow {
      * maps; a caller must not change what {@code metaSource} gives before that).
      */
     public HubRow(String table, String id, String worksiteId, String participantId, Map<String, Object> data,
-                  Supplier<Map<String, FieldMeta>> metaSource, String version, String updatedBy, long seq,
+                  StoredMeta metaSource, String version, String updatedBy, long seq,
                   long createdSeq, long movedSeq, Long deletedAt) {
         this.table = table;
         this.id = id;
@@ -85,10 +111,24 @@ public final class HubRow {
 
     public Map<String, FieldMeta> meta() {
         if (meta == null) {
-            meta = new LinkedHashMap<>(metaSource.get());
+            meta = new LinkedHashMap<>(metaSource.parse());
             metaSource = null;
         }
         return meta;
+    }
+
+    /** False only when {@code device} wrote none of this row's fields; asked without parsing the meta if unread. */
+    public boolean mayHaveFieldsOf(String device) {
+        return meta != null ? names(meta, device) : metaSource.mayName(device);
+    }
+
+    private static boolean names(Map<String, FieldMeta> meta, String device) {
+        for (FieldMeta field : meta.values()) {
+            if (device.equals(field.device())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public String version() {

@@ -296,15 +296,17 @@ final class PageReader {
 
     /**
      * The fields this device lacks: all of a row it may not hold (created or moved in after {@code base}, its last
-     * complete pull), else those changed after {@code base} by others. A device that never wrote cannot be the author
-     * of any field: a row created after {@code base} goes whole, unread meta.
+     * complete pull), else those changed after {@code base} by others. A device that never wrote, or whose id the
+     * row's stored meta does not hold, cannot be the author of any field: a row created after {@code base} goes
+     * whole, its meta unparsed.
      */
     private static Map<String, Object> fieldsFor(HubRow row, Device device, long base, boolean deviceHasWritten) {
         if (row.movedSeq() > base) {
             return allFields(row);
         }
         boolean created = row.createdSeq() > base;
-        if (created && !deviceHasWritten) {
+        if (created && (!deviceHasWritten || !row.mayHaveFieldsOf(device.id()))) {
+            // No field of it can be this device's echo: every field is new to the laptop, the meta need not be read.
             return allFields(row);
         }
         Map<String, Object> fields = new LinkedHashMap<>();
