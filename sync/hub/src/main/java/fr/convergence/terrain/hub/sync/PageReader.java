@@ -47,6 +47,12 @@ final class PageReader {
      * a page of hours cells. Laptops before 26/11/2026 ask for 6 MiB: ≈ 20,000 cells.
      */
     private static final int COLUMN_PAGE_FACTOR = 64;
+    /**
+     * The most items a column pull's last page holds when the rows left would fill more than two such pages: a page
+     * is applied only once all its bytes are in, so on a slow line its apply is the laptop's last wait, while every
+     * earlier page is applied as the next one crosses (≈ 0.15 s for 8,000 rows, against 0.5 s for 30,000).
+     */
+    static final int LAST_PAGE_ITEMS = 8_000;
 
     private final HubStore store;
     private final int defaultPageBytes;
@@ -101,8 +107,9 @@ final class PageReader {
 
     private PageRead read(Device device, Set<String> scope, SyncRequest request, int pageBytes, int itemLimit,
                           boolean deviceHasWritten) {
+        boolean shortLastPage = ColumnCodec.known(request.encoding());
         return store.read(r -> page(r, device, scope, request.cursor(), request.wholeRowsUpTo(), request.fullPull(),
-                pageBytes, itemLimit, deviceHasWritten));
+                pageBytes, itemLimit, deviceHasWritten, shortLastPage));
     }
 
     /**
@@ -155,13 +162,14 @@ final class PageReader {
     }
 
     /**
-     * Reads one page of the scope after {@code cursor}: at most {@code readLimit} items (rows and exits), cut once
+     * Reads one page of the scope after {@code cursor}: at most {@code readLimit} items (rows and exits; when {@code
+     * shortLastPage}, fewer if that keeps the pull's last page within {@link #LAST_PAGE_ITEMS}), cut once
      * {@code pageBytes} of JSON are reached. What each row carries depends on {@code base}, not on {@code cursor}: the
      * laptop holds every row of its scope as it was at {@code base} (its last complete pull), and nothing more is
      * known of it — a row created before {@code cursor} may have sat past the end of every page read so far.
      */
     private PageRead page(HubReader reader, Device device, Set<String> scope, long cursor, long base, boolean full,
-                          int pageBytes, int readLimit, boolean deviceHasWritten) {
+                          int pageBytes, int readLimit, boolean deviceHasWritten, boolean shortLastPage) {
         long last = reader.lastSequence();
         if (cursor > last || (cursor > 0 && cursor < reader.purgedUpTo())) {
             return new PageRead(new SyncResponse(SyncCodec.PROTOCOL, store.hubId(), null, 0, null, 0, null, null, 0,
@@ -204,10 +212,14 @@ final class PageReader {
         long weight = 0;
         long[] weightUpTo = new long[items.size()];
         boolean more = readEnd != Long.MAX_VALUE;
+        int pageItems = readLimit;
+        if (shortLastPage && !more && items.size() > 2 * LAST_PAGE_ITEMS) {
+            pageItems = items.size() - LAST_PAGE_ITEMS;
+        }
         for (int i = 0; i < items.size(); i++) {
             Object item = items.get(i);
             long seq = item instanceof HubRow r ? r.seq() : ((HubStore.Exit) item).seq();
-            if ((bytes >= pageBytes || taken >= readLimit) && seq != pageEnd) {
+            if ((bytes >= pageBytes || taken >= pageItems) && seq != pageEnd) {
                 more = true;
                 break;
             }
