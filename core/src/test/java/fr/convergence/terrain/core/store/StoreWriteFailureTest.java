@@ -1,6 +1,7 @@
 package fr.convergence.terrain.core.store;
 
 import fr.convergence.terrain.core.domain.Participant;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -73,9 +74,61 @@ class StoreWriteFailureTest {
     }
 
     @Test
+    void aStoreInAFolderThatCannotBeWrittenIsRefusedInFrenchAndOpensAgainOnceItCan() throws Exception {
+        Participant saved = participant("Awa", "Diallo");
+        try (TerrainStore store = openStore(dir)) {
+            save(store, saved);
+        }
+        Path file = dir.resolve("terrain.db");
+        byte[] before = Files.readAllBytes(file);
+        // The folder and the file as a read-only disk or a wrong owner leaves them: root (the CI's user) writes
+        // through permissions, not through the immutable flag.
+        List<Path> locked = new ArrayList<>();
+        try (var files = Files.list(dir)) {
+            files.forEach(locked::add);
+        }
+        locked.add(dir);
+        readOnly(locked, true);
+        try {
+            StoreException refused = null;
+            try (TerrainStore store = TerrainStore.open(file)) {
+                save(store, participant("Léon", "Petit"));
+            } catch (StoreException e) {
+                refused = e;
+            }
+            assertThat(refused).as("a store that cannot be written is refused").isNotNull();
+            assertThat(refused.getMessage()).contains("ne peut pas être écrit", "lecture seule", "droits")
+                    .doesNotContain("SQLITE");
+        } finally {
+            readOnly(locked, false);
+        }
+        assertThat(Files.readAllBytes(file)).as("nothing written over the file").isEqualTo(before);
+        try (TerrainStore store = TerrainStore.open(file)) {
+            ParticipantRepository participants = new ParticipantRepository(store);
+            assertThat(participants.find(saved.id())).as("saved before").isPresent();
+            Participant next = participant("Léon", "Petit");
+            save(store, next);
+            assertThat(participants.find(next.id())).as("work resumes").isPresent();
+        }
+    }
+
+    private static void readOnly(List<Path> paths, boolean on) throws Exception {
+        if (!"root".equals(System.getProperty("user.name"))) {
+            for (Path path : paths) {
+                path.toFile().setWritable(!on, false);
+            }
+            return;
+        }
+        List<String> command = new ArrayList<>(List.of("chattr", on ? "+i" : "-i"));
+        paths.forEach(path -> command.add(path.toString()));
+        Process chattr = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(chattr.getInputStream().readAllBytes());
+        assertThat(chattr.waitFor()).as("chattr: " + output).isZero();
+    }
+
+    @Test
     void aStoreThatCannotBeWrittenIsSaidInFrench() {
-        // Root (these tests' user here) writes read-only files anyway: the refusal SQLite gives on a read-only file
-        // or folder is checked by its code; docs/performance.md records the run on a file made immutable.
+        // The refusal SQLite gives on a read-only file while open, in its own words.
         StoreException readOnly = TerrainStore.sqliteFailure(new SQLException(
                 "[SQLITE_READONLY] Attempt to write a readonly database (attempt to write a readonly database)"),
                 dir.resolve("terrain.db")).orElseThrow();
