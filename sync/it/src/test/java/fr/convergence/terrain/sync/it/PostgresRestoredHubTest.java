@@ -7,7 +7,7 @@ package fr.convergence.terrain.sync.it;
  */
 class PostgresRestoredHubTest extends RestoredHubTest {
     @Override
-    SyncWorld world() {
+    SyncWorld world() throws Exception {
         return SyncWorld.postgres(dir);
     }
 }

@@ -178,7 +178,7 @@ class RestoredHubTest {
     }
 
     /** The hub's database: SQLite here, PostgreSQL in {@link PostgresRestoredHubTest}. */
-    SyncWorld world() {
+    SyncWorld world() throws Exception {
         return SyncWorld.sqlite(dir);
     }
 

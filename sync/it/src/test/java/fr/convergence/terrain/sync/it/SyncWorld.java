@@ -60,6 +60,8 @@ final class SyncWorld implements AutoCloseable {
         return store;
     }
     private final List<AutoCloseable> closeLater = new ArrayList<>();
+    /** The cluster of {@link #postgresPointInTime}, else null. */
+    private ArchivingPostgres archiving;
 
     /** The recovery key of a laptop store made by {@link #laptop}, for a process of its own to open it. */
     static fr.convergence.terrain.core.security.RecoveryKey recoveryKey(Path file) {
@@ -85,6 +87,26 @@ final class SyncWorld implements AutoCloseable {
 
     static SyncWorld postgres(Path dir) {
         return new SyncWorld(dir, PostgresSupport.freshSchemaUrl(), HubConfig.defaults(0), Clock.systemUTC());
+    }
+
+    /**
+     * A hub on a PostgreSQL cluster of its own that archives its WAL, base-backed-up once the hub's schema is made:
+     * {@link #backup} names a restore point, {@link #restore} recovers the cluster to it (docs/hub-operations.md
+     * §5.4).
+     */
+    static SyncWorld postgresPointInTime(Path dir) throws Exception {
+        ArchivingPostgres cluster = ArchivingPostgres.start();
+        SyncWorld world;
+        try {
+            world = new SyncWorld(dir, cluster.url(), HubConfig.defaults(0), Clock.systemUTC());
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
+        world.archiving = cluster;
+        world.closeLater.add(cluster);
+        cluster.baseBackup();
+        return world;
     }
 
     URI url() {
@@ -174,10 +196,14 @@ final class SyncWorld implements AutoCloseable {
     /**
      * A consistent copy of the hub database, taken while the hub runs (as a nightly backup would be): SQLite's
      * {@code VACUUM INTO}, or on PostgreSQL the {@code pg_dump --format=custom} of docs/hub-operations.md §5.1 (of
-     * the test's schema).
+     * the test's schema); on an archiving cluster, a named restore point (the copy is its WAL, already archived).
      */
     Path backup(String name) throws Exception {
         Path copy = dir.resolve(name);
+        if (archiving != null) {
+            archiving.restorePoint(name);
+            return copy;
+        }
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
             run("pg_dump", "--format=custom", "--file=" + copy, "--schema=" + postgresSchema(),
                     postgresDatabase());
@@ -198,7 +224,9 @@ final class SyncWorld implements AutoCloseable {
         int port = hub.port();
         hub.close();
         hubStore.close();
-        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+        if (archiving != null) {
+            archiving.recoverTo(backup.getFileName().toString());
+        } else if (jdbcUrl.startsWith("jdbc:postgresql:")) {
             try (Connection connection = DriverManager.getConnection(jdbcUrl, System.getenv("PGUSER"),
                     System.getenv("PGPASSWORD")); Statement statement = connection.createStatement()) {
                 statement.execute("DROP SCHEMA " + postgresSchema() + " CASCADE");
