@@ -176,8 +176,7 @@ public final class AppFlow {
                 opened.workstation().worksite().map(Worksite::name).orElse("")), facts -> {
                     demo = facts.demo;
                     worksiteName = facts.worksiteName;
-                    stage.setTitle(demo ? I18n.t("window.title.demo", worksiteName)
-                            : I18n.t("window.title", worksiteName));
+                    stage.setTitle(placed(demo ? "window.title.demo" : "window.title"));
                     then.run();
                     // The screen shown (sign-in, most often) was read without the query library; it loads now, on the
                     // background executor, while the person types, so that signing in does not wait for it.
@@ -189,6 +188,11 @@ public final class AppFlow {
     }
 
     private record StoreFacts(boolean demo, String worksiteName) {
+    }
+
+    /** The text of {@code key} naming the laptop's worksite, or its « noPlace » variant (a territory's laptop). */
+    private String placed(String key) {
+        return worksiteName == null || worksiteName.isBlank() ? I18n.t(key + ".noPlace") : I18n.t(key, worksiteName);
     }
 
     public void showWelcome() {
@@ -211,8 +215,7 @@ public final class AppFlow {
     private void showSignIn(User lockedUser) {
         SignInViewModel viewModel = new SignInViewModel(services.auth(), config.executor(), lockedUser,
                 this::signedIn);
-        String subtitle = demo ? I18n.t("signin.subtitle.demo", worksiteName)
-                : I18n.t("signin.subtitle", worksiteName);
+        String subtitle = placed(demo ? "signin.subtitle.demo" : "signin.subtitle");
         String hint = demo ? I18n.t("signin.demoHint", DemoDataGenerator.DEMO_PASSWORD) : null;
         show(new SignInView(viewModel, subtitle, hint, demo ? this::showSetup : null, !demo).root(),
                 lockedUser == null ? "signin" : "locked");

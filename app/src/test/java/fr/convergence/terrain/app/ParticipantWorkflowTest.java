@@ -10,6 +10,7 @@ import fr.convergence.terrain.core.participant.ParticipantSummary;
 import fr.convergence.terrain.core.store.TerrainStore;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +31,7 @@ class ParticipantWorkflowTest extends AppTestSupport {
 
     @Test
     void aParticipantIsCreatedFoundWithoutAccentsThenExitedWithACategory() {
+        assertThat(text("#signin-subtitle")).isEqualTo("Chantier\u00a0: ABEJ Solidarité");
         signIn("Yanis", TestAccounts.PASSWORD);
         clickOn("#nav-participants");
         clickOn("#participants-new");
@@ -57,7 +59,17 @@ class ParticipantWorkflowTest extends AppTestSupport {
         fill("#participants-search", "helene lef");
         assertThat(table().getItems()).extracting(s -> s.participant().lastName()).containsExactly("Lefèvre");
         assertThat(text("#participants-count")).startsWith("1 affichée sur 1 personne");
-        doubleClickOn("Lefèvre");
+        // By keyboard: Down from the search goes to the list, Enter there opens the file; Enter in the search opens
+        // the one person found.
+        type(KeyCode.DOWN);
+        assertThat(table().isFocused()).isTrue();
+        assertThat(table().getSelectionModel().getSelectedIndex()).isZero();
+        type(KeyCode.ENTER);
+        assertThat(text("#file-title")).isEqualTo("Hélène Lefèvre");
+        clickOn("#file-back");
+        fill("#participants-search", "helene lef");
+        type(KeyCode.ENTER);
+        assertThat(text("#file-title")).isEqualTo("Hélène Lefèvre");
 
         clickOn("#file-exit");
         clickOn("#exit-save");

@@ -152,6 +152,21 @@ public final class ParticipantsPage implements ArgumentPage {
                 openSelected();
             }
         });
+        // From the search, as a person types a name: Down goes to the list, Enter opens the one person found.
+        search.setOnKeyPressed(e -> {
+            if ((e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.ENTER) && !table.getItems().isEmpty()) {
+                if (e.getCode() == KeyCode.ENTER && table.getItems().size() == 1) {
+                    table.getSelectionModel().select(0);
+                    openSelected();
+                } else {
+                    if (table.getSelectionModel().isEmpty()) {
+                        table.getSelectionModel().select(0);
+                    }
+                    table.requestFocus();
+                }
+                e.consume();
+            }
+        });
         listView.setTop(top);
         listView.setCenter(table);
         listView.setPadding(new Insets(12));

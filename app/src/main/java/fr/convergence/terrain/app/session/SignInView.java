@@ -48,6 +48,7 @@ public final class SignInView {
         title.setWrapText(true);
         title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label sub = new Label(subtitle);
+        sub.setId("signin-subtitle");
         sub.setWrapText(true);
 
         Label who = new Label(I18n.t("signin.who"));
