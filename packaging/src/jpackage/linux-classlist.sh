@@ -33,6 +33,9 @@ JAVA_TOOL_OPTIONS="-Dterrain.bench=true -XX:DumpLoadedClassList=$work/classlist"
   || { cat "$work/window.log" >&2; echo "linux-classlist: no sign-in screen within 120 s" >&2; exit 1; }
 grep -q '^fr/convergence/terrain/app/AppFlow$' "$work/classlist" \
   || { echo "linux-classlist: the class list lacks the application's classes" >&2; exit 1; }
+# Issue 17: PDFBox and the sync client are loaded when first needed, never on the way to the sign-in screen.
+grep -E '^(org/apache/pdfbox/|fr/convergence/terrain/sync/client/)' "$work/classlist" \
+  && { echo "linux-classlist: PDFBox or the sync client loaded before the sign-in screen" >&2; exit 1; }
 # The command line's calls a person waits for (docs/performance.md, « Startup »): their classes — jOOQ and the generated
 # schema, Jackson, PDFBox and the fonts' parsers — are not on the way to the sign-in screen, which reads the store with
 # plain JDBC. Each call records its own list; the archive is made from all of them (each class once).

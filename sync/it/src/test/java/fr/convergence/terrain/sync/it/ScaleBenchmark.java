@@ -19,6 +19,7 @@ import fr.convergence.terrain.core.store.TerrainStore;
 import fr.convergence.terrain.hub.report.YearlyTable;
 import fr.convergence.terrain.hub.report.YearlyTables;
 import fr.convergence.terrain.hub.store.JooqHubStore;
+import fr.convergence.terrain.hub.sync.Audience;
 import fr.convergence.terrain.hub.sync.Enrolments;
 import fr.convergence.terrain.sync.client.HttpHubClient;
 import fr.convergence.terrain.sync.client.SyncEngine;
@@ -182,6 +183,9 @@ class ScaleBenchmark {
                         System.out.println("SCALE first refusal: "
                                 + new SyncRepository(laptop).quarantine().get(0));
                     }
+                    assertThat(day.refused()).as("a day's edits, none refused").isZero();
+                    assertThat(new SyncRepository(laptop).snapshot()).as("the laptop holds its worksite as the hub")
+                            .isEqualTo(SyncWorld.snapshot(codes, Set.of(WORKSITE), Audience.FILES_IN_USE));
                 }
                 Files.deleteIfExists(file);
             }
@@ -191,8 +195,10 @@ class ScaleBenchmark {
                     incremental);
             System.out.printf("SCALE %s console yearly table after a change: median %.2f s (runs %s)%n", database,
                     median(afterChange), afterChange);
-            System.out.printf("SCALE %s hub peak memory while serving: %d MiB (RSS, %s)%n", database,
-                    hub.peakResidentMebibytes(), String.join(" ", hubOptions));
+            long peak = hub.peakResidentMebibytes();
+            System.out.printf("SCALE %s hub peak memory while serving: %d MiB (RSS, %s)%n", database, peak,
+                    String.join(" ", hubOptions));
+            assertThat(peak << 20).as("the serving hub's memory (issue 17: under 512 MB)").isLessThan(512_000_000L);
         }
         List<Double> yearly = new ArrayList<>();
         for (int run = 0; run < RUNS; run++) {
