@@ -6,6 +6,7 @@ import fr.convergence.terrain.core.account.SetupService;
 import fr.convergence.terrain.core.demo.DemoDataGenerator;
 import fr.convergence.terrain.core.demo.DemoSize;
 import fr.convergence.terrain.core.domain.Enrolment;
+import fr.convergence.terrain.core.domain.HoursEntry;
 import fr.convergence.terrain.core.domain.HoursKind;
 import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.Referral;
@@ -13,6 +14,7 @@ import fr.convergence.terrain.core.domain.ReferralStatus;
 import fr.convergence.terrain.core.domain.Role;
 import fr.convergence.terrain.core.security.PasswordHasher;
 import fr.convergence.terrain.core.store.EnrolmentRepository;
+import fr.convergence.terrain.core.store.HoursRepository;
 import fr.convergence.terrain.core.store.ParticipantRepository;
 import fr.convergence.terrain.core.store.ReferralRepository;
 import fr.convergence.terrain.core.store.TerrainStore;
@@ -36,7 +38,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -168,7 +172,7 @@ class ScaleBenchmark {
                             report.rowsReceived() * 1000.0 / Math.max(1, report.millis()), load());
                     assertThat(report.rowsReceived()).isPositive();
 
-                    aDaysEdits(laptop, run);
+                    aDaysEdits(laptop, WORKSITE, TODAY, run);
                     SyncReport day = engine.sync(SyncProgress.NONE);
                     incremental.add(day.millis() / 1000.0);
                     System.out.printf("SCALE %s incremental sync (50 hours cells, 5 notes, 2 referral moves): "
@@ -223,28 +227,39 @@ class ScaleBenchmark {
         return seconds;
     }
 
-    /** An educator's day on the laptop: 50 hours cells of last week, 5 notes, 2 referrals moved on. */
-    private static void aDaysEdits(TerrainStore laptop, int run) {
+    /**
+     * An educator's day on the laptop of {@code worksite}: 50 hours cells of the week before the demo's {@code today},
+     * 5 notes, 2 referrals moved on.
+     */
+    static void aDaysEdits(TerrainStore laptop, String worksite, LocalDate today, int run) {
         // The week before the demo's « today », whatever the day the benchmark runs: the demo's contracts are
         // made around it.
-        LocalDate monday = TODAY.minusWeeks(1).with(DayOfWeek.MONDAY);
+        LocalDate monday = today.minusWeeks(1).with(DayOfWeek.MONDAY);
         // People under contract all that week: the hub refuses hours outside a contract.
-        Set<String> working = new EnrolmentRepository(laptop).ofWorksite(WORKSITE).stream()
+        Set<String> working = new EnrolmentRepository(laptop).ofWorksite(worksite).stream()
                 .filter(e -> !e.entryDate().isAfter(monday)
                         && (e.exitDate() == null || !e.exitDate().isBefore(monday.plusDays(4))))
                 .map(Enrolment::participantId).collect(Collectors.toSet());
-        List<Participant> people = new ParticipantRepository(laptop).ofWorksite(WORKSITE).stream()
+        List<Participant> people = new ParticipantRepository(laptop).ofWorksite(worksite).stream()
                 .filter(p -> working.contains(p.id())).toList();
         Edits edits = new Edits(laptop, "cip");
-        for (int cell = 0; cell < 50; cell++) {
-            edits.hours(people.get(cell / 5 % people.size()), monday.plusDays(cell % 5),
-                    HoursKind.TRAVAIL_CHANTIER, 60 + 15 * ((cell + run) % 4));
+        // Corrections of the week's hours already typed (old rows edited, as at many a day's end), each lowered by a
+        // quarter to three quarters of an hour: hours added could take a week over its contract's 35 h, which the
+        // hub rightly refuses (seen on a worksite of the territory demo).
+        Map<String, Participant> byId = people.stream().collect(Collectors.toMap(Participant::id, p -> p));
+        List<HoursEntry> typed = new HoursRepository(laptop).ofWorksite(worksite, monday, monday.plusDays(4)).stream()
+                .filter(h -> byId.containsKey(h.participantId()) && h.kind() == HoursKind.TRAVAIL_CHANTIER
+                        && h.minutes() >= 90)
+                .sorted(Comparator.comparing(HoursEntry::id)).toList();
+        for (int cell = 0; cell < 50 && !typed.isEmpty(); cell++) {
+            HoursEntry h = typed.get(cell % typed.size());
+            edits.hours(byId.get(h.participantId()), h.day(), h.kind(), h.minutes() - 15 * (1 + (cell + run) % 3));
         }
         for (int note = 0; note < 5; note++) {
             edits.note(people.get(note % people.size()), "Note de fin de journée n° " + note);
         }
         // Referrals still open (the hub is kept from run to run, and refuses a move of a closed one).
-        List<Referral> open = new ReferralRepository(laptop).ofWorksite(WORKSITE).stream()
+        List<Referral> open = new ReferralRepository(laptop).ofWorksite(worksite).stream()
                 .filter(r -> r.status() == ReferralStatus.BROUILLON || r.status() == ReferralStatus.ENVOYEE).toList();
         for (Referral referral : open.subList(0, Math.min(2, open.size()))) {
             edits.move(referral.id(), referral.status() == ReferralStatus.BROUILLON ? ReferralStatus.ENVOYEE
