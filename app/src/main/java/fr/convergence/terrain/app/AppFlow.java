@@ -176,7 +176,8 @@ public final class AppFlow {
                 opened.workstation().worksite().map(Worksite::name).orElse("")), facts -> {
                     demo = facts.demo;
                     worksiteName = facts.worksiteName;
-                    stage.setTitle(placed(demo ? "window.title.demo" : "window.title"));
+                    stage.setTitle(demo ? placed("window.title.demo", "window.title.demo.noPlace")
+                            : placed("window.title", "window.title.noPlace"));
                     then.run();
                     // The screen shown (sign-in, most often) was read without the query library; it loads now, on the
                     // background executor, while the person types, so that signing in does not wait for it.
@@ -190,9 +191,9 @@ public final class AppFlow {
     private record StoreFacts(boolean demo, String worksiteName) {
     }
 
-    /** The text of {@code key} naming the laptop's worksite, or its « noPlace » variant (a territory's laptop). */
-    private String placed(String key) {
-        return worksiteName == null || worksiteName.isBlank() ? I18n.t(key + ".noPlace") : I18n.t(key, worksiteName);
+    /** The text of {@code key} naming the laptop's worksite, or {@code noPlace} without one (a territory's laptop). */
+    private String placed(String key, String noPlace) {
+        return worksiteName == null || worksiteName.isBlank() ? I18n.t(noPlace) : I18n.t(key, worksiteName);
     }
 
     public void showWelcome() {
@@ -215,7 +216,8 @@ public final class AppFlow {
     private void showSignIn(User lockedUser) {
         SignInViewModel viewModel = new SignInViewModel(services.auth(), config.executor(), lockedUser,
                 this::signedIn);
-        String subtitle = placed(demo ? "signin.subtitle.demo" : "signin.subtitle");
+        String subtitle = demo ? placed("signin.subtitle.demo", "signin.subtitle.demo.noPlace")
+                : placed("signin.subtitle", "signin.subtitle.noPlace");
         String hint = demo ? I18n.t("signin.demoHint", DemoDataGenerator.DEMO_PASSWORD) : null;
         show(new SignInView(viewModel, subtitle, hint, demo ? this::showSetup : null, !demo).root(),
                 lockedUser == null ? "signin" : "locked");

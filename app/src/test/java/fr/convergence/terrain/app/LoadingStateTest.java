@@ -3,8 +3,12 @@ package fr.convergence.terrain.app;
 import fr.convergence.terrain.app.common.DirectTaskExecutor;
 import fr.convergence.terrain.app.common.TaskExecutor;
 import fr.convergence.terrain.app.data.DataFolder;
+import fr.convergence.terrain.core.domain.Participant;
 import fr.convergence.terrain.core.domain.Role;
+import fr.convergence.terrain.core.domain.User;
+import fr.convergence.terrain.core.store.ParticipantRepository;
 import fr.convergence.terrain.core.store.TerrainStore;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.Callable;
@@ -13,6 +17,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -63,7 +68,14 @@ class LoadingStateTest extends AppTestSupport {
     @Override
     void prepare(DataFolder folder) {
         try (TerrainStore store = TerrainStore.open(folder.realStore(), clock())) {
-            TestAccounts.install(store, FAST, "abej-solidarite", "camille", "Camille Martin", Role.ESP);
+            User camille = TestAccounts.install(store, FAST, "abej-solidarite", "camille", "Camille Martin", Role.ESP);
+            store.write(camille.id(), tx -> {
+                for (String[] name : new String[][] {{"Hélène", "Lefèvre"}, {"Jean", "Dupont"}}) {
+                    new ParticipantRepository(store).save(tx, new Participant(store.newRowId(), "abej-solidarite",
+                            name[0], name[1], LocalDate.of(1985, 4, 2), null, null, null, null, null));
+                }
+                return null;
+            });
         }
     }
 
@@ -88,6 +100,30 @@ class LoadingStateTest extends AppTestSupport {
         Node placeholder = lookup(table).queryAs(TableView.class).getPlaceholder();
         return placeholder.lookupAll(".progress-indicator").stream()
                 .anyMatch(n -> n instanceof ProgressIndicator && shown(n, placeholder));
+    }
+
+    /**
+     * Enter typed in the people search right after a letter acts on that letter's rows: while they are being read,
+     * the rows of the letters before are still shown and must not be opened (found in review).
+     */
+    @Test
+    void enterInTheSearchOpensThePersonOfWhatIsTypedNotThePreviousRows() {
+        signIn("Camille", TestAccounts.PASSWORD);
+        interact(executor::release);
+        clickOn("#nav-participants");
+        interact(() -> lookup("#participants-status").queryComboBox().setValue(null));
+        fill("#participants-search", "lef");
+        assertThat(lookup("#participants-table").queryAs(TableView.class).getItems()).hasSize(1);
+
+        executor.hold = true;
+        fill("#participants-search", "dup");
+        type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#file-title").tryQuery()).as("nothing opened on the rows of « lef »").isEmpty();
+
+        interact(executor::release);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text("#file-title")).isEqualTo("Jean Dupont");
     }
 
     @Test

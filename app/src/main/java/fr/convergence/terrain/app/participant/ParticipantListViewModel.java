@@ -38,6 +38,10 @@ public final class ParticipantListViewModel {
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private long token;
+    /** Whether the rows shown answer the search as it stands (false while an answer is awaited). */
+    private boolean settled;
+    /** What to do once the awaited answer is shown (a key typed right after a letter acts on that letter's rows). */
+    private Runnable afterAnswer;
     /** True until the first answer (rows or an error): the page shows "Chargement…", not "nothing found". */
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", true);
 
@@ -71,6 +75,7 @@ public final class ParticipantListViewModel {
 
     public void search() {
         long current = ++token;
+        settled = false;
         ParticipantQuery query = new ParticipantQuery(text.get(), programme.get(), status.get(), step.get());
         Optional<String> worksite = worksites.chosenId();
         executor.run(() -> worksite.isPresent() ? service.search(session.user(), worksite.get(), query)
@@ -83,10 +88,35 @@ public final class ParticipantListViewModel {
             error.set("");
             countText.set(I18n.t("participants.count", result.rows().size(), result.total(), result.active(),
                     result.exited()));
+            settle(true);
         }, e -> {
             loading.set(false);
             error.set(UserMessages.of(e));
+            if (current == token) {
+                settle(false);
+            }
         });
+    }
+
+    /**
+     * Runs {@code action} once the rows shown answer the search as it stands: at once, or when the awaited answer
+     * comes (only the last action asked meanwhile; none if the search fails).
+     */
+    public void whenSettled(Runnable action) {
+        if (settled) {
+            action.run();
+        } else {
+            afterAnswer = action;
+        }
+    }
+
+    private void settle(boolean answered) {
+        settled = true;
+        Runnable then = afterAnswer;
+        afterAnswer = null;
+        if (answered && then != null) {
+            then.run();
+        }
     }
 
     /** The worksite listed, and those the user may switch to (new participants are created on it). */

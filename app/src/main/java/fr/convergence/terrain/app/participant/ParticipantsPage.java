@@ -152,24 +152,33 @@ public final class ParticipantsPage implements ArgumentPage {
                 openSelected();
             }
         });
-        // From the search, as a person types a name: Down goes to the list, Enter opens the one person found.
+        // From the search, as a person types a name: Down goes to the list, Enter opens the one person found — on
+        // the rows of what is typed, not those of the letters before it, still shown while the search runs.
         search.setOnKeyPressed(e -> {
-            if ((e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.ENTER) && !table.getItems().isEmpty()) {
-                if (e.getCode() == KeyCode.ENTER && table.getItems().size() == 1) {
-                    table.getSelectionModel().select(0);
-                    openSelected();
-                } else {
-                    if (table.getSelectionModel().isEmpty()) {
-                        table.getSelectionModel().select(0);
-                    }
-                    table.requestFocus();
-                }
+            if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.ENTER) {
+                boolean enter = e.getCode() == KeyCode.ENTER;
                 e.consume();
+                list.whenSettled(() -> fromSearch(enter));
             }
         });
         listView.setTop(top);
         listView.setCenter(table);
         listView.setPadding(new Insets(12));
+    }
+
+    private void fromSearch(boolean enter) {
+        if (table.getItems().isEmpty()) {
+            return;
+        }
+        if (enter && table.getItems().size() == 1) {
+            table.getSelectionModel().select(0);
+            openSelected();
+            return;
+        }
+        if (table.getSelectionModel().isEmpty()) {
+            table.getSelectionModel().select(0);
+        }
+        table.requestFocus();
     }
 
     private void openSelected() {

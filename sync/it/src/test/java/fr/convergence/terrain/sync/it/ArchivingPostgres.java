@@ -31,12 +31,15 @@ final class ArchivingPostgres implements AutoCloseable {
     private final Path bin;
     private final int port;
     private final String user;
+    /** Stops the cluster if the test JVM ends without closing it (pg_ctl detaches the server from this process). */
+    private final Thread stopAtExit;
 
     private ArchivingPostgres(Path root, Path bin, int port, String user) {
         this.root = root;
         this.bin = bin;
         this.port = port;
         this.user = user;
+        this.stopAtExit = new Thread(this::stopImmediately, "stop-archiving-postgres");
     }
 
     static ArchivingPostgres start() throws Exception {
@@ -55,6 +58,7 @@ final class ArchivingPostgres implements AutoCloseable {
         Path root = Files.createTempDirectory("terrain-pitr-");
         String user = TestPostgres.user() == null ? "terrain" : TestPostgres.user();
         ArchivingPostgres cluster = new ArchivingPostgres(root, bin, freePort(), user);
+        Runtime.getRuntime().addShutdownHook(cluster.stopAtExit);
         try {
             cluster.init();
         } catch (Exception | AssertionError e) {
@@ -176,12 +180,25 @@ final class ArchivingPostgres implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
-            if (Files.exists(data().resolve("postmaster.pid"))) {
-                asPostgresProgram("pg_ctl", "-D", data().toString(), "-m", "immediate", "-w", "stop");
-            }
+            Runtime.getRuntime().removeShutdownHook(stopAtExit);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook runs anyway.
+        }
+        try {
+            stopImmediately();
         } finally {
             try (Stream<Path> files = Files.walk(root)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private void stopImmediately() {
+        if (Files.exists(data().resolve("postmaster.pid"))) {
+            try {
+                asPostgresProgram("pg_ctl", "-D", data().toString(), "-m", "immediate", "-w", "stop");
+            } catch (Exception e) {
+                throw new IllegalStateException("the test's PostgreSQL cluster in " + root + " did not stop", e);
             }
         }
     }
@@ -199,10 +216,20 @@ final class ArchivingPostgres implements AutoCloseable {
     }
 
     private void run(List<String> command) throws Exception {
-        Process process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(3, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+        Path output = Files.createTempFile("terrain-pitr-command", ".log");
+        try {
+            Process process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+                    .redirectOutput(output.toFile()).start();
+            if (!process.waitFor(3, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " still running after 3 minutes: "
+                        + Files.readString(output));
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + Files.readString(output));
+            }
+        } finally {
+            Files.deleteIfExists(output);
         }
     }
 

@@ -105,7 +105,12 @@ final class SyncWorld implements AutoCloseable {
         }
         world.archiving = cluster;
         world.closeLater.add(cluster);
-        cluster.baseBackup();
+        try {
+            cluster.baseBackup();
+        } catch (Exception | AssertionError e) {
+            world.close();
+            throw e;
+        }
         return world;
     }
 
