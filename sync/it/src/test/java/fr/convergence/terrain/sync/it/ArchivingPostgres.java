@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -120,13 +121,9 @@ final class ArchivingPostgres implements AutoCloseable {
                 segment = switched.getString(1);
             }
         }
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        while (!Files.exists(archive().resolve(segment))) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("WAL segment " + segment + " never archived");
-            }
-            Thread.sleep(50);
-        }
+        String switched = segment;
+        await("WAL segment " + switched + " archived", Duration.ofMinutes(1),
+                () -> Files.exists(archive().resolve(switched)));
     }
 
     /**
@@ -143,22 +140,35 @@ final class ArchivingPostgres implements AutoCloseable {
                 "recovery_target_action = 'promote'", ""), java.nio.file.StandardOpenOption.APPEND);
         asPostgres("touch", data().resolve("recovery.signal").toString());
         startServer();
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (true) {
+        await("recovery to " + name + " ended", Duration.ofMinutes(2), () -> {
             try (Connection connection = connect("terrain_hub"); Statement statement = connection.createStatement();
                  ResultSet recovering = statement.executeQuery("SELECT pg_is_in_recovery()")) {
                 recovering.next();
-                if (!recovering.getBoolean(1)) {
-                    return;
-                }
+                return !recovering.getBoolean(1);
             } catch (SQLException stillStarting) {
-                // The server accepts connections only once it is consistent.
+                return false; // the server accepts connections only once it is consistent
             }
+        });
+    }
+
+    /** A state of the cluster, read from outside. */
+    private interface ClusterState {
+        boolean reached() throws Exception;
+    }
+
+    /**
+     * Waits for {@code state}: the cluster is another process and signals nothing this JVM could block on (the
+     * archiver copies a file, recovery ends in the server), so it is read every 50 ms, up to {@code limit}.
+     */
+    private void await(String what, Duration limit, ClusterState state) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!state.reached()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("recovery to " + name + " did not end: "
-                        + Files.readString(root.resolve("server.log")));
+                Path log = root.resolve("server.log");
+                throw new IllegalStateException("not " + what + " within " + limit + ": "
+                        + (Files.exists(log) ? Files.readString(log) : ""));
             }
-            Thread.sleep(100);
+            Thread.sleep(50);
         }
     }
 
